@@ -1,0 +1,95 @@
+# pydrill - GNU make; every dependency found with pkg-config.
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+VERSION := 0.1.0
+
+BUILD_PKGS := libpython3-dev libncurses-dev libcjson-dev libseccomp-dev pkg-config
+TEST_PKGS := tmux libcmocka-dev libxml2-utils
+FUZZ_PKGS := clang libclang-rt-14-dev
+PKGS := python3-embed ncursesw libcjson libseccomp
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -fno-strict-aliasing
+CPPFLAGS += -DPYDRILL_VERSION='"$(VERSION)"' -DPYDRILL_DATADIR='"$(PREFIX)/share/pydrill"' $(PKG_CFLAGS)
+LDLIBS += $(PKG_LIBS) -lm
+
+B ?= build
+SRCS := $(sort $(wildcard src/*.c))
+OBJS := $(SRCS:src/%.c=$(B)/obj/%.o)
+LIBOBJS := $(filter-out $(B)/obj/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps deps-test deps-fuzz run check check-asan install uninstall bench fuzz clean unit
+
+all: $(B)/pydrill
+
+# Installs what is missing, and nothing when everything is there.
+deps:
+	@sh tools/deps.sh $(BUILD_PKGS)
+deps-test: deps
+	@sh tools/deps.sh $(TEST_PKGS)
+deps-fuzz: deps
+	@sh tools/deps.sh $(FUZZ_PKGS)
+
+$(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -c -o $@ $<
+
+$(B)/obj $(B)/tests:
+	mkdir -p $@
+
+$(B)/libpydrill.a: $(LIBOBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/pydrill: $(B)/obj/main.o $(B)/libpydrill.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libpydrill.a | $(B)/tests
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
+
+unit: $(UNIT_BINS)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(B)/pydrill --catalog drills.json
+
+check: deps-test
+	@$(MAKE) --no-print-directory all unit
+	@B=$(B) sh tests/run.sh
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan: deps-test
+	@$(MAKE) --no-print-directory B=build-asan OPT=-O1 \
+	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
+	  LDFLAGS='-fsanitize=address,undefined' all unit
+	@B=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/run.sh $(B)/pydrill
+
+FUZZ_SECONDS ?= 60
+fuzz: deps-fuzz
+	@B=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pydrill/drills $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(B)/pydrill $(DESTDIR)$(PREFIX)/bin/pydrill
+	install -m 644 drills.json $(DESTDIR)$(PREFIX)/share/pydrill/drills.json
+	install -m 644 drills/*.json $(DESTDIR)$(PREFIX)/share/pydrill/drills/
+	install -m 644 doc/pydrill.1 $(DESTDIR)$(PREFIX)/share/man/man1/pydrill.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pydrill $(DESTDIR)$(PREFIX)/share/man/man1/pydrill.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/pydrill
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,1 @@
+build/obj/edbuf.o: src/edbuf.c src/edbuf.h src/util.h

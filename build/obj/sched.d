@@ -1,0 +1,1 @@
+build/obj/sched.o: src/sched.c src/sched.h

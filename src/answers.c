@@ -1,0 +1,406 @@
+/* answers.c - submissions (SPEC 2.6): an answers file, or a folder of
+ * <id>.py / <id>.txt files. Both are untrusted input. */
+#define _GNU_SOURCE
+#include "answers.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+
+void submission_init(submission *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void submission_free(submission *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->items[i].id);
+        free(s->items[i].text);
+    }
+    free(s->items);
+    free(s->candidate);
+    free(s->source);
+    submission_init(s);
+}
+
+const char *submission_get(const submission *s, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->items[i].id, id) == 0)
+            return s->items[i].text;
+    return NULL;
+}
+
+void submission_set(submission *s, const char *id, const char *text)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->items[i].id, id) == 0) {
+            free(s->items[i].text);
+            s->items[i].text = xstrdup(text);
+            return;
+        }
+    s->items = xrealloc(s->items, (s->n + 1) * sizeof *s->items);
+    s->items[s->n].id = xstrdup(id);
+    s->items[s->n].text = xstrdup(text);
+    s->n++;
+}
+
+static void add_item(submission *s, const char *id, const char *text)
+{
+    s->items = xrealloc(s->items, (s->n + 1) * sizeof *s->items);
+    s->items[s->n].id = xstrdup(id);
+    s->items[s->n].text = xstrdup(text);
+    s->n++;
+}
+
+static int cmp_answer(const void *a, const void *b)
+{
+    return strcmp(((const answer *)a)->id, ((const answer *)b)->id);
+}
+
+/* Sorted by id, so output and grading order do not depend on how the
+ * answers were listed (or on readdir's order). */
+static void sort_items(submission *s)
+{
+    if (s->n > 1)
+        qsort(s->items, s->n, sizeof *s->items, cmp_answer);
+}
+
+/* Folder or file name without the folders before it and, when ext is
+ * given and matches, without ext. */
+static char *base_name(const char *path, const char *ext)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    size_t len = n - start;
+    size_t el = ext ? strlen(ext) : 0;
+    if (el && len > el && strncmp(path + n - el, ext, el) == 0)
+        len -= el;
+    return xstrndup(path + start, len);
+}
+
+/* A short, printable copy of a key for messages. */
+static char *quote_key(const char *s)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addch(&sb, '"');
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++, n++) {
+        if (n >= 60 && (*p & 0xC0) != 0x80) {
+            sbuf_addstr(&sb, "...");
+            break;
+        }
+        if (*p < 0x20 || *p == '"' || *p == '\\' || *p == 0x7f)
+            sbuf_addf(&sb, "\\u%04x", *p);
+        else
+            sbuf_addch(&sb, (char)*p);
+    }
+    sbuf_addch(&sb, '"');
+    char *q = sbuf_detach(&sb, NULL);
+    sbuf_release(&sb);
+    return q;
+}
+
+static const char *type_name(const cJSON *j)
+{
+    if (cJSON_IsString(j))
+        return "a string";
+    if (cJSON_IsNumber(j))
+        return "a number";
+    if (cJSON_IsBool(j))
+        return "a boolean";
+    if (cJSON_IsNull(j))
+        return "null";
+    if (cJSON_IsArray(j))
+        return "an array";
+    return "an object";
+}
+
+/* Orders item indexes by id, then by position, so the first of equal ids
+ * is the one listed first. */
+static int cmp_item_index(const void *a, const void *b, void *arg)
+{
+    const submission *s = arg;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int r = strcmp(s->items[i].id, s->items[j].id);
+    return r ? r : (i > j) - (i < j);
+}
+
+int answers_load_text(submission *s, const char *path, const char *text, size_t len, diag *d)
+{
+    free(s->source);
+    s->source = xstrdup(path);
+    cJSON *root = catalog_parse_json(path, text, len, d);
+    if (!root)
+        return -1;
+    int ret = 0;
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!fmt) {
+        diag_add(d, "%s: /format: error: missing required field \"format\"", path);
+        ret = -1;
+    } else if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "pydrill-answers/1") != 0) {
+        diag_add(d, "%s: /format: error: expected \"pydrill-answers/1\"", path);
+        ret = -1;
+        goto done; /* another format's answers mean something else */
+    }
+    const cJSON *cand = cJSON_GetObjectItemCaseSensitive(root, "candidate");
+    free(s->candidate);
+    s->candidate = NULL;
+    if (cand && (!cJSON_IsString(cand) || !cand->valuestring[0])) {
+        diag_add(d, "%s: /candidate: error: expected a non-empty string, found %s", path,
+                 cJSON_IsString(cand) ? "an empty string" : type_name(cand));
+        ret = -1;
+    } else if (cand) {
+        s->candidate = xstrdup(cand->valuestring);
+    }
+    if (!s->candidate)
+        s->candidate = base_name(path, ".json");
+
+    const cJSON *ans = cJSON_GetObjectItemCaseSensitive(root, "answers");
+    if (!ans) {
+        diag_add(d, "%s: /answers: error: missing required field \"answers\"", path);
+        ret = -1;
+        goto done;
+    }
+    if (!cJSON_IsObject(ans)) {
+        diag_add(d, "%s: /answers: error: expected an object (id -> answer), found %s", path,
+                 type_name(ans));
+        ret = -1;
+        goto done;
+    }
+    size_t shown = 0;
+    for (const cJSON *it = ans->child; it; it = it->next) {
+        const char *problem = NULL;
+        if (!catalog_id_valid(it->string))
+            problem = "invalid drill id";
+        else if (!cJSON_IsString(it))
+            problem = "expected the answer as a string";
+        if (!problem) {
+            add_item(s, it->string, it->valuestring);
+            continue;
+        }
+        ret = -1;
+        if (shown++ >= 100)
+            continue; /* a broken file can have a million of these */
+        char *ptr = catalog_pointer_join("/answers", it->string);
+        char *q = quote_key(it->string);
+        if (cJSON_IsString(it))
+            diag_add(d, "%s: %s: error: %s %s", path, ptr, problem, q);
+        else
+            diag_add(d, "%s: %s: error: %s, found %s", path, ptr, problem, type_name(it));
+        free(q);
+        free(ptr);
+    }
+    /* Duplicated keys: JSON allows them, but which one counts would be a
+     * guess, so it is an error and only the first is kept. Sorting keeps
+     * this fast for huge files. */
+    if (s->n > 1) {
+        size_t *order = xmalloc(s->n * sizeof *order);
+        char *drop = xcalloc(s->n, 1);
+        for (size_t i = 0; i < s->n; i++)
+            order[i] = i;
+        qsort_r(order, s->n, sizeof *order, cmp_item_index, s);
+        for (size_t k = 1; k < s->n; k++) {
+            if (strcmp(s->items[order[k]].id, s->items[order[k - 1]].id) != 0)
+                continue;
+            drop[order[k]] = 1;
+            if (k >= 2 && strcmp(s->items[order[k]].id, s->items[order[k - 2]].id) == 0)
+                continue; /* one message per id */
+            char *ptr = catalog_pointer_join("/answers", s->items[order[k]].id);
+            diag_add(d, "%s: %s: error: more than one answer for %s", path, ptr,
+                     s->items[order[k]].id);
+            free(ptr);
+            ret = -1;
+        }
+        size_t kept = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            if (drop[i]) {
+                free(s->items[i].id);
+                free(s->items[i].text);
+            } else {
+                s->items[kept++] = s->items[i];
+            }
+        }
+        s->n = kept;
+        free(order);
+        free(drop);
+    }
+    sort_items(s);
+done:
+    cJSON_Delete(root);
+    return ret;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Reads one <id>.py / <id>.txt file of a folder into s. */
+static int load_answer_file(submission *s, const char *file, const char *id, diag *d)
+{
+    char *text, *err;
+    size_t len;
+    if (util_read_file(file, &text, &len, &err) < 0) {
+        diag_take(d, err);
+        return -1;
+    }
+    int ret = 0;
+    const char *body = text;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        body += 3, len -= 3;
+    const char *nul = memchr(body, '\0', len);
+    if (nul) {
+        int line, col;
+        catalog_offset_to_linecol(body, len, (size_t)(nul - body), &line, &col);
+        diag_add(d, "%s:%d:%d: error: contains a NUL byte (not a text file)", file, line, col);
+        ret = -1;
+    } else if (!util_utf8_valid(body, len)) {
+        size_t off = 0;
+        /* Find the first bad byte: the longest valid prefix. */
+        size_t lo = 0, hi = len;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo + 1) / 2;
+            if (util_utf8_valid(body, mid))
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        off = lo;
+        /* A valid prefix may end inside a character; back up to its start. */
+        while (off > 0 && ((unsigned char)body[off] & 0xC0) == 0x80)
+            off--;
+        int line, col;
+        catalog_offset_to_linecol(body, len, off, &line, &col);
+        diag_add(d, "%s:%d:%d: error: not valid UTF-8 text", file, line, col);
+        ret = -1;
+    } else {
+        add_item(s, id, body);
+    }
+    free(text);
+    return ret;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_folder(submission *s, const char *path, diag *d)
+{
+    DIR *dir = opendir(path);
+    if (!dir) {
+        diag_add(d, "%s: error: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    free(s->source);
+    s->source = xstrdup(path);
+    free(s->candidate);
+    s->candidate = base_name(path, NULL);
+    size_t plen = strlen(path);
+    while (plen > 1 && path[plen - 1] == '/')
+        plen--;
+    char *folder = xstrndup(path, plen);
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL) {
+        const char *name = e->d_name;
+        if (name[0] == '.' || !(has_suffix(name, ".py") || has_suffix(name, ".txt")))
+            continue;
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup(name);
+    }
+    closedir(dir);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_cstr);
+    int ret = 0;
+    char *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        char *id = xstrndup(names[i], strlen(names[i]) - (has_suffix(names[i], ".py") ? 3 : 4));
+        char *file = util_path_join(folder, names[i]);
+        struct stat st;
+        /* Files whose names are not drill ids are someone's notes: skip. */
+        if (!catalog_id_valid(id) || stat(file, &st) < 0 || !S_ISREG(st.st_mode)) {
+            free(id);
+            free(file);
+            continue;
+        }
+        /* Sorted, and ids have no '.', so id.py comes right before id.txt. */
+        if (prev && strcmp(prev, id) == 0) {
+            diag_add(d, "%s: error: both %s.py and %s.txt answer drill %s", file, id, id, id);
+            ret = -1;
+        } else if (load_answer_file(s, file, id, d) < 0) {
+            ret = -1;
+        }
+        free(prev);
+        prev = id;
+        free(file);
+    }
+    free(prev);
+    free(folder);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    sort_items(s);
+    return ret;
+}
+
+int answers_load(submission *s, const char *path, diag *d)
+{
+    struct stat st;
+    if (stat(path, &st) < 0) {
+        diag_add(d, "%s: error: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode))
+        return load_folder(s, path, d);
+    char *text, *err;
+    size_t len;
+    if (util_read_file(path, &text, &len, &err) < 0) {
+        diag_take(d, err);
+        return -1;
+    }
+    int ret = answers_load_text(s, path, text, len, d);
+    free(text);
+    return ret;
+}
+
+static int cmp_answer_ptr(const void *a, const void *b)
+{
+    return cmp_answer(*(const answer *const *)a, *(const answer *const *)b);
+}
+
+char *answers_to_json(const submission *s)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", "pydrill-answers/1");
+    cJSON_AddStringToObject(root, "candidate", s->candidate ? s->candidate : "");
+    cJSON *ans = cJSON_AddObjectToObject(root, "answers");
+    const answer **order = xmalloc((s->n + 1) * sizeof *order);
+    for (size_t i = 0; i < s->n; i++)
+        order[i] = &s->items[i];
+    if (s->n > 1)
+        qsort(order, s->n, sizeof *order, cmp_answer_ptr);
+    for (size_t i = 0; i < s->n; i++)
+        cJSON_AddStringToObject(ans, order[i]->id, order[i]->text);
+    free(order);
+    char *out = cJSON_Print(root);
+    cJSON_Delete(root);
+    char *res = xasprintf("%s\n", out);
+    cJSON_free(out);
+    return res;
+}

@@ -1,0 +1,1331 @@
+/* catalog.c - loads the catalog and its packs (SPEC 2.1-2.4) and validates
+ * every field, reporting every problem of a file, located by JSON Pointer.
+ *
+ * Input is untrusted: a pack may be binary, deeply nested, huge, or full
+ * of errors, so every loop here is linear in the input and the number of
+ * messages kept per file is capped. */
+#define _GNU_SOURCE
+#include "catalog.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- names ---- */
+
+static const char *const kind_names[] = { "predict", "fix", "write", "choice", "explain" };
+
+const char *drill_kind_name(drill_kind k)
+{
+    return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
+}
+
+int drill_kind_parse(const char *s, drill_kind *k)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(kind_names); i++)
+        if (strcmp(s, kind_names[i]) == 0) {
+            *k = (drill_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+int catalog_id_valid(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++, n++) {
+        char ch = *p;
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && n > 0);
+        if (!ok || n >= 64)
+            return 0;
+    }
+    return n > 0;
+}
+
+/* ---- JSON text ---- */
+
+static const char *json_type_name(const cJSON *j)
+{
+    if (cJSON_IsNull(j))
+        return "null";
+    if (cJSON_IsBool(j))
+        return "a boolean";
+    if (cJSON_IsNumber(j))
+        return "a number";
+    if (cJSON_IsString(j))
+        return "a string";
+    if (cJSON_IsArray(j))
+        return "an array";
+    if (cJSON_IsObject(j))
+        return "an object";
+    return "an invalid value";
+}
+
+
+void catalog_offset_to_linecol(const char *text, size_t len, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    if (off > len)
+        off = len;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* Offset of the first byte that is not part of valid UTF-8, or len. */
+static size_t utf8_bad_offset(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t k = 1;
+        while (k <= 4 && i + k <= n && !util_utf8_valid(s + i, k))
+            k++;
+        if (k > 4 || i + k > n)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+static void syntax_error(diag *d, const char *path, const char *text, size_t len, size_t off,
+                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void syntax_error(diag *d, const char *path, const char *text, size_t len, size_t off,
+                         const char *fmt, ...)
+{
+    int line, col;
+    catalog_offset_to_linecol(text, len, off, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = xvasprintf(fmt, ap);
+    va_end(ap);
+    diag_add(d, "%s:%d:%d: error: %s", path, line, col, what);
+    free(what);
+}
+
+static int is_ws(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* What cJSON does not tell: nesting past its limit, a \u0000 escape (which
+ * would silently cut a string short), and where an unclosed bracket or
+ * string began. One linear pass; returns 0, or -1 after reporting. */
+typedef struct {
+    size_t open[CJSON_NESTING_LIMIT + 1];
+    size_t depth;
+    int in_string;
+    size_t string_start;
+} json_scan;
+
+static int prescan(json_scan *sc, diag *d, const char *path, const char *text, size_t len)
+{
+    sc->depth = 0;
+    sc->in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (sc->in_string) {
+            if (ch == '"') {
+                sc->in_string = 0;
+            } else if (ch == '\\' && i + 1 < len) {
+                if (text[i + 1] == 'u' && i + 6 <= len && memcmp(text + i + 2, "0000", 4) == 0) {
+                    syntax_error(d, path, text, len, i, "NUL character (\\u0000) in a string");
+                    return -1;
+                }
+                i++;
+            }
+        } else if (ch == '"') {
+            sc->in_string = 1;
+            sc->string_start = i;
+        } else if (ch == '[' || ch == '{') {
+            if (sc->depth == CJSON_NESTING_LIMIT) {
+                syntax_error(d, path, text, len, i, "nesting too deep (more than %d levels)",
+                             CJSON_NESTING_LIMIT);
+                return -1;
+            }
+            sc->open[sc->depth++] = i;
+        } else if ((ch == ']' || ch == '}') && sc->depth > 0) {
+            sc->depth--;
+        }
+    }
+    return 0;
+}
+
+static void describe_char(char *buf, size_t n, const char *p)
+{
+    unsigned char ch = (unsigned char)*p;
+    if (ch >= 0x21 && ch < 0x7f)
+        snprintf(buf, n, "'%c'", ch);
+    else
+        snprintf(buf, n, "byte 0x%02x", ch);
+}
+
+struct cJSON *catalog_parse_json(const char *path, const char *text, size_t len, diag *d)
+{
+    size_t start = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3; /* a UTF-8 byte order mark, as some editors write */
+    size_t first = start;
+    while (first < len && is_ws(text[first]))
+        first++;
+    if (first == len) {
+        diag_add(d, "%s:1:1: error: empty file", path);
+        return NULL;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        syntax_error(d, path, text, len, (size_t)(nul - text),
+                     "binary data (NUL byte); expected JSON text");
+        return NULL;
+    }
+    size_t bad = utf8_bad_offset(text, len);
+    if (bad < len) {
+        syntax_error(d, path, text, len, bad, "invalid UTF-8 (byte 0x%02x)",
+                     (unsigned char)text[bad]);
+        return NULL;
+    }
+    json_scan *sc = xmalloc(sizeof *sc);
+    if (prescan(sc, d, path, text, len) < 0) {
+        free(sc);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start, &end, 0);
+    if (!root) {
+        size_t off = end ? (size_t)(end - text) : len;
+        size_t last = len;
+        while (last > 0 && is_ws(text[last - 1]))
+            last--;
+        int truncated = (sc->in_string && off >= sc->string_start) ||
+                        (sc->depth > 0 && off + 1 >= last);
+        if (truncated && sc->in_string) {
+            int l, c;
+            catalog_offset_to_linecol(text, len, sc->string_start, &l, &c);
+            syntax_error(d, path, text, len, last,
+                         "unexpected end of file (string started at %d:%d is not closed)", l, c);
+        } else if (truncated) {
+            int l, c;
+            size_t o = sc->open[sc->depth - 1];
+            catalog_offset_to_linecol(text, len, o, &l, &c);
+            syntax_error(d, path, text, len, last,
+                         "unexpected end of file ('%c' opened at %d:%d is not closed)", text[o], l, c);
+        } else if (off >= len) {
+            syntax_error(d, path, text, len, last, "unexpected end of file");
+        } else {
+            char what[32];
+            describe_char(what, sizeof what, text + off);
+            syntax_error(d, path, text, len, off, "invalid JSON: unexpected %s", what);
+        }
+        free(sc);
+        return NULL;
+    }
+    free(sc);
+    size_t off = (size_t)(end - text);
+    while (off < len && is_ws(text[off]))
+        off++;
+    if (off < len) {
+        syntax_error(d, path, text, len, off, "unexpected content after the JSON value");
+        cJSON_Delete(root);
+        return NULL;
+    }
+    if (!cJSON_IsObject(root)) {
+        syntax_error(d, path, text, len, first, "top level must be a JSON object, not %s",
+                     json_type_name(root));
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+/* ---- files ---- */
+
+/* Like util_read_file, but leaves the reason as errno so a catalog can say
+ * which of its entries could not be opened. */
+static int read_file_errno(const char *path, char **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return EISDIR;
+    }
+    sbuf sb;
+    sbuf_init(&sb);
+    char chunk[65536];
+    for (;;) {
+        ssize_t r = read(fd, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            close(fd);
+            sbuf_release(&sb);
+            return e;
+        }
+        if (r == 0)
+            break;
+        sbuf_add(&sb, chunk, (size_t)r);
+    }
+    close(fd);
+    *data = sbuf_detach(&sb, len);
+    sbuf_release(&sb);
+    return 0;
+}
+
+/* ---- freeing ---- */
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void catalog_drill_release(drill *dr)
+{
+    free(dr->id);
+    free(dr->title);
+    free(dr->topic);
+    free_strv(dr->tags, dr->ntags);
+    free(dr->prompt);
+    free(dr->code);
+    free_strv(dr->hints, dr->nhints);
+    free(dr->explanation);
+    free(dr->req_python);
+    free_strv(dr->req_modules, dr->nreq_modules);
+    free(dr->expect_output);
+    for (size_t i = 0; i < dr->ntests; i++) {
+        drill_test *t = &dr->tests[i];
+        free(t->name);
+        free(t->setup);
+        free(t->expr);
+        free(t->expect);
+        free(t->raises);
+        free(t->stdout_expect);
+        if (t->expect_value)
+            value_free(t->expect_value);
+        free(t->expect_error);
+    }
+    free(dr->tests);
+    free(dr->solution);
+    free_strv(dr->choices, dr->nchoices);
+    free(dr->answer);
+    free(dr->model_answer);
+    for (size_t i = 0; i < dr->nrubric; i++) {
+        free(dr->rubric[i].point);
+        free_strv(dr->rubric[i].keywords, dr->rubric[i].nkeywords);
+    }
+    free(dr->rubric);
+    free(dr->pack_path);
+    free(dr->skip_reason);
+    free(dr->truth);
+    free(dr->truth_error);
+    memset(dr, 0, sizeof *dr);
+}
+
+void catalog_init(catalog *c)
+{
+    memset(c, 0, sizeof *c);
+}
+
+void catalog_free(catalog *c)
+{
+    for (size_t i = 0; i < c->ndrills; i++)
+        catalog_drill_release(&c->drills[i]);
+    free(c->drills);
+    for (size_t i = 0; i < c->npacks; i++) {
+        pack_info *p = &c->packs[i];
+        free(p->path);
+        free(p->name);
+        free(p->title);
+        free_strv(p->authors, p->nauthors);
+    }
+    free(c->packs);
+    free(c->path);
+    free(c->title);
+    catalog_init(c);
+}
+
+/* ---- validation ----
+ * A vctx walks one file, keeping the JSON Pointer of where it is, so every
+ * message can say exactly which value is wrong. */
+
+#define V_REQUIRED 1
+#define V_NONEMPTY 2
+#define V_ONELINE 4
+#define MAX_SHOWN 100 /* messages kept per file; a broken file can have millions */
+
+typedef enum { J_STR, J_NUM, J_BOOL, J_ARR, J_OBJ } jtype;
+
+typedef struct {
+    const char *const *known; /* the fields of the object being read */
+    unsigned long reported;   /* bit i: known[i] already reported as misspelled */
+} vscope;
+
+typedef struct {
+    const char *file;
+    diag *d;
+    size_t nerr;
+    sbuf ptr;
+    vscope scope;
+    char *quoted[4]; /* vquote's results, freed in turn */
+    unsigned qi;
+} vctx;
+
+static void vctx_init(vctx *v, const char *file, diag *d)
+{
+    memset(v, 0, sizeof *v);
+    v->file = file;
+    v->d = d;
+    sbuf_init(&v->ptr);
+}
+
+static void vctx_release(vctx *v)
+{
+    sbuf_release(&v->ptr);
+    for (size_t i = 0; i < ARRAY_SIZE(v->quoted); i++)
+        free(v->quoted[i]);
+}
+
+/* s as a JSON string literal, cut after about 60 bytes so that a message
+ * about a 10 MB value stays one short line. Valid until 4 more calls. */
+static const char *vquote(vctx *v, const char *s)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addch(&sb, '"');
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++, n++) {
+        if (n >= 60 && (*p & 0xC0) != 0x80) {
+            sbuf_addstr(&sb, "...");
+            break;
+        }
+        if (*p == '"' || *p == '\\')
+            sbuf_addf(&sb, "\\%c", *p);
+        else if (*p == '\n')
+            sbuf_addstr(&sb, "\\n");
+        else if (*p < 0x20 || *p == 0x7f)
+            sbuf_addf(&sb, "\\u%04x", *p);
+        else
+            sbuf_addch(&sb, (char)*p);
+    }
+    sbuf_addch(&sb, '"');
+    unsigned i = v->qi++ % ARRAY_SIZE(v->quoted);
+    free(v->quoted[i]);
+    v->quoted[i] = sbuf_detach(&sb, NULL);
+    sbuf_release(&sb);
+    return v->quoted[i];
+}
+
+/* Appends "/" and key escaped as RFC 6901 says (~ as ~0, / as ~1). */
+static void pointer_add(sbuf *sb, const char *key)
+{
+    sbuf_addch(sb, '/');
+    size_t n = 0;
+    for (const char *p = key; *p; p++, n++) {
+        if (n >= 128 && ((unsigned char)*p & 0xC0) != 0x80) {
+            sbuf_addstr(sb, "...");
+            break;
+        }
+        if (*p == '~')
+            sbuf_addstr(sb, "~0");
+        else if (*p == '/')
+            sbuf_addstr(sb, "~1");
+        else
+            sbuf_addch(sb, *p);
+    }
+}
+
+char *catalog_pointer_join(const char *ptr, const char *key)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, ptr);
+    pointer_add(&sb, key);
+    char *s = sbuf_detach(&sb, NULL);
+    sbuf_release(&sb);
+    return s;
+}
+
+static size_t vpush(vctx *v, const char *key)
+{
+    size_t mark = v->ptr.len;
+    pointer_add(&v->ptr, key);
+    return mark;
+}
+
+static size_t vpush_index(vctx *v, size_t i)
+{
+    size_t mark = v->ptr.len;
+    sbuf_addf(&v->ptr, "/%zu", i);
+    return mark;
+}
+
+static void vpop(vctx *v, size_t mark)
+{
+    v->ptr.len = mark;
+    v->ptr.buf[mark] = '\0';
+}
+
+static void verr(vctx *v, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Reports a problem at the current pointer (plus key, when given). */
+static void verr(vctx *v, const char *key, const char *fmt, ...)
+{
+    v->nerr++;
+    if (v->nerr > MAX_SHOWN + 1)
+        return;
+    if (v->nerr == MAX_SHOWN + 1) {
+        diag_add(v->d, "%s: error: too many errors; the rest are not shown", v->file);
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = xvasprintf(fmt, ap);
+    va_end(ap);
+    size_t mark = key ? vpush(v, key) : v->ptr.len;
+    if (v->ptr.len)
+        diag_add(v->d, "%s: %s: error: %s", v->file, v->ptr.buf, what);
+    else
+        diag_add(v->d, "%s: error: %s", v->file, what);
+    vpop(v, mark);
+    free(what);
+}
+
+static const char *jtype_name(jtype t)
+{
+    static const char *const names[] = { "a string", "a number", "a boolean", "an array",
+                                         "an object" };
+    return names[t];
+}
+
+static int jtype_is(const cJSON *j, jtype t)
+{
+    switch (t) {
+    case J_STR: return cJSON_IsString(j);
+    case J_NUM: return cJSON_IsNumber(j);
+    case J_BOOL: return cJSON_IsBool(j);
+    case J_ARR: return cJSON_IsArray(j);
+    case J_OBJ: return cJSON_IsObject(j);
+    }
+    return 0;
+}
+
+/* Optimal string alignment distance, or 3 when surely more than 2. */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > 2)
+        return 3;
+    int d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int m = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < m)
+                m = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < m)
+                m = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < m)
+                m = d[i - 2][j - 2] + 1;
+            d[i][j] = m;
+        }
+    return d[la][lb] > 3 ? 3 : d[la][lb];
+}
+
+/* Whether typed looks like a misspelling of name: same but for case, or
+ * within edit distance 2 (1 for short names, where 2 matches anything). */
+static int looks_like(const char *typed, const char *name)
+{
+    if (strcasecmp(typed, name) == 0)
+        return 1;
+    size_t n = strlen(name);
+    int limit = n <= 2 ? 0 : n <= 4 ? 1 : 2;
+    return edit_distance(typed, name) <= limit;
+}
+
+static int known_index(const char *const *known, const char *key)
+{
+    for (int i = 0; known && known[i]; i++)
+        if (strcmp(known[i], key) == 0)
+            return i;
+    return -1;
+}
+
+/* Enters an object: reports duplicated known fields and unknown fields
+ * that look like a misspelled known one which is absent. Returns the
+ * scope to restore when leaving. */
+static vscope vfields(vctx *v, const cJSON *obj, const char *const *known)
+{
+    vscope saved = v->scope;
+    v->scope.known = known;
+    v->scope.reported = 0;
+    unsigned long seen = 0;
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        if (!it->string)
+            continue;
+        int k = known_index(known, it->string);
+        if (k >= 0) {
+            if (seen & (1UL << k))
+                verr(v, it->string, "duplicate field %s", vquote(v, it->string));
+            seen |= 1UL << k;
+        }
+    }
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        if (!it->string || known_index(known, it->string) >= 0)
+            continue;
+        for (int i = 0; known[i]; i++) {
+            if ((seen & (1UL << i)) || (v->scope.reported & (1UL << i)) ||
+                !looks_like(it->string, known[i]))
+                continue;
+            verr(v, it->string, "unknown field %s (did you mean \"%s\"?)", vquote(v, it->string),
+                 known[i]);
+            v->scope.reported |= 1UL << i;
+            break;
+        }
+    }
+    return saved;
+}
+
+static void vmissing(vctx *v, const char *key, const char *alt)
+{
+    int k = known_index(v->scope.known, key);
+    if (k >= 0 && (v->scope.reported & (1UL << k)))
+        return; /* already reported as a misspelling */
+    if (alt)
+        verr(v, key, "missing required field \"%s\" (or \"%s\")", key, alt);
+    else
+        verr(v, key, "missing required field \"%s\"", key);
+}
+
+/* The field key of obj when it has type t; reports it missing (when
+ * required) or of another type, and returns NULL, otherwise. */
+static const cJSON *vget(vctx *v, const cJSON *obj, const char *key, jtype t, int flags)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!it) {
+        if (flags & V_REQUIRED)
+            vmissing(v, key, NULL);
+        return NULL;
+    }
+    if (!jtype_is(it, t)) {
+        verr(v, key, "expected %s, found %s", jtype_name(t), json_type_name(it));
+        return NULL;
+    }
+    return it;
+}
+
+static int vcheck_str(vctx *v, const char *key, const char *s, int flags)
+{
+    if ((flags & V_NONEMPTY) && !s[0]) {
+        verr(v, key, "must not be empty");
+        return -1;
+    }
+    if ((flags & V_ONELINE) && strchr(s, '\n')) {
+        verr(v, key, "must be one line");
+        return -1;
+    }
+    return 0;
+}
+
+static char *vget_str(vctx *v, const cJSON *obj, const char *key, int flags)
+{
+    const cJSON *it = vget(v, obj, key, J_STR, flags);
+    if (!it || vcheck_str(v, key, it->valuestring, flags) < 0)
+        return NULL;
+    return xstrdup(it->valuestring);
+}
+
+/* An array of strings; V_NONEMPTY asks for at least one element, each
+ * non-empty. */
+static char **vget_strv(vctx *v, const cJSON *obj, const char *key, int flags, size_t *n)
+{
+    *n = 0;
+    const cJSON *arr = vget(v, obj, key, J_ARR, flags);
+    if (!arr)
+        return NULL;
+    size_t mark = vpush(v, key);
+    int count = cJSON_GetArraySize(arr);
+    if (count == 0 && (flags & V_NONEMPTY))
+        verr(v, NULL, "must not be empty");
+    char **out = xcalloc((size_t)count + 1, sizeof *out);
+    size_t i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, i++) {
+        char idx[32];
+        snprintf(idx, sizeof idx, "%zu", i);
+        if (!cJSON_IsString(it))
+            verr(v, idx, "expected a string, found %s", json_type_name(it));
+        else if (vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) == 0)
+            out[(*n)++] = xstrdup(it->valuestring);
+    }
+    vpop(v, mark);
+    return out;
+}
+
+/* An integer in [min, max]; *out is left alone when absent or invalid.
+ * Returns 1 when set. */
+static int vcheck_int(vctx *v, const char *key, const cJSON *it, long min, long max, int *out)
+{
+    if (!cJSON_IsNumber(it)) {
+        verr(v, key, "expected an integer, found %s", json_type_name(it));
+        return 0;
+    }
+    double x = it->valuedouble;
+    if (!isfinite(x) || x != floor(x)) {
+        verr(v, key, "expected an integer, found %g", x);
+        return 0;
+    }
+    if (x < (double)min || x > (double)max) {
+        verr(v, key, "expected an integer from %ld to %ld, found %.0f", min, max, x);
+        return 0;
+    }
+    *out = (int)x;
+    return 1;
+}
+
+static int vget_int(vctx *v, const cJSON *obj, const char *key, int flags, long min, long max,
+                    int *out)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!it) {
+        if (flags & V_REQUIRED)
+            vmissing(v, key, NULL);
+        return 0;
+    }
+    return vcheck_int(v, key, it, min, max, out);
+}
+
+static const char *const limit_names[] = { "timeout_ms", "memory_mb", "output_kb", NULL };
+static const long limit_max[] = { 600000, 65536, 1048576 };
+
+/* The "limits" object of obj, merged over what *lim holds. */
+static void vget_limits(vctx *v, const cJSON *obj, drill_limits *lim)
+{
+    const cJSON *j = vget(v, obj, "limits", J_OBJ, 0);
+    if (!j)
+        return;
+    size_t mark = vpush(v, "limits");
+    int *slot[] = { &lim->timeout_ms, &lim->memory_mb, &lim->output_kb };
+    for (const cJSON *it = j->child; it; it = it->next) {
+        int k = known_index(limit_names, it->string);
+        if (k >= 0) {
+            vcheck_int(v, it->string, it, 1, limit_max[k], slot[k]);
+            continue;
+        }
+        const char *guess = NULL;
+        for (int i = 0; limit_names[i] && !guess; i++)
+            if (looks_like(it->string, limit_names[i]) ||
+                strncasecmp(it->string, limit_names[i], strlen(it->string)) == 0)
+                guess = limit_names[i];
+        if (guess)
+            verr(v, it->string, "unknown limit %s (did you mean \"%s\"?)", vquote(v, it->string),
+                 guess);
+        else
+            verr(v, it->string, "unknown limit %s (known: timeout_ms, memory_mb, output_kb)",
+                 vquote(v, it->string));
+    }
+    vpop(v, mark);
+}
+
+/* Built-in exception classes of Python 3.11 (dir(builtins)). */
+static const char *const builtin_exceptions[] = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+    "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning",
+    "ChildProcessError", "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError",
+    "ConnectionResetError", "DeprecationWarning", "EOFError", "EncodingWarning",
+    "EnvironmentError", "Exception", "ExceptionGroup", "FileExistsError", "FileNotFoundError",
+    "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError",
+    "ImportWarning", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError",
+    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
+    "NameError", "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError",
+    "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "RecursionError",
+    "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError",
+    "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+    "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning",
+    "UserWarning", "ValueError", "Warning", "ZeroDivisionError", NULL,
+};
+
+int catalog_builtin_exception(const char *name)
+{
+    return known_index(builtin_exceptions, name) >= 0;
+}
+
+static int is_identifier_path(const char *s)
+{
+    int start = 1;
+    for (; *s; s++) {
+        char ch = *s;
+        if (ch == '.') {
+            if (start)
+                return 0;
+            start = 1;
+        } else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
+                   (!start && ch >= '0' && ch <= '9')) {
+            start = 0;
+        } else {
+            return 0;
+        }
+    }
+    return !start;
+}
+
+/* ">=3.12", ">=3.8, <3.13", "3.11": comparisons joined by commas. */
+static int version_range_valid(const char *s)
+{
+    for (;;) {
+        while (*s == ' ')
+            s++;
+        if (strncmp(s, ">=", 2) == 0 || strncmp(s, "<=", 2) == 0 || strncmp(s, "==", 2) == 0 ||
+            strncmp(s, "!=", 2) == 0 || strncmp(s, "~=", 2) == 0)
+            s += 2;
+        else if (*s == '>' || *s == '<')
+            s++;
+        while (*s == ' ')
+            s++;
+        for (int part = 0;; part++) {
+            if (*s < '0' || *s > '9')
+                return 0;
+            while (*s >= '0' && *s <= '9')
+                s++;
+            if (*s != '.' || part == 2)
+                break;
+            s++;
+        }
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            return 1;
+        if (*s++ != ',')
+            return 0;
+    }
+}
+
+static const char *const requires_fields[] = { "python", "modules", NULL };
+
+static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
+{
+    const cJSON *j = vget(v, obj, "requires", J_OBJ, 0);
+    if (!j)
+        return;
+    size_t mark = vpush(v, "requires");
+    vscope saved = vfields(v, j, requires_fields);
+    dr->req_python = vget_str(v, j, "python", 0);
+    if (dr->req_python && !version_range_valid(dr->req_python)) {
+        verr(v, "python", "invalid version range %s (write e.g. \">=3.12\" or \">=3.8,<3.13\")",
+             vquote(v, dr->req_python));
+    }
+    dr->req_modules = vget_strv(v, j, "modules", 0, &dr->nreq_modules);
+    for (size_t i = 0; i < dr->nreq_modules; i++)
+        if (!is_identifier_path(dr->req_modules[i])) {
+            size_t m2 = vpush(v, "modules");
+            char idx[32];
+            snprintf(idx, sizeof idx, "%zu", i);
+            verr(v, idx, "invalid module name %s", vquote(v, dr->req_modules[i]));
+            vpop(v, m2);
+        }
+    v->scope = saved;
+    vpop(v, mark);
+}
+
+/* ---- drills ---- */
+
+static const char *const test_fields[] = { "name", "setup", "expr", "expect", "raises",
+                                           "stdout", "tolerance", "hidden", NULL };
+
+static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
+{
+    vscope saved = vfields(v, j, test_fields);
+    t->name = vget_str(v, j, "name", V_REQUIRED | V_NONEMPTY);
+    t->setup = vget_str(v, j, "setup", 0);
+    t->expr = vget_str(v, j, "expr", V_REQUIRED | V_NONEMPTY);
+    t->expect = vget_str(v, j, "expect", V_NONEMPTY);
+    t->raises = vget_str(v, j, "raises", V_NONEMPTY);
+    int has_expect = cJSON_HasObjectItem(j, "expect"), has_raises = cJSON_HasObjectItem(j, "raises");
+    if (has_expect && has_raises)
+        verr(v, NULL, "give either \"expect\" or \"raises\", not both");
+    else if (!has_expect && !has_raises)
+        vmissing(v, "expect", "raises");
+    if (t->raises && !catalog_builtin_exception(t->raises)) {
+        const char *guess = NULL;
+        for (int i = 0; builtin_exceptions[i] && !guess; i++)
+            if (looks_like(t->raises, builtin_exceptions[i]))
+                guess = builtin_exceptions[i];
+        if (guess)
+            verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
+                 vquote(v, t->raises), guess);
+        else
+            verr(v, "raises", "%s is not a built-in exception class", vquote(v, t->raises));
+    }
+    t->stdout_expect = vget_str(v, j, "stdout", 0);
+    const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
+    if (tol) {
+        if (!isfinite(tol->valuedouble) || tol->valuedouble < 0)
+            verr(v, "tolerance", "must be a number >= 0, found %g", tol->valuedouble);
+        else
+            t->tolerance = tol->valuedouble;
+    }
+    const cJSON *hid = vget(v, j, "hidden", J_BOOL, 0);
+    t->hidden = hid && cJSON_IsTrue(hid);
+    v->scope = saved;
+}
+
+static int cmp_test_names(const void *a, const void *b, void *arg)
+{
+    const drill_test *tests = arg;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int r = strcmp(tests[i].name ? tests[i].name : "", tests[j].name ? tests[j].name : "");
+    return r ? r : (i < j ? -1 : i > j);
+}
+
+/* Sorting, not pairwise comparison: a pack may hold 100,000 tests. */
+static void vcheck_test_names(vctx *v, const drill_test *tests, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t *order = xmalloc(n * sizeof *order), *first = xmalloc(n * sizeof *first);
+    for (size_t i = 0; i < n; i++)
+        order[i] = first[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_test_names, (void *)tests);
+    for (size_t k = 1; k < n; k++) {
+        const char *a = tests[order[k]].name, *b = tests[order[k - 1]].name;
+        if (a && b && strcmp(a, b) == 0)
+            first[order[k]] = first[order[k - 1]];
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (first[i] == i)
+            continue;
+        size_t mark = vpush_index(v, i);
+        verr(v, "name", "duplicate test name %s (first in /tests/%zu)", vquote(v, tests[i].name),
+             first[i]);
+        vpop(v, mark);
+    }
+    free(order);
+    free(first);
+}
+
+static void vparse_tests(vctx *v, const cJSON *obj, drill *dr)
+{
+    const cJSON *arr = vget(v, obj, "tests", J_ARR, V_REQUIRED);
+    if (!arr)
+        return;
+    size_t mark = vpush(v, "tests");
+    int count = cJSON_GetArraySize(arr);
+    if (count == 0)
+        verr(v, NULL, "must have at least one test");
+    dr->tests = xcalloc((size_t)count + 1, sizeof *dr->tests);
+    size_t i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, i++) {
+        size_t m2 = vpush_index(v, i);
+        if (cJSON_IsObject(it))
+            vparse_test(v, it, &dr->tests[i]);
+        else
+            verr(v, NULL, "expected a test (an object), found %s", json_type_name(it));
+        vpop(v, m2);
+    }
+    dr->ntests = i;
+    vcheck_test_names(v, dr->tests, dr->ntests);
+    vpop(v, mark);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static void vparse_choice(vctx *v, const cJSON *obj, drill *dr)
+{
+    dr->choices = vget_strv(v, obj, "choices", V_REQUIRED | V_NONEMPTY, &dr->nchoices);
+    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(obj, "choices");
+    int nch = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : -1;
+    if (nch >= 0 && (nch < 2 || nch > 8))
+        verr(v, "choices", "must have 2 to 8 choices, found %d", nch);
+    const cJSON *ans = cJSON_GetObjectItemCaseSensitive(obj, "answer");
+    if (!ans) {
+        vmissing(v, "answer", NULL);
+        return;
+    }
+    int limit = nch >= 2 && nch <= 8 ? nch : 8;
+    if (cJSON_IsNumber(ans)) {
+        int x;
+        if (vcheck_int(v, "answer", ans, 0, limit - 1, &x)) {
+            dr->answer = xmalloc(sizeof *dr->answer);
+            dr->answer[0] = x;
+            dr->nanswer = 1;
+        }
+        return;
+    }
+    if (!cJSON_IsArray(ans)) {
+        verr(v, "answer", "expected an index or an array of indexes, found %s",
+             json_type_name(ans));
+        return;
+    }
+    size_t mark = vpush(v, "answer");
+    if (!ans->child)
+        verr(v, NULL, "must not be empty");
+    unsigned seen = 0;
+    size_t i = 0;
+    for (const cJSON *it = ans->child; it; it = it->next, i++) {
+        char idx[32];
+        snprintf(idx, sizeof idx, "%zu", i);
+        int x;
+        if (!vcheck_int(v, idx, it, 0, limit - 1, &x))
+            continue;
+        if (seen & (1u << x)) {
+            verr(v, idx, "duplicate index %d", x);
+            continue;
+        }
+        seen |= 1u << x;
+        dr->answer = xrealloc(dr->answer, (dr->nanswer + 1) * sizeof *dr->answer);
+        dr->answer[dr->nanswer++] = x;
+    }
+    if (dr->nanswer)
+        qsort(dr->answer, dr->nanswer, sizeof *dr->answer, cmp_int);
+    vpop(v, mark);
+}
+
+static const char *const rubric_fields[] = { "point", "keywords", NULL };
+
+static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
+{
+    dr->model_answer = vget_str(v, obj, "model_answer", V_REQUIRED | V_NONEMPTY);
+    dr->pass_score = 0.6;
+    const cJSON *ps = vget(v, obj, "pass_score", J_NUM, 0);
+    if (ps) {
+        if (!(ps->valuedouble > 0 && ps->valuedouble <= 1))
+            verr(v, "pass_score", "must be a number above 0 and at most 1, found %g",
+                 ps->valuedouble);
+        else
+            dr->pass_score = ps->valuedouble;
+    }
+    const cJSON *arr = vget(v, obj, "rubric", J_ARR, V_REQUIRED);
+    if (!arr)
+        return;
+    size_t mark = vpush(v, "rubric");
+    int count = cJSON_GetArraySize(arr);
+    if (count == 0)
+        verr(v, NULL, "must have at least one point");
+    dr->rubric = xcalloc((size_t)count + 1, sizeof *dr->rubric);
+    for (const cJSON *it = arr->child; it; it = it->next) {
+        size_t m2 = vpush_index(v, dr->nrubric);
+        rubric_point *rp = &dr->rubric[dr->nrubric++];
+        if (!cJSON_IsObject(it)) {
+            verr(v, NULL, "expected a rubric point (an object), found %s", json_type_name(it));
+        } else {
+            vscope saved = vfields(v, it, rubric_fields);
+            rp->point = vget_str(v, it, "point", V_REQUIRED | V_NONEMPTY);
+            rp->keywords = vget_strv(v, it, "keywords", V_REQUIRED | V_NONEMPTY, &rp->nkeywords);
+            v->scope = saved;
+        }
+        vpop(v, m2);
+    }
+    vpop(v, mark);
+}
+
+static const char *const drill_fields[] = {
+    "id", "revision", "title", "topic", "tags", "level", "kind", "prompt", "code", "hints",
+    "explanation", "limits", "requires", "mode", "expect", "tests", "solution", "choices",
+    "answer", "model_answer", "rubric", "pass_score", NULL,
+};
+
+/* Reads drill i into *dr. Returns 0, or -1 (with *dr released) when it
+ * had any problem: a drill is used whole or not at all. */
+static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *defs, drill *dr)
+{
+    memset(dr, 0, sizeof *dr);
+    size_t mark = vpush_index(v, i);
+    size_t before = v->nerr;
+    if (!cJSON_IsObject(j)) {
+        verr(v, NULL, "expected a drill (an object), found %s", json_type_name(j));
+        goto out;
+    }
+    vscope saved = vfields(v, j, drill_fields);
+    dr->id = vget_str(v, j, "id", V_REQUIRED);
+    if (dr->id && !catalog_id_valid(dr->id))
+        verr(v, "id", "invalid id %s: 1 to 64 lowercase letters, digits and '-', "
+             "not starting with '-'", vquote(v, dr->id));
+    dr->revision = 1;
+    vget_int(v, j, "revision", 0, 1, INT_MAX, &dr->revision);
+    dr->title = vget_str(v, j, "title", V_REQUIRED | V_NONEMPTY | V_ONELINE);
+    dr->topic = vget_str(v, j, "topic", V_REQUIRED | V_NONEMPTY | V_ONELINE);
+    dr->tags = vget_strv(v, j, "tags", 0, &dr->ntags);
+    vget_int(v, j, "level", V_REQUIRED, 1, 3, &dr->level);
+    int have_kind = 0;
+    char *kind = vget_str(v, j, "kind", V_REQUIRED);
+    if (kind) {
+        have_kind = drill_kind_parse(kind, &dr->kind) == 0;
+        if (!have_kind)
+            verr(v, "kind", "unknown kind %s (expected predict, fix, write, choice or explain)",
+                 vquote(v, kind));
+        free(kind);
+    }
+    dr->prompt = vget_str(v, j, "prompt", V_REQUIRED | V_NONEMPTY);
+    int code_required = have_kind && (dr->kind == KIND_PREDICT || dr->kind == KIND_FIX);
+    dr->code = vget_str(v, j, "code", code_required ? V_REQUIRED | V_NONEMPTY : 0);
+    dr->hints = vget_strv(v, j, "hints", 0, &dr->nhints);
+    dr->explanation = vget_str(v, j, "explanation", V_REQUIRED | V_NONEMPTY);
+    dr->limits = *defs;
+    vget_limits(v, j, &dr->limits);
+    vget_requires(v, j, dr);
+
+    const cJSON *mode = cJSON_GetObjectItemCaseSensitive(j, "mode");
+    if (mode && have_kind && dr->kind != KIND_PREDICT) {
+        verr(v, "mode", "\"mode\" applies only to predict drills");
+    } else if (mode && have_kind) {
+        if (!cJSON_IsString(mode))
+            verr(v, "mode", "expected a string, found %s", json_type_name(mode));
+        else if (strcmp(mode->valuestring, "repl") == 0)
+            dr->repl = 1;
+        else if (strcmp(mode->valuestring, "exec") != 0)
+            verr(v, "mode", "unknown mode %s (expected \"exec\" or \"repl\")",
+                 vquote(v, mode->valuestring));
+    }
+    if (have_kind) {
+        switch (dr->kind) {
+        case KIND_PREDICT:
+            dr->expect_output = vget_str(v, j, "expect", 0);
+            break;
+        case KIND_FIX:
+        case KIND_WRITE:
+            vparse_tests(v, j, dr);
+            dr->solution = vget_str(v, j, "solution", V_REQUIRED | V_NONEMPTY);
+            break;
+        case KIND_CHOICE:
+            vparse_choice(v, j, dr);
+            break;
+        case KIND_EXPLAIN:
+            vparse_explain(v, j, dr);
+            break;
+        }
+    }
+    v->scope = saved;
+out:
+    vpop(v, mark);
+    if (v->nerr != before) {
+        catalog_drill_release(dr);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- packs ---- */
+
+static const char *const pack_fields[] = { "$schema", "format", "pack", "title", "authors",
+                                           "defaults", "drills", NULL };
+static const char *const defaults_fields[] = { "limits", NULL };
+
+static void add_drill(catalog *c, drill *dr)
+{
+    c->drills = xrealloc(c->drills, (c->ndrills + 1) * sizeof *c->drills);
+    c->drills[c->ndrills++] = *dr;
+}
+
+int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
+{
+    cJSON *root = catalog_parse_json(path, text, len, d);
+    if (!root)
+        return -1;
+    vctx v;
+    vctx_init(&v, path, d);
+    vfields(&v, root, pack_fields);
+    int ret = 0;
+    char *format = vget_str(&v, root, "format", V_REQUIRED);
+    if (format && strcmp(format, "pydrill/1") != 0) {
+        verr(&v, "format", "unsupported format %s (expected \"pydrill/1\")", vquote(&v, format));
+        free(format);
+        goto done; /* another format's fields mean something else */
+    }
+    free(format);
+
+    pack_info p = { 0 };
+    p.path = xstrdup(path);
+    p.name = vget_str(&v, root, "pack", V_REQUIRED | V_NONEMPTY);
+    p.title = vget_str(&v, root, "title", V_REQUIRED | V_NONEMPTY);
+    p.authors = vget_strv(&v, root, "authors", 0, &p.nauthors);
+    p.defaults = (drill_limits){ 2000, 256, 64 };
+    const cJSON *defs = vget(&v, root, "defaults", J_OBJ, 0);
+    if (defs) {
+        size_t mark = vpush(&v, "defaults");
+        vscope saved = vfields(&v, defs, defaults_fields);
+        vget_limits(&v, defs, &p.defaults);
+        v.scope = saved;
+        vpop(&v, mark);
+    }
+    size_t pack_index = c->npacks;
+    c->packs = xrealloc(c->packs, (c->npacks + 1) * sizeof *c->packs);
+    c->packs[c->npacks++] = p;
+
+    const cJSON *drills = vget(&v, root, "drills", J_ARR, V_REQUIRED);
+    if (drills) {
+        size_t mark = vpush(&v, "drills");
+        size_t i = 0;
+        for (const cJSON *it = drills->child; it; it = it->next, i++) {
+            drill dr;
+            if (vparse_drill(&v, it, i, &p.defaults, &dr) == 0) {
+                dr.pack_path = xstrdup(path);
+                dr.pack_index = pack_index;
+                dr.index = i;
+                add_drill(c, &dr);
+            }
+        }
+        vpop(&v, mark);
+    }
+done:
+    if (v.nerr)
+        ret = -1;
+    vctx_release(&v);
+    cJSON_Delete(root);
+    return ret;
+}
+
+int catalog_add_pack(catalog *c, const char *path, diag *d)
+{
+    char *text, *err;
+    size_t len;
+    if (util_read_file(path, &text, &len, &err) < 0) {
+        diag_take(d, err);
+        return -1;
+    }
+    int ret = catalog_add_pack_text(c, path, text, len, d);
+    free(text);
+    return ret;
+}
+
+static const char *const catalog_fields[] = { "$schema", "format", "title", "packs", NULL };
+
+int catalog_load(catalog *c, const char *path, diag *d)
+{
+    char *text, *err;
+    size_t len;
+    if (util_read_file(path, &text, &len, &err) < 0) {
+        diag_take(d, err);
+        return -1;
+    }
+    cJSON *root = catalog_parse_json(path, text, len, d);
+    free(text);
+    if (!root)
+        return -1;
+    vctx v;
+    vctx_init(&v, path, d);
+    vfields(&v, root, catalog_fields);
+    int failed = 0;
+    char *format = vget_str(&v, root, "format", V_REQUIRED);
+    if (format && strcmp(format, "pydrill/1") != 0) {
+        verr(&v, "format", "unsupported format %s (expected \"pydrill/1\")", vquote(&v, format));
+        free(format);
+        goto done;
+    }
+    free(format);
+    free(c->path);
+    c->path = xstrdup(path);
+    char *title = vget_str(&v, root, "title", V_REQUIRED | V_NONEMPTY);
+    if (title) {
+        free(c->title);
+        c->title = title;
+    }
+    const cJSON *packs = vget(&v, root, "packs", J_ARR, V_REQUIRED);
+    if (!packs)
+        goto done;
+    char *dir = util_dirname(path);
+    size_t mark = vpush(&v, "packs");
+    size_t i = 0;
+    for (const cJSON *it = packs->child; it; it = it->next, i++) {
+        size_t m2 = vpush_index(&v, i);
+        if (!cJSON_IsString(it) || !it->valuestring[0]) {
+            verr(&v, NULL, "expected a pack path (a non-empty string), found %s",
+                 json_type_name(it));
+            vpop(&v, m2);
+            continue;
+        }
+        char *full = util_path_join(dir, it->valuestring);
+        char *ptext;
+        size_t plen;
+        int e = read_file_errno(full, &ptext, &plen);
+        if (e) {
+            verr(&v, NULL, "cannot open %s: %s", it->valuestring, strerror(e));
+        } else {
+            if (catalog_add_pack_text(c, full, ptext, plen, d) < 0)
+                failed = 1;
+            free(ptext);
+        }
+        free(full);
+        vpop(&v, m2);
+    }
+    vpop(&v, mark);
+    free(dir);
+done:
+    if (v.nerr)
+        failed = 1;
+    vctx_release(&v);
+    cJSON_Delete(root);
+    return failed ? -1 : 0;
+}
+
+/* ---- lookups ---- */
+
+static int cmp_index_by_id(const void *a, const void *b, void *arg)
+{
+    const catalog *c = arg;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int r = strcmp(c->drills[i].id, c->drills[j].id);
+    if (r)
+        return r;
+    return i < j ? -1 : i > j;
+}
+
+int catalog_check_unique(const catalog *c, diag *d)
+{
+    if (c->ndrills < 2)
+        return 0;
+    size_t *order = xmalloc(c->ndrills * sizeof *order);
+    size_t *first = xmalloc(c->ndrills * sizeof *first);
+    for (size_t i = 0; i < c->ndrills; i++)
+        order[i] = first[i] = i;
+    qsort_r(order, c->ndrills, sizeof *order, cmp_index_by_id, (void *)c);
+    for (size_t k = 1; k < c->ndrills; k++)
+        if (strcmp(c->drills[order[k]].id, c->drills[order[k - 1]].id) == 0)
+            first[order[k]] = first[order[k - 1]];
+    int ret = 0;
+    for (size_t i = 0; i < c->ndrills; i++) {
+        if (first[i] == i)
+            continue;
+        const drill *a = &c->drills[i], *b = &c->drills[first[i]];
+        diag_add(d, "%s: drill %s: error: duplicate id (first in %s)", a->pack_path, a->id,
+                 b->pack_path);
+        ret = -1;
+    }
+    free(order);
+    free(first);
+    return ret;
+}
+
+const drill *catalog_find(const catalog *c, const char *id)
+{
+    for (size_t i = 0; i < c->ndrills; i++)
+        if (strcmp(c->drills[i].id, id) == 0)
+            return &c->drills[i];
+    return NULL;
+}

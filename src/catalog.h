@@ -1,0 +1,150 @@
+/* catalog.h - drills, packs and the catalog (SPEC 2.1-2.4), loaded from JSON.
+ *
+ * Loading validates every rule of SPEC 2 and reports every problem it finds
+ * into a diag, located: "FILE:LINE:COL: error: ..." for JSON syntax,
+ * "FILE: /json/pointer: error: ..." for schema errors. Unknown fields are
+ * allowed; a field that looks like a misspelled known one is reported. */
+#ifndef PYDRILL_CATALOG_H
+#define PYDRILL_CATALOG_H
+
+#include <stddef.h>
+
+#include "util.h"
+#include "value.h"
+
+typedef enum { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN } drill_kind;
+
+typedef struct {
+    int timeout_ms; /* default 2000 */
+    int memory_mb;  /* default 256 */
+    int output_kb;  /* default 64 */
+} drill_limits;
+
+typedef struct {
+    char *name;
+    char *setup;   /* NULL when absent */
+    char *expr;
+    char *expect;  /* source of the expected value; NULL when `raises` is used */
+    char *raises;  /* built-in exception class name, or NULL */
+    char *stdout_expect; /* NULL when absent */
+    double tolerance;    /* 0 when absent */
+    int hidden;
+    /* Filled by the planner (plan.c) from a run of `expect`, never by the
+     * loader: the expected value, or why it could not be computed. */
+    value *expect_value;
+    char *expect_error;
+} drill_test;
+
+typedef struct {
+    char *point;
+    char **keywords;
+    size_t nkeywords;
+} rubric_point;
+
+typedef struct drill {
+    char *id;
+    int revision;
+    char *title;
+    char *topic;
+    char **tags;
+    size_t ntags;
+    int level;
+    drill_kind kind;
+    char *prompt;
+    char *code;        /* NULL when absent */
+    char **hints;
+    size_t nhints;
+    char *explanation;
+    drill_limits limits; /* pack defaults merged with the drill's own */
+
+    char *req_python;  /* e.g. ">=3.12", or NULL */
+    char **req_modules;
+    size_t nreq_modules;
+
+    /* predict */
+    int repl;          /* mode "repl" */
+    char *expect_output; /* `expect` of a predict drill, or NULL */
+
+    /* fix / write */
+    drill_test *tests;
+    size_t ntests;
+    char *solution;
+
+    /* choice */
+    char **choices;
+    size_t nchoices;
+    int *answer;       /* sorted 0-based indexes */
+    size_t nanswer;
+
+    /* explain */
+    char *model_answer;
+    rubric_point *rubric;
+    size_t nrubric;
+    double pass_score; /* default 0.6 */
+
+    /* where it came from, for messages */
+    char *pack_path;
+    size_t pack_index; /* index of the pack in the catalog */
+    size_t index;      /* index in the pack's "drills" array */
+
+    /* Filled by the planner, not the loader. */
+    char *skip_reason; /* requires unmet: the drill is `skipped` */
+    char *truth;       /* predict: what the code prints (normalised) */
+    char *truth_error; /* predict: why the truth could not be computed */
+} drill;
+
+typedef struct {
+    char *path;
+    char *name;        /* "pack" */
+    char *title;
+    char **authors;
+    size_t nauthors;
+    drill_limits defaults;
+} pack_info;
+
+typedef struct {
+    char *path;        /* catalog file, or NULL for --pack only */
+    char *title;
+    pack_info *packs;
+    size_t npacks;
+    drill *drills;     /* all drills of all packs, in load order */
+    size_t ndrills;
+} catalog;
+
+void catalog_init(catalog *c);
+void catalog_free(catalog *c);
+/* Loads a catalog file and every pack it lists. Returns 0 when everything
+ * loaded cleanly, -1 when any problem was added to d (what could be
+ * loaded is still in c). */
+int catalog_load(catalog *c, const char *path, diag *d);
+/* Loads one pack (for --pack). Same return convention. */
+int catalog_add_pack(catalog *c, const char *path, diag *d);
+/* Loads one pack from memory (text need not be NUL-terminated); path is
+ * only used in messages and drill.pack_path. Same return convention. */
+int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d);
+/* Checks ids are unique across everything loaded (adds to d). */
+int catalog_check_unique(const catalog *c, diag *d);
+const drill *catalog_find(const catalog *c, const char *id);
+
+/* Frees everything a drill owns (including the planner's fields) and
+ * zeroes it. */
+void catalog_drill_release(drill *dr);
+
+/* 1 if s matches ^[a-z0-9][a-z0-9-]{0,63}$ (drill ids, SPEC 2.3). */
+int catalog_id_valid(const char *s);
+/* 1 if name is a built-in exception class of Python 3.11. */
+int catalog_builtin_exception(const char *name);
+/* ptr followed by "/" and key escaped as RFC 6901 says; caller frees. */
+char *catalog_pointer_join(const char *ptr, const char *key);
+
+const char *drill_kind_name(drill_kind k);
+int drill_kind_parse(const char *s, drill_kind *k); /* 0 ok, -1 unknown */
+
+/* Maps a byte offset in text to 1-based line and column (columns count
+ * UTF-8 characters). Used for JSON syntax errors. */
+void catalog_offset_to_linecol(const char *text, size_t len, size_t off, int *line, int *col);
+/* Parses JSON text, returning NULL and adding "FILE:LINE:COL: error: ..."
+ * to d when it is not valid JSON (including empty, binary, too deep). */
+struct cJSON *catalog_parse_json(const char *path, const char *text, size_t len, diag *d);
+
+#endif

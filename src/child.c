@@ -1,0 +1,820 @@
+/* child.c - the forked child: runs one job and reports it.
+ *
+ * Records are JSON objects, each framed as "<secret> <length>\n<json>\n" on
+ * the result channel. The secret exists only in C memory, so an answer can
+ * write to the channel but cannot write a frame the parent accepts. Values
+ * are encoded here (value.h wire form) by walking exact built-in types in C:
+ * nothing of the answer's is called to compare or to describe them. */
+#define _GNU_SOURCE
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "child.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/uio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "pyembed.h"
+#include "sandbox.h"
+#include "util.h"
+
+#define MAX_SENT_OUTPUT (64 * 1024)
+
+static int chan_fd = -1;
+static char chan_secret[80];
+static int out_fd = -1, err_fd = -1; /* private copies of the capture files */
+
+static void send_record(cJSON *rec)
+{
+    char *json = cJSON_PrintUnformatted(rec);
+    cJSON_Delete(rec);
+    if (!json)
+        _exit(120);
+    size_t n = strlen(json);
+    char head[128];
+    int hn = snprintf(head, sizeof head, "%s %zu\n", chan_secret, n + 1);
+    struct iovec iov[3] = { { head, (size_t)hn }, { json, n }, { "\n", 1 } };
+    size_t total = (size_t)hn + n + 1, done = 0;
+    /* A single writev keeps a frame whole even when answer threads write to
+     * the channel at the same moment (pipes are atomic only up to
+     * PIPE_BUF, so the parent still checks every frame). */
+    while (done < total) {
+        ssize_t w = writev(chan_fd, iov, 3);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            _exit(121);
+        }
+        done += (size_t)w;
+        for (int i = 0; i < 3 && w > 0; i++) {
+            size_t k = (size_t)w < iov[i].iov_len ? (size_t)w : iov[i].iov_len;
+            iov[i].iov_base = (char *)iov[i].iov_base + k;
+            iov[i].iov_len -= k;
+            w -= (ssize_t)k;
+        }
+    }
+    free(json);
+}
+
+static void add_text(cJSON *o, const char *key, const char *s, size_t n)
+{
+    char *clean = util_utf8_sanitize(s, n, NULL);
+    cJSON_AddStringToObject(o, key, clean);
+    free(clean);
+}
+
+static void fatal(const char *msg)
+{
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "t", "fatal");
+    add_text(r, "msg", msg, strlen(msg));
+    send_record(r);
+    _exit(122);
+}
+
+static void on_deny(const char *what)
+{
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "t", "denied");
+    add_text(r, "what", what, strlen(what));
+    send_record(r);
+}
+
+/* ---- capture ---------------------------------------------------------- */
+
+static off_t fd_size(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 ? st.st_size : 0;
+}
+
+/* Bytes [from, to) of a capture file, at most MAX_SENT_OUTPUT (the tail
+ * when cut). */
+static char *capture_read(int fd, off_t from, off_t to, size_t *len)
+{
+    if (to - from > MAX_SENT_OUTPUT)
+        from = to - MAX_SENT_OUTPUT;
+    size_t n = to > from ? (size_t)(to - from) : 0;
+    char *buf = xmalloc(n + 1);
+    ssize_t r = n ? pread(fd, buf, n, from) : 0;
+    if (r < 0)
+        r = 0;
+    buf[r] = '\0';
+    *len = (size_t)r;
+    return buf;
+}
+
+static void flush_stdio(void)
+{
+    static const char *const names[] = { "stdout", "stderr", "__stdout__", "__stderr__" };
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+        PyObject *f = PySys_GetObject(names[i]); /* borrowed */
+        if (f && f != Py_None) {
+            PyObject *r = PyObject_CallMethod(f, "flush", NULL);
+            Py_XDECREF(r);
+            PyErr_Clear();
+        }
+    }
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+typedef struct {
+    size_t items;
+    const char *reason;
+    char reason_buf[200];
+} enc_state;
+
+static cJSON *tagged(const char *tag, cJSON *payload)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, tag, payload);
+    return o;
+}
+
+static char *hex_of(const unsigned char *p, size_t n)
+{
+    static const char digits[] = "0123456789abcdef";
+    char *h = xmalloc(2 * n + 1);
+    for (size_t i = 0; i < n; i++) {
+        h[2 * i] = digits[p[i] >> 4];
+        h[2 * i + 1] = digits[p[i] & 15];
+    }
+    h[2 * n] = '\0';
+    return h;
+}
+
+static cJSON *encode(PyObject *o, int depth, enc_state *st);
+
+static cJSON *encode_seq(const char *tag, PyObject *o, int depth, enc_state *st)
+{
+    cJSON *arr = cJSON_CreateArray();
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        cJSON *e = encode(PySequence_Fast_GET_ITEM(o, i), depth + 1, st);
+        if (!e) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+        cJSON_AddItemToArray(arr, e);
+    }
+    return tagged(tag, arr);
+}
+
+static cJSON *encode_set(const char *tag, PyObject *o, int depth, enc_state *st)
+{
+    cJSON *arr = cJSON_CreateArray();
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(o, &pos, &key, &hash)) {
+        cJSON *e = encode(key, depth + 1, st);
+        if (!e) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+        cJSON_AddItemToArray(arr, e);
+    }
+    return tagged(tag, arr);
+}
+
+static cJSON *not_plain(enc_state *st, PyObject *o, const char *why)
+{
+    snprintf(st->reason_buf, sizeof st->reason_buf, why, Py_TYPE(o)->tp_name);
+    st->reason = st->reason_buf;
+    return NULL;
+}
+
+/* Exact types only: Py*_CheckExact never consults the object, so a
+ * subclass (or an object lying about __class__) is refused, not asked. */
+static cJSON *encode(PyObject *o, int depth, enc_state *st)
+{
+    if (depth > 100)
+        return not_plain(st, o, "nested deeper than 100 levels (at a %s)");
+    if (++st->items > 100000)
+        return not_plain(st, o, "more than 100,000 items (at a %s)");
+    if (o == Py_None)
+        return cJSON_CreateNull();
+    if (o == Py_True || o == Py_False)
+        return cJSON_CreateBool(o == Py_True);
+    if (PyLong_CheckExact(o)) {
+        PyObject *s = PyLong_Type.tp_repr(o);
+        if (!s) {
+            PyErr_Clear();
+            return not_plain(st, o, "an %s too large to convert to decimal");
+        }
+        cJSON *r = tagged("i", cJSON_CreateString(PyUnicode_AsUTF8(s)));
+        Py_DECREF(s);
+        return r;
+    }
+    if (PyFloat_CheckExact(o)) {
+        double d = PyFloat_AS_DOUBLE(o);
+        char buf[64];
+        if (d != d)
+            snprintf(buf, sizeof buf, "nan");
+        else if (d == HUGE_VAL)
+            snprintf(buf, sizeof buf, "inf");
+        else if (d == -HUGE_VAL)
+            snprintf(buf, sizeof buf, "-inf");
+        else
+            snprintf(buf, sizeof buf, "%a", d);
+        return tagged("f", cJSON_CreateString(buf));
+    }
+    if (PyUnicode_CheckExact(o)) {
+        Py_ssize_t n;
+        const char *u = PyUnicode_AsUTF8AndSize(o, &n);
+        if (u && memchr(u, 0, (size_t)n) == NULL)
+            return tagged("s", cJSON_CreateString(u));
+        PyErr_Clear();
+        PyObject *b = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
+        if (!b) {
+            PyErr_Clear();
+            return not_plain(st, o, "a %s that cannot be encoded");
+        }
+        char *h = hex_of((const unsigned char *)PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
+        Py_DECREF(b);
+        cJSON *r = tagged("sx", cJSON_CreateString(h));
+        free(h);
+        return r;
+    }
+    if (PyBytes_CheckExact(o)) {
+        char *h = hex_of((const unsigned char *)PyBytes_AS_STRING(o), (size_t)PyBytes_GET_SIZE(o));
+        cJSON *r = tagged("b", cJSON_CreateString(h));
+        free(h);
+        return r;
+    }
+    if (PyList_CheckExact(o)) {
+        /* A copy, so a thread of the answer's cannot resize it under us. */
+        PyObject *t = PyList_AsTuple(o);
+        if (!t) {
+            PyErr_Clear();
+            return not_plain(st, o, "a %s that could not be read");
+        }
+        cJSON *r = encode_seq("l", t, depth, st);
+        Py_DECREF(t);
+        return r;
+    }
+    if (PyTuple_CheckExact(o))
+        return encode_seq("t", o, depth, st);
+    if (PyDict_CheckExact(o)) {
+        cJSON *arr = cJSON_CreateArray();
+        PyObject *items = PyDict_Items(o);
+        if (!items) {
+            PyErr_Clear();
+            cJSON_Delete(arr);
+            return not_plain(st, o, "a %s that could not be read");
+        }
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+            PyObject *kv = PyList_GET_ITEM(items, i);
+            cJSON *k = encode(PyTuple_GET_ITEM(kv, 0), depth + 1, st);
+            cJSON *v = k ? encode(PyTuple_GET_ITEM(kv, 1), depth + 1, st) : NULL;
+            if (!v) {
+                cJSON_Delete(k);
+                cJSON_Delete(arr);
+                Py_DECREF(items);
+                return NULL;
+            }
+            cJSON *pair = cJSON_CreateArray();
+            cJSON_AddItemToArray(pair, k);
+            cJSON_AddItemToArray(pair, v);
+            cJSON_AddItemToArray(arr, pair);
+        }
+        Py_DECREF(items);
+        return tagged("d", arr);
+    }
+    if (PySet_CheckExact(o))
+        return encode_set("S", o, depth, st);
+    if (PyFrozenSet_CheckExact(o))
+        return encode_set("F", o, depth, st);
+    if (PyLong_Check(o) || PyFloat_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o) ||
+        PyList_Check(o) || PyTuple_Check(o) || PyDict_Check(o) || PyAnySet_Check(o))
+        return not_plain(st, o, "%s is a subclass of a built-in type, not a plain value");
+    return not_plain(st, o, "%s is not a plain value");
+}
+
+/* ---- exceptions ------------------------------------------------------- */
+
+/* "Name: message" as the interpreter prints it last, via traceback's own
+ * format_exception_only (so notes and SyntaxError details match). */
+static char *exception_line(PyObject *exc)
+{
+    char *line = NULL;
+    PyObject *tbm = PyImport_ImportModule("traceback");
+    PyObject *lines = tbm ? PyObject_CallMethod(tbm, "format_exception_only", "OO",
+                                                (PyObject *)Py_TYPE(exc), exc)
+                          : NULL;
+    if (lines && PyList_Check(lines) && PyList_GET_SIZE(lines) > 0) {
+        /* The last line that starts at column 0 names the exception; notes
+         * follow it on their own lines. Keep them all from there. */
+        sbuf sb;
+        sbuf_init(&sb);
+        Py_ssize_t n = PyList_GET_SIZE(lines), start = n - 1;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *s = PyList_GET_ITEM(lines, i);
+            const char *u = PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : NULL;
+            if (u && u[0] != ' ')
+                start = i;
+            if (u && u[0] != ' ')
+                break;
+        }
+        for (Py_ssize_t i = start; i < n; i++) {
+            PyObject *s = PyList_GET_ITEM(lines, i);
+            const char *u = PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : NULL;
+            if (u)
+                sbuf_addstr(&sb, u);
+        }
+        while (sb.len && sb.buf[sb.len - 1] == '\n')
+            sb.buf[--sb.len] = '\0';
+        line = sbuf_detach(&sb, NULL);
+        sbuf_release(&sb);
+    }
+    Py_XDECREF(lines);
+    Py_XDECREF(tbm);
+    PyErr_Clear();
+    if (!line)
+        line = xstrdup(Py_TYPE(exc)->tp_name);
+    return line;
+}
+
+static char *exception_traceback(PyObject *exc)
+{
+    char *text = NULL;
+    PyObject *tbm = PyImport_ImportModule("traceback");
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *lines = tbm ? PyObject_CallMethod(tbm, "format_exception", "OOO",
+                                                (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None)
+                          : NULL;
+    if (lines && PyList_Check(lines)) {
+        sbuf sb;
+        sbuf_init(&sb);
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+            PyObject *s = PyList_GET_ITEM(lines, i);
+            if (PyUnicode_Check(s)) {
+                const char *u = PyUnicode_AsUTF8(s);
+                if (u)
+                    sbuf_addstr(&sb, u);
+            }
+        }
+        text = sbuf_detach(&sb, NULL);
+        sbuf_release(&sb);
+    }
+    Py_XDECREF(lines);
+    Py_XDECREF(tb);
+    Py_XDECREF(tbm);
+    PyErr_Clear();
+    return text;
+}
+
+static char *qualified_type_name(PyTypeObject *t)
+{
+    const char *name = t->tp_name;
+    const char *dot = strrchr(name, '.');
+    if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return xstrdup(dot && strncmp(name, "builtins.", 9) == 0 ? dot + 1 : name);
+    PyObject *mod = PyObject_GetAttrString((PyObject *)t, "__module__");
+    const char *m = mod && PyUnicode_Check(mod) ? PyUnicode_AsUTF8(mod) : NULL;
+    char *r = (m && strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0 && strcmp(m, "answer") != 0)
+                  ? xasprintf("%s.%s", m, name)
+                  : xstrdup(name);
+    Py_XDECREF(mod);
+    PyErr_Clear();
+    return r;
+}
+
+/* Takes the pending exception and describes it into rec. Returns 1 if it
+ * was a MemoryError (the run then counts as over its memory limit). */
+static int describe_exception(cJSON *rec)
+{
+    PyObject *type, *val, *tb;
+    PyErr_Fetch(&type, &val, &tb);
+    PyErr_NormalizeException(&type, &val, &tb);
+    if (tb && val)
+        PyException_SetTraceback(val, tb);
+    int memory = 0;
+    cJSON_AddStringToObject(rec, "k", "raised");
+    if (!val) {
+        cJSON_AddStringToObject(rec, "type", "SystemError");
+        cJSON_AddStringToObject(rec, "msg", "an exception without a value");
+        goto out;
+    }
+    PyTypeObject *t = Py_TYPE(val);
+    char *qn = qualified_type_name(t);
+    add_text(rec, "type", qn, strlen(qn));
+    free(qn);
+    PyObject *s = PyObject_Str(val);
+    if (s && PyUnicode_Check(s)) {
+        Py_ssize_t n;
+        const char *u = PyUnicode_AsUTF8AndSize(s, &n);
+        if (u)
+            add_text(rec, "msg", u, (size_t)n);
+    }
+    Py_XDECREF(s);
+    PyErr_Clear();
+    /* Built-in classes in the type's MRO, read from the type object itself
+     * (an instance cannot fake it through __class__). */
+    cJSON *bases = cJSON_AddArrayToObject(rec, "builtins");
+    PyObject *mro = t->tp_mro;
+    if (mro && PyTuple_Check(mro)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+            PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+            if (PyType_Check(b) && !(b->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
+                PyType_IsSubtype(b, (PyTypeObject *)PyExc_BaseException) && !strchr(b->tp_name, '.'))
+                cJSON_AddItemToArray(bases, cJSON_CreateString(b->tp_name));
+        }
+    }
+    memory = PyType_IsSubtype(t, (PyTypeObject *)PyExc_MemoryError);
+    char *trace = exception_traceback(val);
+    if (trace) {
+        add_text(rec, "tb", trace, strlen(trace));
+        free(trace);
+    }
+out:
+    Py_XDECREF(type);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+    PyErr_Clear();
+    return memory;
+}
+
+static void send_limit(const char *what)
+{
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "t", "limit");
+    cJSON_AddStringToObject(r, "what", what);
+    send_record(r);
+}
+
+/* Records an item's outcome: the value of `result`, or the pending
+ * exception when result is NULL. */
+static void send_outcome(int index, PyObject *result, off_t out_from)
+{
+    cJSON *rec = cJSON_CreateObject();
+    cJSON_AddStringToObject(rec, "t", "item");
+    cJSON_AddNumberToObject(rec, "i", index);
+    int memory = 0;
+    if (result) {
+        enc_state st = { 0 };
+        cJSON *v = encode(result, 0, &st);
+        if (v) {
+            cJSON_AddStringToObject(rec, "k", "value");
+            cJSON_AddItemToObject(rec, "v", v);
+        } else {
+            cJSON_AddStringToObject(rec, "k", "notplain");
+            cJSON_AddStringToObject(rec, "reason", st.reason ? st.reason : "not a plain value");
+            PyErr_Clear();
+        }
+    } else {
+        memory = describe_exception(rec);
+    }
+    flush_stdio();
+    size_t n;
+    char *out = capture_read(out_fd, out_from, fd_size(out_fd), &n);
+    add_text(rec, "out", out, n);
+    free(out);
+    if (memory)
+        send_limit("memory");
+    send_record(rec);
+}
+
+/* ---- jobs ------------------------------------------------------------- */
+
+static PyObject *compile_src(const char *src, const char *filename, int start)
+{
+    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    return Py_CompileStringExFlags(src, filename, start, &flags, -1);
+}
+
+static PyObject *fresh_namespace(const char *name, PyObject *builtins)
+{
+    PyObject *ns = PyDict_New();
+    PyObject *n = PyUnicode_FromString(name);
+    PyDict_SetItemString(ns, "__name__", n);
+    Py_DECREF(n);
+    PyDict_SetItemString(ns, "__builtins__", builtins);
+    return ns;
+}
+
+/* Runs src as statements in ns; returns a new reference to None, or NULL
+ * with the exception pending. */
+static PyObject *exec_in(const char *src, const char *filename, PyObject *ns)
+{
+    PyObject *code = compile_src(src, filename, Py_file_input);
+    if (!code)
+        return NULL;
+    PyObject *r = PyEval_EvalCode(code, ns, ns);
+    Py_DECREF(code);
+    return r;
+}
+
+static void send_syntax(void)
+{
+    PyObject *type, *val, *tb;
+    PyErr_Fetch(&type, &val, &tb);
+    PyErr_NormalizeException(&type, &val, &tb);
+    cJSON *rec = cJSON_CreateObject();
+    cJSON_AddStringToObject(rec, "t", "syntax");
+    long line = 0, col = 0;
+    char *msg = NULL;
+    if (val && PyObject_TypeCheck(val, (PyTypeObject *)PyExc_SyntaxError)) {
+        PyObject *o = PyObject_GetAttrString(val, "lineno");
+        if (o && PyLong_Check(o))
+            line = PyLong_AsLong(o);
+        Py_XDECREF(o);
+        o = PyObject_GetAttrString(val, "offset");
+        if (o && PyLong_Check(o))
+            col = PyLong_AsLong(o);
+        Py_XDECREF(o);
+        o = PyObject_GetAttrString(val, "msg");
+        if (o && PyUnicode_Check(o))
+            msg = xstrdup(PyUnicode_AsUTF8(o));
+        Py_XDECREF(o);
+    }
+    PyErr_Clear();
+    if (!msg && val) {
+        PyObject *s = PyObject_Str(val);
+        msg = xstrdup(s && PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : "does not compile");
+        Py_XDECREF(s);
+        PyErr_Clear();
+    }
+    cJSON_AddNumberToObject(rec, "line", (double)line);
+    cJSON_AddNumberToObject(rec, "col", (double)col);
+    add_text(rec, "msg", msg ? msg : "does not compile", strlen(msg ? msg : "does not compile"));
+    if (val && !PyObject_TypeCheck(val, (PyTypeObject *)PyExc_SyntaxError)) {
+        /* e.g. ValueError for source with NUL bytes, MemoryError */
+        cJSON_AddStringToObject(rec, "type", Py_TYPE(val)->tp_name);
+    }
+    free(msg);
+    Py_XDECREF(type);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+    send_record(rec);
+}
+
+static void job_tests(const runner_job *job)
+{
+    PyObject *code = compile_src(job->source, "answer.py", Py_file_input);
+    if (!code) {
+        send_syntax();
+        return;
+    }
+    /* Each test sees its own copy of the builtins, so an answer that patches
+     * a builtin cannot reach the next test. */
+    PyObject *pristine = PyDict_Copy(PyEval_GetBuiltins());
+    for (size_t i = 0; i < job->ntests; i++) {
+        if (job->run_mask && !job->run_mask[i])
+            continue;
+        const drill_test *t = &job->tests[i];
+        flush_stdio();
+        off_t from = fd_size(out_fd);
+        PyObject *b = PyDict_Copy(pristine);
+        PyObject *ns = fresh_namespace("answer", b);
+        Py_DECREF(b);
+        PyObject *r = PyEval_EvalCode(code, ns, ns);
+        if (r && t->setup) {
+            Py_DECREF(r);
+            r = exec_in(t->setup, "<setup>", ns);
+        }
+        if (r) {
+            Py_DECREF(r);
+            PyObject *ec = compile_src(t->expr, "<test>", Py_eval_input);
+            r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
+            Py_XDECREF(ec);
+        }
+        send_outcome((int)i, r, from);
+        Py_XDECREF(r);
+        PyDict_Clear(ns);
+        Py_DECREF(ns);
+        PyErr_Clear();
+    }
+    Py_DECREF(code);
+    Py_DECREF(pristine);
+}
+
+static void job_eval(const runner_job *job)
+{
+    PyObject *builtins = PyEval_GetBuiltins();
+    for (size_t i = 0; i < job->nexprs; i++) {
+        flush_stdio();
+        off_t from = fd_size(out_fd);
+        PyObject *ns = fresh_namespace("__main__", builtins);
+        PyObject *ec = compile_src(job->exprs[i], "<expect>", Py_eval_input);
+        PyObject *r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
+        Py_XDECREF(ec);
+        send_outcome((int)i, r, from);
+        Py_XDECREF(r);
+        Py_DECREF(ns);
+    }
+}
+
+static void job_probe(const runner_job *job)
+{
+    for (size_t i = 0; i < job->nexprs; i++) {
+        off_t from = fd_size(out_fd);
+        PyObject *m = PyImport_ImportModule(job->exprs[i]);
+        if (m) {
+            Py_DECREF(m);
+            send_outcome((int)i, Py_True, from);
+        } else {
+            send_outcome((int)i, NULL, from);
+        }
+    }
+}
+
+/* The interactive prompt, statement by statement: each top-level statement
+ * is compiled on its own in 'single' mode, so expression values are echoed
+ * by sys.displayhook and constants are not shared between statements. */
+static const char repl_driver[] =
+    "def __pydrill_repl(src, ns, line_of):\n"
+    "    import ast, sys\n"
+    "    try:\n"
+    "        tree = ast.parse(src, '<stdin>')\n"
+    "    except SyntaxError as e:\n"
+    "        print(line_of(e), flush=True)\n"
+    "        return\n"
+    "    for node in tree.body:\n"
+    "        try:\n"
+    "            code = compile(ast.Interactive(body=[node]), '<stdin>', 'single')\n"
+    "            exec(code, ns)\n"
+    "        except SystemExit:\n"
+    "            return\n"
+    "        except BaseException as e:\n"
+    "            try:\n"
+    "                sys.stdout.flush()\n"
+    "            except BaseException:\n"
+    "                pass\n"
+    "            print(line_of(e), file=sys.__stdout__, flush=True)\n";
+
+static PyObject *py_exception_line(PyObject *self, PyObject *exc)
+{
+    char *line = exception_line(exc);
+    PyObject *r = PyUnicode_FromString(line);
+    free(line);
+    return r;
+}
+
+static PyMethodDef line_of_def = { "line_of", py_exception_line, METH_O, NULL };
+
+/* Takes the pending exception and returns its "Name: message" line, or
+ * NULL for SystemExit, which ends a program quietly. */
+static char *take_exception_line(void)
+{
+    PyObject *type, *val, *tb;
+    PyErr_Fetch(&type, &val, &tb);
+    PyErr_NormalizeException(&type, &val, &tb);
+    if (tb && val)
+        PyException_SetTraceback(val, tb);
+    char *line = NULL;
+    if (val && PyErr_GivenExceptionMatches(val, PyExc_MemoryError))
+        send_limit("memory");
+    if (val && !PyErr_GivenExceptionMatches(val, PyExc_SystemExit))
+        line = exception_line(val);
+    Py_XDECREF(type);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+    PyErr_Clear();
+    return line;
+}
+
+static void job_predict(const runner_job *job)
+{
+    PyObject *builtins_mod = PyImport_ImportModule("builtins");
+    PyObject *ns = fresh_namespace("__main__", builtins_mod);
+    Py_DECREF(builtins_mod);
+    char *exc_line = NULL;
+    if (job->repl) {
+        PyObject *driver_ns = fresh_namespace("__pydrill__", PyEval_GetBuiltins());
+        PyObject *r = exec_in(repl_driver, "<pydrill>", driver_ns);
+        PyObject *fn = r ? PyDict_GetItemString(driver_ns, "__pydrill_repl") : NULL;
+        PyObject *line_of = PyCFunction_New(&line_of_def, NULL);
+        Py_XDECREF(r);
+        r = fn ? PyObject_CallFunction(fn, "sOO", job->source, ns, line_of) : NULL;
+        if (!r)
+            exc_line = take_exception_line();
+        Py_XDECREF(r);
+        Py_XDECREF(line_of);
+        Py_DECREF(driver_ns);
+    } else {
+        PyObject *r = exec_in(job->source, "<string>", ns);
+        if (!r)
+            exc_line = take_exception_line();
+        Py_XDECREF(r);
+    }
+    flush_stdio();
+    size_t n;
+    char *out = capture_read(out_fd, 0, fd_size(out_fd), &n);
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_add(&sb, out, n);
+    free(out);
+    if (exc_line) {
+        if (sb.len && sb.buf[sb.len - 1] != '\n')
+            sbuf_addch(&sb, '\n');
+        sbuf_addstr(&sb, exc_line);
+        sbuf_addch(&sb, '\n');
+        free(exc_line);
+    }
+    cJSON *rec = cJSON_CreateObject();
+    cJSON_AddStringToObject(rec, "t", "predict");
+    add_text(rec, "out", sb.buf, sb.len);
+    sbuf_release(&sb);
+    send_record(rec);
+    PyErr_Clear();
+    PyDict_Clear(ns);
+    Py_DECREF(ns);
+}
+
+static int make_capture(const char *name, int target)
+{
+    int fd = memfd_create(name, MFD_CLOEXEC);
+    if (fd < 0 || dup2(fd, target) < 0)
+        fatal("cannot create the output capture");
+    /* The private copy stays out of the low fds an answer is likely to
+     * close or reuse. */
+    int hi = fcntl(fd, F_DUPFD_CLOEXEC, 200);
+    close(fd);
+    if (hi < 0)
+        fatal("cannot keep the output capture");
+    return hi;
+}
+
+void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
+{
+    chan_fd = fcntl(chan, F_DUPFD_CLOEXEC, 230);
+    if (chan_fd < 0)
+        _exit(123);
+    close(chan);
+    snprintf(chan_secret, sizeof chan_secret, "%s", secret);
+
+    /* Default dispositions: a signal that ends the child must end it the
+     * ordinary way, so that the parent can read why from its status. */
+    for (int s = 1; s < NSIG; s++)
+        if (s != SIGKILL && s != SIGSTOP)
+            signal(s, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull < 0 || dup2(devnull, 0) < 0)
+        fatal("cannot open /dev/null");
+    if (devnull != 0)
+        close(devnull);
+    out_fd = make_capture("stdout", 1);
+    err_fd = make_capture("stderr", 2);
+    if (chdir(scratch) < 0)
+        fatal("cannot enter the scratch folder");
+
+    pyembed_enter_sub();
+    sandbox_on_deny(on_deny);
+    sandbox_limits lim = {
+        .timeout_ms = job->limits.timeout_ms * (int)(job->ntests > 1 ? job->ntests : 1),
+        .memory_mb = job->limits.memory_mb,
+        .output_kb = job->limits.output_kb,
+        .scratch = scratch,
+    };
+    if (job->kind == JOB_EVAL || job->kind == JOB_PROBE)
+        lim.timeout_ms = job->limits.timeout_ms * (int)(job->nexprs > 1 ? job->nexprs : 1);
+    char *err = NULL;
+    if (sandbox_enter(&lim, &err) < 0)
+        fatal(err);
+    sandbox_arm();
+
+    switch (job->kind) {
+    case JOB_TESTS:
+        job_tests(job);
+        break;
+    case JOB_EVAL:
+        job_eval(job);
+        break;
+    case JOB_PROBE:
+        job_probe(job);
+        break;
+    case JOB_PREDICT:
+        job_predict(job);
+        break;
+    }
+
+    flush_stdio();
+    cJSON *rec = cJSON_CreateObject();
+    cJSON_AddStringToObject(rec, "t", "done");
+    size_t n;
+    char *out = capture_read(out_fd, 0, fd_size(out_fd), &n);
+    add_text(rec, "out", out, n);
+    free(out);
+    char *errtext = capture_read(err_fd, 0, fd_size(err_fd), &n);
+    add_text(rec, "err", errtext, n);
+    free(errtext);
+    send_record(rec);
+    /* No finalisation: threads the answer left running end with us. */
+    _exit(0);
+}

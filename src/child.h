@@ -1,0 +1,13 @@
+/* child.h - what runs inside the forked child: the job, in the pristine
+ * sub-interpreter, under the sandbox, reporting over the result channel. */
+#ifndef PYDRILL_CHILD_H
+#define PYDRILL_CHILD_H
+
+#include "runner.h"
+
+/* Never returns: the child ends with _exit. chan is the write end of the
+ * result channel; every record is framed with secret (hex). */
+void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
+    __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,110 @@
+/* grade.h - verdicts (SPEC 3): statuses, scores and the comparison of what
+ * a child sent with what the author expects. Pure C: no Python here. The
+ * caller runs the job that grade_make_job() describes, then hands the
+ * result to grade_tests(). */
+#ifndef PYDRILL_GRADE_H
+#define PYDRILL_GRADE_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "runner.h"
+
+typedef enum {
+    ST_PASS,
+    ST_FAIL,
+    ST_ERROR,
+    ST_SYNTAX,
+    ST_TIMEOUT,
+    ST_MEMORY,
+    ST_OUTPUT,
+    ST_DENIED,
+    ST_CRASH,
+    ST_SKIPPED,
+    ST_MISSING,
+} status;
+
+const char *status_name(status s);
+int status_parse(const char *s, status *out); /* 0 ok, -1 unknown */
+/* Of two test statuses, the one that decides the answer's status (SPEC 3.1:
+ * syntax, denied, crash, memory, timeout, output, error, fail, then pass). */
+status status_worst(status a, status b);
+
+typedef struct {
+    char *name;
+    status st;
+    int hidden;
+    char *expected; /* repr, NULL when not applicable */
+    char *got;      /* repr, NULL when not applicable */
+    char *message;  /* why it failed, NULL on pass */
+} test_verdict;
+
+typedef struct {
+    const drill *drill;
+    status st;
+    double score;     /* 0..1 */
+    double time_ms;
+    test_verdict *tests;
+    size_t ntests;
+    char *message;    /* drill-level explanation (syntax location, wrong choice, missed points) */
+    char *out;        /* the answer's stdout, trimmed, or NULL */
+    char *err;        /* the answer's stderr / traceback, trimmed, or NULL */
+} drill_verdict;
+
+/* Zeroes v; status `missing` until a grade_* call fills it. */
+void drill_verdict_init(drill_verdict *v, const drill *d);
+void drill_verdict_free(drill_verdict *v);
+
+/* SPEC 3.2: CRLF -> LF, trailing white space of every line dropped, leading
+ * and trailing blank lines dropped. Caller frees. */
+char *grade_normalize_output(const char *s, size_t len);
+/* Lines equal at the same position / max(lines); both sides normalised.
+ * Two empty outputs score 1. */
+double grade_predict_score(const char *truth, const char *answer);
+/* Letters a..h (case-insensitive) separated by commas and/or white space
+ * -> sorted unique 0-based indexes. Letters run together ("ab"), any other
+ * character, a letter past the last choice, or no letter at all: -1 with
+ * *err (caller frees), *idx NULL. */
+int grade_parse_choice(const char *answer, size_t nchoices, int **idx, size_t *n, char **err);
+
+/* 1 if grading this drill needs a child (fix and write). */
+int grade_needs_run(const drill *d);
+/* Describes the child run for an answer to a fix/write drill; job borrows
+ * from d and answer. run_mask may be NULL (all tests). */
+void grade_make_job(const drill *d, const char *answer, const unsigned char *run_mask, runner_job *job);
+
+/* Each fills v (initialised by the caller with drill_verdict_init; what v
+ * held before is freed, so a verdict can be graded again). A choice answer
+ * that does not parse is `fail` with the parse error; an explain verdict
+ * lists missed points in message even when it passes; a predict drill
+ * without truth is `error` with truth_error. Text from the answer (out,
+ * err, exception messages) is cut and made valid UTF-8 without NULs. */
+void grade_missing(const drill *d, drill_verdict *v);
+void grade_skipped(const drill *d, drill_verdict *v);
+void grade_predict(const drill *d, const char *answer, drill_verdict *v);
+void grade_choice(const drill *d, const char *answer, drill_verdict *v);
+void grade_explain(const drill *d, const char *answer, drill_verdict *v);
+/* Fix/write: compares r's outcomes (indexed like d->tests) with the tests'
+ * expectations. Tests masked out of the run are left out of v. A run that
+ * did not end RUN_OK makes the drill at least that status, even when every
+ * test that finished passed; score stays passed / graded. */
+void grade_tests(const drill *d, const run_result *r, const unsigned char *run_mask, drill_verdict *v);
+
+/* One submission graded against a set of drills. */
+typedef struct {
+    char *candidate;
+    char *source;
+    drill_verdict *drills;
+    size_t ndrills;
+    double score, max;
+    int passed;
+    char *error;      /* the submission could not be read: why (then ndrills is 0) */
+    diag warnings;    /* e.g. answers for unknown drill ids */
+} submission_verdict;
+
+void submission_verdict_init(submission_verdict *s);
+void submission_verdict_free(submission_verdict *s);
+/* Recomputes score, max and passed from the drills (skipped left out). */
+void submission_verdict_total(submission_verdict *s);
+
+#endif

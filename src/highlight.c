@@ -1,0 +1,147 @@
+/* highlight.c - syntax classes from Python's tokenize module.
+ *
+ * Runs in the main interpreter on the calling thread. The runner may have
+ * left another thread state current (or none, with the GIL released), so
+ * the main interpreter's state for this thread is swapped in explicitly
+ * and the previous one put back. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "highlight.h"
+
+#include <string.h>
+
+#include "util.h"
+
+static const char hl_py[] =
+    "import io, tokenize, keyword, builtins\n"
+    "_B = frozenset(n for n in dir(builtins) if not n.startswith('_'))\n"
+    "_SOFT = frozenset(getattr(keyword, 'softkwlist', ()))\n"
+    "def hl(src):\n"
+    "    out = []\n"
+    "    prev = None\n"
+    "    try:\n"
+    "        for t in tokenize.generate_tokens(io.StringIO(src).readline):\n"
+    "            k = 0\n"
+    "            if t.type == tokenize.NAME:\n"
+    "                if keyword.iskeyword(t.string) or t.string in _SOFT and prev is None: k = 1\n"
+    "                elif prev in ('def', 'class'): k = 6\n"
+    "                elif t.string in _B: k = 2\n"
+    "            elif t.type == tokenize.STRING: k = 3\n"
+    "            elif t.type == tokenize.NUMBER: k = 4\n"
+    "            elif t.type == tokenize.COMMENT: k = 5\n"
+    "            elif t.type == tokenize.OP: k = 7\n"
+    "            if t.type in (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT):\n"
+    "                prev = None\n"
+    "            elif t.type != tokenize.COMMENT:\n"
+    "                prev = t.string if t.type == tokenize.NAME else ''\n"
+    "            if k: out.append((t.start[0], t.start[1], t.end[0], t.end[1], k))\n"
+    "    except Exception:\n"
+    "        pass\n"
+    "    return out\n";
+
+static PyObject *hl_func;
+static int hl_broken;
+
+/* Byte offset of (1-based line, character column) in src. */
+static size_t hl_offset(const char *src, size_t len, const size_t *starts, size_t nlines,
+                        long line, long col)
+{
+    if (line < 1)
+        return 0;
+    if ((size_t)line > nlines)
+        return len;
+    size_t off = starts[line - 1];
+    while (col > 0 && off < len && src[off] != '\n') {
+        off++;
+        while (off < len && ((unsigned char)src[off] & 0xc0) == 0x80)
+            off++;
+        col--;
+    }
+    return off;
+}
+
+static void hl_fill(const char *src, PyObject *list, unsigned char *cls)
+{
+    size_t len = strlen(src);
+    size_t nlines = 1;
+    for (size_t i = 0; i < len; i++)
+        nlines += src[i] == '\n';
+    size_t *starts = xmalloc(nlines * sizeof *starts);
+    size_t li = 0;
+    starts[li++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (src[i] == '\n')
+            starts[li++] = i + 1;
+    Py_ssize_t n = PyList_Size(list);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long v[5];
+        PyObject *t = PyList_GetItem(list, i);
+        if (!PyTuple_Check(t) || PyTuple_Size(t) != 5)
+            continue;
+        for (int j = 0; j < 5; j++)
+            v[j] = PyLong_AsLong(PyTuple_GetItem(t, j));
+        if (PyErr_Occurred()) {
+            PyErr_Clear();
+            continue;
+        }
+        size_t a = hl_offset(src, len, starts, nlines, v[0], v[1]);
+        size_t b = hl_offset(src, len, starts, nlines, v[2], v[3]);
+        for (size_t k = a; k < b && k < len; k++)
+            cls[k] = (unsigned char)v[4];
+    }
+    free(starts);
+}
+
+static unsigned char *hl_run(const char *src, unsigned char *cls)
+{
+    if (!hl_func && !hl_broken) {
+        PyObject *g = PyDict_New();
+        PyObject *r = g ? PyRun_String(hl_py, Py_file_input, g, g) : NULL;
+        if (r)
+            hl_func = PyDict_GetItemString(g, "hl");
+        Py_XINCREF(hl_func);
+        Py_XDECREF(r);
+        Py_XDECREF(g);
+        if (!hl_func) {
+            hl_broken = 1;
+            PyErr_Clear();
+        }
+    }
+    if (!hl_func)
+        return cls;
+    PyObject *res = PyObject_CallFunction(hl_func, "s", src);
+    if (res && PyList_Check(res))
+        hl_fill(src, res, cls);
+    Py_XDECREF(res);
+    PyErr_Clear();
+    return cls;
+}
+
+unsigned char *highlight_source(const char *src)
+{
+    if (!src || !Py_IsInitialized() || hl_broken)
+        return NULL;
+    size_t len = strlen(src);
+    if (!util_utf8_valid(src, len))
+        return NULL;
+    unsigned char *cls = xcalloc(len + 1, 1);
+    PyThreadState *mine = PyGILState_GetThisThreadState();
+    PyThreadState *cur = _PyThreadState_UncheckedGet();
+    if (!mine) {
+        free(cls);
+        return NULL;
+    }
+    if (!cur) {
+        PyEval_RestoreThread(mine);
+        hl_run(src, cls);
+        PyEval_SaveThread();
+    } else if (cur != mine) {
+        PyThreadState_Swap(mine);
+        hl_run(src, cls);
+        PyThreadState_Swap(cur);
+    } else {
+        hl_run(src, cls);
+    }
+    return cls;
+}

@@ -1,0 +1,19 @@
+/* pyembed.h - the embedded interpreter: start-up with an isolated
+ * configuration, the pristine sub-interpreter that children run in, and
+ * the version facts. The only module with PY_VERSION_HEX conditionals. */
+#ifndef PYDRILL_PYEMBED_H
+#define PYDRILL_PYEMBED_H
+
+/* Starts the main interpreter (isolated, no site, no signal handlers, fixed
+ * hash seed, UTF-8 stdio) and creates the warm sub-interpreter, leaving the
+ * main thread state current. Returns 0, or -1 with *err. */
+int pyembed_start(char **err);
+/* Makes the pristine sub-interpreter current. Only in a forked child: the
+ * parent keeps its copy pristine. */
+void pyembed_enter_sub(void);
+void pyembed_stop(void);
+int pyembed_started(void);
+const char *pyembed_version(void);       /* "3.11.2" */
+unsigned long pyembed_hexversion(void);
+
+#endif

@@ -1,0 +1,157 @@
+/* report_text.c - the human summary, also what `pydrill grade` prints by
+ * default. Candidate text goes to a terminal, so control characters that
+ * could move the cursor or recolour the screen are replaced. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "util.h"
+
+#define DETAIL_INDENT "           "
+
+/* Appends s cleaned for a terminal, every line after the first prefixed
+ * with indent, so a multi-line message stays under its drill. */
+static void add_indented(sbuf *sb, const char *s, const char *indent)
+{
+    char *c = report_clean(s, REPORT_CLEAN_TERMINAL);
+    size_t len = strlen(c);
+    while (len > 0 && (c[len - 1] == '\n' || c[len - 1] == ' '))
+        c[--len] = '\0';
+    for (const char *p = c; *p; p++) {
+        sbuf_addch(sb, *p);
+        if (*p == '\n')
+            sbuf_addstr(sb, indent);
+    }
+    free(c);
+}
+
+/* Names and paths: one line, whatever they contain. */
+static void add_oneline(sbuf *sb, const char *s)
+{
+    char *c = report_clean(s, REPORT_CLEAN_TERMINAL);
+    for (char *p = c; *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    sbuf_addstr(sb, c);
+    free(c);
+}
+
+static void add_line(sbuf *sb, const char *indent, const char *label, const char *s)
+{
+    sbuf_addstr(sb, indent);
+    sbuf_addstr(sb, label);
+    char *deeper = xasprintf("%s%*s", indent, (int)strlen(label), "");
+    add_indented(sb, s, deeper);
+    free(deeper);
+    sbuf_addch(sb, '\n');
+}
+
+static void add_test(sbuf *sb, const test_verdict *t)
+{
+    char *upper = xstrdup(status_name(t->st));
+    for (char *p = upper; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    sbuf_addstr(sb, DETAIL_INDENT "test ");
+    add_oneline(sb, t->name ? t->name : "?");
+    sbuf_addf(sb, "%s: %s\n", t->hidden ? " (hidden)" : "", upper);
+    free(upper);
+    if (t->expected)
+        add_line(sb, DETAIL_INDENT "  ", "expected: ", t->expected);
+    if (t->got)
+        add_line(sb, DETAIL_INDENT "  ", "got:      ", t->got);
+    if (t->message)
+        add_line(sb, DETAIL_INDENT "  ", "", t->message);
+}
+
+static void add_drill(sbuf *sb, const drill_verdict *v, int idw, int reveal_hidden)
+{
+    char upper[16];
+    const char *name = status_name(v->st);
+    size_t i;
+
+    for (i = 0; name[i] && i < sizeof upper - 1; i++)
+        upper[i] = (char)toupper((unsigned char)name[i]);
+    upper[i] = '\0';
+    sbuf_addf(sb, "  %-8s ", upper);
+    size_t before = sb->len;
+    add_oneline(sb, report_drill_id(v));
+    for (size_t w = sb->len - before; w < (size_t)idw; w++)
+        sbuf_addch(sb, ' ');
+    sbuf_addf(sb, " %5.2f", v->score);
+    if (v->st != ST_MISSING && v->st != ST_SKIPPED)
+        sbuf_addf(sb, " %8.1f ms", isfinite(v->time_ms) ? v->time_ms : 0);
+    sbuf_addch(sb, '\n');
+    if (v->st == ST_PASS)
+        return;
+    if (v->message)
+        add_line(sb, DETAIL_INDENT, "", v->message);
+    for (i = 0; i < v->ntests; i++) {
+        const test_verdict *t = &v->tests[i];
+        if (t->st != ST_PASS && (!t->hidden || reveal_hidden))
+            add_test(sb, t);
+    }
+    size_t hp, hn;
+    report_hidden_counts(v, &hp, &hn);
+    if (hn > 0 && !reveal_hidden)
+        sbuf_addf(sb, DETAIL_INDENT "%zu of %zu hidden tests passed\n", hp, hn);
+}
+
+static void add_submission(sbuf *sb, const submission_verdict *s, int reveal_hidden)
+{
+    char a[32], b[32];
+    int idw = 0;
+
+    add_oneline(sb, s->candidate ? s->candidate : "?");
+    sbuf_addstr(sb, " (");
+    add_oneline(sb, s->source ? s->source : "?");
+    sbuf_addstr(sb, "): ");
+    if (s->error) {
+        sbuf_addstr(sb, "error: ");
+        add_indented(sb, s->error, "  ");
+        sbuf_addch(sb, '\n');
+    } else
+        sbuf_addf(sb, "%s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max), s->passed);
+    for (size_t i = 0; i < s->warnings.n; i++)
+        add_line(sb, "  ", "warning: ", s->warnings.msgs[i]);
+    for (size_t i = 0; i < s->ndrills; i++) {
+        int w = (int)strlen(report_drill_id(&s->drills[i]));
+        if (w > idw)
+            idw = w;
+    }
+    for (size_t i = 0; i < s->ndrills; i++)
+        add_drill(sb, &s->drills[i], idw, reveal_hidden);
+}
+
+char *report_text(const report *r)
+{
+    sbuf sb;
+    size_t graded = 0, unreadable = 0;
+    double sum = 0, max = 0;
+
+    sbuf_init(&sb);
+    for (size_t i = 0; i < r->nsubs; i++) {
+        if (i > 0)
+            sbuf_addch(&sb, '\n');
+        add_submission(&sb, &r->subs[i], r->reveal_hidden);
+        if (r->subs[i].error)
+            unreadable++;
+        else {
+            graded++;
+            sum += r->subs[i].score;
+            if (r->subs[i].max > max)
+                max = r->subs[i].max;
+        }
+    }
+    if (r->nsubs > 1) {
+        char a[32], b[32];
+        sbuf_addf(&sb, "\n%zu submissions", r->nsubs);
+        if (graded > 0)
+            sbuf_addf(&sb, ", mean score %s/%s", report_fmt_num(a, sum / (double)graded), report_fmt_num(b, max));
+        if (unreadable > 0)
+            sbuf_addf(&sb, ", %zu unreadable", unreadable);
+        sbuf_addch(&sb, '\n');
+    }
+    return sbuf_detach(&sb, NULL);
+}

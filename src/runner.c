@@ -1,0 +1,605 @@
+/* runner.c - forks a child per job from the warm process and reads its
+ * verdict-free results back.
+ *
+ * The parent trusts nothing the child says about passing: it accepts only
+ * frames that carry the per-child secret, only well-formed records, and
+ * only one outcome per item. A child that ends without its "done" record
+ * did not finish, whatever its exit status (os._exit(0) ends the whole
+ * process with status 0). */
+#define _GNU_SOURCE
+#include "runner.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "child.h"
+#include "pyembed.h"
+#include "util.h"
+
+/* Start-up slack on top of the job's own time limit: the child's set-up,
+ * and scheduling on a loaded machine. */
+#define STARTUP_SLACK_MS 250
+#define MAX_FRAME (64u << 20)
+#define MAX_CHANNEL (256u << 20)
+
+struct runner_task {
+    pid_t pid;
+    int fd;                /* read end of the result channel, -1 at EOF */
+    char secret[33];
+    char *scratch;
+    const runner_job *job;
+    size_t nitems;
+    sbuf buf;
+    size_t total_read;
+    double start, deadline, item_ms;
+    int done_record, timed_out, corrupt, exited, memory, output;
+    char *denied, *fatal;
+    int wstatus;
+    struct rusage ru;
+    run_result res;
+};
+
+static int started;
+
+void run_result_init(run_result *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+static void outcome_free(test_outcome *o)
+{
+    value_free(o->value);
+    free(o->exc_type);
+    free(o->exc_msg);
+    for (size_t i = 0; i < o->nexc_builtins; i++)
+        free(o->exc_builtins[i]);
+    free(o->exc_builtins);
+    free(o->traceback);
+    free(o->reason);
+    free(o->out);
+    memset(o, 0, sizeof *o);
+}
+
+void run_result_free(run_result *r)
+{
+    free(r->message);
+    free(r->syntax_msg);
+    for (size_t i = 0; i < r->noutcomes; i++)
+        outcome_free(&r->outcomes[i]);
+    free(r->outcomes);
+    free(r->out);
+    free(r->err);
+    run_result_init(r);
+}
+
+const char *run_status_name(run_status s)
+{
+    static const char *const names[] = { "ok", "timeout", "memory", "output", "denied", "crash" };
+    return (unsigned)s < ARRAY_SIZE(names) ? names[s] : "?";
+}
+
+int runner_start(char **err)
+{
+    if (started)
+        return 0;
+    if (pyembed_start(err) < 0)
+        return -1;
+    started = 1;
+    return 0;
+}
+
+void runner_stop(void)
+{
+    if (started)
+        pyembed_stop();
+    started = 0;
+}
+
+const char *runner_python_version(void)
+{
+    return pyembed_version();
+}
+
+unsigned long runner_python_hexversion(void)
+{
+    return pyembed_hexversion();
+}
+
+static size_t job_items(const runner_job *job)
+{
+    switch (job->kind) {
+    case JOB_TESTS:
+        return job->ntests;
+    case JOB_EVAL:
+    case JOB_PROBE:
+        return job->nexprs;
+    default:
+        return 0;
+    }
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    remove(path);
+    return 0;
+}
+
+static void remove_tree(const char *dir)
+{
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static char *make_scratch(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || tmp[0] != '/')
+        tmp = "/tmp";
+    char *dir = xasprintf("%s/pydrill-run-XXXXXX", tmp);
+    if (!mkdtemp(dir)) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+static void fail_task(runner_task *t, const char *msg)
+{
+    t->res.status = RUN_CRASH;
+    free(t->res.message);
+    t->res.message = xstrdup(msg);
+}
+
+runner_task *runner_spawn(const runner_job *job)
+{
+    runner_task *t = xcalloc(1, sizeof *t);
+    run_result_init(&t->res);
+    sbuf_init(&t->buf);
+    t->job = job;
+    t->fd = -1;
+    t->pid = -1;
+    t->nitems = job_items(job);
+    t->res.noutcomes = t->nitems;
+    t->res.outcomes = xcalloc(t->nitems ? t->nitems : 1, sizeof *t->res.outcomes);
+    t->item_ms = job->limits.timeout_ms > 0 ? job->limits.timeout_ms : 2000;
+    t->start = util_now_ms();
+    t->deadline = t->start + t->item_ms + STARTUP_SLACK_MS;
+
+    unsigned char raw[16];
+    if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
+        fail_task(t, "no randomness for the result channel");
+        return t;
+    }
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(t->secret + 2 * i, 3, "%02x", raw[i]);
+    explicit_bzero(raw, sizeof raw);
+
+    if (!started) {
+        fail_task(t, "the runner was not started");
+        return t;
+    }
+    t->scratch = make_scratch();
+    if (!t->scratch) {
+        fail_task(t, "cannot create a scratch folder");
+        return t;
+    }
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0) {
+        fail_task(t, "cannot create the result channel");
+        return t;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        fail_task(t, "cannot fork");
+        return t;
+    }
+    if (pid == 0) {
+        close(p[0]);
+        /* A process group of its own: the deadline kills everything the
+         * answer managed to start, and kill(0, ...) reaches only itself. */
+        setpgid(0, 0);
+        child_main(job, p[1], t->secret, t->scratch);
+    }
+    setpgid(pid, pid);
+    close(p[1]);
+    t->pid = pid;
+    t->fd = p[0];
+    fcntl(t->fd, F_SETFL, fcntl(t->fd, F_GETFL) | O_NONBLOCK);
+    return t;
+}
+
+int runner_task_pollfds(runner_task *t, struct pollfd *pfds, int max)
+{
+    if (t->fd < 0 || max < 1)
+        return 0;
+    pfds[0].fd = t->fd;
+    pfds[0].events = POLLIN;
+    pfds[0].revents = 0;
+    return 1;
+}
+
+int runner_task_timeout(runner_task *t)
+{
+    if (t->pid < 0)
+        return 0;
+    double left = t->deadline - util_now_ms();
+    return left <= 0 ? 0 : (int)left + 1;
+}
+
+static char *json_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
+}
+
+static void set_text(char **dst, size_t *len, const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!cJSON_IsString(v))
+        return;
+    free(*dst);
+    *dst = xstrdup(v->valuestring);
+    if (len)
+        *len = strlen(*dst);
+}
+
+static int take_item(runner_task *t, const cJSON *rec)
+{
+    const cJSON *iv = cJSON_GetObjectItemCaseSensitive(rec, "i");
+    const cJSON *kv = cJSON_GetObjectItemCaseSensitive(rec, "k");
+    if (!cJSON_IsNumber(iv) || !cJSON_IsString(kv) || iv->valuedouble < 0 ||
+        iv->valuedouble >= (double)t->nitems || iv->valuedouble != (double)(size_t)iv->valuedouble)
+        return -1;
+    test_outcome *o = &t->res.outcomes[(size_t)iv->valuedouble];
+    if (o->kind != OUT_NOTRUN)
+        return -1; /* one outcome per item */
+    const char *k = kv->valuestring;
+    if (strcmp(k, "value") == 0) {
+        char *err = NULL;
+        value *v = value_from_json(cJSON_GetObjectItemCaseSensitive(rec, "v"), &err);
+        if (!v) {
+            free(err);
+            return -1;
+        }
+        o->kind = OUT_VALUE;
+        o->value = v;
+    } else if (strcmp(k, "notplain") == 0) {
+        o->kind = OUT_NOTPLAIN;
+        o->reason = json_str(rec, "reason");
+        if (!o->reason)
+            o->reason = xstrdup("not a plain value");
+    } else if (strcmp(k, "raised") == 0) {
+        o->kind = OUT_RAISED;
+        o->exc_type = json_str(rec, "type");
+        o->exc_msg = json_str(rec, "msg");
+        o->traceback = json_str(rec, "tb");
+        if (!o->exc_type)
+            return -1;
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");
+        int n = cJSON_IsArray(b) ? cJSON_GetArraySize(b) : 0;
+        if (n > 64)
+            return -1;
+        o->exc_builtins = xcalloc((size_t)n + 1, sizeof(char *));
+        const cJSON *e;
+        cJSON_ArrayForEach(e, b)
+        {
+            if (cJSON_IsString(e))
+                o->exc_builtins[o->nexc_builtins++] = xstrdup(e->valuestring);
+        }
+    } else {
+        return -1;
+    }
+    set_text(&o->out, &o->out_len, rec, "out");
+    /* Each finished item earns the next one its own time. */
+    t->deadline = util_now_ms() + t->item_ms;
+    return 0;
+}
+
+static int take_record(runner_task *t, const char *json, size_t len)
+{
+    cJSON *rec = cJSON_ParseWithLength(json, len);
+    if (!cJSON_IsObject(rec)) {
+        cJSON_Delete(rec);
+        return -1;
+    }
+    int rc = 0;
+    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(rec, "t");
+    const char *type = cJSON_IsString(tv) ? tv->valuestring : "";
+    if (t->done_record) {
+        rc = -1; /* nothing may follow "done" */
+    } else if (strcmp(type, "item") == 0) {
+        rc = take_item(t, rec);
+    } else if (strcmp(type, "syntax") == 0) {
+        const cJSON *l = cJSON_GetObjectItemCaseSensitive(rec, "line");
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, "col");
+        t->res.syntax = 1;
+        t->res.syntax_line = cJSON_IsNumber(l) ? (int)l->valuedouble : 0;
+        t->res.syntax_col = cJSON_IsNumber(c) ? (int)c->valuedouble : 0;
+        free(t->res.syntax_msg);
+        t->res.syntax_msg = json_str(rec, "msg");
+    } else if (strcmp(type, "predict") == 0) {
+        set_text(&t->res.out, &t->res.out_len, rec, "out");
+    } else if (strcmp(type, "denied") == 0) {
+        if (!t->denied)
+            t->denied = json_str(rec, "what");
+        if (!t->denied)
+            t->denied = xstrdup("something outside the sandbox");
+    } else if (strcmp(type, "limit") == 0) {
+        char *what = json_str(rec, "what");
+        if (what && strcmp(what, "memory") == 0)
+            t->memory = 1;
+        free(what);
+    } else if (strcmp(type, "fatal") == 0) {
+        free(t->fatal);
+        t->fatal = json_str(rec, "msg");
+    } else if (strcmp(type, "done") == 0) {
+        if (t->job->kind != JOB_PREDICT)
+            set_text(&t->res.out, &t->res.out_len, rec, "out");
+        set_text(&t->res.err, &t->res.err_len, rec, "err");
+        t->done_record = 1;
+    } else {
+        rc = -1;
+    }
+    cJSON_Delete(rec);
+    return rc;
+}
+
+/* Consumes every complete frame in the buffer. -1: the channel carried
+ * something that is not ours. */
+static int parse_frames(runner_task *t)
+{
+    size_t off = 0;
+    int rc = 0;
+    while (off < t->buf.len) {
+        const char *p = t->buf.buf + off;
+        size_t avail = t->buf.len - off;
+        size_t need = 32 + 1;
+        if (avail < need) {
+            if (memcmp(p, t->secret, avail < 32 ? avail : 32) != 0)
+                rc = -1;
+            break;
+        }
+        if (memcmp(p, t->secret, 32) != 0 || p[32] != ' ') {
+            rc = -1;
+            break;
+        }
+        const char *nl = memchr(p + 33, '\n', avail - 33 < 24 ? avail - 33 : 24);
+        if (!nl) {
+            if (avail - 33 >= 24)
+                rc = -1;
+            break;
+        }
+        char *endp;
+        unsigned long long len = strtoull(p + 33, &endp, 10);
+        if (endp != nl || len == 0 || len > MAX_FRAME) {
+            rc = -1;
+            break;
+        }
+        size_t head = (size_t)(nl - p) + 1;
+        if (avail < head + len)
+            break;
+        if (p[head + len - 1] != '\n' || take_record(t, p + head, (size_t)len - 1) < 0) {
+            rc = -1;
+            break;
+        }
+        off += head + (size_t)len;
+    }
+    if (off) {
+        memmove(t->buf.buf, t->buf.buf + off, t->buf.len - off);
+        t->buf.len -= off;
+        t->buf.buf[t->buf.len] = '\0';
+    }
+    return rc;
+}
+
+static void reap(runner_task *t, int kill_first)
+{
+    if (t->pid < 0 || t->exited)
+        return;
+    if (kill_first) {
+        kill(-t->pid, SIGKILL);
+        kill(t->pid, SIGKILL);
+    } else {
+        /* The channel closes a moment before the child becomes a zombie:
+         * give it that moment, then make sure. */
+        for (int i = 0; i < 2000; i++) {
+            pid_t r = wait4(t->pid, &t->wstatus, WNOHANG, &t->ru);
+            if (r == t->pid) {
+                t->exited = 1;
+                kill(-t->pid, SIGKILL); /* stragglers in its group */
+                return;
+            }
+            struct timespec ts = { 0, 100000 };
+            nanosleep(&ts, NULL);
+        }
+        kill(-t->pid, SIGKILL);
+        kill(t->pid, SIGKILL);
+    }
+    while (wait4(t->pid, &t->wstatus, 0, &t->ru) < 0 && errno == EINTR)
+        ;
+    t->exited = 1;
+}
+
+static void close_channel(runner_task *t)
+{
+    if (t->fd >= 0)
+        close(t->fd);
+    t->fd = -1;
+}
+
+int runner_task_step(runner_task *t)
+{
+    if (t->pid < 0 || t->exited)
+        return 1;
+    char chunk[65536];
+    for (;;) {
+        ssize_t r = read(t->fd, chunk, sizeof chunk);
+        if (r > 0) {
+            t->total_read += (size_t)r;
+            if (t->total_read > MAX_CHANNEL) {
+                t->corrupt = 1;
+                break;
+            }
+            sbuf_add(&t->buf, chunk, (size_t)r);
+            if (parse_frames(t) < 0) {
+                t->corrupt = 1;
+                break;
+            }
+            continue;
+        }
+        if (r == 0) {
+            close_channel(t);
+            reap(t, 0);
+            return 1;
+        }
+        if (errno == EINTR)
+            continue;
+        break; /* EAGAIN */
+    }
+    if (t->corrupt) {
+        close_channel(t);
+        reap(t, 1);
+        return 1;
+    }
+    if (t->done_record) {
+        /* Threads the answer left behind must not hold the verdict up. */
+        close_channel(t);
+        reap(t, 0);
+        return 1;
+    }
+    if (util_now_ms() >= t->deadline) {
+        t->timed_out = 1;
+        close_channel(t);
+        reap(t, 1);
+        return 1;
+    }
+    return 0;
+}
+
+static double cpu_seconds(const struct rusage *ru)
+{
+    return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
+           (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
+}
+
+static void classify(runner_task *t)
+{
+    run_result *r = &t->res;
+    if (r->status == RUN_CRASH && r->message)
+        return; /* never started */
+    int sig = t->exited && WIFSIGNALED(t->wstatus) ? WTERMSIG(t->wstatus) : 0;
+    double cpu_limit = (double)((t->item_ms * (double)(t->nitems ? t->nitems : 1) + 999) / 1000 + 1);
+    if (t->corrupt) {
+        r->status = RUN_CRASH;
+        r->message = xstrdup("the result channel carried data that did not come from the grader");
+    } else if (t->denied) {
+        r->status = RUN_DENIED;
+        r->message = xasprintf("denied: %s", t->denied);
+    } else if (t->fatal) {
+        r->status = RUN_CRASH;
+        r->message = xasprintf("the sandbox could not be set up: %s", t->fatal);
+    } else if (t->memory) {
+        r->status = RUN_MEMORY;
+        r->message = xasprintf("over the memory limit of %d MB", t->job->limits.memory_mb);
+    } else if (t->done_record) {
+        r->status = RUN_OK;
+    } else if (sig == SIGXFSZ) {
+        r->status = RUN_OUTPUT;
+        r->message = xasprintf("printed more than the output limit of %d KB", t->job->limits.output_kb);
+    } else if (t->timed_out || sig == SIGXCPU || (sig == SIGKILL && cpu_seconds(&t->ru) >= cpu_limit - 0.05)) {
+        r->status = RUN_TIMEOUT;
+        r->message = xasprintf("over the time limit of %d ms", t->job->limits.timeout_ms);
+    } else if (sig == SIGSYS) {
+        r->status = RUN_DENIED;
+        r->message = xstrdup("denied: a system call outside the sandbox");
+    } else if (sig) {
+        r->status = RUN_CRASH;
+        r->message = xasprintf("killed by signal %d (%s)", sig, strsignal(sig));
+    } else {
+        r->status = RUN_CRASH;
+        r->message = xasprintf("exited with status %d before sending its result",
+                               t->exited && WIFEXITED(t->wstatus) ? WEXITSTATUS(t->wstatus) : -1);
+    }
+}
+
+void runner_task_finish(runner_task *t, run_result *res)
+{
+    if (t->pid >= 0 && !t->exited) {
+        close_channel(t);
+        reap(t, 1);
+    }
+    classify(t);
+    t->res.time_ms = util_now_ms() - t->start;
+    if (t->scratch) {
+        remove_tree(t->scratch);
+        free(t->scratch);
+    }
+    close_channel(t);
+    sbuf_release(&t->buf);
+    free(t->denied);
+    free(t->fatal);
+    *res = t->res;
+    explicit_bzero(t->secret, sizeof t->secret);
+    free(t);
+}
+
+void runner_task_cancel(runner_task *t)
+{
+    run_result r;
+    runner_task_finish(t, &r);
+    run_result_free(&r);
+}
+
+int runner_wait_any(runner_task **tasks, size_t n, int timeout_ms)
+{
+    struct pollfd *pfds = xcalloc(n ? n : 1, sizeof *pfds);
+    double until = timeout_ms < 0 ? -1 : util_now_ms() + timeout_ms;
+    int found = -1;
+    for (;;) {
+        int wait = timeout_ms < 0 ? -1 : (int)(until - util_now_ms());
+        if (timeout_ms >= 0 && wait < 0)
+            wait = 0;
+        int nfds = 0;
+        for (size_t i = 0; i < n; i++) {
+            int tw = runner_task_timeout(tasks[i]);
+            if (wait < 0 || tw < wait)
+                wait = tw;
+            if (runner_task_pollfds(tasks[i], &pfds[nfds], 1))
+                nfds++;
+            else
+                wait = 0;
+        }
+        if (poll(pfds, (nfds_t)nfds, wait) < 0 && errno != EINTR)
+            break;
+        for (size_t i = 0; i < n; i++)
+            if (runner_task_step(tasks[i]) && found < 0)
+                found = (int)i;
+        if (found >= 0 || (timeout_ms >= 0 && util_now_ms() >= until))
+            break;
+    }
+    free(pfds);
+    return found;
+}
+
+void runner_run(const runner_job *job, run_result *res)
+{
+    runner_task *t = runner_spawn(job);
+    while (runner_wait_any(&t, 1, -1) < 0)
+        ;
+    runner_task_finish(t, res);
+}

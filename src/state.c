@@ -1,0 +1,442 @@
+/* state.c - the quiz's progress in $XDG_STATE_HOME/pydrill/progress.json.
+ *
+ * {"format": "pydrill-state/1",
+ *  "entries": {"<id>": {"revision": 1, "attempts": 2, "passed": true,
+ *                       "last_status": "pass", "best_score": 1,
+ *                       "last_answer": "...", "draft": "...",
+ *                       "card": {"ease": 2.5, "reps": 1,
+ *                                "interval_days": 1, "due": 1700000000}}}}
+ *
+ * A file we cannot understand is someone's history: it is renamed aside
+ * (never over an earlier one) rather than overwritten by the next save. */
+#define _GNU_SOURCE /* renameat2 */
+#include "state.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "grade.h"
+#include "util.h"
+
+#define STATE_FORMAT "pydrill-state/1"
+#define STATE_FILE "progress.json"
+
+char *state_dir(void)
+{
+    const char *xdg = getenv("XDG_STATE_HOME");
+    /* The XDG spec says relative paths are invalid and must be ignored. */
+    if (xdg && xdg[0] == '/')
+        return xasprintf("%s/pydrill", xdg);
+    const char *home = getenv("HOME");
+    if (!home || !home[0]) {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw && pw->pw_dir && pw->pw_dir[0] ? pw->pw_dir : NULL;
+    }
+    if (!home)
+        return NULL;
+    return xasprintf("%s/.local/state/pydrill", home);
+}
+
+/* mkdir -p; folders it creates are private (0700): answers and drafts are
+ * the user's own. */
+static int make_dirs(const char *dir, char **err)
+{
+    char *p = xstrdup(dir);
+    for (char *q = p + 1;; q++) {
+        if (*q != '/' && *q != '\0')
+            continue;
+        char c = *q;
+        *q = '\0';
+        if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+            *err = xasprintf("%s: error: cannot create folder: %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        *q = c;
+        if (!c)
+            break;
+    }
+    struct stat st;
+    if (stat(p, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        *err = xasprintf("%s: error: not a folder", p);
+        free(p);
+        return -1;
+    }
+    free(p);
+    return 0;
+}
+
+static void entry_init(state_entry *e, const char *id, int revision)
+{
+    memset(e, 0, sizeof(*e));
+    e->id = xstrdup(id);
+    e->revision = revision;
+    e->last_status = -1;
+    sched_card_init(&e->card);
+}
+
+static void entry_release(state_entry *e)
+{
+    free(e->id);
+    free(e->last_answer);
+    free(e->draft);
+}
+
+static state_entry *entry_add(state *s, const char *id, int revision)
+{
+    s->entries = xrealloc(s->entries, (s->n + 1) * sizeof(*s->entries));
+    state_entry *e = &s->entries[s->n++];
+    entry_init(e, id, revision);
+    return e;
+}
+
+static state_entry *entry_lookup(const state *s, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->entries[i].id, id) == 0)
+            return &s->entries[i];
+    return NULL;
+}
+
+/* ---- reading ---- */
+
+static double json_num(const cJSON *o, const char *name, double dflt)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+static int json_int(const cJSON *o, const char *name, int dflt, int min)
+{
+    double d = json_num(o, name, dflt);
+    if (d != d || d < min || d > 1e9)
+        return dflt;
+    return (int)d;
+}
+
+static char *json_str(const cJSON *o, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+    return cJSON_IsString(v) && v->valuestring ? xstrdup(v->valuestring) : NULL;
+}
+
+/* Fields are read leniently: one odd value costs that value, not the
+ * whole history. */
+static void entry_from_json(state *s, const cJSON *item)
+{
+    if (!item->string || !cJSON_IsObject(item) || entry_lookup(s, item->string))
+        return;
+    state_entry *e = entry_add(s, item->string, json_int(item, "revision", 1, 1));
+    e->attempts = json_int(item, "attempts", 0, 0);
+    const cJSON *passed = cJSON_GetObjectItemCaseSensitive(item, "passed");
+    e->passed = cJSON_IsTrue(passed) || (cJSON_IsNumber(passed) && passed->valuedouble != 0);
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(item, "last_status");
+    status parsed;
+    if (cJSON_IsString(st) && status_parse(st->valuestring, &parsed) == 0)
+        e->last_status = (int)parsed;
+    e->best_score = json_num(item, "best_score", 0);
+    e->last_answer = json_str(item, "last_answer");
+    e->draft = json_str(item, "draft");
+    const cJSON *card = cJSON_GetObjectItemCaseSensitive(item, "card");
+    if (cJSON_IsObject(card)) {
+        e->card.ease = json_num(card, "ease", e->card.ease);
+        if (e->card.ease < 1.3 || e->card.ease > 10)
+            e->card.ease = 2.5;
+        e->card.reps = json_int(card, "reps", 0, 0);
+        e->card.interval_days = json_num(card, "interval_days", 0);
+        if (!(e->card.interval_days >= 0 && e->card.interval_days < 1e6))
+            e->card.interval_days = 0;
+        double due = json_num(card, "due", 0);
+        e->card.due = due >= 0 && due < 1e15 ? (time_t)due : 0;
+    }
+}
+
+/* Renames path to path.corrupt-YYYYmmdd-HHMMSS (then -2, -3, ... when
+ * that exists: an earlier set-aside file is never replaced). */
+static int set_aside(const char *path, char **newpath, char **err)
+{
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    for (int i = 1; i < 1000; i++) {
+        char *to = i == 1 ? xasprintf("%s.corrupt-%s", path, stamp)
+                          : xasprintf("%s.corrupt-%s-%d", path, stamp, i);
+        int rc = renameat2(AT_FDCWD, path, AT_FDCWD, to, RENAME_NOREPLACE);
+        if (rc < 0 && (errno == EINVAL || errno == ENOSYS)) {
+            /* no RENAME_NOREPLACE here: link() refuses to replace too */
+            rc = link(path, to);
+            if (rc == 0 && unlink(path) < 0) {
+                int e = errno;
+                unlink(to);
+                errno = e;
+                rc = -1;
+            }
+        }
+        if (rc == 0) {
+            *newpath = to;
+            return 0;
+        }
+        int e = errno;
+        free(to);
+        if (e != EEXIST) {
+            *err = xasprintf("%s: error: cannot set the unreadable state file aside: %s", path, strerror(e));
+            return -1;
+        }
+    }
+    *err = xasprintf("%s: error: cannot set the unreadable state file aside: too many earlier copies", path);
+    return -1;
+}
+
+/* The reason a file is not ours, or NULL when it is. */
+static const char *check_format(const cJSON *root, const char *data, size_t len)
+{
+    if (!util_utf8_valid(data, len))
+        return "not UTF-8";
+    if (!root)
+        return "not valid JSON";
+    if (!cJSON_IsObject(root))
+        return "not a JSON object";
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, STATE_FORMAT) != 0)
+        return "format is not \"" STATE_FORMAT "\"";
+    const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
+    if (entries && !cJSON_IsObject(entries))
+        return "\"entries\" is not an object";
+    return NULL;
+}
+
+int state_load(state *s, char **err)
+{
+    char *dir = NULL, *path = NULL, *data = NULL;
+    cJSON *root = NULL;
+    size_t len = 0;
+    int rc = -1;
+
+    memset(s, 0, sizeof(*s));
+    dir = state_dir();
+    if (!dir) {
+        *err = xstrdup("pydrill: error: no state folder: neither XDG_STATE_HOME nor HOME is set");
+        goto end;
+    }
+    path = xasprintf("%s/" STATE_FILE, dir);
+    if (make_dirs(dir, err) < 0)
+        goto end;
+    struct stat st;
+    if (stat(path, &st) < 0 && errno == ENOENT)
+        goto ok;
+    if (util_read_file(path, &data, &len, err) < 0)
+        goto end;
+    root = cJSON_ParseWithLength(data, len);
+    const char *why = check_format(root, data, len);
+    if (why) {
+        char *aside = NULL;
+        if (set_aside(path, &aside, err) < 0)
+            goto end;
+        s->notice = xasprintf("%s was not a pydrill state file (%s); set aside as %s, starting afresh",
+                              path, why, aside);
+        free(aside);
+        goto ok;
+    }
+    const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
+    const cJSON *item;
+    cJSON_ArrayForEach(item, entries)
+        entry_from_json(s, item);
+ok:
+    /* Only a successful load arms state_save: after a failure the file on
+     * disk may be history we could not read, and must not be replaced. */
+    s->path = path;
+    path = NULL;
+    rc = 0;
+end:
+    cJSON_Delete(root);
+    free(data);
+    free(path);
+    free(dir);
+    return rc;
+}
+
+/* ---- writing ---- */
+
+static int by_id(const void *a, const void *b)
+{
+    const state_entry *const *x = a, *const *y = b;
+    return strcmp((*x)->id, (*y)->id);
+}
+
+static void add_str_or_skip(cJSON *o, const char *name, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, name, v);
+}
+
+static char *state_to_json(const state *s)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", STATE_FORMAT);
+    cJSON *entries = cJSON_AddObjectToObject(root, "entries");
+    /* sorted, so successive saves diff cleanly */
+    const state_entry **order = xmalloc((s->n ? s->n : 1) * sizeof(*order));
+    for (size_t i = 0; i < s->n; i++)
+        order[i] = &s->entries[i];
+    qsort(order, s->n, sizeof(*order), by_id);
+    for (size_t i = 0; i < s->n; i++) {
+        const state_entry *e = order[i];
+        cJSON *o = cJSON_AddObjectToObject(entries, e->id);
+        cJSON_AddNumberToObject(o, "revision", e->revision);
+        cJSON_AddNumberToObject(o, "attempts", e->attempts);
+        cJSON_AddBoolToObject(o, "passed", e->passed);
+        if (e->last_status >= 0)
+            cJSON_AddStringToObject(o, "last_status", status_name((status)e->last_status));
+        cJSON_AddNumberToObject(o, "best_score", e->best_score);
+        add_str_or_skip(o, "last_answer", e->last_answer);
+        add_str_or_skip(o, "draft", e->draft);
+        cJSON *card = cJSON_AddObjectToObject(o, "card");
+        cJSON_AddNumberToObject(card, "ease", e->card.ease);
+        cJSON_AddNumberToObject(card, "reps", e->card.reps);
+        cJSON_AddNumberToObject(card, "interval_days", e->card.interval_days);
+        cJSON_AddNumberToObject(card, "due", (double)e->card.due);
+    }
+    free(order);
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    char *out = xasprintf("%s\n", text);
+    cJSON_free(text);
+    return out;
+}
+
+int state_save(const state *s, char **err)
+{
+    if (!s->path) {
+        *err = xstrdup("pydrill: error: the state was not loaded; not saving");
+        return -1;
+    }
+    char *dir = util_dirname(s->path);
+    int rc = make_dirs(dir, err);
+    free(dir);
+    if (rc < 0)
+        return -1;
+    char *text = state_to_json(s);
+    rc = util_write_atomic(s->path, text, strlen(text), err);
+    free(text);
+    return rc;
+}
+
+void state_free(state *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        entry_release(&s->entries[i]);
+    free(s->entries);
+    free(s->path);
+    free(s->notice);
+    memset(s, 0, sizeof(*s));
+}
+
+/* ---- entries ---- */
+
+state_entry *state_get(state *s, const char *id, int revision)
+{
+    state_entry *e = entry_lookup(s, id);
+    if (!e)
+        return entry_add(s, id, revision);
+    if (e->revision != revision) {
+        /* The drill changed meaning: its old answers, scores and schedule
+         * say nothing about the new one. */
+        char *keep = e->id;
+        e->id = NULL;
+        entry_release(e);
+        entry_init(e, keep, revision);
+        free(keep);
+    }
+    return e;
+}
+
+const state_entry *state_find(const state *s, const char *id, int revision)
+{
+    const state_entry *e = entry_lookup(s, id);
+    return e && e->revision == revision ? e : NULL;
+}
+
+void state_set_draft(state *s, const char *id, int revision, const char *text)
+{
+    state_entry *e = state_get(s, id, revision);
+    free(e->draft);
+    e->draft = text ? xstrdup(text) : NULL;
+}
+
+void state_reset(state *s, const char *id)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (!id || strcmp(s->entries[i].id, id) == 0)
+            entry_release(&s->entries[i]);
+        else
+            s->entries[j++] = s->entries[i];
+    }
+    s->n = j;
+}
+
+void state_record(state *s, const char *id, int revision, int status, double score,
+                  const char *answer, int hints_used, int retries, time_t now)
+{
+    state_entry *e = state_get(s, id, revision);
+    free(e->last_answer);
+    e->last_answer = answer ? xstrdup(answer) : NULL;
+    free(e->draft);
+    e->draft = NULL;
+    e->last_status = status;
+    /* A skipped drill (SPEC 3.1) counts neither way: no attempt, no review. */
+    if (status == ST_SKIPPED)
+        return;
+    e->attempts++;
+    if (score > e->best_score)
+        e->best_score = score;
+    sched_grade g;
+    if (status == ST_PASS) {
+        e->passed = 1;
+        g = hints_used == 0 && retries == 0 ? SCHED_GOOD : SCHED_HARD;
+    } else {
+        g = SCHED_FAIL;
+    }
+    sched_review(&e->card, g, now);
+}
+
+/* ---- export ---- */
+
+static int write_stdout(const char *text, char **err)
+{
+    size_t len = strlen(text);
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+        *err = xasprintf("pydrill: error: cannot write to standard output: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int state_export(const state *s, const char *path, char **err)
+{
+    submission sub;
+    submission_init(&sub);
+    const char *user = getenv("USER");
+    sub.candidate = xstrdup(user && user[0] ? user : "me");
+    for (size_t i = 0; i < s->n; i++)
+        if (s->entries[i].last_answer)
+            submission_set(&sub, s->entries[i].id, s->entries[i].last_answer);
+    char *json = answers_to_json(&sub);
+    submission_free(&sub);
+    size_t len = strlen(json);
+    char *text = len && json[len - 1] == '\n' ? xstrdup(json) : xasprintf("%s\n", json);
+    free(json);
+    int rc = path ? util_write_atomic(path, text, strlen(text), err) : write_stdout(text, err);
+    free(text);
+    return rc;
+}

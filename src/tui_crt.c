@@ -1,0 +1,284 @@
+/* tui_crt.c - the only code that sets curses up and tears it down: locale
+ * and glyphs, colours (or none: NO_COLOR, monochrome), signal handlers that
+ * give the terminal back on every way out, suspending for $EDITOR, and
+ * width-aware text drawing. */
+#define _GNU_SOURCE
+#include "tui.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "util.h"
+
+static int crt_on;
+static int crt_is_utf8;
+static int crt_has_color;
+static attr_t crt_attrs[R_COUNT];
+static SCREEN *crt_screen;
+
+static const char *const glyph_utf8[G_COUNT] = {
+    [G_PASS] = "\u2713", [G_FAIL] = "\u2717", [G_NEW] = "\u00b7", [G_DUE] = "\u21bb",
+    [G_SKIP] = "-", [G_BAR_FULL] = "\u2588", [G_BAR_EMPTY] = "\u2591", [G_HLINE] = "\u2500",
+    [G_VLINE] = "\u2502", [G_CURSOR] = "\u25b6", [G_ELLIPSIS] = "\u2026",
+};
+static const char *const glyph_ascii[G_COUNT] = {
+    [G_PASS] = "+", [G_FAIL] = "x", [G_NEW] = ".", [G_DUE] = "~",
+    [G_SKIP] = "-", [G_BAR_FULL] = "#", [G_BAR_EMPTY] = "-", [G_HLINE] = "-",
+    [G_VLINE] = "|", [G_CURSOR] = ">", [G_ELLIPSIS] = "...",
+};
+
+int crt_utf8(void) { return crt_is_utf8; }
+int crt_color(void) { return crt_has_color; }
+
+const char *crt_glyph(crt_glyph_id g)
+{
+    return (crt_is_utf8 ? glyph_utf8 : glyph_ascii)[g];
+}
+
+const char *crt_spinner(unsigned tick)
+{
+    static const char *const u[] = { "\u280b", "\u2819", "\u2839", "\u2838", "\u283c",
+                                     "\u2834", "\u2826", "\u2827", "\u2807", "\u280f" };
+    static const char *const a[] = { "|", "/", "-", "\\" };
+    return crt_is_utf8 ? u[tick % ARRAY_SIZE(u)] : a[tick % ARRAY_SIZE(a)];
+}
+
+attr_t crt_attr(crt_role r)
+{
+    return r < R_COUNT ? crt_attrs[r] : A_NORMAL;
+}
+
+void crt_done(void)
+{
+    if (!crt_on)
+        return;
+    crt_on = 0;
+    endwin();
+    if (crt_screen) {
+        delscreen(crt_screen);
+        crt_screen = NULL;
+    }
+}
+
+/* endwin() is not async-signal-safe, but the process is ending and a
+ * terminal left in raw mode is worse; htop makes the same trade. */
+static void crt_fatal(int sig)
+{
+    if (crt_on) {
+        crt_on = 0;
+        endwin();
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void crt_setup_attrs(void)
+{
+    int color = has_colors() && !getenv("NO_COLOR");
+    if (color && start_color() == ERR)
+        color = 0;
+    if (color && COLORS < 8)
+        color = 0;
+    crt_has_color = color;
+    for (int i = 0; i < R_COUNT; i++)
+        crt_attrs[i] = A_NORMAL;
+    if (!color) {
+        crt_attrs[R_HEADER] = A_REVERSE;
+        crt_attrs[R_DIM] = A_DIM;
+        crt_attrs[R_TITLE] = A_BOLD;
+        crt_attrs[R_FAIL] = A_BOLD;
+        crt_attrs[R_SELECT] = A_REVERSE;
+        crt_attrs[R_KEY] = A_BOLD;
+        crt_attrs[R_TOPIC] = A_BOLD | A_UNDERLINE;
+        crt_attrs[R_WARN] = A_BOLD;
+        crt_attrs[R_PY_KEYWORD] = A_BOLD;
+        crt_attrs[R_PY_DEFNAME] = A_UNDERLINE;
+        crt_attrs[R_PY_COMMENT] = A_DIM;
+        return;
+    }
+    use_default_colors();
+    struct { crt_role r; short fg, bg; attr_t extra; } map[] = {
+        { R_HEADER, COLOR_BLACK, COLOR_CYAN, 0 },
+        { R_DIM, COLOR_WHITE, -1, A_DIM },
+        { R_TITLE, COLOR_YELLOW, -1, A_BOLD },
+        { R_PASS, COLOR_GREEN, -1, A_BOLD },
+        { R_FAIL, COLOR_RED, -1, A_BOLD },
+        { R_DUE, COLOR_YELLOW, -1, 0 },
+        { R_SELECT, COLOR_BLACK, COLOR_WHITE, 0 },
+        { R_KEY, COLOR_CYAN, -1, A_BOLD },
+        { R_TOPIC, COLOR_MAGENTA, -1, A_BOLD },
+        { R_BAR, COLOR_GREEN, -1, 0 },
+        { R_WARN, COLOR_YELLOW, -1, A_BOLD },
+        { R_PY_KEYWORD, COLOR_MAGENTA, -1, A_BOLD },
+        { R_PY_BUILTIN, COLOR_CYAN, -1, 0 },
+        { R_PY_STRING, COLOR_GREEN, -1, 0 },
+        { R_PY_NUMBER, COLOR_YELLOW, -1, 0 },
+        { R_PY_COMMENT, COLOR_BLUE, -1, A_BOLD },
+        { R_PY_DEFNAME, COLOR_BLUE, -1, A_BOLD },
+        { R_PY_OP, -1, -1, 0 },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(map); i++) {
+        short pair = (short)(i + 1);
+        init_pair(pair, map[i].fg, map[i].bg);
+        crt_attrs[map[i].r] = COLOR_PAIR(pair) | map[i].extra;
+    }
+}
+
+int crt_init(char **err)
+{
+    setlocale(LC_ALL, "");
+    const char *cs = nl_langinfo(CODESET);
+    crt_is_utf8 = cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        *err = xstrdup("the quiz needs a terminal (stdin and stdout)");
+        return -1;
+    }
+    if (!getenv("ESCDELAY"))
+        set_escdelay(25);
+    crt_screen = newterm(NULL, stdout, stdin);
+    if (!crt_screen) {
+        const char *t = getenv("TERM");
+        *err = xasprintf("cannot use the terminal (TERM=%s)", t ? t : "");
+        return -1;
+    }
+    set_term(crt_screen);
+    crt_on = 1;
+    atexit(crt_done);
+    int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+    for (size_t i = 0; i < ARRAY_SIZE(sigs); i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = crt_fatal;
+        sigaction(sigs[i], &sa, NULL);
+    }
+    /* raw: Ctrl-S, Ctrl-Z, Ctrl-C arrive as keys, not as flow control and signals */
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    curs_set(0);
+    crt_setup_attrs();
+    return 0;
+}
+
+int crt_key(void)
+{
+    wint_t wc;
+    int r = wget_wch(stdscr, &wc);
+    if (r == ERR)
+        return 0;
+    if (r == KEY_CODE_YES)
+        return TK((int)wc);
+    if (wc == '\r')
+        return '\n';
+    return (int)wc;
+}
+
+void crt_suspend(void)
+{
+    def_prog_mode();
+    endwin();
+}
+
+void crt_resume(void)
+{
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    refresh();
+}
+
+/* One character of s: its bytes, cells, and what to draw (s itself, or "?"). */
+static size_t crt_char(const char *s, size_t len, int *cells, int *ok)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    wchar_t wc;
+    size_t n = mbrtowc(&wc, s, len, &st);
+    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+        *cells = 1;
+        *ok = 0;
+        return 1;
+    }
+    int w = wcwidth(wc);
+    if (w < 0 || wc == '\t') {
+        *cells = 1;
+        *ok = 0;
+        return n;
+    }
+    *cells = w;
+    *ok = 1;
+    return n;
+}
+
+int crt_width(const char *s, size_t n)
+{
+    int cells = 0;
+    size_t i = 0;
+    while (i < n) {
+        int c, ok;
+        i += crt_char(s + i, n - i, &c, &ok);
+        cells += c;
+    }
+    return cells;
+}
+
+int crt_put(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, attr_t a)
+{
+    int used = 0;
+    size_t i = 0;
+    wattr_set(w, a, PAIR_NUMBER(a), NULL);
+    wmove(w, y, x);
+    while (i < len && used < maxw) {
+        int c, ok;
+        size_t n = crt_char(s + i, len - i, &c, &ok);
+        if (used + c > maxw)
+            break;
+        if (ok)
+            waddnstr(w, s + i, (int)n);
+        else
+            waddch(w, s[i] == '\t' ? ' ' : '?');
+        used += c;
+        i += n;
+    }
+    wattr_set(w, A_NORMAL, 0, NULL);
+    return used;
+}
+
+int crt_puts(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a)
+{
+    return crt_put(w, y, x, maxw, s, strlen(s), a);
+}
+
+void crt_fill(WINDOW *w, int y, int x, attr_t a)
+{
+    int h, wd;
+    getmaxyx(w, h, wd);
+    (void)h;
+    wattr_set(w, a, PAIR_NUMBER(a), NULL);
+    for (int i = x; i < wd; i++)
+        mvwaddch(w, y, i, ' ');
+    wattr_set(w, A_NORMAL, 0, NULL);
+}
+
+void crt_draw_too_small(WINDOW *w)
+{
+    int h, wd;
+    getmaxyx(w, h, wd);
+    werase(w);
+    char l1[64], l2[64];
+    snprintf(l1, sizeof l1, "Terminal too small: %dx%d", wd, h);
+    snprintf(l2, sizeof l2, "need %dx%d", TUI_MIN_W, TUI_MIN_H);
+    const char *l3 = "q quits";
+    if (h > 0)
+        crt_puts(w, 0, 0, wd, l1, crt_attr(R_WARN));
+    if (h > 1)
+        crt_puts(w, 1, 0, wd, l2, A_NORMAL);
+    if (h > 2)
+        crt_puts(w, 2, 0, wd, l3, crt_attr(R_DIM));
+}

@@ -1,0 +1,288 @@
+/* tui_list.c - the list screen: drills grouped by topic with kind, level
+ * and status; search, topic filter, export, reset, and the way into
+ * interview and review modes. */
+#define _GNU_SOURCE
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define LIST_HEADER(a) ((a)->cat->ndrills + 0)
+
+static int list_is_header(const tui_app *a, size_t row)
+{
+    return a->rows[row] >= a->cat->ndrills;
+}
+
+static int list_match(const tui_app *a, const drill *d)
+{
+    if (a->topic && strcmp(d->topic, a->topic))
+        return 0;
+    if (!a->search || !*a->search)
+        return 1;
+    const char *s = a->search;
+    if (strcasestr(d->id, s) || strcasestr(d->title, s) || strcasestr(d->topic, s) || strcasestr(d->prompt, s) ||
+        strcasestr(drill_kind_name(d->kind), s))
+        return 1;
+    for (size_t i = 0; i < d->ntags; i++)
+        if (strcasestr(d->tags[i], s))
+            return 1;
+    return 0;
+}
+
+void list_rebuild(tui_app *a)
+{
+    size_t keep = (a->nrows && a->cur < a->nrows && !list_is_header(a, a->cur)) ? a->rows[a->cur] : (size_t)-1;
+    free(a->rows);
+    a->rows = xmalloc((a->cat->ndrills + a->ntopics + 1) * sizeof *a->rows);
+    a->nrows = 0;
+    for (size_t t = 0; t < a->ntopics; t++) {
+        int any = 0;
+        for (size_t i = 0; i < a->cat->ndrills; i++) {
+            const drill *d = &a->cat->drills[i];
+            if (strcmp(d->topic, a->topics[t]) || !list_match(a, d))
+                continue;
+            if (!any++)
+                a->rows[a->nrows++] = a->cat->ndrills + t;
+            a->rows[a->nrows++] = i;
+        }
+    }
+    a->cur = 0;
+    for (size_t r = 0; r < a->nrows; r++)
+        if (a->rows[r] == keep)
+            a->cur = r;
+    while (a->cur < a->nrows && list_is_header(a, a->cur))
+        a->cur++;
+    if (a->cur >= a->nrows)
+        a->cur = 0;
+}
+
+/* The glyph and role of a drill's status in the list. */
+static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
+{
+    state_entry *e = app_entry(a, d);
+    if (!e || e->attempts == 0) {
+        *g = crt_glyph(G_NEW);
+        *r = R_DIM;
+    } else if (sched_is_due(&e->card, time(NULL))) {
+        *g = crt_glyph(G_DUE);
+        *r = R_DUE;
+    } else if (e->passed) {
+        *g = crt_glyph(G_PASS);
+        *r = R_PASS;
+    } else {
+        *g = crt_glyph(G_FAIL);
+        *r = R_FAIL;
+    }
+}
+
+void list_draw(tui_app *a, WINDOW *w)
+{
+    int h = getmaxy(w), wd = getmaxx(w);
+    char *title = xasprintf("pydrill %s %s", crt_glyph(G_VLINE), a->cat->title ? a->cat->title : "drills");
+    app_draw_header(a, w, title);
+    free(title);
+
+    char *filt = xasprintf("topic: %s   search: %s%s", a->topic ? a->topic : "all",
+                           a->search ? a->search : "-", a->searching ? "_" : "");
+    crt_puts(w, 1, 1, wd - 1, filt, a->searching ? crt_attr(R_KEY) : crt_attr(R_DIM));
+    free(filt);
+
+    int top_y = 2, rows = h - 4;
+    if (a->nrows == 0) {
+        crt_puts(w, top_y + 1, 2, wd - 2, "No drill matches. Esc clears the search, t changes the topic.", A_NORMAL);
+    }
+    if (a->cur < a->list_top)
+        a->list_top = a->cur > 0 && list_is_header(a, a->cur - 1) ? a->cur - 1 : a->cur;
+    if (a->cur >= a->list_top + (size_t)rows)
+        a->list_top = a->cur - (size_t)rows + 1;
+    for (int y = 0; y < rows; y++) {
+        size_t r = a->list_top + (size_t)y;
+        if (r >= a->nrows)
+            break;
+        if (list_is_header(a, r)) {
+            crt_puts(w, top_y + y, 1, wd - 1, a->topics[a->rows[r] - a->cat->ndrills], crt_attr(R_TOPIC));
+            continue;
+        }
+        const drill *d = &a->cat->drills[a->rows[r]];
+        const char *g;
+        crt_role gr;
+        list_status(a, d, &g, &gr);
+        int sel = r == a->cur;
+        attr_t base = sel ? crt_attr(R_SELECT) : A_NORMAL;
+        if (sel)
+            crt_fill(w, top_y + y, 0, base);
+        int x = 2;
+        x += crt_puts(w, top_y + y, x, wd - x, sel ? crt_glyph(G_CURSOR) : " ", base);
+        x += crt_puts(w, top_y + y, x, wd - x, " ", base);
+        x += crt_puts(w, top_y + y, x, wd - x, g, sel ? base : crt_attr(gr));
+        char *mid = xasprintf(" %-7s L%d  ", drill_kind_name(d->kind), d->level);
+        x += crt_puts(w, top_y + y, x, wd - x, mid, sel ? base : crt_attr(R_DIM));
+        free(mid);
+        int idw = crt_width(d->id, strlen(d->id));
+        int room = wd - x - 1;
+        int show_id = room > idw + 12;
+        crt_puts(w, top_y + y, x, show_id ? room - idw - 2 : room, d->title, base);
+        if (show_id)
+            crt_puts(w, top_y + y, wd - 1 - idw, idw, d->id, sel ? base : crt_attr(R_DIM));
+    }
+    if (a->searching)
+        app_draw_footer(a, w, "type to search  Enter keep  Esc clear");
+    else
+        app_draw_footer(a, w, "j/k move  Enter open  / search  t topic  i interview  v review  x export  "
+                              "d reset  D reset all  ? help  q quit");
+}
+
+static void list_move(tui_app *a, int delta)
+{
+    if (!a->nrows)
+        return;
+    long r = (long)a->cur;
+    long step = delta > 0 ? 1 : -1;
+    long left = labs(delta);
+    while (left > 0) {
+        long n = r + step;
+        while (n >= 0 && n < (long)a->nrows && list_is_header(a, (size_t)n))
+            n += step;
+        if (n < 0 || n >= (long)a->nrows)
+            break;
+        r = n;
+        left--;
+    }
+    a->cur = (size_t)r;
+}
+
+static void list_export(tui_app *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->st.n; i++)
+        n += a->st.entries[i].last_answer != NULL;
+    char *err = NULL;
+    const char *path = "pydrill-answers.json";
+    if (state_export(&a->st, path, &err) < 0) {
+        app_msg(a, "export failed: %s", err ? err : "?");
+        free(err);
+    } else {
+        char cwd[4096];
+        app_msg(a, "exported %zu answers to %s/%s", n, getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+    }
+}
+
+static void list_reset_one(tui_app *a)
+{
+    const drill *d = &a->cat->drills[a->rows[a->cur]];
+    state_reset(&a->st, d->id);
+    app_save(a);
+    app_msg(a, "progress of %s reset", d->id);
+}
+
+static void list_reset_all(tui_app *a)
+{
+    state_reset(&a->st, NULL);
+    app_save(a);
+    app_msg(a, "all progress reset");
+}
+
+static int list_search_key(tui_app *a, int k)
+{
+    if (k == TK_ESC) {
+        a->searching = 0;
+        free(a->search);
+        a->search = NULL;
+    } else if (k == '\n' || k == TK(KEY_ENTER)) {
+        a->searching = 0;
+        if (a->search && !*a->search) {
+            free(a->search);
+            a->search = NULL;
+        }
+    } else if (k == TK(KEY_BACKSPACE) || k == 127 || k == 8) {
+        size_t n = strlen(a->search);
+        while (n > 0 && ((unsigned char)a->search[n - 1] & 0xc0) == 0x80)
+            n--;
+        if (n > 0)
+            n--;
+        a->search[n] = '\0';
+    } else if (k == TK(KEY_UP) || k == TK(KEY_DOWN)) {
+        list_move(a, k == TK(KEY_UP) ? -1 : 1);
+        return TUI_REDRAW;
+    } else if (k >= 32 && !(k & TK_FN)) {
+        char mb[8];
+        mbstate_t st;
+        memset(&st, 0, sizeof st);
+        size_t n = wcrtomb(mb, (wchar_t)k, &st);
+        if (n == (size_t)-1)
+            return TUI_HANDLED;
+        size_t len = strlen(a->search);
+        a->search = xrealloc(a->search, len + n + 1);
+        memcpy(a->search + len, mb, n);
+        a->search[len + n] = '\0';
+    } else {
+        return TUI_HANDLED;
+    }
+    list_rebuild(a);
+    a->list_top = 0;
+    return TUI_REDRAW;
+}
+
+int list_key(tui_app *a, int k)
+{
+    int h = getmaxy(stdscr);
+    if (a->searching)
+        return list_search_key(a, k);
+    switch (k) {
+    case 'j':
+    case TK(KEY_DOWN): list_move(a, 1); break;
+    case 'k':
+    case TK(KEY_UP): list_move(a, -1); break;
+    case TK(KEY_NPAGE): list_move(a, h - 5); break;
+    case TK(KEY_PPAGE): list_move(a, -(h - 5)); break;
+    case 'g':
+    case TK(KEY_HOME): list_move(a, -(int)a->nrows); break;
+    case 'G':
+    case TK(KEY_END): list_move(a, (int)a->nrows); break;
+    case '\n':
+    case TK(KEY_ENTER):
+    case TK(KEY_RIGHT):
+        if (a->nrows)
+            app_open_drill(a, a->rows[a->cur]);
+        break;
+    case '/':
+        a->searching = 1;
+        free(a->search);
+        a->search = xstrdup("");
+        break;
+    case TK_ESC:
+        free(a->search);
+        a->search = NULL;
+        list_rebuild(a);
+        break;
+    case 't': {
+        size_t i = 0;
+        if (a->topic) {
+            for (i = 0; i < a->ntopics; i++)
+                if (!strcmp(a->topics[i], a->topic))
+                    break;
+            i++;
+        }
+        free(a->topic);
+        a->topic = i < a->ntopics ? xstrdup(a->topics[i]) : NULL;
+        list_rebuild(a);
+        a->list_top = 0;
+        break;
+    }
+    case 'i': app_start_interview(a); break;
+    case 'v': app_start_review(a); break;
+    case 'x': list_export(a); break;
+    case 'd':
+        if (a->nrows)
+            app_confirm(a, list_reset_one, "Reset the progress and answer of %s?", a->cat->drills[a->rows[a->cur]].id);
+        break;
+    case 'D': app_confirm(a, list_reset_all, "Reset ALL progress, answers and drafts?"); break;
+    case 'q': a->quit = 1; break;
+    default: return 0;
+    }
+    return TUI_REDRAW;
+}

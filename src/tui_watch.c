@@ -1,0 +1,218 @@
+/* tui_watch.c - pydrill run ID FILE --watch: shows the drill and grades
+ * FILE again each time it is saved, as rustlings' watch loop does. The
+ * folder is watched (inotify), not the file, so editors that save by
+ * writing a new file and renaming it over the old one are seen too. */
+#define _GNU_SOURCE
+#include "tui.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include "util.h"
+
+typedef struct {
+    drill *d;
+    const char *file;
+    const char *base;
+    tui_grading g;
+    drill_verdict v;
+    int have_v;
+    int runs;
+    char *note;
+    size_t top;
+    char when[16];
+    unsigned tick;
+} watch_ctx;
+
+static void watch_grade(watch_ctx *w)
+{
+    char *text = NULL, *err = NULL;
+    size_t len;
+    tui_grading_cancel(&w->g);
+    free(w->note);
+    w->note = NULL;
+    if (util_read_file(w->file, &text, &len, &err) < 0) {
+        w->note = xasprintf("waiting for %s (%s)", w->file, err);
+        free(err);
+        return;
+    }
+    if (memchr(text, '\0', len) || !util_utf8_valid(text, len)) {
+        w->note = xasprintf("%s is not UTF-8 text", w->file);
+        free(text);
+        return;
+    }
+    if (w->have_v)
+        drill_verdict_free(&w->v);
+    drill_verdict_init(&w->v, w->d);
+    w->have_v = 1;
+    w->runs++;
+    time_t now = time(NULL);
+    strftime(w->when, sizeof w->when, "%H:%M:%S", localtime(&now));
+    tui_grading_start(&w->g, w->d, text, 0, &w->v);
+    free(text);
+}
+
+static void watch_draw(watch_ctx *w)
+{
+    WINDOW *win = stdscr;
+    int h, wd;
+    getmaxyx(win, h, wd);
+    werase(win);
+    if (h < TUI_MIN_H || wd < TUI_MIN_W) {
+        crt_draw_too_small(win);
+        wnoutrefresh(win);
+        doupdate();
+        return;
+    }
+    attr_t ha = crt_attr(R_HEADER);
+    crt_fill(win, 0, 0, ha);
+    char *left = xasprintf("pydrill watch %s %s", crt_glyph(G_VLINE), w->d->id);
+    crt_puts(win, 0, 1, wd - 1, left, ha | A_BOLD);
+    free(left);
+    if (w->runs) {
+        char right[64];
+        snprintf(right, sizeof right, "graded %s (#%d) ", w->when, w->runs);
+        int rw = (int)strlen(right);
+        if (rw + 30 < wd)
+            crt_puts(win, 0, wd - rw, rw, right, ha);
+    }
+    tui_doc doc;
+    doc_init(&doc);
+    doc_wrap(&doc, R_TITLE, 1, wd - 2, w->d->title);
+    doc_blank(&doc);
+    doc_wrap(&doc, R_NORMAL, 1, wd - 2, w->d->prompt);
+    doc_blank(&doc);
+    if (w->note)
+        doc_wrap(&doc, R_WARN, 1, wd - 2, w->note);
+    else if (tui_grading_busy(&w->g))
+        doc_addf(&doc, R_WARN, 1, "%s grading %s...", crt_spinner(w->tick), w->file);
+    else if (w->have_v) {
+        size_t before = doc.n;
+        tui_doc_verdict(&doc, &w->v, wd - 4, w->v.st == ST_PASS);
+        for (size_t i = before; i < doc.n; i++)
+            doc.lines[i].indent += 1;
+    }
+    int body = h - 2;
+    if (doc.n <= (size_t)body)
+        w->top = 0;
+    else if (w->top > doc.n - (size_t)body)
+        w->top = doc.n - (size_t)body;
+    doc_draw(&doc, win, 1, body, w->top);
+    doc_free(&doc);
+    char *keys = xasprintf("watching %s: save it to grade again   r regrade  j/k scroll  q quit", w->file);
+    crt_puts(win, h - 1, 1, wd - 1, keys, crt_attr(R_DIM));
+    free(keys);
+    curs_set(0);
+    wnoutrefresh(win);
+    doupdate();
+}
+
+/* Drains inotify; 1 if FILE was written or moved into place. */
+static int watch_events(int fd, const char *base)
+{
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    int hit = 0;
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0)
+            break;
+        for (char *p = buf; p < buf + n;) {
+            struct inotify_event *e = (struct inotify_event *)p;
+            if (e->len && !strcmp(e->name, base) && (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)))
+                hit = 1;
+            p += sizeof *e + e->len;
+        }
+    }
+    return hit;
+}
+
+int tui_watch(catalog *c, drill *d, const char *file)
+{
+    (void)c;
+    watch_ctx w;
+    memset(&w, 0, sizeof w);
+    w.d = d;
+    w.file = file;
+    const char *slash = strrchr(file, '/');
+    w.base = slash ? slash + 1 : file;
+    char *dir = util_dirname(file);
+    int rc = 1;
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        fprintf(stderr, "pydrill: error: cannot watch %s: %s\n", dir, strerror(errno));
+        free(dir);
+        if (fd >= 0)
+            close(fd);
+        return 2;
+    }
+    char *err = NULL;
+    if (crt_init(&err) < 0) {
+        fprintf(stderr, "pydrill: error: %s\n", err);
+        free(err);
+        free(dir);
+        close(fd);
+        return 2;
+    }
+    watch_grade(&w);
+    int quit = 0, dirty = 1;
+    while (!quit) {
+        if (dirty)
+            watch_draw(&w);
+        dirty = 0;
+        struct pollfd p[10];
+        int np = 0;
+        p[np++] = (struct pollfd){ .fd = 0, .events = POLLIN };
+        p[np++] = (struct pollfd){ .fd = fd, .events = POLLIN };
+        int busy = tui_grading_busy(&w.g);
+        np += tui_grading_pollfds(&w.g, p + np, 8);
+        int timeout = -1;
+        if (busy) {
+            timeout = 100;
+            int t = tui_grading_timeout(&w.g);
+            if (t >= 0 && t < timeout)
+                timeout = t;
+        }
+        if (poll(p, (nfds_t)np, timeout) < 0 && errno != EINTR)
+            break;
+        if (busy) {
+            w.tick++;
+            dirty = 1;
+            tui_grading_step(&w.g, &w.v);
+        }
+        if (watch_events(fd, w.base)) {
+            watch_grade(&w);
+            dirty = 1;
+        }
+        int k;
+        while ((k = crt_key()) != 0) {
+            dirty = 1;
+            if (k == 'q' || k == TK_ESC || k == TK_CTRL('c'))
+                quit = 1;
+            else if (k == 'r')
+                watch_grade(&w);
+            else if (k == 'j' || k == TK(KEY_DOWN))
+                w.top++;
+            else if ((k == 'k' || k == TK(KEY_UP)) && w.top)
+                w.top--;
+            else if (k == TK(KEY_NPAGE) || k == ' ')
+                w.top += 10;
+            else if (k == TK(KEY_PPAGE))
+                w.top = w.top > 10 ? w.top - 10 : 0;
+        }
+    }
+    tui_grading_cancel(&w.g);
+    crt_done();
+    if (w.have_v && !tui_grading_busy(&w.g))
+        rc = w.v.st == ST_PASS || w.v.st == ST_SKIPPED ? 0 : 1;
+    if (w.have_v)
+        drill_verdict_free(&w.v);
+    free(w.note);
+    free(dir);
+    close(fd);
+    return rc;
+}

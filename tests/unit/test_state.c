@@ -1,0 +1,632 @@
+/* test_state.c - progress persistence: round trip, atomic save, corrupt
+ * files set aside, revision resets, XDG paths, export. Each test works in
+ * a fresh temporary XDG_STATE_HOME. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "grade.h"
+#include "state.h"
+#include "util.h"
+
+#define T0 ((time_t)1700000000)
+
+typedef struct {
+    char root[64];
+    char *dir;  /* root/pydrill */
+    char *file; /* root/pydrill/progress.json */
+} fixture;
+
+static void rm_rf(const char *path)
+{
+    char *cmd = xasprintf("rm -rf '%s'", path);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", path);
+    free(cmd);
+}
+
+static int setup(void **st)
+{
+    fixture *f = calloc(1, sizeof(*f));
+    strcpy(f->root, "/tmp/pydrill-test-state-XXXXXX");
+    if (!mkdtemp(f->root))
+        return -1;
+    setenv("XDG_STATE_HOME", f->root, 1);
+    f->dir = xasprintf("%s/pydrill", f->root);
+    f->file = xasprintf("%s/progress.json", f->dir);
+    *st = f;
+    return 0;
+}
+
+static int teardown(void **st)
+{
+    fixture *f = *st;
+    rm_rf(f->root);
+    free(f->dir);
+    free(f->file);
+    free(f);
+    return 0;
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+static char *read_file(const char *path)
+{
+    char *data, *err = NULL;
+    size_t len;
+    if (util_read_file(path, &data, &len, &err) < 0) {
+        free(err);
+        return NULL;
+    }
+    return data;
+}
+
+/* Names in dir other than . and .., sorted, joined by spaces. */
+static char *list_dir(const char *dir)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort);
+    assert_true(n >= 0);
+    sbuf sb;
+    sbuf_init(&sb);
+    for (int i = 0; i < n; i++) {
+        if (strcmp(names[i]->d_name, ".") && strcmp(names[i]->d_name, "..")) {
+            if (sb.len)
+                sbuf_addch(&sb, ' ');
+            sbuf_addstr(&sb, names[i]->d_name);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return sbuf_detach(&sb, NULL);
+}
+
+static void load_ok(state *s)
+{
+    char *err = NULL;
+    int rc = state_load(s, &err);
+    if (rc != 0)
+        fail_msg("state_load: %s", err);
+}
+
+static void save_ok(const state *s)
+{
+    char *err = NULL;
+    int rc = state_save(s, &err);
+    if (rc != 0)
+        fail_msg("state_save: %s", err);
+}
+
+static void test_empty_start_creates_private_folder(void **st)
+{
+    fixture *f = *st;
+    state s;
+    load_ok(&s);
+    assert_int_equal(s.n, 0);
+    assert_null(s.notice);
+    assert_string_equal(s.path, f->file);
+    struct stat sb;
+    assert_int_equal(stat(f->dir, &sb), 0);
+    assert_true(S_ISDIR(sb.st_mode));
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    state_free(&s);
+}
+
+static void test_nested_folders_created(void **st)
+{
+    fixture *f = *st;
+    char *deep = xasprintf("%s/a/b", f->root);
+    setenv("XDG_STATE_HOME", deep, 1);
+    state s;
+    load_ok(&s);
+    save_ok(&s);
+    char *file = xasprintf("%s/pydrill/progress.json", deep);
+    assert_int_equal(access(file, F_OK), 0);
+    state_free(&s);
+    free(file);
+    free(deep);
+}
+
+static void test_round_trip(void **st)
+{
+    (void)st;
+    state s;
+    load_ok(&s);
+    state_record(&s, "mutable-default-fix", 2, ST_PASS, 1.0, "def f(x=None):\n    pass\n", 0, 0, T0);
+    state_record(&s, "gil-choice", 1, ST_FAIL, 0.0, "b", 0, 0, T0);
+    state_record(&s, "gil-choice", 1, ST_FAIL, 0.5, "a, c", 0, 1, T0 + 60);
+    state_set_draft(&s, "unicode-write", 1, "print('\xC3\xA9\xE6\xBC\xA2')\n\"quoted\"\t\\");
+    save_ok(&s);
+    state_free(&s);
+
+    load_ok(&s);
+    assert_null(s.notice);
+    assert_int_equal(s.n, 3);
+    const state_entry *e = state_find(&s, "mutable-default-fix", 2);
+    assert_non_null(e);
+    assert_int_equal(e->attempts, 1);
+    assert_true(e->passed);
+    assert_int_equal(e->last_status, ST_PASS);
+    assert_float_equal(e->best_score, 1.0, 1e-9);
+    assert_string_equal(e->last_answer, "def f(x=None):\n    pass\n");
+    assert_null(e->draft);
+    assert_int_equal(e->card.reps, 1);
+    assert_float_equal(e->card.ease, 2.6, 1e-9);
+    assert_float_equal(e->card.interval_days, 1, 1e-9);
+    assert_int_equal(e->card.due, T0 + 86400);
+
+    e = state_find(&s, "gil-choice", 1);
+    assert_non_null(e);
+    assert_int_equal(e->attempts, 2);
+    assert_false(e->passed);
+    assert_int_equal(e->last_status, ST_FAIL);
+    assert_float_equal(e->best_score, 0.5, 1e-9);
+    assert_string_equal(e->last_answer, "a, c");
+    assert_int_equal(e->card.reps, 0);
+    assert_int_equal(e->card.due, T0 + 60 + 600);
+
+    e = state_find(&s, "unicode-write", 1);
+    assert_non_null(e);
+    assert_int_equal(e->attempts, 0);
+    assert_int_equal(e->last_status, -1);
+    assert_null(e->last_answer);
+    assert_string_equal(e->draft, "print('\xC3\xA9\xE6\xBC\xA2')\n\"quoted\"\t\\");
+    assert_int_equal(e->card.due, 0);
+    state_free(&s);
+}
+
+static void test_file_format(void **st)
+{
+    fixture *f = *st;
+    state s;
+    load_ok(&s);
+    state_record(&s, "x", 3, ST_TIMEOUT, 0, "while True: pass", 0, 0, T0);
+    save_ok(&s);
+    state_free(&s);
+    char *text = read_file(f->file);
+    assert_non_null(text);
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "format")->valuestring, "pydrill-state/1");
+    cJSON *x = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "entries"), "x");
+    assert_non_null(x);
+    assert_int_equal(cJSON_GetObjectItem(x, "revision")->valueint, 3);
+    assert_string_equal(cJSON_GetObjectItem(x, "last_status")->valuestring, "timeout");
+    assert_non_null(cJSON_GetObjectItem(x, "card"));
+    cJSON_Delete(root);
+    free(text);
+}
+
+static void test_save_leaves_no_temp_files(void **st)
+{
+    fixture *f = *st;
+    state s;
+    load_ok(&s);
+    for (int i = 0; i < 3; i++) {
+        state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0 + i);
+        save_ok(&s);
+    }
+    char *names = list_dir(f->dir);
+    assert_string_equal(names, "progress.json");
+    free(names);
+    state_free(&s);
+}
+
+static void test_save_replaces_whole_file(void **st)
+{
+    fixture *f = *st;
+    state s;
+    load_ok(&s);
+    state_record(&s, "a-long-id-with-a-long-answer", 1, ST_PASS, 1,
+                 "a long answer that makes the first file bigger than the second", 0, 0, T0);
+    save_ok(&s);
+    state_reset(&s, NULL);
+    save_ok(&s);
+    state_free(&s);
+    char *text = read_file(f->file);
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root); /* no leftover tail from the longer file */
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "entries")), 0);
+    cJSON_Delete(root);
+    free(text);
+}
+
+static void assert_set_aside(fixture *f, const char *garbage, const char *reason)
+{
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    write_file(f->file, garbage);
+    state s;
+    load_ok(&s);
+    assert_int_equal(s.n, 0);
+    assert_non_null(s.notice);
+    assert_non_null(strstr(s.notice, "set aside"));
+    assert_non_null(strstr(s.notice, reason));
+    assert_int_equal(access(f->file, F_OK), -1); /* moved, not copied */
+
+    char *names = list_dir(f->dir);
+    assert_true(strncmp(names, "progress.json.corrupt-", 22) == 0);
+    assert_null(strchr(names, ' '));
+    char *aside = xasprintf("%s/%s", f->dir, names);
+    assert_non_null(strstr(s.notice, aside));
+    char *kept = read_file(aside);
+    assert_string_equal(kept, garbage);
+
+    /* Saving now writes a fresh file beside the set-aside one. */
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0);
+    save_ok(&s);
+    free(kept);
+    kept = read_file(aside);
+    assert_string_equal(kept, garbage);
+    state_free(&s);
+    free(kept);
+    free(aside);
+    free(names);
+}
+
+static void test_corrupt_json_set_aside(void **st)
+{
+    assert_set_aside(*st, "{\"format\": \"pydrill-state/1\", \"entries\": {", "not valid JSON");
+}
+
+static void test_foreign_format_set_aside(void **st)
+{
+    assert_set_aside(*st, "{\"format\": \"pydrill-state/9\", \"entries\": {}}", "format");
+}
+
+static void test_not_utf8_set_aside(void **st)
+{
+    assert_set_aside(*st, "{\"format\": \"pydrill-state/1\", \"entries\": {\"a\": {\"draft\": \"\xFF\"}}}",
+                      "UTF-8");
+}
+
+static void test_second_corrupt_file_does_not_overwrite_first(void **st)
+{
+    fixture *f = *st;
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    write_file(f->file, "first garbage");
+    state s;
+    load_ok(&s);
+    state_free(&s);
+    write_file(f->file, "second garbage");
+    load_ok(&s); /* most likely within the same second: same time stamp */
+    assert_non_null(s.notice);
+    state_free(&s);
+
+    char *names = list_dir(f->dir);
+    char *space = strchr(names, ' ');
+    assert_non_null(space);
+    *space = '\0';
+    char *a = xasprintf("%s/%s", f->dir, names), *b = xasprintf("%s/%s", f->dir, space + 1);
+    char *ta = read_file(a), *tb = read_file(b);
+    assert_non_null(ta);
+    assert_non_null(tb);
+    /* both kept, whichever order the names sort in */
+    assert_true((strcmp(ta, "first garbage") == 0 && strcmp(tb, "second garbage") == 0) ||
+                (strcmp(tb, "first garbage") == 0 && strcmp(ta, "second garbage") == 0));
+    free(ta);
+    free(tb);
+    free(a);
+    free(b);
+    free(names);
+}
+
+static void test_set_aside_never_replaces_an_earlier_copy(void **st)
+{
+    fixture *f = *st;
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    /* earlier copies under the names this second and the next would get */
+    char *older[2];
+    time_t now = time(NULL);
+    for (int i = 0; i < 2; i++) {
+        time_t t = now + i;
+        struct tm tm;
+        char stamp[32];
+        localtime_r(&t, &tm);
+        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+        older[i] = xasprintf("%s.corrupt-%s", f->file, stamp);
+        write_file(older[i], "older copy");
+    }
+    write_file(f->file, "new garbage");
+    state s;
+    load_ok(&s);
+    assert_non_null(s.notice);
+    assert_non_null(strstr(s.notice, ".corrupt-"));
+    assert_non_null(strstr(s.notice, "-2"));
+    for (int i = 0; i < 2; i++) {
+        char *t = read_file(older[i]);
+        assert_string_equal(t, "older copy");
+        free(t);
+        free(older[i]);
+    }
+    char *names = list_dir(f->dir);
+    /* three set-aside files, and no progress.json */
+    int count = 0;
+    for (char *p = names; (p = strstr(p, "progress.json.corrupt-")); p++)
+        count++;
+    assert_int_equal(count, 3);
+    assert_null(strstr(names, "progress.json "));
+    free(names);
+    state_free(&s);
+}
+
+static void test_odd_fields_read_leniently(void **st)
+{
+    fixture *f = *st;
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    write_file(f->file, "{\"format\": \"pydrill-state/1\", \"entries\": {"
+                        "\"a\": {\"revision\": \"two\", \"attempts\": -4, \"last_status\": \"weird\","
+                        " \"last_answer\": 7, \"card\": {\"ease\": 0.2, \"due\": 100}},"
+                        "\"b\": 12}}");
+    state s;
+    load_ok(&s);
+    assert_null(s.notice);
+    assert_int_equal(s.n, 1);
+    const state_entry *e = state_find(&s, "a", 1);
+    assert_non_null(e);
+    assert_int_equal(e->attempts, 0);
+    assert_int_equal(e->last_status, -1);
+    assert_null(e->last_answer);
+    assert_float_equal(e->card.ease, 2.5, 1e-9);
+    assert_int_equal(e->card.due, 100);
+    state_free(&s);
+}
+
+static void test_revision_change_resets_history(void **st)
+{
+    (void)st;
+    state s;
+    load_ok(&s);
+    state_record(&s, "d", 1, ST_PASS, 1, "old answer", 0, 0, T0);
+    state_set_draft(&s, "d", 1, "old draft");
+    assert_non_null(state_find(&s, "d", 1));
+    assert_null(state_find(&s, "d", 2));
+
+    state_entry *e = state_get(&s, "d", 2);
+    assert_int_equal(e->revision, 2);
+    assert_int_equal(e->attempts, 0);
+    assert_false(e->passed);
+    assert_int_equal(e->last_status, -1);
+    assert_float_equal(e->best_score, 0, 1e-9);
+    assert_null(e->last_answer);
+    assert_null(e->draft);
+    assert_int_equal(e->card.reps, 0);
+    assert_int_equal(e->card.due, 0);
+    assert_int_equal(s.n, 1);
+    assert_null(state_find(&s, "d", 1));
+
+    /* the same revision keeps everything */
+    state_record(&s, "d", 2, ST_FAIL, 0.25, "new", 0, 0, T0);
+    e = state_get(&s, "d", 2);
+    assert_int_equal(e->attempts, 1);
+    assert_string_equal(e->last_answer, "new");
+    state_free(&s);
+}
+
+static void test_record_feeds_schedule(void **st)
+{
+    (void)st;
+    state s;
+    load_ok(&s);
+    state_set_draft(&s, "good", 1, "draft");
+    state_record(&s, "good", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_record(&s, "hinted", 1, ST_PASS, 1, "x", 1, 0, T0);
+    state_record(&s, "retried", 1, ST_PASS, 1, "x", 0, 2, T0);
+    state_record(&s, "failed", 1, ST_ERROR, 0, "x", 0, 0, T0);
+    state_record(&s, "skipped", 1, ST_SKIPPED, 0, "x", 0, 0, T0);
+
+    const state_entry *e = state_find(&s, "good", 1);
+    assert_null(e->draft); /* submitting clears the draft */
+    assert_float_equal(e->card.ease, 2.6, 1e-9);
+    assert_int_equal(e->card.due, T0 + 86400);
+    e = state_find(&s, "hinted", 1);
+    assert_float_equal(e->card.ease, 2.36, 1e-9);
+    assert_int_equal(e->card.reps, 1);
+    e = state_find(&s, "retried", 1);
+    assert_float_equal(e->card.ease, 2.36, 1e-9);
+    e = state_find(&s, "failed", 1);
+    assert_int_equal(e->card.reps, 0);
+    assert_int_equal(e->card.due, T0 + 600);
+    assert_int_equal(e->last_status, ST_ERROR);
+    assert_false(e->passed);
+    assert_true(sched_is_due(&e->card, T0 + 600));
+    e = state_find(&s, "skipped", 1);
+    assert_int_equal(e->attempts, 0);
+    assert_int_equal(e->card.due, 0);
+    assert_int_equal(e->last_status, ST_SKIPPED);
+
+    /* passed stays true after a later failure; best score is kept */
+    state_record(&s, "good", 1, ST_FAIL, 0.5, "y", 0, 0, T0 + 86400);
+    e = state_find(&s, "good", 1);
+    assert_true(e->passed);
+    assert_float_equal(e->best_score, 1, 1e-9);
+    assert_int_equal(e->last_status, ST_FAIL);
+    assert_int_equal(e->attempts, 2);
+    state_free(&s);
+}
+
+static void test_reset(void **st)
+{
+    (void)st;
+    state s;
+    load_ok(&s);
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_record(&s, "b", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_record(&s, "c", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_reset(&s, "b");
+    assert_int_equal(s.n, 2);
+    assert_non_null(state_find(&s, "a", 1));
+    assert_null(state_find(&s, "b", 1));
+    assert_non_null(state_find(&s, "c", 1));
+    state_reset(&s, NULL);
+    assert_int_equal(s.n, 0);
+    state_free(&s);
+}
+
+static void test_xdg_fallback(void **st)
+{
+    fixture *f = *st;
+    char *home = xasprintf("%s/home", f->root);
+    char *want = xasprintf("%s/.local/state/pydrill", home);
+    setenv("HOME", home, 1);
+
+    unsetenv("XDG_STATE_HOME");
+    char *d = state_dir();
+    assert_string_equal(d, want);
+    free(d);
+
+    setenv("XDG_STATE_HOME", "", 1);
+    d = state_dir();
+    assert_string_equal(d, want);
+    free(d);
+
+    setenv("XDG_STATE_HOME", "relative/state", 1);
+    d = state_dir();
+    assert_string_equal(d, want);
+    free(d);
+
+    setenv("XDG_STATE_HOME", "/x/y", 1);
+    d = state_dir();
+    assert_string_equal(d, "/x/y/pydrill");
+    free(d);
+
+    /* and load really uses it */
+    unsetenv("XDG_STATE_HOME");
+    state s;
+    load_ok(&s);
+    save_ok(&s);
+    char *file = xasprintf("%s/progress.json", want);
+    assert_int_equal(access(file, F_OK), 0);
+    state_free(&s);
+    free(file);
+    free(want);
+    free(home);
+}
+
+static void test_unusable_folder_is_an_error(void **st)
+{
+    fixture *f = *st;
+    /* a file where the folder should be */
+    write_file(f->dir, "not a folder");
+    state s;
+    char *err = NULL;
+    assert_int_equal(state_load(&s, &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "error"));
+    free(err);
+    state_free(&s);
+}
+
+static void test_unreadable_file_is_never_replaced(void **st)
+{
+    fixture *f = *st;
+    /* A symlink loop cannot be read (ELOOP) but could be replaced by a
+     * rename: exactly the file a careless save would destroy. */
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    assert_int_equal(symlink("progress.json", f->file), 0);
+    state s;
+    char *err = NULL;
+    assert_int_equal(state_load(&s, &err), -1);
+    assert_non_null(err);
+    free(err);
+    err = NULL;
+    /* what the quiz does at exit even after a failed load */
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0);
+    assert_int_equal(state_save(&s, &err), -1);
+    assert_non_null(err);
+    free(err);
+    struct stat sb;
+    assert_int_equal(lstat(f->file, &sb), 0);
+    assert_true(S_ISLNK(sb.st_mode));
+    state_free(&s);
+}
+
+static void test_export(void **st)
+{
+    fixture *f = *st;
+    state s;
+    load_ok(&s);
+    char *out = xasprintf("%s/answers.json", f->root);
+    char *err = NULL;
+
+    setenv("USER", "alice", 1);
+    assert_int_equal(state_export(&s, out, &err), 0);
+    char *text = read_file(out);
+    cJSON *root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "format")->valuestring, "pydrill-answers/1");
+    assert_string_equal(cJSON_GetObjectItem(root, "candidate")->valuestring, "alice");
+    cJSON *answers = cJSON_GetObjectItem(root, "answers");
+    assert_true(cJSON_IsObject(answers));
+    assert_int_equal(cJSON_GetArraySize(answers), 0);
+    cJSON_Delete(root);
+    free(text);
+
+    state_record(&s, "b-fix", 1, ST_FAIL, 0, "def f():\n    return 1\n", 0, 0, T0);
+    state_record(&s, "a-choice", 1, ST_PASS, 1, "b", 0, 0, T0);
+    state_set_draft(&s, "c-draft-only", 1, "not submitted");
+    unsetenv("USER");
+    assert_int_equal(state_export(&s, out, &err), 0);
+    text = read_file(out);
+    root = cJSON_Parse(text);
+    assert_non_null(root);
+    assert_string_equal(cJSON_GetObjectItem(root, "candidate")->valuestring, "me");
+    answers = cJSON_GetObjectItem(root, "answers");
+    assert_int_equal(cJSON_GetArraySize(answers), 2);
+    assert_string_equal(cJSON_GetObjectItem(answers, "b-fix")->valuestring, "def f():\n    return 1\n");
+    assert_string_equal(cJSON_GetObjectItem(answers, "a-choice")->valuestring, "b");
+    assert_null(cJSON_GetObjectItem(answers, "c-draft-only"));
+    cJSON_Delete(root);
+    free(text);
+
+    char *bad = xasprintf("%s/no/such/folder/answers.json", f->root);
+    assert_int_equal(state_export(&s, bad, &err), -1);
+    assert_non_null(err);
+    free(err);
+    free(bad);
+    free(out);
+    state_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_empty_start_creates_private_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nested_folders_created, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_format, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_leaves_no_temp_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_replaces_whole_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_corrupt_json_set_aside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_foreign_format_set_aside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_utf8_set_aside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_second_corrupt_file_does_not_overwrite_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_set_aside_never_replaces_an_earlier_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_odd_fields_read_leniently, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_revision_change_resets_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_record_feeds_schedule, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_xdg_fallback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unusable_folder_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_file_is_never_replaced, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
