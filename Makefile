@@ -5,7 +5,7 @@ CC ?= cc
 VERSION := 0.1.0
 
 BUILD_PKGS := libpython3-dev libncurses-dev libcjson-dev libseccomp-dev pkg-config
-TEST_PKGS := tmux libcmocka-dev libxml2-utils
+TEST_PKGS := tmux libcmocka-dev libxml2-utils chromium
 FUZZ_PKGS := clang libclang-rt-14-dev
 PKGS := python3-embed ncursesw libcjson libseccomp
 
@@ -50,7 +50,7 @@ $(B)/pydrill: $(B)/obj/main.o $(B)/libpydrill.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libpydrill.a | $(B)/tests
-	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) -iquote src $(CFLAGS) -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
 
 unit: $(UNIT_BINS)
 

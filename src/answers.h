@@ -23,7 +23,11 @@ void submission_init(submission *s);
 void submission_free(submission *s);
 /* Loads a file or a folder. Returns 0, or -1 with located messages in d
  * (FILE:LINE:COL for JSON syntax, FILE: /pointer for schema errors; a file
- * that is not UTF-8 is an error). */
+ * that is not UTF-8 is an error). What could be read is still in s, sorted
+ * by id; of duplicated ids only the first is kept. A file without
+ * "candidate" is named after the file ("alice.json": alice); a folder's
+ * candidate is its name. In a folder, files that are not <id>.py or
+ * <id>.txt with a valid drill id are ignored. */
 int answers_load(submission *s, const char *path, diag *d);
 /* Loads an answers file from memory (text need not be NUL-terminated);
  * path is only used in messages and as the source. Same convention. */

@@ -698,7 +698,7 @@ static int vcheck_int(vctx *v, const char *key, const cJSON *it, long min, long 
         return 0;
     }
     if (x < (double)min || x > (double)max) {
-        verr(v, key, "expected an integer from %ld to %ld, found %.0f", min, max, x);
+        verr(v, key, "expected an integer from %ld to %ld, found %.15g", min, max, x);
         return 0;
     }
     *out = (int)x;
@@ -1309,13 +1309,19 @@ int catalog_check_unique(const catalog *c, diag *d)
         if (strcmp(c->drills[order[k]].id, c->drills[order[k - 1]].id) == 0)
             first[order[k]] = first[order[k - 1]];
     int ret = 0;
+    size_t shown = 0;
     for (size_t i = 0; i < c->ndrills; i++) {
         if (first[i] == i)
+            continue;
+        ret = -1;
+        if (shown++ == MAX_SHOWN)
+            diag_add(d, "%s: error: too many duplicate ids; the rest are not shown",
+                     c->drills[i].pack_path);
+        if (shown > MAX_SHOWN)
             continue;
         const drill *a = &c->drills[i], *b = &c->drills[first[i]];
         diag_add(d, "%s: drill %s: error: duplicate id (first in %s)", a->pack_path, a->id,
                  b->pack_path);
-        ret = -1;
     }
     free(order);
     free(first);

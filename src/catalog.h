@@ -3,7 +3,9 @@
  * Loading validates every rule of SPEC 2 and reports every problem it finds
  * into a diag, located: "FILE:LINE:COL: error: ..." for JSON syntax,
  * "FILE: /json/pointer: error: ..." for schema errors. Unknown fields are
- * allowed; a field that looks like a misspelled known one is reported. */
+ * allowed; a field that looks like a misspelled known one is reported.
+ * A drill with any problem is left out; the valid ones of the same pack are
+ * kept. At most 100 messages are kept per file. */
 #ifndef PYDRILL_CATALOG_H
 #define PYDRILL_CATALOG_H
 
@@ -144,7 +146,9 @@ int drill_kind_parse(const char *s, drill_kind *k); /* 0 ok, -1 unknown */
  * UTF-8 characters). Used for JSON syntax errors. */
 void catalog_offset_to_linecol(const char *text, size_t len, size_t off, int *line, int *col);
 /* Parses JSON text, returning NULL and adding "FILE:LINE:COL: error: ..."
- * to d when it is not valid JSON (including empty, binary, too deep). */
+ * to d when it is not valid JSON (including empty, binary, not UTF-8, a
+ * \u0000 escape, more than 1000 levels deep, trailing content) or its top
+ * level is not an object. A leading UTF-8 byte order mark is skipped. */
 struct cJSON *catalog_parse_json(const char *path, const char *text, size_t len, diag *d);
 
 #endif

@@ -199,10 +199,14 @@ static cJSON *not_plain(enc_state *st, PyObject *o, const char *why)
  * subclass (or an object lying about __class__) is refused, not asked. */
 static cJSON *encode(PyObject *o, int depth, enc_state *st)
 {
-    if (depth > 100)
+    /* The same limits as value_from_json: at most 100 nested containers
+     * and 100,000 container elements in all (a dict entry counts once). */
+    int container = PyList_Check(o) || PyTuple_Check(o) || PyDict_Check(o) || PyAnySet_Check(o);
+    if (container && depth >= 100)
         return not_plain(st, o, "nested deeper than 100 levels (at a %s)");
-    if (++st->items > 100000)
+    if (container && (st->items += (size_t)PyObject_Length(o)) > 100000)
         return not_plain(st, o, "more than 100,000 items (at a %s)");
+    PyErr_Clear();
     if (o == Py_None)
         return cJSON_CreateNull();
     if (o == Py_True || o == Py_False)

@@ -218,7 +218,7 @@ static const char css[] =
     "svg .axis{stroke:var(--line)}svg .muted{fill:var(--muted)}\n"
     ".legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0;font-size:13px;color:var(--muted)}\n"
     ".legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}\n"
-    ".scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px}\n"
+    ".scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px;width:fit-content;max-width:100%}\n"
     "table{border-collapse:collapse;font-size:13px}\n"
     "th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:center;white-space:nowrap}\n"
     "th.d{vertical-align:bottom;height:150px;font-weight:500}\n"
@@ -297,8 +297,9 @@ static void add_histogram(sbuf *sb, const cohort *c)
         if (bins[i])
             sbuf_addf(sb, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%zu</text>\n", x + bw / 2,
                       h - bottom - bh - 5, bins[i]);
-        sbuf_addf(sb, "<text class=\"muted\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d%%</text>\n",
-                  x + bw / 2, h - bottom + 16, i * 10);
+        /* a range, so the first bin does not read as "exactly 0%" */
+        sbuf_addf(sb, "<text class=\"muted\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d\xE2\x80\x93%d%%</text>\n",
+                  x + bw / 2, h - bottom + 16, i * 10, i * 10 + 10);
     }
     sbuf_addf(sb, "<text class=\"muted\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">score, %% of maximum</text>\n",
               w - 10, h - 4);

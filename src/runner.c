@@ -272,12 +272,17 @@ static int take_item(runner_task *t, const cJSON *rec)
     if (strcmp(k, "value") == 0) {
         char *err = NULL;
         value *v = value_from_json(cJSON_GetObjectItemCaseSensitive(rec, "v"), &err);
-        if (!v) {
-            free(err);
-            return -1;
+        if (v) {
+            o->kind = OUT_VALUE;
+            o->value = v;
+        } else {
+            /* An authentic record whose value we refuse: not a plain value,
+             * not a broken channel. */
+            o->kind = OUT_NOTPLAIN;
+            o->reason = err ? err : xstrdup("the value could not be decoded");
+            err = NULL;
         }
-        o->kind = OUT_VALUE;
-        o->value = v;
+        free(err);
     } else if (strcmp(k, "notplain") == 0) {
         o->kind = OUT_NOTPLAIN;
         o->reason = json_str(rec, "reason");

@@ -204,9 +204,10 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, int width, int with_e
         if (t->st != ST_PASS) {
             if (t->message && *t->message)
                 doc_wrap(doc, R_NORMAL, 6, width, t->message);
-            if (t->expected && t->got)
+            int said = t->message && t->got && strstr(t->message, t->got) && !strchr(t->got, '\n');
+            if (t->expected && t->got && !said)
                 tui_doc_pair(doc, 6, t->expected, t->got);
-            else if (t->expected)
+            else if (t->expected && !t->got)
                 doc_addf(doc, R_NORMAL, 6, "expected: %s", t->expected);
         }
     }

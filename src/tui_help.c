@@ -35,7 +35,7 @@ void help_draw(tui_app *a, WINDOW *w)
 {
     (void)a;
     int h = getmaxy(w), wd = getmaxx(w);
-    int bw = 72 < wd - 2 ? 72 : wd - 2;
+    int bw = 78 < wd - 2 ? 78 : wd - 2;
     int n = (int)ARRAY_SIZE(help_lines);
     int bh = n + 2 < h - 2 ? n + 2 : h - 2;
     int y0 = (h - bh) / 2, x0 = (wd - bw) / 2;

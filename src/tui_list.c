@@ -82,7 +82,8 @@ static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
 void list_draw(tui_app *a, WINDOW *w)
 {
     int h = getmaxy(w), wd = getmaxx(w);
-    char *title = xasprintf("pydrill %s %s", crt_glyph(G_VLINE), a->cat->title ? a->cat->title : "drills");
+    const char *ct = a->cat->title ? a->cat->title : a->cat->npacks == 1 ? a->cat->packs[0].title : NULL;
+    char *title = xasprintf("pydrill %s %s", crt_glyph(G_VLINE), ct ? ct : "drills");
     app_draw_header(a, w, title);
     free(title);
 

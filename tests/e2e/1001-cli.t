@@ -1,0 +1,70 @@
+#!/bin/bash
+# The command line: help, version, list, show, new, usage errors.
+. "$(dirname "$0")/lib.sh"
+E="$FIXTURES/e2e/engine.json"
+
+test_expect_success '--help lists every command and exits 0' '
+    pydrill --help >out &&
+    contains out "pydrill [quiz]" &&
+    for c in list show run grade check new export; do contains out "pydrill $c" || return 1; done
+'
+test_expect_success '--version names pydrill, the embedded Python and the sandbox' '
+    pydrill --version >out &&
+    contains out "pydrill " && contains out "Python 3." && contains out "sandbox:"
+'
+test_expect_success 'an unknown command is a usage error (exit 2)' '
+    expect_code 2 pydrill frobnicate 2>err && contains err "unknown command \"frobnicate\""
+'
+test_expect_success 'list groups drills by topic with kind and level' '
+    pydrill list --pack "$E" >out &&
+    contains out "functions" && contains out "md-fix" && contains out "fix" && contains out "L2" &&
+    contains out "is-repl"
+'
+test_expect_success 'list --format json is valid JSON with every drill' '
+    pydrill list --pack "$E" --format json >out.json &&
+    /usr/bin/python3 -c "import json,sys; d=json.load(open(\"out.json\")); assert len(d)==7, len(d); assert {x[\"kind\"] for x in d}=={\"fix\",\"write\",\"predict\",\"choice\",\"explain\"}"
+'
+test_expect_success 'list with an unknown format exits 2' '
+    expect_code 2 pydrill list --pack "$E" --format xml 2>err && contains err "unknown format"
+'
+test_expect_success 'list finds ./drills.json when no catalog is given' '
+    mkdir cat && cp "$E" cat/engine.json &&
+    printf "{\"format\":\"pydrill/1\",\"title\":\"Here\",\"packs\":[\"engine.json\"]}" >cat/drills.json &&
+    (cd cat && pydrill list >../out) && contains out "Here (7 drills)"
+'
+test_expect_success 'PYDRILL_CATALOG is used when set' '
+    PYDRILL_CATALOG="$PWD/cat/drills.json" pydrill list >out && contains out "Here (7 drills)"
+'
+test_expect_success 'no catalog anywhere is a clear error (exit 2)' '
+    mkdir empty && (cd empty && expect_code 2 pydrill list 2>../err) && contains err "no catalog"
+'
+test_expect_success 'show prints the prompt and code, hides hidden tests and the solution' '
+    pydrill show md-fix --pack "$E" >out &&
+    contains out "append_to must return a fresh list" && contains out "def append_to(x, lst=[]):" &&
+    contains out "and 1 hidden test" && lacks out "append_to(3, [0])" && lacks out "lst is None"
+'
+test_expect_success 'show --solution adds the solution and explanation' '
+    pydrill show md-fix --solution --pack "$E" >out &&
+    contains out "lst is None" && contains out "Defaults are evaluated once"
+'
+test_expect_success 'show of an unknown id exits 2' '
+    expect_code 2 pydrill show nope --pack "$E" 2>err && contains err "no drill with id \"nope\""
+'
+for k in predict fix write choice explain; do
+test_expect_success "new $k prints a template that passes check" "
+    pydrill new $k >$k.json &&
+    /usr/bin/python3 -c 'import json,sys; d=json.load(open(\"$k.json\")); json.dump({\"format\":\"pydrill/1\",\"pack\":\"n\",\"title\":\"n\",\"drills\":[d]}, open(\"p-$k.json\",\"w\"))' &&
+    pydrill check --pack p-$k.json >out && contains out '1 ok'
+"
+done
+test_expect_success 'new with an unknown kind exits 2' '
+    expect_code 2 pydrill new essay 2>err && contains err "unknown kind"
+'
+test_expect_success 'export with no saved progress writes an empty answers file' '
+    pydrill export >out.json &&
+    /usr/bin/python3 -c "import json; d=json.load(open(\"out.json\")); assert d[\"format\"]==\"pydrill-answers/1\" and d[\"answers\"]=={}"
+'
+test_expect_success 'export with an unknown option exits 2' '
+    expect_code 2 pydrill export --bogus 2>err
+'
+test_done

@@ -1,0 +1,77 @@
+#!/bin/bash
+# pydrill run: every status a real answer can reach, and the exit codes.
+. "$(dirname "$0")/lib.sh"
+E="$FIXTURES/e2e/engine.json"
+A="$FIXTURES/e2e/answers"
+
+# status FILE STATUS: runs the md-fix drill on FILE and expects STATUS
+status() {
+    pydrill run md-fix "$A/$1.py" --pack "$E" >out 2>err; rc=$?
+    if [ "$2" = pass ]; then [ $rc -eq 0 ] || { cat out err; return 1; }
+    else [ $rc -eq 1 ] || { echo "exit $rc"; cat out err; return 1; }; fi
+    grep -q "^  $(echo "$2" | tr a-z A-Z) *md-fix" out || { cat out err; return 1; }
+}
+test_expect_success 'a right answer passes (exit 0)' 'status pass pass'
+test_expect_success 'a wrong answer fails with expected and got' '
+    status fail fail && contains out "expected: [2]" && contains out "got:      [1, 2]"
+'
+test_expect_success 'a hidden test is counted, never shown' '
+    status fail fail && contains out "hidden tests passed" && lacks out "[0, 3]"
+'
+test_expect_success 'an exception is error, with its message' 'status error error && contains out "RuntimeError: nope"'
+test_expect_success 'an answer that does not compile is syntax, with line and column' '
+    status syntax syntax && contains out "line 1, column"
+'
+test_expect_success 'a real infinite loop is timeout' 'status timeout timeout'
+test_expect_success 'a real 8 GB allocation is memory' 'status memory memory'
+test_expect_success 'printing past the output limit is output' 'status output output'
+test_expect_success 'opening a socket is denied' 'status denied denied && contains out "socket"'
+test_expect_success 'a real os.abort() is crash' 'status crash crash && contains out "signal 6"'
+test_expect_success 'os._exit(0) is crash, not a clean pass' 'status exit0 crash'
+test_expect_success 'sys.exit(0) is error, and the grader goes on' 'status sysexit error && contains out "SystemExit"'
+test_expect_success 'an object whose __eq__ always returns True fails' '
+    status liar fail && contains out "not a plain value"
+'
+test_expect_success 'a drill whose requires is unmet is skipped (exit 0)' '
+    echo a | pydrill run future-only --pack "$E" >out && contains out "SKIPPED"
+'
+test_expect_success 'an answer read from stdin' '
+    pydrill run md-fix - --pack "$E" <"$A/pass.py" >out && contains out "PASS"
+'
+test_expect_success 'write: raises, stdout and tolerance tests all pass' '
+    printf "def parse(s):\n    v = int(s)\n    print(\"ok\")\n    return v\n" >w.py &&
+    pydrill run parse-write w.py --pack "$E" >out && contains out "PASS"
+'
+test_expect_success 'write: a missing print fails the stdout test' '
+    printf "def parse(s):\n    return int(s)\n" >w.py &&
+    expect_code 1 pydrill run parse-write w.py --pack "$E" >out && contains out "FAIL"
+'
+test_expect_success 'predict repl: the prompt echoes, 257 is not 257' '
+    printf "False\nTrue\nZeroDivisionError: division by zero\n\x27done\x27\n" >p.txt &&
+    pydrill run is-repl p.txt --pack "$E" >out && contains out "PASS"
+'
+test_expect_success 'predict exec: partial score line by line, with the exception line' '
+    echo True >p.txt && expect_code 1 pydrill run is-exec p.txt --pack "$E" >out &&
+    contains out "0.50" && contains out "KeyError"
+'
+test_expect_success 'choice: several right letters, any case and separator' '
+    echo "C, a" >c.txt && pydrill run gil-choice c.txt --pack "$E" >out && contains out PASS &&
+    echo "a" >c.txt && expect_code 1 pydrill run gil-choice c.txt --pack "$E" >out && contains out FAIL
+'
+test_expect_success 'explain: rubric keywords, case-insensitive' '
+    echo "The REFCOUNT drops to zero; cycles need the GC." >x.txt &&
+    pydrill run refcount-explain x.txt --pack "$E" >out && contains out PASS &&
+    echo "It is magic." >x.txt && expect_code 1 pydrill run refcount-explain x.txt --pack "$E" >out
+'
+test_expect_success 'run of an unknown id exits 2' 'expect_code 2 pydrill run nope x.txt --pack "$E" 2>err'
+test_expect_success 'run of a missing file exits 2 with a message' '
+    expect_code 2 pydrill run md-fix missing.py --pack "$E" 2>err && contains err "missing.py"
+'
+test_expect_success 'run of a non-UTF-8 file exits 2' '
+    printf "\xff\xfe" >bin.py && expect_code 2 pydrill run md-fix bin.py --pack "$E" 2>err && contains err "UTF-8"
+'
+test_expect_success 'no scratch folder is left behind' '
+    mkdir tmp && TMPDIR="$PWD/tmp" pydrill run md-fix "$A/pass.py" --pack "$E" >/dev/null &&
+    [ -z "$(ls tmp)" ]
+'
+test_done

@@ -1,0 +1,43 @@
+#!/bin/bash
+# pydrill check: verification against the live interpreter.
+. "$(dirname "$0")/lib.sh"
+C="$FIXTURES/e2e/check"
+
+test_expect_success 'a good pack checks clean (exit 0)' '
+    pydrill check --pack "$C/good.json" >out && contains out "1 ok, 0 with problems"
+'
+test_expect_success 'the fixture pack of every kind checks clean' '
+    pydrill check --pack "$FIXTURES/e2e/engine.json" >out 2>err && contains out "6 ok" && contains out "1 skipped"
+'
+test_expect_success 'a wrong solution is caught' '
+    expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
+    contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""
+'
+test_expect_success 'a starter that already passes is caught' '
+    expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
+    contains err "drill starter-ok: error: the starter code already passes every test"
+'
+test_expect_success 'a stale expect is caught with the line that differs' '
+    expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
+    contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
+'
+test_expect_success 'a snippet that hangs is caught, and check ends' '
+    expect_code 1 pydrill check --pack "$C/hanging-snippet.json" 2>err &&
+    contains err "drill hangs: error: the snippet did not run to the end: over the time limit of 300 ms"
+'
+test_expect_success 'an expect that is not a plain value is caught' '
+    expect_code 1 pydrill check --pack "$C/expect-not-plain.json" 2>err &&
+    contains err "drill not-plain: error: test \"obj\": expect \`object()\` is not a plain value"
+'
+test_expect_success 'output that changes between runs is caught' '
+    expect_code 1 pydrill check --pack "$C/nondeterministic.json" 2>err &&
+    contains err "drill addresses: error: the snippet prints something different on each run"
+'
+test_expect_success 'duplicate ids across packs are caught' '
+    expect_code 2 pydrill check --pack "$C/good.json" --pack "$C/good.json" 2>err &&
+    contains err "drill fine: error: duplicate id"
+'
+test_expect_success 'the bundled catalog checks clean' '
+    pydrill check --catalog "$TOP/drills.json" >out 2>err || { cat out err; false; }
+'
+test_done

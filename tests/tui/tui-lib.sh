@@ -1,0 +1,77 @@
+# tui-lib.sh - drives the quiz in a real terminal: a tmux server on a
+# private socket per test script, keys sent with send-keys, the screen read
+# with capture-pane. Sourced after tests/e2e/lib.sh.
+TUI_SOCK="pydrill-tui-$$"
+TUI_FIX="$TOP/tests/tui/fixtures"
+PACK="$TUI_FIX/quiz.json"
+trap 'tmux -L "$TUI_SOCK" kill-server 2>/dev/null; rm -rf "$TRASH"' EXIT
+
+# tui_start [VAR=VALUE...] -- ARGS... : runs pydrill ARGS in a 100x30 terminal
+tui_start() {
+    envs=""
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs="$envs $(printf '%q' "$1")"; shift; done
+    [ "$1" = "--" ] && shift
+    args=""
+    for a in "$@"; do args="$args $(printf '%q' "$a")"; done
+    cat >"$TRASH/run.sh" <<EOS
+#!/bin/bash
+cd $(printf '%q' "$TRASH")
+env $envs $(printf '%q' "$PYDRILL") $args 2>"$TRASH/stderr"
+echo "[exit \$?]"
+exec sleep 3600
+EOS
+    chmod +x "$TRASH/run.sh"
+    tui_stop
+    tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" -s t "$TRASH/run.sh"
+}
+
+# tui_stop : ends the terminal (and pydrill with it)
+tui_stop() {
+    tmux -L "$TUI_SOCK" kill-server 2>/dev/null
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCK"
+}
+
+tui_keys() { tmux -L "$TUI_SOCK" send-keys -t t "$@"; }
+tui_type() { tmux -L "$TUI_SOCK" send-keys -t t -l "$1"; }
+tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p -t t "$@"; }
+
+# tui_wait TEXT : waits (up to ~10 s) until the screen shows TEXT
+tui_wait() {
+    i=0
+    while [ $i -lt 200 ]; do
+        tui_screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "--- screen never showed: $1"
+    tui_screen
+    [ -s "$TRASH/stderr" ] && { echo "--- stderr:"; cat "$TRASH/stderr"; }
+    return 1
+}
+
+# tui_wait_gone TEXT : waits until TEXT is no longer on the screen
+tui_wait_gone() {
+    i=0
+    while [ $i -lt 200 ]; do
+        tui_screen | grep -qF -- "$1" || return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "--- screen still shows: $1"
+    tui_screen
+    return 1
+}
+
+# tui_lacks TEXT : the screen (now) does not show TEXT
+tui_lacks() {
+    if tui_screen | grep -qF -- "$1"; then
+        echo "--- screen shows: $1"
+        tui_screen
+        return 1
+    fi
+}
+
+# tui_quit : q on the list, and the program exits 0
+tui_quit() {
+    tui_keys q && tui_wait "[exit 0]"
+}
