@@ -1,1 +1,0 @@
-build/obj/edbuf.o: src/edbuf.c src/edbuf.h src/util.h

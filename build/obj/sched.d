@@ -1,1 +1,0 @@
-build/obj/sched.o: src/sched.c src/sched.h

@@ -1,2 +1,0 @@
-build/obj/tui_list.o: src/tui_list.c src/tui.h src/catalog.h src/util.h \
- src/value.h src/edbuf.h src/grade.h src/runner.h src/state.h src/sched.h

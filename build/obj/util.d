@@ -1,1 +1,0 @@
-build/obj/util.o: src/util.c src/util.h

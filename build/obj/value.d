@@ -1,1 +1,0 @@
-build/obj/value.o: src/value.c src/value.h src/util.h
