@@ -1,0 +1,107 @@
+"""make bench: answers per second for pydrill -j1, pydrill -jN and the
+process-per-answer baseline (python3 -I -S running bench/harness.py once per
+answer), measured side by side in one run; medians of several runs."""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PYDRILL = os.path.abspath(sys.argv[1])
+SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "200"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+BASELINE_SUBMISSIONS = int(os.environ.get("BENCH_BASELINE_SUBMISSIONS", "40"))
+
+
+def load_drills():
+    with open(os.path.join(ROOT, "drills.json")) as f:
+        cat = json.load(f)
+    drills = []
+    for p in cat["packs"]:
+        with open(os.path.join(ROOT, p)) as f:
+            pack = json.load(f)
+        for d in pack["drills"]:
+            if d["kind"] in ("fix", "write") and not d.get("requires"):
+                drills.append(d)
+    return drills
+
+
+def make_batch(tmp, drills, n):
+    """n submission folders; answers alternate right (solution) and wrong
+    (the starter code, or a stub) so both paths are measured."""
+    subs = []
+    for i in range(n):
+        folder = os.path.join(tmp, "subs", "cand%04d" % i)
+        os.makedirs(folder)
+        for j, d in enumerate(drills):
+            right = (i + j) % 3 != 0
+            ans = d["solution"] if right or not d.get("code") else d["code"]
+            with open(os.path.join(folder, d["id"] + ".py"), "w") as f:
+                f.write(ans)
+        subs.append(folder)
+    return subs
+
+
+def time_pydrill(subs, jobs):
+    t0 = time.perf_counter()
+    r = subprocess.run([PYDRILL, "grade", "--catalog", os.path.join(ROOT, "drills.json"),
+                        "-j", str(jobs), "--format", "jsonl", "--quiet"] + subs,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    el = time.perf_counter() - t0
+    if r.returncode not in (0, 1):
+        sys.exit("pydrill grade failed: " + r.stderr.decode()[-2000:])
+    return el
+
+
+def time_baseline(tmp, subs, drills):
+    jobs = []
+    for s in subs:
+        for d in drills:
+            with open(os.path.join(s, d["id"] + ".py")) as f:
+                ans = f.read()
+            path = os.path.join(tmp, "job%d.json" % len(jobs))
+            with open(path, "w") as f:
+                json.dump({"answer": ans, "tests": d["tests"]}, f)
+            jobs.append(path)
+    harness = os.path.join(ROOT, "bench", "harness.py")
+    t0 = time.perf_counter()
+    for j in jobs:
+        subprocess.run(["/usr/bin/python3", "-I", "-S", harness, j], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=30)
+    return time.perf_counter() - t0, len(jobs)
+
+
+def main():
+    drills = load_drills()
+    if not drills:
+        sys.exit("bench: no fix/write drills in drills.json")
+    ncpu = os.cpu_count() or 1
+    tmp = tempfile.mkdtemp(prefix="pydrill-bench-")
+    try:
+        subs = make_batch(tmp, drills, SUBMISSIONS)
+        answers = len(subs) * len(drills)
+        time_pydrill(subs[:5], 1)  # warm the page cache
+        j1, jn, base = [], [], []
+        for _ in range(RUNS):
+            j1.append(answers / time_pydrill(subs, 1))
+            jn.append(answers / time_pydrill(subs, ncpu))
+            el, n = time_baseline(tmp, subs[:BASELINE_SUBMISSIONS], drills)
+            base.append(n / el)
+        m1, mn, mb = statistics.median(j1), statistics.median(jn), statistics.median(base)
+        print("batch: %d submissions x %d fix/write drills = %d answers; %d runs, medians"
+              % (len(subs), len(drills), answers, RUNS))
+        print("pydrill -j1          %8.0f answers/s  (%.2f ms per answer)" % (m1, 1000 / m1))
+        print("pydrill -j%-2d         %8.0f answers/s  (%.2fx of -j1 on %d cores)" % (ncpu, mn, mn / m1, ncpu))
+        print("python3 -I -S/answer %8.0f answers/s  (%.2f ms per answer, %d answers)"
+              % (mb, 1000 / mb, BASELINE_SUBMISSIONS * len(drills)))
+        print("ratio -j1 / baseline %8.1fx" % (m1 / mb))
+        print("ratio -j%d / baseline %7.1fx" % (ncpu, mn / mb))
+    finally:
+        shutil.rmtree(tmp)
+
+
+main()
