@@ -30,6 +30,17 @@ void submission_free(submission *s)
     submission_init(s);
 }
 
+static void add_item(submission *s, const char *id, const char *text)
+{
+    if (s->n >= s->cap) {
+        s->cap = 2 * s->n + 1;
+        s->items = xrealloc(s->items, s->cap * sizeof *s->items);
+    }
+    s->items[s->n].id = xstrdup(id);
+    s->items[s->n].text = xstrdup(text);
+    s->n++;
+}
+
 const char *submission_get(const submission *s, const char *id)
 {
     for (size_t i = 0; i < s->n; i++)
@@ -46,18 +57,7 @@ void submission_set(submission *s, const char *id, const char *text)
             s->items[i].text = xstrdup(text);
             return;
         }
-    s->items = xrealloc(s->items, (s->n + 1) * sizeof *s->items);
-    s->items[s->n].id = xstrdup(id);
-    s->items[s->n].text = xstrdup(text);
-    s->n++;
-}
-
-static void add_item(submission *s, const char *id, const char *text)
-{
-    s->items = xrealloc(s->items, (s->n + 1) * sizeof *s->items);
-    s->items[s->n].id = xstrdup(id);
-    s->items[s->n].text = xstrdup(text);
-    s->n++;
+    add_item(s, id, text);
 }
 
 static int cmp_answer(const void *a, const void *b)

@@ -17,6 +17,7 @@ typedef struct {
     char *source;   /* the path it was read from */
     answer *items;
     size_t n;
+    size_t cap;     /* allocated slots of items */
 } submission;
 
 void submission_init(submission *s);

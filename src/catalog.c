@@ -1139,7 +1139,10 @@ static const char *const defaults_fields[] = { "limits", NULL };
 
 static void add_drill(catalog *c, drill *dr)
 {
-    c->drills = xrealloc(c->drills, (c->ndrills + 1) * sizeof *c->drills);
+    if (c->ndrills >= c->drills_cap) {
+        c->drills_cap = 2 * c->ndrills + 1;
+        c->drills = xrealloc(c->drills, c->drills_cap * sizeof *c->drills);
+    }
     c->drills[c->ndrills++] = *dr;
 }
 

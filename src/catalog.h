@@ -111,6 +111,7 @@ typedef struct {
     size_t npacks;
     drill *drills;     /* all drills of all packs, in load order */
     size_t ndrills;
+    size_t drills_cap; /* allocated slots of drills */
 } catalog;
 
 void catalog_init(catalog *c);

@@ -155,19 +155,19 @@ static void progress(int show, size_t done, size_t total, double start)
     fflush(stderr);
 }
 
-/* Two submissions named alike are told apart by their paths. */
+/* Two submissions named alike are told apart by their paths: all of them,
+ * so the names do not depend on which one comes last. */
 static void disambiguate(submission_verdict *subs, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        int dup = 0;
-        for (size_t j = 0; j < n && !dup; j++)
-            dup = j != i && subs[i].candidate && subs[j].candidate &&
-                  !strcmp(subs[i].candidate, subs[j].candidate);
-        if (dup) {
-            char *c = xasprintf("%s (%s)", subs[i].candidate, subs[i].source);
-            subs[i].candidate = c; /* the old name is freed below by the caller's table */
-        }
-    }
+    unsigned char *dup = xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (subs[i].candidate && subs[j].candidate && !strcmp(subs[i].candidate, subs[j].candidate))
+                dup[i] = dup[j] = 1;
+    for (size_t i = 0; i < n; i++)
+        if (dup[i]) /* the old name is freed by the caller, from old_names */
+            subs[i].candidate = xasprintf("%s (%s)", subs[i].candidate, subs[i].source);
+    free(dup);
 }
 
 int cmd_grade(int argc, char **argv)

@@ -9,8 +9,10 @@
 #define _GNU_SOURCE
 #include "sandbox.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/landlock.h>
 #include <sched.h>
 #include <seccomp.h>
@@ -20,6 +22,8 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -74,17 +78,23 @@ static const char *const denied_events[] = {
 
 /* Modules that load native code or reach around the sandbox. */
 static const char *const denied_modules[] = {
-    "ctypes", "_ctypes", "cffi", "_posixsubprocess", "_xxsubinterpreters",
+    "ctypes", "_ctypes", "cffi", "_xxsubinterpreters",
     "_testcapi", "_testinternalcapi", "_xxinterpchannels", "mmap", "_lsprof",
 };
 
-static int path_is_proc_memory(const char *p)
+/* Any of /proc: other processes, and the child's own memory (where the
+ * result channel's secret lives). Landlock refuses these reads too; the
+ * hook gives the readable reason. */
+static int path_is_proc(const char *p)
 {
-    if (strncmp(p, "/proc/", 6) != 0)
-        return 0;
-    const char *last = strrchr(p, '/');
-    return strcmp(last, "/mem") == 0 || strcmp(last, "/environ") == 0 ||
-           strcmp(last, "/pagemap") == 0 || strncmp(p, "/proc/kcore", 11) == 0;
+    if (p[0] != '/') {
+        char cwd[PATH_MAX];
+        return getcwd(cwd, sizeof cwd) && strncmp(cwd, "/proc", 5) == 0 &&
+               (cwd[5] == '/' || cwd[5] == '\0');
+    }
+    while (p[0] == '/' && p[1] == '/')
+        p++;
+    return strncmp(p, "/proc", 5) == 0 && (p[5] == '/' || p[5] == '\0');
 }
 
 static int path_in_scratch(const char *p)
@@ -96,6 +106,29 @@ static int path_in_scratch(const char *p)
            strstr(p + n, "..") == NULL;
 }
 
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Bytecode the answer wrote (it can write only to its scratch folder) is
+ * a way to run hand-made code objects, so none is read from there. */
+static int path_is_scratch_bytecode(const char *p)
+{
+    if (!ends_with(p, ".pyc"))
+        return 0;
+    char real[PATH_MAX];
+    if (!realpath(p, real))
+        return path_in_scratch(p);
+    return path_in_scratch(real);
+}
+
+static int writes_allowed(const char *p)
+{
+    return strcmp(p, "/dev/null") == 0 || path_in_scratch(p);
+}
+
 static int audit_open(PyObject *args)
 {
     PyObject *path = NULL, *mode = NULL, *flags = NULL;
@@ -105,7 +138,6 @@ static int audit_open(PyObject *args)
     mode = PyTuple_GET_ITEM(args, 1);
     flags = PyTuple_GET_ITEM(args, 2);
     const char *p = NULL;
-    PyObject *enc = NULL;
     if (PyUnicode_Check(path))
         p = PyUnicode_AsUTF8(path);
     else if (PyBytes_Check(path))
@@ -123,17 +155,136 @@ static int audit_open(PyObject *args)
         writes = (f & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) != 0;
     }
     int rc = 0;
-    if (path_is_proc_memory(p))
+    if (path_is_proc(p))
         rc = deny("open", p);
-    else if (writes && !path_in_scratch(p))
+    else if (writes && !writes_allowed(p))
         rc = deny("open for writing", p);
-    Py_XDECREF(enc);
+    else if (path_is_scratch_bytecode(p))
+        rc = deny("open bytecode", p);
     return rc;
+}
+
+/* Hand-made bytecode (an out-of-range LOAD_CONST and the like) reads and
+ * writes any memory, the result channel's secret included. Code objects
+ * are made by code.__new__ / code.replace and by marshal; the standard
+ * library does both at run time, so those callers, and only those, are
+ * let through. They are recognised by identity (captured in
+ * sandbox_enter, before answer code runs): a filename can be faked with
+ * compile(), a code object cannot. */
+static struct {
+    PyObject *coroutine;        /* types.coroutine: co.replace(co_flags=...) */
+    PyObject *compile_bytecode; /* importlib's _compile_bytecode: marshal.loads */
+    PyObject *src_get_code, *pyc_get_code;
+    PyObject *src_loader, *pyc_loader; /* SourceFileLoader, SourcelessFileLoader */
+    PyObject *get_data;         /* FileLoader.get_data */
+    PyObject *io_mod, *open_code;
+} trusted;
+
+static PyObject *attr_path(PyObject *o, const char *const *names)
+{
+    Py_XINCREF(o);
+    for (; o && *names; names++) {
+        PyObject *next = PyObject_GetAttrString(o, *names);
+        Py_DECREF(o);
+        o = next;
+    }
+    return o;
+}
+
+static void capture_trusted(void)
+{
+    PyObject *types = PyImport_ImportModule("types");
+    PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
+    PyObject *io = PyImport_ImportModule("_io");
+    trusted.coroutine = attr_path(types, (const char *const[]){ "coroutine", "__code__", NULL });
+    trusted.compile_bytecode = attr_path(bext, (const char *const[]){ "_compile_bytecode", "__code__", NULL });
+    trusted.src_get_code = attr_path(bext, (const char *const[]){ "SourceLoader", "get_code", "__code__", NULL });
+    trusted.pyc_get_code = attr_path(bext, (const char *const[]){ "SourcelessFileLoader", "get_code", "__code__", NULL });
+    trusted.src_loader = attr_path(bext, (const char *const[]){ "SourceFileLoader", NULL });
+    trusted.pyc_loader = attr_path(bext, (const char *const[]){ "SourcelessFileLoader", NULL });
+    trusted.get_data = attr_path(bext, (const char *const[]){ "FileLoader", "get_data", NULL });
+    trusted.io_mod = io;
+    trusted.open_code = attr_path(io, (const char *const[]){ "open_code", NULL });
+    Py_XDECREF(types);
+    Py_XDECREF(bext);
+    PyErr_Clear();
+}
+
+static int frame_runs(PyFrameObject *f, PyObject *code)
+{
+    if (!f || !code)
+        return 0;
+    PyCodeObject *c = PyFrame_GetCode(f);
+    int same = (PyObject *)c == code;
+    Py_DECREF(c);
+    return same;
+}
+
+static int attr_is(PyObject *o, const char *name, PyObject *want)
+{
+    PyObject *v = o ? PyObject_GetAttrString(o, name) : NULL;
+    int same = v && v == want;
+    Py_XDECREF(v);
+    PyErr_Clear();
+    return same;
+}
+
+/* marshal.loads of a .pyc that the import system itself read: called by
+ * _compile_bytecode, called by a stock loader's get_code, reading through
+ * the stock get_data and io.open_code, from a file outside the scratch
+ * folder (the one place the answer can write a crafted .pyc). */
+static int from_importer(void)
+{
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (!frame_runs(f, trusted.compile_bytecode))
+        return 0;
+    PyFrameObject *back = PyFrame_GetBack(f);
+    int ok = 0;
+    PyObject *locals = NULL;
+    if (!frame_runs(back, trusted.src_get_code) && !frame_runs(back, trusted.pyc_get_code))
+        goto out;
+    locals = PyFrame_GetLocals(back);
+    PyObject *self = locals && PyDict_Check(locals) ? PyDict_GetItemString(locals, "self") : NULL;
+    PyObject *path = locals && PyDict_Check(locals) ? PyDict_GetItemString(locals, "bytecode_path") : NULL;
+    if (!path && locals && PyDict_Check(locals))
+        path = PyDict_GetItemString(locals, "path");
+    if (!self || ((PyObject *)Py_TYPE(self) != trusted.src_loader &&
+                  (PyObject *)Py_TYPE(self) != trusted.pyc_loader))
+        goto out;
+    if (!attr_is((PyObject *)Py_TYPE(self), "get_data", trusted.get_data))
+        goto out;
+    PyObject *globals = PyFunction_Check(trusted.get_data) ? PyFunction_GET_GLOBALS(trusted.get_data) : NULL;
+    PyObject *io = globals ? PyDict_GetItemString(globals, "_io") : NULL;
+    if (io != trusted.io_mod || !attr_is(io, "open_code", trusted.open_code))
+        goto out;
+    const char *p = path && PyUnicode_Check(path) ? PyUnicode_AsUTF8(path) : NULL;
+    if (!p)
+        goto out;
+    char real[PATH_MAX];
+    ok = !path_in_scratch(realpath(p, real) ? real : p);
+out:
+    Py_XDECREF(locals);
+    Py_XDECREF(back);
+    PyErr_Clear();
+    return ok;
+}
+
+/* asyncio's event loop wakes itself through socket.socketpair(): an
+ * AF_UNIX pair with no address, which reaches nothing outside. Any other
+ * AF_UNIX socket needs socket(2), which seccomp does not allow. */
+static int is_unix_socket(PyObject *args)
+{
+    PyObject *fam = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 1 ? PyTuple_GET_ITEM(args, 1) : NULL;
+    long f = fam && PyLong_Check(fam) ? PyLong_AsLong(fam) : -1;
+    PyErr_Clear();
+    return f == AF_UNIX;
 }
 
 int sandbox_audit_hook(const char *event, PyObject *args, void *data)
 {
     if (!armed)
+        return 0;
+    if (strcmp(event, "socket.__new__") == 0 && is_unix_socket(args))
         return 0;
     for (size_t i = 0; i < ARRAY_SIZE(denied_events); i++) {
         const char *d = denied_events[i];
@@ -157,6 +308,18 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data)
     }
     if (strcmp(event, "open") == 0)
         return audit_open(args);
+    if (strcmp(event, "marshal.loads") == 0 || strcmp(event, "marshal.load") == 0)
+        return from_importer() ? 0 : deny(event, NULL);
+    if (strcmp(event, "code.__new__") == 0)
+        return frame_runs(PyEval_GetFrame(), trusted.coroutine) ? 0 : deny(event, NULL);
+    if (strcmp(event, "os.chdir") == 0) {
+        PyObject *p = PyTuple_Check(args) && PyTuple_GET_SIZE(args) ? PyTuple_GET_ITEM(args, 0) : NULL;
+        const char *s = p && PyUnicode_Check(p) ? PyUnicode_AsUTF8(p) : NULL;
+        if (s && path_is_proc(s))
+            return deny(event, s);
+        PyErr_Clear();
+        return 0;
+    }
     if (strcmp(event, "os.remove") == 0 || strcmp(event, "os.rename") == 0 ||
         strcmp(event, "os.rmdir") == 0 || strcmp(event, "os.mkdir") == 0 ||
         strcmp(event, "os.chmod") == 0 || strcmp(event, "os.chown") == 0 ||
@@ -206,8 +369,47 @@ static int landlock_abi(void)
     return abi;
 }
 
-/* Writes anywhere but the scratch folder are refused by the kernel. Reads
- * stay open: the interpreter reads its standard library lazily. */
+static int landlock_allow(int rs, const char *path, __u64 access)
+{
+    int fd = open(path, O_PATH | O_CLOEXEC);
+    if (fd < 0)
+        return 0; /* gone, or not ours to see: nothing to allow */
+    struct landlock_path_beneath_attr pb = { .allowed_access = access, .parent_fd = fd };
+    int rc = (int)syscall(SYS_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}
+
+/* Reads beneath every top-level folder but /proc (the interpreter reads
+ * its standard library lazily; /proc would give away this process's own
+ * memory, where the channel's secret is). */
+static int landlock_allow_reads(int rs, __u64 read_access)
+{
+    DIR *d = opendir("/");
+    if (!d)
+        return -1;
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+            strcmp(e->d_name, "proc") == 0)
+            continue;
+        char path[NAME_MAX + 2];
+        snprintf(path, sizeof path, "/%s", e->d_name);
+        struct stat st;
+        /* A top-level symlink (/lib -> usr/lib) is covered by its target. */
+        if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+            continue;
+        rc = landlock_allow(rs, path, read_access);
+    }
+    closedir(d);
+    return rc;
+}
+
+/* Writes anywhere but the scratch folder (and /dev/null) are refused by
+ * the kernel, and so are reads of /proc. */
 static int landlock_confine(const char *scratch, char **err)
 {
     int abi = landlock_abi();
@@ -219,36 +421,38 @@ static int landlock_confine(const char *scratch, char **err)
                          LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |
                          LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM |
                          LANDLOCK_ACCESS_FS_EXECUTE;
+    __u64 read_access = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+    __u64 null_access = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE;
     if (abi >= 2)
         write_access |= LANDLOCK_ACCESS_FS_REFER;
-    if (abi >= 3)
+    if (abi >= 3) {
         write_access |= LANDLOCK_ACCESS_FS_TRUNCATE;
-    struct landlock_ruleset_attr attr = { .handled_access_fs = write_access };
+        null_access |= LANDLOCK_ACCESS_FS_TRUNCATE;
+    }
+    struct landlock_ruleset_attr attr = { .handled_access_fs = write_access | read_access };
     int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
     if (rs < 0) {
         *err = xasprintf("landlock: %s", strerror(errno));
         return -1;
     }
-    int dfd = open(scratch, O_PATH | O_CLOEXEC);
-    if (dfd < 0) {
-        *err = xasprintf("landlock: %s: %s", scratch, strerror(errno));
-        close(rs);
-        return -1;
+    const char *what = scratch;
+    int rc = landlock_allow(rs, scratch, (write_access | read_access) & ~(__u64)LANDLOCK_ACCESS_FS_EXECUTE);
+    if (rc == 0) {
+        what = "/dev/null";
+        rc = landlock_allow(rs, "/dev/null", null_access);
     }
-    struct landlock_path_beneath_attr pb = {
-        .allowed_access = write_access & ~(__u64)LANDLOCK_ACCESS_FS_EXECUTE,
-        .parent_fd = dfd,
-    };
-    int rc = (int)syscall(SYS_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
-    close(dfd);
-    if (rc == 0)
+    if (rc == 0) {
+        what = "/";
+        rc = landlock_allow_reads(rs, read_access);
+    }
+    if (rc == 0) {
+        what = "restrict_self";
         rc = (int)syscall(SYS_landlock_restrict_self, rs, 0);
-    close(rs);
-    if (rc < 0) {
-        *err = xasprintf("landlock: %s", strerror(errno));
-        return -1;
     }
-    return 0;
+    if (rc < 0)
+        *err = xasprintf("landlock: %s: %s", what, strerror(errno));
+    close(rs);
+    return rc < 0 ? -1 : 0;
 }
 
 static int seccomp_confine(char **err)
@@ -264,7 +468,7 @@ static int seccomp_confine(char **err)
     seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
     static const int eperm[] = {
         SCMP_SYS(execve), SCMP_SYS(execveat), SCMP_SYS(fork), SCMP_SYS(vfork),
-        SCMP_SYS(socket), SCMP_SYS(socketpair), SCMP_SYS(ptrace),
+        SCMP_SYS(ptrace),
         SCMP_SYS(process_vm_readv), SCMP_SYS(process_vm_writev), SCMP_SYS(mount),
         SCMP_SYS(umount2), SCMP_SYS(unshare), SCMP_SYS(setns), SCMP_SYS(bpf),
         SCMP_SYS(keyctl), SCMP_SYS(add_key), SCMP_SYS(request_key),
@@ -282,6 +486,13 @@ static int seccomp_confine(char **err)
     for (size_t i = 0; i < ARRAY_SIZE(eperm); i++)
         if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), eperm[i], 0) < 0)
             goto out;
+    /* No socket of any family: the audit hook refuses them with a reason
+     * first, so reaching the system call means native code got around it.
+     * Socket pairs (asyncio's self-pipe) are AF_UNIX only. */
+    if (seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(socket), 0) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socketpair), 1,
+                         SCMP_A0(SCMP_CMP_NE, AF_UNIX)) < 0)
+        goto out;
     /* Threads only: glibc falls back from clone3 to clone on ENOSYS, and
      * clone is allowed only with CLONE_THREAD. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) < 0 ||
@@ -311,9 +522,36 @@ done:
     return rc;
 }
 
+/* tempfile and friends look in $TMPDIR first: make that the scratch
+ * folder, so an honest answer that uses a temporary file is not denied
+ * (os.environ is the interpreter's copy, read when os was imported). */
+static void point_tmpdir_at(const char *scratch)
+{
+    setenv("TMPDIR", scratch, 1);
+    PyObject *os = PyImport_ImportModule("os");
+    PyObject *env = os ? PyObject_GetAttrString(os, "environ") : NULL;
+    PyObject *k = PyUnicode_FromString("TMPDIR");
+    PyObject *v = PyUnicode_DecodeFSDefault(scratch);
+    if (env && k && v)
+        PyObject_SetItem(env, k, v);
+    Py_XDECREF(k);
+    Py_XDECREF(v);
+    Py_XDECREF(env);
+    Py_XDECREF(os);
+    /* A choice tempfile cached in the warm worker would point elsewhere;
+     * importing it here just to reset it would cost every child. */
+    PyObject *tf = PyDict_GetItemString(PyImport_GetModuleDict(), "tempfile"); /* borrowed */
+    if (tf)
+        PyObject_SetAttrString(tf, "tempdir", Py_None);
+    PyErr_Clear();
+}
+
 int sandbox_enter(const sandbox_limits *lim, char **err)
 {
     scratch_dir = lim->scratch;
+    if (lim->scratch)
+        point_tmpdir_at(lim->scratch);
+    capture_trusted();
     unsigned long base = vm_size_bytes();
     rlim_t cpu = (rlim_t)(lim->timeout_ms + 999) / 1000 + 1;
     /* Soft below hard: SIGXCPU first says "time" plainly; the hard limit

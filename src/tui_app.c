@@ -114,7 +114,7 @@ void app_draw_header(tui_app *a, WINDOW *w, const char *left)
         size_t full = total ? (passed * (size_t)barw + total / 2) / total : 0;
         for (int i = 0; i < barw; i++)
             strcat(bar, crt_glyph((size_t)i < full ? G_BAR_FULL : G_BAR_EMPTY));
-        int due = app_due(a, time(NULL));
+        int due = app_due(a, app_now());
         if (a->mode == MODE_REVIEW)
             snprintf(right, sizeof right, "review %zu/%zu  %zu/%zu passed %s ", a->qpos + 1, a->nqueue, passed,
                      total, bar);
@@ -141,7 +141,17 @@ void app_draw_footer(tui_app *a, WINDOW *w, const char *keys)
         crt_puts(w, ht - 2, 1, wd - 1, s, crt_attr(R_WARN));
         free(s);
     } else if (a->msg) {
-        crt_puts(w, ht - 2, 1, wd - 1, a->msg, crt_attr(R_WARN));
+        /* a long message (a path, a reason) takes up to three lines */
+        tui_doc d;
+        doc_init(&d);
+        doc_wrap(&d, R_WARN, 1, wd - 1, a->msg);
+        size_t n = d.n < 3 ? d.n : 3;
+        for (size_t i = 0; i < n; i++) {
+            int y = ht - 1 - (int)n + (int)i;
+            crt_fill(w, y, 0, A_NORMAL);
+            doc_draw(&d, w, y, 1, i);
+        }
+        doc_free(&d);
     }
     crt_puts(w, ht - 1, 1, wd - 1, keys, crt_attr(R_DIM));
 }
@@ -177,8 +187,7 @@ static void app_frame(tui_app *a)
 
 static void app_quit(tui_app *a)
 {
-    if (a->screen == SCR_DRILL)
-        app_close_drill(a);
+    app_close_drill(a);
     a->quit = 1;
 }
 
@@ -308,6 +317,7 @@ int tui_quiz(catalog *c, const tui_options *o)
     else if (o->mode == MODE_REVIEW)
         app_start_review(a);
     app_loop(a);
+    app_close_drill(a);
     tui_grading_cancel(&a->g);
     app_save(a);
     crt_done();
@@ -327,6 +337,8 @@ int tui_quiz(catalog *c, const tui_options *o)
     free(a->search);
     free(a->msg);
     free(a->confirm);
+    free(a->answer_sent);
+    free(a->plan_err);
     free(a);
     return 0;
 }

@@ -86,7 +86,8 @@ void app_open_drill(tui_app *a, size_t di)
     if (tui_plan(d, &err) < 0)
         a->plan_err = err;
     state_entry *e = a->mode == MODE_INTERVIEW ? NULL : app_entry(a, d);
-    const char *text = e && e->draft ? e->draft : e && e->last_answer ? e->last_answer : NULL;
+    /* review starts from a clean slate (or the draft); practice also from the last answer */
+    const char *text = e && e->draft ? e->draft : e && a->mode == MODE_PRACTICE ? e->last_answer : NULL;
     if (d->kind == KIND_CHOICE) {
         a->choice_sel = parse_letters(text);
     } else {
@@ -335,10 +336,16 @@ void drill_draw(tui_app *a, WINDOW *w)
     int avail = h - 3;
     int ed_h = 0, doc_h = avail;
     if (uses_editor(d)) {
-        ed_h = avail / 2 > 3 ? avail / 2 : 3;
-        if ((int)doc.n < avail - 1 - ed_h)
-            ed_h = avail - 1 - (int)doc.n;
-        doc_h = avail - 1 - ed_h;
+        /* the editor gets room for its text (up to half the screen), the
+         * question what it needs of the rest, the editor anything left */
+        int want = (int)edbuf_lines(a->ed) + 1;
+        int ed_min = want < avail / 2 ? want : avail / 2;
+        if (ed_min < 3)
+            ed_min = 3;
+        doc_h = (int)doc.n < avail - 1 - ed_min ? (int)doc.n : avail - 1 - ed_min;
+        if (doc_h < 1)
+            doc_h = 1;
+        ed_h = avail - 1 - doc_h;
     }
     if (doc.n > (size_t)doc_h && a->doc_top > doc.n - (size_t)doc_h)
         a->doc_top = doc.n - (size_t)doc_h;

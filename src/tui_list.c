@@ -10,7 +10,6 @@
 
 #include "util.h"
 
-#define LIST_HEADER(a) ((a)->cat->ndrills + 0)
 
 static int list_is_header(const tui_app *a, size_t row)
 {
@@ -67,7 +66,7 @@ static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
     if (!e || e->attempts == 0) {
         *g = crt_glyph(G_NEW);
         *r = R_DIM;
-    } else if (sched_is_due(&e->card, time(NULL))) {
+    } else if (sched_is_due(&e->card, app_now())) {
         *g = crt_glyph(G_DUE);
         *r = R_DUE;
     } else if (e->passed) {
@@ -134,7 +133,7 @@ void list_draw(tui_app *a, WINDOW *w)
         app_draw_footer(a, w, "type to search  Enter keep  Esc clear");
     else
         app_draw_footer(a, w, "j/k move  Enter open  / search  t topic  i interview  v review  x export  "
-                              "d reset  D reset all  ? help  q quit");
+                              "d/D reset  ? help  q quit");
 }
 
 static void list_move(tui_app *a, int delta)

@@ -16,7 +16,7 @@ tui_start() {
     cat >"$TRASH/run.sh" <<EOS
 #!/bin/bash
 cd $(printf '%q' "$TRASH")
-env $envs $(printf '%q' "$PYDRILL") $args 2>"$TRASH/stderr"
+env LC_ALL=C.UTF-8 $envs $(printf '%q' "$PYDRILL") $args 2>"$TRASH/stderr"
 echo "[exit \$?]"
 exec sleep 3600
 EOS

@@ -1,0 +1,5 @@
+# expect: timeout
+# Never returns.
+def append_to(x, lst=None):
+    while True:
+        pass

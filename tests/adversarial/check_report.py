@@ -1,0 +1,41 @@
+"""check_report.py ATTACKS REPORT - compares a pydrill-report/1 (one drill
+per submission, one submission per attack) with each attack file's first
+line, "# expect: STATUS" ("a|b" for several, "!pass" for anything but a
+pass). Prints one line per attack; exits 1 on any mismatch or if fewer than
+30 answers were checked."""
+import json
+import os
+import sys
+
+
+def main(attacks, report_path):
+    with open(report_path) as f:
+        report = json.load(f)
+    got = {s["candidate"]: s for s in report["submissions"]}
+    names = sorted(f[:-3] for f in os.listdir(attacks) if f.endswith(".py"))
+    bad = 0
+    for name in names:
+        with open(os.path.join(attacks, name + ".py")) as f:
+            first = f.readline()
+        if not first.startswith("# expect:"):
+            print(f"BAD {name}: no '# expect:' line")
+            bad += 1
+            continue
+        want = first.split(":", 1)[1].strip()
+        sub = got.get(name)
+        if not sub or len(sub.get("drills", [])) != 1:
+            print(f"BAD {name}: not graded")
+            bad += 1
+            continue
+        d = sub["drills"][0]
+        status = d["status"]
+        ok = status != "pass" if want == "!pass" else status in want.split("|")
+        print(f"{'ok ' if ok else 'BAD'} {name:22} want {want:14} got {status:8} "
+              f"{d['time_ms']:7.0f} ms  {d.get('message', '')[:70]}")
+        bad += not ok
+    print(f"{len(names)} answers, {bad} not as expected")
+    return 1 if bad or len(names) < 30 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,143 @@
+#!/bin/sh
+# run.sh - builds every tests/fuzz/fuzz_*.c as a libFuzzer target (clang,
+# ASan + UBSan) and runs each for FUZZ_SECONDS on a copy of its seed
+# corpus, tests/fuzz/corpus/<name>/ (<name> is the file name without
+# "fuzz_"). Fails on any crash, leak, timeout or sanitizer report; the
+# input that did it is kept in $B/artifacts/. Called by `make fuzz`.
+#
+#   B=build-fuzz FUZZ_SECONDS=60 sh tests/fuzz/run.sh [NAME...]
+B=${B:-build-fuzz}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+CLANG=${CLANG:-clang}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+
+if ! command -v "$CLANG" >/dev/null 2>&1; then
+    echo "fuzz: $CLANG not found (make deps-fuzz installs it)" >&2
+    exit 2
+fi
+
+# The sources each target links against, besides itself.
+srcs_for() {
+    case $1 in
+    value) echo "src/value.c src/util.c" ;;
+    pack | answers) echo "src/catalog.c src/answers.c src/value.c src/util.c" ;;
+    *) echo "src/catalog.c src/answers.c src/value.c src/util.c" ;;
+    esac
+}
+
+CFLAGS_FUZZ="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+-fno-sanitize-recover=undefined -std=gnu11 -Isrc $(pkg-config --cflags libcjson)"
+LIBS_FUZZ="$(pkg-config --libs libcjson) -lm"
+
+mkdir -p "$B/corpus" "$B/artifacts" "$B/logs" || exit 2
+
+# JSON tokens help the fuzzer past the parser into the loaders.
+dict="$B/json.dict"
+cat >"$dict" <<'EOF'
+"{"
+"}"
+"["
+"]"
+":"
+","
+"\""
+"true"
+"false"
+"null"
+"\\u0000"
+"1e999"
+"-0"
+"\"format\""
+"\"pydrill/1\""
+"\"pydrill-answers/1\""
+"\"drills\""
+"\"answers\""
+"\"candidate\""
+"\"id\""
+"\"kind\""
+"\"fix\""
+"\"write\""
+"\"predict\""
+"\"choice\""
+"\"explain\""
+"\"tests\""
+"\"expect\""
+"\"limits\""
+"\"requires\""
+"\"rubric\""
+"\"choices\""
+"\"answer\""
+"\"i\""
+"\"f\""
+"\"s\""
+"\"sx\""
+"\"b\""
+"\"l\""
+"\"t\""
+"\"d\""
+"\"S\""
+"\"F\""
+EOF
+
+if [ $# -gt 0 ]; then
+    targets=$(for n in "$@"; do echo "tests/fuzz/fuzz_$n.c"; done)
+else
+    targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null)
+fi
+if [ -z "$targets" ]; then
+    echo "fuzz: no targets in tests/fuzz/" >&2
+    exit 2
+fi
+
+status=0
+summary=
+for src in $targets; do
+    name=$(basename "$src" .c)
+    name=${name#fuzz_}
+    if [ ! -f "$src" ]; then
+        echo "fuzz: $name: skipped, $src does not exist"
+        summary="$summary
+  $name: skipped (no $src)"
+        continue
+    fi
+    bin="$B/fuzz_$name"
+    echo "fuzz: $name: building"
+    # shellcheck disable=SC2046 # word splitting of the flag lists is wanted
+    if ! $CLANG $CFLAGS_FUZZ -o "$bin" "$src" $(srcs_for "$name") $LIBS_FUZZ \
+        >"$B/logs/$name.build" 2>&1; then
+        cat "$B/logs/$name.build" >&2
+        echo "fuzz: $name: does not build" >&2
+        summary="$summary
+  $name: BUILD FAILED"
+        status=1
+        continue
+    fi
+    # A copy: the fuzzer adds what it finds to the corpus it is given, and
+    # the seeds in the tree stay as they are.
+    work="$B/corpus/$name"
+    mkdir -p "$work"
+    if [ -d "tests/fuzz/corpus/$name" ]; then
+        cp -r "tests/fuzz/corpus/$name/." "$work/"
+    fi
+    echo "fuzz: $name: running for ${FUZZ_SECONDS}s"
+    log="$B/logs/$name.log"
+    "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -dict="$dict" -print_final_stats=1 \
+        -artifact_prefix="$B/artifacts/$name-" "$work" >"$log" 2>&1
+    rc=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
+    if [ $rc -ne 0 ]; then
+        tail -n 40 "$log" >&2
+        echo "fuzz: $name: FAILED (exit $rc); inputs kept in $B/artifacts/$name-*" >&2
+        summary="$summary
+  $name: FAILED after ${execs:-?} runs (see $log)"
+        status=1
+    else
+        summary="$summary
+  $name: ${execs:-?} runs in ${FUZZ_SECONDS}s, coverage ${cov:-?}, corpus $(ls "$work" | wc -l) inputs, no finding"
+    fi
+done
+echo "fuzz:$summary"
+exit $status

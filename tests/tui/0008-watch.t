@@ -1,0 +1,46 @@
+#!/bin/bash
+# pydrill run ID FILE --watch: shows the drill, grades FILE on every save
+# (written in place or renamed over), redraws the verdict; q quits.
+. "$(dirname "$0")/../e2e/lib.sh"
+. "$TOP/tests/tui/tui-lib.sh"
+
+printf 'def append_to(x, lst=[]):\n    lst.append(x)\n    return lst\n' >answer.py
+
+test_expect_success 'watch grades the file at once' '
+    tui_start -- run --pack "$PACK" mutable-default-fix "$TRASH/answer.py" --watch &&
+    tui_wait "pydrill watch │ mutable-default-fix" && tui_wait "Fix the shared default list" &&
+    tui_wait "FAIL" && tui_wait "(#1)" && tui_wait "expected [2], got [1, 2]" &&
+    tui_wait "save it to grade again"
+'
+
+test_expect_success 'saving the file in place grades it again' '
+    printf "def append_to(x, lst=None):\n    lst = [] if lst is None else lst\n    lst.append(x)\n    return lst\n" >answer.py &&
+    tui_wait "(#2)" && tui_wait "PASS" && tui_wait "1 of 1 hidden tests passed" &&
+    tui_wait "Use None as a sentinel"
+'
+
+test_expect_success 'an editor that saves by rename is seen too' '
+    printf "def append_to(x, lst=[]:\n" >answer.tmp && mv answer.tmp answer.py &&
+    tui_wait "(#3)" && tui_wait "SYNTAX"
+'
+
+test_expect_success 'other files in the folder are ignored' '
+    echo hi >other.py && sleep 0.3 && tui_lacks "(#4)"
+'
+
+test_expect_success 'q quits; the exit code is the last verdict (1: not passed)' '
+    tui_keys q && tui_wait "[exit 1]"
+'
+
+test_expect_success 'a passing file exits 0' '
+    printf "def append_to(x, lst=None):\n    return (lst or []) + [x] if lst is None else lst + [x]\n" >answer.py &&
+    tui_start -- run --pack "$PACK" mutable-default-fix "$TRASH/answer.py" --watch &&
+    tui_wait "PASS" && tui_keys q && tui_wait "[exit 0]"
+'
+
+test_expect_success 'a folder that cannot be watched: exit 2 with a message' '
+    expect_code 2 pydrill run --pack "$PACK" mutable-default-fix "$TRASH/nope/answer.py" --watch 2>err &&
+    contains err "pydrill: error: cannot watch"
+'
+
+test_done
