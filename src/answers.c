@@ -2,6 +2,8 @@
  * <id>.py / <id>.txt files. Both are untrusted input. */
 #define _GNU_SOURCE
 #include "answers.h"
+#include "jsontext.h"
+#include "vctx.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -142,7 +144,7 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
 {
     free(s->source);
     s->source = xstrdup(path);
-    cJSON *root = catalog_parse_json(path, text, len, d);
+    cJSON *root = jsontext_parse(path, text, len, d);
     if (!root)
         return -1;
     int ret = 0;
@@ -194,7 +196,7 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
         ret = -1;
         if (shown++ >= 100)
             continue; /* a broken file can have a million of these */
-        char *ptr = catalog_pointer_join("/answers", it->string);
+        char *ptr = vctx_pointer_join("/answers", it->string);
         char *q = quote_key(it->string);
         if (cJSON_IsString(it))
             diag_add(d, "%s: %s: error: %s %s", path, ptr, problem, q);
@@ -218,7 +220,7 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
             drop[order[k]] = 1;
             if (k >= 2 && strcmp(s->items[order[k]].id, s->items[order[k - 2]].id) == 0)
                 continue; /* one message per id */
-            char *ptr = catalog_pointer_join("/answers", s->items[order[k]].id);
+            char *ptr = vctx_pointer_join("/answers", s->items[order[k]].id);
             diag_add(d, "%s: %s: error: more than one answer for %s", path, ptr,
                      s->items[order[k]].id);
             free(ptr);
@@ -265,7 +267,7 @@ static int load_answer_file(submission *s, const char *file, const char *id, dia
     const char *nul = memchr(body, '\0', len);
     if (nul) {
         int line, col;
-        catalog_offset_to_linecol(body, len, (size_t)(nul - body), &line, &col);
+        jsontext_linecol(body, len, (size_t)(nul - body), &line, &col);
         diag_add(d, "%s:%d:%d: error: contains a NUL byte (not a text file)", file, line, col);
         ret = -1;
     } else if (!util_utf8_valid(body, len)) {
@@ -284,7 +286,7 @@ static int load_answer_file(submission *s, const char *file, const char *id, dia
         while (off > 0 && ((unsigned char)body[off] & 0xC0) == 0x80)
             off--;
         int line, col;
-        catalog_offset_to_linecol(body, len, off, &line, &col);
+        jsontext_linecol(body, len, off, &line, &col);
         diag_add(d, "%s:%d:%d: error: not valid UTF-8 text", file, line, col);
         ret = -1;
     } else {

@@ -6,6 +6,8 @@
  * messages kept per file is capped. */
 #define _GNU_SOURCE
 #include "catalog.h"
+#include "jsontext.h"
+#include "vctx.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -47,209 +49,6 @@ int catalog_id_valid(const char *s)
             return 0;
     }
     return n > 0;
-}
-
-/* ---- JSON text ---- */
-
-static const char *json_type_name(const cJSON *j)
-{
-    if (cJSON_IsNull(j))
-        return "null";
-    if (cJSON_IsBool(j))
-        return "a boolean";
-    if (cJSON_IsNumber(j))
-        return "a number";
-    if (cJSON_IsString(j))
-        return "a string";
-    if (cJSON_IsArray(j))
-        return "an array";
-    if (cJSON_IsObject(j))
-        return "an object";
-    return "an invalid value";
-}
-
-
-void catalog_offset_to_linecol(const char *text, size_t len, size_t off, int *line, int *col)
-{
-    int l = 1, c = 1;
-    if (off > len)
-        off = len;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        if (ch == '\n') {
-            l++;
-            c = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
-/* Offset of the first byte that is not part of valid UTF-8, or len. */
-static size_t utf8_bad_offset(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t k = 1;
-        while (k <= 4 && i + k <= n && !util_utf8_valid(s + i, k))
-            k++;
-        if (k > 4 || i + k > n)
-            return i;
-        i += k;
-    }
-    return n;
-}
-
-static void syntax_error(diag *d, const char *path, const char *text, size_t len, size_t off,
-                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void syntax_error(diag *d, const char *path, const char *text, size_t len, size_t off,
-                         const char *fmt, ...)
-{
-    int line, col;
-    catalog_offset_to_linecol(text, len, off, &line, &col);
-    va_list ap;
-    va_start(ap, fmt);
-    char *what = xvasprintf(fmt, ap);
-    va_end(ap);
-    diag_add(d, "%s:%d:%d: error: %s", path, line, col, what);
-    free(what);
-}
-
-static int is_ws(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
-
-/* What cJSON does not tell: nesting past its limit, a \u0000 escape (which
- * would silently cut a string short), and where an unclosed bracket or
- * string began. One linear pass; returns 0, or -1 after reporting. */
-typedef struct {
-    size_t open[CJSON_NESTING_LIMIT + 1];
-    size_t depth;
-    int in_string;
-    size_t string_start;
-} json_scan;
-
-static int prescan(json_scan *sc, diag *d, const char *path, const char *text, size_t len)
-{
-    sc->depth = 0;
-    sc->in_string = 0;
-    for (size_t i = 0; i < len; i++) {
-        char ch = text[i];
-        if (sc->in_string) {
-            if (ch == '"') {
-                sc->in_string = 0;
-            } else if (ch == '\\' && i + 1 < len) {
-                if (text[i + 1] == 'u' && i + 6 <= len && memcmp(text + i + 2, "0000", 4) == 0) {
-                    syntax_error(d, path, text, len, i, "NUL character (\\u0000) in a string");
-                    return -1;
-                }
-                i++;
-            }
-        } else if (ch == '"') {
-            sc->in_string = 1;
-            sc->string_start = i;
-        } else if (ch == '[' || ch == '{') {
-            if (sc->depth == CJSON_NESTING_LIMIT) {
-                syntax_error(d, path, text, len, i, "nesting too deep (more than %d levels)",
-                             CJSON_NESTING_LIMIT);
-                return -1;
-            }
-            sc->open[sc->depth++] = i;
-        } else if ((ch == ']' || ch == '}') && sc->depth > 0) {
-            sc->depth--;
-        }
-    }
-    return 0;
-}
-
-static void describe_char(char *buf, size_t n, const char *p)
-{
-    unsigned char ch = (unsigned char)*p;
-    if (ch >= 0x21 && ch < 0x7f)
-        snprintf(buf, n, "'%c'", ch);
-    else
-        snprintf(buf, n, "byte 0x%02x", ch);
-}
-
-struct cJSON *catalog_parse_json(const char *path, const char *text, size_t len, diag *d)
-{
-    size_t start = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        start = 3; /* a UTF-8 byte order mark, as some editors write */
-    size_t first = start;
-    while (first < len && is_ws(text[first]))
-        first++;
-    if (first == len) {
-        diag_add(d, "%s:1:1: error: empty file", path);
-        return NULL;
-    }
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        syntax_error(d, path, text, len, (size_t)(nul - text),
-                     "binary data (NUL byte); expected JSON text");
-        return NULL;
-    }
-    size_t bad = utf8_bad_offset(text, len);
-    if (bad < len) {
-        syntax_error(d, path, text, len, bad, "invalid UTF-8 (byte 0x%02x)",
-                     (unsigned char)text[bad]);
-        return NULL;
-    }
-    json_scan *sc = xmalloc(sizeof *sc);
-    if (prescan(sc, d, path, text, len) < 0) {
-        free(sc);
-        return NULL;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text + start, len - start, &end, 0);
-    if (!root) {
-        size_t off = end ? (size_t)(end - text) : len;
-        size_t last = len;
-        while (last > 0 && is_ws(text[last - 1]))
-            last--;
-        int truncated = (sc->in_string && off >= sc->string_start) ||
-                        (sc->depth > 0 && off + 1 >= last);
-        if (truncated && sc->in_string) {
-            int l, c;
-            catalog_offset_to_linecol(text, len, sc->string_start, &l, &c);
-            syntax_error(d, path, text, len, last,
-                         "unexpected end of file (string started at %d:%d is not closed)", l, c);
-        } else if (truncated) {
-            int l, c;
-            size_t o = sc->open[sc->depth - 1];
-            catalog_offset_to_linecol(text, len, o, &l, &c);
-            syntax_error(d, path, text, len, last,
-                         "unexpected end of file ('%c' opened at %d:%d is not closed)", text[o], l, c);
-        } else if (off >= len) {
-            syntax_error(d, path, text, len, last, "unexpected end of file");
-        } else {
-            char what[32];
-            describe_char(what, sizeof what, text + off);
-            syntax_error(d, path, text, len, off, "invalid JSON: unexpected %s", what);
-        }
-        free(sc);
-        return NULL;
-    }
-    free(sc);
-    size_t off = (size_t)(end - text);
-    while (off < len && is_ws(text[off]))
-        off++;
-    if (off < len) {
-        syntax_error(d, path, text, len, off, "unexpected content after the JSON value");
-        cJSON_Delete(root);
-        return NULL;
-    }
-    if (!cJSON_IsObject(root)) {
-        syntax_error(d, path, text, len, first, "top level must be a JSON object, not %s",
-                     json_type_name(root));
-        cJSON_Delete(root);
-        return NULL;
-    }
-    return root;
 }
 
 /* ---- files ---- */
@@ -363,360 +162,6 @@ void catalog_free(catalog *c)
     catalog_init(c);
 }
 
-/* ---- validation ----
- * A vctx walks one file, keeping the JSON Pointer of where it is, so every
- * message can say exactly which value is wrong. */
-
-#define V_REQUIRED 1
-#define V_NONEMPTY 2
-#define V_ONELINE 4
-#define MAX_SHOWN 100 /* messages kept per file; a broken file can have millions */
-
-typedef enum { J_STR, J_NUM, J_BOOL, J_ARR, J_OBJ } jtype;
-
-typedef struct {
-    const char *const *known; /* the fields of the object being read */
-    unsigned long reported;   /* bit i: known[i] already reported as misspelled */
-} vscope;
-
-typedef struct {
-    const char *file;
-    diag *d;
-    size_t nerr;
-    sbuf ptr;
-    vscope scope;
-    char *quoted[4]; /* vquote's results, freed in turn */
-    unsigned qi;
-} vctx;
-
-static void vctx_init(vctx *v, const char *file, diag *d)
-{
-    memset(v, 0, sizeof *v);
-    v->file = file;
-    v->d = d;
-    sbuf_init(&v->ptr);
-}
-
-static void vctx_release(vctx *v)
-{
-    sbuf_release(&v->ptr);
-    for (size_t i = 0; i < ARRAY_SIZE(v->quoted); i++)
-        free(v->quoted[i]);
-}
-
-/* s as a JSON string literal, cut after about 60 bytes so that a message
- * about a 10 MB value stays one short line. Valid until 4 more calls. */
-static const char *vquote(vctx *v, const char *s)
-{
-    sbuf sb;
-    sbuf_init(&sb);
-    sbuf_addch(&sb, '"');
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++, n++) {
-        if (n >= 60 && (*p & 0xC0) != 0x80) {
-            sbuf_addstr(&sb, "...");
-            break;
-        }
-        if (*p == '"' || *p == '\\')
-            sbuf_addf(&sb, "\\%c", *p);
-        else if (*p == '\n')
-            sbuf_addstr(&sb, "\\n");
-        else if (*p < 0x20 || *p == 0x7f)
-            sbuf_addf(&sb, "\\u%04x", *p);
-        else
-            sbuf_addch(&sb, (char)*p);
-    }
-    sbuf_addch(&sb, '"');
-    unsigned i = v->qi++ % ARRAY_SIZE(v->quoted);
-    free(v->quoted[i]);
-    v->quoted[i] = sbuf_detach(&sb, NULL);
-    sbuf_release(&sb);
-    return v->quoted[i];
-}
-
-/* Appends "/" and key escaped as RFC 6901 says (~ as ~0, / as ~1). */
-static void pointer_add(sbuf *sb, const char *key)
-{
-    sbuf_addch(sb, '/');
-    size_t n = 0;
-    for (const char *p = key; *p; p++, n++) {
-        if (n >= 128 && ((unsigned char)*p & 0xC0) != 0x80) {
-            sbuf_addstr(sb, "...");
-            break;
-        }
-        if (*p == '~')
-            sbuf_addstr(sb, "~0");
-        else if (*p == '/')
-            sbuf_addstr(sb, "~1");
-        else
-            sbuf_addch(sb, *p);
-    }
-}
-
-char *catalog_pointer_join(const char *ptr, const char *key)
-{
-    sbuf sb;
-    sbuf_init(&sb);
-    sbuf_addstr(&sb, ptr);
-    pointer_add(&sb, key);
-    char *s = sbuf_detach(&sb, NULL);
-    sbuf_release(&sb);
-    return s;
-}
-
-static size_t vpush(vctx *v, const char *key)
-{
-    size_t mark = v->ptr.len;
-    pointer_add(&v->ptr, key);
-    return mark;
-}
-
-static size_t vpush_index(vctx *v, size_t i)
-{
-    size_t mark = v->ptr.len;
-    sbuf_addf(&v->ptr, "/%zu", i);
-    return mark;
-}
-
-static void vpop(vctx *v, size_t mark)
-{
-    v->ptr.len = mark;
-    v->ptr.buf[mark] = '\0';
-}
-
-static void verr(vctx *v, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-/* Reports a problem at the current pointer (plus key, when given). */
-static void verr(vctx *v, const char *key, const char *fmt, ...)
-{
-    v->nerr++;
-    if (v->nerr > MAX_SHOWN + 1)
-        return;
-    if (v->nerr == MAX_SHOWN + 1) {
-        diag_add(v->d, "%s: error: too many errors; the rest are not shown", v->file);
-        return;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    char *what = xvasprintf(fmt, ap);
-    va_end(ap);
-    size_t mark = key ? vpush(v, key) : v->ptr.len;
-    if (v->ptr.len)
-        diag_add(v->d, "%s: %s: error: %s", v->file, v->ptr.buf, what);
-    else
-        diag_add(v->d, "%s: error: %s", v->file, what);
-    vpop(v, mark);
-    free(what);
-}
-
-static const char *jtype_name(jtype t)
-{
-    static const char *const names[] = { "a string", "a number", "a boolean", "an array",
-                                         "an object" };
-    return names[t];
-}
-
-static int jtype_is(const cJSON *j, jtype t)
-{
-    switch (t) {
-    case J_STR: return cJSON_IsString(j);
-    case J_NUM: return cJSON_IsNumber(j);
-    case J_BOOL: return cJSON_IsBool(j);
-    case J_ARR: return cJSON_IsArray(j);
-    case J_OBJ: return cJSON_IsObject(j);
-    }
-    return 0;
-}
-
-/* Optimal string alignment distance, or 3 when surely more than 2. */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > 2)
-        return 3;
-    int d[65][65];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int m = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < m)
-                m = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < m)
-                m = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < m)
-                m = d[i - 2][j - 2] + 1;
-            d[i][j] = m;
-        }
-    return d[la][lb] > 3 ? 3 : d[la][lb];
-}
-
-/* Whether typed looks like a misspelling of name: same but for case, or
- * within edit distance 2 (1 for short names, where 2 matches anything). */
-static int looks_like(const char *typed, const char *name)
-{
-    if (strcasecmp(typed, name) == 0)
-        return 1;
-    size_t n = strlen(name);
-    int limit = n <= 2 ? 0 : n <= 4 ? 1 : 2;
-    return edit_distance(typed, name) <= limit;
-}
-
-static int known_index(const char *const *known, const char *key)
-{
-    for (int i = 0; known && known[i]; i++)
-        if (strcmp(known[i], key) == 0)
-            return i;
-    return -1;
-}
-
-/* Enters an object: reports duplicated known fields and unknown fields
- * that look like a misspelled known one which is absent. Returns the
- * scope to restore when leaving. */
-static vscope vfields(vctx *v, const cJSON *obj, const char *const *known)
-{
-    vscope saved = v->scope;
-    v->scope.known = known;
-    v->scope.reported = 0;
-    unsigned long seen = 0;
-    for (const cJSON *it = obj->child; it; it = it->next) {
-        if (!it->string)
-            continue;
-        int k = known_index(known, it->string);
-        if (k >= 0) {
-            if (seen & (1UL << k))
-                verr(v, it->string, "duplicate field %s", vquote(v, it->string));
-            seen |= 1UL << k;
-        }
-    }
-    for (const cJSON *it = obj->child; it; it = it->next) {
-        if (!it->string || known_index(known, it->string) >= 0)
-            continue;
-        for (int i = 0; known[i]; i++) {
-            if ((seen & (1UL << i)) || (v->scope.reported & (1UL << i)) ||
-                !looks_like(it->string, known[i]))
-                continue;
-            verr(v, it->string, "unknown field %s (did you mean \"%s\"?)", vquote(v, it->string),
-                 known[i]);
-            v->scope.reported |= 1UL << i;
-            break;
-        }
-    }
-    return saved;
-}
-
-static void vmissing(vctx *v, const char *key, const char *alt)
-{
-    int k = known_index(v->scope.known, key);
-    if (k >= 0 && (v->scope.reported & (1UL << k)))
-        return; /* already reported as a misspelling */
-    if (alt)
-        verr(v, key, "missing required field \"%s\" (or \"%s\")", key, alt);
-    else
-        verr(v, key, "missing required field \"%s\"", key);
-}
-
-/* The field key of obj when it has type t; reports it missing (when
- * required) or of another type, and returns NULL, otherwise. */
-static const cJSON *vget(vctx *v, const cJSON *obj, const char *key, jtype t, int flags)
-{
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!it) {
-        if (flags & V_REQUIRED)
-            vmissing(v, key, NULL);
-        return NULL;
-    }
-    if (!jtype_is(it, t)) {
-        verr(v, key, "expected %s, found %s", jtype_name(t), json_type_name(it));
-        return NULL;
-    }
-    return it;
-}
-
-static int vcheck_str(vctx *v, const char *key, const char *s, int flags)
-{
-    if ((flags & V_NONEMPTY) && !s[0]) {
-        verr(v, key, "must not be empty");
-        return -1;
-    }
-    if ((flags & V_ONELINE) && strchr(s, '\n')) {
-        verr(v, key, "must be one line");
-        return -1;
-    }
-    return 0;
-}
-
-static char *vget_str(vctx *v, const cJSON *obj, const char *key, int flags)
-{
-    const cJSON *it = vget(v, obj, key, J_STR, flags);
-    if (!it || vcheck_str(v, key, it->valuestring, flags) < 0)
-        return NULL;
-    return xstrdup(it->valuestring);
-}
-
-/* An array of strings; V_NONEMPTY asks for at least one element, each
- * non-empty. */
-static char **vget_strv(vctx *v, const cJSON *obj, const char *key, int flags, size_t *n)
-{
-    *n = 0;
-    const cJSON *arr = vget(v, obj, key, J_ARR, flags);
-    if (!arr)
-        return NULL;
-    size_t mark = vpush(v, key);
-    int count = cJSON_GetArraySize(arr);
-    if (count == 0 && (flags & V_NONEMPTY))
-        verr(v, NULL, "must not be empty");
-    char **out = xcalloc((size_t)count + 1, sizeof *out);
-    size_t i = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, i++) {
-        char idx[32];
-        snprintf(idx, sizeof idx, "%zu", i);
-        if (!cJSON_IsString(it))
-            verr(v, idx, "expected a string, found %s", json_type_name(it));
-        else if (vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) == 0)
-            out[(*n)++] = xstrdup(it->valuestring);
-    }
-    vpop(v, mark);
-    return out;
-}
-
-/* An integer in [min, max]; *out is left alone when absent or invalid.
- * Returns 1 when set. */
-static int vcheck_int(vctx *v, const char *key, const cJSON *it, long min, long max, int *out)
-{
-    if (!cJSON_IsNumber(it)) {
-        verr(v, key, "expected an integer, found %s", json_type_name(it));
-        return 0;
-    }
-    double x = it->valuedouble;
-    if (!isfinite(x) || x != floor(x)) {
-        verr(v, key, "expected an integer, found %g", x);
-        return 0;
-    }
-    if (x < (double)min || x > (double)max) {
-        verr(v, key, "expected an integer from %ld to %ld, found %.15g", min, max, x);
-        return 0;
-    }
-    *out = (int)x;
-    return 1;
-}
-
-static int vget_int(vctx *v, const cJSON *obj, const char *key, int flags, long min, long max,
-                    int *out)
-{
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!it) {
-        if (flags & V_REQUIRED)
-            vmissing(v, key, NULL);
-        return 0;
-    }
-    return vcheck_int(v, key, it, min, max, out);
-}
-
 static const char *const limit_names[] = { "timeout_ms", "memory_mb", "output_kb", NULL };
 static const long limit_max[] = { 600000, 65536, 1048576 };
 
@@ -729,14 +174,14 @@ static void vget_limits(vctx *v, const cJSON *obj, drill_limits *lim)
     size_t mark = vpush(v, "limits");
     int *slot[] = { &lim->timeout_ms, &lim->memory_mb, &lim->output_kb };
     for (const cJSON *it = j->child; it; it = it->next) {
-        int k = known_index(limit_names, it->string);
+        int k = vctx_known_index(limit_names, it->string);
         if (k >= 0) {
             vcheck_int(v, it->string, it, 1, limit_max[k], slot[k]);
             continue;
         }
         const char *guess = NULL;
         for (int i = 0; limit_names[i] && !guess; i++)
-            if (looks_like(it->string, limit_names[i]) ||
+            if (vctx_looks_like(it->string, limit_names[i]) ||
                 strncasecmp(it->string, limit_names[i], strlen(it->string)) == 0)
                 guess = limit_names[i];
         if (guess)
@@ -770,7 +215,7 @@ static const char *const builtin_exceptions[] = {
 
 int catalog_builtin_exception(const char *name)
 {
-    return known_index(builtin_exceptions, name) >= 0;
+    return vctx_known_index(builtin_exceptions, name) >= 0;
 }
 
 static int is_identifier_path(const char *s)
@@ -871,7 +316,7 @@ static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
     if (t->raises && !catalog_builtin_exception(t->raises)) {
         const char *guess = NULL;
         for (int i = 0; builtin_exceptions[i] && !guess; i++)
-            if (looks_like(t->raises, builtin_exceptions[i]))
+            if (vctx_looks_like(t->raises, builtin_exceptions[i]))
                 guess = builtin_exceptions[i];
         if (guess)
             verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
@@ -942,7 +387,7 @@ static void vparse_tests(vctx *v, const cJSON *obj, drill *dr)
         if (cJSON_IsObject(it))
             vparse_test(v, it, &dr->tests[i]);
         else
-            verr(v, NULL, "expected a test (an object), found %s", json_type_name(it));
+            verr(v, NULL, "expected a test (an object), found %s", jsontext_type_name(it));
         vpop(v, m2);
     }
     dr->ntests = i;
@@ -980,7 +425,7 @@ static void vparse_choice(vctx *v, const cJSON *obj, drill *dr)
     }
     if (!cJSON_IsArray(ans)) {
         verr(v, "answer", "expected an index or an array of indexes, found %s",
-             json_type_name(ans));
+             jsontext_type_name(ans));
         return;
     }
     size_t mark = vpush(v, "answer");
@@ -1033,7 +478,7 @@ static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
         size_t m2 = vpush_index(v, dr->nrubric);
         rubric_point *rp = &dr->rubric[dr->nrubric++];
         if (!cJSON_IsObject(it)) {
-            verr(v, NULL, "expected a rubric point (an object), found %s", json_type_name(it));
+            verr(v, NULL, "expected a rubric point (an object), found %s", jsontext_type_name(it));
         } else {
             vscope saved = vfields(v, it, rubric_fields);
             rp->point = vget_str(v, it, "point", V_REQUIRED | V_NONEMPTY);
@@ -1059,7 +504,7 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
     size_t mark = vpush_index(v, i);
     size_t before = v->nerr;
     if (!cJSON_IsObject(j)) {
-        verr(v, NULL, "expected a drill (an object), found %s", json_type_name(j));
+        verr(v, NULL, "expected a drill (an object), found %s", jsontext_type_name(j));
         goto out;
     }
     vscope saved = vfields(v, j, drill_fields);
@@ -1096,7 +541,7 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
         verr(v, "mode", "\"mode\" applies only to predict drills");
     } else if (mode && have_kind) {
         if (!cJSON_IsString(mode))
-            verr(v, "mode", "expected a string, found %s", json_type_name(mode));
+            verr(v, "mode", "expected a string, found %s", jsontext_type_name(mode));
         else if (strcmp(mode->valuestring, "repl") == 0)
             dr->repl = 1;
         else if (strcmp(mode->valuestring, "exec") != 0)
@@ -1148,7 +593,7 @@ static void add_drill(catalog *c, drill *dr)
 
 int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
 {
-    cJSON *root = catalog_parse_json(path, text, len, d);
+    cJSON *root = jsontext_parse(path, text, len, d);
     if (!root)
         return -1;
     vctx v;
@@ -1227,7 +672,7 @@ int catalog_load(catalog *c, const char *path, diag *d)
         diag_take(d, err);
         return -1;
     }
-    cJSON *root = catalog_parse_json(path, text, len, d);
+    cJSON *root = jsontext_parse(path, text, len, d);
     free(text);
     if (!root)
         return -1;
@@ -1259,7 +704,7 @@ int catalog_load(catalog *c, const char *path, diag *d)
         size_t m2 = vpush_index(&v, i);
         if (!cJSON_IsString(it) || !it->valuestring[0]) {
             verr(&v, NULL, "expected a pack path (a non-empty string), found %s",
-                 json_type_name(it));
+                 jsontext_type_name(it));
             vpop(&v, m2);
             continue;
         }

@@ -137,19 +137,8 @@ void catalog_drill_release(drill *dr);
 int catalog_id_valid(const char *s);
 /* 1 if name is a built-in exception class of Python 3.11. */
 int catalog_builtin_exception(const char *name);
-/* ptr followed by "/" and key escaped as RFC 6901 says; caller frees. */
-char *catalog_pointer_join(const char *ptr, const char *key);
 
 const char *drill_kind_name(drill_kind k);
 int drill_kind_parse(const char *s, drill_kind *k); /* 0 ok, -1 unknown */
-
-/* Maps a byte offset in text to 1-based line and column (columns count
- * UTF-8 characters). Used for JSON syntax errors. */
-void catalog_offset_to_linecol(const char *text, size_t len, size_t off, int *line, int *col);
-/* Parses JSON text, returning NULL and adding "FILE:LINE:COL: error: ..."
- * to d when it is not valid JSON (including empty, binary, not UTF-8, a
- * \u0000 escape, more than 1000 levels deep, trailing content) or its top
- * level is not an object. A leading UTF-8 byte order mark is skipped. */
-struct cJSON *catalog_parse_json(const char *path, const char *text, size_t len, diag *d);
 
 #endif

@@ -21,8 +21,8 @@ fi
 srcs_for() {
     case $1 in
     value) echo "src/value.c src/util.c" ;;
-    pack | answers) echo "src/catalog.c src/answers.c src/value.c src/util.c" ;;
-    *) echo "src/catalog.c src/answers.c src/value.c src/util.c" ;;
+    pack | answers) echo "src/catalog.c src/jsontext.c src/answers.c src/value.c src/util.c" ;;
+    *) echo "src/catalog.c src/jsontext.c src/answers.c src/value.c src/util.c" ;;
     esac
 }
 

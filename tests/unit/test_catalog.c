@@ -15,6 +15,8 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "jsontext.h"
+#include "vctx.h"
 
 #define PACKS "tests/fixtures/packs"
 
@@ -318,16 +320,16 @@ static void test_linecol(void **state)
 {
     const char *t = "ab\ncé d\n";
     int l, c;
-    catalog_offset_to_linecol(t, strlen(t), 0, &l, &c);
+    jsontext_linecol(t, strlen(t), 0, &l, &c);
     assert_int_equal(l, 1);
     assert_int_equal(c, 1);
-    catalog_offset_to_linecol(t, strlen(t), 3, &l, &c);
+    jsontext_linecol(t, strlen(t), 3, &l, &c);
     assert_int_equal(l, 2);
     assert_int_equal(c, 1);
-    catalog_offset_to_linecol(t, strlen(t), 7, &l, &c); /* 'd', after a 2-byte é */
+    jsontext_linecol(t, strlen(t), 7, &l, &c); /* 'd', after a 2-byte é */
     assert_int_equal(l, 2);
     assert_int_equal(c, 4);
-    catalog_offset_to_linecol(t, strlen(t), 1000, &l, &c);
+    jsontext_linecol(t, strlen(t), 1000, &l, &c);
     assert_int_equal(l, 3);
     assert_int_equal(c, 1);
 }
@@ -353,7 +355,7 @@ static void test_names(void **state)
     assert_true(catalog_id_valid(id));
     assert_true(catalog_builtin_exception("ExceptionGroup"));
     assert_false(catalog_builtin_exception("valueerror"));
-    char *p = catalog_pointer_join("/answers", "a/b~c");
+    char *p = vctx_pointer_join("/answers", "a/b~c");
     assert_string_equal(p, "/answers/a~1b~0c");
     free(p);
 }

@@ -1,0 +1,23 @@
+/* jsontext.h - JSON text into cJSON, with errors located the way an
+ * editor shows them: "FILE:LINE:COL: error: ...". Every input (empty,
+ * binary, not UTF-8, truncated, nested 200,000 deep, huge) gets a message,
+ * never a crash or a hang. */
+#ifndef PYDRILL_JSONTEXT_H
+#define PYDRILL_JSONTEXT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "util.h"
+
+/* Parses text (len bytes, NUL not required); NULL after adding a located
+ * message to d when it is not one JSON object. */
+cJSON *jsontext_parse(const char *path, const char *text, size_t len, diag *d);
+/* Maps a byte offset to a 1-based line and column (columns count UTF-8
+ * characters). */
+void jsontext_linecol(const char *text, size_t len, size_t off, int *line, int *col);
+/* "a string", "an array", ... for messages. */
+const char *jsontext_type_name(const cJSON *j);
+
+#endif
