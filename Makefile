@@ -54,6 +54,13 @@ $(B)/tests/%: tests/unit/%.c $(B)/libpydrill.a | $(B)/tests
 
 unit: $(UNIT_BINS)
 
+# The installed catalog's folder is compiled in: rebuild when PREFIX changes.
+$(B)/prefix.stamp: FORCE | $(B)/obj
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+$(B)/obj/cmd_common.o: $(B)/prefix.stamp
+.PHONY: FORCE
+FORCE:
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(B)/pydrill --catalog drills.json
