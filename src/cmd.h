@@ -18,6 +18,9 @@ int cmd_grade(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* Internal (used by check): prints {"id": truth, ...} for every predict
+ * drill, computed in this process (run under another hash seed). */
+int cmd_truths(int argc, char **argv);
 
 /* Where drills come from: --catalog FILE, or --pack FILE (repeatable). */
 typedef struct {

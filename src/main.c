@@ -31,7 +31,7 @@ static const struct {
 } commands[] = {
     { "quiz", cmd_quiz },   { "list", cmd_list },   { "show", cmd_show },
     { "run", cmd_run },     { "grade", cmd_grade }, { "check", cmd_check },
-    { "new", cmd_new },     { "export", cmd_export },
+    { "new", cmd_new },     { "export", cmd_export }, { "__truths", cmd_truths },
 };
 
 int main(int argc, char **argv)

@@ -107,6 +107,15 @@ int pyembed_start(char **err)
     cfg.write_bytecode = 0;
     cfg.use_hash_seed = 1;
     cfg.hash_seed = 0;
+    /* `check` re-runs predict snippets in a second process under another
+     * seed, to catch output that depends on string hashing (set order). */
+    const char *seed = getenv("PYDRILL_HASH_SEED");
+    if (seed && *seed) {
+        char *end;
+        unsigned long v = strtoul(seed, &end, 10);
+        if (!*end && v <= 4294967295UL)
+            cfg.hash_seed = v;
+    }
     cfg.buffered_stdio = 1;
     cfg.user_site_directory = 0;
     cfg.faulthandler = 0;

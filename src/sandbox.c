@@ -97,13 +97,21 @@ static int path_is_proc(const char *p)
     return strncmp(p, "/proc", 5) == 0 && (p[5] == '/' || p[5] == '\0');
 }
 
+static int under(const char *p, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    return n && strncmp(p, dir, n) == 0 && (p[n] == '/' || p[n] == '\0') && strstr(p + n, "..") == NULL;
+}
+
+/* The scratch folder as given and as resolved (TMPDIR may hold a symlink,
+ * and realpath() of a file in it gives the resolved form). */
+static char scratch_real[PATH_MAX];
+
 static int path_in_scratch(const char *p)
 {
     if (p[0] != '/')
         return strstr(p, "..") == NULL; /* relative: the cwd is the scratch folder */
-    size_t n = scratch_dir ? strlen(scratch_dir) : 0;
-    return n && strncmp(p, scratch_dir, n) == 0 && (p[n] == '/' || p[n] == '\0') &&
-           strstr(p + n, "..") == NULL;
+    return under(p, scratch_dir) || under(p, scratch_real);
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -549,6 +557,8 @@ static void point_tmpdir_at(const char *scratch)
 int sandbox_enter(const sandbox_limits *lim, char **err)
 {
     scratch_dir = lim->scratch;
+    if (!scratch_dir || !realpath(scratch_dir, scratch_real))
+        scratch_real[0] = '\0';
     if (lim->scratch)
         point_tmpdir_at(lim->scratch);
     capture_trusted();

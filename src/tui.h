@@ -144,6 +144,7 @@ typedef struct {
     unsigned char *mask;   /* visible-tests-only mask, or NULL */
     int visible_only;
     double t0;
+    char *traceback;       /* of the first visible test that raised, after a step */
 } tui_grading;
 
 /* Plans d when needed (its truth, expected values, skip reason). Returns 0,
@@ -159,7 +160,7 @@ int tui_grading_timeout(tui_grading *g);
 int tui_grading_step(tui_grading *g, drill_verdict *v);
 void tui_grading_cancel(tui_grading *g);
 /* Adds a verdict to a doc the way the result screen shows it. */
-void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, int width, int with_explanation);
+void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback, int width, int with_explanation);
 crt_role tui_status_role(status s);
 
 /* ---- tui_app.c: the quiz ---- */

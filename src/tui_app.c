@@ -304,12 +304,12 @@ int tui_quiz(catalog *c, const tui_options *o)
     app_collect_topics(a);
     if (o->topic)
         a->topic = xstrdup(o->topic);
+    int rc = 0;
     if (crt_init(&err) < 0) {
         fprintf(stderr, "pydrill: error: %s\n", err);
         free(err);
-        state_free(&a->st);
-        free(a);
-        return 2;
+        rc = 2;
+        goto out;
     }
     list_rebuild(a);
     if (o->mode == MODE_INTERVIEW)
@@ -323,6 +323,7 @@ int tui_quiz(catalog *c, const tui_options *o)
     crt_done();
     if (a->msg && a->screen == SCR_LIST && strstr(a->msg, "not saved"))
         fprintf(stderr, "pydrill: %s\n", a->msg);
+out:
     state_free(&a->st);
     if (a->have_v)
         drill_verdict_free(&a->v);
@@ -338,7 +339,8 @@ int tui_quiz(catalog *c, const tui_options *o)
     free(a->msg);
     free(a->confirm);
     free(a->answer_sent);
+    free(a->g.traceback);
     free(a->plan_err);
     free(a);
-    return 0;
+    return rc;
 }

@@ -110,9 +110,27 @@ static void doc_wrap_para(tui_doc *d, crt_role r, int indent, int width, const c
     }
 }
 
+/* A single newline inside a paragraph is a soft break (authors wrap JSON
+ * strings by hand); a blank line, or a line that starts indented or with a
+ * list marker, keeps its break. */
+static char *doc_unwrap(const char *text)
+{
+    char *t = xstrdup(text);
+    for (char *p = t; *p; p++) {
+        if (*p != '\n' || p == t || p[-1] == '\n' || !p[1])
+            continue;
+        char n = p[1];
+        if (n == '\n' || n == ' ' || n == '\t' || n == '-' || n == '*' || n == '>' || (n >= '0' && n <= '9'))
+            continue;
+        *p = ' ';
+    }
+    return t;
+}
+
 void doc_wrap(tui_doc *d, crt_role r, int indent, int width, const char *text)
 {
-    const char *p = text;
+    char *own = doc_unwrap(text);
+    const char *p = own;
     for (;;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
@@ -121,6 +139,7 @@ void doc_wrap(tui_doc *d, crt_role r, int indent, int width, const char *text)
             break;
         p = nl + 1;
     }
+    free(own);
 }
 
 void doc_code(tui_doc *d, crt_role r, int indent, const char *code, const unsigned char *cls)

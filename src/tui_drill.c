@@ -414,7 +414,7 @@ void drill_graded(tui_app *a, drill_verdict *v)
         doc_clear(&a->run_doc);
         doc_blank(&a->run_doc);
         doc_add(&a->run_doc, R_TITLE, 0, "Visible tests (Ctrl-R)");
-        tui_doc_verdict(&a->run_doc, v, wd - 4, 0);
+        tui_doc_verdict(&a->run_doc, v, a->g.traceback, wd - 4, 0);
         size_t ok = 0;
         for (size_t i = 0; i < v->ntests; i++)
             ok += v->tests[i].st == ST_PASS;

@@ -54,6 +54,7 @@ static int tui_blank(const char *s)
 
 int tui_grading_start(tui_grading *g, drill *d, const char *answer, int visible_only, drill_verdict *v)
 {
+    free(g->traceback);
     memset(g, 0, sizeof *g);
     g->d = d;
     g->visible_only = visible_only;
@@ -124,6 +125,14 @@ int tui_grading_step(tui_grading *g, drill_verdict *v)
     runner_task_finish(g->task, &r);
     g->task = NULL;
     grade_tests(g->d, &r, g->mask, v);
+    /* the traceback of a hidden test would tell what it runs */
+    for (size_t i = 0; i < r.noutcomes && i < g->d->ntests; i++) {
+        const test_outcome *o = &r.outcomes[i];
+        if (!g->d->tests[i].hidden && o->kind == OUT_RAISED && o->traceback && *o->traceback) {
+            g->traceback = xstrdup(o->traceback);
+            break;
+        }
+    }
     if (v->time_ms <= 0)
         v->time_ms = r.time_ms;
     run_result_free(&r);
@@ -176,7 +185,7 @@ static void tui_doc_pair(tui_doc *doc, int ind, const char *exp, const char *got
     doc_add(doc, R_DIM, ind, "(- expected, + got)");
 }
 
-void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, int width, int with_explanation)
+void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback, int width, int with_explanation)
 {
     const drill *d = v->drill;
     char stname[32];
@@ -222,11 +231,11 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, int width, int with_e
         doc_add(doc, R_TITLE, 0, "Output");
         doc_trimmed(doc, R_NORMAL, 2, width, v->out, 12);
     }
-    if (v->err && *v->err) {
+    const char *e = v->err && *v->err ? v->err : traceback;
+    if (e && *e) {
         doc_blank(doc);
         doc_add(doc, R_TITLE, 0, "Errors");
         /* the last lines of a traceback say the most */
-        const char *e = v->err;
         size_t lines = 1;
         for (const char *p = e; *p; p++)
             lines += *p == '\n';

@@ -63,7 +63,10 @@ void list_rebuild(tui_app *a)
 static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
 {
     state_entry *e = app_entry(a, d);
-    if (!e || e->attempts == 0) {
+    if (d->skip_reason || (e && e->last_status == (int)ST_SKIPPED)) {
+        *g = crt_glyph(G_SKIP);
+        *r = R_DIM;
+    } else if (!e || e->attempts == 0) {
         *g = crt_glyph(G_NEW);
         *r = R_DIM;
     } else if (sched_is_due(&e->card, app_now())) {

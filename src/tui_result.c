@@ -16,7 +16,7 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
     doc_blank(doc);
     tui_doc *tmp = doc;
     size_t before = tmp->n;
-    tui_doc_verdict(doc, &a->v, width - 2, 0);
+    tui_doc_verdict(doc, &a->v, a->g.traceback, width - 2, 0);
     for (size_t i = before; i < doc->n; i++)
         doc->lines[i].indent += 1;
     if (d->kind == KIND_PREDICT && d->truth && a->answer_sent && a->v.st != ST_PASS) {

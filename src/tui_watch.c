@@ -93,7 +93,7 @@ static void watch_draw(watch_ctx *w)
         doc_addf(&doc, R_WARN, 1, "%s grading %s...", crt_spinner(w->tick), w->file);
     else if (w->have_v) {
         size_t before = doc.n;
-        tui_doc_verdict(&doc, &w->v, wd - 4, w->v.st == ST_PASS);
+        tui_doc_verdict(&doc, &w->v, w->g.traceback, wd - 4, w->v.st == ST_PASS);
         for (size_t i = before; i < doc.n; i++)
             doc.lines[i].indent += 1;
     }
@@ -212,6 +212,7 @@ int tui_watch(catalog *c, drill *d, const char *file)
     if (w.have_v)
         drill_verdict_free(&w.v);
     free(w.note);
+    free(w.g.traceback);
     free(dir);
     close(fd);
     return rc;

@@ -31,7 +31,23 @@ test_expect_success 'an expect that is not a plain value is caught' '
 '
 test_expect_success 'output that changes between runs is caught' '
     expect_code 1 pydrill check --pack "$C/nondeterministic.json" 2>err &&
-    contains err "drill addresses: error: the snippet prints something different on each run"
+    contains err "drill addresses: error: the snippet prints something different from one process to the next"
+'
+test_expect_success 'addresses and the order of a set of strings are caught (another process, another seed)' '
+    expect_code 1 pydrill check --pack "$C/sets.json" 2>err &&
+    contains err "drill string-set-order: error: the snippet prints something different from one process" &&
+    contains err "drill an-address: error: the snippet prints something different from one process"
+'
+test_expect_success 'a snippet that needs what the sandbox refuses is caught' '
+    expect_code 1 pydrill check --pack "$C/needs-processes.json" 2>err &&
+    contains err "drill lock-predict: error: the snippet ends in PermissionError"
+'
+test_expect_success 'an explain drill whose model answer misses its own rubric is caught' '
+    expect_code 1 pydrill check --pack "$C/model-answer.json" 2>err &&
+    contains err "drill bad-model: error: the model answer does not meet its own rubric"
+'
+test_expect_success 'the summary counts drills and packs' '
+    pydrill check --pack "$C/good.json" >out && contains out "checked 1 drill in 1 pack: 1 ok"
 '
 test_expect_success 'duplicate ids across packs are caught' '
     expect_code 2 pydrill check --pack "$C/good.json" --pack "$C/good.json" 2>err &&

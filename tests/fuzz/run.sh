@@ -17,13 +17,16 @@ if ! command -v "$CLANG" >/dev/null 2>&1; then
     exit 2
 fi
 
-# The sources each target links against, besides itself.
+# The sources each target links against, besides itself: the loaders'
+# own, then helpers of theirs where the tree has them.
 srcs_for() {
     case $1 in
-    value) echo "src/value.c src/util.c" ;;
-    pack | answers) echo "src/catalog.c src/jsontext.c src/answers.c src/value.c src/util.c" ;;
-    *) echo "src/catalog.c src/jsontext.c src/answers.c src/value.c src/util.c" ;;
+    value) set -- src/value.c src/util.c ;;
+    *) set -- src/catalog.c src/answers.c src/value.c src/util.c src/jsontext.c src/vctx.c ;;
     esac
+    for f in "$@"; do
+        [ -f "$f" ] && printf '%s ' "$f"
+    done
 }
 
 CFLAGS_FUZZ="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \

@@ -31,6 +31,12 @@ test_expect_success 'the editor colours the answer as it is typed' '
     tui_keys Escape && tui_quit
 '
 
+test_expect_success 'a drill whose requires are unmet says why and grades as skipped' '
+    tui_start -- --pack "$UPACK" && tui_wait "Needs a future Python" && tui_keys j Enter &&
+    tui_wait "Which is true?" && tui_wait "3.99" && tui_keys a Enter &&
+    tui_wait "SKIPPED" && tui_keys Escape && tui_wait "- choice  L3  Needs a future Python" && tui_quit
+'
+
 if [ -f "$TOP/drills.json" ]; then
     test_expect_success 'the bundled catalog opens on its title' '
         title=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[\"title\"])" "$TOP/drills.json") &&

@@ -4,7 +4,7 @@
 TUI_SOCK="pydrill-tui-$$"
 TUI_FIX="$TOP/tests/tui/fixtures"
 PACK="$TUI_FIX/quiz.json"
-trap 'tmux -L "$TUI_SOCK" kill-server 2>/dev/null; rm -rf "$TRASH"' EXIT
+trap 'tui_stop; rm -rf "$TRASH"' EXIT
 
 # tui_start [VAR=VALUE...] -- ARGS... : runs pydrill ARGS in a 100x30 terminal
 tui_start() {

@@ -1,0 +1,88 @@
+/* test_tui_doc.c - the styled-line documents the quiz screens draw. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tui.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    return setlocale(LC_ALL, "C.UTF-8") ? 0 : -1;
+}
+
+static void test_wrap_at_spaces(void **state)
+{
+    (void)state;
+    tui_doc d;
+    doc_init(&d);
+    doc_wrap(&d, R_NORMAL, 2, 22, "the quick brown fox jumps over the lazy dog");
+    assert_int_equal(d.n, 3);
+    assert_string_equal(d.lines[0].text, "the quick brown fox");
+    assert_string_equal(d.lines[1].text, "jumps over the lazy");
+    assert_string_equal(d.lines[2].text, "dog");
+    assert_int_equal(d.lines[0].indent, 2);
+    doc_free(&d);
+}
+
+static void test_soft_and_hard_breaks(void **state)
+{
+    (void)state;
+    tui_doc d;
+    doc_init(&d);
+    doc_wrap(&d, R_NORMAL, 0, 80, "one\ntwo\n\nthree\n- item\n    code");
+    assert_int_equal(d.n, 5);
+    assert_string_equal(d.lines[0].text, "one two");
+    assert_string_equal(d.lines[1].text, "");
+    assert_string_equal(d.lines[2].text, "three");
+    assert_string_equal(d.lines[3].text, "- item");
+    assert_string_equal(d.lines[4].text, "    code");
+    doc_free(&d);
+}
+
+static void test_wide_characters_and_long_words(void **state)
+{
+    (void)state;
+    tui_doc d;
+    doc_init(&d);
+    /* 12 CJK characters are 24 cells: two lines of 10 cells and one of 4 */
+    doc_wrap(&d, R_NORMAL, 0, 10, "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97"
+                                  "\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97");
+    assert_int_equal(d.n, 3);
+    assert_int_equal(crt_width(d.lines[0].text, d.lines[0].len), 10);
+    assert_int_equal(crt_width(d.lines[2].text, d.lines[2].len), 4);
+    doc_free(&d);
+}
+
+static void test_trimmed_and_code(void **state)
+{
+    (void)state;
+    tui_doc d;
+    doc_init(&d);
+    doc_trimmed(&d, R_NORMAL, 0, 80, "a\nb\nc\nd\ne", 3);
+    assert_int_equal(d.n, 4);
+    assert_non_null(strstr(d.lines[3].text, "(2 more lines)"));
+    doc_clear(&d);
+    unsigned char cls[] = { 1, 1, 1, 0, 0, 0 };
+    doc_code(&d, R_NORMAL, 0, "def\nx\n", cls);
+    assert_int_equal(d.n, 2);
+    assert_int_equal(d.lines[0].cls[0], 1);
+    assert_int_equal(d.lines[1].cls[0], 0);
+    doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wrap_at_spaces),
+        cmocka_unit_test(test_soft_and_hard_breaks),
+        cmocka_unit_test(test_wide_characters_and_long_words),
+        cmocka_unit_test(test_trimmed_and_code),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
