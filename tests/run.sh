@@ -21,7 +21,7 @@ if [ -n "$scripts" ]; then
 fi
 # Show failures and prove's summaries; the full log on request.
 if [ -n "$VERBOSE" ]; then cat "$log"; else
-    grep -E '^(not ok|#   Failed|Failed|Result:|Files=|.* \.\. |Dubious|Parse errors)' "$log" | grep -v '\.\. ok$' | sed 's/^/  /'
+    grep -E '^(not ok|#   Failed|Failed|Result:|Files=|Dubious|Parse errors|.* \.\. (Dubious|Failed))' "$log" | sed 's/^/  /'
 fi
 passed=$(grep -cE '^[[:space:]]*ok [0-9]+' "$log")
 skipped=$(grep -cE '^[[:space:]]*ok [0-9]+.*# *[Ss][Kk][Ii][Pp]' "$log")
