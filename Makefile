@@ -74,8 +74,9 @@ check-asan: deps-test
 	@$(MAKE) --no-print-directory B=build-asan OPT=-O1 \
 	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
 	  LDFLAGS='-fsanitize=address,undefined' all unit
-	@B=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  sh tests/run.sh
+	@B=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all

@@ -17,29 +17,45 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 BASELINE_SUBMISSIONS = int(os.environ.get("BENCH_BASELINE_SUBMISSIONS", "40"))
 
 
+PACK = os.path.join(ROOT, os.environ.get("BENCH_PACK", "drills/gotchas.json"))
+
+
 def load_drills():
-    with open(os.path.join(ROOT, "drills.json")) as f:
-        cat = json.load(f)
-    drills = []
-    for p in cat["packs"]:
-        with open(os.path.join(ROOT, p)) as f:
-            pack = json.load(f)
-        for d in pack["drills"]:
-            if d["kind"] in ("fix", "write") and not d.get("requires"):
-                drills.append(d)
-    return drills
+    """The fix and write drills of the starter pack: the kinds that need a
+    child (predict, choice and explain answers are graded without one)."""
+    with open(PACK) as f:
+        pack = json.load(f)
+    return [d for d in pack["drills"] if d["kind"] in ("fix", "write") and not d.get("requires")]
+
+
+def quick_wrong_answer(tmp, d):
+    """The starter code as the wrong answer, unless it runs into a time
+    limit (a bench of timeouts measures the limit, not the grader): then an
+    answer that defines nothing, which fails at once."""
+    if not d.get("code"):
+        return "pass\n"
+    path = os.path.join(tmp, "probe.json")
+    with open(path, "w") as f:
+        json.dump({"answer": d["code"], "tests": d["tests"]}, f)
+    try:
+        subprocess.run(["/usr/bin/python3", "-I", "-S", os.path.join(ROOT, "bench", "harness.py"), path],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1)
+        return d["code"]
+    except subprocess.TimeoutExpired:
+        return "pass\n"
 
 
 def make_batch(tmp, drills, n):
-    """n submission folders; answers alternate right (solution) and wrong
-    (the starter code, or a stub) so both paths are measured."""
+    """n submission folders; answers alternate right (the solution) and
+    wrong (the starter code) so both paths are measured."""
+    wrong = {d["id"]: quick_wrong_answer(tmp, d) for d in drills}
     subs = []
     for i in range(n):
         folder = os.path.join(tmp, "subs", "cand%04d" % i)
         os.makedirs(folder)
         for j, d in enumerate(drills):
             right = (i + j) % 3 != 0
-            ans = d["solution"] if right or not d.get("code") else d["code"]
+            ans = d["solution"] if right else wrong[d["id"]]
             with open(os.path.join(folder, d["id"] + ".py"), "w") as f:
                 f.write(ans)
         subs.append(folder)
@@ -48,7 +64,7 @@ def make_batch(tmp, drills, n):
 
 def time_pydrill(subs, jobs):
     t0 = time.perf_counter()
-    r = subprocess.run([PYDRILL, "grade", "--catalog", os.path.join(ROOT, "drills.json"),
+    r = subprocess.run([PYDRILL, "grade", "--pack", PACK,
                         "-j", str(jobs), "--format", "jsonl", "--quiet"] + subs,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     el = time.perf_counter() - t0
@@ -75,6 +91,15 @@ def time_baseline(tmp, subs, drills):
     return time.perf_counter() - t0, len(jobs)
 
 
+def time_floor(n=100):
+    """What starting an interpreter costs and nothing else: the least any
+    process-per-answer grader pays."""
+    t0 = time.perf_counter()
+    for _ in range(n):
+        subprocess.run(["/usr/bin/python3", "-I", "-S", "-c", "pass"])
+    return n / (time.perf_counter() - t0)
+
+
 def main():
     drills = load_drills()
     if not drills:
@@ -85,20 +110,25 @@ def main():
         subs = make_batch(tmp, drills, SUBMISSIONS)
         answers = len(subs) * len(drills)
         time_pydrill(subs[:5], 1)  # warm the page cache
-        j1, jn, base = [], [], []
+        j1, jn, base, floor = [], [], [], []
         for _ in range(RUNS):
             j1.append(answers / time_pydrill(subs, 1))
             jn.append(answers / time_pydrill(subs, ncpu))
             el, n = time_baseline(tmp, subs[:BASELINE_SUBMISSIONS], drills)
             base.append(n / el)
+            floor.append(time_floor())
         m1, mn, mb = statistics.median(j1), statistics.median(jn), statistics.median(base)
-        print("batch: %d submissions x %d fix/write drills = %d answers; %d runs, medians"
-              % (len(subs), len(drills), answers, RUNS))
+        mf = statistics.median(floor)
+        print("batch: %d submissions x %d fix/write drills of %s = %d answers; %d runs, medians"
+              % (len(subs), len(drills), os.path.relpath(PACK, ROOT), answers, RUNS))
         print("pydrill -j1          %8.0f answers/s  (%.2f ms per answer)" % (m1, 1000 / m1))
         print("pydrill -j%-2d         %8.0f answers/s  (%.2fx of -j1 on %d cores)" % (ncpu, mn, mn / m1, ncpu))
         print("python3 -I -S/answer %8.0f answers/s  (%.2f ms per answer, %d answers)"
               % (mb, 1000 / mb, BASELINE_SUBMISSIONS * len(drills)))
+        print("python3 -I -S -c pass %7.0f runs/s     (%.2f ms: start-up alone, the floor of any such grader)"
+              % (mf, 1000 / mf))
         print("ratio -j1 / baseline %8.1fx" % (m1 / mb))
+        print("ratio -j1 / floor    %8.1fx" % (m1 / mf))
         print("ratio -j%d / baseline %7.1fx" % (ncpu, mn / mb))
     finally:
         shutil.rmtree(tmp)

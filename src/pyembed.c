@@ -154,8 +154,22 @@ int pyembed_start(char **err)
         Py_DECREF(m);
     }
     /* Anything the imports left for the collector is collected now, once,
-     * rather than in every child. */
+     * rather than in every child; then the survivors are frozen, so that a
+     * child's collections never walk (and so never copy-on-write) the pages
+     * it shares with this process. */
     PyGC_Collect();
+    PyObject *gc = PyImport_ImportModule("gc");
+    PyObject *r = gc ? PyObject_CallMethod(gc, "freeze", NULL) : NULL;
+    if (!r) {
+        char *why = format_current_exception();
+        *err = xasprintf("cannot freeze the warm sub-interpreter: %s", why);
+        free(why);
+        Py_XDECREF(gc);
+        PyThreadState_Swap(main_ts);
+        return -1;
+    }
+    Py_DECREF(r);
+    Py_DECREF(gc);
     PyThreadState_Swap(main_ts);
     return 0;
 }
