@@ -117,13 +117,16 @@ static char *capture_read(int fd, off_t from, off_t to, size_t *len)
 static void flush_stdio(void)
 {
     static const char *const names[] = { "stdout", "stderr", "__stdout__", "__stderr__" };
+    PyObject *done[4];
     for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
         PyObject *f = PySys_GetObject(names[i]); /* borrowed */
-        if (f && f != Py_None) {
-            PyObject *r = PyObject_CallMethod(f, "flush", NULL);
-            Py_XDECREF(r);
-            PyErr_Clear();
-        }
+        done[i] = f;
+        /* sys.__stdout__ is usually sys.stdout: flush each stream once. */
+        if (!f || f == Py_None || (i >= 2 && (f == done[0] || f == done[1])))
+            continue;
+        PyObject *r = PyObject_CallMethod(f, "flush", NULL);
+        Py_XDECREF(r);
+        PyErr_Clear();
     }
 }
 
@@ -571,18 +574,19 @@ static void job_tests(const runner_job *job)
         send_syntax();
         return;
     }
-    /* Each test sees its own copy of the builtins, so an answer that patches
-     * a builtin cannot reach the next test. */
-    PyObject *pristine = PyDict_Copy(PyEval_GetBuiltins());
+    /* Every test gets a fresh namespace over the interpreter's own builtins.
+     * A copy per test would not stop a thing (the answer's module code runs
+     * again in each namespace and could patch them anew, and verdicts are
+     * made in the parent anyway), and copying touches every builtin object
+     * in the child, a copy-on-write fault per page. */
+    PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
     for (size_t i = 0; i < job->ntests; i++) {
         if (job->run_mask && !job->run_mask[i])
             continue;
         const drill_test *t = &job->tests[i];
         flush_stdio();
         off_t from = fd_size(out_fd);
-        PyObject *b = PyDict_Copy(pristine);
-        PyObject *ns = fresh_namespace("answer", b);
-        Py_DECREF(b);
+        PyObject *ns = fresh_namespace("answer", builtins);
         PyObject *r = PyEval_EvalCode(code, ns, ns);
         if (r && t->setup) {
             Py_DECREF(r);
@@ -601,7 +605,6 @@ static void job_tests(const runner_job *job)
         PyErr_Clear();
     }
     Py_DECREF(code);
-    Py_DECREF(pristine);
 }
 
 static void job_eval(const runner_job *job)

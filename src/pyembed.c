@@ -174,6 +174,14 @@ int pyembed_start(char **err)
     return 0;
 }
 
+int pyembed_in_sub(int (*fn)(void *), void *arg)
+{
+    PyThreadState *prev = PyThreadState_Swap(sub_ts);
+    int rc = fn(arg);
+    PyThreadState_Swap(prev);
+    return rc;
+}
+
 void pyembed_enter_sub(void)
 {
     PyThreadState_Swap(sub_ts);

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -27,6 +29,7 @@
 
 #include "child.h"
 #include "pyembed.h"
+#include "sandbox.h"
 #include "util.h"
 
 /* Start-up slack on top of the job's own time limit: the child's set-up,
@@ -95,7 +98,7 @@ int runner_start(char **err)
 {
     if (started)
         return 0;
-    if (pyembed_start(err) < 0)
+    if (pyembed_start(err) < 0 || sandbox_prepare(err) < 0)
         return -1;
     started = 1;
     return 0;
@@ -142,12 +145,25 @@ static void remove_tree(const char *dir)
     nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* $TMPDIR when set; else /dev/shm, where creating and removing a folder
+ * per answer costs no disk journal; else /tmp. */
+static const char *scratch_parent(void)
+{
+    static const char *parent;
+    if (parent)
+        return parent;
+    const char *tmp = getenv("TMPDIR");
+    if (tmp && tmp[0] == '/')
+        return parent = tmp;
+    struct stat st;
+    if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0)
+        return parent = "/dev/shm";
+    return parent = "/tmp";
+}
+
 static char *make_scratch(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || tmp[0] != '/')
-        tmp = "/tmp";
-    char *dir = xasprintf("%s/pydrill-run-XXXXXX", tmp);
+    char *dir = xasprintf("%s/pydrill-run-XXXXXX", scratch_parent());
     if (!mkdtemp(dir)) {
         free(dir);
         return NULL;
@@ -412,29 +428,43 @@ static int parse_frames(runner_task *t)
     return rc;
 }
 
+/* Waits up to ms for the child to end on its own (so that its status says
+ * why it ended); 1 if it did. */
+static int wait_exit(runner_task *t, int ms)
+{
+    int pfd = (int)syscall(SYS_pidfd_open, t->pid, 0);
+    if (pfd >= 0) {
+        struct pollfd p = { .fd = pfd, .events = POLLIN };
+        while (poll(&p, 1, ms) < 0 && errno == EINTR)
+            ;
+        close(pfd);
+        return wait4(t->pid, &t->wstatus, WNOHANG, &t->ru) == t->pid;
+    }
+    for (int i = 0; i < ms * 10; i++) { /* no pidfd: poll the old way */
+        if (wait4(t->pid, &t->wstatus, WNOHANG, &t->ru) == t->pid)
+            return 1;
+        struct timespec ts = { 0, 100000 };
+        nanosleep(&ts, NULL);
+    }
+    return 0;
+}
+
+/* kill_first: the child has nothing more to say (its "done" record came,
+ * or it ran out of time, or it wrote garbage): end it and its group now.
+ * Otherwise its channel closed a moment before it became a zombie: give it
+ * that moment, so that a signal that ended it can be read from its status,
+ * then make sure. */
 static void reap(runner_task *t, int kill_first)
 {
     if (t->pid < 0 || t->exited)
         return;
-    if (kill_first) {
-        kill(-t->pid, SIGKILL);
-        kill(t->pid, SIGKILL);
-    } else {
-        /* The channel closes a moment before the child becomes a zombie:
-         * give it that moment, then make sure. */
-        for (int i = 0; i < 2000; i++) {
-            pid_t r = wait4(t->pid, &t->wstatus, WNOHANG, &t->ru);
-            if (r == t->pid) {
-                t->exited = 1;
-                kill(-t->pid, SIGKILL); /* stragglers in its group */
-                return;
-            }
-            struct timespec ts = { 0, 100000 };
-            nanosleep(&ts, NULL);
-        }
-        kill(-t->pid, SIGKILL);
-        kill(t->pid, SIGKILL);
+    if (!kill_first && wait_exit(t, 500)) {
+        t->exited = 1;
+        kill(-t->pid, SIGKILL); /* stragglers in its group */
+        return;
     }
+    kill(-t->pid, SIGKILL);
+    kill(t->pid, SIGKILL);
     while (wait4(t->pid, &t->wstatus, 0, &t->ru) < 0 && errno == EINTR)
         ;
     t->exited = 1;
@@ -469,7 +499,7 @@ int runner_task_step(runner_task *t)
         }
         if (r == 0) {
             close_channel(t);
-            reap(t, 0);
+            reap(t, t->done_record);
             return 1;
         }
         if (errno == EINTR)
@@ -484,7 +514,7 @@ int runner_task_step(runner_task *t)
     if (t->done_record) {
         /* Threads the answer left behind must not hold the verdict up. */
         close_channel(t);
-        reap(t, 0);
+        reap(t, 1);
         return 1;
     }
     if (util_now_ms() >= t->deadline) {

@@ -20,6 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -27,6 +30,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "pyembed.h"
 #include "util.h"
 
 static int armed;
@@ -199,7 +203,10 @@ static PyObject *attr_path(PyObject *o, const char *const *names)
     return o;
 }
 
-static void capture_trusted(void)
+/* Run once in the parent, in the warm sub-interpreter, before any answer
+ * exists: every child inherits the same trusted objects, and no answer can
+ * have swapped them first. */
+static int capture_trusted(void *unused)
 {
     PyObject *types = PyImport_ImportModule("types");
     PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
@@ -216,6 +223,7 @@ static void capture_trusted(void)
     Py_XDECREF(types);
     Py_XDECREF(bext);
     PyErr_Clear();
+    return 0;
 }
 
 static int frame_runs(PyFrameObject *f, PyObject *code)
@@ -416,42 +424,74 @@ static int landlock_allow_reads(int rs, __u64 read_access)
     return rc;
 }
 
-/* Writes anywhere but the scratch folder (and /dev/null) are refused by
- * the kernel, and so are reads of /proc. */
+static __u64 landlock_write_access(int abi)
+{
+    __u64 w = LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |
+              LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_CHAR |
+              LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
+              LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |
+              LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM |
+              LANDLOCK_ACCESS_FS_EXECUTE;
+    if (abi >= 2)
+        w |= LANDLOCK_ACCESS_FS_REFER;
+    if (abi >= 3)
+        w |= LANDLOCK_ACCESS_FS_TRUNCATE;
+    return w;
+}
+
+/* The read layer is the same for every child, and walking / costs a
+ * dozen system calls: it is built once, in the parent, and each child
+ * only enforces it. */
+static int read_layer = -1;
+
+static int landlock_prepare(char **err)
+{
+    if (landlock_abi() < 1 || read_layer >= 0)
+        return 0;
+    __u64 read_access = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+    struct landlock_ruleset_attr attr = { .handled_access_fs = read_access };
+    int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+    if (rs < 0 || landlock_allow_reads(rs, read_access) < 0) {
+        *err = xasprintf("landlock: %s", strerror(errno));
+        if (rs >= 0)
+            close(rs);
+        return -1;
+    }
+    read_layer = fcntl(rs, F_DUPFD_CLOEXEC, 240);
+    close(rs);
+    return read_layer < 0 ? -1 : 0;
+}
+
+/* Two layers: reads anywhere but /proc (prepared), writes only in the
+ * scratch folder and /dev/null (this child's own). The kernel allows an
+ * access only when every layer that handles it does. */
 static int landlock_confine(const char *scratch, char **err)
 {
     int abi = landlock_abi();
     if (abi < 1)
         return 0; /* degrade: the audit hook still checks paths */
-    __u64 write_access = LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR |
-                         LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_CHAR |
-                         LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
-                         LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO |
-                         LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM |
-                         LANDLOCK_ACCESS_FS_EXECUTE;
-    __u64 read_access = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
-    __u64 null_access = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE;
-    if (abi >= 2)
-        write_access |= LANDLOCK_ACCESS_FS_REFER;
-    if (abi >= 3) {
-        write_access |= LANDLOCK_ACCESS_FS_TRUNCATE;
+    __u64 write_access = landlock_write_access(abi);
+    __u64 null_access = LANDLOCK_ACCESS_FS_WRITE_FILE;
+    if (abi >= 3)
         null_access |= LANDLOCK_ACCESS_FS_TRUNCATE;
+    const char *what = "read layer";
+    int rc = read_layer >= 0 ? (int)syscall(SYS_landlock_restrict_self, read_layer, 0) : -1;
+    if (read_layer < 0)
+        errno = EBADF;
+    struct landlock_ruleset_attr attr = { .handled_access_fs = write_access };
+    int rs = -1;
+    if (rc == 0) {
+        what = "write layer";
+        rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+        rc = rs < 0 ? -1 : 0;
     }
-    struct landlock_ruleset_attr attr = { .handled_access_fs = write_access | read_access };
-    int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
-    if (rs < 0) {
-        *err = xasprintf("landlock: %s", strerror(errno));
-        return -1;
+    if (rc == 0) {
+        what = scratch;
+        rc = landlock_allow(rs, scratch, write_access & ~(__u64)LANDLOCK_ACCESS_FS_EXECUTE);
     }
-    const char *what = scratch;
-    int rc = landlock_allow(rs, scratch, (write_access | read_access) & ~(__u64)LANDLOCK_ACCESS_FS_EXECUTE);
     if (rc == 0) {
         what = "/dev/null";
         rc = landlock_allow(rs, "/dev/null", null_access);
-    }
-    if (rc == 0) {
-        what = "/";
-        rc = landlock_allow_reads(rs, read_access);
     }
     if (rc == 0) {
         what = "restrict_self";
@@ -459,14 +499,23 @@ static int landlock_confine(const char *scratch, char **err)
     }
     if (rc < 0)
         *err = xasprintf("landlock: %s: %s", what, strerror(errno));
-    close(rs);
+    if (rs >= 0)
+        close(rs);
     return rc < 0 ? -1 : 0;
 }
 
-static int seccomp_confine(char **err)
+/* The filter is compiled once, in the parent, with PID_PLACEHOLDER where
+ * the child's own pid belongs; each child patches in its pid and loads
+ * it, which costs two system calls instead of a compilation. */
+#define PID_PLACEHOLDER 0x7a5e1d0bu
+
+static struct sock_filter *filter;
+static unsigned short filter_len;
+
+static int seccomp_compile(char **err)
 {
     int rc = -1;
-    pid_t self = getpid();
+    const scmp_datum_t self = PID_PLACEHOLDER;
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (!ctx) {
         *err = xstrdup("seccomp_init failed");
@@ -517,10 +566,29 @@ static int seccomp_confine(char **err)
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prlimit64), 1,
                          SCMP_A2(SCMP_CMP_NE, 0)) < 0)
         goto out;
-    if (seccomp_load(ctx) < 0) {
-        *err = xstrdup("seccomp_load failed");
+    int mfd = memfd_create("seccomp", MFD_CLOEXEC);
+    if (mfd < 0 || seccomp_export_bpf(ctx, mfd) < 0) {
+        *err = xstrdup("seccomp_export_bpf failed");
+        if (mfd >= 0)
+            close(mfd);
         goto done;
     }
+    off_t size = lseek(mfd, 0, SEEK_END);
+    if (size <= 0 || size % (off_t)sizeof(struct sock_filter) || size / (off_t)sizeof(struct sock_filter) > 4096) {
+        *err = xstrdup("seccomp: bad exported filter");
+        close(mfd);
+        goto done;
+    }
+    filter = xmalloc((size_t)size);
+    if (pread(mfd, filter, (size_t)size, 0) != size) {
+        *err = xstrdup("seccomp: cannot read the exported filter");
+        free(filter);
+        filter = NULL;
+        close(mfd);
+        goto done;
+    }
+    close(mfd);
+    filter_len = (unsigned short)(size / (off_t)sizeof(struct sock_filter));
     rc = 0;
     goto done;
 out:
@@ -530,24 +598,61 @@ done:
     return rc;
 }
 
+static int seccomp_confine(char **err)
+{
+    if (!filter) {
+        *err = xstrdup("seccomp: the filter was not prepared");
+        return -1;
+    }
+    __u32 self = (__u32)getpid();
+    int patched = 0;
+    for (unsigned i = 0; i < filter_len; i++)
+        if (BPF_CLASS(filter[i].code) == BPF_JMP && BPF_SRC(filter[i].code) == BPF_K &&
+            filter[i].k == PID_PLACEHOLDER) {
+            filter[i].k = self;
+            patched++;
+        }
+    struct sock_fprog prog = { .len = filter_len, .filter = filter };
+    if (patched < 1 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
+        *err = xasprintf("seccomp: %s", patched < 1 ? "the pid was not found in the filter" : strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int sandbox_prepare(char **err)
+{
+    if (!trusted.coroutine)
+        pyembed_in_sub(capture_trusted, NULL);
+    if (!filter && seccomp_compile(err) < 0)
+        return -1;
+    return landlock_prepare(err);
+}
+
 /* tempfile and friends look in $TMPDIR first: make that the scratch
  * folder, so an honest answer that uses a temporary file is not denied
  * (os.environ is the interpreter's copy, read when os was imported). */
 static void point_tmpdir_at(const char *scratch)
 {
     setenv("TMPDIR", scratch, 1);
-    PyObject *os = PyImport_ImportModule("os");
+    /* os.environ keeps its own copy, a dict of bytes: set it there rather
+     * than through its Python __setitem__, which would cost the child the
+     * import machinery and a storm of copy-on-write faults. */
+    PyObject *os = PyDict_GetItemString(PyImport_GetModuleDict(), "os"); /* borrowed */
     PyObject *env = os ? PyObject_GetAttrString(os, "environ") : NULL;
-    PyObject *k = PyUnicode_FromString("TMPDIR");
-    PyObject *v = PyUnicode_DecodeFSDefault(scratch);
-    if (env && k && v)
-        PyObject_SetItem(env, k, v);
-    Py_XDECREF(k);
-    Py_XDECREF(v);
+    PyObject *data = env ? PyObject_GetAttrString(env, "_data") : NULL;
+    if (data && PyDict_Check(data)) {
+        PyObject *k = PyBytes_FromString("TMPDIR");
+        PyObject *v = PyBytes_FromString(scratch);
+        if (k && v)
+            PyDict_SetItem(data, k, v);
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+    }
+    Py_XDECREF(data);
     Py_XDECREF(env);
-    Py_XDECREF(os);
-    /* A choice tempfile cached in the warm worker would point elsewhere;
-     * importing it here just to reset it would cost every child. */
+    /* A choice tempfile cached in the warm worker would point elsewhere. */
     PyObject *tf = PyDict_GetItemString(PyImport_GetModuleDict(), "tempfile"); /* borrowed */
     if (tf)
         PyObject_SetAttrString(tf, "tempdir", Py_None);
@@ -561,7 +666,6 @@ int sandbox_enter(const sandbox_limits *lim, char **err)
         scratch_real[0] = '\0';
     if (lim->scratch)
         point_tmpdir_at(lim->scratch);
-    capture_trusted();
     unsigned long base = vm_size_bytes();
     rlim_t cpu = (rlim_t)(lim->timeout_ms + 999) / 1000 + 1;
     /* Soft below hard: SIGXCPU first says "time" plainly; the hard limit

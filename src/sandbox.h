@@ -25,6 +25,9 @@ void sandbox_disarm(void);
 /* The first denial, or NULL. */
 const char *sandbox_denied(void);
 
+/* Once, in the parent, before any child: compiles the seccomp filter and
+ * builds the Landlock read layer that every child enforces. 0 or -1. */
+int sandbox_prepare(char **err);
 /* rlimits, Landlock (when the kernel has it), then seccomp. Returns 0, or
  * -1 with *err (the child must not run the answer then). */
 int sandbox_enter(const sandbox_limits *lim, char **err);
