@@ -25,7 +25,7 @@ LIBOBJS := $(filter-out $(B)/obj/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps deps-test deps-fuzz run check check-asan install uninstall bench fuzz clean unit
+.PHONY: all deps deps-test deps-fuzz run check check-asan check-valgrind install uninstall bench fuzz clean unit
 
 all: $(B)/pydrill
 
@@ -77,6 +77,17 @@ check-asan: deps-test
 	@B=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh tests/run.sh
+
+# The parent under valgrind memcheck over the end-to-end tests of the
+# command line and batch grading: any error or definite leak fails.
+VALGRIND_TESTS = tests/e2e/1001-cli.t tests/e2e/1002-run-statuses.t tests/e2e/1003-check.t \
+	tests/e2e/1004-bad-packs.t tests/e2e/2001-grade-formats.t tests/e2e/2002-grade-parallel.t \
+	tests/e2e/2003-grade-robust.t
+check-valgrind: deps-test
+	@$(MAKE) --no-print-directory all
+	@sh tools/deps.sh valgrind
+	@PYDRILL_WRAPPER=$(CURDIR)/tests/valgrind/pydrill PYDRILL_TIME_SCALE=20 TESTS="$(VALGRIND_TESTS)" \
+	  sh tests/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all

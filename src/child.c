@@ -791,6 +791,7 @@ void child_main(const runner_job *job, int chan, const char *secret, const char 
     };
     if (job->kind == JOB_EVAL || job->kind == JOB_PROBE)
         lim.timeout_ms = job->limits.timeout_ms * (int)(job->nexprs > 1 ? job->nexprs : 1);
+    lim.timeout_ms *= runner_time_scale();
     char *err = NULL;
     if (sandbox_enter(&lim, &err) < 0)
         fatal(err);

@@ -92,6 +92,10 @@ const char *runner_python_version(void);
 /* PY_VERSION_HEX of the embedded interpreter. */
 unsigned long runner_python_hexversion(void);
 
+/* The factor every time limit is multiplied by (1 unless the suite runs
+ * under valgrind, see PYDRILL_TIME_SCALE in tests/valgrind). */
+int runner_time_scale(void);
+
 /* Runs a job to completion. */
 void runner_run(const runner_job *job, run_result *res);
 

@@ -516,6 +516,11 @@ static int seccomp_compile(char **err)
 {
     int rc = -1;
     const scmp_datum_t self = PID_PLACEHOLDER;
+    /* The filter is only compiled here, never loaded, so libseccomp need
+     * not probe this kernel (which some tools, valgrind among them, cannot
+     * answer); the child's load is what fails on a kernel without it. */
+    if (seccomp_api_get() < 3)
+        seccomp_api_set(3);
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (!ctx) {
         *err = xstrdup("seccomp_init failed");
@@ -614,7 +619,7 @@ static int seccomp_confine(char **err)
         }
     struct sock_fprog prog = { .len = filter_len, .filter = filter };
     if (patched < 1 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
-        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
+        prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0) {
         *err = xasprintf("seccomp: %s", patched < 1 ? "the pid was not found in the filter" : strerror(errno));
         return -1;
     }

@@ -6,16 +6,19 @@ B=${B:-build}
 export B
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-export PYDRILL="$top/$B/pydrill"
+# PYDRILL_WRAPPER runs the binary under a tool (tests/valgrind/pydrill);
+# TESTS names the scripts to run instead of every unit and script.
+export PYDRILL="${PYDRILL_WRAPPER:-$top/$B/pydrill}"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 
 units=$(ls "$B"/tests/test_* 2>/dev/null | grep -v '\.d$')
+[ -n "$TESTS" ] && units=
 if [ -n "$units" ]; then
     CMOCKA_MESSAGE_OUTPUT=TAP prove -v -e '' $units >>"$log" 2>&1 || status=1
 fi
-scripts=$(ls tests/e2e/*.t tests/tui/*.t tests/adversarial/*.t 2>/dev/null)
+scripts=${TESTS:-$(ls tests/e2e/*.t tests/tui/*.t tests/adversarial/*.t 2>/dev/null)}
 if [ -n "$scripts" ]; then
     prove -v -j2 -e bash $scripts >>"$log" 2>&1 || status=1
 fi
