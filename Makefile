@@ -14,7 +14,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
-CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -fno-strict-aliasing
+CFLAGS += -std=gnu11 -Wall -Wextra -fno-strict-aliasing
 CPPFLAGS += -DPYDRILL_VERSION='"$(VERSION)"' -DPYDRILL_DATADIR='"$(PREFIX)/share/pydrill"' $(PKG_CFLAGS)
 LDLIBS += $(PKG_LIBS) -lm
 
@@ -50,7 +50,7 @@ $(B)/pydrill: $(B)/obj/main.o $(B)/libpydrill.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libpydrill.a | $(B)/tests
-	$(CC) $(CPPFLAGS) -iquote src $(CFLAGS) -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) -iquote src $(CFLAGS) -Wno-unused-parameter -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
 
 unit: $(UNIT_BINS)
 

@@ -663,6 +663,7 @@ static const char repl_driver[] =
 
 static PyObject *py_exception_line(PyObject *self, PyObject *exc)
 {
+    (void)self;
     char *line = exception_line(exc);
     PyObject *r = PyUnicode_FromString(line);
     free(line);

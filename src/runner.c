@@ -149,6 +149,7 @@ static size_t job_items(const runner_job *job)
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
+    (void)st, (void)flag, (void)ftw;
     remove(path);
     return 0;
 }

@@ -208,6 +208,7 @@ static PyObject *attr_path(PyObject *o, const char *const *names)
  * have swapped them first. */
 static int capture_trusted(void *unused)
 {
+    (void)unused;
     PyObject *types = PyImport_ImportModule("types");
     PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
     PyObject *io = PyImport_ImportModule("_io");
@@ -298,6 +299,7 @@ static int is_unix_socket(PyObject *args)
 
 int sandbox_audit_hook(const char *event, PyObject *args, void *data)
 {
+    (void)data;
     if (!armed)
         return 0;
     if (strcmp(event, "socket.__new__") == 0 && is_unix_socket(args))
