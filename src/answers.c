@@ -92,43 +92,6 @@ static char *base_name(const char *path, const char *ext)
     return xstrndup(path + start, len);
 }
 
-/* A short, printable copy of a key for messages. */
-static char *quote_key(const char *s)
-{
-    sbuf sb;
-    sbuf_init(&sb);
-    sbuf_addch(&sb, '"');
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++, n++) {
-        if (n >= 60 && (*p & 0xC0) != 0x80) {
-            sbuf_addstr(&sb, "...");
-            break;
-        }
-        if (*p < 0x20 || *p == '"' || *p == '\\' || *p == 0x7f)
-            sbuf_addf(&sb, "\\u%04x", *p);
-        else
-            sbuf_addch(&sb, (char)*p);
-    }
-    sbuf_addch(&sb, '"');
-    char *q = sbuf_detach(&sb, NULL);
-    sbuf_release(&sb);
-    return q;
-}
-
-static const char *type_name(const cJSON *j)
-{
-    if (cJSON_IsString(j))
-        return "a string";
-    if (cJSON_IsNumber(j))
-        return "a number";
-    if (cJSON_IsBool(j))
-        return "a boolean";
-    if (cJSON_IsNull(j))
-        return "null";
-    if (cJSON_IsArray(j))
-        return "an array";
-    return "an object";
-}
 
 /* Orders item indexes by id, then by position, so the first of equal ids
  * is the one listed first. */
@@ -162,7 +125,7 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
     s->candidate = NULL;
     if (cand && (!cJSON_IsString(cand) || !cand->valuestring[0])) {
         diag_add(d, "%s: /candidate: error: expected a non-empty string, found %s", path,
-                 cJSON_IsString(cand) ? "an empty string" : type_name(cand));
+                 cJSON_IsString(cand) ? "an empty string" : jsontext_type_name(cand));
         ret = -1;
     } else if (cand) {
         s->candidate = xstrdup(cand->valuestring);
@@ -178,7 +141,7 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
     }
     if (!cJSON_IsObject(ans)) {
         diag_add(d, "%s: /answers: error: expected an object (id -> answer), found %s", path,
-                 type_name(ans));
+                 jsontext_type_name(ans));
         ret = -1;
         goto done;
     }
@@ -197,11 +160,11 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
         if (shown++ >= 100)
             continue; /* a broken file can have a million of these */
         char *ptr = vctx_pointer_join("/answers", it->string);
-        char *q = quote_key(it->string);
+        char *q = vctx_quote(it->string);
         if (cJSON_IsString(it))
             diag_add(d, "%s: %s: error: %s %s", path, ptr, problem, q);
         else
-            diag_add(d, "%s: %s: error: %s, found %s", path, ptr, problem, type_name(it));
+            diag_add(d, "%s: %s: error: %s, found %s", path, ptr, problem, jsontext_type_name(it));
         free(q);
         free(ptr);
     }

@@ -35,8 +35,8 @@ void vctx_release(vctx *v)
 }
 
 /* s as a JSON string literal, cut after about 60 bytes so that a message
- * about a 10 MB value stays one short line. Valid until 4 more calls. */
-const char *vquote(vctx *v, const char *s)
+ * about a 10 MB value stays one short line. Caller frees. */
+char *vctx_quote(const char *s)
 {
     sbuf sb;
     sbuf_init(&sb);
@@ -57,11 +57,17 @@ const char *vquote(vctx *v, const char *s)
             sbuf_addch(&sb, (char)*p);
     }
     sbuf_addch(&sb, '"');
+    return sbuf_detach(&sb, NULL);
+}
+
+/* vctx_quote, kept by v: valid until 4 more calls. */
+const char *vquote(vctx *v, const char *s)
+{
+    char *q = vctx_quote(s);
     unsigned i = v->qi++ % ARRAY_SIZE(v->quoted);
     free(v->quoted[i]);
-    v->quoted[i] = sbuf_detach(&sb, NULL);
-    sbuf_release(&sb);
-    return v->quoted[i];
+    v->quoted[i] = q;
+    return q;
 }
 
 /* Appends "/" and key escaped as RFC 6901 says (~ as ~0, / as ~1). */

@@ -34,7 +34,9 @@ typedef struct {
 
 void vctx_init(vctx *v, const char *file, diag *d);
 void vctx_release(vctx *v);
-/* A short quoted form of s for messages (valid until four more calls). */
+/* A short quoted form of s for messages: vctx_quote allocates (caller
+ * frees), vquote keeps it in v (valid until four more calls). */
+char *vctx_quote(const char *s);
 const char *vquote(vctx *v, const char *s);
 /* ptr + "/" + key, escaped as RFC 6901 says. Caller frees. */
 char *vctx_pointer_join(const char *ptr, const char *key);
