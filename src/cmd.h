@@ -48,6 +48,11 @@ int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grades one answer (NULL: missing) to a planned drill, running a child
  * when the kind needs one. v is initialised here. */
 void cmd_judge(const drill *d, const char *answer, const unsigned char *run_mask, drill_verdict *v);
+/* The path of this program, to run itself again (check's second run):
+ * argv[0] as main was given it when it names a file, else /proc/self/exe
+ * (which under a tool such as valgrind names the tool). */
+void cmd_set_argv0(const char *argv0);
+const char *cmd_self_path(void);
 /* Starts the embedded interpreter; prints why on failure. 0 or -1. */
 int cmd_start_runner(void);
 

@@ -161,7 +161,7 @@ static cJSON *truths_elsewhere(int argc, char **argv, diag *dg)
         args[1] = "__truths";
         for (int i = 1; i < argc; i++)
             args[i + 1] = argv[i];
-        execv("/proc/self/exe", args);
+        execv(cmd_self_path(), args);
         _exit(127);
     }
     close(p[1]);

@@ -175,3 +175,18 @@ void cmd_judge(const drill *d, const char *answer, const unsigned char *run_mask
     }
     }
 }
+
+static char *self_path;
+
+void cmd_set_argv0(const char *argv0)
+{
+    free(self_path);
+    self_path = NULL;
+    if (argv0 && strchr(argv0, '/'))
+        self_path = realpath(argv0, NULL);
+}
+
+const char *cmd_self_path(void)
+{
+    return self_path && access(self_path, X_OK) == 0 ? self_path : "/proc/self/exe";
+}

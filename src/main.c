@@ -37,6 +37,7 @@ static const struct {
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    cmd_set_argv0(argv[0]);
     /* A reader that goes away (pydrill list | head) is not an error. */
     signal(SIGPIPE, SIG_IGN);
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {

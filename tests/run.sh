@@ -30,8 +30,13 @@ passed=$(grep -cE '^[[:space:]]*ok [0-9]+' "$log")
 skipped=$(grep -cE '^[[:space:]]*ok [0-9]+.*# *[Ss][Kk][Ii][Pp]' "$log")
 failed=$(grep -cE '^[[:space:]]*not ok [0-9]+' "$log")
 passed=$((passed - skipped))
-# a script that died before its plan counts as a failure too
-dubious=$(grep -cE 'Dubious|Parse errors|No plan found|Bad plan' "$log")
+# A script that exited non-zero with no failed test of its own (it died
+# before its plan, say) counts as one failure; one with failed tests is
+# already counted by them.
+dubious=$(grep -cE 'Dubious' "$log")
+subfailed=$(grep -cE 'Failed [0-9]+/[0-9]+ subtests' "$log")
+dubious=$((dubious - subfailed + $(grep -cE 'Parse errors|No plan found|Bad plan' "$log")))
+[ "$dubious" -lt 0 ] && dubious=0
 failed=$((failed + dubious))
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed, $skipped skipped"
