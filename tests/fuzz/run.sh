@@ -21,8 +21,8 @@ fi
 # own, then helpers of theirs where the tree has them.
 srcs_for() {
     case $1 in
-    value) set -- src/value.c src/util.c ;;
-    *) set -- src/catalog.c src/answers.c src/value.c src/util.c src/jsontext.c src/vctx.c ;;
+    value) set -- src/value.c src/value_repr.c src/util.c ;;
+    *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c ;;
     esac
     for f in "$@"; do
         [ -f "$f" ] && printf '%s ' "$f"
