@@ -118,9 +118,13 @@ static void add_submission(sbuf *sb, const submission_verdict *s, int reveal_hid
     int idw = 0;
 
     add_oneline(sb, s->candidate ? s->candidate : "?");
-    sbuf_addstr(sb, " (");
-    add_oneline(sb, s->source ? s->source : "?");
-    sbuf_addstr(sb, "): ");
+    /* `pydrill run` names the candidate after the file: say it once */
+    if (!s->candidate || !s->source || strcmp(s->candidate, s->source)) {
+        sbuf_addstr(sb, " (");
+        add_oneline(sb, s->source ? s->source : "?");
+        sbuf_addstr(sb, ")");
+    }
+    sbuf_addstr(sb, ": ");
     if (s->error) {
         sbuf_addstr(sb, "error: ");
         add_indented(sb, s->error, "  ");
