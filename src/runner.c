@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
@@ -56,6 +57,10 @@ struct runner_task {
 };
 
 static int started;
+
+static void reap_corpses(int block);
+static void reap_all_corpses(void);
+static void remove_stale_scratch(void);
 
 int runner_time_scale(void)
 {
@@ -114,11 +119,14 @@ int runner_start(char **err)
     if (pyembed_start(err) < 0 || sandbox_prepare(err) < 0)
         return -1;
     started = 1;
+    atexit(reap_all_corpses);
+    remove_stale_scratch();
     return 0;
 }
 
 void runner_stop(void)
 {
+    reap_corpses(1);
     if (started)
         pyembed_stop();
     started = 0;
@@ -159,6 +167,41 @@ static void remove_tree(const char *dir)
     nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Children that sent their last record and were killed, not reaped yet:
+ * tearing down a process takes longer than grading its answer, and need
+ * not hold the next answer up. Their scratch folders go once they are
+ * gone (a dying child could still be finishing a write). */
+typedef struct {
+    pid_t pid;
+    char *scratch;
+} corpse;
+
+static corpse *corpses;
+static size_t ncorpses, corpses_cap;
+
+static void reap_corpses(int block)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < ncorpses; i++) {
+        pid_t r;
+        while ((r = waitpid(corpses[i].pid, NULL, block ? 0 : WNOHANG)) < 0 && errno == EINTR)
+            ;
+        if (r == 0) {
+            corpses[k++] = corpses[i];
+            continue;
+        }
+        if (corpses[i].scratch)
+            remove_tree(corpses[i].scratch);
+        free(corpses[i].scratch);
+    }
+    ncorpses = k;
+}
+
+static void reap_all_corpses(void)
+{
+    reap_corpses(1);
+}
+
 /* $TMPDIR when set; else /dev/shm, where creating and removing a folder
  * per answer costs no disk journal; else /tmp. */
 static const char *scratch_parent(void)
@@ -175,9 +218,33 @@ static const char *scratch_parent(void)
     return parent = "/tmp";
 }
 
+/* Scratch folders are named for the process that made them, so that one
+ * left behind by a pydrill that was killed (a closed terminal, SIGKILL) is
+ * removed by the next one to start. */
+static void remove_stale_scratch(void)
+{
+    const char *parent = scratch_parent();
+    DIR *d = opendir(parent);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        long pid;
+        char tail[16];
+        if (sscanf(e->d_name, "pydrill-run-%ld-%15s", &pid, tail) != 2 || pid <= 0)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* its owner is alive (or not ours to ask) */
+        char *path = xasprintf("%s/%s", parent, e->d_name);
+        remove_tree(path);
+        free(path);
+    }
+    closedir(d);
+}
+
 static char *make_scratch(void)
 {
-    char *dir = xasprintf("%s/pydrill-run-XXXXXX", scratch_parent());
+    char *dir = xasprintf("%s/pydrill-run-%ld-XXXXXX", scratch_parent(), (long)getpid());
     if (!mkdtemp(dir)) {
         free(dir);
         return NULL;
@@ -194,6 +261,7 @@ static void fail_task(runner_task *t, const char *msg)
 
 runner_task *runner_spawn(const runner_job *job)
 {
+    reap_corpses(0);
     runner_task *t = xcalloc(1, sizeof *t);
     run_result_init(&t->res);
     sbuf_init(&t->buf);
@@ -484,6 +552,21 @@ static void reap(runner_task *t, int kill_first)
     t->exited = 1;
 }
 
+/* The child's verdict is in: kill it and its group, and leave the
+ * reaping for later (reap_corpses). */
+static void bury(runner_task *t)
+{
+    kill(-t->pid, SIGKILL);
+    kill(t->pid, SIGKILL);
+    if (ncorpses == corpses_cap) {
+        corpses_cap = corpses_cap ? corpses_cap * 2 : 16;
+        corpses = xrealloc(corpses, corpses_cap * sizeof *corpses);
+    }
+    corpses[ncorpses++] = (corpse){ t->pid, t->scratch };
+    t->scratch = NULL;
+    t->exited = 1;
+}
+
 static void close_channel(runner_task *t)
 {
     if (t->fd >= 0)
@@ -513,7 +596,10 @@ int runner_task_step(runner_task *t)
         }
         if (r == 0) {
             close_channel(t);
-            reap(t, t->done_record);
+            if (t->done_record)
+                bury(t);
+            else
+                reap(t, 0);
             return 1;
         }
         if (errno == EINTR)
@@ -528,7 +614,7 @@ int runner_task_step(runner_task *t)
     if (t->done_record) {
         /* Threads the answer left behind must not hold the verdict up. */
         close_channel(t);
-        reap(t, 1);
+        bury(t);
         return 1;
     }
     if (util_now_ms() >= t->deadline) {
