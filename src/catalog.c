@@ -53,41 +53,6 @@ int catalog_id_valid(const char *s)
 
 /* ---- files ---- */
 
-/* Like util_read_file, but leaves the reason as errno so a catalog can say
- * which of its entries could not be opened. */
-static int read_file_errno(const char *path, char **data, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        close(fd);
-        return EISDIR;
-    }
-    sbuf sb;
-    sbuf_init(&sb);
-    char chunk[65536];
-    for (;;) {
-        ssize_t r = read(fd, chunk, sizeof chunk);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            close(fd);
-            sbuf_release(&sb);
-            return e;
-        }
-        if (r == 0)
-            break;
-        sbuf_add(&sb, chunk, (size_t)r);
-    }
-    close(fd);
-    *data = sbuf_detach(&sb, len);
-    sbuf_release(&sb);
-    return 0;
-}
-
 /* ---- freeing ---- */
 
 static void free_strv(char **v, size_t n)
@@ -711,7 +676,7 @@ int catalog_load(catalog *c, const char *path, diag *d)
         char *full = util_path_join(dir, it->valuestring);
         char *ptext;
         size_t plen;
-        int e = read_file_errno(full, &ptext, &plen);
+        int e = util_slurp(full, &ptext, &plen);
         if (e) {
             verr(&v, NULL, "cannot open %s: %s", it->valuestring, strerror(e));
         } else {

@@ -186,31 +186,28 @@ void diag_add(diag *d, const char *fmt, ...)
     diag_take(d, s);
 }
 
-int util_read_file(const char *path, char **data, size_t *len, char **err)
+int util_slurp(const char *path, char **data, size_t *len)
 {
-    sbuf sb;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *err = xasprintf("%s: error: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return errno;
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
-        *err = xasprintf("%s: error: is a folder, not a file", path);
-        return -1;
+        return EISDIR;
     }
+    sbuf sb;
     sbuf_init(&sb);
     char chunk[65536];
     for (;;) {
         ssize_t r = read(fd, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
         if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            *err = xasprintf("%s: error: cannot read: %s", path, strerror(errno));
+            int e = errno;
             close(fd);
             sbuf_release(&sb);
-            return -1;
+            return e;
         }
         if (r == 0)
             break;
@@ -218,8 +215,17 @@ int util_read_file(const char *path, char **data, size_t *len, char **err)
     }
     close(fd);
     *data = sbuf_detach(&sb, len);
-    sbuf_release(&sb);
     return 0;
+}
+
+int util_read_file(const char *path, char **data, size_t *len, char **err)
+{
+    int e = util_slurp(path, data, len);
+    if (e == EISDIR)
+        *err = xasprintf("%s: error: is a folder, not a file", path);
+    else if (e)
+        *err = xasprintf("%s: error: cannot open: %s", path, strerror(e));
+    return e ? -1 : 0;
 }
 
 int util_write_atomic(const char *path, const char *data, size_t len, char **err)

@@ -46,7 +46,10 @@ void diag_free(diag *d);
 void diag_add(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_take(diag *d, char *msg); /* takes ownership of msg */
 
-/* Reads a whole file. Returns 0, or -1 with *err set (caller frees). */
+/* Reads a whole file: 0, or the errno that stopped it (EISDIR for a
+ * folder). */
+int util_slurp(const char *path, char **data, size_t *len);
+/* The same with a message: 0, or -1 with *err set (caller frees). */
 int util_read_file(const char *path, char **data, size_t *len, char **err);
 /* Writes a file atomically: temporary file in the same folder, fsync,
  * rename. Returns 0, or -1 with *err set. */
