@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -755,6 +756,29 @@ static int make_capture(const char *name, int target)
     return hi;
 }
 
+static int cmp_fd(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* The child inherits every descriptor the parent has: among them the read
+ * ends of the other children's result channels, which an answer could
+ * drain to make their answers fail. Only its own stay open. */
+static void close_inherited(void)
+{
+    int keep[] = { 2, out_fd, err_fd, chan_fd, sandbox_keep_fd() };
+    qsort(keep, ARRAY_SIZE(keep), sizeof keep[0], cmp_fd);
+    unsigned from = 3;
+    for (size_t i = 0; i < ARRAY_SIZE(keep); i++) {
+        if (keep[i] < (int)from)
+            continue;
+        if ((unsigned)keep[i] > from)
+            syscall(SYS_close_range, from, (unsigned)keep[i] - 1, 0);
+        from = (unsigned)keep[i] + 1;
+    }
+    syscall(SYS_close_range, from, ~0U, 0);
+}
+
 void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
 {
     chan_fd = fcntl(chan, F_DUPFD_CLOEXEC, 230);
@@ -779,6 +803,7 @@ void child_main(const runner_job *job, int chan, const char *secret, const char 
         close(devnull);
     out_fd = make_capture("stdout", 1);
     err_fd = make_capture("stderr", 2);
+    close_inherited();
     if (chdir(scratch) < 0)
         fatal("cannot enter the scratch folder");
 

@@ -480,6 +480,8 @@ static int landlock_confine(const char *scratch, char **err)
     int rc = read_layer >= 0 ? (int)syscall(SYS_landlock_restrict_self, read_layer, 0) : -1;
     if (read_layer < 0)
         errno = EBADF;
+    if (read_layer >= 0)
+        close(read_layer); /* enforced now; the answer has no use for it */
     struct landlock_ruleset_attr attr = { .handled_access_fs = write_access };
     int rs = -1;
     if (rc == 0) {
@@ -626,6 +628,11 @@ static int seccomp_confine(char **err)
         return -1;
     }
     return 0;
+}
+
+int sandbox_keep_fd(void)
+{
+    return read_layer;
 }
 
 int sandbox_prepare(char **err)

@@ -28,6 +28,9 @@ const char *sandbox_denied(void);
 /* Once, in the parent, before any child: compiles the seccomp filter and
  * builds the Landlock read layer that every child enforces. 0 or -1. */
 int sandbox_prepare(char **err);
+/* The descriptor sandbox_enter still needs in the child (-1: none), so
+ * that the child can close every other one it inherited. */
+int sandbox_keep_fd(void);
 /* rlimits, Landlock (when the kernel has it), then seccomp. Returns 0, or
  * -1 with *err (the child must not run the answer then). */
 int sandbox_enter(const sandbox_limits *lim, char **err);
