@@ -644,25 +644,38 @@ int sandbox_prepare(char **err)
     return landlock_prepare(err);
 }
 
-/* tempfile and friends look in $TMPDIR first: make that the scratch
- * folder, so an honest answer that uses a temporary file is not denied
- * (os.environ is the interpreter's copy, read when os was imported). */
-static void point_tmpdir_at(const char *scratch)
+/* The environment an answer sees: nothing of the grader's (a CI job's
+ * tokens would otherwise be one `os.environ` away from a report), and
+ * $TMPDIR and $HOME in the scratch folder, so that tempfile and friends
+ * work without being denied. */
+static void reset_environment(const char *scratch)
 {
-    setenv("TMPDIR", scratch, 1);
-    /* os.environ keeps its own copy, a dict of bytes: set it there rather
-     * than through its Python __setitem__, which would cost the child the
-     * import machinery and a storm of copy-on-write faults. */
+    const char *const vars[][2] = {
+        { "PATH", "/usr/local/bin:/usr/bin:/bin" },
+        { "LANG", "C.UTF-8" },
+        { "HOME", scratch },
+        { "TMPDIR", scratch },
+    };
+    clearenv();
+    for (size_t i = 0; i < ARRAY_SIZE(vars); i++)
+        setenv(vars[i][0], vars[i][1], 1);
+    /* os.environ keeps its own copy, a dict of bytes, read when os was
+     * imported in the warm worker: reset it there rather than through its
+     * Python methods, which would cost the child the import machinery and a
+     * storm of copy-on-write faults. */
     PyObject *os = PyDict_GetItemString(PyImport_GetModuleDict(), "os"); /* borrowed */
     PyObject *env = os ? PyObject_GetAttrString(os, "environ") : NULL;
     PyObject *data = env ? PyObject_GetAttrString(env, "_data") : NULL;
     if (data && PyDict_Check(data)) {
-        PyObject *k = PyBytes_FromString("TMPDIR");
-        PyObject *v = PyBytes_FromString(scratch);
-        if (k && v)
-            PyDict_SetItem(data, k, v);
-        Py_XDECREF(k);
-        Py_XDECREF(v);
+        PyDict_Clear(data);
+        for (size_t i = 0; i < ARRAY_SIZE(vars); i++) {
+            PyObject *k = PyBytes_FromString(vars[i][0]);
+            PyObject *v = PyBytes_FromString(vars[i][1]);
+            if (k && v)
+                PyDict_SetItem(data, k, v);
+            Py_XDECREF(k);
+            Py_XDECREF(v);
+        }
     }
     Py_XDECREF(data);
     Py_XDECREF(env);
@@ -679,7 +692,7 @@ int sandbox_enter(const sandbox_limits *lim, char **err)
     if (!scratch_dir || !realpath(scratch_dir, scratch_real))
         scratch_real[0] = '\0';
     if (lim->scratch)
-        point_tmpdir_at(lim->scratch);
+        reset_environment(lim->scratch);
     unsigned long base = vm_size_bytes();
     rlim_t cpu = (rlim_t)(lim->timeout_ms + 999) / 1000 + 1;
     /* Soft below hard: SIGXCPU first says "time" plainly; the hard limit

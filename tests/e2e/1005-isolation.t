@@ -10,4 +10,11 @@ test_expect_success 'concurrent children inherit none of the parent'"'"'s descri
     pydrill grade -j4 --pack "$P" --format text s/* >out &&
     [ "$(grep -c "PASS     open-fds" out)" -eq 4 ] || { cat out; false; }
 '
+test_expect_success 'an answer sees none of the grader'"'"'s environment' '
+    E="$FIXTURES/e2e/environment.json" &&
+    mkdir -p e/c1 &&
+    /usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[\"drills\"][0][\"solution\"])" "$E" >e/c1/environment.py &&
+    SECRET_TOKEN=hunter2 pydrill grade --pack "$E" --format text e/c1 >out &&
+    contains out "PASS     environment" && lacks out hunter2
+'
 test_done
