@@ -308,12 +308,14 @@ runner_task *runner_spawn(const runner_job *job)
     }
     if (pid == 0) {
         close(p[0]);
-        /* A process group of its own: the deadline kills everything the
-         * answer managed to start, and kill(0, ...) reaches only itself. */
-        setpgid(0, 0);
+        /* A session (and so a process group) of its own: the deadline
+         * kills everything the answer managed to start, kill(0, ...)
+         * reaches only itself, and it has no controlling terminal to read
+         * or to push keys into. (Until setsid runs, the parent's kill of
+         * the group misses, and its kill of the pid itself does not.) */
+        setsid();
         child_main(job, p[1], t->secret, t->scratch);
     }
-    setpgid(pid, pid);
     close(p[1]);
     t->pid = pid;
     t->fd = p[0];
