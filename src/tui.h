@@ -77,6 +77,9 @@ typedef enum {
 #define TK(k) (TK_FN | (k))
 #define TK_CTRL(c) ((c) & 0x1f)
 #define TK_ESC 27
+/* A bracketed paste (ESC [ 200 ~ ... ESC [ 201 ~) arrives as one key; its
+ * text, as the terminal sent it (\r for line ends), is crt_paste(). */
+#define TK_PASTE TK(KEY_MAX + 1)
 
 /* Sets the locale-dependent choices (UTF-8 glyphs or ASCII) and starts
  * curses on the terminal. Returns 0, or -1 with *err. Installs handlers
@@ -90,6 +93,8 @@ const char *crt_glyph(crt_glyph_id g);
 const char *crt_spinner(unsigned tick);
 /* Reads one key without waiting; 0 when none. */
 int crt_key(void);
+/* The text of the last TK_PASTE (NUL-terminated, owned by tui_crt.c). */
+const char *crt_paste(void);
 /* Leaves curses for a child program that uses the terminal, and back. */
 void crt_suspend(void);
 void crt_resume(void);
@@ -280,6 +285,9 @@ int result_key(tui_app *a, int k);
 void report_draw(tui_app *a, WINDOW *w);
 int report_key(tui_app *a, int k);
 void iv_finish(tui_app *a);          /* ends the interview: report + history */
+/* Appends one JSON object (a line, no newline) to history.jsonl in the
+ * state folder; a failure becomes the status message. */
+void app_history_add(tui_app *a, const char *json);
 void help_draw(tui_app *a, WINDOW *w);
 
 /* ---- tui_watch.c ---- */

@@ -6,6 +6,7 @@
 #include "tui.h"
 
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -20,6 +21,29 @@ static int crt_is_utf8;
 static int crt_has_color;
 static attr_t crt_attrs[R_COUNT];
 static SCREEN *crt_screen;
+static sbuf crt_pasted;
+
+/* Bracketed paste: the terminal marks pasted text so that its newlines are
+ * not Enter keys (which would auto-indent every line again). */
+#define CRT_PASTE_ON "\033[?2004h"
+#define CRT_PASTE_OFF "\033[?2004l"
+#define CRT_KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define CRT_KEY_PASTE_END (KEY_MAX + 2)
+/* a paste larger than this is cut (the rest is read and dropped) */
+#define CRT_PASTE_MAX (1u << 20)
+
+/* write(2), not stdio: it is also used from the signal handler */
+static void crt_write(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
 
 static const char *const glyph_utf8[G_COUNT] = {
     [G_PASS] = "\u2713", [G_FAIL] = "\u2717", [G_NEW] = "\u00b7", [G_DUE] = "\u21bb",
@@ -59,6 +83,8 @@ void crt_done(void)
         return;
     crt_on = 0;
     endwin();
+    crt_write(CRT_PASTE_OFF);
+    sbuf_release(&crt_pasted);
     if (crt_screen) {
         delscreen(crt_screen);
         crt_screen = NULL;
@@ -72,6 +98,7 @@ static void crt_fatal(int sig)
     if (crt_on) {
         crt_on = 0;
         endwin();
+        crt_write(CRT_PASTE_OFF);
     }
     signal(sig, SIG_DFL);
     raise(sig);
@@ -164,15 +191,62 @@ int crt_init(char **err)
     nodelay(stdscr, TRUE);
     curs_set(0);
     crt_setup_attrs();
+    define_key("\033[200~", CRT_KEY_PASTE_BEGIN);
+    define_key("\033[201~", CRT_KEY_PASTE_END);
+    crt_write(CRT_PASTE_ON);
     return 0;
+}
+
+const char *crt_paste(void)
+{
+    return crt_pasted.buf ? crt_pasted.buf : "";
+}
+
+/* Reads the pasted text up to the end marker, waiting for the rest of a
+ * paste the terminal sends in pieces (a second without any: it is over). */
+static void crt_read_paste(void)
+{
+    sbuf_reset(&crt_pasted);
+    wtimeout(stdscr, 1000);
+    for (;;) {
+        wint_t wc;
+        int r = wget_wch(stdscr, &wc);
+        if (r == ERR || (r == KEY_CODE_YES && wc == CRT_KEY_PASTE_END))
+            break;
+        char mb[MB_LEN_MAX];
+        size_t n = 0;
+        if (r == KEY_CODE_YES) {
+            /* keypad() may have turned pasted bytes into keys */
+            if (wc == KEY_ENTER)
+                mb[n++] = '\r';
+            else if (wc == KEY_BACKSPACE)
+                mb[n++] = 0x7f;
+        } else {
+            mbstate_t st;
+            memset(&st, 0, sizeof st);
+            n = wcrtomb(mb, (wchar_t)wc, &st);
+            if (n == (size_t)-1)
+                n = 0;
+        }
+        if (crt_pasted.len + n <= CRT_PASTE_MAX)
+            sbuf_add(&crt_pasted, mb, n);
+    }
+    nodelay(stdscr, TRUE);
 }
 
 int crt_key(void)
 {
     wint_t wc;
-    int r = wget_wch(stdscr, &wc);
+    int r;
+    /* an end marker without a beginning means nothing */
+    while ((r = wget_wch(stdscr, &wc)) == KEY_CODE_YES && wc == CRT_KEY_PASTE_END)
+        ;
     if (r == ERR)
         return 0;
+    if (r == KEY_CODE_YES && wc == CRT_KEY_PASTE_BEGIN) {
+        crt_read_paste();
+        return TK_PASTE;
+    }
     if (r == KEY_CODE_YES)
         return TK((int)wc);
     if (wc == '\r')
@@ -184,6 +258,7 @@ void crt_suspend(void)
 {
     def_prog_mode();
     endwin();
+    crt_write(CRT_PASTE_OFF);
 }
 
 void crt_resume(void)
@@ -191,6 +266,7 @@ void crt_resume(void)
     reset_prog_mode();
     clearok(curscr, TRUE);
     refresh();
+    crt_write(CRT_PASTE_ON);
 }
 
 /* One character of s: its bytes, cells, and what to draw (s itself, or "?"). */

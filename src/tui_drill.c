@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "tui.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <limits.h>
 #include <errno.h>
@@ -428,6 +429,19 @@ void drill_graded(tui_app *a, drill_verdict *v)
     state_set_draft(&a->st, d->id, d->revision, NULL);
     app_save(a);
     a->retries++;
+    if (a->mode != MODE_INTERVIEW) {
+        /* an interview is one record, written when it ends */
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "mode", a->mode == MODE_REVIEW ? "review" : "practice");
+        cJSON_AddStringToObject(o, "id", d->id);
+        cJSON_AddStringToObject(o, "status", status_name(v->st));
+        cJSON_AddNumberToObject(o, "score", v->score);
+        cJSON_AddNumberToObject(o, "time", (double)app_now());
+        char *line = cJSON_PrintUnformatted(o);
+        cJSON_Delete(o);
+        app_history_add(a, line);
+        free(line);
+    }
     if (a->mode == MODE_INTERVIEW) {
         tui_iv_item *it = &a->iv[a->qpos];
         it->answered = 1;
@@ -543,6 +557,7 @@ static int drill_edit_key(tui_app *a, int k)
             app_msg(a, "nothing to undo");
         break;
     case TK_CTRL('e'): drill_external_editor(a); break;
+    case TK_PASTE: edbuf_insert(a->ed, crt_paste()); break; /* verbatim, one undo step */
     default:
         if (k >= 32 && !(k & TK_FN) && k != 127) {
             char mb[MB_LEN_MAX + 1];

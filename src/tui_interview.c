@@ -1,7 +1,7 @@
 /* tui_interview.c - interview mode: N random drills against a countdown,
  * no hints, explanations held until the end; then a report (score by
  * topic as bars, time per drill) that is appended to history.jsonl in the
- * state folder. */
+ * state folder, where practice and review answers go too (app_history_add). */
 #define _GNU_SOURCE
 #include "tui.h"
 
@@ -10,7 +10,26 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "plan.h"
 #include "util.h"
+
+/* 0 when d would be skipped here (its requires are unmet): an interview
+ * question must be one that can be answered. A Python version is checked at
+ * once; modules take a probe in a child, so only those drills are planned
+ * now (the plan is kept for when the drill is opened). */
+static int iv_usable(drill *d)
+{
+    if (d->skip_reason)
+        return 0;
+    if (d->req_python && plan_python_satisfies(d->req_python, runner_python_hexversion(), NULL) != 1)
+        return 0;
+    if (!d->nreq_modules)
+        return 1;
+    char *err = NULL;
+    if (tui_plan(d, &err) < 0)
+        free(err); /* shown when the drill is opened */
+    return !d->skip_reason;
+}
 
 void app_start_interview(tui_app *a)
 {
@@ -31,7 +50,17 @@ void app_start_interview(tui_app *a)
         pool[i] = pool[j];
         pool[j] = t;
     }
-    a->niv = (size_t)a->count < n ? (size_t)a->count : n;
+    /* the first count drills of the shuffle that can be answered here */
+    size_t want = (size_t)a->count < n ? (size_t)a->count : n, got = 0;
+    for (size_t i = 0; i < n && got < want; i++)
+        if (iv_usable(&a->cat->drills[pool[i]]))
+            pool[got++] = pool[i];
+    if (!got) {
+        free(pool);
+        app_msg(a, "No drills for an interview: their requirements are not met here.");
+        return;
+    }
+    a->niv = got;
     free(a->iv);
     a->iv = xcalloc(a->niv, sizeof *a->iv);
     for (size_t i = 0; i < a->niv; i++) {
@@ -48,12 +77,39 @@ void app_start_interview(tui_app *a)
     app_msg(a, "Interview: %zu drills, %.4g minutes. No hints. Good luck.", a->niv, a->minutes);
 }
 
-static void iv_save_history(tui_app *a, double score, double secs)
+void app_history_add(tui_app *a, const char *json)
 {
     char *dir = state_dir();
     if (!dir)
         return;
     char *path = xasprintf("%s/history.jsonl", dir);
+    char *old = NULL, *err = NULL;
+    size_t n = 0;
+    if (util_read_file(path, &old, &n, &err) < 0) {
+        free(err);
+        err = NULL;
+        old = NULL;
+        n = 0;
+    }
+    sbuf sb;
+    sbuf_init(&sb);
+    if (old)
+        sbuf_add(&sb, old, n);
+    if (sb.len && sb.buf[sb.len - 1] != '\n')
+        sbuf_addch(&sb, '\n');
+    sbuf_addf(&sb, "%s\n", json);
+    if (util_write_atomic(path, sb.buf, sb.len, &err) < 0) {
+        app_msg(a, "history not saved: %s", err);
+        free(err);
+    }
+    sbuf_release(&sb);
+    free(old);
+    free(path);
+    free(dir);
+}
+
+static void iv_save_history(tui_app *a, double score, double secs)
+{
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "time", (double)app_now());
     cJSON_AddStringToObject(o, "mode", "interview");
@@ -73,30 +129,8 @@ static void iv_save_history(tui_app *a, double score, double secs)
     }
     char *line = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
-    char *old = NULL, *err = NULL;
-    size_t n = 0;
-    if (util_read_file(path, &old, &n, &err) < 0) {
-        free(err);
-        err = NULL;
-        old = NULL;
-        n = 0;
-    }
-    sbuf sb;
-    sbuf_init(&sb);
-    if (old)
-        sbuf_add(&sb, old, n);
-    if (sb.len && sb.buf[sb.len - 1] != '\n')
-        sbuf_addch(&sb, '\n');
-    sbuf_addf(&sb, "%s\n", line);
-    if (util_write_atomic(path, sb.buf, sb.len, &err) < 0) {
-        app_msg(a, "history not saved: %s", err);
-        free(err);
-    }
-    sbuf_release(&sb);
-    free(old);
+    app_history_add(a, line);
     free(line);
-    free(path);
-    free(dir);
 }
 
 void iv_finish(tui_app *a)

@@ -211,6 +211,16 @@ static int list_search_key(tui_app *a, int k)
     } else if (k == TK(KEY_UP) || k == TK(KEY_DOWN)) {
         list_move(a, k == TK(KEY_UP) ? -1 : 1);
         return TUI_REDRAW;
+    } else if (k == TK_PASTE) {
+        /* the first line of it; control bytes would draw as '?' */
+        const char *p = crt_paste();
+        size_t n = strcspn(p, "\r\n");
+        size_t len = strlen(a->search);
+        a->search = xrealloc(a->search, len + n + 1);
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)p[i] >= 32 && p[i] != 127)
+                a->search[len++] = p[i];
+        a->search[len] = '\0';
     } else if (k >= 32 && !(k & TK_FN)) {
         char mb[8];
         mbstate_t st;

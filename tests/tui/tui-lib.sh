@@ -18,11 +18,28 @@ tui_start() {
 cd $(printf '%q' "$TRASH")
 env LC_ALL=C.UTF-8 $envs $(printf '%q' "$PYDRILL") $args 2>"$TRASH/stderr"
 echo "[exit \$?]"
+$(tui_after_exit)
 exec sleep 3600
 EOS
     chmod +x "$TRASH/run.sh"
     tui_stop
     tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" -s t "$TRASH/run.sh"
+}
+
+# With TUI_PROBE_AFTER_EXIT=1, the terminal is probed once pydrill has
+# exited: tui_probe_paste then tells whether bracketed paste is still on.
+tui_after_exit() {
+    [ -n "$TUI_PROBE_AFTER_EXIT" ] || return 0
+    printf '%s\n' "IFS= read -r line; case \"\$line\" in *'[200~'*probe*) echo on;; probe) echo off;; *) echo none;; esac >$(printf '%q' "$TRASH/after-exit")"
+}
+
+# tui_probe_paste FILE : pastes a line the way a user would (paste-buffer -p,
+# bracketed when the program in the terminal asked for it), then waits for
+# FILE, written by whatever read the line ("on" when brackets came with it)
+tui_probe_paste() {
+    tmux -L "$TUI_SOCK" set-buffer -b probe "probe
+" && tmux -L "$TUI_SOCK" paste-buffer -p -b probe -t t &&
+    i=0 && while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done && test -s "$1"
 }
 
 # tui_stop : ends the terminal (and pydrill with it)
