@@ -20,36 +20,21 @@ done
 touch marker
 sleep 1 # -newer compares whole seconds on some file systems
 
-start=$(date +%s)
-"$PYDRILL" grade --pack "$ADV/pack.json" --format json -o report.json subs/* \
+# timeout: a guard against a hang, not a measure (the suite asserts no
+# timings; the statuses below are what prove each limit held).
+timeout 600 "$PYDRILL" grade --pack "$ADV/pack.json" --format json -o report.json subs/* \
     >grade.out 2>grade.err
 echo $? >grade.code
-end=$(date +%s)
 
 test_expect_success 'the grader exits 1 (some answers fail), not by a signal' '
     cat grade.err
     test "$(cat grade.code)" = 1
 '
 
-test_expect_success 'the batch finishes in under a minute' '
-    echo "took $((end - start)) s"
-    test $((end - start)) -lt 60
-'
-
+# Left-over threads (threads-left.py) are covered by its status: had they
+# held the verdict back, the deadline would have made it a timeout.
 test_expect_success 'every attack ends as it should, and honest answers pass' '
     /usr/bin/python3 "$ADV/check_report.py" "$ADV/attacks" report.json
-'
-
-test_expect_success 'left-over threads do not hold the verdict past the time limits' '
-    /usr/bin/python3 - report.json <<-\EOF
-	import json, sys
-	subs = {s["candidate"]: s for s in json.load(open(sys.argv[1]))["submissions"]}
-	# 3 tests of 1000 ms each, plus start-up slack: the verdict is due by then
-	slow = {n: s["drills"][0]["time_ms"] for n, s in subs.items()
-	        if s["drills"] and s["drills"][0]["time_ms"] > 3 * 1000 + 750}
-	print(slow)
-	sys.exit(1 if slow else 0)
-	EOF
 '
 
 test_expect_success 'no file appeared outside the scratch folders' '
