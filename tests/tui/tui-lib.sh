@@ -55,7 +55,7 @@ tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p -t t "$@"; }
 # tui_wait TEXT : waits (up to ~10 s) until the screen shows TEXT
 tui_wait() {
     i=0
-    while [ $i -lt 200 ]; do
+    while [ $i -lt 400 ]; do
         tui_screen | grep -qF -- "$1" && return 0
         sleep 0.05
         i=$((i + 1))
@@ -69,7 +69,7 @@ tui_wait() {
 # tui_wait_gone TEXT : waits until TEXT is no longer on the screen
 tui_wait_gone() {
     i=0
-    while [ $i -lt 200 ]; do
+    while [ $i -lt 400 ]; do
         tui_screen | grep -qF -- "$1" || return 0
         sleep 0.05
         i=$((i + 1))
