@@ -464,9 +464,11 @@ static void send_limit(const char *what)
 
 /* Records an item's outcome: the value of `result`, or the pending
  * exception when result is NULL. */
-static void send_outcome(int index, PyObject *result, off_t out_from)
+static void send_outcome(int index, PyObject *result, off_t out_from, const char *phase)
 {
     cJSON *rec = cJSON_CreateObject();
+    if (phase)
+        cJSON_AddStringToObject(rec, "phase", phase);
     cJSON_AddStringToObject(rec, "t", "item");
     cJSON_AddNumberToObject(rec, "i", index);
     int memory = 0;
@@ -588,18 +590,23 @@ static void job_tests(const runner_job *job)
         flush_stdio();
         off_t from = fd_size(out_fd);
         PyObject *ns = fresh_namespace("answer", builtins);
+        /* Where an exception came from matters: a `raises` test is met
+         * by setup or expr raising, not by the answer failing to load. */
+        const char *phase = "answer";
         PyObject *r = PyEval_EvalCode(code, ns, ns);
         if (r && t->setup) {
             Py_DECREF(r);
+            phase = "setup";
             r = exec_in(t->setup, "<setup>", ns);
         }
         if (r) {
             Py_DECREF(r);
+            phase = "expr";
             PyObject *ec = compile_src(t->expr, "<test>", Py_eval_input);
             r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
             Py_XDECREF(ec);
         }
-        send_outcome((int)i, r, from);
+        send_outcome((int)i, r, from, phase);
         Py_XDECREF(r);
         PyDict_Clear(ns);
         Py_DECREF(ns);
@@ -618,7 +625,7 @@ static void job_eval(const runner_job *job)
         PyObject *ec = compile_src(job->exprs[i], "<expect>", Py_eval_input);
         PyObject *r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
         Py_XDECREF(ec);
-        send_outcome((int)i, r, from);
+        send_outcome((int)i, r, from, NULL);
         Py_XDECREF(r);
         Py_DECREF(ns);
     }
@@ -631,9 +638,9 @@ static void job_probe(const runner_job *job)
         PyObject *m = PyImport_ImportModule(job->exprs[i]);
         if (m) {
             Py_DECREF(m);
-            send_outcome((int)i, Py_True, from);
+            send_outcome((int)i, Py_True, from, NULL);
         } else {
-            send_outcome((int)i, NULL, from);
+            send_outcome((int)i, NULL, from, NULL);
         }
     }
 }

@@ -643,7 +643,7 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
         }
         return;
     case OUT_RAISED:
-        if (raised_matches(t, o)) {
+        if (raised_matches(t, o) && !o->in_answer) {
             tv->st = ST_PASS;
             break;
         }
@@ -651,7 +651,9 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
          * never a pass unless the test asked for exactly that */
         tv->st = ST_ERROR;
         tv->got = exc_text(o);
-        tv->message = xstrdup(tv->got);
+        tv->message = o->in_answer ? xasprintf("%s (raised while the answer's code was loading, before "
+                                               "the test ran)", tv->got)
+                                   : xstrdup(tv->got);
         break;
     case OUT_NOTPLAIN: {
         const char *why = o->reason && *o->reason ? o->reason : "unknown type";

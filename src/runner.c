@@ -393,6 +393,8 @@ static int take_item(runner_task *t, const cJSON *rec)
         o->exc_type = json_str(rec, "type");
         o->exc_msg = json_str(rec, "msg");
         o->traceback = json_str(rec, "tb");
+        const cJSON *ph = cJSON_GetObjectItemCaseSensitive(rec, "phase");
+        o->in_answer = cJSON_IsString(ph) && strcmp(ph->valuestring, "answer") == 0;
         if (!o->exc_type)
             return -1;
         const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");

@@ -59,6 +59,7 @@ typedef struct {
     char **exc_builtins;  /* names of the built-in exception classes it is an instance of */
     size_t nexc_builtins;
     char *traceback;      /* formatted, last lines */
+    int in_answer;        /* raised by the answer's own code, before setup and expr ran */
     char *reason;
     char *out;            /* what setup+expr printed to stdout */
     size_t out_len;

@@ -46,6 +46,12 @@ test_expect_success 'write: a missing print fails the stdout test' '
     printf "def parse(s):\n    return int(s)\n" >w.py &&
     expect_code 1 pydrill run parse-write w.py --pack "$E" >out && contains out "FAIL"
 '
+test_expect_success 'write: a raises test is not met by the answer raising as it loads' '
+    printf "raise ValueError(\"at import\")\n" >w.py &&
+    expect_code 1 pydrill run parse-write w.py --pack "$E" >out &&
+    contains out "ERROR" && lacks out "PASS" &&
+    contains out "raised while the answer'"'"'s code was loading, before the test ran"
+'
 test_expect_success 'predict repl: the prompt echoes, 257 is not 257' '
     printf "False\nTrue\nZeroDivisionError: division by zero\n\x27done\x27\n" >p.txt &&
     pydrill run is-repl p.txt --pack "$E" >out && contains out "PASS"

@@ -565,6 +565,26 @@ static void test_tests_raises(void **state)
     drill_verdict_free(&v);
 }
 
+/* A `raises` test is met by setup or expr raising, never by the answer's
+ * own code raising as it loads. */
+static void test_tests_raises_in_answer(void **state)
+{
+    static char *verr[] = { "ValueError", "Exception", "BaseException" };
+    drill_test t[1] = { { .name = "junk", .raises = "ValueError" } };
+    drill d = mk_drill(KIND_WRITE, t, 1);
+    test_outcome o[1] = { raised_out("ValueError", "at import", verr, 3) };
+    o[0].in_answer = 1;
+    run_result r = ok_run(o, 1);
+    drill_verdict v;
+    drill_verdict_init(&v, &d);
+    grade_tests(&d, &r, NULL, &v);
+    assert_int_equal(v.tests[0].st, ST_ERROR);
+    assert_has(v.tests[0].message, "ValueError: at import");
+    assert_has(v.tests[0].message, "before the test ran");
+    assert_int_equal(v.st, ST_ERROR);
+    drill_verdict_free(&v);
+}
+
 static void test_tests_expect_error_and_notplain(void **state)
 {
     drill_test t[2] = { { .name = "broken", .expect_error = "NameError: name 'x' is not defined" },
@@ -780,6 +800,7 @@ int main(void)
         cmocka_unit_test(test_tests_notrun_takes_run_status),
         cmocka_unit_test(test_tests_notrun_on_ok_is_crash),
         cmocka_unit_test(test_tests_raises),
+        cmocka_unit_test(test_tests_raises_in_answer),
         cmocka_unit_test(test_tests_expect_error_and_notplain),
         cmocka_unit_test(test_tests_stdout),
         cmocka_unit_test(test_tests_mixed_precedence),
