@@ -254,10 +254,11 @@ int cmd_check(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    cJSON *second = NULL;
-    for (size_t i = 0; i < c.ndrills && !second; i++)
-        if (c.drills[i].kind == KIND_PREDICT)
-            second = truths_elsewhere(argc, argv, &dg);
+    size_t npredict = 0;
+    for (size_t i = 0; i < c.ndrills; i++)
+        npredict += c.drills[i].kind == KIND_PREDICT;
+    /* once for the whole catalog, and not again if it failed */
+    cJSON *second = npredict ? truths_elsewhere(argc, argv, &dg) : NULL;
     size_t bad = 0, skipped = 0;
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];

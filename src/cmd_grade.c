@@ -165,8 +165,11 @@ static void disambiguate(submission_verdict *subs, size_t n)
             if (subs[i].candidate && subs[j].candidate && !strcmp(subs[i].candidate, subs[j].candidate))
                 dup[i] = dup[j] = 1;
     for (size_t i = 0; i < n; i++)
-        if (dup[i]) /* the old name is freed by the caller, from old_names */
-            subs[i].candidate = xasprintf("%s (%s)", subs[i].candidate, subs[i].source);
+        if (dup[i]) {
+            char *named = xasprintf("%s (%s)", subs[i].candidate, subs[i].source);
+            free(subs[i].candidate);
+            subs[i].candidate = named;
+        }
     free(dup);
 }
 
@@ -180,7 +183,6 @@ int cmd_grade(int argc, char **argv)
     catalog_init(&c);
     submission *subs = NULL;
     submission_verdict *sv = NULL;
-    char **old_names = NULL;
     size_t nsubs = 0;
 
     if (parse_args(argc, argv, &src, &o) < 0) {
@@ -207,7 +209,6 @@ int cmd_grade(int argc, char **argv)
 
     subs = xcalloc(o.npaths, sizeof *subs);
     sv = xcalloc(o.npaths, sizeof *sv);
-    old_names = xcalloc(o.npaths, sizeof *old_names);
     for (size_t p = 0; p < o.npaths; p++) {
         if (o.shard_n && (int)(p % (size_t)o.shard_n) != o.shard_k - 1)
             continue;
@@ -296,7 +297,6 @@ int cmd_grade(int argc, char **argv)
         for (size_t d = 0; d < sv[s].ndrills; d++)
             if (sv[s].drills[d].st != ST_PASS && sv[s].drills[d].st != ST_SKIPPED)
                 all_pass = 0;
-        old_names[s] = sv[s].candidate;
     }
     disambiguate(sv, nsubs);
 
@@ -316,9 +316,6 @@ int cmd_grade(int argc, char **argv)
     }
     free(doc);
     rc = bad_input ? EXIT_USAGE : all_pass ? EXIT_OK : EXIT_FAIL;
-    for (size_t s = 0; s < nsubs; s++)
-        if (old_names[s] != sv[s].candidate)
-            free(old_names[s]);
 
 out:
     for (size_t s = 0; s < nsubs; s++) {
@@ -327,7 +324,6 @@ out:
     }
     free(subs);
     free(sv);
-    free(old_names);
     free(o.paths);
     catalog_free(&c);
     cmd_source_free(&src);

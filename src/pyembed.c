@@ -187,24 +187,6 @@ void pyembed_enter_sub(void)
     PyThreadState_Swap(sub_ts);
 }
 
-void pyembed_stop(void)
-{
-    if (!main_ts)
-        return;
-    /* Ending the sub-interpreter first, from its own thread state, is what
-     * Py_FinalizeEx expects. */
-    PyThreadState_Swap(sub_ts);
-    Py_EndInterpreter(sub_ts);
-    PyThreadState_Swap(main_ts);
-    Py_FinalizeEx();
-    main_ts = sub_ts = NULL;
-}
-
-int pyembed_started(void)
-{
-    return main_ts != NULL;
-}
-
 const char *pyembed_version(void)
 {
     /* Py_GetVersion is usable before start-up, for --version. */

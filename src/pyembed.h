@@ -14,8 +14,6 @@ void pyembed_enter_sub(void);
 /* Runs fn(arg) with the warm sub-interpreter current (in the parent: only
  * for what every child should inherit ready-made); returns fn's result. */
 int pyembed_in_sub(int (*fn)(void *), void *arg);
-void pyembed_stop(void);
-int pyembed_started(void);
 const char *pyembed_version(void);       /* "3.11.2" */
 unsigned long pyembed_hexversion(void);
 

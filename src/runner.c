@@ -124,14 +124,6 @@ int runner_start(char **err)
     return 0;
 }
 
-void runner_stop(void)
-{
-    reap_corpses(1);
-    if (started)
-        pyembed_stop();
-    started = 0;
-}
-
 const char *runner_python_version(void)
 {
     return pyembed_version();

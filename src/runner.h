@@ -85,9 +85,10 @@ void run_result_free(run_result *r);
 const char *run_status_name(run_status s);
 
 /* Starts the embedded interpreter and the warm sub-interpreter. Once per
- * process, before any job. Returns 0, or -1 with *err. */
+ * process, before any job. Returns 0, or -1 with *err. The interpreter is
+ * never finalised: children end with _exit, and the parent's exit reaps
+ * what is left of them. */
 int runner_start(char **err);
-void runner_stop(void);
 /* "3.11.2" */
 const char *runner_python_version(void);
 /* PY_VERSION_HEX of the embedded interpreter. */

@@ -48,16 +48,6 @@ void sandbox_arm(void)
     armed = 1;
 }
 
-void sandbox_disarm(void)
-{
-    armed = 0;
-}
-
-const char *sandbox_denied(void)
-{
-    return denied_what[0] ? denied_what : NULL;
-}
-
 static int deny(const char *event, const char *detail)
 {
     char what[256];

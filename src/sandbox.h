@@ -21,9 +21,6 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data);
 void sandbox_on_deny(void (*cb)(const char *what));
 /* From now on the audit hook denies (child only, just before answer code). */
 void sandbox_arm(void);
-void sandbox_disarm(void);
-/* The first denial, or NULL. */
-const char *sandbox_denied(void);
 
 /* Once, in the parent, before any child: compiles the seccomp filter and
  * builds the Landlock read layer that every child enforces. 0 or -1. */

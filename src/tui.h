@@ -86,8 +86,6 @@ typedef enum {
  * that restore the terminal on SIGINT/TERM/HUP/QUIT and on crashes. */
 int crt_init(char **err);
 void crt_done(void);            /* idempotent; also called at exit */
-int crt_utf8(void);
-int crt_color(void);            /* 1 when colours are in use */
 attr_t crt_attr(crt_role r);
 const char *crt_glyph(crt_glyph_id g);
 const char *crt_spinner(unsigned tick);
@@ -267,7 +265,6 @@ void app_start_interview(tui_app *a);
 void app_start_review(tui_app *a);
 void app_draw_header(tui_app *a, WINDOW *w, const char *left);
 void app_draw_footer(tui_app *a, WINDOW *w, const char *keys);
-const char *app_topic_of(const tui_app *a, size_t di);
 /* time(NULL), or $PYDRILL_NOW (seconds since the epoch) so tests can move
  * the clock of the review schedule. */
 time_t app_now(void);

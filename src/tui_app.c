@@ -49,11 +49,6 @@ void app_save(tui_app *a)
     }
 }
 
-const char *app_topic_of(const tui_app *a, size_t di)
-{
-    return a->cat->drills[di].topic;
-}
-
 static void app_collect_topics(tui_app *a)
 {
     for (size_t i = 0; i < a->cat->ndrills; i++) {

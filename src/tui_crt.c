@@ -56,8 +56,6 @@ static const char *const glyph_ascii[G_COUNT] = {
     [G_VLINE] = "|", [G_CURSOR] = ">", [G_ELLIPSIS] = "...",
 };
 
-int crt_utf8(void) { return crt_is_utf8; }
-int crt_color(void) { return crt_has_color; }
 
 const char *crt_glyph(crt_glyph_id g)
 {
