@@ -9,12 +9,14 @@ TEST_PKGS := tmux libcmocka-dev libxml2-utils chromium python3-jsonschema
 FUZZ_PKGS := clang libclang-rt-14-dev
 PKGS := python3-embed ncursesw libcjson libseccomp
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# ncursesw's -D_XOPEN_SOURCE=600 clashes with the value pyconfig.h sets;
+# the wide-character curses API is asked for by name instead.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -DNCURSES_WIDECHAR=1
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 OPT ?= -O2
 CFLAGS ?= $(OPT) -g
-CFLAGS += -std=gnu11 -Wall -Wextra -fno-strict-aliasing
+CFLAGS += -std=gnu11 -Wall -Wextra -fno-strict-aliasing -Werror=implicit-function-declaration
 CPPFLAGS += -DPYDRILL_VERSION='"$(VERSION)"' -DPYDRILL_DATADIR='"$(PREFIX)/share/pydrill"' $(PKG_CFLAGS)
 LDLIBS += $(PKG_LIBS) -lm
 

@@ -175,21 +175,20 @@ static cJSON *encode_seq(const char *tag, PyObject *o, int depth, enc_state *st)
     return tagged(tag, arr);
 }
 
+/* An exact set or frozenset iterates in C (set_iter), never calling into
+ * the answer; a snapshot tuple keeps a thread from resizing it under us. */
 static cJSON *encode_set(const char *tag, PyObject *o, int depth, enc_state *st)
 {
-    cJSON *arr = cJSON_CreateArray();
-    Py_ssize_t pos = 0;
-    PyObject *key;
-    Py_hash_t hash;
-    while (_PySet_NextEntry(o, &pos, &key, &hash)) {
-        cJSON *e = encode(key, depth + 1, st);
-        if (!e) {
-            cJSON_Delete(arr);
-            return NULL;
-        }
-        cJSON_AddItemToArray(arr, e);
+    PyObject *t = PySequence_Tuple(o);
+    if (!t) {
+        PyErr_Clear();
+        snprintf(st->reason_buf, sizeof st->reason_buf, "a %s that could not be read", Py_TYPE(o)->tp_name);
+        st->reason = st->reason_buf;
+        return NULL;
     }
-    return tagged(tag, arr);
+    cJSON *r = encode_seq(tag, t, depth, st);
+    Py_DECREF(t);
+    return r;
 }
 
 static cJSON *not_plain(enc_state *st, PyObject *o, const char *why)
@@ -205,12 +204,21 @@ static cJSON *encode(PyObject *o, int depth, enc_state *st)
 {
     /* The same limits as value_from_json: at most 100 nested containers
      * and 100,000 container elements in all (a dict entry counts once). */
-    int container = PyList_Check(o) || PyTuple_Check(o) || PyDict_Check(o) || PyAnySet_Check(o);
-    if (container && depth >= 100)
+    /* Exact types only, sized by their C fields: a subclass's __len__ is
+     * answer code, and trusted code never calls it. */
+    Py_ssize_t size = -1;
+    if (PyList_CheckExact(o))
+        size = PyList_GET_SIZE(o);
+    else if (PyTuple_CheckExact(o))
+        size = PyTuple_GET_SIZE(o);
+    else if (PyDict_CheckExact(o))
+        size = PyDict_GET_SIZE(o);
+    else if (PySet_CheckExact(o) || PyFrozenSet_CheckExact(o))
+        size = PySet_GET_SIZE(o);
+    if (size >= 0 && depth >= VALUE_MAX_DEPTH)
         return not_plain(st, o, "nested deeper than 100 levels (at a %s)");
-    if (container && (st->items += (size_t)PyObject_Length(o)) > 100000)
+    if (size >= 0 && (st->items += (size_t)size) > VALUE_MAX_ITEMS)
         return not_plain(st, o, "more than 100,000 items (at a %s)");
-    PyErr_Clear();
     if (o == Py_None)
         return cJSON_CreateNull();
     if (o == Py_True || o == Py_False)
@@ -500,7 +508,7 @@ static void send_outcome(int index, PyObject *result, off_t out_from, const char
 
 static PyObject *compile_src(const char *src, const char *filename, int start)
 {
-    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    PyCompilerFlags flags = { .cf_flags = 0, .cf_feature_version = PY_MINOR_VERSION };
     return Py_CompileStringExFlags(src, filename, start, &flags, -1);
 }
 

@@ -1,13 +1,12 @@
 /* highlight.c - syntax classes from Python's tokenize module.
  *
- * Runs in the main interpreter on the calling thread. The runner may have
- * left another thread state current (or none, with the GIL released), so
- * the main interpreter's state for this thread is swapped in explicitly
- * and the previous one put back. */
+ * Runs in the main interpreter, entered through pyembed (the only owner of
+ * thread states), never in the sub-interpreter that children inherit. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 #include "highlight.h"
+#include "pyembed.h"
 
 #include <string.h>
 
@@ -18,6 +17,9 @@ static const char hl_py[] =
     "_B = frozenset(n for n in dir(builtins) if not n.startswith('_'))\n"
     "_SOFT = frozenset(getattr(keyword, 'softkwlist', ())) - {'_'}\n"
     "_SKIP = (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT)\n"
+    "# 3.12 splits f-strings into parts (3.14 t-strings too): all are string\n"
+    "_STR = {tokenize.STRING} | {getattr(tokenize, n) for n in dir(tokenize)\n"
+    "        if n.endswith(('STRING_START', 'STRING_MIDDLE', 'STRING_END'))}\n"
     "def _toks(src):\n"
     "    out = []\n"
     "    try:\n"
@@ -40,7 +42,7 @@ static const char hl_py[] =
     "            if keyword.iskeyword(t.string) or soft: k = 1\n"
     "            elif prev in ('def', 'class'): k = 6\n"
     "            elif t.string in _B: k = 2\n"
-    "        elif t.type == tokenize.STRING: k = 3\n"
+    "        elif t.type in _STR: k = 3\n"
     "        elif t.type == tokenize.NUMBER: k = 4\n"
     "        elif t.type == tokenize.COMMENT: k = 5\n"
     "        elif t.type == tokenize.OP: k = 7\n"
@@ -129,30 +131,25 @@ static unsigned char *hl_run(const char *src, unsigned char *cls)
     return cls;
 }
 
+static int hl_call(void *arg)
+{
+    const char *src = ((void **)arg)[0];
+    hl_run(src, ((void **)arg)[1]);
+    return 0;
+}
+
 unsigned char *highlight_source(const char *src)
 {
-    if (!src || !Py_IsInitialized() || hl_broken)
+    if (!src || hl_broken)
         return NULL;
     size_t len = strlen(src);
     if (!util_utf8_valid(src, len))
         return NULL;
     unsigned char *cls = xcalloc(len + 1, 1);
-    PyThreadState *mine = PyGILState_GetThisThreadState();
-    PyThreadState *cur = _PyThreadState_UncheckedGet();
-    if (!mine) {
+    void *args[2] = { (void *)src, cls };
+    if (pyembed_in_main(hl_call, args) < 0) {
         free(cls);
         return NULL;
-    }
-    if (!cur) {
-        PyEval_RestoreThread(mine);
-        hl_run(src, cls);
-        PyEval_SaveThread();
-    } else if (cur != mine) {
-        PyThreadState_Swap(mine);
-        hl_run(src, cls);
-        PyThreadState_Swap(cur);
-    } else {
-        hl_run(src, cls);
     }
     return cls;
 }

@@ -55,12 +55,14 @@ static PyThreadState *new_sub_interpreter(char **err)
 {
     PyThreadState *ts = NULL;
 #if PY_VERSION_HEX >= 0x030C0000
-    /* 3.12+: legacy-compatible settings (shared GIL, threads allowed, no
-     * fork/exec from Python: we fork from C). */
+    /* 3.12+: the legacy settings, as 3.11 has them (shared GIL, threads).
+     * fork and exec stay allowed here so that an answer trying them meets
+     * the sandbox (a `denied` status, as on 3.11) rather than a
+     * RuntimeError it could catch and carry on from. */
     PyInterpreterConfig cfg = {
         .use_main_obmalloc = 1,
-        .allow_fork = 0,
-        .allow_exec = 0,
+        .allow_fork = 1,
+        .allow_exec = 1,
         .allow_threads = 1,
         .allow_daemon_threads = 1,
         .check_multi_interp_extensions = 0,
@@ -180,6 +182,33 @@ int pyembed_in_sub(int (*fn)(void *), void *arg)
     int rc = fn(arg);
     PyThreadState_Swap(prev);
     return rc;
+}
+
+int pyembed_in_main(int (*fn)(void *), void *arg)
+{
+    if (!main_ts)
+        return -1;
+    PyThreadState *prev = PyThreadState_Swap(main_ts);
+    int rc = fn(arg);
+    PyThreadState_Swap(prev);
+    return rc;
+}
+
+PyObject *pyembed_frame_var(PyFrameObject *f, const char *name)
+{
+    PyObject *v = NULL;
+#if PY_VERSION_HEX >= 0x030C0000
+    v = PyFrame_GetVarString(f, (char *)name);
+#else
+    /* 3.11 has no PyFrame_GetVar; its f_locals is a plain dict */
+    PyObject *locals = PyFrame_GetLocals(f);
+    v = locals && PyDict_Check(locals) ? PyDict_GetItemString(locals, name) : NULL;
+    Py_XINCREF(v);
+    Py_XDECREF(locals);
+#endif
+    if (!v)
+        PyErr_Clear();
+    return v;
 }
 
 void pyembed_enter_sub(void)

@@ -247,14 +247,13 @@ static int from_importer(void)
         return 0;
     PyFrameObject *back = PyFrame_GetBack(f);
     int ok = 0;
-    PyObject *locals = NULL;
+    PyObject *self = NULL, *path = NULL;
     if (!frame_runs(back, trusted.src_get_code) && !frame_runs(back, trusted.pyc_get_code))
         goto out;
-    locals = PyFrame_GetLocals(back);
-    PyObject *self = locals && PyDict_Check(locals) ? PyDict_GetItemString(locals, "self") : NULL;
-    PyObject *path = locals && PyDict_Check(locals) ? PyDict_GetItemString(locals, "bytecode_path") : NULL;
-    if (!path && locals && PyDict_Check(locals))
-        path = PyDict_GetItemString(locals, "path");
+    self = pyembed_frame_var(back, "self");
+    path = pyembed_frame_var(back, "bytecode_path");
+    if (!path)
+        path = pyembed_frame_var(back, "path");
     if (!self || ((PyObject *)Py_TYPE(self) != trusted.src_loader &&
                   (PyObject *)Py_TYPE(self) != trusted.pyc_loader))
         goto out;
@@ -270,7 +269,8 @@ static int from_importer(void)
     char real[PATH_MAX];
     ok = !path_in_scratch(realpath(p, real) ? real : p);
 out:
-    Py_XDECREF(locals);
+    Py_XDECREF(self);
+    Py_XDECREF(path);
     Py_XDECREF(back);
     PyErr_Clear();
     return ok;
@@ -612,8 +612,7 @@ static int seccomp_confine(char **err)
             patched++;
         }
     struct sock_fprog prog = { .len = filter_len, .filter = filter };
-    if (patched < 1 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
-        prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0) {
+    if (patched < 1 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0) {
         *err = xasprintf("seccomp: %s", patched < 1 ? "the pid was not found in the filter" : strerror(errno));
         return -1;
     }
@@ -695,7 +694,10 @@ int sandbox_enter(const sandbox_limits *lim, char **err)
     set_limit(RLIMIT_CORE, 0);
     set_limit(RLIMIT_NOFILE, 64);
     set_limit(RLIMIT_MEMLOCK, 0);
-    if (prctl(PR_SET_DUMPABLE, 0) < 0) {
+    /* no_new_privs comes before any ruleset: it is what lets a process
+     * without CAP_SYS_ADMIN (any ordinary user, root in a default
+     * container) enforce Landlock and seccomp at all. */
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_DUMPABLE, 0) < 0) {
         *err = xasprintf("prctl: %s", strerror(errno));
         return -1;
     }

@@ -10,12 +10,13 @@
 #include <cmocka.h>
 
 #include "highlight.h"
+#include "pyembed.h"
 
 static int setup(void **state)
 {
     (void)state;
-    Py_InitializeEx(0);
-    return Py_IsInitialized() ? 0 : -1;
+    char *err = NULL;
+    return pyembed_start(&err);
 }
 
 /* The class of the first byte of the first occurrence of word in src. */
