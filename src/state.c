@@ -80,7 +80,7 @@ static void entry_init(state_entry *e, const char *id, int revision)
     e->id = xstrdup(id);
     e->revision = revision;
     e->last_status = -1;
-    sched_card_init(&e->card);
+    review_card_init(&e->card);
 }
 
 static void entry_release(state_entry *e)
@@ -400,14 +400,14 @@ void state_record(state *s, const char *id, int revision, int status, double sco
     e->attempts++;
     if (score > e->best_score)
         e->best_score = score;
-    sched_grade g;
+    review_grade g;
     if (status == ST_PASS) {
         e->passed = 1;
-        g = hints_used == 0 && retries == 0 ? SCHED_GOOD : SCHED_HARD;
+        g = hints_used == 0 && retries == 0 ? REVIEW_GOOD : REVIEW_HARD;
     } else {
-        g = SCHED_FAIL;
+        g = REVIEW_FAIL;
     }
-    sched_review(&e->card, g, now);
+    review_update(&e->card, g, now);
 }
 
 /* ---- export ---- */

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "sched.h"
+#include "review.h"
 
 typedef struct {
     char *id;
@@ -18,7 +18,7 @@ typedef struct {
     double best_score;
     char *last_answer;   /* last submitted answer */
     char *draft;         /* unsubmitted editor text */
-    sched_card card;
+    review_card card;
 } state_entry;
 
 typedef struct {

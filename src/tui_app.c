@@ -69,7 +69,7 @@ static int app_due(tui_app *a, time_t now)
     int due = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && sched_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now))
             due++;
     }
     return due;

@@ -143,7 +143,7 @@ void app_start_review(tui_app *a)
     a->nqueue = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && sched_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now))
             a->queue[a->nqueue++] = i;
     }
     if (!a->nqueue) {

@@ -69,7 +69,7 @@ static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
     } else if (!e || e->attempts == 0) {
         *g = crt_glyph(G_NEW);
         *r = R_DIM;
-    } else if (sched_is_due(&e->card, app_now())) {
+    } else if (review_is_due(&e->card, app_now())) {
         *g = crt_glyph(G_DUE);
         *r = R_DUE;
     } else if (e->passed) {

@@ -446,7 +446,7 @@ static void test_record_feeds_schedule(void **st)
     assert_int_equal(e->card.due, T0 + 600);
     assert_int_equal(e->last_status, ST_ERROR);
     assert_false(e->passed);
-    assert_true(sched_is_due(&e->card, T0 + 600));
+    assert_true(review_is_due(&e->card, T0 + 600));
     e = state_find(&s, "skipped", 1);
     assert_int_equal(e->attempts, 0);
     assert_int_equal(e->card.due, 0);

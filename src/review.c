@@ -1,46 +1,46 @@
-/* sched.c - SM-2 spaced repetition (docs/review.md explains the choices).
+/* review.c - SM-2 spaced repetition (docs/review.md explains the choices).
  *
  * The quiz knows three outcomes, not SM-2's six grades, so each outcome is
  * pinned to one SM-2 quality: FAIL 1, HARD 3, GOOD 5. */
-#include "sched.h"
+#include "review.h"
 
-#define SCHED_EASE_START 2.5
-#define SCHED_EASE_MIN 1.3
-#define SCHED_DAY 86400.0
+#define REVIEW_EASE_START 2.5
+#define REVIEW_EASE_MIN 1.3
+#define REVIEW_DAY 86400.0
 /* A failed drill comes back in the same sitting, but not at once: seeing
  * the answer and immediately retyping it teaches nothing. */
-#define SCHED_RELEARN_SECONDS 600
+#define REVIEW_RELEARN_SECONDS 600
 
-void sched_card_init(sched_card *c)
+void review_card_init(review_card *c)
 {
-    c->ease = SCHED_EASE_START;
+    c->ease = REVIEW_EASE_START;
     c->reps = 0;
     c->interval_days = 0;
     c->due = 0;
 }
 
-static int sched_quality(sched_grade g)
+static int review_quality(review_grade g)
 {
     switch (g) {
-    case SCHED_GOOD:
+    case REVIEW_GOOD:
         return 5;
-    case SCHED_HARD:
+    case REVIEW_HARD:
         return 3;
-    case SCHED_FAIL:
+    case REVIEW_FAIL:
     default:
         return 1;
     }
 }
 
-void sched_review(sched_card *c, sched_grade g, time_t now)
+void review_update(review_card *c, review_grade g, time_t now)
 {
-    int q = sched_quality(g);
-    if (c->ease < SCHED_EASE_MIN)
-        c->ease = SCHED_EASE_START; /* a card never initialised, or a bad file */
+    int q = review_quality(g);
+    if (c->ease < REVIEW_EASE_MIN)
+        c->ease = REVIEW_EASE_START; /* a card never initialised, or a bad file */
 
     if (q < 3) {
         c->reps = 0;
-        c->interval_days = SCHED_RELEARN_SECONDS / SCHED_DAY;
+        c->interval_days = REVIEW_RELEARN_SECONDS / REVIEW_DAY;
     } else {
         c->reps++;
         if (c->reps == 1)
@@ -55,13 +55,13 @@ void sched_review(sched_card *c, sched_grade g, time_t now)
 
     int d = 5 - q;
     c->ease += 0.1 - d * (0.08 + d * 0.02);
-    if (c->ease < SCHED_EASE_MIN)
-        c->ease = SCHED_EASE_MIN;
+    if (c->ease < REVIEW_EASE_MIN)
+        c->ease = REVIEW_EASE_MIN;
 
-    c->due = now + (time_t)(c->interval_days * SCHED_DAY + 0.5);
+    c->due = now + (time_t)(c->interval_days * REVIEW_DAY + 0.5);
 }
 
-int sched_is_due(const sched_card *c, time_t now)
+int review_is_due(const review_card *c, time_t now)
 {
     return c->due != 0 && c->due <= now;
 }
