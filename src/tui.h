@@ -93,6 +93,10 @@ const char *crt_spinner(unsigned tick);
 int crt_key(void);
 /* The text of the last TK_PASTE (NUL-terminated, owned by tui_crt.c). */
 const char *crt_paste(void);
+/* Decodes the bytes that followed an ESC ("[1~", "OH", "[1;5A"): the key
+ * of a usual variant of Home/End/PgUp/PgDn/Delete/arrows/F1 (modifiers
+ * dropped), TK_PASTE for a paste's start, or 0 for any other sequence. */
+int crt_decode_seq(const char *seq, size_t n);
 /* Leaves curses for a child program that uses the terminal, and back. */
 void crt_suspend(void);
 void crt_resume(void);
