@@ -90,6 +90,11 @@ void drill_verdict_free(drill_verdict *v)
     free(v->message);
     free(v->out);
     free(v->err);
+    for (size_t i = 0; i < v->npoints; i++) {
+        free(v->points[i].point);
+        free(v->points[i].note);
+    }
+    free(v->points);
     drill_verdict_init(v, v->drill);
 }
 
@@ -478,11 +483,15 @@ void grade_explain(const drill *d, const char *answer, drill_verdict *v)
     size_t hits = 0;
     sbuf missed;
     sbuf_init(&missed);
+    v->points = xcalloc(d->nrubric ? d->nrubric : 1, sizeof(*v->points));
+    v->npoints = d->nrubric;
     for (size_t i = 0; i < d->nrubric; i++) {
         const rubric_point *rp = &d->rubric[i];
         int hit = 0;
         for (size_t k = 0; k < rp->nkeywords && !hit; k++)
             hit = rp->keywords[k] && contains_nocase(a, rp->keywords[k]);
+        v->points[i].point = xstrdup(rp->point ? rp->point : "?");
+        v->points[i].hit = hit;
         if (hit)
             hits++;
         else

@@ -39,6 +39,14 @@ typedef struct {
     char *message;  /* why it failed, NULL on pass */
 } test_verdict;
 
+/* One rubric point of an explain answer: hit or not, and why a point the
+ * answer mentions did not count (a negation, a misconception), or NULL. */
+typedef struct {
+    char *point;
+    int hit;
+    char *note;
+} point_verdict;
+
 typedef struct {
     const drill *drill;
     status st;
@@ -49,6 +57,8 @@ typedef struct {
     char *message;    /* drill-level explanation (syntax location, wrong choice, missed points) */
     char *out;        /* the answer's stdout, trimmed, or NULL */
     char *err;        /* the answer's stderr / traceback, trimmed, or NULL */
+    point_verdict *points; /* explain: one per rubric point, in rubric order */
+    size_t npoints;
 } drill_verdict;
 
 /* Zeroes v; status `missing` until a grade_* call fills it. */
