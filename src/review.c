@@ -1,7 +1,8 @@
 /* review.c - SM-2 spaced repetition (docs/review.md explains the choices).
  *
- * The quiz knows three outcomes, not SM-2's six grades, so each outcome is
- * pinned to one SM-2 quality: FAIL 1, HARD 3, GOOD 5. */
+ * The quiz knows four outcomes, not SM-2's six grades, so each outcome is
+ * pinned to one SM-2 quality: FAIL 1, REVEALED 2 (SM-2's "incorrect, but
+ * the right answer seemed easy to recall once seen"), HARD 3, GOOD 5. */
 #include "review.h"
 
 #define REVIEW_EASE_START 2.5
@@ -26,6 +27,8 @@ static int review_quality(review_grade g)
         return 5;
     case REVIEW_HARD:
         return 3;
+    case REVIEW_REVEALED:
+        return 2;
     case REVIEW_FAIL:
     default:
         return 1;
@@ -64,4 +67,15 @@ void review_update(review_card *c, review_grade g, time_t now)
 int review_is_due(const review_card *c, time_t now)
 {
     return c->due != 0 && c->due <= now;
+}
+
+const char *review_grade_name(review_grade g)
+{
+    switch (g) {
+    case REVIEW_GOOD: return "good";
+    case REVIEW_HARD: return "hard";
+    case REVIEW_REVEALED: return "after reveal";
+    case REVIEW_FAIL:
+    default: return "again";
+    }
 }

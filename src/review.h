@@ -5,7 +5,8 @@
 #include <time.h>
 
 typedef enum {
-    REVIEW_FAIL,       /* did not pass */
+    REVIEW_FAIL,       /* did not pass; or "again" in the candidate's own words */
+    REVIEW_REVEALED,   /* passed only after the answer was shown */
     REVIEW_HARD,       /* passed after hints or retries */
     REVIEW_GOOD,       /* passed first try without hints */
 } review_grade;
@@ -20,5 +21,7 @@ typedef struct {
 void review_card_init(review_card *c);
 void review_update(review_card *c, review_grade g, time_t now);
 int review_is_due(const review_card *c, time_t now);
+/* "again", "after reveal", "hard", "good" */
+const char *review_grade_name(review_grade g);
 
 #endif

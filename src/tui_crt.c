@@ -49,17 +49,24 @@ static const char *const glyph_utf8[G_COUNT] = {
     [G_PASS] = "\u2713", [G_FAIL] = "\u2717", [G_NEW] = "\u00b7", [G_DUE] = "\u21bb",
     [G_SKIP] = "-", [G_BAR_FULL] = "\u2588", [G_BAR_EMPTY] = "\u2591", [G_HLINE] = "\u2500",
     [G_VLINE] = "\u2502", [G_CURSOR] = "\u25b6", [G_ELLIPSIS] = "\u2026",
+    [G_SEEN] = "\u25d0", [G_RADIO_ON] = "(\u2022)", [G_RADIO_OFF] = "( )",
 };
 static const char *const glyph_ascii[G_COUNT] = {
     [G_PASS] = "+", [G_FAIL] = "x", [G_NEW] = ".", [G_DUE] = "~",
     [G_SKIP] = "-", [G_BAR_FULL] = "#", [G_BAR_EMPTY] = "-", [G_HLINE] = "-",
     [G_VLINE] = "|", [G_CURSOR] = ">", [G_ELLIPSIS] = "...",
+    [G_SEEN] = "o", [G_RADIO_ON] = "(*)", [G_RADIO_OFF] = "( )",
 };
 
 
 const char *crt_glyph(crt_glyph_id g)
 {
     return (crt_is_utf8 ? glyph_utf8 : glyph_ascii)[g];
+}
+
+int crt_utf8(void)
+{
+    return crt_is_utf8;
 }
 
 const char *crt_spinner(unsigned tick)
