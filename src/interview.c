@@ -403,11 +403,27 @@ int interview_save(interview_record *r, const char *dir, char **err)
     return 0;
 }
 
+/* The n of a file saved as <stamp>-n.json in the same second as another
+ * (1 for the plain <stamp>.json). */
+static long save_order(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dash = strrchr(base, '-');
+    /* <date>-<time>.json has one dash, <date>-<time>-<n>.json two */
+    if (!dash || dash == strchr(base, '-'))
+        return 1;
+    return strtol(dash + 1, NULL, 10);
+}
+
 static int by_newest(const void *a, const void *b)
 {
     const interview_record *x = a, *y = b;
     if (x->started != y->started)
         return x->started < y->started ? 1 : -1;
+    long ox = save_order(x->path), oy = save_order(y->path);
+    if (ox != oy)
+        return ox < oy ? 1 : -1;
     return strcmp(y->path, x->path);
 }
 
@@ -462,6 +478,19 @@ static void fmt_secs(char buf[32], double secs)
 {
     long s = (long)(secs + 0.5);
     snprintf(buf, 32, "%ldm%02lds", s / 60, s % 60);
+}
+
+/* "1 minute", "30 seconds", "1.5 minutes" */
+static void fmt_minutes(char buf[48], double m)
+{
+    if (m < 1) {
+        long s = (long)(m * 60 + 0.5);
+        snprintf(buf, 48, "%ld second%s", s, s == 1 ? "" : "s");
+    } else if (m == (double)(long)m) {
+        snprintf(buf, 48, "%ld minute%s", (long)m, (long)m == 1 ? "" : "s");
+    } else {
+        snprintf(buf, 48, "%.1f minutes", m);
+    }
 }
 
 static void emitf(interview_sink sink, void *ctx, interview_style st, int indent, const char *fmt, ...)
@@ -577,12 +606,13 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
 {
     const char *full = utf8 ? "\u2588" : "#", *empty = utf8 ? "\u2591" : "-";
     const char *ok = utf8 ? "\u2713" : "+", *bad = utf8 ? "\u2717" : "x";
-    char when[32], took[32];
+    char when[32], took[32], mins[48];
     interview_when(r->started, when);
     fmt_secs(took, r->seconds);
+    fmt_minutes(mins, r->minutes);
     double score = interview_score(r);
     sink(ctx, IV_TITLE, 0, "Interview report");
-    emitf(sink, ctx, IV_DIM, 0, "%s, %s of %.4g minutes%s%s%s", when, took, r->minutes,
+    emitf(sink, ctx, IV_DIM, 0, "%s, %s of %s%s%s%s", when, took, mins,
           r->timed_out ? ", the time ran out" : "", r->python ? ", Python " : "", r->python ? r->python : "");
     sink(ctx, IV_NORMAL, 0, "");
     emitf(sink, ctx, IV_NORMAL, 0, "Score: %.1f / %zu (%.0f%%)", score, r->n,
