@@ -370,10 +370,13 @@ void drill_draw(tui_app *a, WINDOW *w)
     more_above = a->doc_top > 0;
     more_below = doc.n > a->doc_top + (size_t)rows;
     doc_draw(&doc, w, 1, rows, a->doc_top);
+    /* long forms first; on a narrow screen the short ones */
     const char *marker = more_above && more_below ? " more: ^P/^N " : more_below ? " more below: ^N "
                          : more_above                     ? " more above: ^P "
                                                           : NULL;
-    int mw = marker ? (int)strlen(marker) : 0;
+    const char *mshort = more_above && more_below ? " more ^P/^N " : more_below ? " more ^N "
+                         : more_above                    ? " more ^P "
+                                                         : NULL;
     if (uses_editor(d)) {
         int sy = 1 + doc_h;
         attr_t la = crt_attr(R_DIM);
@@ -382,11 +385,21 @@ void drill_draw(tui_app *a, WINDOW *w)
         const char *label = d->kind == KIND_PREDICT ? " Your answer: what it prints "
                             : d->kind == KIND_EXPLAIN ? " Your answer, in words "
                                                       : " Your code ";
-        int lw = crt_puts(w, sy, 2, wd - 4, label, crt_attr(R_KEY));
-        if (marker && 2 + lw + 2 + mw + 2 <= wd)
+        if (marker) {
+            int lw = crt_width(label, strlen(label));
+            if (2 + lw + 2 + (int)strlen(marker) + 2 > wd)
+                marker = mshort;
+            if (2 + lw + 2 + (int)strlen(marker) + 2 > wd)
+                label = d->kind == KIND_FIX || d->kind == KIND_WRITE ? " Your code " : " Your answer ";
+            int mw = (int)strlen(marker);
             crt_puts(w, sy, wd - 2 - mw, mw, marker, crt_attr(R_DIM));
+        }
+        crt_puts(w, sy, 2, wd - 4, label, crt_attr(R_KEY));
         box_draw(a, w, sy + 1, ed_h);
     } else if (marker) {
+        if ((int)strlen(marker) + 2 > wd)
+            marker = mshort;
+        int mw = (int)strlen(marker);
         crt_puts(w, 1 + rows, wd - 1 - mw < 0 ? 0 : wd - 1 - mw, wd, marker, crt_attr(R_DIM));
     }
     doc_free(&doc);
