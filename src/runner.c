@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -38,6 +39,8 @@
 #define STARTUP_SLACK_MS 250
 #define MAX_FRAME (64u << 20)
 #define MAX_CHANNEL (256u << 20)
+/* of what a killed child printed, this much is kept */
+#define MAX_KILLED_OUTPUT (64 * 1024)
 
 struct runner_task {
     pid_t pid;
@@ -53,6 +56,7 @@ struct runner_task {
     char *denied, *fatal;
     int wstatus;
     struct rusage ru;
+    int out_cap;           /* the child's stdout capture, for a child killed before its "done" */
     run_result res;
 };
 
@@ -260,6 +264,7 @@ runner_task *runner_spawn(const runner_job *job)
     t->job = job;
     t->fd = -1;
     t->pid = -1;
+    t->out_cap = -1;
     t->nitems = job_items(job);
     t->res.noutcomes = t->nitems;
     t->res.outcomes = xcalloc(t->nitems ? t->nitems : 1, sizeof *t->res.outcomes);
@@ -290,6 +295,9 @@ runner_task *runner_spawn(const runner_job *job)
         fail_task(t, "cannot create the result channel");
         return t;
     }
+    /* made here, so that what the answer printed can be read even when the
+     * child is killed before it sends it (a timeout); -1 when not possible */
+    t->out_cap = memfd_create("pydrill-stdout", MFD_CLOEXEC);
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -306,7 +314,7 @@ runner_task *runner_spawn(const runner_job *job)
          * or to push keys into. (Until setsid runs, the parent's kill of
          * the group misses, and its kill of the pid itself does not.) */
         setsid();
-        child_main(job, p[1], t->secret, t->scratch);
+        child_main(job, p[1], t->secret, t->scratch, t->out_cap);
     }
     close(p[1]);
     t->pid = pid;
@@ -670,6 +678,27 @@ static void classify(runner_task *t)
     }
 }
 
+/* What a child killed before its final record had printed (the head, as
+ * the final record would have sent it). */
+static void read_killed_output(runner_task *t)
+{
+    if (t->out_cap < 0 || t->done_record || t->res.out)
+        return;
+    struct stat st;
+    if (fstat(t->out_cap, &st) < 0 || st.st_size <= 0)
+        return;
+    size_t n = st.st_size > MAX_KILLED_OUTPUT ? MAX_KILLED_OUTPUT : (size_t)st.st_size;
+    char *buf = xmalloc(n + 1);
+    ssize_t r = pread(t->out_cap, buf, n, 0);
+    if (r <= 0) {
+        free(buf);
+        return;
+    }
+    buf[r] = '\0';
+    t->res.out = buf;
+    t->res.out_len = (size_t)r;
+}
+
 void runner_task_finish(runner_task *t, run_result *res)
 {
     if (t->pid >= 0 && !t->exited) {
@@ -677,6 +706,10 @@ void runner_task_finish(runner_task *t, run_result *res)
         reap(t, 1);
     }
     classify(t);
+    read_killed_output(t);
+    if (t->out_cap >= 0)
+        close(t->out_cap);
+    t->out_cap = -1;
     t->res.time_ms = util_now_ms() - t->start;
     if (t->scratch) {
         remove_tree(t->scratch);
