@@ -28,14 +28,13 @@
 
 #include <cjson/cJSON.h>
 
+#include "channel.h"
 #include "child.h"
 #include "runlimits.h"
 #include "pyembed.h"
 #include "sandbox.h"
 #include "util.h"
 
-#define MAX_FRAME (64u << 20)
-#define MAX_CHANNEL (256u << 20)
 /* A child that closed its result channel without its last record gets
  * this long to exit on its own (so that the signal that ended it can be
  * read); the parent keeps serving the others meanwhile. */
@@ -46,20 +45,18 @@
 struct runner_task {
     pid_t pid;
     int fd;                /* read end of the result channel, -1 at EOF */
-    char secret[33];
+    char secret[CHANNEL_SECRET_LEN + 1];
     char *scratch;
     const runner_job *job;
     run_limits limits;
     size_t nitems;
-    sbuf buf;
-    size_t total_read;
+    channel chan;
     double start, deadline;
-    int done_record, timed_out, corrupt, exited, memory, output;
+    int timed_out, exited;
     int closing;           /* channel closed early: waiting for the exit */
     int closed_early;      /* ... and it did not exit in time */
     int pidfd;             /* while closing, -1 when the kernel has none */
     double close_deadline;
-    char *denied, *fatal;
     int wstatus;
     struct rusage ru;
     run_result res;
@@ -270,7 +267,6 @@ runner_task *runner_spawn(const runner_job *job)
     reap_corpses(0);
     runner_task *t = xcalloc(1, sizeof *t);
     run_result_init(&t->res);
-    sbuf_init(&t->buf);
     t->job = job;
     t->fd = -1;
     t->pid = -1;
@@ -290,6 +286,7 @@ runner_task *runner_spawn(const runner_job *job)
     for (size_t i = 0; i < sizeof raw; i++)
         snprintf(t->secret + 2 * i, 3, "%02x", raw[i]);
     explicit_bzero(raw, sizeof raw);
+    channel_init(&t->chan, t->secret, job->kind, t->nitems, &t->res);
 
     if (!started) {
         fail_task(t, "the runner was not started");
@@ -360,179 +357,6 @@ int runner_task_timeout(runner_task *t)
     if (t->closing && t->pidfd < 0 && ms > CLOSE_POLL_MS)
         ms = CLOSE_POLL_MS;
     return ms;
-}
-
-static char *json_str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
-}
-
-static void set_text(char **dst, size_t *len, const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    if (!cJSON_IsString(v))
-        return;
-    free(*dst);
-    *dst = xstrdup(v->valuestring);
-    if (len)
-        *len = strlen(*dst);
-}
-
-static int take_item(runner_task *t, const cJSON *rec)
-{
-    const cJSON *iv = cJSON_GetObjectItemCaseSensitive(rec, "i");
-    const cJSON *kv = cJSON_GetObjectItemCaseSensitive(rec, "k");
-    if (!cJSON_IsNumber(iv) || !cJSON_IsString(kv) || iv->valuedouble < 0 ||
-        iv->valuedouble >= (double)t->nitems || iv->valuedouble != (double)(size_t)iv->valuedouble)
-        return -1;
-    test_outcome *o = &t->res.outcomes[(size_t)iv->valuedouble];
-    if (o->kind != OUT_NOTRUN)
-        return -1; /* one outcome per item */
-    const char *k = kv->valuestring;
-    if (strcmp(k, "value") == 0) {
-        char *err = NULL;
-        value *v = value_from_json(cJSON_GetObjectItemCaseSensitive(rec, "v"), &err);
-        if (v) {
-            o->kind = OUT_VALUE;
-            o->value = v;
-        } else {
-            /* An authentic record whose value we refuse: not a plain value,
-             * not a broken channel. */
-            o->kind = OUT_NOTPLAIN;
-            o->reason = err ? err : xstrdup("the value could not be decoded");
-            err = NULL;
-        }
-        free(err);
-    } else if (strcmp(k, "notplain") == 0) {
-        o->kind = OUT_NOTPLAIN;
-        o->reason = json_str(rec, "reason");
-        if (!o->reason)
-            o->reason = xstrdup("not a plain value");
-    } else if (strcmp(k, "raised") == 0) {
-        o->kind = OUT_RAISED;
-        o->exc_type = json_str(rec, "type");
-        o->exc_msg = json_str(rec, "msg");
-        o->traceback = json_str(rec, "tb");
-        const cJSON *ph = cJSON_GetObjectItemCaseSensitive(rec, "phase");
-        o->in_answer = cJSON_IsString(ph) && strcmp(ph->valuestring, "answer") == 0;
-        if (!o->exc_type)
-            return -1;
-        const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");
-        int n = cJSON_IsArray(b) ? cJSON_GetArraySize(b) : 0;
-        if (n > 64)
-            return -1;
-        o->exc_builtins = xcalloc((size_t)n + 1, sizeof(char *));
-        const cJSON *e;
-        cJSON_ArrayForEach(e, b)
-        {
-            if (cJSON_IsString(e))
-                o->exc_builtins[o->nexc_builtins++] = xstrdup(e->valuestring);
-        }
-    } else {
-        return -1;
-    }
-    set_text(&o->out, &o->out_len, rec, "out");
-    /* Each finished item earns the next one its own time. */
-    t->deadline = util_now_ms() + (double)t->limits.item_ms;
-    return 0;
-}
-
-static int take_record(runner_task *t, const char *json, size_t len)
-{
-    cJSON *rec = cJSON_ParseWithLength(json, len);
-    if (!cJSON_IsObject(rec)) {
-        cJSON_Delete(rec);
-        return -1;
-    }
-    int rc = 0;
-    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(rec, "t");
-    const char *type = cJSON_IsString(tv) ? tv->valuestring : "";
-    if (t->done_record) {
-        rc = -1; /* nothing may follow "done" */
-    } else if (strcmp(type, "item") == 0) {
-        rc = take_item(t, rec);
-    } else if (strcmp(type, "syntax") == 0) {
-        const cJSON *l = cJSON_GetObjectItemCaseSensitive(rec, "line");
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, "col");
-        t->res.syntax = 1;
-        t->res.syntax_line = cJSON_IsNumber(l) ? (int)l->valuedouble : 0;
-        t->res.syntax_col = cJSON_IsNumber(c) ? (int)c->valuedouble : 0;
-        free(t->res.syntax_msg);
-        t->res.syntax_msg = json_str(rec, "msg");
-    } else if (strcmp(type, "predict") == 0) {
-        set_text(&t->res.out, &t->res.out_len, rec, "out");
-    } else if (strcmp(type, "denied") == 0) {
-        if (!t->denied)
-            t->denied = json_str(rec, "what");
-        if (!t->denied)
-            t->denied = xstrdup("something outside the sandbox");
-    } else if (strcmp(type, "limit") == 0) {
-        char *what = json_str(rec, "what");
-        if (what && strcmp(what, "memory") == 0)
-            t->memory = 1;
-        free(what);
-    } else if (strcmp(type, "fatal") == 0) {
-        free(t->fatal);
-        t->fatal = json_str(rec, "msg");
-    } else if (strcmp(type, "done") == 0) {
-        if (t->job->kind != JOB_PREDICT)
-            set_text(&t->res.out, &t->res.out_len, rec, "out");
-        set_text(&t->res.err, &t->res.err_len, rec, "err");
-        t->done_record = 1;
-    } else {
-        rc = -1;
-    }
-    cJSON_Delete(rec);
-    return rc;
-}
-
-/* Consumes every complete frame in the buffer. -1: the channel carried
- * something that is not ours. */
-static int parse_frames(runner_task *t)
-{
-    size_t off = 0;
-    int rc = 0;
-    while (off < t->buf.len) {
-        const char *p = t->buf.buf + off;
-        size_t avail = t->buf.len - off;
-        size_t need = 32 + 1;
-        if (avail < need) {
-            if (memcmp(p, t->secret, avail < 32 ? avail : 32) != 0)
-                rc = -1;
-            break;
-        }
-        if (memcmp(p, t->secret, 32) != 0 || p[32] != ' ') {
-            rc = -1;
-            break;
-        }
-        const char *nl = memchr(p + 33, '\n', avail - 33 < 24 ? avail - 33 : 24);
-        if (!nl) {
-            if (avail - 33 >= 24)
-                rc = -1;
-            break;
-        }
-        char *endp;
-        unsigned long long len = strtoull(p + 33, &endp, 10);
-        if (endp != nl || len == 0 || len > MAX_FRAME) {
-            rc = -1;
-            break;
-        }
-        size_t head = (size_t)(nl - p) + 1;
-        if (avail < head + len)
-            break;
-        if (p[head + len - 1] != '\n' || take_record(t, p + head, (size_t)len - 1) < 0) {
-            rc = -1;
-            break;
-        }
-        off += head + (size_t)len;
-    }
-    if (off) {
-        memmove(t->buf.buf, t->buf.buf + off, t->buf.len - off);
-        t->buf.len -= off;
-        t->buf.buf[t->buf.len] = '\0';
-    }
-    return rc;
 }
 
 /* The child's verdict is in, or it has nothing more to say (it ran out of
@@ -610,21 +434,18 @@ int runner_task_step(runner_task *t)
     for (;;) {
         ssize_t r = read(t->fd, chunk, sizeof chunk);
         if (r > 0) {
-            t->total_read += (size_t)r;
-            if (t->total_read > MAX_CHANNEL) {
-                t->corrupt = 1;
+            if (channel_feed(&t->chan, chunk, (size_t)r) < 0)
                 break;
-            }
-            sbuf_add(&t->buf, chunk, (size_t)r);
-            if (parse_frames(t) < 0) {
-                t->corrupt = 1;
-                break;
+            if (t->chan.item_done) {
+                /* Each finished item earns the next one its own time. */
+                t->chan.item_done = 0;
+                t->deadline = util_now_ms() + (double)t->limits.item_ms;
             }
             continue;
         }
         if (r == 0) {
             close_channel(t);
-            if (t->done_record) {
+            if (t->chan.done) {
                 bury(t);
                 return 1;
             }
@@ -635,7 +456,7 @@ int runner_task_step(runner_task *t)
             continue;
         break; /* EAGAIN */
     }
-    if (t->corrupt || t->done_record) {
+    if (t->chan.corrupt || t->chan.done) {
         /* Threads the answer left behind must not hold the verdict up. */
         close_channel(t);
         bury(t);
@@ -664,19 +485,20 @@ static void classify(runner_task *t)
         return; /* never started */
     int sig = t->exited && WIFSIGNALED(t->wstatus) ? WTERMSIG(t->wstatus) : 0;
     double cpu_limit = (double)lim->cpu_seconds;
-    if (t->corrupt) {
+    const channel *c = &t->chan;
+    if (c->corrupt) {
         r->status = RUN_CRASH;
         r->message = xstrdup("the result channel carried data that did not come from the grader");
-    } else if (t->denied) {
+    } else if (c->denied) {
         r->status = RUN_DENIED;
-        r->message = xasprintf("denied: %s", t->denied);
-    } else if (t->fatal) {
+        r->message = xasprintf("denied: %s", c->denied);
+    } else if (c->fatal) {
         r->status = RUN_CRASH;
-        r->message = xasprintf("the sandbox could not be set up: %s", t->fatal);
-    } else if (t->memory) {
+        r->message = xasprintf("the sandbox could not be set up: %s", c->fatal);
+    } else if (c->memory) {
         r->status = RUN_MEMORY;
         r->message = xasprintf("over the memory limit of %d MB", lim->memory_mb);
-    } else if (t->done_record) {
+    } else if (c->done) {
         r->status = RUN_OK;
     } else if (sig == SIGXFSZ) {
         r->status = RUN_OUTPUT;
@@ -714,9 +536,7 @@ void runner_task_finish(runner_task *t, run_result *res)
         free(t->scratch);
     }
     close_channel(t);
-    sbuf_release(&t->buf);
-    free(t->denied);
-    free(t->fatal);
+    channel_free(&t->chan);
     *res = t->res;
     explicit_bzero(t->secret, sizeof t->secret);
     free(t);

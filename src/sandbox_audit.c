@@ -52,15 +52,20 @@ void sandbox_audit_scratch(const char *scratch, int max_files)
     files_left = max_files;
 }
 
+void sandbox_notify_denied(const char *what)
+{
+    if (denied_what[0])
+        return;
+    snprintf(denied_what, sizeof denied_what, "%s", what);
+    if (deny_cb)
+        deny_cb(what);
+}
+
 static int deny(const char *event, const char *detail)
 {
     char what[256];
     snprintf(what, sizeof what, "%s%s%s", event, detail ? " " : "", detail ? detail : "");
-    if (!denied_what[0]) {
-        snprintf(denied_what, sizeof denied_what, "%s", what);
-        if (deny_cb)
-            deny_cb(what);
-    }
+    sandbox_notify_denied(what);
     PyErr_Format(PyExc_PermissionError, "pydrill sandbox: %s is not allowed", what);
     return -1;
 }
@@ -372,6 +377,14 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data)
         if (p)
             resolve(p, real);
         return p && is_proc(real) ? deny(event, p) : 0;
+    }
+    if (strcmp(event, "os.listdir") == 0 || strcmp(event, "os.scandir") == 0) {
+        const char *p = path_arg(args, 0);
+        char real[PATH_MAX];
+        if (!p)
+            return 0; /* a descriptor (already open) or the cwd */
+        resolve(p, real);
+        return in_scratch(real) || sandbox_landlock_readable(real) ? 0 : deny(event, p);
     }
     for (size_t i = 0; i < ARRAY_SIZE(scratch_events); i++)
         if (strcmp(event, scratch_events[i].event) == 0)

@@ -71,6 +71,7 @@ int pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *
     int max = __atomic_load_n(&cap, __ATOMIC_SEQ_CST);
     if (__atomic_add_fetch(&live, 1, __ATOMIC_SEQ_CST) > max && max >= 0) {
         __atomic_sub_fetch(&live, 1, __ATOMIC_SEQ_CST);
+        sandbox_notify_denied("starting more threads at once than an answer may have");
         return EAGAIN;
     }
     trampoline *t = malloc(sizeof *t);
