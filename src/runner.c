@@ -79,42 +79,6 @@ static void read_time_scale(void)
     time_scale = v >= 1 && v <= RUNLIMITS_MAX_SCALE ? v : 1;
 }
 
-void run_result_init(run_result *r)
-{
-    memset(r, 0, sizeof *r);
-}
-
-static void outcome_free(test_outcome *o)
-{
-    value_free(o->value);
-    free(o->exc_type);
-    free(o->exc_msg);
-    for (size_t i = 0; i < o->nexc_builtins; i++)
-        free(o->exc_builtins[i]);
-    free(o->exc_builtins);
-    free(o->traceback);
-    free(o->reason);
-    free(o->out);
-    memset(o, 0, sizeof *o);
-}
-
-void run_result_free(run_result *r)
-{
-    free(r->message);
-    free(r->syntax_msg);
-    for (size_t i = 0; i < r->noutcomes; i++)
-        outcome_free(&r->outcomes[i]);
-    free(r->outcomes);
-    free(r->out);
-    free(r->err);
-    run_result_init(r);
-}
-
-const char *run_status_name(run_status s)
-{
-    static const char *const names[] = { "ok", "timeout", "memory", "output", "denied", "crash" };
-    return (unsigned)s < ARRAY_SIZE(names) ? names[s] : "?";
-}
 
 int runner_start(char **err, char **warning)
 {
