@@ -721,27 +721,18 @@ static int cmp_fd(const void *a, const void *b)
 /* The child inherits every descriptor the parent has: among them the read
  * ends of the other children's result channels, which an answer could
  * drain to make their answers fail. Only its own stay open. */
-static void close_inherited(void)
+static void close_inherited(int ruleset)
 {
-    size_t nsb;
-    const int *sb = sandbox_keep_fds(&nsb);
-    size_t nkeep = 4 + nsb;
-    int *keep = xcalloc(nkeep, sizeof *keep);
-    keep[0] = 2;
-    keep[1] = out_fd;
-    keep[2] = err_fd;
-    keep[3] = chan_fd;
-    memcpy(keep + 4, sb, nsb * sizeof *sb);
-    qsort(keep, nkeep, sizeof keep[0], cmp_fd);
+    int keep[] = { 2, out_fd, err_fd, chan_fd, ruleset };
+    qsort(keep, ARRAY_SIZE(keep), sizeof keep[0], cmp_fd);
     unsigned from = 3;
-    for (size_t i = 0; i < nkeep; i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(keep); i++) {
         if (keep[i] < (int)from)
             continue;
         if ((unsigned)keep[i] > from && syscall(SYS_close_range, from, (unsigned)keep[i] - 1, 0) < 0)
             fatal("cannot close inherited descriptors");
         from = (unsigned)keep[i] + 1;
     }
-    free(keep);
     if (syscall(SYS_close_range, from, ~0U, 0) < 0)
         fatal("cannot close inherited descriptors");
 }
@@ -756,7 +747,7 @@ static void clean_environment(void)
 }
 
 void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
-                const char *scratch)
+                const char *scratch, int ruleset)
 {
     /* Dies with the grader: an answer that sleeps must not outlive a
      * parent killed with -9. The parent may be gone already. */
@@ -784,7 +775,7 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
         close(devnull);
     out_fd = make_capture("stdout", 1);
     err_fd = make_capture("stderr", 2);
-    close_inherited();
+    close_inherited(ruleset);
     if (chdir(scratch) < 0)
         fatal("cannot enter the scratch folder");
     clean_environment();
@@ -794,11 +785,12 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
     sandbox_limits lim = {
         .cpu_seconds = limits->cpu_seconds,
         .memory_bytes = limits->memory_bytes,
+        .base_bytes = limits->base_bytes,
         .file_bytes = limits->file_bytes,
         .scratch = scratch,
     };
     char *err = NULL;
-    if (sandbox_enter(&lim, &err) < 0)
+    if (sandbox_enter(&lim, ruleset, &err) < 0)
         fatal(err);
     sandbox_arm();
 
