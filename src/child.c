@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -485,6 +486,89 @@ static int test_intact(PyObject *ns, PyObject *b)
     return ok;
 }
 
+/* Test code compiled once, in a worker before its first child
+ * (child_precompile), keyed by the address of its source in the catalog
+ * (inherited by every child, so the key holds there). Open addressing. */
+typedef struct {
+    const char *src;
+    PyObject *code;
+} compiled;
+
+static compiled *cache;
+static size_t cache_cap;
+
+static size_t cache_slot(const char *src)
+{
+    size_t h = ((size_t)(uintptr_t)src >> 4) * 0x9E3779B97F4A7C15ull;
+    return h & (cache_cap - 1);
+}
+
+static PyObject *cached_code(const char *src)
+{
+    if (!cache_cap)
+        return NULL;
+    for (size_t i = cache_slot(src);; i = (i + 1) & (cache_cap - 1)) {
+        if (!cache[i].src)
+            return NULL;
+        if (cache[i].src == src)
+            return cache[i].code;
+    }
+}
+
+static void cache_put(const char *src, PyObject *code)
+{
+    size_t i = cache_slot(src);
+    while (cache[i].src && cache[i].src != src)
+        i = (i + 1) & (cache_cap - 1);
+    if (!cache[i].src) {
+        cache[i].src = src;
+        cache[i].code = code;
+    } else {
+        Py_DECREF(code);
+    }
+}
+
+/* A new reference to src compiled as a test compiles it. */
+static PyObject *test_code(const char *src, const char *filename, int start)
+{
+    PyObject *code = cached_code(src);
+    if (code) {
+        Py_INCREF(code);
+        return code;
+    }
+    return compile_src(src, filename, start);
+}
+
+static int precompile(void *arg)
+{
+    const catalog *c = arg;
+    size_t n = 0;
+    for (size_t d = 0; d < c->ndrills; d++)
+        n += 2 * c->drills[d].ntests;
+    cache_cap = 64;
+    while (cache_cap < 2 * n)
+        cache_cap *= 2;
+    cache = xcalloc(cache_cap, sizeof *cache);
+    for (size_t d = 0; d < c->ndrills; d++)
+        for (size_t i = 0; i < c->drills[d].ntests; i++) {
+            const drill_test *t = &c->drills[d].tests[i];
+            PyObject *code = t->expr ? compile_src(t->expr, "<test>", Py_eval_input) : NULL;
+            if (code)
+                cache_put(t->expr, code);
+            code = t->setup ? compile_src(t->setup, "<setup>", Py_file_input) : NULL;
+            if (code)
+                cache_put(t->setup, code);
+            PyErr_Clear(); /* what does not compile is compiled (and fails) in the child */
+        }
+    return 0;
+}
+
+void child_precompile(const catalog *c)
+{
+    if (pyembed_in_sub(precompile, (void *)c) == 0)
+        pyembed_refreeze();
+}
+
 static void job_tests(const runner_job *job)
 {
     PyObject *code = compile_src(job->source, "answer.py", Py_file_input);
@@ -522,13 +606,15 @@ static void job_tests(const runner_job *job)
         if (r && t->setup) {
             Py_DECREF(r);
             phase = "setup";
-            r = exec_in(t->setup, "<setup>", ns);
+            PyObject *sc = test_code(t->setup, "<setup>", Py_file_input);
+            r = sc ? PyEval_EvalCode(sc, ns, ns) : NULL;
+            Py_XDECREF(sc);
             tampered = r && !test_intact(ns, b);
         }
         if (r && !tampered) {
             Py_DECREF(r);
             phase = "expr";
-            PyObject *ec = compile_src(t->expr, "<test>", Py_eval_input);
+            PyObject *ec = test_code(t->expr, "<test>", Py_eval_input);
             r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
             Py_XDECREF(ec);
         }

@@ -166,6 +166,16 @@ static void reap_all_corpses(void)
     scratch_remove_all();
 }
 
+void runner_after_fork_worker(void)
+{
+    /* the parent's children are not ours to reap, nor its folders to free */
+    free(corpses);
+    corpses = NULL;
+    ncorpses = corpses_cap = 0;
+    corpses_owner = getpid();
+}
+
+
 static void fail_task(runner_task *t, const char *msg)
 {
     t->res.status = RUN_CRASH;

@@ -90,6 +90,10 @@ const char *run_status_name(run_status s);
  * *err. The interpreter is never finalised: children end with _exit, and
  * the parent's exit reaps what is left of them. */
 int runner_start(char **err, char **warning);
+/* In a process just forked from the one that started the runner, to run
+ * jobs of its own (a worker): its parent's children and folders are left
+ * to the parent. */
+void runner_after_fork_worker(void);
 /* "3.11.2" */
 const char *runner_python_version(void);
 /* PY_VERSION_HEX of the embedded interpreter. */
