@@ -11,6 +11,8 @@
 
 /* The length of a frame is at most this many decimal digits and a newline. */
 #define LENGTH_DIGITS 24
+/* Line and column numbers beyond this are not positions in any answer. */
+#define MAX_POSITION 100000000
 /* A raised exception lists at most this many built-in classes. */
 #define MAX_EXC_BUILTINS 64
 
@@ -85,6 +87,15 @@ static void set_text(char **dst, size_t *len, const cJSON *o, const char *key)
     *dst = xstrdup(v->valuestring);
     if (len)
         *len = strlen(*dst);
+}
+
+/* A line or column number as sent: 0 when it is not one (NaN, infinite,
+ * negative or past any source pydrill reads). */
+static int position(const cJSON *n)
+{
+    if (!cJSON_IsNumber(n) || !(n->valuedouble >= 0 && n->valuedouble <= MAX_POSITION))
+        return 0;
+    return (int)n->valuedouble;
 }
 
 static int take_item(channel *t, const cJSON *rec)
@@ -164,8 +175,8 @@ static int take_record(channel *t, const char *json, size_t len)
         const cJSON *l = cJSON_GetObjectItemCaseSensitive(rec, "line");
         const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, "col");
         t->res->syntax = 1;
-        t->res->syntax_line = cJSON_IsNumber(l) ? (int)l->valuedouble : 0;
-        t->res->syntax_col = cJSON_IsNumber(c) ? (int)c->valuedouble : 0;
+        t->res->syntax_line = position(l);
+        t->res->syntax_col = position(c);
         free(t->res->syntax_msg);
         t->res->syntax_msg = json_str(rec, "msg");
     } else if (strcmp(type, "predict") == 0) {
