@@ -823,6 +823,22 @@ static void close_inherited(int ruleset)
         fatal("cannot close inherited descriptors");
 }
 
+/* Default dispositions, nothing blocked: a signal that ends the child must
+ * end it the ordinary way, so that the parent can read why from its status.
+ * A worker does it once for all its children. */
+static int signals_clean;
+
+void child_reset_signals(void)
+{
+    for (int s = 1; s < NSIG; s++)
+        if (s != SIGKILL && s != SIGSTOP)
+            signal(s, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    signals_clean = 1;
+}
+
 /* The C environment an answer's libraries see: the same clean one the
  * interpreters were started with (pyembed.c), nothing of the grader's. */
 static void clean_environment(void)
@@ -845,14 +861,8 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
     close(chan);
     snprintf(chan_secret, sizeof chan_secret, "%s", secret);
 
-    /* Default dispositions: a signal that ends the child must end it the
-     * ordinary way, so that the parent can read why from its status. */
-    for (int s = 1; s < NSIG; s++)
-        if (s != SIGKILL && s != SIGSTOP)
-            signal(s, SIG_DFL);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    if (!signals_clean)
+        child_reset_signals();
 
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull < 0 || dup2(devnull, 0) < 0)

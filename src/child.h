@@ -21,4 +21,8 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
  * of their source. */
 void child_precompile(const catalog *c);
 
+/* In a worker: puts every signal back to its default and unblocks all,
+ * once, so that its children need not. */
+void child_reset_signals(void);
+
 #endif

@@ -208,6 +208,10 @@ static void worker_main(const catalog *c, int fd)
         _exit(1);
     }
     child_precompile(c);
+    /* The coordinator's own dispositions mean nothing here, and the
+     * children need the defaults: once, for all of them. (A worker whose
+     * coordinator is gone dies of SIGPIPE, or of its parent-death signal.) */
+    child_reset_signals();
     for (;;) {
         msg_head h;
         if (read_full(fd, &h, sizeof h) < 0)
