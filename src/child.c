@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/stat.h>
@@ -407,6 +408,24 @@ static char *qualified_type_name(PyTypeObject *t)
     return r;
 }
 
+#define MAX_BASES_DEPTH 64
+
+/* 1 if t is c or has c among its declared bases, at any depth. */
+static int derives_from(PyTypeObject *t, PyTypeObject *c, int depth)
+{
+    if (t == c)
+        return 1;
+    PyObject *bases = t->tp_bases;
+    if (depth > MAX_BASES_DEPTH || !bases || !PyTuple_Check(bases))
+        return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyObject *b = PyTuple_GET_ITEM(bases, i);
+        if (PyType_Check(b) && derives_from((PyTypeObject *)b, c, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* Takes the pending exception and describes it into rec. Returns 1 if it
  * was a MemoryError (the run then counts as over its memory limit). */
 static int describe_exception(cJSON *rec)
@@ -436,18 +455,23 @@ static int describe_exception(cJSON *rec)
     }
     Py_XDECREF(s);
     PyErr_Clear();
-    /* Built-in classes in the type's MRO, read from the type object itself
-     * (an instance cannot fake it through __class__). */
+    /* The built-in exception classes it really derives from, found
+     * through the classes' declared bases (tp_bases), never its name or
+     * its MRO: a class named TypeError is not TypeError, and a metaclass
+     * can make mro() claim any class. The names are the pristine builtins'
+     * (aliases such as IOError included). */
     cJSON *bases = cJSON_AddArrayToObject(rec, "builtins");
-    PyObject *mro = t->tp_mro;
-    if (mro && PyTuple_Check(mro)) {
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
-            PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-            if (PyType_Check(b) && !(b->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
-                PyType_IsSubtype(b, (PyTypeObject *)PyExc_BaseException) && !strchr(b->tp_name, '.'))
-                cJSON_AddItemToArray(bases, cJSON_CreateString(b->tp_name));
+    PyObject *pristine = pyembed_pristine_builtins();
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    while (pristine && PyDict_Next(pristine, &pos, &k, &v))
+        if (PyType_Check(v) && PyType_FastSubclass((PyTypeObject *)v, Py_TPFLAGS_BASE_EXC_SUBCLASS) &&
+            PyUnicode_CheckExact(k) && derives_from(t, (PyTypeObject *)v, 0)) {
+            const char *name = PyUnicode_AsUTF8(k);
+            if (name)
+                cJSON_AddItemToArray(bases, cJSON_CreateString(name));
         }
-    }
+    PyErr_Clear();
     memory = PyType_IsSubtype(t, (PyTypeObject *)PyExc_MemoryError);
     char *trace = exception_traceback(val);
     if (trace) {
@@ -512,13 +536,30 @@ static PyObject *compile_src(const char *src, const char *filename, int start)
     return Py_CompileStringExFlags(src, filename, start, &flags, -1);
 }
 
+/* __name__, __doc__...: the module's own, not names a test looks up. */
+static int is_dunder(PyObject *k)
+{
+    Py_ssize_t n;
+    const char *u = PyUnicode_AsUTF8AndSize(k, &n);
+    if (!u) {
+        PyErr_Clear();
+        return 0;
+    }
+    return n > 4 && u[0] == '_' && u[1] == '_' && u[n - 1] == '_' && u[n - 2] == '_';
+}
+
 static PyObject *fresh_namespace(const char *name, PyObject *builtins)
 {
     PyObject *ns = PyDict_New();
     PyObject *n = PyUnicode_FromString(name);
-    PyDict_SetItemString(ns, "__name__", n);
+    if (!ns || !n || PyDict_SetItemString(ns, "__name__", n) < 0 ||
+        PyDict_SetItemString(ns, "__builtins__", builtins) < 0) {
+        Py_XDECREF(ns);
+        Py_XDECREF(n);
+        PyErr_Clear();
+        return NULL;
+    }
     Py_DECREF(n);
-    PyDict_SetItemString(ns, "__builtins__", builtins);
     return ns;
 }
 
@@ -578,6 +619,58 @@ static void send_syntax(void)
     send_record(rec);
 }
 
+/* A test's namespace: a fresh copy of the pristine builtins, and the
+ * answer's module-level names that are not builtin names (nor the
+ * module's own dunders). An answer that defines or patches hasattr, len,
+ * isinstance... changes its own code, never what a test computes. */
+static PyObject *test_namespace(PyObject *answer_ns, PyObject **builtins)
+{
+    PyObject *pristine = pyembed_pristine_builtins();
+    PyObject *b = PyDict_Copy(pristine);
+    PyObject *ns = PyDict_New();
+    PyObject *name = PyUnicode_FromString("answer");
+    if (!b || !ns || !name || PyDict_SetItemString(ns, "__name__", name) < 0 ||
+        PyDict_SetItemString(ns, "__builtins__", b) < 0)
+        goto fail;
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(answer_ns, &pos, &k, &v)) {
+        if (!PyUnicode_CheckExact(k) || is_dunder(k) || PyDict_Contains(pristine, k) != 0)
+            continue;
+        if (PyDict_SetItem(ns, k, v) < 0)
+            goto fail;
+    }
+    PyErr_Clear();
+    Py_DECREF(name);
+    *builtins = b;
+    return ns;
+fail:
+    Py_XDECREF(b);
+    Py_XDECREF(ns);
+    Py_XDECREF(name);
+    return NULL;
+}
+
+/* After setup and after expr: the test's builtins are still the pristine
+ * ones, and its namespace binds no builtin's name (an answer that walked up
+ * to the test's frame could otherwise swap what the test calls). Reads
+ * only exact strings and identities: no object of the answer's is asked
+ * anything. */
+static int test_intact(PyObject *ns, PyObject *b)
+{
+    PyObject *pristine = pyembed_pristine_builtins();
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    int ok = PyDict_GetItemString(ns, "__builtins__") == b && PyDict_GET_SIZE(b) == PyDict_GET_SIZE(pristine);
+    while (ok && PyDict_Next(b, &pos, &k, &v))
+        ok = PyUnicode_CheckExact(k) && PyDict_GetItemWithError(pristine, k) == v;
+    pos = 0;
+    while (ok && PyDict_Next(ns, &pos, &k, &v))
+        ok = PyUnicode_CheckExact(k) && (is_dunder(k) || PyDict_Contains(pristine, k) == 0);
+    PyErr_Clear();
+    return ok;
+}
+
 static void job_tests(const runner_job *job)
 {
     PyObject *code = compile_src(job->source, "answer.py", Py_file_input);
@@ -585,39 +678,68 @@ static void job_tests(const runner_job *job)
         send_syntax();
         return;
     }
-    /* Every test gets a fresh namespace over the interpreter's own builtins.
-     * A copy per test would not stop a thing (the answer's module code runs
-     * again in each namespace and could patch them anew, and verdicts are
-     * made in the parent anyway), and copying touches every builtin object
-     * in the child, a copy-on-write fault per page. */
-    PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
+    /* The answer's own code runs over the interpreter's builtins, which it
+     * may patch for itself; each test then gets namespaces of its own. */
+    PyObject *interp_builtins = PyEval_GetBuiltins(); /* borrowed */
     for (size_t i = 0; i < job->ntests; i++) {
         if (job->run_mask && !job->run_mask[i])
             continue;
         const drill_test *t = &job->tests[i];
         flush_stdio();
         off_t from = fd_size(out_fd);
-        PyObject *ns = fresh_namespace("answer", builtins);
+        PyObject *ans = fresh_namespace("answer", interp_builtins);
+        if (!ans)
+            fatal("cannot make the answer's namespace");
         /* Where an exception came from matters: a `raises` test is met
          * by setup or expr raising, not by the answer failing to load. */
         const char *phase = "answer";
-        PyObject *r = PyEval_EvalCode(code, ns, ns);
+        PyObject *r = PyEval_EvalCode(code, ans, ans);
+        PyObject *ns = NULL, *b = NULL;
+        int tampered = 0;
+        if (r) {
+            Py_DECREF(r);
+            ns = test_namespace(ans, &b);
+            if (!ns)
+                fatal("cannot make a test's namespace");
+            pyembed_guard_start(b, ns);
+            r = Py_None;
+            Py_INCREF(r);
+        }
         if (r && t->setup) {
             Py_DECREF(r);
             phase = "setup";
             r = exec_in(t->setup, "<setup>", ns);
+            tampered = r && !test_intact(ns, b);
         }
-        if (r) {
+        if (r && !tampered) {
             Py_DECREF(r);
             phase = "expr";
             PyObject *ec = compile_src(t->expr, "<test>", Py_eval_input);
             r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
             Py_XDECREF(ec);
         }
+        if (ns) {
+            /* the check must not eat the exception the test may expect */
+            PyObject *et, *ev, *etb;
+            PyErr_Fetch(&et, &ev, &etb);
+            tampered |= pyembed_guard_stop();
+            tampered |= !test_intact(ns, b);
+            PyErr_Restore(et, ev, etb);
+        }
+        if (tampered) {
+            Py_XDECREF(r);
+            PyErr_Clear();
+            on_deny("changing the builtins or names a test uses");
+            break;
+        }
         send_outcome((int)i, r, from, phase);
         Py_XDECREF(r);
-        PyDict_Clear(ns);
-        Py_DECREF(ns);
+        if (ns)
+            PyDict_Clear(ns);
+        Py_XDECREF(ns);
+        Py_XDECREF(b);
+        PyDict_Clear(ans);
+        Py_DECREF(ans);
         PyErr_Clear();
     }
     Py_DECREF(code);
@@ -630,6 +752,8 @@ static void job_eval(const runner_job *job)
         flush_stdio();
         off_t from = fd_size(out_fd);
         PyObject *ns = fresh_namespace("__main__", builtins);
+        if (!ns)
+            fatal("cannot make a namespace");
         PyObject *ec = compile_src(job->exprs[i], "<expect>", Py_eval_input);
         PyObject *r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
         Py_XDECREF(ec);
@@ -712,11 +836,15 @@ static char *take_exception_line(void)
 static void job_predict(const runner_job *job)
 {
     PyObject *builtins_mod = PyImport_ImportModule("builtins");
-    PyObject *ns = fresh_namespace("__main__", builtins_mod);
-    Py_DECREF(builtins_mod);
+    PyObject *ns = builtins_mod ? fresh_namespace("__main__", builtins_mod) : NULL;
+    Py_XDECREF(builtins_mod);
+    if (!ns)
+        fatal("cannot make a namespace");
     char *exc_line = NULL;
     if (job->repl) {
         PyObject *driver_ns = fresh_namespace("__pydrill__", PyEval_GetBuiltins());
+        if (!driver_ns)
+            fatal("cannot make a namespace");
         PyObject *r = exec_in(repl_driver, "<pydrill>", driver_ns);
         PyObject *fn = r ? PyDict_GetItemString(driver_ns, "__pydrill_repl") : NULL;
         PyObject *line_of = PyCFunction_New(&line_of_def, NULL);
@@ -781,21 +909,45 @@ static int cmp_fd(const void *a, const void *b)
  * drain to make their answers fail. Only its own stay open. */
 static void close_inherited(void)
 {
-    int keep[] = { 2, out_fd, err_fd, chan_fd, sandbox_keep_fd() };
-    qsort(keep, ARRAY_SIZE(keep), sizeof keep[0], cmp_fd);
+    size_t nsb;
+    const int *sb = sandbox_keep_fds(&nsb);
+    size_t nkeep = 4 + nsb;
+    int *keep = xcalloc(nkeep, sizeof *keep);
+    keep[0] = 2;
+    keep[1] = out_fd;
+    keep[2] = err_fd;
+    keep[3] = chan_fd;
+    memcpy(keep + 4, sb, nsb * sizeof *sb);
+    qsort(keep, nkeep, sizeof keep[0], cmp_fd);
     unsigned from = 3;
-    for (size_t i = 0; i < ARRAY_SIZE(keep); i++) {
+    for (size_t i = 0; i < nkeep; i++) {
         if (keep[i] < (int)from)
             continue;
-        if ((unsigned)keep[i] > from)
-            syscall(SYS_close_range, from, (unsigned)keep[i] - 1, 0);
+        if ((unsigned)keep[i] > from && syscall(SYS_close_range, from, (unsigned)keep[i] - 1, 0) < 0)
+            fatal("cannot close inherited descriptors");
         from = (unsigned)keep[i] + 1;
     }
-    syscall(SYS_close_range, from, ~0U, 0);
+    free(keep);
+    if (syscall(SYS_close_range, from, ~0U, 0) < 0)
+        fatal("cannot close inherited descriptors");
 }
 
-void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
+/* The C environment an answer's libraries see: the same clean one the
+ * interpreters were started with (pyembed.c), nothing of the grader's. */
+static void clean_environment(void)
 {
+    if (clearenv() != 0 || setenv("PATH", "/usr/bin:/bin", 1) < 0 || setenv("LANG", "C.UTF-8", 1) < 0 ||
+        setenv("HOME", ".", 1) < 0 || setenv("TMPDIR", ".", 1) < 0)
+        fatal("cannot reset the environment");
+}
+
+void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
+                const char *scratch)
+{
+    /* Dies with the grader: an answer that sleeps must not outlive a
+     * parent killed with -9. The parent may be gone already. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+        _exit(124);
     chan_fd = fcntl(chan, F_DUPFD_CLOEXEC, 230);
     if (chan_fd < 0)
         _exit(123);
@@ -821,18 +973,16 @@ void child_main(const runner_job *job, int chan, const char *secret, const char 
     close_inherited();
     if (chdir(scratch) < 0)
         fatal("cannot enter the scratch folder");
+    clean_environment();
 
-    pyembed_enter_sub();
+    pyembed_after_fork();
     sandbox_on_deny(on_deny);
     sandbox_limits lim = {
-        .timeout_ms = job->limits.timeout_ms * (int)(job->ntests > 1 ? job->ntests : 1),
-        .memory_mb = job->limits.memory_mb,
-        .output_kb = job->limits.output_kb,
+        .cpu_seconds = limits->cpu_seconds,
+        .memory_bytes = limits->memory_bytes,
+        .file_bytes = limits->file_bytes,
         .scratch = scratch,
     };
-    if (job->kind == JOB_EVAL || job->kind == JOB_PROBE)
-        lim.timeout_ms = job->limits.timeout_ms * (int)(job->nexprs > 1 ? job->nexprs : 1);
-    lim.timeout_ms *= runner_time_scale();
     char *err = NULL;
     if (sandbox_enter(&lim, &err) < 0)
         fatal(err);

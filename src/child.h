@@ -3,11 +3,15 @@
 #ifndef PYDRILL_CHILD_H
 #define PYDRILL_CHILD_H
 
+#include <sys/types.h>
+
+#include "runlimits.h"
 #include "runner.h"
 
-/* Never returns: the child ends with _exit. chan is the write end of the
- * result channel; every record is framed with secret (hex). */
-void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
-    __attribute__((noreturn));
+/* Never returns: the child ends with _exit. limits were worked out by the
+ * parent; parent is its pid (the child dies with it); chan is the write end
+ * of the result channel; every record is framed with secret (hex). */
+void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
+                const char *scratch) __attribute__((noreturn));
 
 #endif
