@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 tools/verify_drills.py [drills.json | pack.json ...] [--
 
 Every snippet and every answer runs in a child /usr/bin/python3 -I -S (the
 interpreter pydrill embeds, started isolated and without site, as pydrill
-does), twice for predict drills under two hash seeds so that output which
+does; VERIFY_PYTHON names another, so the catalog can be tried on a Python
+that pydrill is not built against yet), twice for predict drills under two hash seeds so that output which
 depends on hash order is caught. Exit status 0 when every pack is clean.
 """
 import json
@@ -15,9 +16,11 @@ import subprocess
 import sys
 from collections import Counter
 
-PY = "/usr/bin/python3"
+# VERIFY_PYTHON names another interpreter command, e.g.
+# "chroot /var/cache/pydrill-matrix/sid /usr/bin/python3.14" (-B keeps it from writing .pyc files).
+PY = os.environ.get("VERIFY_PYTHON", "/usr/bin/python3").split()
 PY_VERSION = tuple(int(x) for x in subprocess.check_output(
-    [PY, "-c", "import sys; print(*sys.version_info[:3])"], text=True).split())
+    [*PY, "-B", "-c", "import sys; print(*sys.version_info[:3])"], text=True).split())
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 KINDS = ("predict", "fix", "write", "choice", "explain")
 
@@ -157,7 +160,7 @@ else:
 def child(job, seed="0", timeout=10):
     env = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": seed, "LC_ALL": "C.UTF-8",
            "PYTHONIOENCODING": "utf-8"}
-    p = subprocess.run([PY, "-I", "-S", "-c", HARNESS], input=json.dumps(job),
+    p = subprocess.run([*PY, "-I", "-S", "-B", "-c", HARNESS], input=json.dumps(job),
                        capture_output=True, text=True, timeout=timeout, env=env)
     return p.stdout, p.stderr
 
