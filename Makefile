@@ -57,7 +57,13 @@ $(B)/pydrill: $(B)/obj/main.o $(B)/libpydrill.a
 $(B)/tests/%: tests/unit/%.c $(B)/libpydrill.a | $(B)/tests
 	$(CC) $(CPPFLAGS) -iquote src $(CFLAGS) -Wno-unused-parameter -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
 
-unit: $(UNIT_BINS)
+# Test tools: small programs the scripts run (tests/tools/*.c).
+TOOL_SRCS := $(sort $(wildcard tests/tools/*.c))
+TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(B)/tests/%)
+$(B)/tests/%: tests/tools/%.c | $(B)/tests
+	$(CC) $(CFLAGS) -o $@ $< $(shell pkg-config --libs libseccomp)
+
+unit: $(UNIT_BINS) $(TOOL_BINS)
 
 # The installed catalog's folder is compiled in: rebuild when PREFIX changes.
 $(B)/prefix.stamp: FORCE | $(B)/obj

@@ -14,6 +14,43 @@
 /* A raised exception lists at most this many built-in classes. */
 #define MAX_EXC_BUILTINS 64
 
+void run_result_init(run_result *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+static void outcome_free(test_outcome *o)
+{
+    value_free(o->value);
+    free(o->exc_type);
+    free(o->exc_msg);
+    for (size_t i = 0; i < o->nexc_builtins; i++)
+        free(o->exc_builtins[i]);
+    free(o->exc_builtins);
+    free(o->traceback);
+    free(o->reason);
+    free(o->out);
+    memset(o, 0, sizeof *o);
+}
+
+void run_result_free(run_result *r)
+{
+    free(r->message);
+    free(r->syntax_msg);
+    for (size_t i = 0; i < r->noutcomes; i++)
+        outcome_free(&r->outcomes[i]);
+    free(r->outcomes);
+    free(r->out);
+    free(r->err);
+    run_result_init(r);
+}
+
+const char *run_status_name(run_status s)
+{
+    static const char *const names[] = { "ok", "timeout", "memory", "output", "denied", "crash" };
+    return (unsigned)s < ARRAY_SIZE(names) ? names[s] : "?";
+}
+
 void channel_init(channel *c, const char *secret, job_kind kind, size_t nitems, run_result *res)
 {
     memset(c, 0, sizeof *c);
@@ -81,18 +118,19 @@ static int take_item(channel *t, const cJSON *rec)
         if (!o->reason)
             o->reason = xstrdup("not a plain value");
     } else if (strcmp(k, "raised") == 0) {
+        /* checked before the slot is touched: a refused record leaves it
+         * as it was */
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(rec, "type");
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");
+        int n = cJSON_IsArray(b) ? cJSON_GetArraySize(b) : 0;
+        if (!cJSON_IsString(type) || n > MAX_EXC_BUILTINS)
+            return -1;
         o->kind = OUT_RAISED;
         o->exc_type = json_str(rec, "type");
         o->exc_msg = json_str(rec, "msg");
         o->traceback = json_str(rec, "tb");
         const cJSON *ph = cJSON_GetObjectItemCaseSensitive(rec, "phase");
         o->in_answer = cJSON_IsString(ph) && strcmp(ph->valuestring, "answer") == 0;
-        if (!o->exc_type)
-            return -1;
-        const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");
-        int n = cJSON_IsArray(b) ? cJSON_GetArraySize(b) : 0;
-        if (n > MAX_EXC_BUILTINS)
-            return -1;
         o->exc_builtins = xcalloc((size_t)n + 1, sizeof(char *));
         const cJSON *e;
         cJSON_ArrayForEach(e, b)

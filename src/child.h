@@ -10,8 +10,9 @@
 
 /* Never returns: the child ends with _exit. limits were worked out by the
  * parent; parent is its pid (the child dies with it); chan is the write end
- * of the result channel; every record is framed with secret (hex). */
+ * of the result channel; every record is framed with secret (hex); it runs
+ * in scratch, confined by the Landlock ruleset (-1: none). */
 void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
-                const char *scratch) __attribute__((noreturn));
+                const char *scratch, int ruleset) __attribute__((noreturn));
 
 #endif

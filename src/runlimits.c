@@ -25,4 +25,5 @@ void runlimits_compute(const drill_limits *dl, size_t nitems, long long time_sca
     out->cpu_seconds = (out->item_ms * items + 999) / 1000 + 1;
     out->memory_bytes = (long long)out->memory_mb << 20;
     out->file_bytes = (long long)out->output_kb << 10;
+    out->base_bytes = 0;
 }

@@ -22,6 +22,7 @@ typedef struct {
     long long cpu_seconds;  /* CPU for the whole job (RLIMIT_CPU soft) */
     long long memory_bytes; /* address space above the child's size at fork */
     long long file_bytes;   /* the largest file, and what is captured of output */
+    long long base_bytes;   /* the address space the child starts with (set by the runner) */
     int timeout_ms, memory_mb, output_kb; /* as the author wrote them, for messages */
 } run_limits;
 

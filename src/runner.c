@@ -33,6 +33,7 @@
 #include "runlimits.h"
 #include "pyembed.h"
 #include "sandbox.h"
+#include "scratch.h"
 #include "util.h"
 
 /* A child that closed its result channel without its last record gets
@@ -41,12 +42,16 @@
 #define CLOSE_GRACE_MS 500
 /* Without pidfd (Linux < 5.3) such a child is polled this often. */
 #define CLOSE_POLL_MS 5
+/* Children forked between two readings of this process's size. */
+#define BASE_REFRESH 64
+
+static pid_t base_pid;
 
 struct runner_task {
     pid_t pid;
     int fd;                /* read end of the result channel, -1 at EOF */
     char secret[CHANNEL_SECRET_LEN + 1];
-    char *scratch;
+    scratch *sc;
     const runner_job *job;
     run_limits limits;
     size_t nitems;
@@ -64,11 +69,10 @@ struct runner_task {
 
 static int started;
 
-static void reap_corpses(int block);
-static void reap_all_corpses(void);
-static void remove_stale_scratch(void);
 
 static long long time_scale = 1;
+static pid_t corpses_owner;
+static void reap_all_corpses(void);
 
 /* Only for running the suite under valgrind, where everything is tens of
  * times slower: PYDRILL_TIME_SCALE multiplies every time limit. Read once. */
@@ -79,42 +83,6 @@ static void read_time_scale(void)
     time_scale = v >= 1 && v <= RUNLIMITS_MAX_SCALE ? v : 1;
 }
 
-void run_result_init(run_result *r)
-{
-    memset(r, 0, sizeof *r);
-}
-
-static void outcome_free(test_outcome *o)
-{
-    value_free(o->value);
-    free(o->exc_type);
-    free(o->exc_msg);
-    for (size_t i = 0; i < o->nexc_builtins; i++)
-        free(o->exc_builtins[i]);
-    free(o->exc_builtins);
-    free(o->traceback);
-    free(o->reason);
-    free(o->out);
-    memset(o, 0, sizeof *o);
-}
-
-void run_result_free(run_result *r)
-{
-    free(r->message);
-    free(r->syntax_msg);
-    for (size_t i = 0; i < r->noutcomes; i++)
-        outcome_free(&r->outcomes[i]);
-    free(r->outcomes);
-    free(r->out);
-    free(r->err);
-    run_result_init(r);
-}
-
-const char *run_status_name(run_status s)
-{
-    static const char *const names[] = { "ok", "timeout", "memory", "output", "denied", "crash" };
-    return (unsigned)s < ARRAY_SIZE(names) ? names[s] : "?";
-}
 
 int runner_start(char **err, char **warning)
 {
@@ -130,8 +98,9 @@ int runner_start(char **err, char **warning)
         return -1;
     }
     started = 1;
+    corpses_owner = getpid();
     atexit(reap_all_corpses);
-    remove_stale_scratch();
+    scratch_remove_stale();
     return 0;
 }
 
@@ -158,25 +127,13 @@ static size_t job_items(const runner_job *job)
     }
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    remove(path);
-    return 0;
-}
-
-static void remove_tree(const char *dir)
-{
-    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 /* Children that sent their last record and were killed, not reaped yet:
  * tearing down a process takes longer than grading its answer, and need
- * not hold the next answer up. Their scratch folders go once they are
- * gone (a dying child could still be finishing a write). */
+ * not hold the next answer up. Their scratch folders are freed once they
+ * are gone (a dying child could still be finishing a write). */
 typedef struct {
     pid_t pid;
-    char *scratch;
+    scratch *sc;
 } corpse;
 
 static corpse *corpses;
@@ -193,66 +150,20 @@ static void reap_corpses(int block)
             corpses[k++] = corpses[i];
             continue;
         }
-        if (corpses[i].scratch)
-            remove_tree(corpses[i].scratch);
-        free(corpses[i].scratch);
+        if (corpses[i].sc)
+            scratch_release(corpses[i].sc);
     }
     ncorpses = k;
 }
 
+/* At exit: a forked worker inherits its parent's corpses, which are not
+ * its to reap. */
 static void reap_all_corpses(void)
 {
-    reap_corpses(1);
-}
-
-/* $TMPDIR when set; else /dev/shm, where creating and removing a folder
- * per answer costs no disk journal; else /tmp. */
-static const char *scratch_parent(void)
-{
-    static const char *parent;
-    if (parent)
-        return parent;
-    const char *tmp = getenv("TMPDIR");
-    if (tmp && tmp[0] == '/')
-        return parent = tmp;
-    struct stat st;
-    if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0)
-        return parent = "/dev/shm";
-    return parent = "/tmp";
-}
-
-/* Scratch folders are named for the process that made them, so that one
- * left behind by a pydrill that was killed (a closed terminal, SIGKILL) is
- * removed by the next one to start. */
-static void remove_stale_scratch(void)
-{
-    const char *parent = scratch_parent();
-    DIR *d = opendir(parent);
-    if (!d)
+    if (getpid() != corpses_owner)
         return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        long pid;
-        char tail[16];
-        if (sscanf(e->d_name, "pydrill-run-%ld-%15s", &pid, tail) != 2 || pid <= 0)
-            continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue; /* its owner is alive (or not ours to ask) */
-        char *path = xasprintf("%s/%s", parent, e->d_name);
-        remove_tree(path);
-        free(path);
-    }
-    closedir(d);
-}
-
-static char *make_scratch(void)
-{
-    char *dir = xasprintf("%s/pydrill-run-%ld-XXXXXX", scratch_parent(), (long)getpid());
-    if (!mkdtemp(dir)) {
-        free(dir);
-        return NULL;
-    }
-    return dir;
+    reap_corpses(1);
+    scratch_remove_all();
 }
 
 static void fail_task(runner_task *t, const char *msg)
@@ -292,12 +203,22 @@ runner_task *runner_spawn(const runner_job *job)
         fail_task(t, "the runner was not started");
         return t;
     }
-    t->scratch = make_scratch();
-    if (!t->scratch) {
-        fail_task(t, "cannot create a scratch folder");
+    char *why = NULL;
+    t->sc = scratch_acquire(&why);
+    if (!t->sc) {
+        fail_task(t, why);
+        free(why);
         return t;
     }
-    char *why = NULL;
+    /* The base of the children's memory limit: this process's size, read
+     * now and then rather than by every child. */
+    static unsigned spawns;
+    static long long base;
+    if (spawns++ % BASE_REFRESH == 0 || getpid() != base_pid) {
+        base = sandbox_vm_size();
+        base_pid = getpid();
+    }
+    t->limits.base_bytes = base;
     if (pyembed_fork_check(&why) < 0) {
         fail_task(t, why);
         free(why);
@@ -325,7 +246,7 @@ runner_task *runner_spawn(const runner_job *job)
          * or to push keys into. (Until setsid runs, the parent's kill of
          * the group misses, and its kill of the pid itself does not.) */
         setsid();
-        child_main(job, &t->limits, parent, p[1], t->secret, t->scratch);
+        child_main(job, &t->limits, parent, p[1], t->secret, scratch_path(t->sc), scratch_ruleset(t->sc));
     }
     close(p[1]);
     t->pid = pid;
@@ -371,8 +292,8 @@ static void bury(runner_task *t)
         corpses_cap = corpses_cap ? corpses_cap * 2 : 16;
         corpses = xrealloc(corpses, corpses_cap * sizeof *corpses);
     }
-    corpses[ncorpses++] = (corpse){ t->pid, t->scratch };
-    t->scratch = NULL;
+    corpses[ncorpses++] = (corpse){ t->pid, t->sc };
+    t->sc = NULL;
     t->exited = 1;
 }
 
@@ -531,10 +452,8 @@ void runner_task_finish(runner_task *t, run_result *res)
     }
     classify(t);
     t->res.time_ms = util_now_ms() - t->start;
-    if (t->scratch) {
-        remove_tree(t->scratch);
-        free(t->scratch);
-    }
+    if (t->sc) /* its child is reaped (or never was) */
+        scratch_release(t->sc);
     close_channel(t);
     channel_free(&t->chan);
     *res = t->res;

@@ -18,6 +18,7 @@
 #define ENV_ALLOW_NO_LANDLOCK "PYDRILL_ALLOW_NO_LANDLOCK"
 
 static int weak; /* no Landlock, and the user said that is fine */
+static int worker_confined; /* this process loaded the common filters already */
 
 int sandbox_prepare(char **err, char **warning)
 {
@@ -44,9 +45,25 @@ int sandbox_prepare(char **err, char **warning)
     return 0;
 }
 
-const int *sandbox_keep_fds(size_t *n)
+int sandbox_ruleset(const char *scratch, int *ruleset, char **err)
 {
-    return sandbox_landlock_fds(n);
+    *ruleset = -1;
+    if (weak)
+        return 0;
+    *ruleset = sandbox_landlock_ruleset(scratch, err);
+    return *ruleset < 0 ? -1 : 0;
+}
+
+int sandbox_worker_confine(char **err)
+{
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
+        *err = xasprintf("prctl: %s", strerror(errno));
+        return -1;
+    }
+    if (sandbox_seccomp_confine_common(err) < 0)
+        return -1;
+    worker_confined = 1;
+    return 0;
 }
 
 static int set_limit(int res, rlim_t soft, rlim_t hard, const char *name, char **err)
@@ -58,7 +75,7 @@ static int set_limit(int res, rlim_t soft, rlim_t hard, const char *name, char *
     return -1;
 }
 
-static unsigned long long vm_size_bytes(void)
+long long sandbox_vm_size(void)
 {
     unsigned long long pages = 0;
     FILE *f = fopen("/proc/self/statm", "re");
@@ -67,7 +84,7 @@ static unsigned long long vm_size_bytes(void)
             pages = 0;
         fclose(f);
     }
-    return pages * (unsigned long long)sysconf(_SC_PAGESIZE);
+    return (long long)(pages * (unsigned long long)sysconf(_SC_PAGESIZE));
 }
 
 /* Values come from limits computed (and clamped) once by the parent; here
@@ -77,7 +94,7 @@ static rlim_t clamp(long long v)
     return v <= 0 ? 0 : (rlim_t)v;
 }
 
-int sandbox_enter(const sandbox_limits *lim, char **err)
+int sandbox_enter(const sandbox_limits *lim, int ruleset, char **err)
 {
     /* Must come before any ruleset: no_new_privs is what lets a process
      * without CAP_SYS_ADMIN (any ordinary user, root in a default
@@ -88,7 +105,7 @@ int sandbox_enter(const sandbox_limits *lim, char **err)
         return -1;
     }
     sandbox_audit_scratch(lim->scratch, SANDBOX_MAX_FILES);
-    unsigned long long base = lim->memory_bytes > 0 ? vm_size_bytes() : 0;
+    unsigned long long base = lim->memory_bytes > 0 ? (unsigned long long)lim->base_bytes : 0;
     rlim_t cpu = clamp(lim->cpu_seconds);
     /* Soft below hard: SIGXCPU first says "time" plainly; the hard limit
      * is the backstop for an answer that ignores it. */
@@ -101,9 +118,11 @@ int sandbox_enter(const sandbox_limits *lim, char **err)
         set_limit(RLIMIT_MEMLOCK, 0, 0, "MEMLOCK", err) < 0)
         return -1;
     sandbox_threads_cap(SANDBOX_MAX_THREADS);
-    if (!weak && sandbox_landlock_confine(lim->scratch, err) < 0)
+    if (!weak && sandbox_landlock_enforce(ruleset, err) < 0)
         return -1;
-    return sandbox_seccomp_confine(err);
+    if (!worker_confined && sandbox_seccomp_confine_common(err) < 0)
+        return -1;
+    return sandbox_seccomp_confine_child(err);
 }
 
 const char *sandbox_features(void)

@@ -22,7 +22,8 @@
 
 typedef struct {
     long long cpu_seconds;  /* RLIMIT_CPU soft limit; the hard one is a second more */
-    long long memory_bytes; /* address space above the child's size at entry; 0: none */
+    long long memory_bytes; /* address space above base_bytes; 0: none */
+    long long base_bytes;   /* the child's address space when it was forked */
     long long file_bytes;   /* RLIMIT_FSIZE: the largest file it may write */
     const char *scratch;    /* the only folder it may write to */
 } sandbox_limits;
@@ -42,12 +43,20 @@ void sandbox_arm(void);
  * the audit hook alone confining reads and writes; *warning then says so
  * (caller frees; NULL otherwise). */
 int sandbox_prepare(char **err, char **warning);
-/* The descriptors sandbox_enter still needs in the child, so that it can
- * close every other one it inherited. */
-const int *sandbox_keep_fds(size_t *n);
-/* no_new_privs, rlimits, the thread cap, Landlock, then seccomp. Returns
- * 0, or -1 with *err (the child must not run the answer then). */
-int sandbox_enter(const sandbox_limits *lim, char **err);
+/* Parent: the Landlock ruleset for children that run in scratch (a
+ * descriptor they inherit; -1 without Landlock). Built once per folder and
+ * reused. 0, or -1 with *err. */
+int sandbox_ruleset(const char *scratch, int *ruleset, char **err);
+/* A worker process (one that forks children for a batch and does nothing
+ * else) loads the filters that hold for it as for its children, once, so
+ * that each child loads only its own. 0, or -1 with *err. */
+int sandbox_worker_confine(char **err);
+/* This process's address space in bytes (the children's base for their
+ * memory limit: read once in the parent, not in every child). */
+long long sandbox_vm_size(void);
+/* no_new_privs, rlimits, the thread cap, Landlock (ruleset), then seccomp.
+ * Returns 0, or -1 with *err (the child must not run the answer then). */
+int sandbox_enter(const sandbox_limits *lim, int ruleset, char **err);
 /* "seccomp-bpf, landlock ABI 4, ..." for --version. */
 const char *sandbox_features(void);
 /* Threads this process has started and not yet ended (besides the main

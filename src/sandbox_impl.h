@@ -16,21 +16,25 @@ int sandbox_landlock_abi(void);
  * the shared libraries mapped into this process, a few device and time
  * zone files), once, for every child to put into its ruleset. */
 int sandbox_landlock_prepare(char **err);
-/* Child: one layer that handles every file-system right the kernel knows
- * and grants reads of the prepared paths, all but execute in scratch, and
- * writes to /dev/null; then closes the prepared descriptors. */
-int sandbox_landlock_confine(const char *scratch, char **err);
+/* Parent: a ruleset (a descriptor at SANDBOX_FD_BASE or above) that handles
+ * every file-system right the kernel knows and grants reads of the
+ * prepared paths, all but execute in scratch, and writes to /dev/null;
+ * -1 with *err on failure. */
+int sandbox_landlock_ruleset(const char *scratch, char **err);
+/* Child: enforces a ruleset built by the parent, and closes it. */
+int sandbox_landlock_enforce(int ruleset, char **err);
 /* 1 if the resolved path real is one the interpreter may read (under a
  * prepared folder, or a prepared file): what the audit hook allows. */
 int sandbox_landlock_readable(const char *real);
-/* The prepared descriptors (to keep open until confine). */
-const int *sandbox_landlock_fds(size_t *n);
 
 /* ---- sandbox_seccomp.c ---- */
 int sandbox_seccomp_prepare(char **err);
-/* Child: loads the filters (patched with its own pid). no_new_privs must
- * be set already. */
-int sandbox_seccomp_confine(char **err);
+/* Loads the filters that hold for a worker and its children alike
+ * (everything but making and signalling processes). no_new_privs first. */
+int sandbox_seccomp_confine_common(char **err);
+/* Child: loads what holds for it alone (no processes, signals only to
+ * itself, no raised limits), patched with its own pid. */
+int sandbox_seccomp_confine_child(char **err);
 
 /* ---- sandbox_threads.c ---- */
 /* From now on this process may have at most max threads besides the

@@ -9,10 +9,10 @@
  * and writes to /dev/null. Not the packs, not the other submissions, not
  * the grader's files, not /proc, not a terminal.
  *
- * Opening the allowed paths walks the file system; it is done once in the
- * parent, and each child only adds the prepared descriptors to a fresh
- * ruleset with its own scratch folder (a ruleset cannot be shared: rules
- * added in one child would leak into every later one). */
+ * Opening the allowed paths walks the file system; it is done once. A
+ * ruleset is built per scratch folder, in the parent, and reused by every
+ * child that runs there (the folder is emptied in between): a child only
+ * enforces it, one system call. */
 #define _GNU_SOURCE
 #include "sandbox_impl.h"
 
@@ -200,11 +200,6 @@ int sandbox_landlock_prepare(char **err)
     return rc;
 }
 
-const int *sandbox_landlock_fds(size_t *n)
-{
-    *n = nfds;
-    return fds_cache;
-}
 
 static int allow(int rs, int fd, unsigned long long access)
 {
@@ -224,7 +219,7 @@ static int allow_path(int rs, const char *path, unsigned long long access)
     return rc;
 }
 
-int sandbox_landlock_confine(const char *scratch, char **err)
+int sandbox_landlock_ruleset(const char *scratch, char **err)
 {
     int abi = sandbox_landlock_abi();
     unsigned long long fs = fs_rights(abi);
@@ -249,16 +244,29 @@ int sandbox_landlock_confine(const char *scratch, char **err)
         rc = allow_path(rs, scratch, fs & ~(LL_EXECUTE | LL_IOCTL_DEV));
     }
     if (rc == 0) {
-        what = "restrict_self";
-        rc = (int)syscall(SYS_landlock_restrict_self, rs, 0);
+        int hi = fcntl(rs, F_DUPFD_CLOEXEC, SANDBOX_FD_BASE);
+        what = "dup";
+        rc = hi < 0 ? -1 : 0;
+        if (rc == 0) {
+            close(rs);
+            rs = hi;
+        }
     }
-    int e = errno;
-    if (rs >= 0)
-        close(rs);
-    /* Enforced now (or failed): the answer has no use for them. */
-    for (size_t i = 0; i < nfds; i++)
-        close(fds_cache[i]);
-    if (rc < 0)
-        *err = xasprintf("landlock: %s: %s", what, strerror(e));
-    return rc < 0 ? -1 : 0;
+    if (rc < 0) {
+        *err = xasprintf("landlock: %s: %s", what, strerror(errno));
+        if (rs >= 0)
+            close(rs);
+        return -1;
+    }
+    return rs;
+}
+
+int sandbox_landlock_enforce(int ruleset, char **err)
+{
+    if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0) {
+        *err = xasprintf("landlock: restrict_self: %s", strerror(errno));
+        return -1;
+    }
+    close(ruleset); /* enforced now: the answer has no use for it */
+    return 0;
 }

@@ -11,9 +11,12 @@
  * descriptors (is this a terminal, how many bytes wait): ioctl is how a
  * process pushes keys into a terminal or makes a file immutable.
  *
- * The first filter is compiled once, in the parent, with PID_PLACEHOLDER
- * where the child's own pid belongs; each child patches in its pid and
- * loads it, which costs two system calls instead of a compilation. */
+ * The filters are compiled once, in the parent. Those that hold for a
+ * worker process as much as for its children are loaded by the worker
+ * once (sandbox_worker_confine), so each child loads only the small one of
+ * its own, compiled with PID_PLACEHOLDER where its pid belongs and patched
+ * in the child: loading a filter costs a verification and a compilation
+ * by the kernel, proportional to its length. */
 #define _GNU_SOURCE
 #include "sandbox_impl.h"
 
@@ -66,27 +69,27 @@ static const unsigned int allowed_ioctls[] = {
     TCGETS, IOCTL_TCGETS2, TIOCGWINSZ, TIOCGPGRP, FIONREAD, FIONBIO, FIOCLEX, FIONCLEX, FIOASYNC,
 };
 
-static struct sock_filter *filter;
-static unsigned short filter_len;
-static struct sock_filter *ioctl_filter;
-static unsigned short ioctl_filter_len;
+typedef struct {
+    struct sock_filter *code;
+    unsigned short len;
+} bpf_prog;
+
+static bpf_prog common_filter, child_filter, ioctl_filter;
 
 static int rule(scmp_filter_ctx ctx, uint32_t action, int nr)
 {
     return nr < 0 ? 0 : seccomp_rule_add(ctx, action, nr, 0);
 }
 
-static int add_rules(scmp_filter_ctx ctx)
+/* What holds for a worker process and the children it forks alike: none
+ * of these is needed to make, watch and reap children. */
+static int add_common_rules(scmp_filter_ctx ctx)
 {
-    const scmp_datum_t self = PID_PLACEHOLDER;
     static const int eperm[] = {
-        /* processes and programs */
-        SCMP_SYS(execve), SCMP_SYS(execveat), SCMP_SYS(fork), SCMP_SYS(vfork),
-        SCMP_SYS(ptrace), SCMP_SYS(process_vm_readv), SCMP_SYS(process_vm_writev),
-        SCMP_SYS(process_madvise), SCMP_SYS(migrate_pages), SCMP_SYS(move_pages),
-        SCMP_SYS(get_robust_list), SCMP_SYS(kcmp), SCMP_SYS(tkill),
-        SCMP_SYS(pidfd_open), SCMP_SYS(pidfd_send_signal), SCMP_SYS(pidfd_getfd),
-        SCMP_SYS(setpgid), SCMP_SYS(setsid), SCMP_SYS(vhangup),
+        /* programs and other processes' memory */
+        SCMP_SYS(execve), SCMP_SYS(execveat), SCMP_SYS(ptrace), SCMP_SYS(process_vm_readv),
+        SCMP_SYS(process_vm_writev), SCMP_SYS(process_madvise), SCMP_SYS(migrate_pages),
+        SCMP_SYS(move_pages), SCMP_SYS(get_robust_list), SCMP_SYS(kcmp), SCMP_SYS(vhangup),
         /* the kernel's and the machine's state */
         SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root), SCMP_SYS(chroot),
         SCMP_SYS(open_tree), SCMP_SYS(move_mount), SCMP_SYS(fsopen), SCMP_SYS(fsconfig),
@@ -100,9 +103,8 @@ static int add_rules(scmp_filter_ctx ctx)
         SCMP_SYS(syslog), SCMP_SYS(quotactl), SCMP_SYS(fanotify_init),
         SCMP_SYS(settimeofday), SCMP_SYS(clock_settime), SCMP_SYS(clock_adjtime),
         SCMP_SYS(adjtimex), SCMP_SYS(sethostname), SCMP_SYS(setdomainname),
-        SCMP_SYS(iopl), SCMP_SYS(ioperm), SCMP_SYS(setrlimit),
-        SCMP_SYS(open_by_handle_at), SCMP_SYS(name_to_handle_at),
-        SCMP_SYS(memfd_create), SCMP_SYS(mknod), SCMP_SYS(mknodat),
+        SCMP_SYS(iopl), SCMP_SYS(ioperm), SCMP_SYS(open_by_handle_at), SCMP_SYS(name_to_handle_at),
+        SCMP_SYS(mknod), SCMP_SYS(mknodat),
         /* identity */
         SCMP_SYS(setuid), SCMP_SYS(setgid), SCMP_SYS(setreuid), SCMP_SYS(setregid),
         SCMP_SYS(setresuid), SCMP_SYS(setresgid), SCMP_SYS(setfsuid), SCMP_SYS(setfsgid),
@@ -120,10 +122,6 @@ static int add_rules(scmp_filter_ctx ctx)
     for (size_t i = 0; i < ARRAY_SIZE(eperm); i++)
         if (rule(ctx, SCMP_ACT_ERRNO(EPERM), eperm[i]) < 0)
             return -1;
-    for (size_t i = 0; i < ARRAY_SIZE(denied_prctl); i++)
-        if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prctl), 1,
-                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)denied_prctl[i])) < 0)
-            return -1;
     /* Leases and directory notifications reach other processes' opens. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_SETLEASE)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_NOTIFY)) < 0)
@@ -135,6 +133,35 @@ static int add_rules(scmp_filter_ctx ctx)
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socketpair), 1,
                          SCMP_A0(SCMP_CMP_NE, AF_UNIX)) < 0)
         return -1;
+    /* Priorities and CPUs of itself only (0 names the caller): another
+     * answer slowed to a crawl would time out. */
+    if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setaffinity), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setparam), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setattr), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0)
+        return -1;
+    return 0;
+}
+
+/* What holds for the child alone: the worker makes, signals and reaps
+ * processes; the child may do none of it. */
+static int add_child_rules(scmp_filter_ctx ctx)
+{
+    const scmp_datum_t self = PID_PLACEHOLDER;
+    static const int eperm[] = {
+        SCMP_SYS(fork), SCMP_SYS(vfork), SCMP_SYS(tkill), SCMP_SYS(pidfd_open),
+        SCMP_SYS(pidfd_send_signal), SCMP_SYS(pidfd_getfd), SCMP_SYS(setpgid), SCMP_SYS(setsid),
+        SCMP_SYS(setrlimit), SCMP_SYS(memfd_create),
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(eperm); i++)
+        if (rule(ctx, SCMP_ACT_ERRNO(EPERM), eperm[i]) < 0)
+            return -1;
+    for (size_t i = 0; i < ARRAY_SIZE(denied_prctl); i++)
+        if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prctl), 1,
+                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)denied_prctl[i])) < 0)
+            return -1;
     /* Threads only: glibc falls back from clone3 to clone on ENOSYS, and
      * clone is allowed only with CLONE_THREAD. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) < 0 ||
@@ -147,22 +174,13 @@ static int add_rules(scmp_filter_ctx ctx)
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(rt_sigqueueinfo), 1, SCMP_A0(SCMP_CMP_NE, self)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(rt_tgsigqueueinfo), 1, SCMP_A0(SCMP_CMP_NE, self)) < 0)
         return -1;
-    /* Priorities and CPUs of itself only (0 names the caller): another
-     * answer slowed to a crawl would time out. */
-    if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setaffinity), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setparam), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setattr), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0)
-        return -1;
     /* Limits may be read, never set. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prlimit64), 1, SCMP_A2(SCMP_CMP_NE, 0)) < 0)
         return -1;
     return 0;
 }
 
-static int export_filter(scmp_filter_ctx ctx, char **err)
+static int export_filter(scmp_filter_ctx ctx, bpf_prog *out, char **err)
 {
     int mfd = memfd_create("seccomp", MFD_CLOEXEC);
     if (mfd < 0 || seccomp_export_bpf(ctx, mfd) < 0) {
@@ -178,17 +196,37 @@ static int export_filter(scmp_filter_ctx ctx, char **err)
         close(mfd);
         return -1;
     }
-    filter = xmalloc((size_t)size);
-    if (pread(mfd, filter, (size_t)size, 0) != size) {
+    out->code = xmalloc((size_t)size);
+    if (pread(mfd, out->code, (size_t)size, 0) != size) {
         *err = xstrdup("seccomp: cannot read the exported filter");
-        free(filter);
-        filter = NULL;
+        free(out->code);
+        out->code = NULL;
         close(mfd);
         return -1;
     }
     close(mfd);
-    filter_len = (unsigned short)(size / (off_t)sizeof(struct sock_filter));
+    out->len = (unsigned short)(size / (off_t)sizeof(struct sock_filter));
     return 0;
+}
+
+/* Compiles one filter from a rule set; libseccomp's own checks kill any
+ * other ABI (i386, x32: a way around the filter). */
+static int compile(int (*add)(scmp_filter_ctx), bpf_prog *out, char **err)
+{
+    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+    if (!ctx) {
+        *err = xstrdup("seccomp: seccomp_init failed");
+        return -1;
+    }
+    int rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
+    if (rc == 0)
+        rc = add(ctx);
+    if (rc < 0)
+        *err = xasprintf("seccomp: a rule was refused: %s", strerror(-rc));
+    else
+        rc = export_filter(ctx, out, err);
+    seccomp_release(ctx);
+    return rc;
 }
 
 #if defined(__x86_64__)
@@ -209,8 +247,7 @@ static int export_filter(scmp_filter_ctx ctx, char **err)
 static void build_ioctl_filter(void)
 {
     size_t n = ARRAY_SIZE(allowed_ioctls);
-    ioctl_filter = xcalloc(n + 8, sizeof *ioctl_filter);
-    struct sock_filter *f = ioctl_filter;
+    struct sock_filter *f = xcalloc(n + 8, sizeof *f);
     size_t k = 0;
 #ifdef NATIVE_ARCH
     /* Another ABI is killed by the first filter; here it is let be. */
@@ -225,61 +262,62 @@ static void build_ioctl_filter(void)
                                               (unsigned char)(n - i), 0);
     f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA));
     f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    ioctl_filter_len = (unsigned short)k;
+    ioctl_filter.code = f;
+    ioctl_filter.len = (unsigned short)k;
 }
 
 int sandbox_seccomp_prepare(char **err)
 {
-    if (filter)
+    if (common_filter.code)
         return 0;
-    /* The filter is only compiled here, never loaded, so libseccomp need
+    /* The filters are only compiled here, never loaded, so libseccomp need
      * not probe this kernel (which some tools, valgrind among them, cannot
      * answer); the child's load is what fails on a kernel without it. */
     if (seccomp_api_get() < 3)
         seccomp_api_set(3);
-    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
-    if (!ctx) {
-        *err = xstrdup("seccomp: seccomp_init failed");
+    if (compile(add_common_rules, &common_filter, err) < 0 || compile(add_child_rules, &child_filter, err) < 0)
         return -1;
-    }
-    /* Another ABI (i386, x32) is a way around the filter: kill. */
-    int rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
-    if (rc == 0)
-        rc = add_rules(ctx);
-    if (rc < 0)
-        *err = xasprintf("seccomp: a rule was refused: %s", strerror(-rc));
-    else
-        rc = export_filter(ctx, err);
-    seccomp_release(ctx);
-    if (rc == 0)
-        build_ioctl_filter();
-    return rc;
+    build_ioctl_filter();
+    return 0;
 }
 
-int sandbox_seccomp_confine(char **err)
+static int load(const bpf_prog *p, char **err)
 {
-    if (!filter) {
-        *err = xstrdup("seccomp: the filter was not prepared");
-        return -1;
-    }
-    __u32 self = (__u32)getpid();
-    int patched = 0;
-    for (unsigned i = 0; i < filter_len; i++)
-        if (BPF_CLASS(filter[i].code) == BPF_JMP && BPF_SRC(filter[i].code) == BPF_K &&
-            filter[i].k == PID_PLACEHOLDER) {
-            filter[i].k = self;
-            patched++;
-        }
-    if (patched < 1) {
-        *err = xstrdup("seccomp: the pid was not found in the filter");
-        return -1;
-    }
-    struct sock_fprog prog = { .len = filter_len, .filter = filter };
-    struct sock_fprog iprog = { .len = ioctl_filter_len, .filter = ioctl_filter };
-    if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0 ||
-        prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &iprog, 0, 0) < 0) {
+    struct sock_fprog prog = { .len = p->len, .filter = p->code };
+    if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) < 0) {
         *err = xasprintf("seccomp: %s", strerror(errno));
         return -1;
     }
     return 0;
+}
+
+int sandbox_seccomp_confine_common(char **err)
+{
+    if (!common_filter.code) {
+        *err = xstrdup("seccomp: the filters were not prepared");
+        return -1;
+    }
+    return load(&common_filter, err) < 0 || load(&ioctl_filter, err) < 0 ? -1 : 0;
+}
+
+int sandbox_seccomp_confine_child(char **err)
+{
+    if (!child_filter.code) {
+        *err = xstrdup("seccomp: the filters were not prepared");
+        return -1;
+    }
+    __u32 self = (__u32)getpid();
+    int patched = 0;
+    for (unsigned i = 0; i < child_filter.len; i++) {
+        struct sock_filter *f = &child_filter.code[i];
+        if (BPF_CLASS(f->code) == BPF_JMP && BPF_SRC(f->code) == BPF_K && f->k == PID_PLACEHOLDER) {
+            f->k = self;
+            patched++;
+        }
+    }
+    if (patched < 1) {
+        *err = xstrdup("seccomp: the pid was not found in the filter");
+        return -1;
+    }
+    return load(&child_filter, err);
 }
