@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "catalog.h"
 #include "jsontext.h"
+#include "pyversion.h"
 #include "vctx.h"
 
 #include <cjson/cJSON.h>
@@ -75,6 +76,11 @@ void catalog_drill_release(drill *dr)
     free(dr->req_python);
     free_strv(dr->req_modules, dr->nreq_modules);
     free(dr->expect_output);
+    for (size_t i = 0; i < dr->nexpect_versions; i++) {
+        free(dr->expect_versions[i].range);
+        free(dr->expect_versions[i].output);
+    }
+    free(dr->expect_versions);
     for (size_t i = 0; i < dr->ntests; i++) {
         drill_test *t = &dr->tests[i];
         free(t->name);
@@ -89,6 +95,7 @@ void catalog_drill_release(drill *dr)
     }
     free(dr->tests);
     free(dr->solution);
+    free_strv(dr->wrong, dr->nwrong);
     free_strv(dr->choices, dr->nchoices);
     free(dr->answer);
     free(dr->model_answer);
@@ -202,37 +209,6 @@ static int is_identifier_path(const char *s)
     return !start;
 }
 
-/* ">=3.12", ">=3.8, <3.13", "3.11": comparisons joined by commas. */
-static int version_range_valid(const char *s)
-{
-    for (;;) {
-        while (*s == ' ')
-            s++;
-        if (strncmp(s, ">=", 2) == 0 || strncmp(s, "<=", 2) == 0 || strncmp(s, "==", 2) == 0 ||
-            strncmp(s, "!=", 2) == 0 || strncmp(s, "~=", 2) == 0)
-            s += 2;
-        else if (*s == '>' || *s == '<')
-            s++;
-        while (*s == ' ')
-            s++;
-        for (int part = 0;; part++) {
-            if (*s < '0' || *s > '9')
-                return 0;
-            while (*s >= '0' && *s <= '9')
-                s++;
-            if (*s != '.' || part == 2)
-                break;
-            s++;
-        }
-        while (*s == ' ')
-            s++;
-        if (!*s)
-            return 1;
-        if (*s++ != ',')
-            return 0;
-    }
-}
-
 static const char *const requires_fields[] = { "python", "modules", NULL };
 
 static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
@@ -243,9 +219,10 @@ static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
     size_t mark = vpush(v, "requires");
     vscope saved = vfields(v, j, requires_fields);
     dr->req_python = vget_str(v, j, "python", 0);
-    if (dr->req_python && !version_range_valid(dr->req_python)) {
-        verr(v, "python", "invalid version range %s (write e.g. \">=3.12\" or \">=3.8,<3.13\")",
-             vquote(v, dr->req_python));
+    char *why = NULL;
+    if (dr->req_python && pyversion_range_check(dr->req_python, &why) < 0) {
+        verr(v, "python", "%s", why);
+        free(why);
     }
     dr->req_modules = vget_strv(v, j, "modules", 0, &dr->nreq_modules);
     for (size_t i = 0; i < dr->nreq_modules; i++)
@@ -457,9 +434,82 @@ static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
 
 static const char *const drill_fields[] = {
     "id", "revision", "title", "topic", "tags", "level", "kind", "prompt", "code", "hints",
-    "explanation", "limits", "requires", "mode", "expect", "tests", "solution", "choices",
-    "answer", "model_answer", "rubric", "pass_score", NULL,
+    "explanation", "limits", "requires", "mode", "expect", "tests", "solution", "wrong",
+    "choices", "answer", "model_answer", "rubric", "pass_score", NULL,
 };
+
+/* A predict drill's `expect`: the output as a string, or an object whose
+ * keys are version ranges and whose values are outputs (SPEC 2.3). */
+static void vparse_predict_expect(vctx *v, const cJSON *obj, drill *dr)
+{
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(obj, "expect");
+    if (!e)
+        return;
+    if (cJSON_IsString(e)) {
+        dr->expect_output = xstrdup(e->valuestring);
+        return;
+    }
+    if (!cJSON_IsObject(e)) {
+        verr(v, "expect", "expected a string, or an object of version ranges and outputs, found %s",
+             jsontext_type_name(e));
+        return;
+    }
+    size_t mark = vpush(v, "expect");
+    int count = cJSON_GetArraySize(e);
+    if (count == 0)
+        verr(v, NULL, "must have at least one version range (e.g. {\"<3.13\": \"...\", \">=3.13\": \"...\"})");
+    dr->expect_versions = xcalloc((size_t)count + 1, sizeof *dr->expect_versions);
+    for (const cJSON *it = e->child; it; it = it->next) {
+        char *why = NULL;
+        if (pyversion_range_check(it->string, &why) < 0) {
+            verr(v, it->string, "%s", why);
+            free(why);
+        } else if (!cJSON_IsString(it)) {
+            verr(v, it->string, "expected the output (a string), found %s", jsontext_type_name(it));
+        } else {
+            versioned_output *vo = &dr->expect_versions[dr->nexpect_versions++];
+            vo->range = xstrdup(it->string);
+            vo->output = xstrdup(it->valuestring);
+        }
+    }
+    vpop(v, mark);
+}
+
+int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err)
+{
+    if (dr->expect_output) {
+        *out = dr->expect_output;
+        return 1;
+    }
+    if (!dr->nexpect_versions)
+        return 0;
+    const versioned_output *found = NULL;
+    for (size_t i = 0; i < dr->nexpect_versions; i++) {
+        const versioned_output *vo = &dr->expect_versions[i];
+        if (pyversion_satisfies(vo->range, hexversion, NULL) != 1)
+            continue;
+        if (found) {
+            *err = xasprintf("the expect ranges \"%s\" and \"%s\" both hold for Python %lu.%lu.%lu",
+                             found->range, vo->range, (hexversion >> 24) & 0xff,
+                             (hexversion >> 16) & 0xff, (hexversion >> 8) & 0xff);
+            return -1;
+        }
+        found = vo;
+    }
+    if (!found) {
+        sbuf sb;
+        sbuf_init(&sb);
+        for (size_t i = 0; i < dr->nexpect_versions; i++)
+            sbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", dr->expect_versions[i].range);
+        *err = xasprintf("no expect range holds for Python %lu.%lu.%lu (the ranges are %s)",
+                         (hexversion >> 24) & 0xff, (hexversion >> 16) & 0xff,
+                         (hexversion >> 8) & 0xff, sb.buf);
+        sbuf_release(&sb);
+        return -1;
+    }
+    *out = found->output;
+    return 1;
+}
 
 /* Reads drill i into *dr. Returns 0, or -1 (with *dr released) when it
  * had any problem: a drill is used whole or not at all. */
@@ -513,15 +563,19 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
             verr(v, "mode", "unknown mode %s (expected \"exec\" or \"repl\")",
                  vquote(v, mode->valuestring));
     }
+    if (have_kind && dr->kind != KIND_FIX && dr->kind != KIND_WRITE &&
+        cJSON_HasObjectItem(j, "wrong"))
+        verr(v, "wrong", "\"wrong\" applies only to fix and write drills");
     if (have_kind) {
         switch (dr->kind) {
         case KIND_PREDICT:
-            dr->expect_output = vget_str(v, j, "expect", 0);
+            vparse_predict_expect(v, j, dr);
             break;
         case KIND_FIX:
         case KIND_WRITE:
             vparse_tests(v, j, dr);
             dr->solution = vget_str(v, j, "solution", V_REQUIRED | V_NONEMPTY);
+            dr->wrong = vget_strv(v, j, "wrong", V_NONEMPTY, &dr->nwrong);
             break;
         case KIND_CHOICE:
             vparse_choice(v, j, dr);

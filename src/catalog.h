@@ -37,6 +37,12 @@ typedef struct {
     char *expect_error;
 } drill_test;
 
+/* One entry of a predict drill's versioned `expect`. */
+typedef struct {
+    char *range;  /* a version range (pyversion.h), e.g. "<3.13" */
+    char *output;
+} versioned_output;
+
 typedef struct {
     char *point;
     char **keywords;
@@ -65,12 +71,16 @@ typedef struct drill {
 
     /* predict */
     int repl;          /* mode "repl" */
-    char *expect_output; /* `expect` of a predict drill, or NULL */
+    char *expect_output; /* `expect` of a predict drill as a string, or NULL */
+    versioned_output *expect_versions; /* `expect` as an object: an output per range */
+    size_t nexpect_versions;
 
     /* fix / write */
     drill_test *tests;
     size_t ntests;
     char *solution;
+    char **wrong;      /* answers that must fail (check proves it) */
+    size_t nwrong;
 
     /* choice */
     char **choices;
@@ -132,6 +142,11 @@ const drill *catalog_find(const catalog *c, const char *id);
 /* Frees everything a drill owns (including the planner's fields) and
  * zeroes it. */
 void catalog_drill_release(drill *dr);
+
+/* The output a predict drill's `expect` pins for the Python of hexversion:
+ * 1 with *out set, 0 when the drill pins none, -1 with *err (caller frees)
+ * when `expect` is by version and no range holds, or more than one does. */
+int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err);
 
 /* 1 if s matches ^[a-z0-9][a-z0-9-]{0,63}$ (drill ids, SPEC 2.3). */
 int catalog_id_valid(const char *s);

@@ -7,6 +7,7 @@
  * on ids, addresses or the order of a set of strings is caught here rather
  * than by a candidate whose right answer is marked wrong. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,28 @@ static int starter_fails(const drill *d, diag *dg)
     return ok;
 }
 
+/* Each `wrong` answer must fail at least one test: the proof that the
+ * tests catch the mistakes the drill is about. One that does not compile
+ * proves nothing, so it is reported too. */
+static int wrong_answers_fail(const drill *d, diag *dg)
+{
+    int ok = 1;
+    for (size_t i = 0; i < d->nwrong; i++) {
+        drill_verdict v;
+        cmd_judge(d, d->wrong[i], NULL, &v);
+        if (v.st == ST_PASS) {
+            diag_add(dg, "%s: drill %s: error: wrong answer %zu passes every test", d->pack_path, d->id, i);
+            ok = 0;
+        } else if (v.st == ST_SYNTAX) {
+            diag_add(dg, "%s: drill %s: error: wrong answer %zu does not compile, so it proves nothing: %s",
+                     d->pack_path, d->id, i, v.message ? v.message : "");
+            ok = 0;
+        }
+        drill_verdict_free(&v);
+    }
+    return ok;
+}
+
 /* The model answer must meet its own rubric, or no candidate can. */
 static int model_answer_passes(const drill *d, diag *dg)
 {
@@ -104,11 +127,26 @@ static int predict_ok(const drill *d, const cJSON *second, diag *dg)
     if (!d->truth)
         return 0; /* plan reported why */
     int ok = 1;
-    if (d->expect_output) {
-        char *want = grade_normalize_output(d->expect_output, strlen(d->expect_output));
+    const char *expect = NULL;
+    char *err = NULL;
+    int have = catalog_expect_for(d, runner_python_hexversion(), &expect, &err);
+    if (have < 0) {
+        diag_add(dg, "%s: drill %s: error: %s", d->pack_path, d->id, err);
+        free(err);
+        ok = 0;
+    } else if (have) {
+        char *want = grade_normalize_output(expect, strlen(expect));
         if (strcmp(want, d->truth)) {
             char *why = first_line_diff(d->truth, want, "expect", "the interpreter prints");
-            diag_add(dg, "%s: drill %s: error: stale expect: %s", d->pack_path, d->id, why);
+            const char *range = NULL;
+            for (size_t i = 0; i < d->nexpect_versions; i++)
+                if (d->expect_versions[i].output == expect)
+                    range = d->expect_versions[i].range;
+            if (range)
+                diag_add(dg, "%s: drill %s: error: stale expect for Python %s: %s", d->pack_path, d->id,
+                         range, why);
+            else
+                diag_add(dg, "%s: drill %s: error: stale expect: %s", d->pack_path, d->id, why);
             free(why);
             ok = 0;
         }
@@ -153,6 +191,12 @@ static cJSON *truths_elsewhere(int argc, char **argv, diag *dg)
         dup2(p[1], 1);
         close(p[0]);
         close(p[1]);
+        /* This process has printed what loading the packs found already. */
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, 2);
+            close(null);
+        }
         char buf[16];
         snprintf(buf, sizeof buf, "%u", seed ? seed : 1);
         setenv("PYDRILL_HASH_SEED", buf, 1);
@@ -271,7 +315,7 @@ int cmd_check(int argc, char **argv)
         }
         int ok = dg.n == before;
         if (ok && (d->kind == KIND_FIX || d->kind == KIND_WRITE))
-            ok = solution_passes(d, &dg) & starter_fails(d, &dg);
+            ok = solution_passes(d, &dg) & starter_fails(d, &dg) & wrong_answers_fail(d, &dg);
         else if (d->kind == KIND_PREDICT)
             ok = ok & predict_ok(d, second, &dg);
         else if (d->kind == KIND_EXPLAIN)

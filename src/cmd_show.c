@@ -1,6 +1,7 @@
 /* cmd_show.c - pydrill show ID [--solution]: a drill as text. Hidden tests
  * are counted, never shown, unless --solution is given. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -101,6 +102,11 @@ int cmd_show(int argc, char **argv)
             printf("\n");
         }
         block("Expected output", d->expect_output);
+        for (size_t i = 0; i < d->nexpect_versions; i++) {
+            char *title = xasprintf("Expected output on Python %s", d->expect_versions[i].range);
+            block(title, d->expect_versions[i].output);
+            free(title);
+        }
         block("Model answer", d->model_answer);
         block("Explanation", d->explanation);
     }

@@ -7,88 +7,15 @@
 #include <string.h>
 
 #include "grade.h"
+#include "pyversion.h"
 #include "runner.h"
 #include "util.h"
-
-static int parse_version(const char *s, const char **end, int v[3])
-{
-    v[0] = v[1] = v[2] = 0;
-    int i = 0;
-    const char *p = s;
-    while (i < 3) {
-        if (*p < '0' || *p > '9')
-            return -1;
-        long n = strtol(p, (char **)&p, 10);
-        if (n > 1000)
-            return -1;
-        v[i++] = (int)n;
-        if (*p != '.')
-            break;
-        p++;
-    }
-    *end = p;
-    return 0;
-}
-
-int plan_python_satisfies(const char *range, unsigned long hex, char **err)
-{
-    int have[3] = { (int)((hex >> 24) & 0xff), (int)((hex >> 16) & 0xff), (int)((hex >> 8) & 0xff) };
-    const char *p = range;
-    int ok = 1, clauses = 0;
-    for (;;) {
-        while (*p == ' ')
-            p++;
-        char op[3] = { 0 };
-        size_t k = strspn(p, "<>=!");
-        if (k == 0 || k > 2)
-            goto bad;
-        memcpy(op, p, k);
-        p += k;
-        while (*p == ' ')
-            p++;
-        int want[3];
-        if (parse_version(p, &p, want) < 0)
-            goto bad;
-        int cmp = 0;
-        for (int i = 0; i < 3 && !cmp; i++)
-            cmp = (have[i] > want[i]) - (have[i] < want[i]);
-        int r;
-        if (!strcmp(op, ">="))
-            r = cmp >= 0;
-        else if (!strcmp(op, "<="))
-            r = cmp <= 0;
-        else if (!strcmp(op, ">"))
-            r = cmp > 0;
-        else if (!strcmp(op, "<"))
-            r = cmp < 0;
-        else if (!strcmp(op, "=="))
-            r = cmp == 0;
-        else if (!strcmp(op, "!="))
-            r = cmp != 0;
-        else
-            goto bad;
-        ok = ok && r;
-        clauses++;
-        while (*p == ' ')
-            p++;
-        if (*p == '\0')
-            break;
-        if (*p != ',')
-            goto bad;
-        p++;
-    }
-    return clauses ? ok : 0;
-bad:
-    if (err)
-        *err = xasprintf("bad Python version range \"%s\" (e.g. \">=3.12\" or \">=3.8, <3.13\")", range);
-    return -1;
-}
 
 static void requires(drill *dr, diag *d, int *rc)
 {
     char *err = NULL;
     if (dr->req_python) {
-        int s = plan_python_satisfies(dr->req_python, runner_python_hexversion(), &err);
+        int s = pyversion_satisfies(dr->req_python, runner_python_hexversion(), &err);
         if (s < 0) {
             diag_add(d, "%s: drill %s: error: %s", dr->pack_path, dr->id, err);
             free(err);
