@@ -110,7 +110,8 @@ test_expect_success 'no drill passes its own prompt as the answer' '
 "$PY" - "$MIN_AGREEMENT" <<'EOF' >agreement.txt
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open("results.tsv")]
-order = ["correct", "misconception", "shallow", "soup", "generic", "prompt"]
+order = ["correct", "misconception", "partial", "shallow", "soup", "generic", "prompt"]
+order += sorted(set(r[4] for r in rows) - set(order))
 agree = sum(1 for r in rows if r[2] == r[3])
 print("# explain answers graded as named: %d of %d (%.1f%%), needed %s%%" %
       (agree, len(rows), 100.0 * agree / max(len(rows), 1), sys.argv[1]))
