@@ -480,7 +480,7 @@ void grade_explain(const drill *d, const char *answer, drill_verdict *v)
      * though neither side is exact in binary */
     double need = d->pass_score * (double)d->nrubric;
     int enough = (double)r.hits + 1e-9 >= need;
-    v->st = enough && !r.misconception && !r.soup ? ST_PASS : ST_FAIL;
+    v->st = enough && !r.misconception && !r.soup && !r.cut_short ? ST_PASS : ST_FAIL;
 
     sbuf msg;
     sbuf_init(&msg);
@@ -491,6 +491,8 @@ void grade_explain(const drill *d, const char *answer, drill_verdict *v)
         sbuf_addf(&msg, "%s; ", r.soup);
     if (r.truncated)
         sbuf_addf(&msg, "only the first %d bytes were read; ", RUBRIC_TEXT_MAX);
+    if (r.cut_short)
+        sbuf_addstr(&msg, "the rubric took too long to apply to this answer, which fails; ");
     if (missed.len)
         sbuf_addf(&msg, "%zu of %zu points; missed: %s", r.hits, d->nrubric, missed.buf);
     else if (msg.len)

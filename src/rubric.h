@@ -48,6 +48,7 @@ typedef struct {
     char *said;          /* the words that stated it */
     char *soup;          /* why the answer reads as a list of keywords, or NULL */
     int truncated;       /* only the first RUBRIC_TEXT_MAX bytes were read */
+    int cut_short;       /* matching took too many steps and stopped: the answer fails */
 } rubric_result;
 
 void rubric_result_init(rubric_result *r);

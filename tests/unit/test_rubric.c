@@ -355,7 +355,33 @@ static void test_judge_long_input(void **state)
     rubric_result_init(&r);
     rubric_judge(points3, 3, mis2, 2, big, n, &r);
     assert_true(r.truncated);
+    assert_false(r.cut_short);
     assert_true(r.points[0].hit);
+
+    /* a rubric made to backtrack stops at a budget, and the answer fails */
+    for (size_t i = 0; i < n; i++)
+        big[i] = "a "[i % 2];
+    static char *slow_kw[] = {
+        "(a|b|c|d) ... (a|b|c|d) ... (a|b|c|d) ... z", "(a|b|c|d) ... (a|b|c|d) ... (a|b|c|d) ... y",
+        "(a|b|c|d) ... (a|b|c|d) ... (a|b|c|d) ... x", "(a|b|c|d) ... (a|b|c|d) ... (a|b|c|d) ... w",
+    };
+    static char *a_kw[] = { "a" };
+    rubric_point slow[] = { { "slow", slow_kw, 4, NULL, 0 }, { "a", a_kw, 1, NULL, 0 } };
+    rubric_judge(slow, 2, NULL, 0, big, n, &r);
+    assert_true(r.cut_short);
+    drill d;
+    memset(&d, 0, sizeof d);
+    d.id = "slow";
+    d.kind = KIND_EXPLAIN;
+    d.rubric = slow;
+    d.nrubric = 2;
+    d.pass_score = 0.5;
+    drill_verdict v;
+    drill_verdict_init(&v, &d);
+    grade_explain(&d, big, &v);
+    assert_int_equal(v.st, ST_FAIL);
+    assert_has(v.message, "took too long");
+    drill_verdict_free(&v);
     rubric_result_free(&r);
     free(big);
 }
