@@ -13,15 +13,12 @@
 
 #include "answers.h"
 #include "cmd.h"
-#include "plan.h"
+#include "engine.h"
 #include "report.h"
-#include "runner.h"
 #include "util.h"
 
-typedef struct {
-    size_t sub, drill;
-    runner_job job;
-} pending;
+/* Submissions loaded and not yet graded, per worker. */
+#define LOAD_WINDOW_PER_JOB 16
 
 typedef struct {
     const char **paths;
@@ -181,7 +178,6 @@ int cmd_grade(int argc, char **argv)
     int rc = EXIT_OK, bad_input = 0;
     catalog c;
     catalog_init(&c);
-    submission *subs = NULL;
     submission_verdict *sv = NULL;
     size_t nsubs = 0;
 
@@ -202,94 +198,85 @@ int cmd_grade(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    if (plan_prepare(&c, &dg) < 0)
+    if (engine_plan(&c, &dg) < 0)
         bad_input = 1;
     cmd_print_diag(&dg);
     diag_free(&dg);
 
-    subs = xcalloc(o.npaths, sizeof *subs);
-    sv = xcalloc(o.npaths, sizeof *sv);
-    for (size_t p = 0; p < o.npaths; p++) {
-        if (o.shard_n && (int)(p % (size_t)o.shard_n) != o.shard_k - 1)
-            continue;
-        size_t s = nsubs++;
-        submission_init(&subs[s]);
-        submission_verdict_init(&sv[s]);
-        diag ad;
-        diag_init(&ad);
-        if (answers_load(&subs[s], o.paths[p], &ad) < 0) {
-            sbuf sb;
-            sbuf_init(&sb);
-            for (size_t i = 0; i < ad.n; i++)
-                sbuf_addf(&sb, "%s%s", i ? "; " : "", ad.msgs[i]);
-            sv[s].error = sbuf_detach(&sb, NULL);
-            cmd_print_diag(&ad);
-            bad_input = 1;
-        }
-        diag_free(&ad);
-        sv[s].candidate = xstrdup(subs[s].candidate ? subs[s].candidate : o.paths[p]);
-        sv[s].source = xstrdup(o.paths[p]);
-        if (sv[s].error)
-            continue;
-        for (size_t a = 0; a < subs[s].n; a++)
-            if (!catalog_find(&c, subs[s].items[a].id))
-                diag_add(&sv[s].warnings, "%s: warning: answer for unknown drill \"%s\"", o.paths[p],
-                         subs[s].items[a].id);
-        cmd_print_diag(&sv[s].warnings);
-        sv[s].ndrills = c.ndrills;
-        sv[s].drills = xcalloc(c.ndrills ? c.ndrills : 1, sizeof *sv[s].drills);
+    /* The positions this run grades (all, or one shard's). */
+    size_t *pos = xcalloc(o.npaths ? o.npaths : 1, sizeof *pos);
+    for (size_t p = 0; p < o.npaths; p++)
+        if (!o.shard_n || (int)(p % (size_t)o.shard_n) == o.shard_k - 1)
+            pos[nsubs++] = p;
+    sv = xcalloc(nsubs ? nsubs : 1, sizeof *sv);
+    size_t child_drills = 0;
+    for (size_t d = 0; d < c.ndrills; d++)
+        child_drills += grade_needs_run(&c.drills[d]) && !c.drills[d].skip_reason;
+
+    /* Workers are forked now, before any submission is loaded. */
+    char *err = NULL;
+    engine_batch *batch = nsubs ? engine_batch_start(&c, o.jobs, &err) : NULL;
+    if (nsubs && !batch) {
+        fprintf(stderr, "pydrill: error: %s\n", err);
+        free(err);
+        free(pos);
+        rc = EXIT_USAGE;
+        goto out;
     }
 
-    /* Everything that needs no child is graded now; the rest is queued. */
-    pending *queue = xcalloc(nsubs * c.ndrills + 1, sizeof *queue);
-    size_t nqueue = 0;
-    for (size_t s = 0; s < nsubs; s++) {
-        if (sv[s].error)
-            continue;
-        for (size_t d = 0; d < c.ndrills; d++) {
-            const drill *dr = &c.drills[d];
-            const char *ans = submission_get(&subs[s], dr->id);
-            if (ans && !dr->skip_reason && grade_needs_run(dr)) {
-                drill_verdict_init(&sv[s].drills[d], dr);
-                queue[nqueue].sub = s;
-                queue[nqueue].drill = d;
-                grade_make_job(dr, ans, NULL, &queue[nqueue].job);
-                nqueue++;
-            } else {
-                cmd_judge(dr, ans, NULL, &sv[s].drills[d]);
-            }
-        }
-    }
-
+    /* Submissions are loaded as they are queued, a window at a time, and
+     * their answers dropped once handed to the engine. */
+    size_t window = (size_t)o.jobs * LOAD_WINDOW_PER_JOB;
+    size_t next_load = 0, ndone = 0;
+    size_t *ids = xcalloc(window, sizeof *ids);
     int show = !o.quiet && isatty(2);
     double start = util_now_ms();
-    size_t next = 0, done = 0, nrun = 0;
-    runner_task **tasks = xcalloc((size_t)o.jobs, sizeof *tasks);
-    size_t *owner = xcalloc((size_t)o.jobs, sizeof *owner);
-    progress(show && nqueue, 0, nqueue, start);
-    while (done < nqueue) {
-        while (nrun < (size_t)o.jobs && next < nqueue) {
-            tasks[nrun] = runner_spawn(&queue[next].job);
-            owner[nrun++] = next++;
+    size_t total = nsubs * child_drills, unreadable = 0, shown = 0;
+    progress(show && total, 0, total, start);
+    while (ndone < nsubs) {
+        while (next_load < nsubs && next_load - ndone < window) {
+            size_t s = next_load++;
+            const char *path = o.paths[pos[s]];
+            submission sub;
+            submission_init(&sub);
+            submission_verdict_init(&sv[s]);
+            diag ad;
+            diag_init(&ad);
+            if (answers_load(&sub, path, &ad) < 0) {
+                sbuf sb;
+                sbuf_init(&sb);
+                for (size_t i = 0; i < ad.n; i++)
+                    sbuf_addf(&sb, "%s%s", i ? "; " : "", ad.msgs[i]);
+                sv[s].error = sbuf_detach(&sb, NULL);
+                sbuf_release(&sb);
+                cmd_print_diag(&ad);
+                bad_input = 1;
+            }
+            diag_free(&ad);
+            sv[s].candidate = xstrdup(sub.candidate ? sub.candidate : path);
+            sv[s].source = xstrdup(path);
+            if (sv[s].error) {
+                submission_free(&sub);
+                ndone++;
+                unreadable += child_drills;
+                continue;
+            }
+            for (size_t a = 0; a < sub.n; a++)
+                if (!catalog_find(&c, sub.items[a].id))
+                    diag_add(&sv[s].warnings, "%s: warning: answer for unknown drill \"%s\"", path, sub.items[a].id);
+            cmd_print_diag(&sv[s].warnings);
+            engine_batch_add(batch, s, &sub, &sv[s]);
+            submission_free(&sub);
         }
-        int k = runner_wait_any(tasks, nrun, -1);
-        if (k < 0)
-            continue;
-        run_result r;
-        runner_task_finish(tasks[k], &r);
-        pending *q = &queue[owner[k]];
-        const drill *dr = &c.drills[q->drill];
-        grade_tests(dr, &r, NULL, &sv[q->sub].drills[q->drill]);
-        run_result_free(&r);
-        tasks[k] = tasks[nrun - 1];
-        owner[k] = owner[nrun - 1];
-        nrun--;
-        done++;
-        progress(show, done, nqueue, start);
+        size_t n = engine_batch_wait(batch, ids, window, -1);
+        ndone += n;
+        size_t now = engine_batch_graded(batch) + unreadable;
+        if (now != shown)
+            progress(show && total, shown = now, total, start);
     }
-    free(tasks);
-    free(owner);
-    free(queue);
+    free(ids);
+    free(pos);
+    engine_batch_free(batch);
 
     int all_pass = 1;
     for (size_t s = 0; s < nsubs; s++) {
@@ -300,7 +287,7 @@ int cmd_grade(int argc, char **argv)
     }
     disambiguate(sv, nsubs);
 
-    report rep = { .python_version = runner_python_version(), .catalog_title = c.title,
+    report rep = { .python_version = engine_python_version(), .catalog_title = c.title,
                    .subs = sv, .nsubs = nsubs, .reveal_hidden = o.reveal_hidden };
     char *doc = report_find(o.format)(&rep);
     if (o.output) {
@@ -318,11 +305,8 @@ int cmd_grade(int argc, char **argv)
     rc = bad_input ? EXIT_USAGE : all_pass ? EXIT_OK : EXIT_FAIL;
 
 out:
-    for (size_t s = 0; s < nsubs; s++) {
-        submission_free(&subs[s]);
+    for (size_t s = 0; s < nsubs; s++)
         submission_verdict_free(&sv[s]);
-    }
-    free(subs);
     free(sv);
     free(o.paths);
     catalog_free(&c);
