@@ -436,6 +436,9 @@ static void mark_words(rubric_text *t)
             cue = 0;
         if (cue && tok_is(t, i, "not") && i >= 2 && tok_is(t, i - 1, "or") && tok_is(t, i - 2, "whether"))
             cue = 0;
+        /* "none of": a negation; None alone is Python's */
+        if (tok_is(t, i, "none") && tok_is(t, i + 1, "of"))
+            cue = 1;
         /* the cue of "rather than", "instead of", "as opposed to" is its last word */
         if ((tok_is(t, i, "than") && i >= 1 && tok_is(t, i - 1, "rather")) ||
             (tok_is(t, i, "of") && i >= 1 && tok_is(t, i - 1, "instead")) ||

@@ -123,6 +123,8 @@ static void test_negation(void **state)
     FOUND("none", "The fix: `if lst is not None: ...` and a None default is the sentinel.");
     FOUND("sentinel", "Write `lst is not None` and keep None as the sentinel.");
     NEGATED("sentinel", "There is no sentinel in this code.");
+    NEGATED("guaranteed", "None of this is guaranteed by the language.");
+    FOUND("sentinel", "None is the usual sentinel.");
     /* unlike: what follows is contrasted, not asserted */
     NEGATED("linked list", "Unlike a linked list, it is an array.");
     FOUND("array", "Unlike a linked list, it is an array.");
