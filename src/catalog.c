@@ -102,8 +102,14 @@ void catalog_drill_release(drill *dr)
     for (size_t i = 0; i < dr->nrubric; i++) {
         free(dr->rubric[i].point);
         free_strv(dr->rubric[i].keywords, dr->rubric[i].nkeywords);
+        free_strv(dr->rubric[i].contradicts, dr->rubric[i].ncontradicts);
     }
     free(dr->rubric);
+    for (size_t i = 0; i < dr->nmisconceptions; i++) {
+        free(dr->misconceptions[i].feedback);
+        free_strv(dr->misconceptions[i].keywords, dr->misconceptions[i].nkeywords);
+    }
+    free(dr->misconceptions);
     free(dr->pack_path);
     free(dr->skip_reason);
     free(dr->truth);
@@ -394,7 +400,38 @@ static void vparse_choice(vctx *v, const cJSON *obj, drill *dr)
     vpop(v, mark);
 }
 
-static const char *const rubric_fields[] = { "point", "keywords", NULL };
+static const char *const rubric_fields[] = { "point", "keywords", "contradicts", "misconception", NULL };
+
+/* One rubric entry: a point ({point, keywords, contradicts}) or a
+ * misconception ({misconception, keywords}); every pattern is checked
+ * here, so a typo in one is reported where it is, not ignored when graded. */
+static void vparse_rubric_entry(vctx *v, const cJSON *it, drill *dr)
+{
+    vscope saved = vfields(v, it, rubric_fields);
+    int is_point = cJSON_GetObjectItemCaseSensitive(it, "point") != NULL;
+    int is_mis = cJSON_GetObjectItemCaseSensitive(it, "misconception") != NULL;
+    if (is_point && is_mis) {
+        verr(v, "misconception", "a rubric entry is a point or a misconception, not both");
+    } else if (is_mis) {
+        rubric_misconception *m = &dr->misconceptions[dr->nmisconceptions++];
+        m->feedback = vget_str(v, it, "misconception", V_REQUIRED | V_NONEMPTY);
+        m->keywords = vget_strv_checked(v, it, "keywords", V_REQUIRED | V_NONEMPTY, rubric_pattern_check,
+                                        &m->nkeywords);
+        if (cJSON_GetObjectItemCaseSensitive(it, "contradicts"))
+            verr(v, "contradicts", "only a point has \"contradicts\"; a misconception fails the answer");
+    } else {
+        rubric_point *rp = &dr->rubric[dr->nrubric++];
+        if (!is_point)
+            vmissing(v, "point", "misconception");
+        else
+            rp->point = vget_str(v, it, "point", V_REQUIRED | V_NONEMPTY);
+        rp->keywords = vget_strv_checked(v, it, "keywords", V_REQUIRED | V_NONEMPTY, rubric_pattern_check,
+                                         &rp->nkeywords);
+        rp->contradicts = vget_strv_checked(v, it, "contradicts", V_NONEMPTY, rubric_pattern_check,
+                                            &rp->ncontradicts);
+    }
+    v->scope = saved;
+}
 
 static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
 {
@@ -413,22 +450,19 @@ static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
         return;
     size_t mark = vpush(v, "rubric");
     int count = cJSON_GetArraySize(arr);
-    if (count == 0)
-        verr(v, NULL, "must have at least one point");
     dr->rubric = xcalloc((size_t)count + 1, sizeof *dr->rubric);
-    for (const cJSON *it = arr->child; it; it = it->next) {
-        size_t m2 = vpush_index(v, dr->nrubric);
-        rubric_point *rp = &dr->rubric[dr->nrubric++];
-        if (!cJSON_IsObject(it)) {
+    dr->misconceptions = xcalloc((size_t)count + 1, sizeof *dr->misconceptions);
+    size_t i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, i++) {
+        size_t m2 = vpush_index(v, i);
+        if (!cJSON_IsObject(it))
             verr(v, NULL, "expected a rubric point (an object), found %s", jsontext_type_name(it));
-        } else {
-            vscope saved = vfields(v, it, rubric_fields);
-            rp->point = vget_str(v, it, "point", V_REQUIRED | V_NONEMPTY);
-            rp->keywords = vget_strv(v, it, "keywords", V_REQUIRED | V_NONEMPTY, &rp->nkeywords);
-            v->scope = saved;
-        }
+        else
+            vparse_rubric_entry(v, it, dr);
         vpop(v, m2);
     }
+    if (dr->nrubric == 0)
+        verr(v, NULL, "must have at least one point");
     vpop(v, mark);
 }
 

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "rubric.h"
 #include "util.h"
 #include "value.h"
 
@@ -42,12 +43,6 @@ typedef struct {
     char *range;  /* a version range (pyversion.h), e.g. "<3.13" */
     char *output;
 } versioned_output;
-
-typedef struct {
-    char *point;
-    char **keywords;
-    size_t nkeywords;
-} rubric_point;
 
 typedef struct drill {
     char *id;
@@ -88,10 +83,12 @@ typedef struct drill {
     int *answer;       /* sorted 0-based indexes */
     size_t nanswer;
 
-    /* explain */
+    /* explain: the rubric's points, and its misconceptions (rubric.h) */
     char *model_answer;
     rubric_point *rubric;
     size_t nrubric;
+    rubric_misconception *misconceptions;
+    size_t nmisconceptions;
     double pass_score; /* default 0.6 */
 
     /* where it came from, for messages */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rubric.h"
 #include "util.h"
 
 #define GRADE_REPR_MAX 2000   /* expected / got */
@@ -87,6 +88,11 @@ void drill_verdict_free(drill_verdict *v)
     for (size_t i = 0; i < v->ntests; i++)
         test_verdict_release(&v->tests[i]);
     free(v->tests);
+    for (size_t i = 0; i < v->npoints; i++) {
+        free(v->points[i].point);
+        free(v->points[i].note);
+    }
+    free(v->points);
     free(v->message);
     free(v->out);
     free(v->err);
@@ -448,54 +454,54 @@ end:
 
 /* ---- explain ---- */
 
-static unsigned char fold(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-/* ASCII case folding only: bytes of multi-byte UTF-8 characters compare
- * exactly, so a match can never start or end inside a character that the
- * needle does not also split. */
-static int contains_nocase(const char *hay, const char *needle)
-{
-    size_t hn = strlen(hay), nn = strlen(needle);
-    if (nn == 0 || nn > hn)
-        return 0;
-    for (size_t i = 0; i + nn <= hn; i++) {
-        size_t k = 0;
-        while (k < nn && fold((unsigned char)hay[i + k]) == fold((unsigned char)needle[k]))
-            k++;
-        if (k == nn)
-            return 1;
-    }
-    return 0;
-}
-
 void grade_explain(const drill *d, const char *answer, drill_verdict *v)
 {
     verdict_reset(v, d);
     const char *a = answer ? answer : "";
-    size_t hits = 0;
+    rubric_result r;
+    rubric_result_init(&r);
+    rubric_judge(d->rubric, d->nrubric, d->misconceptions, d->nmisconceptions, a, strlen(a), &r);
+
+    v->npoints = d->nrubric;
+    v->points = xcalloc(d->nrubric + 1, sizeof *v->points);
     sbuf missed;
     sbuf_init(&missed);
     for (size_t i = 0; i < d->nrubric; i++) {
-        const rubric_point *rp = &d->rubric[i];
-        int hit = 0;
-        for (size_t k = 0; k < rp->nkeywords && !hit; k++)
-            hit = rp->keywords[k] && contains_nocase(a, rp->keywords[k]);
-        if (hit)
-            hits++;
-        else
-            sbuf_addf(&missed, "%s%s", missed.len ? "; " : "", rp->point ? rp->point : "?");
+        point_verdict *p = &v->points[i];
+        p->point = xstrdup(d->rubric[i].point ? d->rubric[i].point : "?");
+        p->hit = r.points[i].hit;
+        p->note = r.points[i].note;
+        r.points[i].note = NULL;
+        if (!p->hit)
+            sbuf_addf(&missed, "%s%s", missed.len ? "; " : "", p->point);
     }
-    v->score = d->nrubric ? (double)hits / (double)d->nrubric : 1.0;
+    v->score = d->nrubric ? (double)r.hits / (double)d->nrubric : 1.0;
     /* compare counts, not quotients: 3 of 5 against 0.6 must pass even
      * though neither side is exact in binary */
     double need = d->pass_score * (double)d->nrubric;
-    v->st = (double)hits + 1e-9 >= need ? ST_PASS : ST_FAIL;
+    int enough = (double)r.hits + 1e-9 >= need;
+    v->st = enough && !r.misconception && !r.soup && !r.cut_short ? ST_PASS : ST_FAIL;
+
+    sbuf msg;
+    sbuf_init(&msg);
+    if (r.misconception)
+        sbuf_addf(&msg, "misconception: %s (the answer says \"%s\"); ", r.misconception->feedback,
+                  r.said);
+    if (r.soup)
+        sbuf_addf(&msg, "%s; ", r.soup);
+    if (r.truncated)
+        sbuf_addf(&msg, "only the first %d bytes were read; ", RUBRIC_TEXT_MAX);
+    if (r.cut_short)
+        sbuf_addstr(&msg, "the rubric took too long to apply to this answer, which fails; ");
     if (missed.len)
-        v->message = xasprintf("%zu of %zu points; missed: %s", hits, d->nrubric, missed.buf);
+        sbuf_addf(&msg, "%zu of %zu points; missed: %s", r.hits, d->nrubric, missed.buf);
+    else if (msg.len)
+        sbuf_addf(&msg, "%zu of %zu points", r.hits, d->nrubric);
+    if (msg.len)
+        v->message = take(&msg, NULL);
+    sbuf_release(&msg);
     sbuf_release(&missed);
+    rubric_result_free(&r);
 }
 
 /* ---- missing / skipped ---- */

@@ -39,6 +39,15 @@ typedef struct {
     char *message;  /* why it failed, NULL on pass */
 } test_verdict;
 
+/* One rubric point of an explain answer: whether it was hit, and when it
+ * was not although the answer mentions it, why ("negated: ...",
+ * "contradicted: ...", "not in a sentence: ..."). */
+typedef struct {
+    char *point;
+    int hit;
+    char *note; /* NULL when hit, or simply not mentioned */
+} point_verdict;
+
 typedef struct {
     const drill *drill;
     status st;
@@ -46,7 +55,9 @@ typedef struct {
     double time_ms;
     test_verdict *tests;
     size_t ntests;
-    char *message;    /* drill-level explanation (syntax location, wrong choice, missed points) */
+    char *message;    /* drill-level explanation (syntax location, wrong choice, misconception, missed points) */
+    point_verdict *points; /* explain: one per rubric point, in rubric order */
+    size_t npoints;
     char *out;        /* the answer's stdout, trimmed, or NULL */
     char *err;        /* the answer's stderr / traceback, trimmed, or NULL */
 } drill_verdict;
@@ -76,7 +87,9 @@ void grade_make_job(const drill *d, const char *answer, const unsigned char *run
 /* Each fills v (initialised by the caller with drill_verdict_init; what v
  * held before is freed, so a verdict can be graded again). A choice answer
  * that does not parse is `fail` with the parse error; an explain verdict
- * lists missed points in message even when it passes; a predict drill
+ * has every point in points and lists missed ones in message even when it
+ * passes, and fails with the misconception's feedback first in message
+ * when the answer states one (rubric.h has the rules); a predict drill
  * without truth is `error` with truth_error. Text from the answer (out,
  * err, exception messages) is cut and made valid UTF-8 without NULs. */
 void grade_missing(const drill *d, drill_verdict *v);
