@@ -6,6 +6,7 @@
  * messages kept per file is capped. */
 #define _GNU_SOURCE
 #include "catalog.h"
+#include "kind.h"
 #include "jsontext.h"
 #include "pyversion.h"
 #include "vctx.h"
@@ -20,25 +21,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* ---- names ---- */
-
-static const char *const kind_names[] = { "predict", "fix", "write", "choice", "explain" };
-
-const char *drill_kind_name(drill_kind k)
-{
-    return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
-}
-
-int drill_kind_parse(const char *s, drill_kind *k)
-{
-    for (size_t i = 0; i < ARRAY_SIZE(kind_names); i++)
-        if (strcmp(s, kind_names[i]) == 0) {
-            *k = (drill_kind)i;
-            return 0;
-        }
-    return -1;
-}
 
 int catalog_id_valid(const char *s)
 {
@@ -94,6 +76,9 @@ void catalog_drill_release(drill *dr)
         free(t->expect_error);
     }
     free(dr->tests);
+    free_strv(dr->lines, dr->nlines);
+    free_strv(dr->distractors, dr->ndistractors);
+    free(dr->shown); /* borrows lines and distractors */
     free(dr->solution);
     free_strv(dr->wrong, dr->nwrong);
     free_strv(dr->choices, dr->nchoices);
@@ -196,6 +181,14 @@ int catalog_builtin_exception(const char *name)
     return vctx_known_index(builtin_exceptions, name) >= 0;
 }
 
+const char *catalog_builtin_exception_like(const char *name)
+{
+    for (int i = 0; builtin_exceptions[i]; i++)
+        if (vctx_looks_like(name, builtin_exceptions[i]))
+            return builtin_exceptions[i];
+    return NULL;
+}
+
 static int is_identifier_path(const char *s)
 {
     int start = 1;
@@ -245,268 +238,36 @@ static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
 
 /* ---- drills ---- */
 
-static const char *const test_fields[] = { "name", "setup", "expr", "expect", "raises",
-                                           "stdout", "tolerance", "hidden", NULL };
-
-static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
-{
-    vscope saved = vfields(v, j, test_fields);
-    t->name = vget_str(v, j, "name", V_REQUIRED | V_NONEMPTY);
-    t->setup = vget_str(v, j, "setup", 0);
-    t->expr = vget_str(v, j, "expr", V_REQUIRED | V_NONEMPTY);
-    t->expect = vget_str(v, j, "expect", V_NONEMPTY);
-    t->raises = vget_str(v, j, "raises", V_NONEMPTY);
-    int has_expect = cJSON_HasObjectItem(j, "expect"), has_raises = cJSON_HasObjectItem(j, "raises");
-    if (has_expect && has_raises)
-        verr(v, NULL, "give either \"expect\" or \"raises\", not both");
-    else if (!has_expect && !has_raises)
-        vmissing(v, "expect", "raises");
-    if (t->raises && !catalog_builtin_exception(t->raises)) {
-        const char *guess = NULL;
-        for (int i = 0; builtin_exceptions[i] && !guess; i++)
-            if (vctx_looks_like(t->raises, builtin_exceptions[i]))
-                guess = builtin_exceptions[i];
-        if (guess)
-            verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
-                 vquote(v, t->raises), guess);
-        else
-            verr(v, "raises", "%s is not a built-in exception class", vquote(v, t->raises));
-    }
-    t->stdout_expect = vget_str(v, j, "stdout", 0);
-    const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
-    if (tol) {
-        if (!isfinite(tol->valuedouble) || tol->valuedouble < 0)
-            verr(v, "tolerance", "must be a number >= 0, found %g", tol->valuedouble);
-        else
-            t->tolerance = tol->valuedouble;
-    }
-    const cJSON *hid = vget(v, j, "hidden", J_BOOL, 0);
-    t->hidden = hid && cJSON_IsTrue(hid);
-    v->scope = saved;
-}
-
-static int cmp_test_names(const void *a, const void *b, void *arg)
-{
-    const drill_test *tests = arg;
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    int r = strcmp(tests[i].name ? tests[i].name : "", tests[j].name ? tests[j].name : "");
-    return r ? r : (i < j ? -1 : i > j);
-}
-
-/* Sorting, not pairwise comparison: a pack may hold 100,000 tests. */
-static void vcheck_test_names(vctx *v, const drill_test *tests, size_t n)
-{
-    if (n < 2)
-        return;
-    size_t *order = xmalloc(n * sizeof *order), *first = xmalloc(n * sizeof *first);
-    for (size_t i = 0; i < n; i++)
-        order[i] = first[i] = i;
-    qsort_r(order, n, sizeof *order, cmp_test_names, (void *)tests);
-    for (size_t k = 1; k < n; k++) {
-        const char *a = tests[order[k]].name, *b = tests[order[k - 1]].name;
-        if (a && b && strcmp(a, b) == 0)
-            first[order[k]] = first[order[k - 1]];
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (first[i] == i)
-            continue;
-        size_t mark = vpush_index(v, i);
-        verr(v, "name", "duplicate test name %s (first in /tests/%zu)", vquote(v, tests[i].name),
-             first[i]);
-        vpop(v, mark);
-    }
-    free(order);
-    free(first);
-}
-
-static void vparse_tests(vctx *v, const cJSON *obj, drill *dr)
-{
-    const cJSON *arr = vget(v, obj, "tests", J_ARR, V_REQUIRED);
-    if (!arr)
-        return;
-    size_t mark = vpush(v, "tests");
-    int count = cJSON_GetArraySize(arr);
-    if (count == 0)
-        verr(v, NULL, "must have at least one test");
-    dr->tests = xcalloc((size_t)count + 1, sizeof *dr->tests);
-    size_t i = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, i++) {
-        size_t m2 = vpush_index(v, i);
-        if (cJSON_IsObject(it))
-            vparse_test(v, it, &dr->tests[i]);
-        else
-            verr(v, NULL, "expected a test (an object), found %s", jsontext_type_name(it));
-        vpop(v, m2);
-    }
-    dr->ntests = i;
-    vcheck_test_names(v, dr->tests, dr->ntests);
-    vpop(v, mark);
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-static void vparse_choice(vctx *v, const cJSON *obj, drill *dr)
-{
-    dr->choices = vget_strv(v, obj, "choices", V_REQUIRED | V_NONEMPTY, &dr->nchoices);
-    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(obj, "choices");
-    int nch = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : -1;
-    if (nch >= 0 && (nch < 2 || nch > 8))
-        verr(v, "choices", "must have 2 to 8 choices, found %d", nch);
-    const cJSON *ans = cJSON_GetObjectItemCaseSensitive(obj, "answer");
-    if (!ans) {
-        vmissing(v, "answer", NULL);
-        return;
-    }
-    int limit = nch >= 2 && nch <= 8 ? nch : 8;
-    if (cJSON_IsNumber(ans)) {
-        int x;
-        if (vcheck_int(v, "answer", ans, 0, limit - 1, &x)) {
-            dr->answer = xmalloc(sizeof *dr->answer);
-            dr->answer[0] = x;
-            dr->nanswer = 1;
-        }
-        return;
-    }
-    if (!cJSON_IsArray(ans)) {
-        verr(v, "answer", "expected an index or an array of indexes, found %s",
-             jsontext_type_name(ans));
-        return;
-    }
-    size_t mark = vpush(v, "answer");
-    if (!ans->child)
-        verr(v, NULL, "must not be empty");
-    unsigned seen = 0;
-    size_t i = 0;
-    for (const cJSON *it = ans->child; it; it = it->next, i++) {
-        char idx[32];
-        snprintf(idx, sizeof idx, "%zu", i);
-        int x;
-        if (!vcheck_int(v, idx, it, 0, limit - 1, &x))
-            continue;
-        if (seen & (1u << x)) {
-            verr(v, idx, "duplicate index %d", x);
-            continue;
-        }
-        seen |= 1u << x;
-        dr->answer = xrealloc(dr->answer, (dr->nanswer + 1) * sizeof *dr->answer);
-        dr->answer[dr->nanswer++] = x;
-    }
-    if (dr->nanswer)
-        qsort(dr->answer, dr->nanswer, sizeof *dr->answer, cmp_int);
-    vpop(v, mark);
-}
-
-static const char *const rubric_fields[] = { "point", "keywords", "contradicts", "misconception", NULL };
-
-/* One rubric entry: a point ({point, keywords, contradicts}) or a
- * misconception ({misconception, keywords}); every pattern is checked
- * here, so a typo in one is reported where it is, not ignored when graded. */
-static void vparse_rubric_entry(vctx *v, const cJSON *it, drill *dr)
-{
-    vscope saved = vfields(v, it, rubric_fields);
-    int is_point = cJSON_GetObjectItemCaseSensitive(it, "point") != NULL;
-    int is_mis = cJSON_GetObjectItemCaseSensitive(it, "misconception") != NULL;
-    if (is_point && is_mis) {
-        verr(v, "misconception", "a rubric entry is a point or a misconception, not both");
-    } else if (is_mis) {
-        rubric_misconception *m = &dr->misconceptions[dr->nmisconceptions++];
-        m->feedback = vget_str(v, it, "misconception", V_REQUIRED | V_NONEMPTY);
-        m->keywords = vget_strv_checked(v, it, "keywords", V_REQUIRED | V_NONEMPTY, rubric_pattern_check,
-                                        &m->nkeywords);
-        if (cJSON_GetObjectItemCaseSensitive(it, "contradicts"))
-            verr(v, "contradicts", "only a point has \"contradicts\"; a misconception fails the answer");
-    } else {
-        rubric_point *rp = &dr->rubric[dr->nrubric++];
-        if (!is_point)
-            vmissing(v, "point", "misconception");
-        else
-            rp->point = vget_str(v, it, "point", V_REQUIRED | V_NONEMPTY);
-        rp->keywords = vget_strv_checked(v, it, "keywords", V_REQUIRED | V_NONEMPTY, rubric_pattern_check,
-                                         &rp->nkeywords);
-        rp->contradicts = vget_strv_checked(v, it, "contradicts", V_NONEMPTY, rubric_pattern_check,
-                                            &rp->ncontradicts);
-    }
-    v->scope = saved;
-}
-
-static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
-{
-    dr->model_answer = vget_str(v, obj, "model_answer", V_REQUIRED | V_NONEMPTY);
-    dr->pass_score = 0.6;
-    const cJSON *ps = vget(v, obj, "pass_score", J_NUM, 0);
-    if (ps) {
-        if (!(ps->valuedouble > 0 && ps->valuedouble <= 1))
-            verr(v, "pass_score", "must be a number above 0 and at most 1, found %g",
-                 ps->valuedouble);
-        else
-            dr->pass_score = ps->valuedouble;
-    }
-    const cJSON *arr = vget(v, obj, "rubric", J_ARR, V_REQUIRED);
-    if (!arr)
-        return;
-    size_t mark = vpush(v, "rubric");
-    int count = cJSON_GetArraySize(arr);
-    dr->rubric = xcalloc((size_t)count + 1, sizeof *dr->rubric);
-    dr->misconceptions = xcalloc((size_t)count + 1, sizeof *dr->misconceptions);
-    size_t i = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, i++) {
-        size_t m2 = vpush_index(v, i);
-        if (!cJSON_IsObject(it))
-            verr(v, NULL, "expected a rubric point (an object), found %s", jsontext_type_name(it));
-        else
-            vparse_rubric_entry(v, it, dr);
-        vpop(v, m2);
-    }
-    if (dr->nrubric == 0)
-        verr(v, NULL, "must have at least one point");
-    vpop(v, mark);
-}
-
-static const char *const drill_fields[] = {
+/* The fields every drill may have; each kind adds its own (kind.h). */
+static const char *const common_fields[] = {
     "id", "revision", "title", "topic", "tags", "level", "kind", "prompt", "code", "hints",
-    "explanation", "limits", "requires", "mode", "expect", "tests", "solution", "wrong",
-    "choices", "answer", "model_answer", "rubric", "pass_score", NULL,
+    "explanation", "limits", "requires", NULL,
 };
 
-/* A predict drill's `expect`: the output as a string, or an object whose
- * keys are version ranges and whose values are outputs (SPEC 2.3). */
-static void vparse_predict_expect(vctx *v, const cJSON *obj, drill *dr)
+/* Every field any drill may have, for the misspelling check: the common
+ * ones and every kind's. */
+static const char *const *drill_fields(void)
 {
-    const cJSON *e = cJSON_GetObjectItemCaseSensitive(obj, "expect");
-    if (!e)
-        return;
-    if (cJSON_IsString(e)) {
-        dr->expect_output = xstrdup(e->valuestring);
-        return;
-    }
-    if (!cJSON_IsObject(e)) {
-        verr(v, "expect", "expected a string, or an object of version ranges and outputs, found %s",
-             jsontext_type_name(e));
-        return;
-    }
-    size_t mark = vpush(v, "expect");
-    int count = cJSON_GetArraySize(e);
-    if (count == 0)
-        verr(v, NULL, "must have at least one version range (e.g. {\"<3.13\": \"...\", \">=3.13\": \"...\"})");
-    dr->expect_versions = xcalloc((size_t)count + 1, sizeof *dr->expect_versions);
-    for (const cJSON *it = e->child; it; it = it->next) {
-        char *why = NULL;
-        if (pyversion_range_check(it->string, &why) < 0) {
-            verr(v, it->string, "%s", why);
-            free(why);
-        } else if (!cJSON_IsString(it)) {
-            verr(v, it->string, "expected the output (a string), found %s", jsontext_type_name(it));
-        } else {
-            versioned_output *vo = &dr->expect_versions[dr->nexpect_versions++];
-            vo->range = xstrdup(it->string);
-            vo->output = xstrdup(it->valuestring);
+    static const char **all;
+    if (all)
+        return all;
+    size_t n = ARRAY_SIZE(common_fields);
+    for (size_t k = 0; k < kind_count(); k++)
+        for (const char *const *f = kind_at(k)->fields; f && *f; f++)
+            n++;
+    all = xcalloc(n + 1, sizeof *all);
+    size_t i = 0;
+    for (const char *const *f = common_fields; *f; f++)
+        all[i++] = *f;
+    for (size_t k = 0; k < kind_count(); k++)
+        for (const char *const *f = kind_at(k)->fields; f && *f; f++) {
+            size_t j = 0;
+            while (j < i && strcmp(all[j], *f) != 0)
+                j++;
+            if (j == i)
+                all[i++] = *f;
         }
-    }
-    vpop(v, mark);
+    return all;
 }
 
 int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err)
@@ -556,7 +317,7 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
         verr(v, NULL, "expected a drill (an object), found %s", jsontext_type_name(j));
         goto out;
     }
-    vscope saved = vfields(v, j, drill_fields);
+    vscope saved = vfields(v, j, drill_fields());
     dr->id = vget_str(v, j, "id", V_REQUIRED);
     if (dr->id && !catalog_id_valid(dr->id))
         verr(v, "id", "invalid id %s: 1 to 64 lowercase letters, digits and '-', "
@@ -567,57 +328,31 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
     dr->topic = vget_str(v, j, "topic", V_REQUIRED | V_NONEMPTY | V_ONELINE);
     dr->tags = vget_strv(v, j, "tags", 0, &dr->ntags);
     vget_int(v, j, "level", V_REQUIRED, 1, 3, &dr->level);
-    int have_kind = 0;
+    const kind_ops *ops = NULL;
     char *kind = vget_str(v, j, "kind", V_REQUIRED);
     if (kind) {
-        have_kind = drill_kind_parse(kind, &dr->kind) == 0;
-        if (!have_kind)
-            verr(v, "kind", "unknown kind %s (expected predict, fix, write, choice or explain)",
-                 vquote(v, kind));
+        ops = kind_find(kind);
+        if (ops)
+            dr->kind = ops->kind;
+        else
+            verr(v, "kind", "unknown kind %s (expected %s)", vquote(v, kind), kind_names_text());
         free(kind);
     }
     dr->prompt = vget_str(v, j, "prompt", V_REQUIRED | V_NONEMPTY);
-    int code_required = have_kind && (dr->kind == KIND_PREDICT || dr->kind == KIND_FIX);
-    dr->code = vget_str(v, j, "code", code_required ? V_REQUIRED | V_NONEMPTY : 0);
+    dr->code = vget_str(v, j, "code", ops && ops->code_required ? V_REQUIRED | V_NONEMPTY : 0);
     dr->hints = vget_strv(v, j, "hints", 0, &dr->nhints);
     dr->explanation = vget_str(v, j, "explanation", V_REQUIRED | V_NONEMPTY);
     dr->limits = *defs;
     vget_limits(v, j, &dr->limits);
     vget_requires(v, j, dr);
-
-    const cJSON *mode = cJSON_GetObjectItemCaseSensitive(j, "mode");
-    if (mode && have_kind && dr->kind != KIND_PREDICT) {
-        verr(v, "mode", "\"mode\" applies only to predict drills");
-    } else if (mode && have_kind) {
-        if (!cJSON_IsString(mode))
-            verr(v, "mode", "expected a string, found %s", jsontext_type_name(mode));
-        else if (strcmp(mode->valuestring, "repl") == 0)
-            dr->repl = 1;
-        else if (strcmp(mode->valuestring, "exec") != 0)
-            verr(v, "mode", "unknown mode %s (expected \"exec\" or \"repl\")",
-                 vquote(v, mode->valuestring));
-    }
-    if (have_kind && dr->kind != KIND_FIX && dr->kind != KIND_WRITE &&
-        cJSON_HasObjectItem(j, "wrong"))
-        verr(v, "wrong", "\"wrong\" applies only to fix and write drills");
-    if (have_kind) {
-        switch (dr->kind) {
-        case KIND_PREDICT:
-            vparse_predict_expect(v, j, dr);
-            break;
-        case KIND_FIX:
-        case KIND_WRITE:
-            vparse_tests(v, j, dr);
-            dr->solution = vget_str(v, j, "solution", V_REQUIRED | V_NONEMPTY);
-            dr->wrong = vget_strv(v, j, "wrong", V_NONEMPTY, &dr->nwrong);
-            break;
-        case KIND_CHOICE:
-            vparse_choice(v, j, dr);
-            break;
-        case KIND_EXPLAIN:
-            vparse_explain(v, j, dr);
-            break;
+    if (ops) {
+        /* another kind's field is a mistake, not an extension */
+        for (const cJSON *it = j->child; it; it = it->next) {
+            const char *owners;
+            if (it->string && kind_field_elsewhere(ops->kind, it->string, &owners))
+                verr(v, it->string, "\"%s\" applies only to %s drills", it->string, owners);
         }
+        ops->parse(v, j, dr);
     }
     v->scope = saved;
 out:

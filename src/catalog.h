@@ -15,7 +15,8 @@
 #include "util.h"
 #include "value.h"
 
-typedef enum { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN } drill_kind;
+/* The kinds of drill; what each means is its row in kind.h's table. */
+typedef enum { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN, KIND_PARSONS } drill_kind;
 
 typedef struct {
     int timeout_ms; /* default 2000 */
@@ -76,6 +77,15 @@ typedef struct drill {
     char *solution;
     char **wrong;      /* answers that must fail (check proves it) */
     size_t nwrong;
+
+    /* parsons: the solution's lines in order, lines that belong to no
+     * right answer, and both as shown, shuffled (kind_parsons.c) */
+    char **lines;
+    size_t nlines;
+    char **distractors;
+    size_t ndistractors;
+    char **shown;      /* lines then distractors, in the order the candidate sees them */
+    size_t nshown;
 
     /* choice */
     char **choices;
@@ -149,6 +159,8 @@ int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **o
 int catalog_id_valid(const char *s);
 /* 1 if name is a built-in exception class of Python 3.11. */
 int catalog_builtin_exception(const char *name);
+/* The built-in exception class name looks like a misspelling of, or NULL. */
+const char *catalog_builtin_exception_like(const char *name);
 
 const char *drill_kind_name(drill_kind k);
 int drill_kind_parse(const char *s, drill_kind *k); /* 0 ok, -1 unknown */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rubric.h"
+#include "runner.h"
 #include "util.h"
 
 #define GRADE_REPR_MAX 2000   /* expected / got */
@@ -362,10 +363,10 @@ int grade_parse_choice(const char *answer, size_t nchoices, int **idx, size_t *n
     *idx = NULL;
     *n = 0;
     *err = NULL;
-    if (nchoices > 8)
-        nchoices = 8;
+    if (nchoices > GRADE_MAX_CHOICES)
+        nchoices = GRADE_MAX_CHOICES;
     char last = (char)('a' + (nchoices ? nchoices - 1 : 0));
-    int seen[8] = { 0 };
+    int seen[GRADE_MAX_CHOICES] = { 0 };
     size_t count = 0;
     const char *p = answer ? answer : "";
     while (*p) {
@@ -403,7 +404,7 @@ int grade_parse_choice(const char *answer, size_t nchoices, int **idx, size_t *n
         return -1;
     }
     *idx = xcalloc(count, sizeof(int));
-    for (size_t i = 0; i < 8; i++)
+    for (size_t i = 0; i < GRADE_MAX_CHOICES; i++)
         if (seen[i])
             (*idx)[(*n)++] = (int)i;
     return 0;
@@ -524,17 +525,12 @@ void grade_skipped(const drill *d, drill_verdict *v)
 
 /* ---- fix / write ---- */
 
-int grade_needs_run(const drill *d)
-{
-    return d->kind == KIND_FIX || d->kind == KIND_WRITE;
-}
-
-void grade_make_job(const drill *d, const char *answer, const unsigned char *run_mask, runner_job *job)
+void grade_make_job(const drill *d, const char *code, const unsigned char *run_mask, runner_job *job)
 {
     memset(job, 0, sizeof(*job));
     job->kind = JOB_TESTS;
     job->limits = d->limits;
-    job->source = answer ? answer : "";
+    job->source = code ? code : "";
     job->tests = d->tests;
     job->ntests = d->ntests;
     job->run_mask = run_mask;

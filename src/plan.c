@@ -1,5 +1,6 @@
 /* plan.c - the per-batch work that does not depend on any answer: requires,
- * expected values and predict truths. Author code runs in children too. */
+ * then each kind's own part (kind.h: predict truths, expected values).
+ * Author code runs in children too. */
 #include "plan.h"
 
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "grade.h"
+#include "kind.h"
 #include "pyversion.h"
 #include "runner.h"
 #include "util.h"
@@ -47,71 +49,6 @@ static void requires(drill *dr, diag *d, int *rc)
     run_result_free(&r);
 }
 
-static void expected_values(drill *dr, diag *d, int *rc)
-{
-    size_t n = 0;
-    const char **exprs = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *exprs);
-    size_t *which = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *which);
-    for (size_t i = 0; i < dr->ntests; i++) {
-        drill_test *t = &dr->tests[i];
-        value_free(t->expect_value);
-        t->expect_value = NULL;
-        free(t->expect_error);
-        t->expect_error = NULL;
-        if (t->expect) {
-            which[n] = i;
-            exprs[n++] = t->expect;
-        }
-    }
-    if (n) {
-        runner_job job = { .kind = JOB_EVAL, .limits = dr->limits, .exprs = exprs, .nexprs = n };
-        run_result r;
-        runner_run(&job, &r);
-        for (size_t k = 0; k < n; k++) {
-            drill_test *t = &dr->tests[which[k]];
-            test_outcome *o = &r.outcomes[k];
-            if (o->kind == OUT_VALUE) {
-                t->expect_value = o->value;
-                o->value = NULL;
-                continue;
-            }
-            if (o->kind == OUT_RAISED)
-                t->expect_error = xasprintf("expect `%s` raised %s: %s", t->expect, o->exc_type,
-                                            o->exc_msg ? o->exc_msg : "");
-            else if (o->kind == OUT_NOTPLAIN)
-                t->expect_error = xasprintf("expect `%s` is not a plain value: %s", t->expect, o->reason);
-            else
-                t->expect_error = xasprintf("expect `%s` could not be evaluated: %s", t->expect,
-                                            r.message ? r.message : run_status_name(r.status));
-            diag_add(d, "%s: drill %s: error: test \"%s\": %s", dr->pack_path, dr->id, t->name,
-                     t->expect_error);
-            *rc = -1;
-        }
-        run_result_free(&r);
-    }
-    free(exprs);
-    free(which);
-}
-
-static void predict_truth(drill *dr, diag *d, int *rc)
-{
-    free(dr->truth);
-    free(dr->truth_error);
-    dr->truth = dr->truth_error = NULL;
-    runner_job job = { .kind = JOB_PREDICT, .limits = dr->limits, .source = dr->code, .repl = dr->repl };
-    run_result r;
-    runner_run(&job, &r);
-    if (r.status == RUN_OK && r.out) {
-        dr->truth = grade_normalize_output(r.out, r.out_len);
-    } else {
-        dr->truth_error = xasprintf("the snippet did not run to the end: %s",
-                                    r.message ? r.message : run_status_name(r.status));
-        diag_add(d, "%s: drill %s: error: %s", dr->pack_path, dr->id, dr->truth_error);
-        *rc = -1;
-    }
-    run_result_free(&r);
-}
-
 int plan_drill(drill *dr, diag *d)
 {
     int rc = 0;
@@ -120,10 +57,10 @@ int plan_drill(drill *dr, diag *d)
     requires(dr, d, &rc);
     if (dr->skip_reason || rc < 0)
         return rc;
-    if (dr->kind == KIND_FIX || dr->kind == KIND_WRITE)
-        expected_values(dr, d, &rc);
-    else if (dr->kind == KIND_PREDICT && dr->code)
-        predict_truth(dr, d, &rc);
+    const kind_ops *ops = kind_get(dr->kind);
+    static const kind_env env = { .run = runner_run };
+    if (ops && ops->plan && ops->plan(dr, &env, d) < 0)
+        rc = -1;
     return rc;
 }
 

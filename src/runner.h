@@ -23,7 +23,7 @@ typedef enum {
     JOB_TESTS,   /* source: an answer; tests: run each on a fresh namespace */
 } job_kind;
 
-typedef struct {
+typedef struct runner_job {
     job_kind kind;
     drill_limits limits;
     const char *source;            /* PREDICT, TESTS */
@@ -65,7 +65,7 @@ typedef struct {
     size_t out_len;
 } test_outcome;
 
-typedef struct {
+typedef struct run_result {
     run_status status;
     char *message;         /* why, when status != RUN_OK (or a note) */
     double time_ms;

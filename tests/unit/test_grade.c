@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "grade.h"
+#include "kind.h"
+#include "runner.h"
 #include "util.h"
 
 /* ---- hand-built values ---- */
@@ -337,12 +339,10 @@ static void test_missing_skipped(void **state)
 
 static void test_needs_run_and_job(void **state)
 {
-    static const drill_kind kinds[] = { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN };
-    static const int needs[] = { 0, 1, 1, 0, 0 };
-    for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
-        drill d = mk_drill(kinds[i], NULL, 0);
-        assert_int_equal(grade_needs_run(&d), needs[i]);
-    }
+    static const drill_kind kinds[] = { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN, KIND_PARSONS };
+    static const int needs[] = { 0, 1, 1, 0, 0, 1 };
+    for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+        assert_int_equal(kind_get(kinds[i])->runs_answer, needs[i]);
     drill_test t[2] = { { .name = "a" }, { .name = "b" } };
     drill d = mk_drill(KIND_WRITE, t, 2);
     unsigned char mask[2] = { 1, 0 };
