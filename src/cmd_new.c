@@ -91,6 +91,15 @@ static const char explain_t[] =
     "  \"explanation\": \"Reference counting frees most objects immediately; the generational cycle collector handles reference cycles.\"\n"
     "}\n";
 
+static const char new_usage[] =
+    "usage: pydrill new KIND\n"
+    "\n"
+    "Prints a template drill of KIND (predict, fix, write, choice, explain) that passes\n"
+    "pydrill check once its placeholders are replaced by a real question. Put it in a\n"
+    "pack's \"drills\" array; docs/authoring.md describes every field.\n"
+    "\n"
+    "  -h, --help   this help\n";
+
 int cmd_new(int argc, char **argv)
 {
     static const struct {
@@ -99,12 +108,19 @@ int cmd_new(int argc, char **argv)
         { "predict", predict_t }, { "fix", fix_t }, { "write", write_t },
         { "choice", choice_t },   { "explain", explain_t },
     };
-    if (argc != 2)
-        return cmd_usage_error("usage: pydrill new KIND (predict, fix, write, choice, explain)");
+    static const struct option longopts[] = { CMD_COMMON_OPTIONS };
+    cmd_args a;
+    cmd_args_init(&a, "new", new_usage, argc, argv, "h", longopts);
+    int opt = cmd_args_next(&a);
+    if (opt != -1)
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
+    if (optind + 1 != argc)
+        return cmd_args_error(&a, optind < argc ? "one KIND, not several" : "which kind? predict, fix, write, "
+                                                                           "choice or explain");
     for (size_t i = 0; i < sizeof templates / sizeof templates[0]; i++)
-        if (!strcmp(argv[1], templates[i].kind)) {
+        if (!strcmp(argv[optind], templates[i].kind)) {
             fputs(templates[i].text, stdout);
             return EXIT_OK;
         }
-    return cmd_usage_error("new: unknown kind \"%s\" (predict, fix, write, choice, explain)", argv[1]);
+    return cmd_args_error(&a, "unknown kind \"%s\" (predict, fix, write, choice, explain)", argv[optind]);
 }

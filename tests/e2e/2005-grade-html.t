@@ -62,9 +62,11 @@ test_expect_success 'html: self-contained, sections present, rows by score' '
     lacks report.html "url(" &&
     contains report.html "<style>" &&
     contains report.html "<svg class=\"hist\"" &&
-    contains report.html "<svg class=\"rates\"" &&
-    contains report.html "<table>" &&
-    grep -o "<td class=\"name\"[^>]*>[^<&]*" report.html | sed "s/.*>//" | head -n 4 >rows &&
+    contains report.html "<table class=\"topics\">" &&
+    contains report.html "<table class=\"drills\">" &&
+    contains report.html "<table class=\"grid\">" &&
+    test "$(grep -c "<details id=" report.html)" -eq 7 &&
+    grep -o "<td class=\"n\"><a href=\"#c[0-9]*\">[^<&]*" report.html | sed "s/.*>//" | head -n 4 >rows &&
     printf "ada\ncyd\ndee\nbob\n" >want && diff want rows &&
     contains report.html "could not be read" &&
     contains report.html "no-such-drill"
@@ -95,8 +97,8 @@ test_expect_success 'the DOM parses: table cells, and no markup from answers' '
     expect_code 2 grade --format html -o hostile.html ok/hostile.json ok/ada.json bad/mallory 2>/dev/null &&
     chromium "file://$TRASH/hostile.html" --dump-dom >hostile.dom &&
     ! console_errors &&
-    contains hostile.dom "<table>" &&
-    test "$(grep -o "<tr>" hostile.dom | wc -l)" -eq 4 &&
+    contains hostile.dom "<table class=\"grid\">" &&
+    test "$(grep -o "<details id=" hostile.dom | wc -l)" -eq 3 &&
     lacks hostile.dom "<script" &&
     contains hostile.dom "&lt;script&gt;alert(\"x\")&lt;/script&gt;"
 '
