@@ -361,11 +361,25 @@ const char *report_topic(const report_drill *d)
     return d->topic && d->topic[0] ? d->topic : "other";
 }
 
-char *report_failure_detail(const report_sub *s, const report_drill *d, int never_hidden)
+int report_message_repeats(const report_test *t)
+{
+    if (!t->message)
+        return 0;
+    if (t->got && !strcmp(t->message, t->got))
+        return 1;
+    if (!t->expected || !t->got)
+        return 0;
+    char *both = xasprintf("expected %s, got %s", t->expected, t->got);
+    int same = !strcmp(t->message, both);
+    free(both);
+    return same;
+}
+
+char *report_failure_detail(const report_sub *s, const report_drill *d, int flags)
 {
     sbuf sb;
     size_t hp, hn;
-    int reveal = s->reveal_hidden && !never_hidden;
+    int reveal = s->reveal_hidden && !(flags & REPORT_DETAIL_NO_HIDDEN);
 
     sbuf_init(&sb);
     if (d->message)
@@ -379,7 +393,7 @@ char *report_failure_detail(const report_sub *s, const report_drill *d, int neve
             sbuf_addf(&sb, "  expected: %s\n", t->expected);
         if (t->got)
             sbuf_addf(&sb, "  got:      %s\n", t->got);
-        if (t->message)
+        if (t->message && !((flags & REPORT_DETAIL_TERSE) && report_message_repeats(t)))
             sbuf_addf(&sb, "  %s\n", t->message);
     }
     report_hidden_counts(d, &hp, &hn);

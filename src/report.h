@@ -196,9 +196,18 @@ struct cJSON *report_sub_json(const report_sub *s, const char *name);
 char *report_print_json(struct cJSON *o, int formatted);
 
 /* The text a failed drill shows in formats with one free-text field per
- * drill (junit, gradescope, prairielearn): its message, each visible test
- * that did not pass, hidden tests as a count. Never shows hidden tests'
- * details when never_hidden is set, whatever the submission reveals. */
-char *report_failure_detail(const report_sub *s, const report_drill *d, int never_hidden);
+ * drill (junit, html, gradescope, prairielearn): its message, each visible
+ * test that did not pass, hidden tests as a count. */
+enum {
+    /* never a hidden test's details, whatever the submission reveals
+     * (formats that students read) */
+    REPORT_DETAIL_NO_HIDDEN = 1,
+    /* leave out a test's message when it only repeats got, or "expected
+     * E, got G" */
+    REPORT_DETAIL_TERSE = 2,
+};
+char *report_failure_detail(const report_sub *s, const report_drill *d, int flags);
+/* 1 if a test's message says nothing that expected and got do not. */
+int report_message_repeats(const report_test *t);
 
 #endif

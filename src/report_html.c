@@ -326,9 +326,10 @@ static const char css[] =
     "td.n a{text-decoration:none}td.n a:hover{text-decoration:underline}\n"
     /* the grid: a row of topics over a row of drill ids */
     ".grid tr.t th{height:26px;top:0;font-weight:500;font-size:12px;border-left:1px solid var(--line)}\n"
-    ".grid tr.i th{top:26px;vertical-align:bottom;height:150px;font-weight:500}\n"
-    ".grid tr.i th.d div{writing-mode:vertical-rl;transform:rotate(180deg);max-height:144px;"
-    "overflow:hidden;text-overflow:ellipsis}\n"
+    ".grid tr.i th{top:26px;vertical-align:bottom;height:190px;font-weight:500}\n"
+    "th.v div{writing-mode:vertical-rl;transform:rotate(180deg);max-height:184px;"
+    "overflow:hidden;text-overflow:ellipsis;margin:0 auto}\n"
+    ".topics thead th.v{vertical-align:bottom;height:120px;font-weight:500}.topics th.v div{max-height:114px}\n"
     ".grid td.c{font-weight:600;min-width:40px}.grid td.g,.grid th.g{border-left:1px solid var(--line)}\n"
     ".grid tfoot td{font-variant-numeric:tabular-nums;font-weight:500;font-size:12px}\n"
     ".pass{color:var(--pass);background:var(--pass-bg)}.fail{color:var(--fail);background:var(--fail-bg)}\n"
@@ -336,8 +337,10 @@ static const char css[] =
     ".miss{color:var(--miss);background:var(--miss-bg)}.na{color:var(--muted)}\n"
     ".h0{background:var(--h0)}.h1{background:var(--h1)}.h2{background:var(--h2)}.h3{background:var(--h3)}"
     ".h4{background:var(--h4)}.hn{color:var(--muted)}\n"
-    ".topics td.p{min-width:64px;font-variant-numeric:tabular-nums}\n"
+    ".topics td.p{min-width:50px;font-variant-numeric:tabular-nums}\n"
     ".drills td{text-align:left}.drills td.r{text-align:right;font-variant-numeric:tabular-nums}\n"
+    ".drills .n{width:250px;min-width:250px;max-width:250px}.drills td.ti{max-width:340px;overflow:hidden;"
+    "text-overflow:ellipsis;color:var(--muted)}\n"
     ".bar{display:inline-block;width:160px;height:12px;border:1px solid var(--line);vertical-align:-1px;"
     "margin-right:8px;background:var(--bg)}.bar i{display:block;height:100%;background:var(--bar)}\n"
     "td.unreadable{text-align:left;color:var(--fail);white-space:normal}\n"
@@ -347,7 +350,7 @@ static const char css[] =
     "details>summary{cursor:pointer;padding:6px 12px;background:var(--card);border-radius:8px}\n"
     "details[open]>summary{border-bottom:1px solid var(--line);border-radius:8px 8px 0 0}\n"
     "summary .t{font-size:12px;color:var(--muted);margin-left:10px}\n"
-    ".det{padding:8px 12px}.det p{margin:4px 0;font-size:13px}.det .src{color:var(--muted)}\n"
+    ".det{padding:8px 12px;scroll-margin-top:56px}.det p{margin:4px 0;font-size:13px}.det .src{color:var(--muted)}\n"
     ".det table td{text-align:left;vertical-align:top}.det td.c{text-align:center;font-weight:600}\n"
     "pre.why{margin:0;white-space:pre-wrap;word-break:break-word;max-width:720px;font-size:12px}\n"
     "ul.warn{font-size:13px;color:var(--muted)}\n"
@@ -476,10 +479,10 @@ static void add_topics(sbuf *sb, const cohort *c)
     sbuf_addstr(sb, "<div class=\"box\"><table class=\"topics\">\n<thead><tr><th class=\"n\">Candidate</th>"
                     "<th class=\"s\">Score</th>");
     for (size_t t = 0; t < c->ntopics; t++) {
-        sbuf_addf(sb, "<th title=\"%zu drill%s\"><i class=\"dot\" style=\"background:%s\"></i>", c->topic_cols[t],
-                  c->topic_cols[t] == 1 ? "" : "s", topic_colour(t));
+        sbuf_addf(sb, "<th class=\"v\" title=\"%zu drill%s\" style=\"box-shadow:inset 0 3px %s\"><div>",
+                  c->topic_cols[t], c->topic_cols[t] == 1 ? "" : "s", topic_colour(t));
         esc_trunc(sb, c->topics[t], 18);
-        sbuf_addstr(sb, "</th>");
+        sbuf_addstr(sb, "</div></th>");
     }
     sbuf_addstr(sb, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < c->nrows; i++) {
@@ -514,7 +517,8 @@ static void add_drills(sbuf *sb, const cohort *c)
     qsort(order, c->ncols, sizeof *order, by_pass_rate);
     sbuf_addstr(sb, "<h2 id=\"drills\">Drills <small>pass rate and mean score, hardest first</small></h2>\n");
     sbuf_addstr(sb, "<div class=\"box\"><table class=\"drills\">\n<thead><tr><th class=\"n\">Drill</th>"
-                    "<th>Topic</th><th>Pass rate</th><th>Mean score</th><th>Passed</th></tr></thead>\n<tbody>\n");
+                    "<th>Title</th><th>Topic</th><th>Pass rate</th><th>Mean score</th><th>Passed</th></tr></thead>\n"
+                    "<tbody>\n");
     for (size_t i = 0; i < c->ncols; i++) {
         const column *col = order[i];
         sbuf_addstr(sb, "<tr><td class=\"n\" title=\"");
@@ -525,6 +529,9 @@ static void add_drills(sbuf *sb, const cohort *c)
         }
         sbuf_addstr(sb, "\">");
         esc_trunc(sb, col->id, LABEL_MAX);
+        sbuf_addstr(sb, "</td><td class=\"ti\">");
+        if (col->title)
+            esc_trunc(sb, col->title, 60);
         sbuf_addf(sb, "</td><td><i class=\"dot\" style=\"background:%s\"></i>", topic_colour(col->topic));
         esc_trunc(sb, c->topics[col->topic], 24);
         if (col->graded)
@@ -545,6 +552,12 @@ static void add_cell(sbuf *sb, const report_drill *v, int group_start)
     char num[32];
     if (!v) {
         sbuf_addf(sb, "<td class=\"c na%s\" title=\"not graded\">&#183;</td>", group_start ? " g" : "");
+        return;
+    }
+    /* a pass says it all; the rest say their score on hover (and why, in
+     * the candidate's detail) */
+    if (v->st == ST_PASS) {
+        sbuf_addf(sb, "<td class=\"c pass%s\">pass</td>", group_start ? " g" : "");
         return;
     }
     sbuf_addf(sb, "<td class=\"c %s%s\" title=\"", status_class(v->st), group_start ? " g" : "");
@@ -576,7 +589,7 @@ static void add_grid(sbuf *sb, const cohort *c, report_view *v)
     size_t prev_topic = (size_t)-1;
     for (size_t k = 0; k < c->ncols; k++) {
         const column *col = &c->cols[c->order[k]];
-        sbuf_addf(sb, "<th class=\"d%s\" title=\"", col->topic != prev_topic ? " g" : "");
+        sbuf_addf(sb, "<th class=\"v%s\" title=\"", col->topic != prev_topic ? " g" : "");
         esc(sb, col->id);
         if (col->title) {
             sbuf_addstr(sb, ": ");
@@ -644,11 +657,13 @@ static void add_candidate(sbuf *sb, const cohort *c, size_t index, const char *n
     char a[32], b[32];
     const report_sub *s = report_batch_get(c->b, index, v);
 
-    sbuf_addf(sb, "<details id=\"c%zu\"><summary><b>", index + 1);
+    /* the link target is inside the details, so following a link to it
+     * opens it (HTML's ancestor details revealing) */
+    sbuf_addstr(sb, "<details><summary><b>");
     esc(sb, name);
     sbuf_addstr(sb, "</b> ");
     if (s->error) {
-        sbuf_addstr(sb, "could not be read</summary>\n<div class=\"det\"><p class=\"src\">");
+        sbuf_addf(sb, "could not be read</summary>\n<div class=\"det\" id=\"c%zu\"><p class=\"src\">", index + 1);
         esc(sb, s->source);
         sbuf_addstr(sb, "</p><pre class=\"why\">");
         esc(sb, s->error);
@@ -665,7 +680,7 @@ static void add_candidate(sbuf *sb, const cohort *c, size_t index, const char *n
         sbuf_addf(sb, " %.0f%%%s", 100 * c->tsum[r->slot * c->ntopics + t] / graded,
                   t + 1 < c->ntopics ? " \xC2\xB7 " : "");
     }
-    sbuf_addstr(sb, "</span></summary>\n<div class=\"det\"><p class=\"src\">");
+    sbuf_addf(sb, "</span></summary>\n<div class=\"det\" id=\"c%zu\"><p class=\"src\">", index + 1);
     esc(sb, s->source);
     sbuf_addstr(sb, "</p>\n");
     for (size_t k = 0; k < s->nwarnings; k++) {
@@ -690,7 +705,7 @@ static void add_candidate(sbuf *sb, const cohort *c, size_t index, const char *n
         if (d->st == ST_MISSING)
             sbuf_addstr(sb, "no answer");
         else {
-            char *why = report_failure_detail(s, d, 0);
+            char *why = report_failure_detail(s, d, REPORT_DETAIL_TERSE);
             size_t n = strlen(why);
             while (n && why[n - 1] == '\n')
                 why[--n] = '\0';

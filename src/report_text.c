@@ -49,20 +49,6 @@ static void add_line(sbuf *sb, const char *indent, const char *label, const char
     sbuf_addch(sb, '\n');
 }
 
-/* The grader's message is often just "expected E, got G" or the exception
- * already shown as got; printed under those lines it only doubles them. */
-static int message_repeats(const report_test *t)
-{
-    if (t->got && !strcmp(t->message, t->got))
-        return 1;
-    if (!t->expected || !t->got)
-        return 0;
-    char *both = xasprintf("expected %s, got %s", t->expected, t->got);
-    int same = !strcmp(t->message, both);
-    free(both);
-    return same;
-}
-
 static void add_test(sbuf *sb, const report_test *t)
 {
     char *upper = xstrdup(status_name(t->st));
@@ -76,7 +62,7 @@ static void add_test(sbuf *sb, const report_test *t)
         add_line(sb, DETAIL_INDENT "  ", "expected: ", t->expected);
     if (t->got)
         add_line(sb, DETAIL_INDENT "  ", "got:      ", t->got);
-    if (t->message && !message_repeats(t))
+    if (t->message && !report_message_repeats(t))
         add_line(sb, DETAIL_INDENT "  ", "", t->message);
 }
 

@@ -65,7 +65,7 @@ test_expect_success 'html: self-contained, sections present, rows by score' '
     contains report.html "<table class=\"topics\">" &&
     contains report.html "<table class=\"drills\">" &&
     contains report.html "<table class=\"grid\">" &&
-    test "$(grep -c "<details id=" report.html)" -eq 7 &&
+    test "$(grep -c "<details>" report.html)" -eq 7 &&
     grep -o "<td class=\"n\"><a href=\"#c[0-9]*\">[^<&]*" report.html | sed "s/.*>//" | head -n 4 >rows &&
     printf "ada\ncyd\ndee\nbob\n" >want && diff want rows &&
     contains report.html "could not be read" &&
@@ -98,7 +98,7 @@ test_expect_success 'the DOM parses: table cells, and no markup from answers' '
     chromium "file://$TRASH/hostile.html" --dump-dom >hostile.dom &&
     ! console_errors &&
     contains hostile.dom "<table class=\"grid\">" &&
-    test "$(grep -o "<details id=" hostile.dom | wc -l)" -eq 3 &&
+    test "$(grep -o "<details>" hostile.dom | wc -l)" -eq 3 &&
     lacks hostile.dom "<script" &&
     contains hostile.dom "&lt;script&gt;alert(\"x\")&lt;/script&gt;"
 '

@@ -489,7 +489,7 @@ static void test_html(void **state)
     assert_non_null(strstr(out, "<tfoot>"));
     assert_non_null(strstr(out, "class=\"topics\""));
     /* each candidate has a detail, reached from the tables */
-    assert_non_null(strstr(out, "<details id=\"c1\">"));
+    assert_non_null(strstr(out, "<div class=\"det\" id=\"c1\">"));
     assert_non_null(strstr(out, "href=\"#c2\""));
     assert_non_null(strstr(out, "could not be read"));
     assert_non_null(strstr(out, ">concurrency</span>"));
