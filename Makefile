@@ -5,7 +5,7 @@ CC ?= cc
 VERSION := 0.1.0
 
 BUILD_PKGS := libpython3-dev libncurses-dev libcjson-dev libseccomp-dev pkg-config
-TEST_PKGS := tmux libcmocka-dev libxml2-utils chromium python3-jsonschema
+TEST_PKGS := tmux libcmocka-dev libxml2-utils chromium python3-jsonschema python3-yaml parallel
 FUZZ_PKGS := clang libclang-rt-14-dev
 PKGS := python3-embed ncursesw libcjson libseccomp
 

@@ -132,7 +132,11 @@ static int open_shard(shard *sh, char **err)
     fflush(tmp);
     sh->fd = dup(fileno(tmp));
     fclose(tmp);
-    return sh->fd < 0 ? -1 : 0;
+    if (sh->fd < 0 || lseek(sh->fd, 0, SEEK_SET) < 0) {
+        *err = xasprintf("%s: error: cannot keep a copy: %s", sh->name, strerror(errno));
+        return -1;
+    }
+    return 0;
 }
 
 /* Parses one line; NULL with a "FILE:LINE:COL: error: ..." message. */

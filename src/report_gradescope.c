@@ -56,8 +56,8 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
     if (s->error)
         sbuf_addf(&summary, "Your submission could not be read: %s\n", s->error);
     else
-        sbuf_addf(&summary, "%s/%s, %d of %zu drills passed.\n", report_fmt_num(x, s->score),
-                  report_fmt_num(y, s->max), s->passed, s->ndrills);
+        sbuf_addf(&summary, "%s/%s, %d of %s drills passed.\n", report_fmt_num(x, s->score),
+                  report_fmt_num(y, s->max), s->passed, report_fmt_num(y, s->max));
     size_t skipped = 0;
     for (size_t i = 0; i < s->ndrills; i++)
         if (s->drills[i].st == ST_SKIPPED) {

@@ -44,8 +44,8 @@ int report_prairielearn_render(const report_batch *b, util_out *out, char **err)
     } else {
         cJSON_AddTrueToObject(root, "gradable");
         cJSON_AddNumberToObject(root, "score", report_round(s->score / s->max, 1e4));
-        char *msg = xasprintf("%s/%s, %d of %zu drills passed.", report_fmt_num(x, s->score),
-                              report_fmt_num(y, s->max), s->passed, s->ndrills);
+        char *msg = xasprintf("%s/%s, %d of %s drills passed.", report_fmt_num(x, s->score),
+                              report_fmt_num(y, s->max), s->passed, report_fmt_num(y, s->max));
         add_clean(root, "message", msg);
         free(msg);
     }
