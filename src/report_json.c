@@ -401,7 +401,12 @@ const report_sub *report_view_of_json(report_view *v, const cJSON *line, char **
         size_t j = 0;
         for (const cJSON *x = r == 0 ? tests->child : NULL; x && r == 0; x = x->next, j++) {
             char *tat = xasprintf("%s/tests/%zu", at, j);
-            r = check_test(&c, x, tat, &v->tests[t]);
+            report_test *rt = &v->tests[t];
+            r = check_test(&c, x, tat, rt);
+            /* as a verdict's view: a hidden test's details only when the
+             * line says they were revealed */
+            if (rt->hidden && !s->reveal_hidden)
+                rt->expected = rt->got = rt->message = NULL;
             free(tat);
             t++;
             rd->ntests++;

@@ -22,6 +22,8 @@ fi
 srcs_for() {
     case $1 in
     value) set -- src/value.c src/value_repr.c src/util.c ;;
+    report_line) set -- src/report*.c src/grade.c src/catalog.c src/value.c src/value_repr.c src/util.c \
+        src/jsontext.c src/vctx.c ;;
     *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c ;;
     esac
     for f in "$@"; do
