@@ -33,6 +33,32 @@ test_expect_success '--help documents every option the command takes' '
     for o in --catalog --pack --format -o --output; do contains out " $o" || exit 1; done
 '
 
+test_expect_success 'the man page documents every option of every command, with EXAMPLES' '
+    MAN="$TOP/doc/pydrill.1" && PY=/usr/bin/python3 &&
+    for c in quiz list show run grade report check new export; do
+        "$PYDRILL" $c --help >help.$c || exit 1
+    done &&
+    $PY - "$MAN" help.* <<-\PYEOF &&
+	import re, sys
+	man = open(sys.argv[1], encoding="utf-8").read().replace("\\-", "-")
+	missing = []
+	for path in sys.argv[2:]:
+	    opts = set(re.findall(r"(?:^|[\s\[,])(--?[a-zA-Z][a-z-]*)", open(path).read()))
+	    assert opts, path
+	    missing += ["%s: %s" % (path, o) for o in sorted(opts) if o not in man]
+	assert not missing, missing
+	assert "--bogus-option" not in man
+	PYEOF
+    grep -q "^.SH EXAMPLES" "$MAN" &&
+    grep -q "^.SH EXIT STATUS" "$MAN" &&
+    for v in PYDRILL_CATALOG PYDRILL_TIME_SCALE PYDRILL_HASH_SEED PYDRILL_SHARDS JOB_COMPLETION_INDEX SLURM_ARRAY_TASK_ID; do
+        grep -q "$v" "$MAN" || { echo "$v undocumented"; exit 1; }
+    done &&
+    if command -v groff >/dev/null; then
+        groff -man -ww -z "$MAN" 2>warn && test ! -s warn
+    fi
+'
+
 test_expect_success '-V is --version' '
     "$PYDRILL" -V >a && "$PYDRILL" --version >b && cmp a b && contains a "pydrill 0."
 '
