@@ -27,7 +27,7 @@ LIBOBJS := $(filter-out $(B)/obj/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps deps-test deps-fuzz run check check-asan check-valgrind install uninstall bench fuzz clean unit
+.PHONY: all deps deps-test deps-fuzz run check check-asan check-valgrind check-slurm install uninstall bench fuzz clean unit
 
 all: $(B)/pydrill
 
@@ -90,6 +90,12 @@ check-valgrind: deps-test
 	@sh tools/deps.sh valgrind
 	@PYDRILL_WRAPPER=$(CURDIR)/tests/valgrind/pydrill PYDRILL_TIME_SCALE=20 TESTS="$(VALGRIND_TESTS)" \
 	  sh tests/run.sh
+
+# pydrill under a real scheduler: a single-node Slurm started here (root;
+# installs slurm-wlm and munge), a job array of shards merged by report.
+check-slurm: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/slurm/run.sh $(B)/pydrill
 
 bench: deps
 	@$(MAKE) --no-print-directory all
