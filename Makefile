@@ -48,13 +48,22 @@ $(B)/obj $(B)/tests:
 $(B)/libpydrill.a: $(LIBOBJS)
 	rm -f $@ && ar rcs $@ $^
 
+# libpython starts threads through pthread_create: the executable exports
+# its own (src/sandbox_threads.c), which caps an answer's threads.
+EXPORTS := -Wl,--export-dynamic-symbol=pthread_create
 $(B)/pydrill: $(B)/obj/main.o $(B)/libpydrill.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(EXPORTS) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libpydrill.a | $(B)/tests
 	$(CC) $(CPPFLAGS) -iquote src $(CFLAGS) -Wno-unused-parameter -o $@ $< $(B)/libpydrill.a $(LDLIBS) -lcmocka
 
-unit: $(UNIT_BINS)
+# Test tools: small programs the scripts run (tests/tools/*.c).
+TOOL_SRCS := $(sort $(wildcard tests/tools/*.c))
+TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(B)/tests/%)
+$(B)/tests/%: tests/tools/%.c | $(B)/tests
+	$(CC) $(CFLAGS) -o $@ $< $(shell pkg-config --libs libseccomp)
+
+unit: $(UNIT_BINS) $(TOOL_BINS)
 
 # The installed catalog's folder is compiled in: rebuild when PREFIX changes.
 $(B)/prefix.stamp: FORCE | $(B)/obj

@@ -187,12 +187,15 @@ int cmd_load(const cmd_source *s, catalog *c)
 
 int cmd_start_runner(void)
 {
-    char *err = NULL;
-    if (runner_start(&err) < 0) {
-        fprintf(stderr, "pydrill: error: cannot start the embedded Python: %s\n", err);
+    char *err = NULL, *warning = NULL;
+    if (runner_start(&err, &warning) < 0) {
+        fprintf(stderr, "pydrill: error: cannot start the grader: %s\n", err);
         free(err);
         return -1;
     }
+    if (warning)
+        fprintf(stderr, "pydrill: %s\n", warning);
+    free(warning);
     return 0;
 }
 

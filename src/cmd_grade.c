@@ -1,14 +1,16 @@
-/* cmd_grade.c - pydrill grade: every submission against every drill, with
- * up to -j children at once, into one report (SPEC 3.4, 4).
+/* cmd_grade.c - pydrill grade: every submission against every drill, over
+ * -j worker processes, into one report (SPEC 3.4, 4).
  *
  * What does not depend on an answer (truths, expected values, requires) is
  * planned once for the batch; choice, explain and predict answers are
- * graded in the parent without a child; results are placed by (submission,
- * drill) index, so the report does not depend on -j or completion order.
+ * graded without a child; results are placed by (submission, drill) index,
+ * so the report does not depend on -j or completion order.
  *
  * Output: each submission goes to the report writer (report.h) as soon as
  * its last answer is graded and every submission before it in the sorted
- * order has gone, then it is freed; streaming formats write it at once. */
+ * order has gone, then it is freed; streaming formats write it at once.
+ * Submissions are loaded a window at a time, so what is held back to keep
+ * the order is bounded by the window. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +20,12 @@
 #include "answers.h"
 #include "cmd.h"
 #include "cpus.h"
-#include "plan.h"
+#include "engine.h"
 #include "report.h"
-#include "runner.h"
 #include "util.h"
 
-typedef struct {
-    size_t sub, drill;
-    runner_job job;
-} pending;
+/* Submissions loaded and not yet graded, per worker. */
+#define LOAD_WINDOW_PER_JOB 16
 
 typedef struct {
     const char **paths;
@@ -299,15 +298,13 @@ static void print_unknown(const unknown_tally *t)
 }
 
 /* What the report writer needs while the batch is graded: submissions are
- * handed over in sorted order as soon as each one's last answer is
- * graded, then freed. */
+ * handed over in sorted order as soon as each one is done, then freed. */
 typedef struct {
     report_writer *w;
     report_view view;
-    submission *subs;
     submission_verdict *sv;
+    unsigned char *done;
     size_t *position;  /* 1-based place of each graded submission in the sorted batch */
-    size_t *waiting;   /* answers of each still being graded */
     size_t next, n, total;
     int reveal_hidden;
     int all_pass;
@@ -315,7 +312,7 @@ typedef struct {
 
 static void emit_ready(emitter *e)
 {
-    while (e->next < e->n && e->waiting[e->next] == 0) {
+    while (e->next < e->n && e->done[e->next]) {
         size_t s = e->next++;
         submission_verdict_total(&e->sv[s]);
         for (size_t d = 0; d < e->sv[s].ndrills; d++)
@@ -324,7 +321,6 @@ static void emit_ready(emitter *e)
         report_writer_add(e->w, report_view_of_verdict(&e->view, &e->sv[s], e->position[s], e->total,
                                                        e->reveal_hidden));
         submission_verdict_free(&e->sv[s]);
-        submission_free(&e->subs[s]);
     }
 }
 
@@ -336,12 +332,12 @@ int cmd_grade(int argc, char **argv)
     int rc = EXIT_OK, bad_input = 0, out_open = 0;
     catalog c;
     catalog_init(&c);
-    submission *subs = NULL;
     submission_verdict *sv = NULL;
     size_t nsubs = 0;
     util_out out;
     emitter em = { 0 };
     unknown_tally unknown = { 0 };
+    engine_batch *batch = NULL;
     char *err = NULL;
 
     int prc = parse_args(argc, argv, &src, &o);
@@ -362,7 +358,7 @@ int cmd_grade(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    if (plan_prepare(&c, &dg) < 0)
+    if (engine_plan(&c, &dg) < 0)
         bad_input = 1;
     cmd_print_diag(&dg);
     diag_free(&dg);
@@ -376,104 +372,95 @@ int cmd_grade(int argc, char **argv)
         goto out;
     }
     out_open = 1;
-    report_options ropt = { .format = o.format, .python_version = runner_python_version(), .title = c.title };
+    report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title };
     em.w = report_writer_new(&ropt, &out, &err);
     report_view_init(&em.view);
 
-    subs = xcalloc(o.npaths, sizeof *subs);
-    sv = xcalloc(o.npaths, sizeof *sv);
-    em.position = xcalloc(o.npaths, sizeof *em.position);
-    for (size_t p = 0; p < o.npaths; p++) {
-        if (o.shard_n && (int)(p % (size_t)o.shard_n) != o.shard_k - 1)
-            continue;
-        size_t s = nsubs++;
-        em.position[s] = p + 1;
-        submission_init(&subs[s]);
-        submission_verdict_init(&sv[s]);
-        diag ad;
-        diag_init(&ad);
-        if (answers_load(&subs[s], o.paths[p], &ad) < 0) {
-            sbuf sb;
-            sbuf_init(&sb);
-            for (size_t i = 0; i < ad.n; i++)
-                sbuf_addf(&sb, "%s%s", i ? "; " : "", ad.msgs[i]);
-            sv[s].error = sbuf_detach(&sb, NULL);
-            cmd_print_diag(&ad);
-            bad_input = 1;
-        }
-        diag_free(&ad);
-        sv[s].candidate = xstrdup(subs[s].candidate ? subs[s].candidate : o.paths[p]);
-        sv[s].source = xstrdup(o.paths[p]);
-        if (sv[s].error)
-            continue;
-        note_unknown(&c, &subs[s], o.paths[p], &sv[s], &unknown);
-        sv[s].ndrills = c.ndrills;
-        sv[s].drills = xcalloc(c.ndrills ? c.ndrills : 1, sizeof *sv[s].drills);
-    }
-    print_unknown(&unknown);
-    free(unknown.first);
-    em.subs = subs;
+    /* The positions this run grades (all, or one shard's). */
+    em.position = xcalloc(o.npaths ? o.npaths : 1, sizeof *em.position);
+    for (size_t p = 0; p < o.npaths; p++)
+        if (!o.shard_n || (int)(p % (size_t)o.shard_n) == o.shard_k - 1)
+            em.position[nsubs++] = p + 1;
+    sv = xcalloc(nsubs ? nsubs : 1, sizeof *sv);
     em.sv = sv;
     em.n = nsubs;
     em.total = o.npaths;
+    em.done = xcalloc(nsubs ? nsubs : 1, 1);
     em.reveal_hidden = o.reveal_hidden;
     em.all_pass = 1;
-    em.waiting = xcalloc(nsubs + 1, sizeof *em.waiting);
+    size_t child_drills = 0;
+    for (size_t d = 0; d < c.ndrills; d++)
+        child_drills += grade_needs_run(&c.drills[d]) && !c.drills[d].skip_reason;
 
-    /* Everything that needs no child is graded now; the rest is queued. */
-    pending *queue = xcalloc(nsubs * c.ndrills + 1, sizeof *queue);
-    size_t nqueue = 0;
-    for (size_t s = 0; s < nsubs; s++) {
-        if (sv[s].error)
-            continue;
-        for (size_t d = 0; d < c.ndrills; d++) {
-            const drill *dr = &c.drills[d];
-            const char *ans = submission_get(&subs[s], dr->id);
-            if (ans && !dr->skip_reason && grade_needs_run(dr)) {
-                drill_verdict_init(&sv[s].drills[d], dr);
-                queue[nqueue].sub = s;
-                queue[nqueue].drill = d;
-                grade_make_job(dr, ans, NULL, &queue[nqueue].job);
-                em.waiting[s]++;
-                nqueue++;
-            } else {
-                cmd_judge(dr, ans, NULL, &sv[s].drills[d]);
-            }
-        }
+    /* Workers are forked now, before any submission is loaded. */
+    batch = nsubs ? engine_batch_start(&c, o.jobs, &err) : NULL;
+    if (nsubs && !batch) {
+        cmd_usage_error("%s", err);
+        free(err);
+        rc = EXIT_USAGE;
+        goto out;
     }
-    emit_ready(&em);
 
+    /* Submissions are loaded as they are queued, a window at a time, and
+     * their answers dropped once handed to the engine. */
+    size_t window = (size_t)o.jobs * LOAD_WINDOW_PER_JOB;
+    size_t next_load = 0, ndone = 0;
+    size_t *ids = xcalloc(window, sizeof *ids);
     int show = !o.quiet && isatty(2);
     double start = util_now_ms();
-    size_t next = 0, done = 0, nrun = 0;
-    runner_task **tasks = xcalloc((size_t)o.jobs, sizeof *tasks);
-    size_t *owner = xcalloc((size_t)o.jobs, sizeof *owner);
-    progress(show && nqueue, 0, nqueue, start);
-    while (done < nqueue) {
-        while (nrun < (size_t)o.jobs && next < nqueue) {
-            tasks[nrun] = runner_spawn(&queue[next].job);
-            owner[nrun++] = next++;
+    size_t total = nsubs * child_drills, unreadable = 0, shown = 0;
+    progress(show && total, 0, total, start);
+    while (ndone < nsubs) {
+        /* what is held back to keep the sorted order counts in the window */
+        while (next_load < nsubs && next_load - em.next < window) {
+            size_t s = next_load++;
+            const char *path = o.paths[em.position[s] - 1];
+            submission sub;
+            submission_init(&sub);
+            submission_verdict_init(&sv[s]);
+            diag ad;
+            diag_init(&ad);
+            if (answers_load(&sub, path, &ad) < 0) {
+                sbuf sb;
+                sbuf_init(&sb);
+                for (size_t i = 0; i < ad.n; i++)
+                    sbuf_addf(&sb, "%s%s", i ? "; " : "", ad.msgs[i]);
+                sv[s].error = sbuf_detach(&sb, NULL);
+                sbuf_release(&sb);
+                cmd_print_diag(&ad);
+                bad_input = 1;
+            }
+            diag_free(&ad);
+            sv[s].candidate = xstrdup(sub.candidate ? sub.candidate : path);
+            sv[s].source = xstrdup(path);
+            if (sv[s].error) {
+                submission_free(&sub);
+                em.done[s] = 1;
+                ndone++;
+                unreadable += child_drills;
+                continue;
+            }
+            note_unknown(&c, &sub, path, &sv[s], &unknown);
+            engine_batch_add(batch, s, &sub, &sv[s]);
+            submission_free(&sub);
         }
-        int k = runner_wait_any(tasks, nrun, -1);
-        if (k < 0)
-            continue;
-        run_result r;
-        runner_task_finish(tasks[k], &r);
-        pending *q = &queue[owner[k]];
-        const drill *dr = &c.drills[q->drill];
-        grade_tests(dr, &r, NULL, &sv[q->sub].drills[q->drill]);
-        run_result_free(&r);
-        tasks[k] = tasks[nrun - 1];
-        owner[k] = owner[nrun - 1];
-        nrun--;
-        done++;
-        em.waiting[q->sub]--;
         emit_ready(&em);
-        progress(show, done, nqueue, start);
+        if (ndone == nsubs)
+            break;
+        size_t n = engine_batch_wait(batch, ids, window, -1);
+        for (size_t i = 0; i < n; i++)
+            em.done[ids[i]] = 1;
+        ndone += n;
+        emit_ready(&em);
+        size_t now = engine_batch_graded(batch) + unreadable;
+        if (now != shown)
+            progress(show && total, shown = now, total, start);
     }
-    free(tasks);
-    free(owner);
-    free(queue);
+    emit_ready(&em);
+    free(ids);
+    engine_batch_free(batch);
+    batch = NULL;
+    print_unknown(&unknown);
 
     if (report_writer_finish(em.w, &err) < 0) {
         cmd_print_msg(err);
@@ -489,18 +476,18 @@ int cmd_grade(int argc, char **argv)
     rc = bad_input ? EXIT_USAGE : em.all_pass ? EXIT_OK : EXIT_FAIL;
 
 out:
+    if (batch)
+        engine_batch_free(batch);
     if (out_open)
         util_out_abandon(&out);
     report_writer_free(em.w);
     report_view_release(&em.view);
-    for (size_t s = em.next; s < nsubs; s++) {
-        submission_free(&subs[s]);
+    for (size_t s = em.next; s < nsubs; s++)
         submission_verdict_free(&sv[s]);
-    }
-    free(subs);
     free(sv);
     free(em.position);
-    free(em.waiting);
+    free(em.done);
+    free(unknown.first);
     free(o.paths);
     catalog_free(&c);
     cmd_source_free(&src);
