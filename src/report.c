@@ -3,6 +3,7 @@
  * submission file can contain passes through report_clean() before it
  * reaches a document, so a report stays valid whatever the candidates
  * sent. */
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -337,6 +338,26 @@ char *report_fmt_num(char buf[32], double x)
     if (!strcmp(buf, "-0"))
         strcpy(buf, "0");
     return buf;
+}
+
+void report_add_text(cJSON *o, const char *key, const char *s, size_t max)
+{
+    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
+    size_t chars = 0, i;
+    for (i = 0; c[i] && max; i++)
+        if (((unsigned char)c[i] & 0xC0) != 0x80 && ++chars > max)
+            break;
+    if (max && c[i]) {
+        size_t rest = 0;
+        for (size_t k = i; c[k]; k++)
+            rest += ((unsigned char)c[k] & 0xC0) != 0x80;
+        c[i] = '\0';
+        char *cut = xasprintf("%s\n[... %zu more characters left out]\n", c, rest);
+        free(c);
+        c = cut;
+    }
+    cJSON_AddStringToObject(o, key, c);
+    free(c);
 }
 
 int report_status_failed(status st)

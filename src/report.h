@@ -192,6 +192,12 @@ void report_batch_free(report_batch *b);
 /* The JSON object of one submission (SPEC 3.4), named as given; jsonl adds
  * position, total and the batch's facts to it. */
 struct cJSON *report_sub_json(const report_sub *s, const char *name);
+/* Adds s to o under key for a platform's results.json: valid UTF-8, C0
+ * controls but \t \n \r replaced, and cut after max characters (0: no
+ * limit) with a note of how much was left out, so that one chatty answer
+ * cannot push the file past a platform's size limit. */
+#define REPORT_PLATFORM_TEXT_MAX 4000
+void report_add_text(struct cJSON *o, const char *key, const char *s, size_t max);
 /* cJSON's printed text (abort on out of memory), as a malloc'd string. */
 char *report_print_json(struct cJSON *o, int formatted);
 

@@ -30,9 +30,7 @@ int report_single_sub(const report_batch *b, const char *format, char **err)
 
 static void add_clean(cJSON *o, const char *key, const char *s)
 {
-    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
-    cJSON_AddStringToObject(o, key, c);
-    free(c);
+    report_add_text(o, key, s, REPORT_PLATFORM_TEXT_MAX);
 }
 
 int report_gradescope_render(const report_batch *b, util_out *out, char **err)

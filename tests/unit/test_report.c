@@ -500,6 +500,23 @@ static void test_html(void **state)
     free(out);
 }
 
+static void test_add_text(void **state)
+{
+    (void)state;
+    cJSON *o = cJSON_CreateObject();
+    report_add_text(o, "short", "caf\xc3\xa9\x01", 10);
+    assert_string_equal(cJSON_GetObjectItem(o, "short")->valuestring, "caf\xc3\xa9\xEF\xBF\xBD");
+    char *big = xmalloc(10001);
+    memset(big, 'x', 10000);
+    big[10000] = '\0';
+    report_add_text(o, "big", big, 4000);
+    const char *v = cJSON_GetObjectItem(o, "big")->valuestring;
+    assert_int_equal(strspn(v, "x"), 4000);
+    assert_non_null(strstr(v, "[... 6000 more characters left out]"));
+    free(big);
+    cJSON_Delete(o);
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -538,6 +555,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html, setup, teardown),
+        cmocka_unit_test(test_add_text),
         cmocka_unit_test(test_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
