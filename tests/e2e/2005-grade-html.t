@@ -76,6 +76,7 @@ if [ ! -x "$CHROMIUM" ]; then
     test_skip 'chromium renders the report' "$CHROMIUM is not installed (make deps-test)"
     test_skip 'the console check catches an error' "$CHROMIUM is not installed"
     test_skip 'no markup from answers in the DOM' "$CHROMIUM is not installed"
+    test_skip 'a link to a candidate opens their detail' "$CHROMIUM is not installed"
     test_done
     exit
 fi
@@ -101,6 +102,17 @@ test_expect_success 'the DOM parses: table cells, and no markup from answers' '
     test "$(grep -o "<details>" hostile.dom | wc -l)" -eq 3 &&
     lacks hostile.dom "<script" &&
     contains hostile.dom "&lt;script&gt;alert(\"x\")&lt;/script&gt;"
+'
+
+test_expect_success 'a link to a candidate opens their detail; headers stay on screen' '
+    chromium "file://$TRASH/report.html#c3" --dump-dom >frag.dom &&
+    ! console_errors &&
+    grep -o "<details[^>]*><summary><b>[^<]*" frag.dom >details &&
+    test "$(grep -c "open" details)" -eq 1 &&
+    grep -q "<details open=\"\"><summary><b>ada<" frag.dom &&
+    contains report.html "thead th{position:sticky;top:0" &&
+    contains report.html ".n{position:sticky;left:0" &&
+    contains report.html "tfoot td{position:sticky;bottom:0"
 '
 
 test_done
