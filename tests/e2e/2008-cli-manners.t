@@ -150,6 +150,10 @@ shim() {
     cc -shared -fPIC -o shim.so shim.c
 }
 
+# Under AddressSanitizer the runtime must come first: no preloaded shim.
+if ldd "$PYDRILL" 2>/dev/null | grep -q libasan; then
+    test_skip 'a link planted at the temporary name is never followed' 'the binary is built with ASan'
+else
 test_expect_success 'a link planted at the temporary name is never followed' '
     command -v cc >/dev/null || { echo "no C compiler"; exit 1; } &&
     shim && mkdir trap && echo precious >victim2 &&
@@ -164,6 +168,7 @@ test_expect_success 'a link planted at the temporary name is never followed' '
     contains err "trap/r2.json: error: cannot write: File exists" &&
     test ! -e trap/r2.json
 '
+fi
 
 test_expect_success '-j defaults to the CPUs this process may use' '
     if ! command -v taskset >/dev/null; then echo "no taskset"; exit 1; fi &&

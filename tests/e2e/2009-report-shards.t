@@ -146,6 +146,27 @@ test_expect_success '--shard auto outside a scheduler, or in an unevenly numbere
     contains err "must be whole numbers"
 '
 
+test_expect_success 'lines without titles get them from --catalog/--pack; a platform format from one line' '
+    $PY - whole.jsonl <<-\PYEOF >old.jsonl &&
+	import json, sys
+	for line in open(sys.argv[1], encoding="utf-8"):
+	    o = json.loads(line)
+	    for d in o["drills"]:
+	        d.pop("title", None); d.pop("topic", None)
+	    print(json.dumps(o))
+	PYEOF
+    expect_code 2 report --format json -o bare.json old.jsonl &&
+    lacks bare.json "\"title\"" &&
+    expect_code 2 report --pack "$PACK" --format json -o titled.json old.jsonl &&
+    contains titled.json "Write mean()" &&
+    same_json whole.json titled.json &&
+    grade --format jsonl -o one.jsonl ok/bob.json; test $? -eq 1 &&
+    expect_code 1 report --format gradescope -o gs.json one.jsonl &&
+    $PY -c "import json; d=json.load(open(\"gs.json\")); assert d[\"score\"] == 0.6667 and len(d[\"tests\"]) == 5, d" &&
+    expect_code 2 report --format prairielearn part1.jsonl part2.jsonl part3.jsonl >out 2>err &&
+    test ! -s out && contains err "exactly one submission"
+'
+
 # The README's GNU parallel recipe, run here on one machine.
 recipe() {
     mkdir -p parts &&
