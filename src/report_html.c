@@ -789,6 +789,8 @@ int report_html_render(const report_batch *b, util_out *out, char **err)
         esc(&sb, o->python_version);
     }
     sbuf_addf(&sb, " \xC2\xB7 %zu candidates \xC3\x97 %zu drills", c.nrows + c.nunreadable, c.ncols);
+    if (report_batch_count(b) && report_batch_get(b, 0, &v)->reveal_hidden)
+        sbuf_addstr(&sb, " \xC2\xB7 hidden tests revealed");
     sbuf_addstr(&sb, "</p>\n<nav class=\"toc\"><a href=\"#distribution\">Distribution</a><a href=\"#topics\">By topic</a>"
                      "<a href=\"#drills\">Drills</a><a href=\"#grid\">Candidates \xC3\x97 drills</a>"
                      "<a href=\"#candidates\">Each candidate</a></nav>\n");
