@@ -7,9 +7,8 @@
 
 #include "answers.h"
 #include "cmd.h"
-#include "plan.h"
 #include "report.h"
-#include "runner.h"
+#include "engine.h"
 #include "tui.h"
 #include "util.h"
 
@@ -109,7 +108,7 @@ int cmd_run(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    plan_drill(d, &dg);
+    engine_plan_drill(d, &dg);
     cmd_print_diag(&dg);
     diag_free(&dg);
     if (watch) {
@@ -147,7 +146,7 @@ int cmd_run(int argc, char **argv)
     sv.ndrills = 1;
     cmd_judge(d, answer, NULL, &sv.drills[0]);
     submission_verdict_total(&sv);
-    report_options ro = { .format = "text", .python_version = runner_python_version(), .title = c.title };
+    report_options ro = { .format = "text", .python_version = engine_python_version(), .title = c.title };
     char *text = report_render(&ro, &sv, 1, 0);
     fputs(text, stdout);
     free(text);

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "pyembed.h"
-#include "sandbox.h"
+#include "engine.h"
 
 static const char usage[] =
     "usage: pydrill [quiz]  [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
@@ -63,8 +62,8 @@ static int run(int argc, char **argv)
         return fn(2, args);
     }
     if (argc >= 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
-        printf("pydrill %s\nPython %s (embedded)\nsandbox: %s\n", PYDRILL_VERSION, pyembed_version(),
-               sandbox_features());
+        printf("pydrill %s\nPython %s (embedded)\nsandbox: %s\n", PYDRILL_VERSION, engine_python_version(),
+               engine_sandbox_features());
         return EXIT_OK;
     }
     if (argc < 2 || argv[1][0] == '-')
