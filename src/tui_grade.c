@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kind.h"
+#include "engine.h"
 #include "plan.h"
-#include "runner.h"
+#include "pyversion.h"
 #include "util.h"
 
 static drill **planned;
@@ -52,7 +54,7 @@ int tui_drill_usable(drill *d)
      * drill is opened). */
     if (d->skip_reason)
         return 0;
-    if (d->req_python && plan_python_satisfies(d->req_python, runner_python_hexversion(), NULL) != 1)
+    if (d->req_python && pyversion_satisfies(d->req_python, engine_python_hexversion(), NULL) != 1)
         return 0;
     if (!d->nreq_modules)
         return 1;
@@ -85,21 +87,14 @@ int tui_grading_start(tui_grading *g, drill *d, const char *answer, int visible_
         grade_missing(d, v);
         return 0;
     }
-    switch (d->kind) {
-    case KIND_PREDICT:
-        grade_predict(d, answer, v);
+    const kind_ops *ops = kind_get(d->kind);
+    if (!ops->runs_answer) {
+        ops->judge(d, answer, v);
         return 0;
-    case KIND_CHOICE:
-        grade_choice(d, answer, v);
-        return 0;
-    case KIND_EXPLAIN:
-        grade_explain(d, answer, v);
-        return 0;
-    case KIND_FIX:
-    case KIND_WRITE:
-        break;
     }
-    g->answer = xstrdup(answer);
+    g->answer = kind_answer_code(d, answer, v);
+    if (!g->answer)
+        return 0;
     if (visible_only) {
         g->mask = xcalloc(d->ntests ? d->ntests : 1, 1);
         for (size_t i = 0; i < d->ntests; i++)

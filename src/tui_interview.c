@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine.h"
 #include "util.h"
 
 /* drills whose topic matches the filter, shuffled */
@@ -191,7 +192,7 @@ static void iv_complete(tui_app *a)
     r->seconds = a->iv_seconds;
     r->minutes = a->minutes;
     r->timed_out = a->iv_timed_out;
-    r->python = xstrdup(runner_python_version());
+    r->python = xstrdup(engine_python_version());
     for (size_t i = 0; i < a->niv; i++) {
         const tui_iv_item *it = &a->iv[i];
         interview_add(r, &a->cat->drills[it->drill], it->answer, &it->v, it->secs);
