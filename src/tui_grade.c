@@ -300,8 +300,26 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
     int shown_points = v->npoints > 0;
     if (v->message && *v->message && !shown_choice && !shown_points)
         doc_wrap(doc, R_NORMAL, 2, width, v->message);
-    if (shown_points)
+    if (shown_points) {
+        /* the points are listed below: of the message, what comes before
+         * its "k of n points" summary (a misconception, keyword soup) */
+        size_t hit = 0;
+        for (size_t i = 0; i < v->npoints; i++)
+            hit += v->points[i].hit != 0;
+        char sum[64];
+        snprintf(sum, sizeof sum, "%zu of %zu points", hit, v->npoints);
+        const char *m = v->message ? v->message : "";
+        const char *at = strstr(m, sum);
+        size_t n = at ? (size_t)(at - m) : strlen(m);
+        while (n > 0 && (m[n - 1] == ' ' || m[n - 1] == ';'))
+            n--;
+        if (n) {
+            char *lead = xmemdup(m, n);
+            doc_wrap(doc, R_FAIL, 2, width, lead);
+            free(lead);
+        }
         tui_doc_points(doc, v, width);
+    }
     if (v->st == ST_SYNTAX)
         tui_doc_syntax(doc, v->message, answer);
     size_t hidden = 0, hidden_ok = 0, shown = 0;

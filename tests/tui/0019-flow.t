@@ -79,6 +79,16 @@ test_expect_success 'changing ones mind: a (again) replaces it; the verdict stan
     test "$(entry refcount-explain last_status)" = fail && tui_keys Escape && tui_quit
 '
 
+test_expect_success 'a misconception fails the answer with its own feedback, above the points' '
+    tui_start PYDRILL_NOW=$now -- --pack "$PACK" --topic memory && tui_wait "Reference counting" &&
+    tui_keys Enter && tui_wait "Your answer, in words" && tui_keys C-a C-k &&
+    tui_type "Its reference count matters, but it is freed only when the garbage collector runs." &&
+    tui_keys C-s && tui_wait "FAIL" && tui_wait "misconception: CPython does not wait for a collection" &&
+    tui_wait "✓ reference count reaches zero" && tui_screen >s &&
+    test "$(grep -n "misconception:" s | cut -d: -f1)" -lt "$(grep -n "Rubric:" s | cut -d: -f1)" &&
+    tui_keys Escape && tui_quit
+'
+
 test_expect_success 'later, the drill passed after reveal is due, and an honest pass makes it passed' '
     tui_start PYDRILL_NOW=$((now + 700)) -- --pack "$PACK" && tui_wait "3 due" && tui_keys v &&
     tui_wait "review 1/3" && tui_wait "Mutable default argument" && tui_type "[1]" && tui_keys Enter &&
