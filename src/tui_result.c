@@ -50,6 +50,7 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
         }
     }
     long s = (long)a->took_secs;
+    doc_blank(doc);
     doc_addf(doc, R_DIM, 1, "you took %ldm%02lds on this drill", s / 60, s % 60);
     if (d->kind == KIND_EXPLAIN && d->model_answer) {
         doc_blank(doc);
