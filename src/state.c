@@ -244,8 +244,9 @@ int state_load(state *s, char **err)
         char *aside = NULL;
         if (set_aside(path, &aside, err) < 0)
             goto end;
-        s->notice = xasprintf("%s was not a pydrill state file (%s); set aside as %s, starting afresh",
-                              path, why, aside);
+        /* the short words first: the path may take lines of a screen */
+        s->notice = xasprintf(STATE_FILE " was not a pydrill state file (%s); set aside as %s, starting afresh",
+                              why, aside);
         free(aside);
         goto ok;
     }

@@ -295,7 +295,7 @@ static void box_external_editor(tui_app *a)
     free(cmd);
     crt_resume();
     if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        app_msg(a, "the editor (%s) failed; the answer is unchanged", ed);
+        app_msg(a, "the editor failed; the answer is unchanged (%s)", ed);
         goto out;
     }
     char *data = NULL, *err = NULL;

@@ -152,7 +152,7 @@ static void watch_draw(watch_ctx *w)
     /* the keys keep their place at the right; the file name gives way */
     const char *keys = "r regrade  j/k scroll  q quit";
     int kw = (int)strlen(keys);
-    char *what = xasprintf("watching %s: save it to grade again", w->file);
+    char *what = xasprintf("save it to grade again: %s", w->file);
     if (kw + 2 < wd) {
         crt_puts(win, h - 1, wd - 1 - kw, kw, keys, crt_attr(R_KEY));
         crt_puts(win, h - 1, 1, wd - kw - 4, what, crt_attr(R_DIM));
