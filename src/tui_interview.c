@@ -274,6 +274,10 @@ void iv_finish(tui_app *a, int timed_out)
     if (a->iv_done || a->mode != MODE_INTERVIEW)
         return;
     iv_take(a, 0);
+    /* an "End the interview now?" still waiting has nothing left to end */
+    free(a->confirm);
+    a->confirm = NULL;
+    a->help = 0;
     a->iv_done = 1;
     a->iv_timed_out = timed_out;
     a->iv_seconds = (util_now_ms() - a->iv_start_ms) / 1000.0;
