@@ -92,6 +92,16 @@ test_expect_success 'x and X export a past interview as text and as HTML' '
     tui_keys Escape && tui_wait "topic: basics" && tui_quit
 '
 
+test_expect_success 'pydrill export lists the kept interviews and writes one as text, HTML or JSON' '
+    pydrill export --interviews >list && test "$(wc -l <list)" -eq 5 &&
+    head -n 1 list | grep -q "^1  .*  0.5/1  .* square-write$" &&
+    pydrill export --interview 1 >one.txt && contains one.txt "return n + n" && contains one.txt "expected: 9" &&
+    pydrill export --interview 1 --format html -o one.html && contains one.html "<!DOCTYPE html>" &&
+    pydrill export --interview 2 --format json | /usr/bin/python3 -c "import json, sys; r = json.load(sys.stdin); assert r[\"format\"] == \"pydrill-interview/1\" and r[\"score\"] == 0, r" &&
+    expect_code 2 pydrill export --interview 9 2>err && contains err "the quiz has kept 5 interviews" &&
+    expect_code 2 pydrill export --format pdf --interview 1 2>err && contains err "pydrill: error:"
+'
+
 test_expect_success 'past interviews survive a restart; hidden tests never leak into a report' '
     tui_start -- --pack "$PACK" --topic basics && tui_wait "Write square" && tui_keys p &&
     tui_wait "pydrill past interviews" && tui_wait "square-write" &&
