@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kind.h"
 #include "util.h"
 
 #define IV_DIR "interviews"
@@ -111,6 +112,19 @@ static char *choice_lines(const drill *d, const int *idx, size_t n)
     return sbuf_detach(&sb, NULL);
 }
 
+/* The lines a parsons answer's letters name, in its order ("c a b"). */
+static char *order_lines(const drill *d, const char *letters)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    for (const char *p = letters; p && *p; p++) {
+        int c = *p >= 'A' && *p <= 'Z' ? *p + 32 : *p;
+        if (c >= 'a' && c <= 'z' && (size_t)(c - 'a') < d->nshown)
+            sbuf_addf(&sb, "%s%s", sb.len ? "\n" : "", d->shown[c - 'a']);
+    }
+    return sbuf_detach(&sb, NULL);
+}
+
 void interview_add(interview_record *r, const drill *d, const char *answer, const drill_verdict *v, double secs)
 {
     interview_item *it = item_push(r);
@@ -125,8 +139,9 @@ void interview_add(interview_record *r, const drill *d, const char *answer, cons
     it->out = dup_or_null(v->out);
     it->err = dup_or_null(v->err);
     it->explanation = dup_or_null(d->explanation);
-    it->model_answer = d->kind == KIND_EXPLAIN ? dup_or_null(d->model_answer) : NULL;
-    if (d->kind == KIND_CHOICE) {
+    it->model_answer = dup_or_null(d->model_answer);
+    kind_input in = kind_get(d->kind)->input;
+    if (in == INPUT_CHOICE) {
         int *idx = NULL;
         size_t n = 0;
         char *err = NULL;
@@ -137,10 +152,15 @@ void interview_add(interview_record *r, const drill *d, const char *answer, cons
         free(idx);
         free(err);
         it->expected = choice_lines(d, d->answer, d->nanswer);
+    } else if (in == INPUT_ORDER) {
+        /* the program the letters make, and the solution's */
+        it->answer = answer ? order_lines(d, answer) : NULL;
+        char *right = kind_parsons_solution_letters(d);
+        it->expected = order_lines(d, right);
+        free(right);
     } else {
         it->answer = dup_or_null(answer);
-        if (d->kind == KIND_PREDICT)
-            it->expected = dup_or_null(d->truth);
+        it->expected = dup_or_null(d->truth);
     }
     if (v->ntests) {
         it->tests = xcalloc(v->ntests, sizeof(*it->tests));
@@ -545,7 +565,9 @@ static void render_item(const interview_item *it, size_t i, int utf8, interview_
     if (it->message && *it->message && it->st != ST_PASS && it->st != ST_MISSING)
         sink(ctx, IV_WRAP, 5, it->message);
     if (it->expected && *it->expected && it->st != ST_PASS) {
-        sink(ctx, IV_TITLE, 3, it->kind && !strcmp(it->kind, "choice") ? "The right answer" : "What it prints");
+        sink(ctx, IV_TITLE, 3, it->kind && !strcmp(it->kind, "choice")    ? "The right answer"
+                               : it->kind && !strcmp(it->kind, "parsons") ? "A right order"
+                                                                          : "What it prints");
         sink(ctx, IV_CODE, 5, it->expected);
     }
     size_t hidden = 0, hidden_ok = 0, shown = 0;

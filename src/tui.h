@@ -23,6 +23,7 @@
 #include "edbuf.h"
 #include "grade.h"
 #include "interview.h"
+#include "kind.h"
 #include "runner.h"
 #include "state.h"
 
@@ -246,6 +247,10 @@ typedef struct tui_app {
     edbuf *ed;              /* fix/write/predict/explain answer */
     int ed_owned;           /* ed is the interview's, not a tui_sess one */
     unsigned choice_sel;    /* choice: bitmask of selected letters */
+    unsigned char ord[32];  /* parsons: the program, as indexes of the shown lines */
+    size_t nord;
+    size_t ord_cur;         /* the selected line of the program */
+    int ord_held;           /* it is picked up: Up/Down move it */
     size_t hints_shown;
     int retries;
     double opened_ms;
@@ -351,6 +356,17 @@ void drill_graded(tui_app *a, drill_verdict *v); /* a grading finished */
 int drill_typing(const tui_app *a);  /* keys go into a text box */
 char *drill_answer(tui_app *a);      /* the answer as it would be submitted; caller frees */
 int drill_pristine(const drill *d, const char *text); /* the starter, untouched */
+/* How the open drill takes its answer (the kind table's word for it). */
+kind_input drill_input(const drill *d);
+
+/* The lines to put in order (tui_order.c): parsons drills. */
+void order_load(tui_app *a, const char *letters);
+char *order_answer(const tui_app *a);        /* "c a d b"; caller frees */
+void order_doc(tui_app *a, tui_doc *doc, int width); /* the lines, lettered */
+size_t order_rows(const tui_app *a);
+void order_draw(tui_app *a, WINDOW *w, int y0, int h);
+int order_key(tui_app *a, int k);
+
 /* The answer box (tui_box.c): a text box that wraps (predict, explain) or
  * a code editor (fix, write). */
 size_t box_rows(tui_app *a, int screen_w); /* screen rows its text needs */

@@ -27,8 +27,7 @@ typedef struct {
 
 static int box_is_code(const tui_app *a)
 {
-    drill_kind k = a->cat->drills[a->di].kind;
-    return k == KIND_FIX || k == KIND_WRITE;
+    return drill_input(&a->cat->drills[a->di]) == INPUT_CODE;
 }
 
 static int box_gutter(const tui_app *a)

@@ -21,9 +21,26 @@ static drill *cur_drill(tui_app *a)
     return &a->cat->drills[a->di];
 }
 
+kind_input drill_input(const drill *d)
+{
+    return kind_get(d->kind)->input;
+}
+
 static int uses_editor(const drill *d)
 {
-    return d->kind != KIND_CHOICE;
+    kind_input in = drill_input(d);
+    return in == INPUT_TEXT || in == INPUT_CODE;
+}
+
+/* The question sits above a box: the editor, or the program of a parsons drill. */
+static int has_box(const drill *d)
+{
+    return drill_input(d) != INPUT_CHOICE;
+}
+
+static int is_code(const drill *d)
+{
+    return drill_input(d) == INPUT_CODE;
 }
 
 int drill_typing(const tui_app *a)
@@ -34,8 +51,10 @@ int drill_typing(const tui_app *a)
 char *drill_answer(tui_app *a)
 {
     const drill *d = cur_drill(a);
-    if (d->kind != KIND_CHOICE)
+    if (uses_editor(d))
         return edbuf_text(a->ed);
+    if (drill_input(d) == INPUT_ORDER)
+        return order_answer(a);
     sbuf sb;
     sbuf_init(&sb);
     for (size_t i = 0; i < d->nchoices && i < 8; i++)
@@ -65,9 +84,7 @@ time_t app_now(void)
 
 int drill_pristine(const drill *d, const char *text)
 {
-    const char *start = (d->kind == KIND_FIX || d->kind == KIND_WRITE) && d->code ? d->code : "";
-    if (d->kind == KIND_CHOICE)
-        start = "";
+    const char *start = is_code(d) && d->code ? d->code : "";
     return !strcmp(text, start);
 }
 
@@ -97,18 +114,21 @@ void app_open_drill(tui_app *a, size_t di)
         /* an interview is a session of its own: the starter, never a
          * practice answer or draft, and nothing of it is kept */
         a->choice_sel = 0;
-        if (d->kind != KIND_CHOICE) {
-            a->ed = edbuf_new(d->kind == KIND_FIX || d->kind == KIND_WRITE ? d->code : NULL);
+        order_load(a, NULL);
+        if (uses_editor(d)) {
+            a->ed = edbuf_new(is_code(d) ? d->code : NULL);
             a->ed_owned = 1;
         }
     } else {
         state_entry *e = app_entry(a, d);
         /* review starts from a clean slate (or the draft); practice also from the last answer */
         const char *text = e && e->draft ? e->draft : e && a->mode == MODE_PRACTICE ? e->last_answer : NULL;
-        if (d->kind == KIND_CHOICE) {
+        if (drill_input(d) == INPUT_CHOICE) {
             a->choice_sel = parse_letters(text);
+        } else if (drill_input(d) == INPUT_ORDER) {
+            order_load(a, text);
         } else {
-            if (!text && (d->kind == KIND_FIX || d->kind == KIND_WRITE))
+            if (!text && is_code(d))
                 text = d->code;
             /* the buffer of an earlier visit, with its undo history, when
              * it holds what the drill would open with anyway */
@@ -284,11 +304,13 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width, const char *text)
     sbuf_release(&sb);
     doc_blank(doc);
     doc_wrap(doc, R_NORMAL, 1, width, d->prompt);
-    if (d->code && d->kind != KIND_FIX && d->kind != KIND_WRITE) {
+    if (d->code && !is_code(d)) {
         doc_blank(doc);
         doc_code(doc, R_NORMAL, 3, d->code, a->code_cls);
     }
-    if (d->kind == KIND_CHOICE) {
+    if (drill_input(d) == INPUT_ORDER)
+        order_doc(a, doc, width);
+    if (drill_input(d) == INPUT_CHOICE) {
         doc_blank(doc);
         /* one answer: radio marks; several: boxes that toggle */
         int multi = d->nanswer > 1;
@@ -345,10 +367,10 @@ void drill_draw(tui_app *a, WINDOW *w)
     free(text);
     int avail = h - 3;
     int ed_h = 0, doc_h = avail;
-    if (uses_editor(d)) {
+    if (has_box(d)) {
         /* the box gets room for its text (up to half the screen), the
          * question what it needs of the rest, the box anything left */
-        int want = (int)box_rows(a, wd) + 1;
+        int want = (int)(uses_editor(d) ? box_rows(a, wd) : order_rows(a)) + 1;
         int ed_min = want < avail / 2 ? want : avail / 2;
         if (ed_min < 3)
             ed_min = 3;
@@ -361,7 +383,7 @@ void drill_draw(tui_app *a, WINDOW *w)
     /* without a separator line to carry it, the "more" marker takes a row
      * of its own, never one with text */
     int rows = doc_h;
-    if (!uses_editor(d) && doc.n > (size_t)doc_h && doc_h > 1)
+    if (!has_box(d) && doc.n > (size_t)doc_h && doc_h > 1)
         rows = doc_h - 1;
     if (doc.n > (size_t)rows && a->doc_top > doc.n - (size_t)rows)
         a->doc_top = doc.n - (size_t)rows;
@@ -377,25 +399,29 @@ void drill_draw(tui_app *a, WINDOW *w)
     const char *mshort = more_above && more_below ? " more ^P/^N " : more_below ? " more ^N "
                          : more_above                    ? " more ^P "
                                                          : NULL;
-    if (uses_editor(d)) {
+    if (has_box(d)) {
         int sy = 1 + doc_h;
         attr_t la = crt_attr(R_DIM);
         for (int x = 0; x < wd; x++)
             crt_puts(w, sy, x, 1, crt_glyph(G_HLINE), la);
-        const char *label = d->kind == KIND_PREDICT ? " Your answer: what it prints "
-                            : d->kind == KIND_EXPLAIN ? " Your answer, in words "
-                                                      : " Your code ";
+        const char *label = is_code(d)                           ? " Your code "
+                            : drill_input(d) == INPUT_ORDER     ? " Your program "
+                            : d->nrubric                        ? " Your answer, in words "
+                                                                : " Your answer: what it prints ";
         if (marker) {
             int lw = crt_width(label, strlen(label));
             if (2 + lw + 2 + (int)strlen(marker) + 2 > wd)
                 marker = mshort;
             if (2 + lw + 2 + (int)strlen(marker) + 2 > wd)
-                label = d->kind == KIND_FIX || d->kind == KIND_WRITE ? " Your code " : " Your answer ";
+                label = is_code(d) || drill_input(d) == INPUT_ORDER ? " Yours " : " Your answer ";
             int mw = (int)strlen(marker);
             crt_puts(w, sy, wd - 2 - mw, mw, marker, crt_attr(R_DIM));
         }
         crt_puts(w, sy, 2, wd - 4, label, crt_attr(R_KEY));
-        box_draw(a, w, sy + 1, ed_h);
+        if (uses_editor(d))
+            box_draw(a, w, sy + 1, ed_h);
+        else
+            order_draw(a, w, sy + 1, ed_h);
     } else if (marker) {
         if ((int)strlen(marker) + 2 > wd)
             marker = mshort;
@@ -409,18 +435,24 @@ void drill_draw(tui_app *a, WINDOW *w)
     int iv = a->mode == MODE_INTERVIEW;
     int can_hint = !iv && a->hints_shown < d->nhints;
     char letters[16];
-    if (d->kind == KIND_CHOICE) {
+    int runs = kind_get(d->kind)->runs_answer;
+    if (drill_input(d) == INPUT_CHOICE) {
         snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nchoices > 8 ? 8 : (int)d->nchoices) - 1));
         hints[n++] = (tui_hint){ letters, "choose", 95 };
         hints[n++] = (tui_hint){ "Enter", "submit", 100 };
     } else {
+        if (drill_input(d) == INPUT_ORDER) {
+            snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nshown ? (int)d->nshown : 1) - 1));
+            hints[n++] = (tui_hint){ letters, "add/remove", 95 };
+            hints[n++] = (tui_hint){ "Space", a->ord_held ? "drop" : "pick up", 85 };
+        }
         hints[n++] = (tui_hint){ "^S", "submit", 100 };
-        if (d->kind == KIND_FIX || d->kind == KIND_WRITE)
+        if (runs)
             hints[n++] = (tui_hint){ "^R", "run tests", 80 };
     }
     if (can_hint)
         hints[n++] = (tui_hint){ "^T", "hint", 70 };
-    if (d->kind == KIND_FIX || d->kind == KIND_WRITE)
+    if (is_code(d))
         hints[n++] = (tui_hint){ "^E", "$EDITOR", 40 };
     else if (uses_editor(d))
         hints[n++] = (tui_hint){ "^O", "$EDITOR", 40 };
@@ -447,8 +479,8 @@ static void drill_grade(tui_app *a, int visible_only)
         app_msg(a, "This drill cannot be graded here (see above).");
         return;
     }
-    if (visible_only && d->kind != KIND_FIX && d->kind != KIND_WRITE) {
-        app_msg(a, "Ctrl-R runs the tests of fix and write drills.");
+    if (visible_only && !kind_get(d->kind)->runs_answer) {
+        app_msg(a, "Ctrl-R runs the visible tests of drills answered with code.");
         return;
     }
     if (a->have_v)
@@ -569,7 +601,9 @@ int drill_key(tui_app *a, int k)
         a->doc_top = a->doc_top == (size_t)-1 ? 0 : a->doc_top > DRILL_SCROLL ? a->doc_top - DRILL_SCROLL : 0;
         return TUI_REDRAW;
     }
-    if (d->kind == KIND_CHOICE) {
+    if (drill_input(d) == INPUT_ORDER)
+        return order_key(a, k);
+    if (drill_input(d) == INPUT_CHOICE) {
         if (k >= 'a' && k <= 'h' && (size_t)(k - 'a') < d->nchoices) {
             unsigned bit = 1u << (k - 'a');
             a->choice_sel = d->nanswer > 1 ? a->choice_sel ^ bit : (a->choice_sel == bit ? 0 : bit);

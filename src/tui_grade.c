@@ -39,7 +39,7 @@ int tui_plan(drill *d, char **err)
     }
     diag_free(&dg);
 check:
-    if (d->kind == KIND_PREDICT && !d->truth && !d->skip_reason) {
+    if (!d->truth && d->truth_error && !d->skip_reason) {
         *err = xasprintf("cannot compute what this code prints: %s",
                          d->truth_error ? d->truth_error : "unknown error");
         return -1;
@@ -295,7 +295,7 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
         *p = (char)toupper((unsigned char)*p);
     doc_addf(doc, tui_status_role(v->st), 0, "%s %s   score %.2f", crt_glyph(v->st == ST_PASS ? G_PASS : G_FAIL),
              stname, v->score);
-    int shown_choice = d && d->kind == KIND_CHOICE && v->st != ST_MISSING && v->st != ST_SKIPPED &&
+    int shown_choice = d && kind_get(d->kind)->input == INPUT_CHOICE && v->st != ST_MISSING && v->st != ST_SKIPPED &&
                        tui_doc_choice(doc, d, answer, width);
     int shown_points = v->npoints > 0;
     if (v->message && *v->message && !shown_choice && !shown_points)
@@ -379,7 +379,7 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
         doc_addf(doc, R_DIM, 0, "ran in %.1f ms", v->time_ms);
     }
     if (with_explanation && d && d->explanation) {
-        if (d->kind == KIND_EXPLAIN && d->model_answer) {
+        if (d->model_answer) {
             doc_blank(doc);
             doc_add(doc, R_TITLE, 0, "A model answer");
             doc_wrap(doc, R_NORMAL, 2, width, d->model_answer);

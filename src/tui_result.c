@@ -14,7 +14,8 @@
 static int result_can_self_grade(const tui_app *a)
 {
     const drill *d = &a->cat->drills[a->di];
-    return d->kind == KIND_EXPLAIN && a->mode != MODE_INTERVIEW && a->v.st != ST_MISSING && a->v.st != ST_SKIPPED;
+    /* a rubric is what a spoken answer is graded by */
+    return d->nrubric && a->mode != MODE_INTERVIEW && a->v.st != ST_MISSING && a->v.st != ST_SKIPPED;
 }
 
 static void result_doc(tui_app *a, tui_doc *doc, int width)
@@ -30,7 +31,7 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
         doc_wrap(doc, R_DUE, 3, width,
                  "Passed after the answer was shown: marked as such in the list, not counted in the score, "
                  "and it comes back for review soon.");
-    if (d->kind == KIND_PREDICT && d->truth && a->answer_sent && a->v.st != ST_PASS) {
+    if (d->truth && a->answer_sent && a->v.st != ST_PASS) {
         doc_blank(doc);
         doc_add(doc, R_TITLE, 1, "What it prints (- real output, + your answer)");
         const char *x = d->truth, *y = a->answer_sent;
@@ -52,7 +53,7 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
     long s = (long)a->took_secs;
     doc_blank(doc);
     doc_addf(doc, R_DIM, 1, "you took %ldm%02lds on this drill", s / 60, s % 60);
-    if (d->kind == KIND_EXPLAIN && d->model_answer) {
+    if (d->model_answer) {
         doc_blank(doc);
         doc_add(doc, R_TITLE, 1, "A model answer");
         doc_wrap(doc, R_NORMAL, 3, width, d->model_answer);

@@ -39,7 +39,7 @@ test_expect_success '? shows the help overlay with every key; it scrolls; any ot
     contains s "p             past interviews" &&
     contains s "Marks: ✓ passed  ✗ failed  · not tried  ↻ due  ◐ passed after reveal" &&
     tui_wait "j/k scroll, any other key closes" &&
-    tui_keys j j j j j j j j j j && tui_wait "Press any key to close." &&
+    tui_keys NPage NPage && tui_wait "Press any key to close." &&
     tui_screen >s && contains s "n next drill  u next unsolved  r retry" &&
     contains s "a / h / g     explain drills: grade yourself again / hard / good" &&
     contains s "x export text   X export HTML" &&
