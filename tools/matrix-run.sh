@@ -4,9 +4,11 @@
 # make check against the default CPython (target NAME), then the suite
 # against each other CPython >= 3.11 found (target NAME-VERSION; see
 # tools/matrix-pythons.sh), and after each `pydrill check` on the bundled
-# catalog. Each target's output goes to LOGDIR/TARGET.log, and a line
+# catalog. Each target's whole output (every TAP line, and what each
+# failure printed) goes to LOGDIR/TARGET.log, and a line
 #   TARGET PYTHON GCC PASSED FAILED SKIPPED CATALOG SECONDS EXIT
-# to LOGDIR/results (CATALOG: clean, N-problems, or none when it did not run).
+# to LOGDIR/results; CATALOG is clean, N-problems, exit-N (check failed
+# some other way) or none (no binary to run it with).
 #   MATRIX_MAKEARGS      more arguments for make (SKIP_PKGS=chromium in a root)
 #   MATRIX_ALL_PYTHONS=1 first install every libpython3.X-dev (X >= 11) and
 #                        python3.X that apt has (in a root)
@@ -40,7 +42,7 @@ target() {
     log=$logdir/$t.log
     start=$(date +%s)
     echo "== $t: CPython $py, GCC $gcc: $*" >"$log"
-    "$@" </dev/null >>"$log" 2>&1
+    VERBOSE=1 "$@" </dev/null >>"$log" 2>&1
     rc=$?
     echo "== $t: pydrill check on the bundled catalog" >>"$log"
     if [ -x "$b/pydrill" ]; then
@@ -49,7 +51,12 @@ target() {
         crc=$?
         cat "$log.check" >>"$log"
         problems=$(sed -n 's/.*: [0-9]* ok, \([0-9]*\) with problems.*/\1/p' "$log.check" | tail -n 1)
-        if [ "$crc" -eq 0 ] && [ "${problems:-0}" -eq 0 ]; then catalog=clean; else catalog=${problems:-?}-problems; fi
+        case $crc:${problems:-?} in
+        0:0) catalog=clean ;;
+        *:0 | *:\?) catalog=exit-$crc ;;
+        *:1) catalog=1-problem ;;
+        *) catalog=${problems:-?}-problems ;;
+        esac
         rm -f "$log.check"
     else
         catalog=none
