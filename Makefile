@@ -127,6 +127,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/pydrill
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-[0-9]* build-matrix
 
 -include $(OBJS:.o=.d)
