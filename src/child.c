@@ -15,9 +15,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/stat.h>
@@ -28,6 +30,7 @@
 #include "pyembed.h"
 #include "sandbox.h"
 #include "util.h"
+#include "value_encode.h"
 
 #define MAX_SENT_OUTPUT (64 * 1024)
 
@@ -131,193 +134,6 @@ static void flush_stdio(void)
     }
 }
 
-/* ---- values ----------------------------------------------------------- */
-
-typedef struct {
-    size_t items;
-    const char *reason;
-    char reason_buf[200];
-} enc_state;
-
-static cJSON *tagged(const char *tag, cJSON *payload)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddItemToObject(o, tag, payload);
-    return o;
-}
-
-static char *hex_of(const unsigned char *p, size_t n)
-{
-    static const char digits[] = "0123456789abcdef";
-    char *h = xmalloc(2 * n + 1);
-    for (size_t i = 0; i < n; i++) {
-        h[2 * i] = digits[p[i] >> 4];
-        h[2 * i + 1] = digits[p[i] & 15];
-    }
-    h[2 * n] = '\0';
-    return h;
-}
-
-static cJSON *encode(PyObject *o, int depth, enc_state *st);
-
-static cJSON *encode_seq(const char *tag, PyObject *o, int depth, enc_state *st)
-{
-    cJSON *arr = cJSON_CreateArray();
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        cJSON *e = encode(PySequence_Fast_GET_ITEM(o, i), depth + 1, st);
-        if (!e) {
-            cJSON_Delete(arr);
-            return NULL;
-        }
-        cJSON_AddItemToArray(arr, e);
-    }
-    return tagged(tag, arr);
-}
-
-/* An exact set or frozenset iterates in C (set_iter), never calling into
- * the answer; a snapshot tuple keeps a thread from resizing it under us. */
-static cJSON *encode_set(const char *tag, PyObject *o, int depth, enc_state *st)
-{
-    PyObject *t = PySequence_Tuple(o);
-    if (!t) {
-        PyErr_Clear();
-        snprintf(st->reason_buf, sizeof st->reason_buf, "a %s that could not be read", Py_TYPE(o)->tp_name);
-        st->reason = st->reason_buf;
-        return NULL;
-    }
-    cJSON *r = encode_seq(tag, t, depth, st);
-    Py_DECREF(t);
-    return r;
-}
-
-static cJSON *not_plain(enc_state *st, PyObject *o, const char *why)
-{
-    snprintf(st->reason_buf, sizeof st->reason_buf, why, Py_TYPE(o)->tp_name);
-    st->reason = st->reason_buf;
-    return NULL;
-}
-
-/* Exact types only: Py*_CheckExact never consults the object, so a
- * subclass (or an object lying about __class__) is refused, not asked. */
-static cJSON *encode(PyObject *o, int depth, enc_state *st)
-{
-    /* The same limits as value_from_json: at most 100 nested containers
-     * and 100,000 container elements in all (a dict entry counts once). */
-    /* Exact types only, sized by their C fields: a subclass's __len__ is
-     * answer code, and trusted code never calls it. */
-    Py_ssize_t size = -1;
-    if (PyList_CheckExact(o))
-        size = PyList_GET_SIZE(o);
-    else if (PyTuple_CheckExact(o))
-        size = PyTuple_GET_SIZE(o);
-    else if (PyDict_CheckExact(o))
-        size = PyDict_GET_SIZE(o);
-    else if (PySet_CheckExact(o) || PyFrozenSet_CheckExact(o))
-        size = PySet_GET_SIZE(o);
-    if (size >= 0 && depth >= VALUE_MAX_DEPTH)
-        return not_plain(st, o, "nested deeper than 100 levels (at a %s)");
-    if (size >= 0 && (st->items += (size_t)size) > VALUE_MAX_ITEMS)
-        return not_plain(st, o, "more than 100,000 items (at a %s)");
-    if (o == Py_None)
-        return cJSON_CreateNull();
-    if (o == Py_True || o == Py_False)
-        return cJSON_CreateBool(o == Py_True);
-    if (PyLong_CheckExact(o)) {
-        PyObject *s = PyLong_Type.tp_repr(o);
-        if (!s) {
-            PyErr_Clear();
-            return not_plain(st, o, "an %s too large to convert to decimal");
-        }
-        cJSON *r = tagged("i", cJSON_CreateString(PyUnicode_AsUTF8(s)));
-        Py_DECREF(s);
-        return r;
-    }
-    if (PyFloat_CheckExact(o)) {
-        double d = PyFloat_AS_DOUBLE(o);
-        char buf[64];
-        if (d != d)
-            snprintf(buf, sizeof buf, "nan");
-        else if (d == HUGE_VAL)
-            snprintf(buf, sizeof buf, "inf");
-        else if (d == -HUGE_VAL)
-            snprintf(buf, sizeof buf, "-inf");
-        else
-            snprintf(buf, sizeof buf, "%a", d);
-        return tagged("f", cJSON_CreateString(buf));
-    }
-    if (PyUnicode_CheckExact(o)) {
-        Py_ssize_t n;
-        const char *u = PyUnicode_AsUTF8AndSize(o, &n);
-        if (u && memchr(u, 0, (size_t)n) == NULL)
-            return tagged("s", cJSON_CreateString(u));
-        PyErr_Clear();
-        PyObject *b = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
-        if (!b) {
-            PyErr_Clear();
-            return not_plain(st, o, "a %s that cannot be encoded");
-        }
-        char *h = hex_of((const unsigned char *)PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
-        Py_DECREF(b);
-        cJSON *r = tagged("sx", cJSON_CreateString(h));
-        free(h);
-        return r;
-    }
-    if (PyBytes_CheckExact(o)) {
-        char *h = hex_of((const unsigned char *)PyBytes_AS_STRING(o), (size_t)PyBytes_GET_SIZE(o));
-        cJSON *r = tagged("b", cJSON_CreateString(h));
-        free(h);
-        return r;
-    }
-    if (PyList_CheckExact(o)) {
-        /* A copy, so a thread of the answer's cannot resize it under us. */
-        PyObject *t = PyList_AsTuple(o);
-        if (!t) {
-            PyErr_Clear();
-            return not_plain(st, o, "a %s that could not be read");
-        }
-        cJSON *r = encode_seq("l", t, depth, st);
-        Py_DECREF(t);
-        return r;
-    }
-    if (PyTuple_CheckExact(o))
-        return encode_seq("t", o, depth, st);
-    if (PyDict_CheckExact(o)) {
-        cJSON *arr = cJSON_CreateArray();
-        PyObject *items = PyDict_Items(o);
-        if (!items) {
-            PyErr_Clear();
-            cJSON_Delete(arr);
-            return not_plain(st, o, "a %s that could not be read");
-        }
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
-            PyObject *kv = PyList_GET_ITEM(items, i);
-            cJSON *k = encode(PyTuple_GET_ITEM(kv, 0), depth + 1, st);
-            cJSON *v = k ? encode(PyTuple_GET_ITEM(kv, 1), depth + 1, st) : NULL;
-            if (!v) {
-                cJSON_Delete(k);
-                cJSON_Delete(arr);
-                Py_DECREF(items);
-                return NULL;
-            }
-            cJSON *pair = cJSON_CreateArray();
-            cJSON_AddItemToArray(pair, k);
-            cJSON_AddItemToArray(pair, v);
-            cJSON_AddItemToArray(arr, pair);
-        }
-        Py_DECREF(items);
-        return tagged("d", arr);
-    }
-    if (PySet_CheckExact(o))
-        return encode_set("S", o, depth, st);
-    if (PyFrozenSet_CheckExact(o))
-        return encode_set("F", o, depth, st);
-    if (PyLong_Check(o) || PyFloat_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o) ||
-        PyList_Check(o) || PyTuple_Check(o) || PyDict_Check(o) || PyAnySet_Check(o))
-        return not_plain(st, o, "%s is a subclass of a built-in type, not a plain value");
-    return not_plain(st, o, "%s is not a plain value");
-}
-
 /* ---- exceptions ------------------------------------------------------- */
 
 /* "Name: message" as the interpreter prints it last, via traceback's own
@@ -407,6 +223,24 @@ static char *qualified_type_name(PyTypeObject *t)
     return r;
 }
 
+#define MAX_BASES_DEPTH 64
+
+/* 1 if t is c or has c among its declared bases, at any depth. */
+static int derives_from(PyTypeObject *t, PyTypeObject *c, int depth)
+{
+    if (t == c)
+        return 1;
+    PyObject *bases = t->tp_bases;
+    if (depth > MAX_BASES_DEPTH || !bases || !PyTuple_Check(bases))
+        return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
+        PyObject *b = PyTuple_GET_ITEM(bases, i);
+        if (PyType_Check(b) && derives_from((PyTypeObject *)b, c, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* Takes the pending exception and describes it into rec. Returns 1 if it
  * was a MemoryError (the run then counts as over its memory limit). */
 static int describe_exception(cJSON *rec)
@@ -436,18 +270,23 @@ static int describe_exception(cJSON *rec)
     }
     Py_XDECREF(s);
     PyErr_Clear();
-    /* Built-in classes in the type's MRO, read from the type object itself
-     * (an instance cannot fake it through __class__). */
+    /* The built-in exception classes it really derives from, found
+     * through the classes' declared bases (tp_bases), never its name or
+     * its MRO: a class named TypeError is not TypeError, and a metaclass
+     * can make mro() claim any class. The names are the pristine builtins'
+     * (aliases such as IOError included). */
     cJSON *bases = cJSON_AddArrayToObject(rec, "builtins");
-    PyObject *mro = t->tp_mro;
-    if (mro && PyTuple_Check(mro)) {
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
-            PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
-            if (PyType_Check(b) && !(b->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
-                PyType_IsSubtype(b, (PyTypeObject *)PyExc_BaseException) && !strchr(b->tp_name, '.'))
-                cJSON_AddItemToArray(bases, cJSON_CreateString(b->tp_name));
+    PyObject *pristine = pyembed_pristine_builtins();
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    while (pristine && PyDict_Next(pristine, &pos, &k, &v))
+        if (PyType_Check(v) && PyType_FastSubclass((PyTypeObject *)v, Py_TPFLAGS_BASE_EXC_SUBCLASS) &&
+            PyUnicode_CheckExact(k) && derives_from(t, (PyTypeObject *)v, 0)) {
+            const char *name = PyUnicode_AsUTF8(k);
+            if (name)
+                cJSON_AddItemToArray(bases, cJSON_CreateString(name));
         }
-    }
+    PyErr_Clear();
     memory = PyType_IsSubtype(t, (PyTypeObject *)PyExc_MemoryError);
     char *trace = exception_traceback(val);
     if (trace) {
@@ -481,14 +320,14 @@ static void send_outcome(int index, PyObject *result, off_t out_from, const char
     cJSON_AddNumberToObject(rec, "i", index);
     int memory = 0;
     if (result) {
-        enc_state st = { 0 };
-        cJSON *v = encode(result, 0, &st);
+        char why[VALUE_ENCODE_REASON_MAX];
+        cJSON *v = value_encode_py(result, why);
         if (v) {
             cJSON_AddStringToObject(rec, "k", "value");
             cJSON_AddItemToObject(rec, "v", v);
         } else {
             cJSON_AddStringToObject(rec, "k", "notplain");
-            cJSON_AddStringToObject(rec, "reason", st.reason ? st.reason : "not a plain value");
+            cJSON_AddStringToObject(rec, "reason", why);
             PyErr_Clear();
         }
     } else {
@@ -512,13 +351,30 @@ static PyObject *compile_src(const char *src, const char *filename, int start)
     return Py_CompileStringExFlags(src, filename, start, &flags, -1);
 }
 
+/* __name__, __doc__...: the module's own, not names a test looks up. */
+static int is_dunder(PyObject *k)
+{
+    Py_ssize_t n;
+    const char *u = PyUnicode_AsUTF8AndSize(k, &n);
+    if (!u) {
+        PyErr_Clear();
+        return 0;
+    }
+    return n > 4 && u[0] == '_' && u[1] == '_' && u[n - 1] == '_' && u[n - 2] == '_';
+}
+
 static PyObject *fresh_namespace(const char *name, PyObject *builtins)
 {
     PyObject *ns = PyDict_New();
     PyObject *n = PyUnicode_FromString(name);
-    PyDict_SetItemString(ns, "__name__", n);
+    if (!ns || !n || PyDict_SetItemString(ns, "__name__", n) < 0 ||
+        PyDict_SetItemString(ns, "__builtins__", builtins) < 0) {
+        Py_XDECREF(ns);
+        Py_XDECREF(n);
+        PyErr_Clear();
+        return NULL;
+    }
     Py_DECREF(n);
-    PyDict_SetItemString(ns, "__builtins__", builtins);
     return ns;
 }
 
@@ -578,6 +434,141 @@ static void send_syntax(void)
     send_record(rec);
 }
 
+/* A test's namespace: a fresh copy of the pristine builtins, and the
+ * answer's module-level names that are not builtin names (nor the
+ * module's own dunders). An answer that defines or patches hasattr, len,
+ * isinstance... changes its own code, never what a test computes. */
+static PyObject *test_namespace(PyObject *answer_ns, PyObject **builtins)
+{
+    PyObject *pristine = pyembed_pristine_builtins();
+    PyObject *b = PyDict_Copy(pristine);
+    PyObject *ns = PyDict_New();
+    PyObject *name = PyUnicode_FromString("answer");
+    if (!b || !ns || !name || PyDict_SetItemString(ns, "__name__", name) < 0 ||
+        PyDict_SetItemString(ns, "__builtins__", b) < 0)
+        goto fail;
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(answer_ns, &pos, &k, &v)) {
+        if (!PyUnicode_CheckExact(k) || is_dunder(k) || PyDict_Contains(pristine, k) != 0)
+            continue;
+        if (PyDict_SetItem(ns, k, v) < 0)
+            goto fail;
+    }
+    PyErr_Clear();
+    Py_DECREF(name);
+    *builtins = b;
+    return ns;
+fail:
+    Py_XDECREF(b);
+    Py_XDECREF(ns);
+    Py_XDECREF(name);
+    return NULL;
+}
+
+/* After setup and after expr: the test's builtins are still the pristine
+ * ones, and its namespace binds no builtin's name (an answer that walked up
+ * to the test's frame could otherwise swap what the test calls). Reads
+ * only exact strings and identities: no object of the answer's is asked
+ * anything. */
+static int test_intact(PyObject *ns, PyObject *b)
+{
+    PyObject *pristine = pyembed_pristine_builtins();
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    int ok = PyDict_GetItemString(ns, "__builtins__") == b && PyDict_GET_SIZE(b) == PyDict_GET_SIZE(pristine);
+    while (ok && PyDict_Next(b, &pos, &k, &v))
+        ok = PyUnicode_CheckExact(k) && PyDict_GetItemWithError(pristine, k) == v;
+    pos = 0;
+    while (ok && PyDict_Next(ns, &pos, &k, &v))
+        ok = PyUnicode_CheckExact(k) && (is_dunder(k) || PyDict_Contains(pristine, k) == 0);
+    PyErr_Clear();
+    return ok;
+}
+
+/* Test code compiled once, in a worker before its first child
+ * (child_precompile), keyed by the address of its source in the catalog
+ * (inherited by every child, so the key holds there). Open addressing. */
+typedef struct {
+    const char *src;
+    PyObject *code;
+} compiled;
+
+static compiled *cache;
+static size_t cache_cap;
+
+static size_t cache_slot(const char *src)
+{
+    size_t h = ((size_t)(uintptr_t)src >> 4) * 0x9E3779B97F4A7C15ull;
+    return h & (cache_cap - 1);
+}
+
+static PyObject *cached_code(const char *src)
+{
+    if (!cache_cap)
+        return NULL;
+    for (size_t i = cache_slot(src);; i = (i + 1) & (cache_cap - 1)) {
+        if (!cache[i].src)
+            return NULL;
+        if (cache[i].src == src)
+            return cache[i].code;
+    }
+}
+
+static void cache_put(const char *src, PyObject *code)
+{
+    size_t i = cache_slot(src);
+    while (cache[i].src && cache[i].src != src)
+        i = (i + 1) & (cache_cap - 1);
+    if (!cache[i].src) {
+        cache[i].src = src;
+        cache[i].code = code;
+    } else {
+        Py_DECREF(code);
+    }
+}
+
+/* A new reference to src compiled as a test compiles it. */
+static PyObject *test_code(const char *src, const char *filename, int start)
+{
+    PyObject *code = cached_code(src);
+    if (code) {
+        Py_INCREF(code);
+        return code;
+    }
+    return compile_src(src, filename, start);
+}
+
+static int precompile(void *arg)
+{
+    const catalog *c = arg;
+    size_t n = 0;
+    for (size_t d = 0; d < c->ndrills; d++)
+        n += 2 * c->drills[d].ntests;
+    cache_cap = 64;
+    while (cache_cap < 2 * n)
+        cache_cap *= 2;
+    cache = xcalloc(cache_cap, sizeof *cache);
+    for (size_t d = 0; d < c->ndrills; d++)
+        for (size_t i = 0; i < c->drills[d].ntests; i++) {
+            const drill_test *t = &c->drills[d].tests[i];
+            PyObject *code = t->expr ? compile_src(t->expr, "<test>", Py_eval_input) : NULL;
+            if (code)
+                cache_put(t->expr, code);
+            code = t->setup ? compile_src(t->setup, "<setup>", Py_file_input) : NULL;
+            if (code)
+                cache_put(t->setup, code);
+            PyErr_Clear(); /* what does not compile is compiled (and fails) in the child */
+        }
+    return 0;
+}
+
+void child_precompile(const catalog *c)
+{
+    if (pyembed_in_sub(precompile, (void *)c) == 0)
+        pyembed_refreeze();
+}
+
 static void job_tests(const runner_job *job)
 {
     PyObject *code = compile_src(job->source, "answer.py", Py_file_input);
@@ -585,39 +576,70 @@ static void job_tests(const runner_job *job)
         send_syntax();
         return;
     }
-    /* Every test gets a fresh namespace over the interpreter's own builtins.
-     * A copy per test would not stop a thing (the answer's module code runs
-     * again in each namespace and could patch them anew, and verdicts are
-     * made in the parent anyway), and copying touches every builtin object
-     * in the child, a copy-on-write fault per page. */
-    PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
+    /* The answer's own code runs over the interpreter's builtins, which it
+     * may patch for itself; each test then gets namespaces of its own. */
+    PyObject *interp_builtins = PyEval_GetBuiltins(); /* borrowed */
     for (size_t i = 0; i < job->ntests; i++) {
         if (job->run_mask && !job->run_mask[i])
             continue;
         const drill_test *t = &job->tests[i];
         flush_stdio();
         off_t from = fd_size(out_fd);
-        PyObject *ns = fresh_namespace("answer", builtins);
+        PyObject *ans = fresh_namespace("answer", interp_builtins);
+        if (!ans)
+            fatal("cannot make the answer's namespace");
         /* Where an exception came from matters: a `raises` test is met
          * by setup or expr raising, not by the answer failing to load. */
         const char *phase = "answer";
-        PyObject *r = PyEval_EvalCode(code, ns, ns);
+        PyObject *r = PyEval_EvalCode(code, ans, ans);
+        PyObject *ns = NULL, *b = NULL;
+        int tampered = 0;
+        if (r) {
+            Py_DECREF(r);
+            ns = test_namespace(ans, &b);
+            if (!ns)
+                fatal("cannot make a test's namespace");
+            pyembed_guard_start(b, ns);
+            r = Py_None;
+            Py_INCREF(r);
+        }
         if (r && t->setup) {
             Py_DECREF(r);
             phase = "setup";
-            r = exec_in(t->setup, "<setup>", ns);
+            PyObject *sc = test_code(t->setup, "<setup>", Py_file_input);
+            r = sc ? PyEval_EvalCode(sc, ns, ns) : NULL;
+            Py_XDECREF(sc);
+            tampered = r && !test_intact(ns, b);
         }
-        if (r) {
+        if (r && !tampered) {
             Py_DECREF(r);
             phase = "expr";
-            PyObject *ec = compile_src(t->expr, "<test>", Py_eval_input);
+            PyObject *ec = test_code(t->expr, "<test>", Py_eval_input);
             r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
             Py_XDECREF(ec);
         }
+        if (ns) {
+            /* the check must not eat the exception the test may expect */
+            PyObject *et, *ev, *etb;
+            PyErr_Fetch(&et, &ev, &etb);
+            tampered |= pyembed_guard_stop();
+            tampered |= !test_intact(ns, b);
+            PyErr_Restore(et, ev, etb);
+        }
+        if (tampered) {
+            Py_XDECREF(r);
+            PyErr_Clear();
+            on_deny("changing the builtins or names a test uses");
+            break;
+        }
         send_outcome((int)i, r, from, phase);
         Py_XDECREF(r);
-        PyDict_Clear(ns);
-        Py_DECREF(ns);
+        if (ns)
+            PyDict_Clear(ns);
+        Py_XDECREF(ns);
+        Py_XDECREF(b);
+        PyDict_Clear(ans);
+        Py_DECREF(ans);
         PyErr_Clear();
     }
     Py_DECREF(code);
@@ -630,6 +652,8 @@ static void job_eval(const runner_job *job)
         flush_stdio();
         off_t from = fd_size(out_fd);
         PyObject *ns = fresh_namespace("__main__", builtins);
+        if (!ns)
+            fatal("cannot make a namespace");
         PyObject *ec = compile_src(job->exprs[i], "<expect>", Py_eval_input);
         PyObject *r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
         Py_XDECREF(ec);
@@ -712,11 +736,15 @@ static char *take_exception_line(void)
 static void job_predict(const runner_job *job)
 {
     PyObject *builtins_mod = PyImport_ImportModule("builtins");
-    PyObject *ns = fresh_namespace("__main__", builtins_mod);
-    Py_DECREF(builtins_mod);
+    PyObject *ns = builtins_mod ? fresh_namespace("__main__", builtins_mod) : NULL;
+    Py_XDECREF(builtins_mod);
+    if (!ns)
+        fatal("cannot make a namespace");
     char *exc_line = NULL;
     if (job->repl) {
         PyObject *driver_ns = fresh_namespace("__pydrill__", PyEval_GetBuiltins());
+        if (!driver_ns)
+            fatal("cannot make a namespace");
         PyObject *r = exec_in(repl_driver, "<pydrill>", driver_ns);
         PyObject *fn = r ? PyDict_GetItemString(driver_ns, "__pydrill_repl") : NULL;
         PyObject *line_of = PyCFunction_New(&line_of_def, NULL);
@@ -779,37 +807,62 @@ static int cmp_fd(const void *a, const void *b)
 /* The child inherits every descriptor the parent has: among them the read
  * ends of the other children's result channels, which an answer could
  * drain to make their answers fail. Only its own stay open. */
-static void close_inherited(void)
+static void close_inherited(int ruleset)
 {
-    int keep[] = { 2, out_fd, err_fd, chan_fd, sandbox_keep_fd() };
+    int keep[] = { 2, out_fd, err_fd, chan_fd, ruleset };
     qsort(keep, ARRAY_SIZE(keep), sizeof keep[0], cmp_fd);
     unsigned from = 3;
     for (size_t i = 0; i < ARRAY_SIZE(keep); i++) {
         if (keep[i] < (int)from)
             continue;
-        if ((unsigned)keep[i] > from)
-            syscall(SYS_close_range, from, (unsigned)keep[i] - 1, 0);
+        if ((unsigned)keep[i] > from && syscall(SYS_close_range, from, (unsigned)keep[i] - 1, 0) < 0)
+            fatal("cannot close inherited descriptors");
         from = (unsigned)keep[i] + 1;
     }
-    syscall(SYS_close_range, from, ~0U, 0);
+    if (syscall(SYS_close_range, from, ~0U, 0) < 0)
+        fatal("cannot close inherited descriptors");
 }
 
-void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
-{
-    chan_fd = fcntl(chan, F_DUPFD_CLOEXEC, 230);
-    if (chan_fd < 0)
-        _exit(123);
-    close(chan);
-    snprintf(chan_secret, sizeof chan_secret, "%s", secret);
+/* Default dispositions, nothing blocked: a signal that ends the child must
+ * end it the ordinary way, so that the parent can read why from its status.
+ * A worker does it once for all its children. */
+static int signals_clean;
 
-    /* Default dispositions: a signal that ends the child must end it the
-     * ordinary way, so that the parent can read why from its status. */
+void child_reset_signals(void)
+{
     for (int s = 1; s < NSIG; s++)
         if (s != SIGKILL && s != SIGSTOP)
             signal(s, SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
+    signals_clean = 1;
+}
+
+/* The C environment an answer's libraries see: the same clean one the
+ * interpreters were started with (pyembed.c), nothing of the grader's. */
+static void clean_environment(void)
+{
+    if (clearenv() != 0 || setenv("PATH", "/usr/bin:/bin", 1) < 0 || setenv("LANG", "C.UTF-8", 1) < 0 ||
+        setenv("HOME", ".", 1) < 0 || setenv("TMPDIR", ".", 1) < 0)
+        fatal("cannot reset the environment");
+}
+
+void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
+                const char *scratch, int ruleset)
+{
+    /* Dies with the grader: an answer that sleeps must not outlive a
+     * parent killed with -9. The parent may be gone already. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+        _exit(124);
+    chan_fd = fcntl(chan, F_DUPFD_CLOEXEC, 230);
+    if (chan_fd < 0)
+        _exit(123);
+    close(chan);
+    snprintf(chan_secret, sizeof chan_secret, "%s", secret);
+
+    if (!signals_clean)
+        child_reset_signals();
 
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull < 0 || dup2(devnull, 0) < 0)
@@ -818,23 +871,22 @@ void child_main(const runner_job *job, int chan, const char *secret, const char 
         close(devnull);
     out_fd = make_capture("stdout", 1);
     err_fd = make_capture("stderr", 2);
-    close_inherited();
+    close_inherited(ruleset);
     if (chdir(scratch) < 0)
         fatal("cannot enter the scratch folder");
+    clean_environment();
 
-    pyembed_enter_sub();
+    pyembed_after_fork();
     sandbox_on_deny(on_deny);
     sandbox_limits lim = {
-        .timeout_ms = job->limits.timeout_ms * (int)(job->ntests > 1 ? job->ntests : 1),
-        .memory_mb = job->limits.memory_mb,
-        .output_kb = job->limits.output_kb,
+        .cpu_seconds = limits->cpu_seconds,
+        .memory_bytes = limits->memory_bytes,
+        .base_bytes = limits->base_bytes,
+        .file_bytes = limits->file_bytes,
         .scratch = scratch,
     };
-    if (job->kind == JOB_EVAL || job->kind == JOB_PROBE)
-        lim.timeout_ms = job->limits.timeout_ms * (int)(job->nexprs > 1 ? job->nexprs : 1);
-    lim.timeout_ms *= runner_time_scale();
     char *err = NULL;
-    if (sandbox_enter(&lim, &err) < 0)
+    if (sandbox_enter(&lim, ruleset, &err) < 0)
         fatal(err);
     sandbox_arm();
 

@@ -3,11 +3,26 @@
 #ifndef PYDRILL_CHILD_H
 #define PYDRILL_CHILD_H
 
+#include <sys/types.h>
+
+#include "runlimits.h"
 #include "runner.h"
 
-/* Never returns: the child ends with _exit. chan is the write end of the
- * result channel; every record is framed with secret (hex). */
-void child_main(const runner_job *job, int chan, const char *secret, const char *scratch)
-    __attribute__((noreturn));
+/* Never returns: the child ends with _exit. limits were worked out by the
+ * parent; parent is its pid (the child dies with it); chan is the write end
+ * of the result channel; every record is framed with secret (hex); it runs
+ * in scratch, confined by the Landlock ruleset (-1: none). */
+void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
+                const char *scratch, int ruleset) __attribute__((noreturn));
+
+/* In a worker, before its first child: compiles every test's setup and
+ * expression of c once, in the sub-interpreter the children inherit (and
+ * freezes them out of gc's reach). Children look them up by the address
+ * of their source. */
+void child_precompile(const catalog *c);
+
+/* In a worker: puts every signal back to its default and unblocks all,
+ * once, so that its children need not. */
+void child_reset_signals(void);
 
 #endif

@@ -1,9 +1,21 @@
-/* pyembed.c - owns libpython start-up and the sub-interpreter.
+/* pyembed.c - owns libpython: start-up, the sub-interpreter children run
+ * in, thread states, and what happens around fork.
  *
  * Start-up follows the isolated configuration and still turns site off, so
  * nothing on the machine (PYTHONPATH, user site, .pth files) changes what
  * an answer sees. The hash seed is fixed so that grading is reproducible
- * (set and dict order of strings is the same on every run). */
+ * (set and dict order of strings is the same on every run). The only file
+ * with PY_VERSION_HEX tests.
+ *
+ * The fork rules. The parent forks a child per job and the child goes on
+ * using malloc, cJSON and Python without CPython's after-fork step (which
+ * would delete the sub-interpreter it is about to use). That is safe only
+ * because the parent has a single thread when it forks: no lock can be held
+ * by a thread that does not exist in the child. pyembed_fork_check()
+ * verifies it before every fork (threads are counted where they are made,
+ * sandbox_threads.c), and pyembed_after_fork() is the one thing the child
+ * does to Python before the sandbox closes in. Nothing else may be done
+ * between fork and the job. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -14,6 +26,18 @@
 static PyThreadState *main_ts;
 static PyThreadState *sub_ts;
 static char version[32];
+/* The sub-interpreter's builtins as they were before any answer: what
+ * every test sees. Frozen with the rest, so gc cannot lead an answer to it. */
+static PyObject *pristine_builtins;
+
+/* The environment both interpreters are made with: nothing of the
+ * grader's (a CI job's tokens would otherwise be one os.environ away from
+ * a report, from either interpreter), and $HOME and $TMPDIR relative, so
+ * that they name the scratch folder the child runs in. */
+static char *const clean_environ[] = {
+    "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=.", "TMPDIR=.", NULL,
+};
+extern char **environ;
 
 /* Modules imported into the warm sub-interpreter before any fork, so each
  * child starts with them loaded instead of paying for the import. */
@@ -81,6 +105,8 @@ static PyThreadState *new_sub_interpreter(char **err)
     return ts;
 }
 
+static int start_sub(char **err);
+
 int pyembed_start(char **err)
 {
     PyStatus st;
@@ -131,10 +157,24 @@ int pyembed_start(char **err)
         PyConfig_Clear(&cfg);
         return status_err(st, "PyConfig", err);
     }
+    /* os.environ (and posix.environ) are copied from the C environment
+     * when each interpreter starts: start them from the clean one, and
+     * give the grader its own back afterwards. */
+    char **saved_environ = environ;
+    environ = (char **)clean_environ;
     st = Py_InitializeFromConfig(&cfg);
     PyConfig_Clear(&cfg);
-    if (status_err(st, "Py_InitializeFromConfig", err))
+    if (status_err(st, "Py_InitializeFromConfig", err)) {
+        environ = saved_environ;
         return -1;
+    }
+    int rc = start_sub(err);
+    environ = saved_environ;
+    return rc;
+}
+
+static int start_sub(char **err)
+{
     main_ts = PyThreadState_Get();
     snprintf(version, sizeof version, "%s", Py_GetVersion());
     version[strcspn(version, " ")] = '\0';
@@ -154,6 +194,15 @@ int pyembed_start(char **err)
             return -1;
         }
         Py_DECREF(m);
+    }
+    PyObject *bi = PyEval_GetBuiltins(); /* borrowed */
+    pristine_builtins = bi ? PyDict_Copy(bi) : NULL;
+    if (!pristine_builtins) {
+        char *why = format_current_exception();
+        *err = xasprintf("cannot copy the builtins: %s", why);
+        free(why);
+        PyThreadState_Swap(main_ts);
+        return -1;
     }
     /* Anything the imports left for the collector is collected now, once,
      * rather than in every child; then the survivors are frozen, so that a
@@ -211,9 +260,131 @@ PyObject *pyembed_frame_var(PyFrameObject *f, const char *name)
     return v;
 }
 
-void pyembed_enter_sub(void)
+int pyembed_fork_check(char **err)
+{
+    int n = sandbox_threads_live();
+    if (n == 0)
+        return 0;
+    *err = xasprintf("the grader has %d thread%s besides its main one, and must have none when it "
+                     "forks (see pyembed.c)", n, n == 1 ? "" : "s");
+    return -1;
+}
+
+void pyembed_after_fork(void)
 {
     PyThreadState_Swap(sub_ts);
+}
+
+static int freeze(void *unused)
+{
+    (void)unused;
+    PyObject *gc = PyImport_ImportModule("gc");
+    PyObject *r = gc ? PyObject_CallMethod(gc, "freeze", NULL) : NULL;
+    int rc = r ? 0 : -1;
+    Py_XDECREF(r);
+    Py_XDECREF(gc);
+    PyErr_Clear();
+    return rc;
+}
+
+int pyembed_refreeze(void)
+{
+    return sub_ts ? pyembed_in_sub(freeze, NULL) : -1;
+}
+
+PyObject *pyembed_pristine_builtins(void)
+{
+    return pristine_builtins;
+}
+
+static int collect_path(void *arg)
+{
+    struct { char **v; size_t n; } *out = arg;
+    PyObject *path = PySys_GetObject("path"); /* borrowed */
+    Py_ssize_t n = path && PyList_Check(path) ? PyList_GET_SIZE(path) : 0;
+    out->v = xcalloc((size_t)n + 1, sizeof *out->v);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *e = PyList_GET_ITEM(path, i);
+        const char *u = PyUnicode_Check(e) ? PyUnicode_AsUTF8(e) : NULL;
+        if (u && *u)
+            out->v[out->n++] = xstrdup(u);
+    }
+    PyErr_Clear();
+    return 0;
+}
+
+char **pyembed_import_paths(size_t *n)
+{
+    struct { char **v; size_t n; } out = { NULL, 0 };
+    if (sub_ts)
+        pyembed_in_sub(collect_path, &out);
+    *n = out.n;
+    return out.v;
+}
+
+/* ---- guarding a test's namespace ----
+ * 3.12 brought dict watchers: every change to a watched dict, made from
+ * Python or C, calls back here. A test's builtins must not change at all
+ * while it runs, and its namespace must not gain a builtin's name or a
+ * new __builtins__: an answer that walked up to the test's frame and
+ * patched either, even for a moment, trips the guard. 3.11 has no
+ * watchers; the caller compares before and after instead. */
+static PyObject *guard_builtins, *guard_ns;
+static int guard_tripped;
+#if PY_VERSION_HEX >= 0x030C0000
+static int watcher_id = -1;
+
+static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *value)
+{
+    (void)value;
+    if (ev == PyDict_EVENT_DEALLOCATED || ev == PyDict_EVENT_CLONED)
+        return 0;
+    if (d == guard_builtins) {
+        guard_tripped = 1;
+    } else if (d == guard_ns) {
+        if (ev == PyDict_EVENT_CLEARED)
+            guard_tripped = 1;
+        else if (key && PyUnicode_CheckExact(key) &&
+                 (PyDict_Contains(pristine_builtins, key) == 1 ||
+                  PyUnicode_CompareWithASCIIString(key, "__builtins__") == 0))
+            guard_tripped = 1;
+        PyErr_Clear();
+    }
+    return 0;
+}
+#endif
+
+int pyembed_guard_start(PyObject *builtins, PyObject *ns)
+{
+    guard_builtins = builtins;
+    guard_ns = ns;
+    guard_tripped = 0;
+#if PY_VERSION_HEX >= 0x030C0000
+    if (watcher_id < 0)
+        watcher_id = PyDict_AddWatcher(guard_cb);
+    if (watcher_id < 0 || PyDict_Watch(watcher_id, builtins) < 0 || PyDict_Watch(watcher_id, ns) < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+int pyembed_guard_stop(void)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (watcher_id >= 0) {
+        if (guard_builtins)
+            PyDict_Unwatch(watcher_id, guard_builtins);
+        if (guard_ns)
+            PyDict_Unwatch(watcher_id, guard_ns);
+        PyErr_Clear();
+    }
+#endif
+    guard_builtins = guard_ns = NULL;
+    return guard_tripped;
 }
 
 const char *pyembed_version(void)

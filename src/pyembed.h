@@ -1,24 +1,48 @@
 /* pyembed.h - the embedded interpreter: start-up with an isolated
- * configuration, the pristine sub-interpreter that children run in, and
- * the version facts. The only module with PY_VERSION_HEX conditionals. */
+ * configuration, the pristine sub-interpreter that children run in, thread
+ * states, the fork rules, and the version facts. The only module with
+ * PY_VERSION_HEX conditionals. */
 #ifndef PYDRILL_PYEMBED_H
 #define PYDRILL_PYEMBED_H
 
 #include <Python.h>
+#include <stddef.h>
 
 /* Starts the main interpreter (isolated, no site, no signal handlers, fixed
- * hash seed, UTF-8 stdio) and creates the warm sub-interpreter, leaving the
- * main thread state current. Returns 0, or -1 with *err. */
+ * hash seed, UTF-8 stdio, a clean environment) and creates the warm
+ * sub-interpreter, leaving the main thread state current. Returns 0, or
+ * -1 with *err. */
 int pyembed_start(char **err);
-/* Makes the pristine sub-interpreter current. Only in a forked child: the
- * parent keeps its copy pristine. */
-void pyembed_enter_sub(void);
 /* Runs fn(arg) with the warm sub-interpreter current (in the parent: only
  * for what every child should inherit ready-made); returns fn's result. */
 int pyembed_in_sub(int (*fn)(void *), void *arg);
 /* Runs fn(arg) in the main interpreter (tools of the grader itself, such
  * as highlighting); -1 when the interpreter is not started. */
 int pyembed_in_main(int (*fn)(void *), void *arg);
+/* Freezes what exists now in the sub-interpreter out of gc's reach (after
+ * the parent has prepared objects children must not find). */
+int pyembed_refreeze(void);
+
+/* Parent, just before fork: 0 if forking is safe (no thread but the main
+ * one), else -1 with *err. */
+int pyembed_fork_check(char **err);
+/* Child, first thing after fork: makes the pristine sub-interpreter
+ * current. The parent keeps its own copy pristine. */
+void pyembed_after_fork(void);
+
+/* The builtins as they were before any answer ran (borrowed; child only
+ * reads it, and copies it for each test). */
+PyObject *pyembed_pristine_builtins(void);
+/* The sub-interpreter's import path (sys.path), for the sandbox's read
+ * list. Caller frees the strings and the array. */
+char **pyembed_import_paths(size_t *n);
+
+/* Guards a test's builtins and namespace while it runs (see pyembed.c).
+ * Returns 1 if this Python can watch them (3.12+), 0 if not; stop returns
+ * 1 if either was changed in a way a test must not see. */
+int pyembed_guard_start(PyObject *builtins, PyObject *ns);
+int pyembed_guard_stop(void);
+
 /* A new reference to the local variable name of frame f, or NULL (no
  * exception set) when it has none. PEP 667 made f_locals a proxy in 3.13. */
 PyObject *pyembed_frame_var(PyFrameObject *f, const char *name);

@@ -28,29 +28,40 @@
 
 #include <cjson/cJSON.h>
 
+#include "channel.h"
 #include "child.h"
+#include "runlimits.h"
 #include "pyembed.h"
 #include "sandbox.h"
+#include "scratch.h"
 #include "util.h"
 
-/* Start-up slack on top of the job's own time limit: the child's set-up,
- * and scheduling on a loaded machine. */
-#define STARTUP_SLACK_MS 250
-#define MAX_FRAME (64u << 20)
-#define MAX_CHANNEL (256u << 20)
+/* A child that closed its result channel without its last record gets
+ * this long to exit on its own (so that the signal that ended it can be
+ * read); the parent keeps serving the others meanwhile. */
+#define CLOSE_GRACE_MS 500
+/* Without pidfd (Linux < 5.3) such a child is polled this often. */
+#define CLOSE_POLL_MS 5
+/* Children forked between two readings of this process's size. */
+#define BASE_REFRESH 64
+
+static pid_t base_pid;
 
 struct runner_task {
     pid_t pid;
     int fd;                /* read end of the result channel, -1 at EOF */
-    char secret[33];
-    char *scratch;
+    char secret[CHANNEL_SECRET_LEN + 1];
+    scratch *sc;
     const runner_job *job;
+    run_limits limits;
     size_t nitems;
-    sbuf buf;
-    size_t total_read;
-    double start, deadline, item_ms;
-    int done_record, timed_out, corrupt, exited, memory, output;
-    char *denied, *fatal;
+    channel chan;
+    double start, deadline;
+    int timed_out, exited;
+    int closing;           /* channel closed early: waiting for the exit */
+    int closed_early;      /* ... and it did not exit in time */
+    int pidfd;             /* while closing, -1 when the kernel has none */
+    double close_deadline;
     int wstatus;
     struct rusage ru;
     run_result res;
@@ -58,69 +69,38 @@ struct runner_task {
 
 static int started;
 
-static void reap_corpses(int block);
+
+static long long time_scale = 1;
+static pid_t corpses_owner;
 static void reap_all_corpses(void);
-static void remove_stale_scratch(void);
 
-int runner_time_scale(void)
+/* Only for running the suite under valgrind, where everything is tens of
+ * times slower: PYDRILL_TIME_SCALE multiplies every time limit. Read once. */
+static void read_time_scale(void)
 {
-    /* Only for running the suite under valgrind, where everything is tens
-     * of times slower: PYDRILL_TIME_SCALE multiplies every time limit. */
-    static int scale;
-    if (!scale) {
-        const char *e = getenv("PYDRILL_TIME_SCALE");
-        long v = e ? strtol(e, NULL, 10) : 1;
-        scale = v >= 1 && v <= 1000 ? (int)v : 1;
-    }
-    return scale;
+    const char *e = getenv("PYDRILL_TIME_SCALE");
+    long v = e ? strtol(e, NULL, 10) : 1;
+    time_scale = v >= 1 && v <= RUNLIMITS_MAX_SCALE ? v : 1;
 }
 
-void run_result_init(run_result *r)
-{
-    memset(r, 0, sizeof *r);
-}
 
-static void outcome_free(test_outcome *o)
+int runner_start(char **err, char **warning)
 {
-    value_free(o->value);
-    free(o->exc_type);
-    free(o->exc_msg);
-    for (size_t i = 0; i < o->nexc_builtins; i++)
-        free(o->exc_builtins[i]);
-    free(o->exc_builtins);
-    free(o->traceback);
-    free(o->reason);
-    free(o->out);
-    memset(o, 0, sizeof *o);
-}
-
-void run_result_free(run_result *r)
-{
-    free(r->message);
-    free(r->syntax_msg);
-    for (size_t i = 0; i < r->noutcomes; i++)
-        outcome_free(&r->outcomes[i]);
-    free(r->outcomes);
-    free(r->out);
-    free(r->err);
-    run_result_init(r);
-}
-
-const char *run_status_name(run_status s)
-{
-    static const char *const names[] = { "ok", "timeout", "memory", "output", "denied", "crash" };
-    return (unsigned)s < ARRAY_SIZE(names) ? names[s] : "?";
-}
-
-int runner_start(char **err)
-{
+    *warning = NULL;
     if (started)
         return 0;
-    if (pyembed_start(err) < 0 || sandbox_prepare(err) < 0)
+    read_time_scale();
+    if (pyembed_start(err) < 0 || sandbox_prepare(err, warning) < 0)
         return -1;
+    /* What preparing made in the sub-interpreter is hidden from gc too. */
+    if (pyembed_refreeze() < 0) {
+        *err = xstrdup("cannot freeze the prepared sub-interpreter");
+        return -1;
+    }
     started = 1;
+    corpses_owner = getpid();
     atexit(reap_all_corpses);
-    remove_stale_scratch();
+    scratch_remove_stale();
     return 0;
 }
 
@@ -147,25 +127,13 @@ static size_t job_items(const runner_job *job)
     }
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    remove(path);
-    return 0;
-}
-
-static void remove_tree(const char *dir)
-{
-    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 /* Children that sent their last record and were killed, not reaped yet:
  * tearing down a process takes longer than grading its answer, and need
- * not hold the next answer up. Their scratch folders go once they are
- * gone (a dying child could still be finishing a write). */
+ * not hold the next answer up. Their scratch folders are freed once they
+ * are gone (a dying child could still be finishing a write). */
 typedef struct {
     pid_t pid;
-    char *scratch;
+    scratch *sc;
 } corpse;
 
 static corpse *corpses;
@@ -182,67 +150,31 @@ static void reap_corpses(int block)
             corpses[k++] = corpses[i];
             continue;
         }
-        if (corpses[i].scratch)
-            remove_tree(corpses[i].scratch);
-        free(corpses[i].scratch);
+        if (corpses[i].sc)
+            scratch_release(corpses[i].sc);
     }
     ncorpses = k;
 }
 
+/* At exit: a forked worker inherits its parent's corpses, which are not
+ * its to reap. */
 static void reap_all_corpses(void)
 {
-    reap_corpses(1);
-}
-
-/* $TMPDIR when set; else /dev/shm, where creating and removing a folder
- * per answer costs no disk journal; else /tmp. */
-static const char *scratch_parent(void)
-{
-    static const char *parent;
-    if (parent)
-        return parent;
-    const char *tmp = getenv("TMPDIR");
-    if (tmp && tmp[0] == '/')
-        return parent = tmp;
-    struct stat st;
-    if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0)
-        return parent = "/dev/shm";
-    return parent = "/tmp";
-}
-
-/* Scratch folders are named for the process that made them, so that one
- * left behind by a pydrill that was killed (a closed terminal, SIGKILL) is
- * removed by the next one to start. */
-static void remove_stale_scratch(void)
-{
-    const char *parent = scratch_parent();
-    DIR *d = opendir(parent);
-    if (!d)
+    if (getpid() != corpses_owner)
         return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        long pid;
-        char tail[16];
-        if (sscanf(e->d_name, "pydrill-run-%ld-%15s", &pid, tail) != 2 || pid <= 0)
-            continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue; /* its owner is alive (or not ours to ask) */
-        char *path = xasprintf("%s/%s", parent, e->d_name);
-        remove_tree(path);
-        free(path);
-    }
-    closedir(d);
+    reap_corpses(1);
+    scratch_remove_all();
 }
 
-static char *make_scratch(void)
+void runner_after_fork_worker(void)
 {
-    char *dir = xasprintf("%s/pydrill-run-%ld-XXXXXX", scratch_parent(), (long)getpid());
-    if (!mkdtemp(dir)) {
-        free(dir);
-        return NULL;
-    }
-    return dir;
+    /* the parent's children are not ours to reap, nor its folders to free */
+    free(corpses);
+    corpses = NULL;
+    ncorpses = corpses_cap = 0;
+    corpses_owner = getpid();
 }
+
 
 static void fail_task(runner_task *t, const char *msg)
 {
@@ -256,16 +188,16 @@ runner_task *runner_spawn(const runner_job *job)
     reap_corpses(0);
     runner_task *t = xcalloc(1, sizeof *t);
     run_result_init(&t->res);
-    sbuf_init(&t->buf);
     t->job = job;
     t->fd = -1;
     t->pid = -1;
     t->nitems = job_items(job);
     t->res.noutcomes = t->nitems;
     t->res.outcomes = xcalloc(t->nitems ? t->nitems : 1, sizeof *t->res.outcomes);
-    t->item_ms = (job->limits.timeout_ms > 0 ? job->limits.timeout_ms : 2000) * runner_time_scale();
+    t->pidfd = -1;
+    runlimits_compute(&job->limits, t->nitems, time_scale, &t->limits);
     t->start = util_now_ms();
-    t->deadline = t->start + t->item_ms + STARTUP_SLACK_MS * runner_time_scale();
+    t->deadline = t->start + (double)t->limits.item_ms + (double)t->limits.startup_ms;
 
     unsigned char raw[16];
     if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
@@ -275,14 +207,31 @@ runner_task *runner_spawn(const runner_job *job)
     for (size_t i = 0; i < sizeof raw; i++)
         snprintf(t->secret + 2 * i, 3, "%02x", raw[i]);
     explicit_bzero(raw, sizeof raw);
+    channel_init(&t->chan, t->secret, job->kind, t->nitems, &t->res);
 
     if (!started) {
         fail_task(t, "the runner was not started");
         return t;
     }
-    t->scratch = make_scratch();
-    if (!t->scratch) {
-        fail_task(t, "cannot create a scratch folder");
+    char *why = NULL;
+    t->sc = scratch_acquire(&why);
+    if (!t->sc) {
+        fail_task(t, why);
+        free(why);
+        return t;
+    }
+    /* The base of the children's memory limit: this process's size, read
+     * now and then rather than by every child. */
+    static unsigned spawns;
+    static long long base;
+    if (spawns++ % BASE_REFRESH == 0 || getpid() != base_pid) {
+        base = sandbox_vm_size();
+        base_pid = getpid();
+    }
+    t->limits.base_bytes = base;
+    if (pyembed_fork_check(&why) < 0) {
+        fail_task(t, why);
+        free(why);
         return t;
     }
     int p[2];
@@ -291,6 +240,7 @@ runner_task *runner_spawn(const runner_job *job)
         return t;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(p[0]);
@@ -306,7 +256,7 @@ runner_task *runner_spawn(const runner_job *job)
          * or to push keys into. (Until setsid runs, the parent's kill of
          * the group misses, and its kill of the pid itself does not.) */
         setsid();
-        child_main(job, p[1], t->secret, t->scratch);
+        child_main(job, &t->limits, parent, p[1], t->secret, scratch_path(t->sc), scratch_ruleset(t->sc));
     }
     close(p[1]);
     t->pid = pid;
@@ -317,9 +267,10 @@ runner_task *runner_spawn(const runner_job *job)
 
 int runner_task_pollfds(runner_task *t, struct pollfd *pfds, int max)
 {
-    if (t->fd < 0 || max < 1)
+    int fd = t->closing ? t->pidfd : t->fd;
+    if (fd < 0 || max < 1)
         return 0;
-    pfds[0].fd = t->fd;
+    pfds[0].fd = fd;
     pfds[0].events = POLLIN;
     pfds[0].revents = 0;
     return 1;
@@ -327,229 +278,22 @@ int runner_task_pollfds(runner_task *t, struct pollfd *pfds, int max)
 
 int runner_task_timeout(runner_task *t)
 {
-    if (t->pid < 0)
-        return 0;
-    double left = t->deadline - util_now_ms();
-    return left <= 0 ? 0 : (int)left + 1;
-}
-
-static char *json_str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
-}
-
-static void set_text(char **dst, size_t *len, const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    if (!cJSON_IsString(v))
-        return;
-    free(*dst);
-    *dst = xstrdup(v->valuestring);
-    if (len)
-        *len = strlen(*dst);
-}
-
-static int take_item(runner_task *t, const cJSON *rec)
-{
-    const cJSON *iv = cJSON_GetObjectItemCaseSensitive(rec, "i");
-    const cJSON *kv = cJSON_GetObjectItemCaseSensitive(rec, "k");
-    if (!cJSON_IsNumber(iv) || !cJSON_IsString(kv) || iv->valuedouble < 0 ||
-        iv->valuedouble >= (double)t->nitems || iv->valuedouble != (double)(size_t)iv->valuedouble)
-        return -1;
-    test_outcome *o = &t->res.outcomes[(size_t)iv->valuedouble];
-    if (o->kind != OUT_NOTRUN)
-        return -1; /* one outcome per item */
-    const char *k = kv->valuestring;
-    if (strcmp(k, "value") == 0) {
-        char *err = NULL;
-        value *v = value_from_json(cJSON_GetObjectItemCaseSensitive(rec, "v"), &err);
-        if (v) {
-            o->kind = OUT_VALUE;
-            o->value = v;
-        } else {
-            /* An authentic record whose value we refuse: not a plain value,
-             * not a broken channel. */
-            o->kind = OUT_NOTPLAIN;
-            o->reason = err ? err : xstrdup("the value could not be decoded");
-            err = NULL;
-        }
-        free(err);
-    } else if (strcmp(k, "notplain") == 0) {
-        o->kind = OUT_NOTPLAIN;
-        o->reason = json_str(rec, "reason");
-        if (!o->reason)
-            o->reason = xstrdup("not a plain value");
-    } else if (strcmp(k, "raised") == 0) {
-        o->kind = OUT_RAISED;
-        o->exc_type = json_str(rec, "type");
-        o->exc_msg = json_str(rec, "msg");
-        o->traceback = json_str(rec, "tb");
-        const cJSON *ph = cJSON_GetObjectItemCaseSensitive(rec, "phase");
-        o->in_answer = cJSON_IsString(ph) && strcmp(ph->valuestring, "answer") == 0;
-        if (!o->exc_type)
-            return -1;
-        const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");
-        int n = cJSON_IsArray(b) ? cJSON_GetArraySize(b) : 0;
-        if (n > 64)
-            return -1;
-        o->exc_builtins = xcalloc((size_t)n + 1, sizeof(char *));
-        const cJSON *e;
-        cJSON_ArrayForEach(e, b)
-        {
-            if (cJSON_IsString(e))
-                o->exc_builtins[o->nexc_builtins++] = xstrdup(e->valuestring);
-        }
-    } else {
-        return -1;
-    }
-    set_text(&o->out, &o->out_len, rec, "out");
-    /* Each finished item earns the next one its own time. */
-    t->deadline = util_now_ms() + t->item_ms;
-    return 0;
-}
-
-static int take_record(runner_task *t, const char *json, size_t len)
-{
-    cJSON *rec = cJSON_ParseWithLength(json, len);
-    if (!cJSON_IsObject(rec)) {
-        cJSON_Delete(rec);
-        return -1;
-    }
-    int rc = 0;
-    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(rec, "t");
-    const char *type = cJSON_IsString(tv) ? tv->valuestring : "";
-    if (t->done_record) {
-        rc = -1; /* nothing may follow "done" */
-    } else if (strcmp(type, "item") == 0) {
-        rc = take_item(t, rec);
-    } else if (strcmp(type, "syntax") == 0) {
-        const cJSON *l = cJSON_GetObjectItemCaseSensitive(rec, "line");
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, "col");
-        t->res.syntax = 1;
-        t->res.syntax_line = cJSON_IsNumber(l) ? (int)l->valuedouble : 0;
-        t->res.syntax_col = cJSON_IsNumber(c) ? (int)c->valuedouble : 0;
-        free(t->res.syntax_msg);
-        t->res.syntax_msg = json_str(rec, "msg");
-    } else if (strcmp(type, "predict") == 0) {
-        set_text(&t->res.out, &t->res.out_len, rec, "out");
-    } else if (strcmp(type, "denied") == 0) {
-        if (!t->denied)
-            t->denied = json_str(rec, "what");
-        if (!t->denied)
-            t->denied = xstrdup("something outside the sandbox");
-    } else if (strcmp(type, "limit") == 0) {
-        char *what = json_str(rec, "what");
-        if (what && strcmp(what, "memory") == 0)
-            t->memory = 1;
-        free(what);
-    } else if (strcmp(type, "fatal") == 0) {
-        free(t->fatal);
-        t->fatal = json_str(rec, "msg");
-    } else if (strcmp(type, "done") == 0) {
-        if (t->job->kind != JOB_PREDICT)
-            set_text(&t->res.out, &t->res.out_len, rec, "out");
-        set_text(&t->res.err, &t->res.err_len, rec, "err");
-        t->done_record = 1;
-    } else {
-        rc = -1;
-    }
-    cJSON_Delete(rec);
-    return rc;
-}
-
-/* Consumes every complete frame in the buffer. -1: the channel carried
- * something that is not ours. */
-static int parse_frames(runner_task *t)
-{
-    size_t off = 0;
-    int rc = 0;
-    while (off < t->buf.len) {
-        const char *p = t->buf.buf + off;
-        size_t avail = t->buf.len - off;
-        size_t need = 32 + 1;
-        if (avail < need) {
-            if (memcmp(p, t->secret, avail < 32 ? avail : 32) != 0)
-                rc = -1;
-            break;
-        }
-        if (memcmp(p, t->secret, 32) != 0 || p[32] != ' ') {
-            rc = -1;
-            break;
-        }
-        const char *nl = memchr(p + 33, '\n', avail - 33 < 24 ? avail - 33 : 24);
-        if (!nl) {
-            if (avail - 33 >= 24)
-                rc = -1;
-            break;
-        }
-        char *endp;
-        unsigned long long len = strtoull(p + 33, &endp, 10);
-        if (endp != nl || len == 0 || len > MAX_FRAME) {
-            rc = -1;
-            break;
-        }
-        size_t head = (size_t)(nl - p) + 1;
-        if (avail < head + len)
-            break;
-        if (p[head + len - 1] != '\n' || take_record(t, p + head, (size_t)len - 1) < 0) {
-            rc = -1;
-            break;
-        }
-        off += head + (size_t)len;
-    }
-    if (off) {
-        memmove(t->buf.buf, t->buf.buf + off, t->buf.len - off);
-        t->buf.len -= off;
-        t->buf.buf[t->buf.len] = '\0';
-    }
-    return rc;
-}
-
-/* Waits up to ms for the child to end on its own (so that its status says
- * why it ended); 1 if it did. */
-static int wait_exit(runner_task *t, int ms)
-{
-    int pfd = (int)syscall(SYS_pidfd_open, t->pid, 0);
-    if (pfd >= 0) {
-        struct pollfd p = { .fd = pfd, .events = POLLIN };
-        while (poll(&p, 1, ms) < 0 && errno == EINTR)
-            ;
-        close(pfd);
-        return wait4(t->pid, &t->wstatus, WNOHANG, &t->ru) == t->pid;
-    }
-    for (int i = 0; i < ms * 10; i++) { /* no pidfd: poll the old way */
-        if (wait4(t->pid, &t->wstatus, WNOHANG, &t->ru) == t->pid)
-            return 1;
-        struct timespec ts = { 0, 100000 };
-        nanosleep(&ts, NULL);
-    }
-    return 0;
-}
-
-/* kill_first: the child has nothing more to say (its "done" record came,
- * or it ran out of time, or it wrote garbage): end it and its group now.
- * Otherwise its channel closed a moment before it became a zombie: give it
- * that moment, so that a signal that ended it can be read from its status,
- * then make sure. */
-static void reap(runner_task *t, int kill_first)
-{
     if (t->pid < 0 || t->exited)
-        return;
-    if (!kill_first && wait_exit(t, 500)) {
-        t->exited = 1;
-        kill(-t->pid, SIGKILL); /* stragglers in its group */
-        return;
-    }
-    kill(-t->pid, SIGKILL);
-    kill(t->pid, SIGKILL);
-    while (wait4(t->pid, &t->wstatus, 0, &t->ru) < 0 && errno == EINTR)
-        ;
-    t->exited = 1;
+        return 0;
+    double until = t->deadline;
+    if (t->closing && t->close_deadline < until)
+        until = t->close_deadline;
+    double left = until - util_now_ms();
+    int ms = left <= 0 ? 0 : (int)left + 1;
+    if (t->closing && t->pidfd < 0 && ms > CLOSE_POLL_MS)
+        ms = CLOSE_POLL_MS;
+    return ms;
 }
 
-/* The child's verdict is in: kill it and its group, and leave the
- * reaping for later (reap_corpses). */
+/* The child's verdict is in, or it has nothing more to say (it ran out of
+ * time, or wrote garbage): kill it and its group now, and leave the reaping
+ * for later (reap_corpses): tearing down a process takes longer than
+ * grading its answer, and must not hold the parent up. */
 static void bury(runner_task *t)
 {
     kill(-t->pid, SIGKILL);
@@ -558,8 +302,8 @@ static void bury(runner_task *t)
         corpses_cap = corpses_cap ? corpses_cap * 2 : 16;
         corpses = xrealloc(corpses, corpses_cap * sizeof *corpses);
     }
-    corpses[ncorpses++] = (corpse){ t->pid, t->scratch };
-    t->scratch = NULL;
+    corpses[ncorpses++] = (corpse){ t->pid, t->sc };
+    t->sc = NULL;
     t->exited = 1;
 }
 
@@ -570,44 +314,80 @@ static void close_channel(runner_task *t)
     t->fd = -1;
 }
 
+static void stop_closing(runner_task *t)
+{
+    if (t->pidfd >= 0)
+        close(t->pidfd);
+    t->pidfd = -1;
+    t->closing = 0;
+}
+
+/* The channel closed without the last record: the child is exiting (a
+ * signal, os._exit), or the answer closed the channel and lives on. Its
+ * exit is awaited without blocking: the pidfd joins the poll set. */
+static void start_closing(runner_task *t)
+{
+    t->closing = 1;
+    t->close_deadline = util_now_ms() + CLOSE_GRACE_MS;
+    t->pidfd = (int)syscall(SYS_pidfd_open, t->pid, 0);
+}
+
+/* 1 once a closing child has exited (its status read) or its grace ran out
+ * (it is killed: it closed the channel and stayed). */
+static int step_closing(runner_task *t)
+{
+    pid_t r;
+    while ((r = wait4(t->pid, &t->wstatus, WNOHANG, &t->ru)) < 0 && errno == EINTR)
+        ;
+    if (r == t->pid) {
+        t->exited = 1;
+        kill(-t->pid, SIGKILL); /* stragglers in its group */
+        stop_closing(t);
+        return 1;
+    }
+    double now = util_now_ms();
+    if (now >= t->close_deadline || now >= t->deadline) {
+        t->closed_early = 1;
+        stop_closing(t);
+        bury(t);
+        return 1;
+    }
+    return 0;
+}
+
 int runner_task_step(runner_task *t)
 {
     if (t->pid < 0 || t->exited)
         return 1;
+    if (t->closing)
+        return step_closing(t);
     char chunk[65536];
     for (;;) {
         ssize_t r = read(t->fd, chunk, sizeof chunk);
         if (r > 0) {
-            t->total_read += (size_t)r;
-            if (t->total_read > MAX_CHANNEL) {
-                t->corrupt = 1;
+            if (channel_feed(&t->chan, chunk, (size_t)r) < 0)
                 break;
-            }
-            sbuf_add(&t->buf, chunk, (size_t)r);
-            if (parse_frames(t) < 0) {
-                t->corrupt = 1;
-                break;
+            if (t->chan.item_done) {
+                /* Each finished item earns the next one its own time. */
+                t->chan.item_done = 0;
+                t->deadline = util_now_ms() + (double)t->limits.item_ms;
             }
             continue;
         }
         if (r == 0) {
             close_channel(t);
-            if (t->done_record)
+            if (t->chan.done) {
                 bury(t);
-            else
-                reap(t, 0);
-            return 1;
+                return 1;
+            }
+            start_closing(t);
+            return step_closing(t);
         }
         if (errno == EINTR)
             continue;
         break; /* EAGAIN */
     }
-    if (t->corrupt) {
-        close_channel(t);
-        reap(t, 1);
-        return 1;
-    }
-    if (t->done_record) {
+    if (t->chan.corrupt || t->chan.done) {
         /* Threads the answer left behind must not hold the verdict up. */
         close_channel(t);
         bury(t);
@@ -616,7 +396,7 @@ int runner_task_step(runner_task *t)
     if (util_now_ms() >= t->deadline) {
         t->timed_out = 1;
         close_channel(t);
-        reap(t, 1);
+        bury(t);
         return 1;
     }
     return 0;
@@ -631,35 +411,38 @@ static double cpu_seconds(const struct rusage *ru)
 static void classify(runner_task *t)
 {
     run_result *r = &t->res;
+    const run_limits *lim = &t->limits;
     if (r->status == RUN_CRASH && r->message)
         return; /* never started */
     int sig = t->exited && WIFSIGNALED(t->wstatus) ? WTERMSIG(t->wstatus) : 0;
-    /* the child's RLIMIT_CPU soft limit, as sandbox_enter computes it */
-    long total_ms = (long)t->item_ms * (long)(t->nitems ? t->nitems : 1);
-    double cpu_limit = (double)((total_ms + 999) / 1000 + 1);
-    if (t->corrupt) {
+    double cpu_limit = (double)lim->cpu_seconds;
+    const channel *c = &t->chan;
+    if (c->corrupt) {
         r->status = RUN_CRASH;
         r->message = xstrdup("the result channel carried data that did not come from the grader");
-    } else if (t->denied) {
+    } else if (c->denied) {
         r->status = RUN_DENIED;
-        r->message = xasprintf("denied: %s", t->denied);
-    } else if (t->fatal) {
+        r->message = xasprintf("denied: %s", c->denied);
+    } else if (c->fatal) {
         r->status = RUN_CRASH;
-        r->message = xasprintf("the sandbox could not be set up: %s", t->fatal);
-    } else if (t->memory) {
+        r->message = xasprintf("the sandbox could not be set up: %s", c->fatal);
+    } else if (c->memory) {
         r->status = RUN_MEMORY;
-        r->message = xasprintf("over the memory limit of %d MB", t->job->limits.memory_mb);
-    } else if (t->done_record) {
+        r->message = xasprintf("over the memory limit of %d MB", lim->memory_mb);
+    } else if (c->done) {
         r->status = RUN_OK;
     } else if (sig == SIGXFSZ) {
         r->status = RUN_OUTPUT;
-        r->message = xasprintf("printed more than the output limit of %d KB", t->job->limits.output_kb);
+        r->message = xasprintf("printed more than the output limit of %d KB", lim->output_kb);
     } else if (t->timed_out || sig == SIGXCPU || (sig == SIGKILL && cpu_seconds(&t->ru) >= cpu_limit - 0.05)) {
         r->status = RUN_TIMEOUT;
-        r->message = xasprintf("over the time limit of %d ms", t->job->limits.timeout_ms);
+        r->message = xasprintf("over the time limit of %d ms", lim->timeout_ms);
     } else if (sig == SIGSYS) {
         r->status = RUN_DENIED;
         r->message = xstrdup("denied: a system call outside the sandbox");
+    } else if (t->closed_early) {
+        r->status = RUN_CRASH;
+        r->message = xstrdup("closed its result channel without finishing");
     } else if (sig) {
         r->status = RUN_CRASH;
         r->message = xasprintf("killed by signal %d (%s)", sig, strsignal(sig));
@@ -674,18 +457,15 @@ void runner_task_finish(runner_task *t, run_result *res)
 {
     if (t->pid >= 0 && !t->exited) {
         close_channel(t);
-        reap(t, 1);
+        stop_closing(t);
+        bury(t);
     }
     classify(t);
     t->res.time_ms = util_now_ms() - t->start;
-    if (t->scratch) {
-        remove_tree(t->scratch);
-        free(t->scratch);
-    }
+    if (t->sc) /* its child is reaped (or never was) */
+        scratch_release(t->sc);
     close_channel(t);
-    sbuf_release(&t->buf);
-    free(t->denied);
-    free(t->fatal);
+    channel_free(&t->chan);
     *res = t->res;
     explicit_bzero(t->secret, sizeof t->secret);
     free(t);

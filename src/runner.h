@@ -23,7 +23,7 @@ typedef enum {
     JOB_TESTS,   /* source: an answer; tests: run each on a fresh namespace */
 } job_kind;
 
-typedef struct {
+typedef struct runner_job {
     job_kind kind;
     drill_limits limits;
     const char *source;            /* PREDICT, TESTS */
@@ -65,7 +65,7 @@ typedef struct {
     size_t out_len;
 } test_outcome;
 
-typedef struct {
+typedef struct run_result {
     run_status status;
     char *message;         /* why, when status != RUN_OK (or a note) */
     double time_ms;
@@ -84,19 +84,20 @@ void run_result_init(run_result *r);
 void run_result_free(run_result *r);
 const char *run_status_name(run_status s);
 
-/* Starts the embedded interpreter and the warm sub-interpreter. Once per
- * process, before any job. Returns 0, or -1 with *err. The interpreter is
- * never finalised: children end with _exit, and the parent's exit reaps
- * what is left of them. */
-int runner_start(char **err);
+/* Starts the embedded interpreter and the warm sub-interpreter, and
+ * prepares the sandbox. Once per process, before any job. Returns 0 (with
+ * *warning set, caller frees, when the sandbox runs degraded), or -1 with
+ * *err. The interpreter is never finalised: children end with _exit, and
+ * the parent's exit reaps what is left of them. */
+int runner_start(char **err, char **warning);
+/* In a process just forked from the one that started the runner, to run
+ * jobs of its own (a worker): its parent's children and folders are left
+ * to the parent. */
+void runner_after_fork_worker(void);
 /* "3.11.2" */
 const char *runner_python_version(void);
 /* PY_VERSION_HEX of the embedded interpreter. */
 unsigned long runner_python_hexversion(void);
-
-/* The factor every time limit is multiplied by (1 unless the suite runs
- * under valgrind, see PYDRILL_TIME_SCALE in tests/valgrind). */
-int runner_time_scale(void);
 
 /* Runs a job to completion. */
 void runner_run(const runner_job *job, run_result *res);

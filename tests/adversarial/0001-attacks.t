@@ -17,8 +17,11 @@ for f in "$ADV"/attacks/*.py; do
     name=$(basename "$f" .py)
     mkdir "subs/$name" && cp "$f" "subs/$name/adv-fix.py"
 done
+stat -c '%a %u %g' "$TMPDIR" >tmpdir.before
 touch marker
 sleep 1 # -newer compares whole seconds on some file systems
+# A secret in the grader's environment, as a CI token would be.
+export PYDRILL_ADV_SECRET="hunter2-$$-secret"
 
 # timeout: a guard against a hang, not a measure (the suite asserts no
 # timings; the statuses below are what prove each limit held).
@@ -39,10 +42,20 @@ test_expect_success 'every attack ends as it should, and honest answers pass' '
 
 test_expect_success 'no file appeared outside the scratch folders' '
     found=$( { find "$TRASH" -newer marker ! -path "$TRASH" ! -path "$TRASH/tmp" \
-                 ! -name report.json ! -name "grade.*" ! -path "$TRASH/subs*" \
+                 ! -name report.json ! -name "grade.*" ! -name tmpdir.before ! -path "$TRASH/subs*" \
                  ! -path "$TRASH/home" ! -path "$TRASH/state";
                find /tmp "$TOP" -maxdepth 3 -name "pydrill-escape-*" -newer marker; } 2>/dev/null)
     test -z "$found" || { echo "escaped: $found"; false; }
+'
+
+test_expect_success 'no secret of the grader reached any report' '
+    ! grep -q "$PYDRILL_ADV_SECRET" report.json grade.out grade.err
+'
+
+# (its times change: scratch folders come and go in it)
+test_expect_success 'the folder above the scratch folders kept its mode and owner' '
+    test "$(stat -c "%a %u %g" "$TMPDIR")" = "$(cat tmpdir.before)" || {
+        echo "before: $(cat tmpdir.before) after: $(stat -c "%a %u %g" "$TMPDIR")"; false; }
 '
 
 test_expect_success 'the scratch folders were removed' '

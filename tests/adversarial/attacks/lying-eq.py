@@ -1,4 +1,4 @@
-# expect: fail
+# expect: error|fail
 # Returns an object that claims to equal anything and looks like a list.
 class Liar:
     def __eq__(self, other):

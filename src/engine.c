@@ -1,0 +1,250 @@
+/* engine.c - the door to grading: see engine.h. */
+#include "engine.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+#include "plan.h"
+#include "pool.h"
+#include "runner.h"
+#include "sandbox.h"
+#include "util.h"
+
+/* Verdicts taken from the pool per step. */
+#define RESULTS_PER_STEP 64
+
+int engine_start(char **err, char **warning)
+{
+    return runner_start(err, warning);
+}
+
+const char *engine_python_version(void)
+{
+    return runner_python_version();
+}
+
+unsigned long engine_python_hexversion(void)
+{
+    return runner_python_hexversion();
+}
+
+const char *engine_sandbox_features(void)
+{
+    return sandbox_features();
+}
+
+int engine_plan(catalog *c, diag *d)
+{
+    return plan_prepare(c, d);
+}
+
+int engine_plan_drill(drill *dr, diag *d)
+{
+    return plan_drill(dr, d);
+}
+
+/* The visible tests of d, as a run mask (caller frees), or NULL for all. */
+static unsigned char *visible_mask(const drill *d, int visible_only)
+{
+    if (!visible_only)
+        return NULL;
+    unsigned char *mask = xcalloc(d->ntests ? d->ntests : 1, 1);
+    for (size_t i = 0; i < d->ntests; i++)
+        mask[i] = !d->tests[i].hidden;
+    return mask;
+}
+
+/* Judges what needs no child; 1 if d needs one for this answer. */
+static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
+{
+    drill_verdict_init(v, d);
+    if (d->skip_reason) {
+        grade_skipped(d, v);
+        return 0;
+    }
+    if (!answer) {
+        grade_missing(d, v);
+        return 0;
+    }
+    const kind_ops *ops = kind_get(d->kind);
+    if (!ops->runs_answer) {
+        ops->judge(d, answer, v);
+        return 0;
+    }
+    return 1;
+}
+
+int engine_runs_answer(const drill *d)
+{
+    return kind_get(d->kind)->runs_answer;
+}
+
+void engine_judge(const drill *d, const char *answer, int visible_only, drill_verdict *v)
+{
+    if (!judge_inline(d, answer, v))
+        return;
+    char *code = kind_answer_code(d, answer, v);
+    if (!code)
+        return;
+    unsigned char *mask = visible_mask(d, visible_only);
+    runner_job job;
+    run_result r;
+    grade_make_job(d, code, mask, &job);
+    runner_run(&job, &r);
+    grade_tests(d, &r, mask, v);
+    run_result_free(&r);
+    free(mask);
+    free(code);
+}
+
+/* ---- batches ---- */
+
+typedef struct {
+    size_t id;
+    submission_verdict *sv;
+    size_t remaining; /* drills waiting for a worker */
+    int used;
+} inflight;
+
+struct engine_batch {
+    const catalog *c;
+    pool *pool;
+    inflight *slots; /* a pool ticket is an index here */
+    size_t nslots;
+    size_t *free_slots;
+    size_t nfree;
+    size_t busy;
+    size_t *done; /* ids complete, not yet taken */
+    size_t ndone, done_cap;
+    size_t graded; /* answers of the kinds children grade, judged so far */
+};
+
+engine_batch *engine_batch_start(const catalog *c, int workers, char **err)
+{
+    engine_batch *b = xcalloc(1, sizeof *b);
+    b->c = c;
+    b->pool = pool_start(c, workers, err);
+    if (!b->pool) {
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
+static void mark_done(engine_batch *b, size_t id)
+{
+    if (b->ndone == b->done_cap) {
+        b->done_cap = b->done_cap ? b->done_cap * 2 : 16;
+        b->done = xrealloc(b->done, b->done_cap * sizeof *b->done);
+    }
+    b->done[b->ndone++] = id;
+}
+
+static size_t take_slot(engine_batch *b)
+{
+    if (b->nfree)
+        return b->free_slots[--b->nfree];
+    b->slots = xrealloc(b->slots, (b->nslots + 1) * sizeof *b->slots);
+    b->free_slots = xrealloc(b->free_slots, (b->nslots + 1) * sizeof *b->free_slots);
+    memset(&b->slots[b->nslots], 0, sizeof *b->slots);
+    return b->nslots++;
+}
+
+void engine_batch_add(engine_batch *b, size_t id, const submission *s, submission_verdict *sv)
+{
+    const catalog *c = b->c;
+    sv->ndrills = c->ndrills;
+    sv->drills = xcalloc(c->ndrills ? c->ndrills : 1, sizeof *sv->drills);
+    size_t slot = take_slot(b);
+    inflight *f = &b->slots[slot];
+    f->id = id;
+    f->sv = sv;
+    f->remaining = 0;
+    f->used = 1;
+    b->busy++;
+    for (size_t d = 0; d < c->ndrills; d++) {
+        const drill *dr = &c->drills[d];
+        const char *ans = submission_get(s, dr->id);
+        char *code = judge_inline(dr, ans, &sv->drills[d]) ? kind_answer_code(dr, ans, &sv->drills[d]) : NULL;
+        if (code) {
+            pool_submit(b->pool, slot, d, code);
+            f->remaining++;
+            free(code);
+        } else if (kind_get(dr->kind)->runs_answer && !dr->skip_reason) {
+            b->graded++;
+        }
+    }
+    if (f->remaining == 0) {
+        f->used = 0;
+        b->busy--;
+        b->free_slots[b->nfree++] = slot;
+        mark_done(b, id);
+    }
+}
+
+size_t engine_batch_graded(const engine_batch *b)
+{
+    return b->graded;
+}
+
+size_t engine_batch_inflight(const engine_batch *b)
+{
+    return b->busy;
+}
+
+static void take_results(engine_batch *b)
+{
+    pool_result res[RESULTS_PER_STEP];
+    size_t n;
+    while ((n = pool_step(b->pool, res, RESULTS_PER_STEP)) > 0) {
+        for (size_t i = 0; i < n; i++) {
+            inflight *f = res[i].ticket < b->nslots ? &b->slots[res[i].ticket] : NULL;
+            if (!f || !f->used || res[i].drill >= f->sv->ndrills) {
+                drill_verdict_free(&res[i].v);
+                continue;
+            }
+            drill_verdict *v = &f->sv->drills[res[i].drill];
+            drill_verdict_free(v);
+            *v = res[i].v;
+            b->graded++;
+            if (--f->remaining == 0) {
+                f->used = 0;
+                b->busy--;
+                b->free_slots[b->nfree++] = res[i].ticket;
+                mark_done(b, f->id);
+            }
+        }
+        if (n < RESULTS_PER_STEP)
+            break;
+    }
+}
+
+size_t engine_batch_wait(engine_batch *b, size_t *ids, size_t max, int timeout_ms)
+{
+    take_results(b);
+    if (!b->ndone && b->busy) {
+        struct pollfd pfds[256];
+        int n = pool_pollfds(b->pool, pfds, (int)ARRAY_SIZE(pfds));
+        if (poll(pfds, (nfds_t)n, timeout_ms) < 0 && errno != EINTR)
+            return 0;
+        take_results(b);
+    }
+    size_t n = b->ndone < max ? b->ndone : max;
+    memcpy(ids, b->done, n * sizeof *ids);
+    memmove(b->done, b->done + n, (b->ndone - n) * sizeof *b->done);
+    b->ndone -= n;
+    return n;
+}
+
+void engine_batch_free(engine_batch *b)
+{
+    if (!b)
+        return;
+    pool_stop(b->pool);
+    free(b->slots);
+    free(b->free_slots);
+    free(b->done);
+    free(b);
+}

@@ -1,0 +1,393 @@
+/* sandbox_audit.c - the Python layer: a PEP 578 audit hook.
+ *
+ * It sees what Python code asks for and refuses it with a readable reason
+ * (the answer's status becomes `denied`, naming what was tried), before the
+ * kernel layers would refuse it silently. It is not the boundary: Landlock
+ * and seccomp are, and they hold whatever the hook misses. What it adds:
+ * the reason, the detection of attempts that the kernel would merely fail
+ * (an answer could catch the error and carry on), the count of files made
+ * in the scratch folder, and the refusal of hand-made bytecode. */
+#define _GNU_SOURCE
+#include <Python.h>
+
+#include "sandbox.h"
+#include "sandbox_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pyembed.h"
+#include "util.h"
+
+static int armed;
+static char denied_what[256];
+static void (*deny_cb)(const char *what);
+static const char *scratch_dir;
+/* The scratch folder as given and as resolved (TMPDIR may hold a symlink,
+ * and realpath() of a file in it gives the resolved form). */
+static char scratch_real[PATH_MAX];
+static int files_left;
+
+void sandbox_on_deny(void (*cb)(const char *what))
+{
+    deny_cb = cb;
+}
+
+void sandbox_arm(void)
+{
+    armed = 1;
+}
+
+void sandbox_audit_scratch(const char *scratch, int max_files)
+{
+    scratch_dir = scratch;
+    if (!scratch || !realpath(scratch, scratch_real))
+        scratch_real[0] = '\0';
+    files_left = max_files;
+}
+
+void sandbox_notify_denied(const char *what)
+{
+    if (denied_what[0])
+        return;
+    snprintf(denied_what, sizeof denied_what, "%s", what);
+    if (deny_cb)
+        deny_cb(what);
+}
+
+static int deny(const char *event, const char *detail)
+{
+    char what[256];
+    snprintf(what, sizeof what, "%s%s%s", event, detail ? " " : "", detail ? detail : "");
+    sandbox_notify_denied(what);
+    PyErr_Format(PyExc_PermissionError, "pydrill sandbox: %s is not allowed", what);
+    return -1;
+}
+
+/* Events denied outright, by exact name or by prefix (ending in '.'). */
+static const char *const denied_events[] = {
+    "socket.", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+    "os.forkpty", "os.kill", "os.killpg", "signal.pthread_kill", "subprocess.Popen",
+    "ctypes.", "os.startfile", "resource.setrlimit", "resource.prlimit",
+    "pty.spawn", "sys.remote_exec", "os.add_dll_directory", "winreg.",
+    "_posixsubprocess.", "os.setuid", "os.chroot",
+    /* a file's metadata, wherever it is: the kernel refuses these too */
+    "os.chmod", "os.chown", "os.utime", "os.setxattr", "os.removexattr", "os.chflags",
+    "os.lchflags", "os.lchmod", "fcntl.ioctl",
+};
+
+/* Modules that load native code or reach around the sandbox. */
+static const char *const denied_modules[] = {
+    "ctypes", "_ctypes", "cffi", "_xxsubinterpreters", "_interpreters", "_interpqueues",
+    "_interpchannels", "_testcapi", "_testinternalcapi", "_testlimitedcapi",
+    "_xxinterpchannels", "mmap", "_lsprof", "_remote_debugging",
+};
+
+static int starts_dir(const char *p, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    return n && strncmp(p, dir, n) == 0 && (p[n] == '/' || p[n] == '\0' || dir[n - 1] == '/');
+}
+
+/* The absolute, normalised form of p as the kernel would resolve it (so
+ * that a relative path after chdir, "..", or a symlink cannot pass for a
+ * path in the scratch folder). A path whose last part does not exist yet
+ * is resolved through its folder. */
+static void resolve(const char *p, char out[PATH_MAX])
+{
+    if (realpath(p, out))
+        return;
+    char *dir = util_dirname(p);
+    const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+    char rdir[PATH_MAX];
+    int n = -1;
+    if (realpath(dir, rdir) && strcmp(base, "..") != 0 && strcmp(base, ".") != 0)
+        n = snprintf(out, PATH_MAX, "%s/%s", strcmp(rdir, "/") ? rdir : "", base);
+    if (n < 0 || n >= PATH_MAX)
+        snprintf(out, PATH_MAX, "%s", p); /* unresolvable: judged as given */
+    free(dir);
+}
+
+static int in_scratch(const char *real)
+{
+    return starts_dir(real, scratch_real) || starts_dir(real, scratch_dir);
+}
+
+static int is_proc(const char *real)
+{
+    return starts_dir(real, "/proc");
+}
+
+static const char *path_arg(PyObject *args, Py_ssize_t i)
+{
+    PyObject *o = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > i ? PyTuple_GET_ITEM(args, i) : NULL;
+    const char *p = NULL;
+    if (o && PyUnicode_Check(o))
+        p = PyUnicode_AsUTF8(o);
+    else if (o && PyBytes_Check(o))
+        p = PyBytes_AS_STRING(o);
+    if (!p)
+        PyErr_Clear();
+    return p;
+}
+
+static int new_file(const char *what)
+{
+    if (--files_left >= 0)
+        return 0;
+    return deny(what, "(more files than the scratch folder may hold)");
+}
+
+static int audit_open(PyObject *args)
+{
+    const char *p = path_arg(args, 0);
+    if (!p)
+        return 0; /* an fd number: already open */
+    PyObject *mode = PyTuple_GET_SIZE(args) > 1 ? PyTuple_GET_ITEM(args, 1) : NULL;
+    PyObject *flags = PyTuple_GET_SIZE(args) > 2 ? PyTuple_GET_ITEM(args, 2) : NULL;
+    int writes = 0, creates = 0;
+    if (mode && PyUnicode_Check(mode)) {
+        const char *m = PyUnicode_AsUTF8(mode);
+        writes = m && strpbrk(m, "wax+") != NULL;
+        creates = m && strpbrk(m, "wax") != NULL;
+    } else if (flags && PyLong_Check(flags)) {
+        long f = PyLong_AsLong(flags);
+        writes = (f & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) != 0;
+        creates = (f & (O_CREAT | O_TMPFILE)) != 0;
+    }
+    PyErr_Clear();
+    char real[PATH_MAX];
+    resolve(p, real);
+    if (is_proc(real))
+        return deny("open", p);
+    if (strcmp(real, "/dev/null") == 0)
+        return 0;
+    if (writes && !in_scratch(real))
+        return deny("open for writing", p);
+    if (!writes && !in_scratch(real) && !sandbox_landlock_readable(real))
+        return deny("open", p);
+    /* Bytecode the answer wrote is a way to run hand-made code objects. */
+    size_t n = strlen(real);
+    if (n > 4 && strcmp(real + n - 4, ".pyc") == 0 && in_scratch(real))
+        return deny("open bytecode", p);
+    struct stat st;
+    if (creates && stat(real, &st) < 0 && new_file("open") < 0)
+        return -1;
+    return 0;
+}
+
+/* Events whose first argument is a path that must be in the scratch folder;
+ * those that make a new entry there count against its limit. */
+static const struct {
+    const char *event;
+    int creates;
+} scratch_events[] = {
+    { "os.remove", 0 }, { "os.rename", 0 }, { "os.rmdir", 0 }, { "os.truncate", 0 },
+    { "os.mkdir", 1 },  { "os.symlink", 1 }, { "os.link", 1 },  { "os.mkfifo", 1 },
+    { "os.mknod", 1 },
+};
+
+static int audit_scratch_event(const char *event, int creates, PyObject *args)
+{
+    const char *p = path_arg(args, 0);
+    if (!p)
+        return strcmp(event, "os.truncate") == 0 ? 0 : deny(event, "(by descriptor)");
+    char real[PATH_MAX];
+    resolve(p, real);
+    if (!in_scratch(real))
+        return deny(event, p);
+    /* rename and link name a second path: it must stay in scratch too */
+    const char *q = strcmp(event, "os.rename") == 0 || strcmp(event, "os.link") == 0 ? path_arg(args, 1) : NULL;
+    if (q) {
+        char real2[PATH_MAX];
+        resolve(q, real2);
+        if (!in_scratch(real2))
+            return deny(event, q);
+    }
+    return creates ? new_file(event) : 0;
+}
+
+/* Hand-made bytecode (an out-of-range LOAD_CONST and the like) reads and
+ * writes any memory, the result channel's secret included. Code objects
+ * are made by code.__new__ / code.replace and by marshal; the standard
+ * library does both at run time, so those callers, and only those, are
+ * let through. They are recognised by identity (captured in the parent,
+ * before any answer exists): a filename can be faked with compile(), a
+ * code object cannot. */
+static struct {
+    PyObject *coroutine;        /* types.coroutine: co.replace(co_flags=...) */
+    PyObject *compile_bytecode; /* importlib's _compile_bytecode: marshal.loads */
+    PyObject *src_get_code, *pyc_get_code;
+    PyObject *src_loader, *pyc_loader; /* SourceFileLoader, SourcelessFileLoader */
+    PyObject *get_data;         /* FileLoader.get_data */
+    PyObject *io_mod, *open_code;
+} trusted;
+
+static PyObject *attr_path(PyObject *o, const char *const *names)
+{
+    Py_XINCREF(o);
+    for (; o && *names; names++) {
+        PyObject *next = PyObject_GetAttrString(o, *names);
+        Py_DECREF(o);
+        o = next;
+    }
+    return o;
+}
+
+int sandbox_audit_capture(void *unused)
+{
+    (void)unused;
+    if (trusted.coroutine)
+        return 0;
+    PyObject *types = PyImport_ImportModule("types");
+    PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
+    PyObject *io = PyImport_ImportModule("_io");
+    trusted.coroutine = attr_path(types, (const char *const[]){ "coroutine", "__code__", NULL });
+    trusted.compile_bytecode = attr_path(bext, (const char *const[]){ "_compile_bytecode", "__code__", NULL });
+    trusted.src_get_code = attr_path(bext, (const char *const[]){ "SourceLoader", "get_code", "__code__", NULL });
+    trusted.pyc_get_code = attr_path(bext, (const char *const[]){ "SourcelessFileLoader", "get_code", "__code__", NULL });
+    trusted.src_loader = attr_path(bext, (const char *const[]){ "SourceFileLoader", NULL });
+    trusted.pyc_loader = attr_path(bext, (const char *const[]){ "SourcelessFileLoader", NULL });
+    trusted.get_data = attr_path(bext, (const char *const[]){ "FileLoader", "get_data", NULL });
+    trusted.io_mod = io;
+    trusted.open_code = attr_path(io, (const char *const[]){ "open_code", NULL });
+    Py_XDECREF(types);
+    Py_XDECREF(bext);
+    PyErr_Clear();
+    return trusted.coroutine && trusted.compile_bytecode && trusted.src_get_code ? 0 : -1;
+}
+
+static int frame_runs(PyFrameObject *f, PyObject *code)
+{
+    if (!f || !code)
+        return 0;
+    PyCodeObject *c = PyFrame_GetCode(f);
+    int same = (PyObject *)c == code;
+    Py_DECREF(c);
+    return same;
+}
+
+static int attr_is(PyObject *o, const char *name, PyObject *want)
+{
+    PyObject *v = o ? PyObject_GetAttrString(o, name) : NULL;
+    int same = v && v == want;
+    Py_XDECREF(v);
+    PyErr_Clear();
+    return same;
+}
+
+/* marshal.loads of a .pyc that the import system itself read: called by
+ * _compile_bytecode, called by a stock loader's get_code, reading through
+ * the stock get_data and io.open_code, from a file outside the scratch
+ * folder (the one place the answer can write a crafted .pyc). */
+static int from_importer(void)
+{
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (!frame_runs(f, trusted.compile_bytecode))
+        return 0;
+    PyFrameObject *back = PyFrame_GetBack(f);
+    int ok = 0;
+    PyObject *self = NULL, *path = NULL;
+    if (!frame_runs(back, trusted.src_get_code) && !frame_runs(back, trusted.pyc_get_code))
+        goto out;
+    self = pyembed_frame_var(back, "self");
+    path = pyembed_frame_var(back, "bytecode_path");
+    if (!path)
+        path = pyembed_frame_var(back, "path");
+    if (!self || ((PyObject *)Py_TYPE(self) != trusted.src_loader &&
+                  (PyObject *)Py_TYPE(self) != trusted.pyc_loader))
+        goto out;
+    if (!attr_is((PyObject *)Py_TYPE(self), "get_data", trusted.get_data))
+        goto out;
+    PyObject *globals = PyFunction_Check(trusted.get_data) ? PyFunction_GET_GLOBALS(trusted.get_data) : NULL;
+    PyObject *io = globals ? PyDict_GetItemString(globals, "_io") : NULL;
+    if (io != trusted.io_mod || !attr_is(io, "open_code", trusted.open_code))
+        goto out;
+    const char *p = path && PyUnicode_Check(path) ? PyUnicode_AsUTF8(path) : NULL;
+    if (!p)
+        goto out;
+    char real[PATH_MAX];
+    resolve(p, real);
+    ok = !in_scratch(real);
+out:
+    Py_XDECREF(self);
+    Py_XDECREF(path);
+    Py_XDECREF(back);
+    PyErr_Clear();
+    return ok;
+}
+
+/* asyncio's event loop wakes itself through socket.socketpair(): an
+ * AF_UNIX pair with no address, which reaches nothing outside. Any other
+ * AF_UNIX socket needs socket(2), which seccomp does not allow. */
+static int is_unix_socket(PyObject *args)
+{
+    PyObject *fam = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 1 ? PyTuple_GET_ITEM(args, 1) : NULL;
+    long f = fam && PyLong_Check(fam) ? PyLong_AsLong(fam) : -1;
+    PyErr_Clear();
+    return f == AF_UNIX;
+}
+
+static int denied_import(PyObject *args)
+{
+    PyObject *m = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
+    const char *name = m && PyUnicode_Check(m) ? PyUnicode_AsUTF8(m) : NULL;
+    if (!name) {
+        PyErr_Clear();
+        return 0;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(denied_modules); i++) {
+        size_t n = strlen(denied_modules[i]);
+        if (strncmp(name, denied_modules[i], n) == 0 && (name[n] == '\0' || name[n] == '.'))
+            return deny("import", name);
+    }
+    return 0;
+}
+
+int sandbox_audit_hook(const char *event, PyObject *args, void *data)
+{
+    (void)data;
+    if (!armed)
+        return 0;
+    if (strcmp(event, "open") == 0)
+        return audit_open(args);
+    if (strcmp(event, "import") == 0)
+        return denied_import(args);
+    if (strcmp(event, "socket.__new__") == 0 && is_unix_socket(args))
+        return 0;
+    for (size_t i = 0; i < ARRAY_SIZE(denied_events); i++) {
+        const char *d = denied_events[i];
+        size_t n = strlen(d);
+        if (d[n - 1] == '.' ? strncmp(event, d, n) == 0 : strcmp(event, d) == 0)
+            return deny(event, NULL);
+    }
+    if (strcmp(event, "marshal.loads") == 0 || strcmp(event, "marshal.load") == 0)
+        return from_importer() ? 0 : deny(event, NULL);
+    if (strcmp(event, "code.__new__") == 0)
+        return frame_runs(PyEval_GetFrame(), trusted.coroutine) ? 0 : deny(event, NULL);
+    if (strcmp(event, "os.chdir") == 0) {
+        const char *p = path_arg(args, 0);
+        char real[PATH_MAX];
+        if (p)
+            resolve(p, real);
+        return p && is_proc(real) ? deny(event, p) : 0;
+    }
+    if (strcmp(event, "os.listdir") == 0 || strcmp(event, "os.scandir") == 0) {
+        const char *p = path_arg(args, 0);
+        char real[PATH_MAX];
+        if (!p)
+            return 0; /* a descriptor (already open) or the cwd */
+        resolve(p, real);
+        return in_scratch(real) || sandbox_landlock_readable(real) ? 0 : deny(event, p);
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(scratch_events); i++)
+        if (strcmp(event, scratch_events[i].event) == 0)
+            return audit_scratch_event(event, scratch_events[i].creates, args);
+    return 0;
+}

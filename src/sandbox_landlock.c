@@ -1,0 +1,272 @@
+/* sandbox_landlock.c - the file-system layer: an allow-list, as Landlock's
+ * own sample (samples/landlock/sandboxer.c) builds one.
+ *
+ * The ruleset handles every file-system right the running kernel knows
+ * (asking its ABI version first), so anything not granted below is
+ * denied: reads only of what the interpreter needs (its standard library,
+ * the shared libraries mapped into this process, a few device and time
+ * zone files), everything but execute inside the answer's scratch folder,
+ * and writes to /dev/null. Not the packs, not the other submissions, not
+ * the grader's files, not /proc, not a terminal.
+ *
+ * Opening the allowed paths walks the file system; it is done once. A
+ * ruleset is built per scratch folder, in the parent, and reused by every
+ * child that runs there (the folder is emptied in between): a child only
+ * enforces it, one system call. */
+#define _GNU_SOURCE
+#include "sandbox_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/landlock.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "pyembed.h"
+#include "util.h"
+
+/* Rights by the ABI that brought them (include/uapi/linux/landlock.h);
+ * spelled out so that older kernel headers build too. */
+#define LL_EXECUTE (1ULL << 0)
+#define LL_WRITE_FILE (1ULL << 1)
+#define LL_READ_FILE (1ULL << 2)
+#define LL_READ_DIR (1ULL << 3)
+#define LL_ABI1_ALL ((1ULL << 13) - 1)
+#define LL_REFER (1ULL << 13)     /* ABI 2 */
+#define LL_TRUNCATE (1ULL << 14)  /* ABI 3 */
+#define LL_IOCTL_DEV (1ULL << 15) /* ABI 5 */
+#define LL_NET_ALL ((1ULL << 2) - 1)   /* ABI 4: bind and connect TCP */
+#define LL_SCOPE_ALL ((1ULL << 2) - 1) /* ABI 6: abstract sockets, signals */
+
+#define LL_MAX_PATHS 64
+
+/* landlock_ruleset_attr as the newest ABI has it; its size tells the
+ * kernel which fields we know. */
+struct ll_ruleset_attr {
+    unsigned long long handled_access_fs;
+    unsigned long long handled_access_net;
+    unsigned long long scoped;
+};
+
+typedef struct {
+    char *path; /* resolved */
+    int fd;     /* O_PATH, or -1 without Landlock */
+    int dir;
+} ll_path;
+
+static ll_path paths[LL_MAX_PATHS];
+static size_t npaths;
+static int fds_cache[LL_MAX_PATHS];
+static size_t nfds;
+
+int sandbox_landlock_abi(void)
+{
+    static int abi = -2;
+    if (abi == -2) {
+        long v = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+        abi = v < 0 ? -1 : (int)v;
+    }
+    return abi;
+}
+
+static unsigned long long fs_rights(int abi)
+{
+    unsigned long long r = LL_ABI1_ALL;
+    if (abi >= 2)
+        r |= LL_REFER;
+    if (abi >= 3)
+        r |= LL_TRUNCATE;
+    if (abi >= 5)
+        r |= LL_IOCTL_DEV;
+    return r;
+}
+
+static size_t attr_size(int abi)
+{
+    if (abi >= 6)
+        return sizeof(struct ll_ruleset_attr);
+    if (abi >= 4)
+        return 2 * sizeof(unsigned long long);
+    return sizeof(unsigned long long);
+}
+
+/* Adds path (following symbolic links: the rule holds for the target) to
+ * the prepared list; a path that does not exist is skipped. The strings
+ * are kept even without Landlock: the audit hook judges reads by them. */
+static int add_path(const char *path, int dir_ok)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    if (!realpath(path, real) || stat(real, &st) < 0)
+        return 0;
+    if ((!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) ||
+        (S_ISDIR(st.st_mode) && !dir_ok))
+        return 0;
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i].path, real) == 0)
+            return 0;
+    if (npaths == LL_MAX_PATHS) {
+        errno = E2BIG;
+        return -1;
+    }
+    int hi = -1;
+    if (sandbox_landlock_abi() >= 1) {
+        int fd = open(real, O_PATH | O_CLOEXEC);
+        if (fd < 0)
+            return 0;
+        hi = fcntl(fd, F_DUPFD_CLOEXEC, SANDBOX_FD_BASE);
+        close(fd);
+        if (hi < 0)
+            return -1;
+        fds_cache[nfds++] = hi;
+    }
+    paths[npaths].path = xstrdup(real);
+    paths[npaths].fd = hi;
+    paths[npaths].dir = S_ISDIR(st.st_mode);
+    npaths++;
+    return 0;
+}
+
+int sandbox_landlock_readable(const char *real)
+{
+    for (size_t i = 0; i < npaths; i++) {
+        const char *p = paths[i].path;
+        size_t n = strlen(p);
+        if (strncmp(real, p, n) != 0)
+            continue;
+        if (real[n] == '\0' || (paths[i].dir && (real[n] == '/' || (n == 1 && p[0] == '/'))))
+            return 1;
+    }
+    return 0;
+}
+
+/* The folder of every shared object mapped into this process: libpython,
+ * libc, and the folder the interpreter's extension modules' libraries
+ * live in (an answer that imports decimal loads libmpdec from there). */
+static int add_mapped_libraries(void)
+{
+    FILE *f = fopen("/proc/self/maps", "re");
+    if (!f)
+        return 0; /* no /proc: the standard paths below still hold */
+    char line[PATH_MAX + 128];
+    int rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        char *p = strchr(line, '/');
+        if (!p)
+            continue;
+        p[strcspn(p, "\n")] = '\0';
+        if (!strstr(p, ".so"))
+            continue;
+        char *dir = util_dirname(p);
+        rc = add_path(dir, 1);
+        free(dir);
+    }
+    fclose(f);
+    return rc;
+}
+
+/* What the interpreter and the C library read lazily, besides the standard
+ * library: the loader's cache (for the libraries of extension modules),
+ * time zones (time.localtime), locales, and the harmless devices. */
+static const char *const fixed_paths[] = {
+    "/etc/ld.so.cache", "/etc/localtime", "/usr/share/zoneinfo", "/usr/lib/locale",
+    "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/full",
+};
+
+int sandbox_landlock_prepare(char **err)
+{
+    if (npaths)
+        return 0;
+    size_t n = 0;
+    char **import = pyembed_import_paths(&n);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = add_path(import[i], 1);
+    for (size_t i = 0; i < n; i++)
+        free(import[i]);
+    free(import);
+    if (rc == 0)
+        rc = add_mapped_libraries();
+    for (size_t i = 0; i < ARRAY_SIZE(fixed_paths) && rc == 0; i++)
+        rc = add_path(fixed_paths[i], 1);
+    if (rc < 0)
+        *err = xasprintf("landlock: preparing the read list: %s", strerror(errno));
+    return rc;
+}
+
+
+static int allow(int rs, int fd, unsigned long long access)
+{
+    struct landlock_path_beneath_attr pb = { .allowed_access = access, .parent_fd = fd };
+    return (int)syscall(SYS_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
+}
+
+static int allow_path(int rs, const char *path, unsigned long long access)
+{
+    int fd = open(path, O_PATH | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = allow(rs, fd, access);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}
+
+int sandbox_landlock_ruleset(const char *scratch, char **err)
+{
+    int abi = sandbox_landlock_abi();
+    unsigned long long fs = fs_rights(abi);
+    struct ll_ruleset_attr attr = {
+        .handled_access_fs = fs,
+        .handled_access_net = abi >= 4 ? LL_NET_ALL : 0,
+        .scoped = abi >= 6 ? LL_SCOPE_ALL : 0,
+    };
+    const char *what = "create_ruleset";
+    int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, attr_size(abi), 0);
+    int rc = rs < 0 ? -1 : 0;
+    for (size_t i = 0; i < npaths && rc == 0; i++) {
+        what = paths[i].path;
+        rc = allow(rs, paths[i].fd, paths[i].dir ? (LL_READ_FILE | LL_READ_DIR) : LL_READ_FILE);
+    }
+    if (rc == 0) {
+        what = "/dev/null";
+        rc = allow_path(rs, "/dev/null", (LL_READ_FILE | LL_WRITE_FILE | LL_TRUNCATE) & fs);
+    }
+    if (rc == 0) {
+        what = "the scratch folder";
+        rc = allow_path(rs, scratch, fs & ~(LL_EXECUTE | LL_IOCTL_DEV));
+    }
+    if (rc == 0) {
+        int hi = fcntl(rs, F_DUPFD_CLOEXEC, SANDBOX_FD_BASE);
+        what = "dup";
+        rc = hi < 0 ? -1 : 0;
+        if (rc == 0) {
+            close(rs);
+            rs = hi;
+        }
+    }
+    if (rc < 0) {
+        *err = xasprintf("landlock: %s: %s", what, strerror(errno));
+        if (rs >= 0)
+            close(rs);
+        return -1;
+    }
+    return rs;
+}
+
+int sandbox_landlock_enforce(int ruleset, char **err)
+{
+    if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0) {
+        *err = xasprintf("landlock: restrict_self: %s", strerror(errno));
+        return -1;
+    }
+    close(ruleset); /* enforced now: the answer has no use for it */
+    return 0;
+}

@@ -1,0 +1,182 @@
+/* scratch.c - see scratch.h. */
+#define _GNU_SOURCE
+#include "scratch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sandbox.h"
+#include "util.h"
+
+#define NFTW_FDS 16
+
+struct scratch {
+    char *path;
+    int ruleset; /* -1 without Landlock */
+    int busy;
+    pid_t owner; /* a forked process (a worker) sees its parent's as not its own */
+};
+
+static scratch **pool;
+static size_t npool;
+
+/* $TMPDIR when set; else /dev/shm, where making and emptying a folder
+ * costs no disk journal; else /tmp. */
+static const char *scratch_parent(void)
+{
+    static const char *parent;
+    if (parent)
+        return parent;
+    const char *tmp = getenv("TMPDIR");
+    if (tmp && tmp[0] == '/')
+        return parent = tmp;
+    struct stat st;
+    if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0)
+        return parent = "/dev/shm";
+    return parent = "/tmp";
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    remove(path);
+    return 0;
+}
+
+static void remove_tree(const char *dir)
+{
+    nftw(dir, remove_entry, NFTW_FDS, FTW_DEPTH | FTW_PHYS);
+}
+
+static int remove_inside(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag;
+    if (ftw->level > 0)
+        remove(path);
+    return 0;
+}
+
+static int is_empty(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int empty = 1;
+    while (empty && (e = readdir(d)) != NULL)
+        empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+    closedir(d);
+    return empty;
+}
+
+static void retire(scratch *s)
+{
+    remove_tree(s->path);
+    if (s->ruleset >= 0)
+        close(s->ruleset);
+    free(s->path);
+    free(s);
+}
+
+/* Folders are named for the process that made them, so that one left
+ * behind by a pydrill that was killed (a closed terminal, SIGKILL) is
+ * removed by the next one to start. */
+static scratch *make(char **err)
+{
+    scratch *s = xcalloc(1, sizeof *s);
+    s->ruleset = -1;
+    s->owner = getpid();
+    s->path = xasprintf("%s/pydrill-run-%ld-XXXXXX", scratch_parent(), (long)getpid());
+    if (!mkdtemp(s->path)) {
+        *err = xasprintf("cannot make a scratch folder in %s: %s", scratch_parent(), strerror(errno));
+        free(s->path);
+        free(s);
+        return NULL;
+    }
+    if (sandbox_ruleset(s->path, &s->ruleset, err) < 0) {
+        retire(s);
+        return NULL;
+    }
+    return s;
+}
+
+scratch *scratch_acquire(char **err)
+{
+    pid_t self = getpid();
+    for (size_t i = 0; i < npool; i++)
+        if (!pool[i]->busy && pool[i]->owner == self) {
+            pool[i]->busy = 1;
+            return pool[i];
+        }
+    scratch *s = make(err);
+    if (!s)
+        return NULL;
+    pool = xrealloc(pool, (npool + 1) * sizeof *pool);
+    pool[npool++] = s;
+    s->busy = 1;
+    return s;
+}
+
+void scratch_release(scratch *s)
+{
+    nftw(s->path, remove_inside, NFTW_FDS, FTW_DEPTH | FTW_PHYS);
+    if (is_empty(s->path)) {
+        s->busy = 0;
+        return;
+    }
+    for (size_t i = 0; i < npool; i++)
+        if (pool[i] == s) {
+            pool[i] = pool[--npool];
+            break;
+        }
+    retire(s);
+}
+
+const char *scratch_path(const scratch *s)
+{
+    return s->path;
+}
+
+int scratch_ruleset(const scratch *s)
+{
+    return s->ruleset;
+}
+
+void scratch_remove_stale(void)
+{
+    const char *parent = scratch_parent();
+    DIR *d = opendir(parent);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        long pid;
+        char tail[16];
+        if (sscanf(e->d_name, "pydrill-run-%ld-%15s", &pid, tail) != 2 || pid <= 0)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* its owner is alive (or not ours to ask) */
+        char *path = xasprintf("%s/%s", parent, e->d_name);
+        remove_tree(path);
+        free(path);
+    }
+    closedir(d);
+}
+
+void scratch_remove_all(void)
+{
+    pid_t self = getpid();
+    for (size_t i = 0; i < npool; i++)
+        if (pool[i]->owner == self)
+            retire(pool[i]);
+    free(pool);
+    pool = NULL;
+    npool = 0;
+}

@@ -1,0 +1,63 @@
+/* test_runner.c - the runner never blocks on a child: one that closes its
+ * result channel and lives on is awaited through the poll set, not by a
+ * wait in the parent. Structural checks only (no timings). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runner.h"
+
+static int setup(void **state)
+{
+    char *err = NULL, *warning = NULL;
+    int rc = runner_start(&err, &warning);
+    free(err);
+    free(warning);
+    return rc;
+}
+
+static drill_test one_test[] = { { .name = "t", .expr = "1", .expect = "1" } };
+
+static void test_closed_channel_does_not_block(void **state)
+{
+    runner_job job = {
+        .kind = JOB_TESTS,
+        .limits = { .timeout_ms = 10000 },
+        .source = "import os, time\nos.closerange(3, 256)\ntime.sleep(30)\n",
+        .tests = one_test,
+        .ntests = 1,
+    };
+    runner_task *t = runner_spawn(&job);
+    struct pollfd p[1];
+    assert_int_equal(runner_task_pollfds(t, p, 1), 1);
+    /* the channel reaches end of file once the answer closed it */
+    while (poll(p, 1, -1) < 0)
+        ;
+    /* one step takes the end of file and returns at once: not done; the
+     * task now waits on a descriptor for the child's exit, for a short
+     * grace rather than the answer's own 10 s */
+    assert_int_equal(runner_task_step(t), 0);
+    assert_int_equal(runner_task_pollfds(t, p, 1), 1);
+    assert_true(runner_task_timeout(t) <= 501);
+    while (runner_wait_any(&t, 1, -1) < 0)
+        ;
+    run_result r;
+    runner_task_finish(t, &r);
+    assert_int_equal(r.status, RUN_CRASH);
+    assert_non_null(strstr(r.message, "closed its result channel"));
+    run_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_closed_channel_does_not_block),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
