@@ -30,8 +30,8 @@ units=$(ls "$B"/tests/test_* 2>/dev/null | grep -v '\.d$')
 scripts=${TESTS:-$(ls tests/e2e/*.t tests/tui/*.t tests/adversarial/*.t 2>/dev/null)}
 
 # unpriv_tree : copies what the scripts read (the tree less its build
-# folders, the binary, the schemas in ../shared) to a fresh folder that
-# uid 65534 can read, with a home it can write; prints nothing, sets $unpriv.
+# folders; the binary and build/tests; the schemas in ../shared) to a fresh
+# folder that uid 65534 can read, with a home it can write; sets $unpriv.
 unpriv_tree() {
     # Short names: a few quiz tests read messages that quote a path under
     # TMPDIR, and a long one wraps them on the 100-column screen.
@@ -43,6 +43,8 @@ unpriv_tree() {
         cp -R "$f" "$unpriv/tree/" || return 1
     done
     cp "$top/$B/pydrill" "$unpriv/tree/$B/pydrill" || return 1
+    # build/tests: the scripts' helper programs (tests/tools) live there
+    [ ! -d "$top/$B/tests" ] || cp -R "$top/$B/tests" "$unpriv/tree/$B/" || return 1
     if [ -d "$top/../shared/schemas" ]; then
         mkdir -p "$unpriv/shared" && cp -R "$top/../shared/schemas" "$unpriv/shared/" || return 1
     fi
