@@ -247,44 +247,6 @@ char *report_render(const report_options *o, const submission_verdict *subs, siz
 
 /* Overlong forms, surrogates, code points past U+10FFFF and truncated
  * sequences are malformed. */
-size_t report_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    unsigned lo = 0x80, hi = 0xBF;
-    size_t k;
-    unsigned v;
-
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 1, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        k = 2, v = c & 0x0F;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 3, v = c & 0x07;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (n <= k)
-        return 0;
-    for (size_t i = 1; i <= k; i++) {
-        unsigned b = s[i];
-        if (i == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (b & 0x3F);
-    }
-    *cp = v;
-    return k + 1;
-}
 
 static int unwanted(unsigned cp, int flags)
 {
@@ -309,8 +271,8 @@ char *report_clean(const char *s, int flags)
 
     sbuf_init(&sb);
     while (n > 0) {
-        unsigned cp;
-        size_t k = report_utf8_decode(p, n, &cp);
+        uint32_t cp;
+        size_t k = util_utf8_decode(p, n, &cp, 0);
         if (k == 0) {
             sbuf_add(&sb, replacement, 3);
             k = 1;
@@ -421,4 +383,24 @@ char *report_failure_detail(const report_sub *s, const report_drill *d, int flag
     if (hn > 0 && !reveal)
         sbuf_addf(&sb, "%zu of %zu hidden tests passed\n", hp, hn);
     return sbuf_detach(&sb, NULL);
+}
+
+void report_markup(sbuf *sb, const char *s, report_markup_mode mode)
+{
+    int xml = mode != MARKUP_HTML, attr = mode == MARKUP_XML_ATTR;
+    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
+    for (const char *p = c; *p; p++) {
+        switch (*p) {
+        case '&': sbuf_addstr(sb, "&amp;"); break;
+        case '<': sbuf_addstr(sb, "&lt;"); break;
+        case '>': sbuf_addstr(sb, "&gt;"); break;
+        case '"': sbuf_addstr(sb, "&quot;"); break;
+        case '\'': sbuf_addstr(sb, xml ? "&apos;" : "&#39;"); break;
+        case '\r': sbuf_addstr(sb, xml ? "&#13;" : "\r"); break;
+        case '\n': sbuf_addstr(sb, attr ? "&#10;" : "\n"); break;
+        case '\t': sbuf_addstr(sb, attr ? "&#9;" : "\t"); break;
+        default: sbuf_addch(sb, *p);
+        }
+    }
+    free(c);
 }

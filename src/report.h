@@ -129,9 +129,11 @@ enum {
 /* A copy of s (NULL reads as "") that is valid UTF-8: every invalid byte,
  * and whatever flags select, becomes U+FFFD. Caller frees. */
 char *report_clean(const char *s, int flags);
-/* Length of the well-formed UTF-8 sequence at s (at most n bytes, n > 0),
- * with its code point in *cp; 0 when malformed. */
-size_t report_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+/* The one escaper for markup: s, cleaned of what XML forbids, escaped for
+ * an HTML page, XML text, or an XML attribute value (where \t \n \r
+ * become references, so that attribute normalisation keeps them). */
+typedef enum { MARKUP_HTML, MARKUP_XML_TEXT, MARKUP_XML_ATTR } report_markup_mode;
+void report_markup(sbuf *sb, const char *s, report_markup_mode mode);
 
 /* A score for people: at most two decimals, trailing zeros dropped
  * ("7.5", "10", "0.33"). Returns buf. */

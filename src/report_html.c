@@ -68,18 +68,7 @@ static const char *status_class(status st)
 
 static void esc(sbuf *sb, const char *s)
 {
-    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
-    for (const char *p = c; *p; p++) {
-        switch (*p) {
-        case '&': sbuf_addstr(sb, "&amp;"); break;
-        case '<': sbuf_addstr(sb, "&lt;"); break;
-        case '>': sbuf_addstr(sb, "&gt;"); break;
-        case '"': sbuf_addstr(sb, "&quot;"); break;
-        case '\'': sbuf_addstr(sb, "&#39;"); break;
-        default: sbuf_addch(sb, *p);
-        }
-    }
-    free(c);
+    report_markup(sb, s, MARKUP_HTML);
 }
 
 /* Escaped, cut to at most max characters (not bytes) with an ellipsis. */

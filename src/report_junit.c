@@ -17,25 +17,9 @@
 #include "report.h"
 #include "util.h"
 
-/* Escapes for both text and attribute values; in attributes, \t \n \r are
- * written as references so that attribute normalisation keeps them. */
 static void add_xml(sbuf *sb, const char *s, int attr)
 {
-    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
-    for (const char *p = c; *p; p++) {
-        switch (*p) {
-        case '&': sbuf_addstr(sb, "&amp;"); break;
-        case '<': sbuf_addstr(sb, "&lt;"); break;
-        case '>': sbuf_addstr(sb, "&gt;"); break;
-        case '"': sbuf_addstr(sb, "&quot;"); break;
-        case '\'': sbuf_addstr(sb, "&apos;"); break;
-        case '\r': sbuf_addstr(sb, "&#13;"); break;
-        case '\n': sbuf_addstr(sb, attr ? "&#10;" : "\n"); break;
-        case '\t': sbuf_addstr(sb, attr ? "&#9;" : "\t"); break;
-        default: sbuf_addch(sb, *p);
-        }
-    }
-    free(c);
+    report_markup(sb, s, attr ? MARKUP_XML_ATTR : MARKUP_XML_TEXT);
 }
 
 static void add_attr(sbuf *sb, const char *name, const char *value)

@@ -38,8 +38,8 @@ static void add_yaml_str(sbuf *sb, const char *s)
     size_t n = strlen(c);
     sbuf_addch(sb, '"');
     while (n > 0) {
-        unsigned cp;
-        size_t k = report_utf8_decode(p, n, &cp); /* never 0: c is clean */
+        uint32_t cp;
+        size_t k = util_utf8_decode(p, n, &cp, 0); /* never 0: c is clean */
         switch (cp) {
         case '"': sbuf_addstr(sb, "\\\""); break;
         case '\\': sbuf_addstr(sb, "\\\\"); break;
