@@ -249,7 +249,9 @@ char *kind_parsons_solution_letters(const drill *d)
 static int check(const drill *d, const kind_check_env *env, diag *dg)
 {
     char *right = kind_parsons_solution_letters(d);
-    int ok = kind_tests_passes(d, right, "the lines in order", env, dg);
+    char *what = xasprintf("the solution's order (%s)", right);
+    int ok = kind_tests_passes(d, right, what, env, dg);
+    free(what);
     size_t order[PARSONS_MAX_LINES], n = 0;
     for (size_t i = 0; i < d->nshown; i++)
         for (size_t k = 0; k < d->nlines; k++)
@@ -262,8 +264,9 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
         for (size_t k = 0; k < n; k++)
             order[k] = n - 1 - k;
     char *wrong = letters_of(d, order, n);
-    ok &= kind_tests_fails(d, wrong, same ? "the lines in reverse order" : "the lines in the order shown", env,
-                           dg);
+    what = xasprintf("%s (%s)", same ? "the reverse order" : "the order shown", wrong);
+    ok &= kind_tests_fails(d, wrong, what, env, dg);
+    free(what);
     free(right);
     free(wrong);
     return ok;
