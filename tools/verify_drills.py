@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 
 # VERIFY_PYTHON names another interpreter command, e.g.
@@ -160,8 +161,10 @@ else:
 def child(job, seed="0", timeout=10):
     env = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": seed, "LC_ALL": "C.UTF-8",
            "PYTHONIOENCODING": "utf-8"}
-    p = subprocess.run([*PY, "-I", "-S", "-B", "-c", HARNESS], input=json.dumps(job),
-                       capture_output=True, text=True, timeout=timeout, env=env)
+    # in a folder of its own, as pydrill runs answers: tests may write files
+    with tempfile.TemporaryDirectory(prefix="verify-drills.") as scratch:
+        p = subprocess.run([*PY, "-I", "-S", "-B", "-c", HARNESS], input=json.dumps(job),
+                           capture_output=True, text=True, timeout=timeout, env=env, cwd=scratch)
     return p.stdout, p.stderr
 
 
