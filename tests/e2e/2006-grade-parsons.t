@@ -109,9 +109,9 @@ for f in "$F"/check/*.json; do
 done
 
 # The bundled parsons drills against the orders that were read.
-"$PY" - "$TOP" "$F/orders.txt" <<'EOF' >orders.check 2>&1
+"$PY" - "$TOP" "$F/orders.txt" "$PYDRILL" <<'EOF' >orders.check 2>&1
 import json, os, re, subprocess, sys
-top, orders = sys.argv[1:]
+top, orders, pydrill = sys.argv[1:]
 sys.path.insert(0, os.path.join(top, "tools"))
 import parsons_orders
 drills = {d["id"]: d for d in parsons_orders.load_drills([os.path.join(top, "drills.json")])}
@@ -133,7 +133,7 @@ for i in sorted(set(drills) & set(listed)):
 # one submission folder per order: the solution, each order listed, the reverse
 os.makedirs("orders")
 for i in sorted(set(drills) & set(listed)):
-    show = subprocess.run([os.environ["PYDRILL"], "show", i, "--solution", "--pack",
+    show = subprocess.run([pydrill, "show", i, "--solution", "--pack",
                            os.path.join(top, "drills", "parsons.json")], capture_output=True, text=True).stdout
     letters = re.search(r"^Answer: (.*)$", show, re.M).group(1).split()
     n = len(letters)
