@@ -4,7 +4,9 @@
  * answer); the candidate sees them all shuffled, in an order fixed by the
  * drill's id, lettered a, b, ...; the answer is the letters of the lines
  * chosen, in order. The chosen lines, joined, are graded as a write answer
- * is, by the tests: every order that passes them is right. */
+ * is, by the tests: every order that passes them is right. An answer that
+ * uses a distractor is wrong whatever the tests say (a distractor placed
+ * after a return is dead code, not a right line), so it fails unrun. */
 #include "kind_tests.h"
 
 #include <stdint.h>
@@ -19,6 +21,15 @@
 #define PARSONS_MIN_LINES 2
 
 static const char *const fields[] = { "lines", "distractors", "tests", NULL };
+
+/* Whether p (one of dr->shown) is a line of the solution, not a distractor. */
+static int is_line(const drill *dr, const char *p)
+{
+    for (size_t i = 0; i < dr->nlines; i++)
+        if (dr->lines[i] == p)
+            return 1;
+    return 0;
+}
 
 /* The order the candidate sees: a shuffle seeded by the id (FNV-1a, then
  * xorshift64*), so every run, report and machine shows the same letters. */
@@ -43,42 +54,89 @@ static void shuffle(drill *dr)
         dr->shown[i - 1] = dr->shown[j];
         dr->shown[j] = t;
     }
-    /* Never the answer itself: the solution's lines first, in order. */
+    /* Never the answer itself: when the solution's lines read in the right
+     * order (distractors between them or not), the first of them and the
+     * next one that reads differently change places. */
+    size_t pos[PARSONS_MAX_LINES], k = 0;
+    for (size_t i = 0; i < n && k < dr->nlines; i++)
+        if (is_line(dr, dr->shown[i]))
+            pos[k++] = i;
     int solved = 1;
-    for (size_t i = 0; i < dr->nlines && solved; i++)
-        solved = dr->shown[i] == dr->lines[i];
-    if (solved && n > 1) {
-        char *first = dr->shown[0];
-        memmove(dr->shown, dr->shown + 1, (n - 1) * sizeof *dr->shown);
-        dr->shown[n - 1] = first;
+    for (size_t i = 0; i < k && solved; i++)
+        solved = strcmp(dr->shown[pos[i]], dr->lines[i]) == 0;
+    for (size_t i = 1; solved && i < k; i++)
+        if (strcmp(dr->shown[pos[i]], dr->shown[pos[0]]) != 0) {
+            char *t = dr->shown[pos[0]];
+            dr->shown[pos[0]] = dr->shown[pos[i]];
+            dr->shown[pos[i]] = t;
+            solved = 0;
+        }
+}
+
+/* A line, or a distractor, is one line of code: the answer joins them with
+ * newlines, and Python ends a line at a carriage return too. */
+static int check_line(const char *s, char **err)
+{
+    if (strpbrk(s, "\n\r")) {
+        *err = xstrdup("a line must not contain a line break (give each line on its own)");
+        return -1;
     }
+    if (!s[strspn(s, " \t\f")]) {
+        *err = xstrdup("a line must not be blank");
+        return -1;
+    }
+    return 0;
+}
+
+/* A distractor that reads like a line, or like another distractor, could
+ * stand in for it: the answer that uses it would be right after all. */
+static void check_distractors(vctx *v, const drill *dr)
+{
+    size_t mark = vpush(v, "distractors");
+    for (size_t i = 0; i < dr->ndistractors; i++) {
+        char idx[32];
+        snprintf(idx, sizeof idx, "%zu", i);
+        for (size_t k = 0; k < dr->nlines; k++)
+            if (strcmp(dr->distractors[i], dr->lines[k]) == 0) {
+                verr(v, idx, "the same as /lines/%zu: a distractor must belong to no right answer", k);
+                break;
+            }
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(dr->distractors[i], dr->distractors[k]) == 0) {
+                verr(v, idx, "the same as /distractors/%zu", k);
+                break;
+            }
+    }
+    vpop(v, mark);
 }
 
 static void parse(vctx *v, const cJSON *obj, drill *dr)
 {
-    dr->lines = vget_strv(v, obj, "lines", V_REQUIRED | V_NONEMPTY, &dr->nlines);
-    dr->distractors = vget_strv(v, obj, "distractors", 0, &dr->ndistractors);
+    size_t before = v->nerr;
+    dr->lines = vget_strv_checked(v, obj, "lines", V_REQUIRED | V_NONEMPTY, check_line, &dr->nlines);
+    dr->distractors = vget_strv_checked(v, obj, "distractors", 0, check_line, &dr->ndistractors);
     kind_tests_parse(v, obj, dr, 0);
     if (dr->lines && dr->nlines < PARSONS_MIN_LINES)
         verr(v, "lines", "must have at least %d lines, found %zu", PARSONS_MIN_LINES, dr->nlines);
     if (dr->nlines + dr->ndistractors > PARSONS_MAX_LINES)
         verr(v, "lines", "lines and distractors together are lettered a-z: at most %d, found %zu",
              PARSONS_MAX_LINES, dr->nlines + dr->ndistractors);
-    for (size_t i = 0; i < dr->nlines; i++)
-        if (strchr(dr->lines[i], '\n')) {
-            size_t mark = vpush(v, "lines");
-            char idx[32];
-            snprintf(idx, sizeof idx, "%zu", i);
-            verr(v, idx, "a line must not contain a newline (give each line on its own)");
-            vpop(v, mark);
-        }
-    if (dr->nlines && dr->nlines + dr->ndistractors <= PARSONS_MAX_LINES)
+    check_distractors(v, dr);
+    if (v->nerr == before)
         shuffle(dr);
 }
 
 static int is_sep(char c)
 {
     return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* 'x' for printable ASCII, else a hex escape, for messages. */
+static char *show_char(unsigned char c)
+{
+    if (c > 0x20 && c < 0x7F)
+        return xasprintf("'%c'", c);
+    return xasprintf("byte 0x%02x", c);
 }
 
 /* Letters, in order, separated as choice answers are ("c a d b", "c,a");
@@ -91,18 +149,28 @@ static int parse_letters(const drill *d, const char *answer, size_t *idx, char *
     for (const char *p = answer ? answer : ""; *p; p++) {
         if (is_sep(*p))
             continue;
-        char c = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
-        if (c < 'a' || c > 'z' || (p[1] && !is_sep(p[1]))) {
-            *err = xasprintf("answer with the letters of the lines in order, like \"c a b\" (a-%c)", last);
+        unsigned char c = (unsigned char)*p;
+        char lc = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        if (lc < 'a' || lc > 'z') {
+            char *sc = show_char(c);
+            *err = xasprintf("unexpected %s: answer with the letters of the lines in order, like \"c a b\" (a-%c)",
+                             sc, last);
+            free(sc);
             return -1;
         }
-        size_t i = (size_t)(c - 'a');
+        if (p[1] && !is_sep(p[1])) {
+            char *sc = show_char((unsigned char)p[1]);
+            *err = xasprintf("unexpected %s after '%c': separate the letters with spaces or commas", sc, *p);
+            free(sc);
+            return -1;
+        }
+        size_t i = (size_t)(lc - 'a');
         if (i >= d->nshown) {
-            *err = xasprintf("there is no line '%c' (lines are a-%c)", c, last);
+            *err = xasprintf("there is no line '%c' (lines are a-%c)", lc, last);
             return -1;
         }
         if (used & (1UL << i)) {
-            *err = xasprintf("line '%c' is used twice", c);
+            *err = xasprintf("line '%c' is used twice", lc);
             return -1;
         }
         used |= 1UL << i;
@@ -115,11 +183,32 @@ static int parse_letters(const drill *d, const char *answer, size_t *idx, char *
     return n;
 }
 
+/* A distractor belongs to no right answer (SPEC 2.3), wherever it is put:
+ * after a return, or in a definition that a later one replaces, it would
+ * not change what the tests see, so an answer that uses one fails before
+ * it runs. NULL, or the message naming the distractors used. */
+static char *distractors_used(const drill *d, const size_t *idx, int n)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    int found = 0;
+    for (int i = 0; i < n; i++)
+        if (!is_line(d, d->shown[idx[i]]))
+            sbuf_addf(&sb, "%s'%c'", found++ ? ", " : "", (char)('a' + idx[i]));
+    char *msg = found ? xasprintf("line%s %s belong%s to no right answer", found > 1 ? "s" : "", sb.buf,
+                                  found > 1 ? "" : "s")
+                      : NULL;
+    sbuf_release(&sb);
+    return msg;
+}
+
 static char *code_of(const drill *d, const char *answer, char **err)
 {
     size_t idx[PARSONS_MAX_LINES];
     int n = parse_letters(d, answer, idx, err);
     if (n < 0)
+        return NULL;
+    if ((*err = distractors_used(d, idx, n)) != NULL)
         return NULL;
     sbuf sb;
     sbuf_init(&sb);
@@ -160,7 +249,9 @@ char *kind_parsons_solution_letters(const drill *d)
 static int check(const drill *d, const kind_check_env *env, diag *dg)
 {
     char *right = kind_parsons_solution_letters(d);
-    int ok = kind_tests_passes(d, right, "the lines in order", env, dg);
+    char *what = xasprintf("the solution's order (%s)", right);
+    int ok = kind_tests_passes(d, right, what, env, dg);
+    free(what);
     size_t order[PARSONS_MAX_LINES], n = 0;
     for (size_t i = 0; i < d->nshown; i++)
         for (size_t k = 0; k < d->nlines; k++)
@@ -173,8 +264,9 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
         for (size_t k = 0; k < n; k++)
             order[k] = n - 1 - k;
     char *wrong = letters_of(d, order, n);
-    ok &= kind_tests_fails(d, wrong, same ? "the lines in reverse order" : "the lines in the order shown", env,
-                           dg);
+    what = xasprintf("%s (%s)", same ? "the reverse order" : "the order shown", wrong);
+    ok &= kind_tests_fails(d, wrong, what, env, dg);
+    free(what);
     free(right);
     free(wrong);
     return ok;

@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 
 # VERIFY_PYTHON names another interpreter command, e.g.
@@ -22,7 +23,7 @@ PY = os.environ.get("VERIFY_PYTHON", "/usr/bin/python3").split()
 PY_VERSION = tuple(int(x) for x in subprocess.check_output(
     [*PY, "-B", "-c", "import sys; print(*sys.version_info[:3])"], text=True).split())
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-KINDS = ("predict", "fix", "write", "choice", "explain")
+KINDS = ("predict", "fix", "write", "choice", "explain", "parsons")
 
 # The harness runs in the child. It reads one JSON job on stdin and writes
 # either raw output (predict) or a JSON result line (tests).
@@ -160,8 +161,10 @@ else:
 def child(job, seed="0", timeout=10):
     env = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": seed, "LC_ALL": "C.UTF-8",
            "PYTHONIOENCODING": "utf-8"}
-    p = subprocess.run([*PY, "-I", "-S", "-B", "-c", HARNESS], input=json.dumps(job),
-                       capture_output=True, text=True, timeout=timeout, env=env)
+    # in a folder of its own, as pydrill runs answers: tests may write files
+    with tempfile.TemporaryDirectory(prefix="verify-drills.") as scratch:
+        p = subprocess.run([*PY, "-I", "-S", "-B", "-c", HARNESS], input=json.dumps(job),
+                           capture_output=True, text=True, timeout=timeout, env=env, cwd=scratch)
     return p.stdout, p.stderr
 
 
@@ -317,6 +320,14 @@ class Checker:
 
     def k_write(self, w, d):
         self.tests_common(w, d, d.get("code"))
+
+    def k_parsons(self, w, d):
+        """The lines in order pass; which other orders pass is
+        tools/parsons_orders.py's to say."""
+        lines = d.get("lines", [])
+        if len(lines) < 2 or len(lines) + len(d.get("distractors", [])) > 26:
+            return self.err(w, "needs 2 lines, and at most 26 lines and distractors")
+        self.tests_common(w, dict(d, solution="".join(l + "\n" for l in lines)), None)
 
     def k_choice(self, w, d):
         ch = d.get("choices", [])

@@ -9,7 +9,7 @@ PY=/usr/bin/python3
 DOC="$TOP/docs/authoring.md"
 SCHEMA="$TOP/drills/pack.schema.json"
 A="$FIXTURES/authoring"
-KINDS="predict fix write choice explain"
+KINDS="predict fix write choice explain parsons"
 
 # validate FILE... : each file (a pack) must satisfy the schema; prints
 # every violation with its JSON path.

@@ -16,6 +16,7 @@
 
 #include "catalog.h"
 #include "jsontext.h"
+#include "kind.h"
 #include "vctx.h"
 
 #define PACKS "tests/fixtures/packs"
@@ -355,7 +356,7 @@ static void test_linecol(void **state)
 static void test_names(void **state)
 {
     drill_kind k;
-    for (int i = KIND_PREDICT; i <= KIND_EXPLAIN; i++) {
+    for (int i = KIND_PREDICT; i <= KIND_PARSONS; i++) {
         assert_int_equal(drill_kind_parse(drill_kind_name((drill_kind)i), &k), 0);
         assert_int_equal(k, i);
     }
@@ -429,6 +430,190 @@ static void test_free_planner_fields(void **state)
     diag_free(&d);
 }
 
+/* ---- parsons ---- */
+
+/* A pack of n parsons drills, "p0".."p<n-1>": drill i has 2 + i % 9 lines,
+ * i % 4 distractors and, for every third, lines that read alike. */
+static char *parsons_pack(size_t n)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "{\"format\":\"pydrill/1\",\"pack\":\"p\",\"title\":\"t\",\"drills\":[");
+    for (size_t i = 0; i < n; i++) {
+        sbuf_addf(&sb, "%s{\"id\":\"p%zu\",\"title\":\"t\",\"topic\":\"t\",\"level\":1,\"kind\":\"parsons\","
+                       "\"prompt\":\"p\",\"explanation\":\"e\",\"tests\":[{\"name\":\"n\",\"expr\":\"1\",\"expect\":\"1\"}],"
+                       "\"lines\":[",
+                  i ? "," : "", i);
+        for (size_t k = 0; k < 2 + i % 9; k++)
+            sbuf_addf(&sb, "%s\"x%zu = %zu\"", k ? "," : "", i % 3 == 0 ? k / 2 : k, k);
+        sbuf_addstr(&sb, "],\"distractors\":[");
+        for (size_t k = 0; k < i % 4; k++)
+            sbuf_addf(&sb, "%s\"y%zu = 0\"", k ? "," : "", k);
+        sbuf_addstr(&sb, "]}");
+    }
+    sbuf_addstr(&sb, "]}");
+    return sbuf_detach(&sb, NULL);
+}
+
+/* The lines as the candidate sees them, joined by '|'. */
+static char *shown_text(const drill *d)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    for (size_t i = 0; i < d->nshown; i++)
+        sbuf_addf(&sb, "%s%s", i ? "|" : "", d->shown[i]);
+    return sbuf_detach(&sb, NULL);
+}
+
+/* The shown order is a permutation of the lines and distractors, fixed by
+ * the id (the same whatever the pack or its path), and never the answer:
+ * the solution's lines, read in the order shown and skipping distractors,
+ * never read as the solution, even when some of them read alike. */
+static void test_parsons_shuffle(void **state)
+{
+    size_t n = 600;
+    char *text = parsons_pack(n);
+    catalog a, b;
+    diag d;
+    catalog_init(&a);
+    catalog_init(&b);
+    diag_init(&d);
+    assert_int_equal(catalog_add_pack_text(&a, "a.json", text, strlen(text), &d), 0);
+    assert_int_equal(catalog_add_pack_text(&b, "elsewhere/b.json", text, strlen(text), &d), 0);
+    assert_int_equal(a.ndrills, n);
+    size_t moved_first = 0;
+    for (size_t i = 0; i < n; i++) {
+        const drill *x = &a.drills[i], *y = &b.drills[i];
+        assert_int_equal(x->nshown, x->nlines + x->ndistractors);
+        char *sx = shown_text(x), *sy = shown_text(y);
+        assert_string_equal(sx, sy);
+        free(sx);
+        free(sy);
+        /* a permutation: every line and distractor shown exactly once */
+        for (size_t k = 0; k < x->nlines + x->ndistractors; k++) {
+            const char *want = k < x->nlines ? x->lines[k] : x->distractors[k - x->nlines];
+            size_t seen = 0;
+            for (size_t j = 0; j < x->nshown; j++)
+                seen += x->shown[j] == want;
+            assert_int_equal(seen, 1);
+        }
+        /* never the solution, read in the order shown */
+        size_t k = 0;
+        int same = 1;
+        for (size_t j = 0; j < x->nshown; j++)
+            for (size_t m = 0; m < x->nlines; m++)
+                if (x->shown[j] == x->lines[m]) {
+                    same &= strcmp(x->shown[j], x->lines[k++]) == 0;
+                    break;
+                }
+        assert_int_equal(k, x->nlines);
+        if (same)
+            fail_msg("drill %s shows its lines in the solution's order", x->id);
+        /* the right letters name the lines in order */
+        char *letters = kind_parsons_solution_letters(x);
+        assert_int_equal(strlen(letters), 2 * x->nlines - 1);
+        for (size_t m = 0; m < x->nlines; m++)
+            assert_ptr_equal(x->shown[letters[2 * m] - 'a'], x->lines[m]);
+        moved_first += letters[0] != 'a';
+        free(letters);
+    }
+    assert_true(moved_first > n / 2); /* a shuffle, not a rotation */
+    catalog_free(&a);
+    catalog_free(&b);
+    diag_free(&d);
+    free(text);
+}
+
+/* The same lines under another id are shown in another order. */
+static void test_parsons_shuffle_by_id(void **state)
+{
+    static const char fmt[] =
+        "{\"format\":\"pydrill/1\",\"pack\":\"p\",\"title\":\"t\",\"drills\":[{\"id\":\"%s\",\"title\":\"t\","
+        "\"topic\":\"t\",\"level\":1,\"kind\":\"parsons\",\"prompt\":\"p\",\"explanation\":\"e\","
+        "\"tests\":[{\"name\":\"n\",\"expr\":\"1\",\"expect\":\"1\"}],"
+        "\"lines\":[\"a = 1\",\"b = 2\",\"c = 3\",\"d = 4\",\"e = 5\",\"f = 6\",\"g = 7\",\"h = 8\"]}]}";
+    const char *ids[] = { "one", "two", "three", "four" };
+    char *orders[4];
+    for (int i = 0; i < 4; i++) {
+        char *text = xasprintf(fmt, ids[i]);
+        catalog c;
+        diag d;
+        catalog_init(&c);
+        diag_init(&d);
+        assert_int_equal(catalog_add_pack_text(&c, "p.json", text, strlen(text), &d), 0);
+        orders[i] = shown_text(&c.drills[0]);
+        catalog_free(&c);
+        diag_free(&d);
+        free(text);
+    }
+    int distinct = 0;
+    for (int i = 0; i < 4; i++)
+        for (int j = i + 1; j < 4; j++)
+            distinct += strcmp(orders[i], orders[j]) != 0;
+    assert_true(distinct >= 5);
+    for (int i = 0; i < 4; i++)
+        free(orders[i]);
+}
+
+/* An answer's letters become the lines they name, one per line; letters
+ * that name a distractor, name no line, repeat one or are not letters
+ * fail unrun, with a message that says why. */
+static void test_parsons_answer_code(void **state)
+{
+    static const char pack[] =
+        "{\"format\":\"pydrill/1\",\"pack\":\"p\",\"title\":\"t\",\"drills\":[{\"id\":\"code\",\"title\":\"t\","
+        "\"topic\":\"t\",\"level\":1,\"kind\":\"parsons\",\"prompt\":\"p\",\"explanation\":\"e\","
+        "\"tests\":[{\"name\":\"n\",\"expr\":\"f()\",\"expect\":\"1\"}],"
+        "\"lines\":[\"def f():\",\"    x = 1\",\"    return x\"],\"distractors\":[\"    return 2\"]}]}";
+    catalog c;
+    diag dg;
+    catalog_init(&c);
+    diag_init(&dg);
+    assert_int_equal(catalog_add_pack_text(&c, "p.json", pack, sizeof pack - 1, &dg), 0);
+    const drill *d = &c.drills[0];
+    char *right = kind_parsons_solution_letters(d);
+    char upper[16];
+    snprintf(upper, sizeof upper, "%c,%c,%c", right[0] - 32, right[2] - 32, right[4] - 32);
+    char *distractor = NULL;
+    for (size_t i = 0; i < d->nshown; i++)
+        if (strcmp(d->shown[i], "    return 2") == 0)
+            distractor = xasprintf("%c %c %c", right[0], right[2], (char)('a' + i));
+    assert_non_null(distractor);
+
+    drill_verdict v;
+    drill_verdict_init(&v, d);
+    const char *answers[] = { right, upper };
+    for (int i = 0; i < 2; i++) {
+        char *code = kind_answer_code(d, answers[i], &v);
+        assert_non_null(code);
+        assert_string_equal(code, "def f():\n    x = 1\n    return x\n");
+        free(code);
+    }
+    struct { const char *answer, *message; } bad[] = {
+        { distractor, NULL },
+        { "a b e", "there is no line 'e' (lines are a-d)" },
+        { "a a", "line 'a' is used twice" },
+        { "", "no line given: answer with the letters of the lines in order (a-d)" },
+        { " , \n", "no line given: answer with the letters of the lines in order (a-d)" },
+        { "abc", "unexpected 'b' after 'a': separate the letters with spaces or commas" },
+        { "a 2", "unexpected '2': answer with the letters of the lines in order, like \"c a b\" (a-d)" },
+    };
+    char *want = xasprintf("line '%c' belongs to no right answer", distractor[4]);
+    bad[0].message = want;
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+        assert_null(kind_answer_code(d, bad[i].answer, &v));
+        assert_int_equal(v.st, ST_FAIL);
+        assert_true(v.score == 0);
+        assert_string_equal(v.message, bad[i].message);
+    }
+    drill_verdict_free(&v);
+    free(want);
+    free(distractor);
+    free(right);
+    catalog_free(&c);
+    diag_free(&dg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -444,6 +629,9 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_expect_for_gaps_and_overlaps),
         cmocka_unit_test(test_free_planner_fields),
+        cmocka_unit_test(test_parsons_shuffle),
+        cmocka_unit_test(test_parsons_shuffle_by_id),
+        cmocka_unit_test(test_parsons_answer_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
