@@ -9,6 +9,7 @@
 #include "pool.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
@@ -219,6 +220,10 @@ static void worker_main(const catalog *c, int fd)
         _exit(1);
     }
     child_precompile(c);
+    /* What loading and planning freed goes back now: every page this
+     * worker still maps is a page each child's fork copies the entry of,
+     * and a free chunk malloc walks is a page a child's malloc writes to. */
+    malloc_trim(0);
     /* The coordinator's own dispositions mean nothing here, and the
      * children need the defaults: once, for all of them. (A worker whose
      * coordinator is gone dies of SIGPIPE, or of its parent-death signal.) */
