@@ -98,6 +98,38 @@ void engine_judge(const drill *d, const char *answer, int visible_only, drill_ve
     free(mask);
 }
 
+int engine_trace(const drill *d, const char *code, char **json, char **err)
+{
+    *json = NULL;
+    if (!code)
+        code = d->code;
+    if (!code) {
+        *err = xasprintf("drill %s has no code to trace: give the code to trace with --code FILE", d->id);
+        return -1;
+    }
+    runner_job job = {
+        .kind = JOB_TRACE,
+        .limits = d->limits,
+        .source = code,
+        .repl = d->kind == KIND_PREDICT && d->repl,
+    };
+    run_result r;
+    runner_run(&job, &r);
+    tracedoc_run run = {
+        .drill = d->id,
+        .python = runner_python_version(),
+        .code = code,
+        .status = run_status_name(r.status),
+        .message = r.message,
+        .records = r.trace,
+        .records_len = r.trace_len,
+        .out = r.out,
+    };
+    *json = tracedoc_build(&run);
+    run_result_free(&r);
+    return 0;
+}
+
 /* ---- batches ---- */
 
 typedef struct {

@@ -24,6 +24,7 @@
 #include "answers.h"
 #include "catalog.h"
 #include "grade.h"
+#include "tracedoc.h"
 
 /* Starts the interpreter and prepares the sandbox, once per process.
  * 0 (with *warning when the sandbox runs degraded: caller frees), or -1
@@ -43,6 +44,13 @@ int engine_plan_drill(drill *dr, diag *d);
 /* One answer, start to end (NULL answer: missing); visible_only runs only
  * the tests a candidate may see. v is initialised here. */
 void engine_judge(const drill *d, const char *answer, int visible_only, drill_verdict *v);
+
+/* Runs code (NULL: the drill's own) as a predict drill's code runs, in the
+ * sandbox and under d's limits, with a line tracer (SPEC 4 `trace`; off
+ * the path of grading, it changes no verdict). *json: the pydrill-trace/1
+ * document (tracedoc.h), whose status says how the run ended (caller
+ * frees). 0, or -1 with *err when there is no code to trace. */
+int engine_trace(const drill *d, const char *code, char **json, char **err);
 
 /* ---- a batch, over worker processes ---- */
 typedef struct engine_batch engine_batch;

@@ -16,6 +16,7 @@ static const char usage[] =
     "       pydrill run     ID [FILE | -] [--watch]\n"
     "       pydrill grade   [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
     "                       [--shard K/N] [--reveal-hidden] [--quiet] SUBMISSION...\n"
+    "       pydrill trace   ID [--code FILE | -] [--format text|json]\n"
     "       pydrill check   [--catalog F | --pack F ...]\n"
     "       pydrill new     KIND\n"
     "       pydrill export  [-o FILE]\n"
@@ -32,6 +33,7 @@ static const struct {
     { "quiz", cmd_quiz },   { "list", cmd_list },   { "show", cmd_show },
     { "run", cmd_run },     { "grade", cmd_grade }, { "check", cmd_check },
     { "new", cmd_new },     { "export", cmd_export }, { "__truths", cmd_truths },
+    { "trace", cmd_trace },
 };
 
 int main(int argc, char **argv)

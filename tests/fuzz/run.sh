@@ -24,6 +24,7 @@ srcs_for() {
     value) set -- src/value.c src/value_repr.c src/util.c ;;
     channel) set -- src/channel.c src/value.c src/value_repr.c src/util.c ;;
     encode) set -- src/value_encode.c src/value.c src/value_repr.c src/util.c ;;
+    tracedoc) set -- src/tracedoc.c src/util.c ;;
     *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c ;;
     esac
     for f in "$@"; do
