@@ -31,6 +31,9 @@
 /* A repr is composed up to this many bytes, then cut to TRACE_MAX_REPR
  * characters. */
 #define REPR_CAP_BYTES (TRACE_MAX_REPR * 4 + 8)
+/* Frames looked at per step, the snippet's or not (a deep stack of
+ * library frames is not walked to its bottom). */
+#define FRAME_WALK_MAX 1000
 /* Ints past this magnitude are described, not written out. */
 #define INT_MAX_SHOWN 1e300
 
@@ -430,21 +433,32 @@ static char *short_repr(PyObject *o, int *cut)
 
 /* ---- ids -------------------------------------------------------------- */
 
+static void ids_insert(idslot e)
+{
+    size_t j = ptr_hash((void *)e.addr, T.ids_cap);
+    while (T.ids[j].addr)
+        j = (j + 1) & (T.ids_cap - 1);
+    T.ids[j] = e;
+    T.ids_used++;
+}
+
 static idslot *id_slot(PyObject *o)
 {
     if (2 * (T.ids_used + 1) > T.ids_cap) {
+        /* what the last two steps did not see has lost its id anyway
+         * (ref): the map holds about two steps' worth, not the trace's */
         idslot *old = T.ids;
-        size_t oldcap = T.ids_cap;
-        T.ids_cap = T.ids_cap ? T.ids_cap * 2 : 1024;
+        size_t oldcap = T.ids_cap, live = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            live += old[i].addr && old[i].seen + 1 >= T.step;
+        T.ids_cap = 1024;
+        while (T.ids_cap < 4 * (live + 1))
+            T.ids_cap *= 2;
         T.ids = xcalloc(T.ids_cap, sizeof *T.ids);
-        for (size_t i = 0; i < oldcap; i++) {
-            if (!old[i].addr)
-                continue;
-            size_t j = ptr_hash((void *)old[i].addr, T.ids_cap);
-            while (T.ids[j].addr)
-                j = (j + 1) & (T.ids_cap - 1);
-            T.ids[j] = old[i];
-        }
+        T.ids_used = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].addr && old[i].seen + 1 >= T.step)
+                ids_insert(old[i]);
         free(old);
     }
     size_t i = ptr_hash(o, T.ids_cap);
@@ -812,8 +826,13 @@ static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
     cJSON *frames = cJSON_AddArrayToObject(rec, "frames");
     PyFrameObject *f = frame;
     Py_INCREF(f);
-    size_t nframes = 0;
+    size_t nframes = 0, walked = 0;
     while (f) {
+        if (walked++ == FRAME_WALK_MAX) {
+            s.cut |= 1u << CUT_FRAMES;
+            Py_DECREF(f);
+            break;
+        }
         if (is_snippet(f)) {
             if (nframes++ == TRACE_MAX_FRAMES) {
                 s.cut |= 1u << CUT_FRAMES;
