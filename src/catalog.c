@@ -6,7 +6,9 @@
  * messages kept per file is capped. */
 #define _GNU_SOURCE
 #include "catalog.h"
+#include "kind.h"
 #include "jsontext.h"
+#include "pyversion.h"
 #include "vctx.h"
 
 #include <cjson/cJSON.h>
@@ -19,25 +21,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* ---- names ---- */
-
-static const char *const kind_names[] = { "predict", "fix", "write", "choice", "explain" };
-
-const char *drill_kind_name(drill_kind k)
-{
-    return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
-}
-
-int drill_kind_parse(const char *s, drill_kind *k)
-{
-    for (size_t i = 0; i < ARRAY_SIZE(kind_names); i++)
-        if (strcmp(s, kind_names[i]) == 0) {
-            *k = (drill_kind)i;
-            return 0;
-        }
-    return -1;
-}
 
 int catalog_id_valid(const char *s)
 {
@@ -75,6 +58,11 @@ void catalog_drill_release(drill *dr)
     free(dr->req_python);
     free_strv(dr->req_modules, dr->nreq_modules);
     free(dr->expect_output);
+    for (size_t i = 0; i < dr->nexpect_versions; i++) {
+        free(dr->expect_versions[i].range);
+        free(dr->expect_versions[i].output);
+    }
+    free(dr->expect_versions);
     for (size_t i = 0; i < dr->ntests; i++) {
         drill_test *t = &dr->tests[i];
         free(t->name);
@@ -88,15 +76,25 @@ void catalog_drill_release(drill *dr)
         free(t->expect_error);
     }
     free(dr->tests);
+    free_strv(dr->lines, dr->nlines);
+    free_strv(dr->distractors, dr->ndistractors);
+    free(dr->shown); /* borrows lines and distractors */
     free(dr->solution);
+    free_strv(dr->wrong, dr->nwrong);
     free_strv(dr->choices, dr->nchoices);
     free(dr->answer);
     free(dr->model_answer);
     for (size_t i = 0; i < dr->nrubric; i++) {
         free(dr->rubric[i].point);
         free_strv(dr->rubric[i].keywords, dr->rubric[i].nkeywords);
+        free_strv(dr->rubric[i].contradicts, dr->rubric[i].ncontradicts);
     }
     free(dr->rubric);
+    for (size_t i = 0; i < dr->nmisconceptions; i++) {
+        free(dr->misconceptions[i].feedback);
+        free_strv(dr->misconceptions[i].keywords, dr->misconceptions[i].nkeywords);
+    }
+    free(dr->misconceptions);
     free(dr->pack_path);
     free(dr->skip_reason);
     free(dr->truth);
@@ -183,6 +181,14 @@ int catalog_builtin_exception(const char *name)
     return vctx_known_index(builtin_exceptions, name) >= 0;
 }
 
+const char *catalog_builtin_exception_like(const char *name)
+{
+    for (int i = 0; builtin_exceptions[i]; i++)
+        if (vctx_looks_like(name, builtin_exceptions[i]))
+            return builtin_exceptions[i];
+    return NULL;
+}
+
 static int is_identifier_path(const char *s)
 {
     int start = 1;
@@ -202,37 +208,6 @@ static int is_identifier_path(const char *s)
     return !start;
 }
 
-/* ">=3.12", ">=3.8, <3.13", "3.11": comparisons joined by commas. */
-static int version_range_valid(const char *s)
-{
-    for (;;) {
-        while (*s == ' ')
-            s++;
-        if (strncmp(s, ">=", 2) == 0 || strncmp(s, "<=", 2) == 0 || strncmp(s, "==", 2) == 0 ||
-            strncmp(s, "!=", 2) == 0 || strncmp(s, "~=", 2) == 0)
-            s += 2;
-        else if (*s == '>' || *s == '<')
-            s++;
-        while (*s == ' ')
-            s++;
-        for (int part = 0;; part++) {
-            if (*s < '0' || *s > '9')
-                return 0;
-            while (*s >= '0' && *s <= '9')
-                s++;
-            if (*s != '.' || part == 2)
-                break;
-            s++;
-        }
-        while (*s == ' ')
-            s++;
-        if (!*s)
-            return 1;
-        if (*s++ != ',')
-            return 0;
-    }
-}
-
 static const char *const requires_fields[] = { "python", "modules", NULL };
 
 static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
@@ -243,9 +218,10 @@ static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
     size_t mark = vpush(v, "requires");
     vscope saved = vfields(v, j, requires_fields);
     dr->req_python = vget_str(v, j, "python", 0);
-    if (dr->req_python && !version_range_valid(dr->req_python)) {
-        verr(v, "python", "invalid version range %s (write e.g. \">=3.12\" or \">=3.8,<3.13\")",
-             vquote(v, dr->req_python));
+    char *why = NULL;
+    if (dr->req_python && pyversion_range_check(dr->req_python, &why) < 0) {
+        verr(v, "python", "%s", why);
+        free(why);
     }
     dr->req_modules = vget_strv(v, j, "modules", 0, &dr->nreq_modules);
     for (size_t i = 0; i < dr->nreq_modules; i++)
@@ -262,204 +238,73 @@ static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
 
 /* ---- drills ---- */
 
-static const char *const test_fields[] = { "name", "setup", "expr", "expect", "raises",
-                                           "stdout", "tolerance", "hidden", NULL };
-
-static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
-{
-    vscope saved = vfields(v, j, test_fields);
-    t->name = vget_str(v, j, "name", V_REQUIRED | V_NONEMPTY);
-    t->setup = vget_str(v, j, "setup", 0);
-    t->expr = vget_str(v, j, "expr", V_REQUIRED | V_NONEMPTY);
-    t->expect = vget_str(v, j, "expect", V_NONEMPTY);
-    t->raises = vget_str(v, j, "raises", V_NONEMPTY);
-    int has_expect = cJSON_HasObjectItem(j, "expect"), has_raises = cJSON_HasObjectItem(j, "raises");
-    if (has_expect && has_raises)
-        verr(v, NULL, "give either \"expect\" or \"raises\", not both");
-    else if (!has_expect && !has_raises)
-        vmissing(v, "expect", "raises");
-    if (t->raises && !catalog_builtin_exception(t->raises)) {
-        const char *guess = NULL;
-        for (int i = 0; builtin_exceptions[i] && !guess; i++)
-            if (vctx_looks_like(t->raises, builtin_exceptions[i]))
-                guess = builtin_exceptions[i];
-        if (guess)
-            verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
-                 vquote(v, t->raises), guess);
-        else
-            verr(v, "raises", "%s is not a built-in exception class", vquote(v, t->raises));
-    }
-    t->stdout_expect = vget_str(v, j, "stdout", 0);
-    const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
-    if (tol) {
-        if (!isfinite(tol->valuedouble) || tol->valuedouble < 0)
-            verr(v, "tolerance", "must be a number >= 0, found %g", tol->valuedouble);
-        else
-            t->tolerance = tol->valuedouble;
-    }
-    const cJSON *hid = vget(v, j, "hidden", J_BOOL, 0);
-    t->hidden = hid && cJSON_IsTrue(hid);
-    v->scope = saved;
-}
-
-static int cmp_test_names(const void *a, const void *b, void *arg)
-{
-    const drill_test *tests = arg;
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    int r = strcmp(tests[i].name ? tests[i].name : "", tests[j].name ? tests[j].name : "");
-    return r ? r : (i < j ? -1 : i > j);
-}
-
-/* Sorting, not pairwise comparison: a pack may hold 100,000 tests. */
-static void vcheck_test_names(vctx *v, const drill_test *tests, size_t n)
-{
-    if (n < 2)
-        return;
-    size_t *order = xmalloc(n * sizeof *order), *first = xmalloc(n * sizeof *first);
-    for (size_t i = 0; i < n; i++)
-        order[i] = first[i] = i;
-    qsort_r(order, n, sizeof *order, cmp_test_names, (void *)tests);
-    for (size_t k = 1; k < n; k++) {
-        const char *a = tests[order[k]].name, *b = tests[order[k - 1]].name;
-        if (a && b && strcmp(a, b) == 0)
-            first[order[k]] = first[order[k - 1]];
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (first[i] == i)
-            continue;
-        size_t mark = vpush_index(v, i);
-        verr(v, "name", "duplicate test name %s (first in /tests/%zu)", vquote(v, tests[i].name),
-             first[i]);
-        vpop(v, mark);
-    }
-    free(order);
-    free(first);
-}
-
-static void vparse_tests(vctx *v, const cJSON *obj, drill *dr)
-{
-    const cJSON *arr = vget(v, obj, "tests", J_ARR, V_REQUIRED);
-    if (!arr)
-        return;
-    size_t mark = vpush(v, "tests");
-    int count = cJSON_GetArraySize(arr);
-    if (count == 0)
-        verr(v, NULL, "must have at least one test");
-    dr->tests = xcalloc((size_t)count + 1, sizeof *dr->tests);
-    size_t i = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, i++) {
-        size_t m2 = vpush_index(v, i);
-        if (cJSON_IsObject(it))
-            vparse_test(v, it, &dr->tests[i]);
-        else
-            verr(v, NULL, "expected a test (an object), found %s", jsontext_type_name(it));
-        vpop(v, m2);
-    }
-    dr->ntests = i;
-    vcheck_test_names(v, dr->tests, dr->ntests);
-    vpop(v, mark);
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-static void vparse_choice(vctx *v, const cJSON *obj, drill *dr)
-{
-    dr->choices = vget_strv(v, obj, "choices", V_REQUIRED | V_NONEMPTY, &dr->nchoices);
-    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(obj, "choices");
-    int nch = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : -1;
-    if (nch >= 0 && (nch < 2 || nch > 8))
-        verr(v, "choices", "must have 2 to 8 choices, found %d", nch);
-    const cJSON *ans = cJSON_GetObjectItemCaseSensitive(obj, "answer");
-    if (!ans) {
-        vmissing(v, "answer", NULL);
-        return;
-    }
-    int limit = nch >= 2 && nch <= 8 ? nch : 8;
-    if (cJSON_IsNumber(ans)) {
-        int x;
-        if (vcheck_int(v, "answer", ans, 0, limit - 1, &x)) {
-            dr->answer = xmalloc(sizeof *dr->answer);
-            dr->answer[0] = x;
-            dr->nanswer = 1;
-        }
-        return;
-    }
-    if (!cJSON_IsArray(ans)) {
-        verr(v, "answer", "expected an index or an array of indexes, found %s",
-             jsontext_type_name(ans));
-        return;
-    }
-    size_t mark = vpush(v, "answer");
-    if (!ans->child)
-        verr(v, NULL, "must not be empty");
-    unsigned seen = 0;
-    size_t i = 0;
-    for (const cJSON *it = ans->child; it; it = it->next, i++) {
-        char idx[32];
-        snprintf(idx, sizeof idx, "%zu", i);
-        int x;
-        if (!vcheck_int(v, idx, it, 0, limit - 1, &x))
-            continue;
-        if (seen & (1u << x)) {
-            verr(v, idx, "duplicate index %d", x);
-            continue;
-        }
-        seen |= 1u << x;
-        dr->answer = xrealloc(dr->answer, (dr->nanswer + 1) * sizeof *dr->answer);
-        dr->answer[dr->nanswer++] = x;
-    }
-    if (dr->nanswer)
-        qsort(dr->answer, dr->nanswer, sizeof *dr->answer, cmp_int);
-    vpop(v, mark);
-}
-
-static const char *const rubric_fields[] = { "point", "keywords", NULL };
-
-static void vparse_explain(vctx *v, const cJSON *obj, drill *dr)
-{
-    dr->model_answer = vget_str(v, obj, "model_answer", V_REQUIRED | V_NONEMPTY);
-    dr->pass_score = 0.6;
-    const cJSON *ps = vget(v, obj, "pass_score", J_NUM, 0);
-    if (ps) {
-        if (!(ps->valuedouble > 0 && ps->valuedouble <= 1))
-            verr(v, "pass_score", "must be a number above 0 and at most 1, found %g",
-                 ps->valuedouble);
-        else
-            dr->pass_score = ps->valuedouble;
-    }
-    const cJSON *arr = vget(v, obj, "rubric", J_ARR, V_REQUIRED);
-    if (!arr)
-        return;
-    size_t mark = vpush(v, "rubric");
-    int count = cJSON_GetArraySize(arr);
-    if (count == 0)
-        verr(v, NULL, "must have at least one point");
-    dr->rubric = xcalloc((size_t)count + 1, sizeof *dr->rubric);
-    for (const cJSON *it = arr->child; it; it = it->next) {
-        size_t m2 = vpush_index(v, dr->nrubric);
-        rubric_point *rp = &dr->rubric[dr->nrubric++];
-        if (!cJSON_IsObject(it)) {
-            verr(v, NULL, "expected a rubric point (an object), found %s", jsontext_type_name(it));
-        } else {
-            vscope saved = vfields(v, it, rubric_fields);
-            rp->point = vget_str(v, it, "point", V_REQUIRED | V_NONEMPTY);
-            rp->keywords = vget_strv(v, it, "keywords", V_REQUIRED | V_NONEMPTY, &rp->nkeywords);
-            v->scope = saved;
-        }
-        vpop(v, m2);
-    }
-    vpop(v, mark);
-}
-
-static const char *const drill_fields[] = {
+/* The fields every drill may have; each kind adds its own (kind.h). */
+static const char *const common_fields[] = {
     "id", "revision", "title", "topic", "tags", "level", "kind", "prompt", "code", "hints",
-    "explanation", "limits", "requires", "mode", "expect", "tests", "solution", "choices",
-    "answer", "model_answer", "rubric", "pass_score", NULL,
+    "explanation", "limits", "requires", NULL,
 };
+
+/* Every field any drill may have, for the misspelling check: the common
+ * ones and every kind's. */
+static const char *const *drill_fields(void)
+{
+    static const char **all;
+    if (all)
+        return all;
+    size_t n = ARRAY_SIZE(common_fields);
+    for (size_t k = 0; k < kind_count(); k++)
+        for (const char *const *f = kind_at(k)->fields; f && *f; f++)
+            n++;
+    all = xcalloc(n + 1, sizeof *all);
+    size_t i = 0;
+    for (const char *const *f = common_fields; *f; f++)
+        all[i++] = *f;
+    for (size_t k = 0; k < kind_count(); k++)
+        for (const char *const *f = kind_at(k)->fields; f && *f; f++) {
+            size_t j = 0;
+            while (j < i && strcmp(all[j], *f) != 0)
+                j++;
+            if (j == i)
+                all[i++] = *f;
+        }
+    return all;
+}
+
+int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err)
+{
+    if (dr->expect_output) {
+        *out = dr->expect_output;
+        return 1;
+    }
+    if (!dr->nexpect_versions)
+        return 0;
+    const versioned_output *found = NULL;
+    for (size_t i = 0; i < dr->nexpect_versions; i++) {
+        const versioned_output *vo = &dr->expect_versions[i];
+        if (pyversion_satisfies(vo->range, hexversion, NULL) != 1)
+            continue;
+        if (found) {
+            *err = xasprintf("the expect ranges \"%s\" and \"%s\" both hold for Python %lu.%lu.%lu",
+                             found->range, vo->range, (hexversion >> 24) & 0xff,
+                             (hexversion >> 16) & 0xff, (hexversion >> 8) & 0xff);
+            return -1;
+        }
+        found = vo;
+    }
+    if (!found) {
+        sbuf sb;
+        sbuf_init(&sb);
+        for (size_t i = 0; i < dr->nexpect_versions; i++)
+            sbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", dr->expect_versions[i].range);
+        *err = xasprintf("no expect range holds for Python %lu.%lu.%lu (the ranges are %s)",
+                         (hexversion >> 24) & 0xff, (hexversion >> 16) & 0xff,
+                         (hexversion >> 8) & 0xff, sb.buf);
+        sbuf_release(&sb);
+        return -1;
+    }
+    *out = found->output;
+    return 1;
+}
 
 /* Reads drill i into *dr. Returns 0, or -1 (with *dr released) when it
  * had any problem: a drill is used whole or not at all. */
@@ -472,7 +317,7 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
         verr(v, NULL, "expected a drill (an object), found %s", jsontext_type_name(j));
         goto out;
     }
-    vscope saved = vfields(v, j, drill_fields);
+    vscope saved = vfields(v, j, drill_fields());
     dr->id = vget_str(v, j, "id", V_REQUIRED);
     if (dr->id && !catalog_id_valid(dr->id))
         verr(v, "id", "invalid id %s: 1 to 64 lowercase letters, digits and '-', "
@@ -483,53 +328,31 @@ static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *d
     dr->topic = vget_str(v, j, "topic", V_REQUIRED | V_NONEMPTY | V_ONELINE);
     dr->tags = vget_strv(v, j, "tags", 0, &dr->ntags);
     vget_int(v, j, "level", V_REQUIRED, 1, 3, &dr->level);
-    int have_kind = 0;
+    const kind_ops *ops = NULL;
     char *kind = vget_str(v, j, "kind", V_REQUIRED);
     if (kind) {
-        have_kind = drill_kind_parse(kind, &dr->kind) == 0;
-        if (!have_kind)
-            verr(v, "kind", "unknown kind %s (expected predict, fix, write, choice or explain)",
-                 vquote(v, kind));
+        ops = kind_find(kind);
+        if (ops)
+            dr->kind = ops->kind;
+        else
+            verr(v, "kind", "unknown kind %s (expected %s)", vquote(v, kind), kind_names_text());
         free(kind);
     }
     dr->prompt = vget_str(v, j, "prompt", V_REQUIRED | V_NONEMPTY);
-    int code_required = have_kind && (dr->kind == KIND_PREDICT || dr->kind == KIND_FIX);
-    dr->code = vget_str(v, j, "code", code_required ? V_REQUIRED | V_NONEMPTY : 0);
+    dr->code = vget_str(v, j, "code", ops && ops->code_required ? V_REQUIRED | V_NONEMPTY : 0);
     dr->hints = vget_strv(v, j, "hints", 0, &dr->nhints);
     dr->explanation = vget_str(v, j, "explanation", V_REQUIRED | V_NONEMPTY);
     dr->limits = *defs;
     vget_limits(v, j, &dr->limits);
     vget_requires(v, j, dr);
-
-    const cJSON *mode = cJSON_GetObjectItemCaseSensitive(j, "mode");
-    if (mode && have_kind && dr->kind != KIND_PREDICT) {
-        verr(v, "mode", "\"mode\" applies only to predict drills");
-    } else if (mode && have_kind) {
-        if (!cJSON_IsString(mode))
-            verr(v, "mode", "expected a string, found %s", jsontext_type_name(mode));
-        else if (strcmp(mode->valuestring, "repl") == 0)
-            dr->repl = 1;
-        else if (strcmp(mode->valuestring, "exec") != 0)
-            verr(v, "mode", "unknown mode %s (expected \"exec\" or \"repl\")",
-                 vquote(v, mode->valuestring));
-    }
-    if (have_kind) {
-        switch (dr->kind) {
-        case KIND_PREDICT:
-            dr->expect_output = vget_str(v, j, "expect", 0);
-            break;
-        case KIND_FIX:
-        case KIND_WRITE:
-            vparse_tests(v, j, dr);
-            dr->solution = vget_str(v, j, "solution", V_REQUIRED | V_NONEMPTY);
-            break;
-        case KIND_CHOICE:
-            vparse_choice(v, j, dr);
-            break;
-        case KIND_EXPLAIN:
-            vparse_explain(v, j, dr);
-            break;
+    if (ops) {
+        /* another kind's field is a mistake, not an extension */
+        for (const cJSON *it = j->child; it; it = it->next) {
+            const char *owners;
+            if (it->string && kind_field_elsewhere(ops->kind, it->string, &owners))
+                verr(v, it->string, "\"%s\" applies only to %s drills", it->string, owners);
         }
+        ops->parse(v, j, dr);
     }
     v->scope = saved;
 out:

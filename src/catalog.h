@@ -11,10 +11,12 @@
 
 #include <stddef.h>
 
+#include "rubric.h"
 #include "util.h"
 #include "value.h"
 
-typedef enum { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN } drill_kind;
+/* The kinds of drill; what each means is its row in kind.h's table. */
+typedef enum { KIND_PREDICT, KIND_FIX, KIND_WRITE, KIND_CHOICE, KIND_EXPLAIN, KIND_PARSONS } drill_kind;
 
 typedef struct {
     int timeout_ms; /* default 2000 */
@@ -37,11 +39,11 @@ typedef struct {
     char *expect_error;
 } drill_test;
 
+/* One entry of a predict drill's versioned `expect`. */
 typedef struct {
-    char *point;
-    char **keywords;
-    size_t nkeywords;
-} rubric_point;
+    char *range;  /* a version range (pyversion.h), e.g. "<3.13" */
+    char *output;
+} versioned_output;
 
 typedef struct drill {
     char *id;
@@ -65,12 +67,25 @@ typedef struct drill {
 
     /* predict */
     int repl;          /* mode "repl" */
-    char *expect_output; /* `expect` of a predict drill, or NULL */
+    char *expect_output; /* `expect` of a predict drill as a string, or NULL */
+    versioned_output *expect_versions; /* `expect` as an object: an output per range */
+    size_t nexpect_versions;
 
     /* fix / write */
     drill_test *tests;
     size_t ntests;
     char *solution;
+    char **wrong;      /* answers that must fail (check proves it) */
+    size_t nwrong;
+
+    /* parsons: the solution's lines in order, lines that belong to no
+     * right answer, and both as shown, shuffled (kind_parsons.c) */
+    char **lines;
+    size_t nlines;
+    char **distractors;
+    size_t ndistractors;
+    char **shown;      /* lines then distractors, in the order the candidate sees them */
+    size_t nshown;
 
     /* choice */
     char **choices;
@@ -78,10 +93,12 @@ typedef struct drill {
     int *answer;       /* sorted 0-based indexes */
     size_t nanswer;
 
-    /* explain */
+    /* explain: the rubric's points, and its misconceptions (rubric.h) */
     char *model_answer;
     rubric_point *rubric;
     size_t nrubric;
+    rubric_misconception *misconceptions;
+    size_t nmisconceptions;
     double pass_score; /* default 0.6 */
 
     /* where it came from, for messages */
@@ -133,10 +150,17 @@ const drill *catalog_find(const catalog *c, const char *id);
  * zeroes it. */
 void catalog_drill_release(drill *dr);
 
+/* The output a predict drill's `expect` pins for the Python of hexversion:
+ * 1 with *out set, 0 when the drill pins none, -1 with *err (caller frees)
+ * when `expect` is by version and no range holds, or more than one does. */
+int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err);
+
 /* 1 if s matches ^[a-z0-9][a-z0-9-]{0,63}$ (drill ids, SPEC 2.3). */
 int catalog_id_valid(const char *s);
 /* 1 if name is a built-in exception class of Python 3.11. */
 int catalog_builtin_exception(const char *name);
+/* The built-in exception class name looks like a misspelling of, or NULL. */
+const char *catalog_builtin_exception_like(const char *name);
 
 const char *drill_kind_name(drill_kind k);
 int drill_kind_parse(const char *s, drill_kind *k); /* 0 ok, -1 unknown */

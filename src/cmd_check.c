@@ -7,6 +7,7 @@
  * on ids, addresses or the order of a set of strings is caught here rather
  * than by a candidate whose right answer is marked wrong. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,120 +18,9 @@
 #include <cjson/cJSON.h>
 
 #include "cmd.h"
-#include "plan.h"
-#include "runner.h"
+#include "engine.h"
+#include "kind.h"
 #include "util.h"
-
-static int solution_passes(const drill *d, diag *dg)
-{
-    drill_verdict v;
-    cmd_judge(d, d->solution, NULL, &v);
-    int ok = v.st == ST_PASS;
-    if (!ok) {
-        const char *why = v.message;
-        const char *which = NULL;
-        for (size_t i = 0; i < v.ntests; i++)
-            if (v.tests[i].st != ST_PASS) {
-                which = v.tests[i].name;
-                why = v.tests[i].message ? v.tests[i].message : why;
-                break;
-            }
-        if (which)
-            diag_add(dg, "%s: drill %s: error: the solution fails test \"%s\" (%s): %s", d->pack_path,
-                     d->id, which, status_name(v.st), why ? why : "");
-        else
-            diag_add(dg, "%s: drill %s: error: the solution does not pass (%s): %s", d->pack_path, d->id,
-                     status_name(v.st), why ? why : "");
-    }
-    drill_verdict_free(&v);
-    return ok;
-}
-
-static int starter_fails(const drill *d, diag *dg)
-{
-    if (!d->code)
-        return 1; /* a write drill without a stub */
-    drill_verdict v;
-    cmd_judge(d, d->code, NULL, &v);
-    int ok = v.st != ST_PASS;
-    if (!ok)
-        diag_add(dg, "%s: drill %s: error: the %s already passes every test", d->pack_path, d->id,
-                 d->kind == KIND_FIX ? "starter code" : "stub");
-    drill_verdict_free(&v);
-    return ok;
-}
-
-/* The model answer must meet its own rubric, or no candidate can. */
-static int model_answer_passes(const drill *d, diag *dg)
-{
-    drill_verdict v;
-    cmd_judge(d, d->model_answer, NULL, &v);
-    int ok = v.st == ST_PASS;
-    if (!ok)
-        diag_add(dg, "%s: drill %s: error: the model answer does not meet its own rubric: %s", d->pack_path,
-                 d->id, v.message ? v.message : "");
-    drill_verdict_free(&v);
-    return ok;
-}
-
-static char *first_line_diff(const char *got, const char *want, const char *want_name, const char *got_name)
-{
-    int line = 1;
-    const char *a = got, *b = want;
-    while (*a && *b) {
-        size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
-        if (la != lb || memcmp(a, b, la))
-            return xasprintf("line %d: %s has \"%.*s\", %s \"%.*s\"", line, want_name, (int)lb, b, got_name,
-                             (int)la, a);
-        a += la + (a[la] == '\n');
-        b += lb + (b[lb] == '\n');
-        line++;
-    }
-    if (*a)
-        return xasprintf("line %d: %s \"%.*s\" after the end of %s", line, got_name, (int)strcspn(a, "\n"), a,
-                         want_name);
-    return xasprintf("line %d: %s has \"%.*s\" after the end of the output", line, want_name,
-                     (int)strcspn(b, "\n"), b);
-}
-
-static const char *last_line(const char *s)
-{
-    const char *nl = strrchr(s, '\n');
-    return nl ? nl + 1 : s;
-}
-
-static int predict_ok(const drill *d, const cJSON *second, diag *dg)
-{
-    if (!d->truth)
-        return 0; /* plan reported why */
-    int ok = 1;
-    if (d->expect_output) {
-        char *want = grade_normalize_output(d->expect_output, strlen(d->expect_output));
-        if (strcmp(want, d->truth)) {
-            char *why = first_line_diff(d->truth, want, "expect", "the interpreter prints");
-            diag_add(dg, "%s: drill %s: error: stale expect: %s", d->pack_path, d->id, why);
-            free(why);
-            ok = 0;
-        }
-        free(want);
-    }
-    if (!strncmp(last_line(d->truth), "PermissionError:", 16)) {
-        diag_add(dg, "%s: drill %s: error: the snippet ends in %s: it needs something the sandbox refuses "
-                     "(processes, sockets, files outside its folder); make it a choice or explain drill",
-                 d->pack_path, d->id, last_line(d->truth));
-        ok = 0;
-    }
-    const cJSON *other = second ? cJSON_GetObjectItemCaseSensitive(second, d->id) : NULL;
-    if (cJSON_IsString(other) && strcmp(other->valuestring, d->truth)) {
-        char *why = first_line_diff(other->valuestring, d->truth, "one run", "another prints");
-        diag_add(dg, "%s: drill %s: error: the snippet prints something different from one process to "
-                     "the next (ids, addresses, or the order of a set of strings?): %s",
-                 d->pack_path, d->id, why);
-        free(why);
-        ok = 0;
-    }
-    return ok;
-}
 
 /* Runs "pydrill __truths SOURCE..." under another hash seed and returns
  * its {"id": truth} object, or NULL (with a message) when it failed. */
@@ -153,6 +43,12 @@ static cJSON *truths_elsewhere(int argc, char **argv, diag *dg)
         dup2(p[1], 1);
         close(p[0]);
         close(p[1]);
+        /* This process has printed what loading the packs found already. */
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, 2);
+            close(null);
+        }
         char buf[16];
         snprintf(buf, sizeof buf, "%u", seed ? seed : 1);
         setenv("PYDRILL_HASH_SEED", buf, 1);
@@ -191,6 +87,11 @@ static cJSON *truths_elsewhere(int argc, char **argv, diag *dg)
     return j;
 }
 
+static void judge_all(const drill *d, const char *answer, drill_verdict *v)
+{
+    engine_judge(d, answer, 0, v);
+}
+
 static int source_args(int argc, char **argv, cmd_source *src, const char *cmd)
 {
     for (int i = 1; i < argc; i++) {
@@ -219,7 +120,7 @@ int cmd_truths(int argc, char **argv)
     diag_init(&dg);
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];
-        if (d->kind != KIND_PREDICT || plan_drill(d, &dg) < 0 || d->skip_reason || !d->truth)
+        if (d->kind != KIND_PREDICT || engine_plan_drill(d, &dg) < 0 || d->skip_reason || !d->truth)
             continue;
         cJSON_AddStringToObject(o, d->id, d->truth);
     }
@@ -259,23 +160,22 @@ int cmd_check(int argc, char **argv)
         npredict += c.drills[i].kind == KIND_PREDICT;
     /* once for the whole catalog, and not again if it failed */
     cJSON *second = npredict ? truths_elsewhere(argc, argv, &dg) : NULL;
+    kind_check_env env = { .judge = judge_all, .hexversion = engine_python_hexversion(), .other_truths = second };
     size_t bad = 0, skipped = 0;
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];
         size_t before = dg.n;
-        plan_drill(d, &dg);
+        engine_plan_drill(d, &dg);
         if (d->skip_reason) {
             skipped++;
             printf("skip %s: %s\n", d->id, d->skip_reason);
             continue;
         }
         int ok = dg.n == before;
-        if (ok && (d->kind == KIND_FIX || d->kind == KIND_WRITE))
-            ok = solution_passes(d, &dg) & starter_fails(d, &dg);
-        else if (d->kind == KIND_PREDICT)
-            ok = ok & predict_ok(d, second, &dg);
-        else if (d->kind == KIND_EXPLAIN)
-            ok = model_answer_passes(d, &dg);
+        const kind_ops *ops = kind_get(d->kind);
+        /* a kind whose planning failed has nothing to prove with */
+        if (ops->check && (ok || !ops->runs_answer))
+            ok = ops->check(d, &env, &dg) && ok;
         bad += !ok;
     }
     cJSON_Delete(second);

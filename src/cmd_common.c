@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "runner.h"
+#include "engine.h"
 #include "util.h"
 
 #ifndef PYDRILL_DATADIR
@@ -134,7 +134,7 @@ int cmd_load(const cmd_source *s, catalog *c)
 int cmd_start_runner(void)
 {
     char *err = NULL, *warning = NULL;
-    if (runner_start(&err, &warning) < 0) {
+    if (engine_start(&err, &warning) < 0) {
         fprintf(stderr, "pydrill: error: cannot start the grader: %s\n", err);
         free(err);
         return -1;
@@ -147,36 +147,8 @@ int cmd_start_runner(void)
 
 void cmd_judge(const drill *d, const char *answer, const unsigned char *run_mask, drill_verdict *v)
 {
-    drill_verdict_init(v, d);
-    if (d->skip_reason) {
-        grade_skipped(d, v);
-        return;
-    }
-    if (!answer) {
-        grade_missing(d, v);
-        return;
-    }
-    switch (d->kind) {
-    case KIND_PREDICT:
-        grade_predict(d, answer, v);
-        break;
-    case KIND_CHOICE:
-        grade_choice(d, answer, v);
-        break;
-    case KIND_EXPLAIN:
-        grade_explain(d, answer, v);
-        break;
-    case KIND_FIX:
-    case KIND_WRITE: {
-        runner_job job;
-        run_result r;
-        grade_make_job(d, answer, run_mask, &job);
-        runner_run(&job, &r);
-        grade_tests(d, &r, run_mask, v);
-        run_result_free(&r);
-        break;
-    }
-    }
+    (void)run_mask;
+    engine_judge(d, answer, 0, v);
 }
 
 static char *self_path;

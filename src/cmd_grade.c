@@ -211,7 +211,7 @@ int cmd_grade(int argc, char **argv)
     sv = xcalloc(nsubs ? nsubs : 1, sizeof *sv);
     size_t child_drills = 0;
     for (size_t d = 0; d < c.ndrills; d++)
-        child_drills += grade_needs_run(&c.drills[d]) && !c.drills[d].skip_reason;
+        child_drills += engine_runs_answer(&c.drills[d]) && !c.drills[d].skip_reason;
 
     /* Workers are forked now, before any submission is loaded. */
     char *err = NULL;

@@ -1,9 +1,11 @@
 /* cmd_show.c - pydrill show ID [--solution]: a drill as text. Hidden tests
  * are counted, never shown, unless --solution is given. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "kind.h"
 
 static void block(const char *title, const char *text)
 {
@@ -62,46 +64,13 @@ int cmd_show(int argc, char **argv)
     }
     printf("\n");
     block("Question", d->prompt);
-    block(d->kind == KIND_PREDICT && d->repl ? "Code (typed at the >>> prompt, one statement at a time)" : "Code",
-          d->code);
-    for (size_t i = 0; i < d->nchoices; i++)
-        printf("%s  %c) %s\n", i ? "" : "\n", 'a' + (int)i, d->choices[i]);
-    size_t hidden = 0;
-    int first = 1;
-    for (size_t i = 0; i < d->ntests; i++) {
-        const drill_test *t = &d->tests[i];
-        if (t->hidden && !solution) {
-            hidden++;
-            continue;
-        }
-        if (first)
-            printf("\nTests:\n");
-        first = 0;
-        printf("    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
-        if (t->setup)
-            printf("after `%s`, ", t->setup);
-        if (t->raises)
-            printf("`%s` raises %s\n", t->expr, t->raises);
-        else
-            printf("`%s` == %s\n", t->expr, t->expect);
-        if (t->stdout_expect)
-            printf("        and prints: %s\n", t->stdout_expect);
-    }
-    if (hidden)
-        printf("    and %zu hidden test%s\n", hidden, hidden == 1 ? "" : "s");
+    block("Code", d->code);
+    kind_get(d->kind)->show(d, solution, stdout);
     if (d->nhints && solution)
         for (size_t i = 0; i < d->nhints; i++)
             printf("%sHint %zu: %s\n", i ? "" : "\n", i + 1, d->hints[i]);
     if (solution) {
         block("Solution", d->solution);
-        if (d->nanswer) {
-            printf("\nAnswer:");
-            for (size_t i = 0; i < d->nanswer; i++)
-                printf(" %c", 'a' + d->answer[i]);
-            printf("\n");
-        }
-        block("Expected output", d->expect_output);
-        block("Model answer", d->model_answer);
         block("Explanation", d->explanation);
     }
     catalog_free(&c);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kind.h"
 #include "plan.h"
 #include "pool.h"
 #include "runner.h"
@@ -67,35 +68,35 @@ static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
         grade_missing(d, v);
         return 0;
     }
-    switch (d->kind) {
-    case KIND_PREDICT:
-        grade_predict(d, answer, v);
+    const kind_ops *ops = kind_get(d->kind);
+    if (!ops->runs_answer) {
+        ops->judge(d, answer, v);
         return 0;
-    case KIND_CHOICE:
-        grade_choice(d, answer, v);
-        return 0;
-    case KIND_EXPLAIN:
-        grade_explain(d, answer, v);
-        return 0;
-    case KIND_FIX:
-    case KIND_WRITE:
-        break;
     }
     return 1;
+}
+
+int engine_runs_answer(const drill *d)
+{
+    return kind_get(d->kind)->runs_answer;
 }
 
 void engine_judge(const drill *d, const char *answer, int visible_only, drill_verdict *v)
 {
     if (!judge_inline(d, answer, v))
         return;
+    char *code = kind_answer_code(d, answer, v);
+    if (!code)
+        return;
     unsigned char *mask = visible_mask(d, visible_only);
     runner_job job;
     run_result r;
-    grade_make_job(d, answer, mask, &job);
+    grade_make_job(d, code, mask, &job);
     runner_run(&job, &r);
     grade_tests(d, &r, mask, v);
     run_result_free(&r);
     free(mask);
+    free(code);
 }
 
 int engine_trace(const drill *d, const char *code, char **json, char **err)
@@ -198,10 +199,12 @@ void engine_batch_add(engine_batch *b, size_t id, const submission *s, submissio
     for (size_t d = 0; d < c->ndrills; d++) {
         const drill *dr = &c->drills[d];
         const char *ans = submission_get(s, dr->id);
-        if (judge_inline(dr, ans, &sv->drills[d])) {
-            pool_submit(b->pool, slot, d, ans);
+        char *code = judge_inline(dr, ans, &sv->drills[d]) ? kind_answer_code(dr, ans, &sv->drills[d]) : NULL;
+        if (code) {
+            pool_submit(b->pool, slot, d, code);
             f->remaining++;
-        } else if (grade_needs_run(dr) && !dr->skip_reason) {
+            free(code);
+        } else if (kind_get(dr->kind)->runs_answer && !dr->skip_reason) {
             b->graded++;
         }
     }

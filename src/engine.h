@@ -41,6 +41,9 @@ const char *engine_sandbox_features(void);      /* for --version */
 int engine_plan(catalog *c, diag *d);
 int engine_plan_drill(drill *dr, diag *d);
 
+/* 1 if answers to d are graded by a child (their kind runs the answer). */
+int engine_runs_answer(const drill *d);
+
 /* One answer, start to end (NULL answer: missing); visible_only runs only
  * the tests a candidate may see. v is initialised here. */
 void engine_judge(const drill *d, const char *answer, int visible_only, drill_verdict *v);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rubric.h"
+#include "runner.h"
 #include "util.h"
 
 #define GRADE_REPR_MAX 2000   /* expected / got */
@@ -87,6 +89,11 @@ void drill_verdict_free(drill_verdict *v)
     for (size_t i = 0; i < v->ntests; i++)
         test_verdict_release(&v->tests[i]);
     free(v->tests);
+    for (size_t i = 0; i < v->npoints; i++) {
+        free(v->points[i].point);
+        free(v->points[i].note);
+    }
+    free(v->points);
     free(v->message);
     free(v->out);
     free(v->err);
@@ -356,10 +363,10 @@ int grade_parse_choice(const char *answer, size_t nchoices, int **idx, size_t *n
     *idx = NULL;
     *n = 0;
     *err = NULL;
-    if (nchoices > 8)
-        nchoices = 8;
+    if (nchoices > GRADE_MAX_CHOICES)
+        nchoices = GRADE_MAX_CHOICES;
     char last = (char)('a' + (nchoices ? nchoices - 1 : 0));
-    int seen[8] = { 0 };
+    int seen[GRADE_MAX_CHOICES] = { 0 };
     size_t count = 0;
     const char *p = answer ? answer : "";
     while (*p) {
@@ -397,7 +404,7 @@ int grade_parse_choice(const char *answer, size_t nchoices, int **idx, size_t *n
         return -1;
     }
     *idx = xcalloc(count, sizeof(int));
-    for (size_t i = 0; i < 8; i++)
+    for (size_t i = 0; i < GRADE_MAX_CHOICES; i++)
         if (seen[i])
             (*idx)[(*n)++] = (int)i;
     return 0;
@@ -448,54 +455,54 @@ end:
 
 /* ---- explain ---- */
 
-static unsigned char fold(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-/* ASCII case folding only: bytes of multi-byte UTF-8 characters compare
- * exactly, so a match can never start or end inside a character that the
- * needle does not also split. */
-static int contains_nocase(const char *hay, const char *needle)
-{
-    size_t hn = strlen(hay), nn = strlen(needle);
-    if (nn == 0 || nn > hn)
-        return 0;
-    for (size_t i = 0; i + nn <= hn; i++) {
-        size_t k = 0;
-        while (k < nn && fold((unsigned char)hay[i + k]) == fold((unsigned char)needle[k]))
-            k++;
-        if (k == nn)
-            return 1;
-    }
-    return 0;
-}
-
 void grade_explain(const drill *d, const char *answer, drill_verdict *v)
 {
     verdict_reset(v, d);
     const char *a = answer ? answer : "";
-    size_t hits = 0;
+    rubric_result r;
+    rubric_result_init(&r);
+    rubric_judge(d->rubric, d->nrubric, d->misconceptions, d->nmisconceptions, a, strlen(a), &r);
+
+    v->npoints = d->nrubric;
+    v->points = xcalloc(d->nrubric + 1, sizeof *v->points);
     sbuf missed;
     sbuf_init(&missed);
     for (size_t i = 0; i < d->nrubric; i++) {
-        const rubric_point *rp = &d->rubric[i];
-        int hit = 0;
-        for (size_t k = 0; k < rp->nkeywords && !hit; k++)
-            hit = rp->keywords[k] && contains_nocase(a, rp->keywords[k]);
-        if (hit)
-            hits++;
-        else
-            sbuf_addf(&missed, "%s%s", missed.len ? "; " : "", rp->point ? rp->point : "?");
+        point_verdict *p = &v->points[i];
+        p->point = xstrdup(d->rubric[i].point ? d->rubric[i].point : "?");
+        p->hit = r.points[i].hit;
+        p->note = r.points[i].note;
+        r.points[i].note = NULL;
+        if (!p->hit)
+            sbuf_addf(&missed, "%s%s", missed.len ? "; " : "", p->point);
     }
-    v->score = d->nrubric ? (double)hits / (double)d->nrubric : 1.0;
+    v->score = d->nrubric ? (double)r.hits / (double)d->nrubric : 1.0;
     /* compare counts, not quotients: 3 of 5 against 0.6 must pass even
      * though neither side is exact in binary */
     double need = d->pass_score * (double)d->nrubric;
-    v->st = (double)hits + 1e-9 >= need ? ST_PASS : ST_FAIL;
+    int enough = (double)r.hits + 1e-9 >= need;
+    v->st = enough && !r.misconception && !r.soup && !r.cut_short ? ST_PASS : ST_FAIL;
+
+    sbuf msg;
+    sbuf_init(&msg);
+    if (r.misconception)
+        sbuf_addf(&msg, "misconception: %s (the answer says \"%s\"); ", r.misconception->feedback,
+                  r.said);
+    if (r.soup)
+        sbuf_addf(&msg, "%s; ", r.soup);
+    if (r.truncated)
+        sbuf_addf(&msg, "only the first %d bytes were read; ", RUBRIC_TEXT_MAX);
+    if (r.cut_short)
+        sbuf_addstr(&msg, "the rubric took too long to apply to this answer, which fails; ");
     if (missed.len)
-        v->message = xasprintf("%zu of %zu points; missed: %s", hits, d->nrubric, missed.buf);
+        sbuf_addf(&msg, "%zu of %zu points; missed: %s", r.hits, d->nrubric, missed.buf);
+    else if (msg.len)
+        sbuf_addf(&msg, "%zu of %zu points", r.hits, d->nrubric);
+    if (msg.len)
+        v->message = take(&msg, NULL);
+    sbuf_release(&msg);
     sbuf_release(&missed);
+    rubric_result_free(&r);
 }
 
 /* ---- missing / skipped ---- */
@@ -518,17 +525,12 @@ void grade_skipped(const drill *d, drill_verdict *v)
 
 /* ---- fix / write ---- */
 
-int grade_needs_run(const drill *d)
-{
-    return d->kind == KIND_FIX || d->kind == KIND_WRITE;
-}
-
-void grade_make_job(const drill *d, const char *answer, const unsigned char *run_mask, runner_job *job)
+void grade_make_job(const drill *d, const char *code, const unsigned char *run_mask, runner_job *job)
 {
     memset(job, 0, sizeof(*job));
     job->kind = JOB_TESTS;
     job->limits = d->limits;
-    job->source = answer ? answer : "";
+    job->source = code ? code : "";
     job->tests = d->tests;
     job->ntests = d->ntests;
     job->run_mask = run_mask;

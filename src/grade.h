@@ -8,7 +8,14 @@
 #include <stddef.h>
 
 #include "catalog.h"
-#include "runner.h"
+
+/* A choice drill has at most this many options (letters a..h). */
+#define GRADE_MAX_CHOICES 8
+
+/* The child's results (runner.h), seen here only through pointers: the
+ * commands and screens that include this header never see the runner. */
+struct runner_job;
+struct run_result;
 
 typedef enum {
     ST_PASS,
@@ -39,6 +46,15 @@ typedef struct {
     char *message;  /* why it failed, NULL on pass */
 } test_verdict;
 
+/* One rubric point of an explain answer: whether it was hit, and when it
+ * was not although the answer mentions it, why ("negated: ...",
+ * "contradicted: ...", "not in a sentence: ..."). */
+typedef struct {
+    char *point;
+    int hit;
+    char *note; /* NULL when hit, or simply not mentioned */
+} point_verdict;
+
 typedef struct {
     const drill *drill;
     status st;
@@ -46,7 +62,9 @@ typedef struct {
     double time_ms;
     test_verdict *tests;
     size_t ntests;
-    char *message;    /* drill-level explanation (syntax location, wrong choice, missed points) */
+    char *message;    /* drill-level explanation (syntax location, wrong choice, misconception, missed points) */
+    point_verdict *points; /* explain: one per rubric point, in rubric order */
+    size_t npoints;
     char *out;        /* the answer's stdout, trimmed, or NULL */
     char *err;        /* the answer's stderr / traceback, trimmed, or NULL */
 } drill_verdict;
@@ -67,16 +85,17 @@ double grade_predict_score(const char *truth, const char *answer);
  * *err (caller frees), *idx NULL. */
 int grade_parse_choice(const char *answer, size_t nchoices, int **idx, size_t *n, char **err);
 
-/* 1 if grading this drill needs a child (fix and write). */
-int grade_needs_run(const drill *d);
-/* Describes the child run for an answer to a fix/write drill; job borrows
- * from d and answer. run_mask may be NULL (all tests). */
-void grade_make_job(const drill *d, const char *answer, const unsigned char *run_mask, runner_job *job);
+/* Describes the child run of code (an answer made code by its kind, see
+ * kind_answer_code) against d's tests; job borrows from d and code.
+ * run_mask may be NULL (all tests). */
+void grade_make_job(const drill *d, const char *code, const unsigned char *run_mask, struct runner_job *job);
 
 /* Each fills v (initialised by the caller with drill_verdict_init; what v
  * held before is freed, so a verdict can be graded again). A choice answer
  * that does not parse is `fail` with the parse error; an explain verdict
- * lists missed points in message even when it passes; a predict drill
+ * has every point in points and lists missed ones in message even when it
+ * passes, and fails with the misconception's feedback first in message
+ * when the answer states one (rubric.h has the rules); a predict drill
  * without truth is `error` with truth_error. Text from the answer (out,
  * err, exception messages) is cut and made valid UTF-8 without NULs. */
 void grade_missing(const drill *d, drill_verdict *v);
@@ -88,7 +107,7 @@ void grade_explain(const drill *d, const char *answer, drill_verdict *v);
  * expectations. Tests masked out of the run are left out of v. A run that
  * did not end RUN_OK makes the drill at least that status, even when every
  * test that finished passed; score stays passed / graded. */
-void grade_tests(const drill *d, const run_result *r, const unsigned char *run_mask, drill_verdict *v);
+void grade_tests(const drill *d, const struct run_result *r, const unsigned char *run_mask, drill_verdict *v);
 
 /* One submission graded against a set of drills. */
 typedef struct {

@@ -1,5 +1,6 @@
 /* plan.c - the per-batch work that does not depend on any answer: requires,
- * expected values and predict truths. Author code runs in children too. */
+ * then each kind's own part (kind.h: predict truths, expected values).
+ * Author code runs in children too. */
 #include "plan.h"
 
 #include <stdio.h>
@@ -7,88 +8,16 @@
 #include <string.h>
 
 #include "grade.h"
+#include "kind.h"
+#include "pyversion.h"
 #include "runner.h"
 #include "util.h"
-
-static int parse_version(const char *s, const char **end, int v[3])
-{
-    v[0] = v[1] = v[2] = 0;
-    int i = 0;
-    const char *p = s;
-    while (i < 3) {
-        if (*p < '0' || *p > '9')
-            return -1;
-        long n = strtol(p, (char **)&p, 10);
-        if (n > 1000)
-            return -1;
-        v[i++] = (int)n;
-        if (*p != '.')
-            break;
-        p++;
-    }
-    *end = p;
-    return 0;
-}
-
-int plan_python_satisfies(const char *range, unsigned long hex, char **err)
-{
-    int have[3] = { (int)((hex >> 24) & 0xff), (int)((hex >> 16) & 0xff), (int)((hex >> 8) & 0xff) };
-    const char *p = range;
-    int ok = 1, clauses = 0;
-    for (;;) {
-        while (*p == ' ')
-            p++;
-        char op[3] = { 0 };
-        size_t k = strspn(p, "<>=!");
-        if (k == 0 || k > 2)
-            goto bad;
-        memcpy(op, p, k);
-        p += k;
-        while (*p == ' ')
-            p++;
-        int want[3];
-        if (parse_version(p, &p, want) < 0)
-            goto bad;
-        int cmp = 0;
-        for (int i = 0; i < 3 && !cmp; i++)
-            cmp = (have[i] > want[i]) - (have[i] < want[i]);
-        int r;
-        if (!strcmp(op, ">="))
-            r = cmp >= 0;
-        else if (!strcmp(op, "<="))
-            r = cmp <= 0;
-        else if (!strcmp(op, ">"))
-            r = cmp > 0;
-        else if (!strcmp(op, "<"))
-            r = cmp < 0;
-        else if (!strcmp(op, "=="))
-            r = cmp == 0;
-        else if (!strcmp(op, "!="))
-            r = cmp != 0;
-        else
-            goto bad;
-        ok = ok && r;
-        clauses++;
-        while (*p == ' ')
-            p++;
-        if (*p == '\0')
-            break;
-        if (*p != ',')
-            goto bad;
-        p++;
-    }
-    return clauses ? ok : 0;
-bad:
-    if (err)
-        *err = xasprintf("bad Python version range \"%s\" (e.g. \">=3.12\" or \">=3.8, <3.13\")", range);
-    return -1;
-}
 
 static void requires(drill *dr, diag *d, int *rc)
 {
     char *err = NULL;
     if (dr->req_python) {
-        int s = plan_python_satisfies(dr->req_python, runner_python_hexversion(), &err);
+        int s = pyversion_satisfies(dr->req_python, runner_python_hexversion(), &err);
         if (s < 0) {
             diag_add(d, "%s: drill %s: error: %s", dr->pack_path, dr->id, err);
             free(err);
@@ -120,71 +49,6 @@ static void requires(drill *dr, diag *d, int *rc)
     run_result_free(&r);
 }
 
-static void expected_values(drill *dr, diag *d, int *rc)
-{
-    size_t n = 0;
-    const char **exprs = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *exprs);
-    size_t *which = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *which);
-    for (size_t i = 0; i < dr->ntests; i++) {
-        drill_test *t = &dr->tests[i];
-        value_free(t->expect_value);
-        t->expect_value = NULL;
-        free(t->expect_error);
-        t->expect_error = NULL;
-        if (t->expect) {
-            which[n] = i;
-            exprs[n++] = t->expect;
-        }
-    }
-    if (n) {
-        runner_job job = { .kind = JOB_EVAL, .limits = dr->limits, .exprs = exprs, .nexprs = n };
-        run_result r;
-        runner_run(&job, &r);
-        for (size_t k = 0; k < n; k++) {
-            drill_test *t = &dr->tests[which[k]];
-            test_outcome *o = &r.outcomes[k];
-            if (o->kind == OUT_VALUE) {
-                t->expect_value = o->value;
-                o->value = NULL;
-                continue;
-            }
-            if (o->kind == OUT_RAISED)
-                t->expect_error = xasprintf("expect `%s` raised %s: %s", t->expect, o->exc_type,
-                                            o->exc_msg ? o->exc_msg : "");
-            else if (o->kind == OUT_NOTPLAIN)
-                t->expect_error = xasprintf("expect `%s` is not a plain value: %s", t->expect, o->reason);
-            else
-                t->expect_error = xasprintf("expect `%s` could not be evaluated: %s", t->expect,
-                                            r.message ? r.message : run_status_name(r.status));
-            diag_add(d, "%s: drill %s: error: test \"%s\": %s", dr->pack_path, dr->id, t->name,
-                     t->expect_error);
-            *rc = -1;
-        }
-        run_result_free(&r);
-    }
-    free(exprs);
-    free(which);
-}
-
-static void predict_truth(drill *dr, diag *d, int *rc)
-{
-    free(dr->truth);
-    free(dr->truth_error);
-    dr->truth = dr->truth_error = NULL;
-    runner_job job = { .kind = JOB_PREDICT, .limits = dr->limits, .source = dr->code, .repl = dr->repl };
-    run_result r;
-    runner_run(&job, &r);
-    if (r.status == RUN_OK && r.out) {
-        dr->truth = grade_normalize_output(r.out, r.out_len);
-    } else {
-        dr->truth_error = xasprintf("the snippet did not run to the end: %s",
-                                    r.message ? r.message : run_status_name(r.status));
-        diag_add(d, "%s: drill %s: error: %s", dr->pack_path, dr->id, dr->truth_error);
-        *rc = -1;
-    }
-    run_result_free(&r);
-}
-
 int plan_drill(drill *dr, diag *d)
 {
     int rc = 0;
@@ -193,10 +57,10 @@ int plan_drill(drill *dr, diag *d)
     requires(dr, d, &rc);
     if (dr->skip_reason || rc < 0)
         return rc;
-    if (dr->kind == KIND_FIX || dr->kind == KIND_WRITE)
-        expected_values(dr, d, &rc);
-    else if (dr->kind == KIND_PREDICT && dr->code)
-        predict_truth(dr, d, &rc);
+    const kind_ops *ops = kind_get(dr->kind);
+    static const kind_env env = { .run = runner_run };
+    if (ops && ops->plan && ops->plan(dr, &env, d) < 0)
+        rc = -1;
     return rc;
 }
 

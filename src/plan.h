@@ -13,7 +13,5 @@
 int plan_prepare(catalog *c, diag *d);
 /* The same for one drill (the quiz plans lazily). */
 int plan_drill(drill *dr, diag *d);
-/* 1 if the embedded Python satisfies a range like ">=3.12", ">=3.8,<3.13". */
-int plan_python_satisfies(const char *range, unsigned long hexversion, char **err);
 
 #endif

@@ -24,7 +24,7 @@ typedef enum {
     JOB_TRACE,   /* source: code run as PREDICT runs it, under the tracer (trace.h) */
 } job_kind;
 
-typedef struct {
+typedef struct runner_job {
     job_kind kind;
     drill_limits limits;
     const char *source;            /* PREDICT, TESTS */
@@ -66,7 +66,7 @@ typedef struct {
     size_t out_len;
 } test_outcome;
 
-typedef struct {
+typedef struct run_result {
     run_status status;
     char *message;         /* why, when status != RUN_OK (or a note) */
     double time_ms;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kind.h"
 #include "plan.h"
 #include "util.h"
 
@@ -67,21 +68,14 @@ int tui_grading_start(tui_grading *g, drill *d, const char *answer, int visible_
         grade_missing(d, v);
         return 0;
     }
-    switch (d->kind) {
-    case KIND_PREDICT:
-        grade_predict(d, answer, v);
+    const kind_ops *ops = kind_get(d->kind);
+    if (!ops->runs_answer) {
+        ops->judge(d, answer, v);
         return 0;
-    case KIND_CHOICE:
-        grade_choice(d, answer, v);
-        return 0;
-    case KIND_EXPLAIN:
-        grade_explain(d, answer, v);
-        return 0;
-    case KIND_FIX:
-    case KIND_WRITE:
-        break;
     }
-    g->answer = xstrdup(answer);
+    g->answer = kind_answer_code(d, answer, v);
+    if (!g->answer)
+        return 0;
     if (visible_only) {
         g->mask = xcalloc(d->ntests ? d->ntests : 1, 1);
         for (size_t i = 0; i < d->ntests; i++)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "plan.h"
+#include "pyversion.h"
 #include "util.h"
 
 /* 0 when d would be skipped here (its requires are unmet): an interview
@@ -21,7 +22,7 @@ static int iv_usable(drill *d)
 {
     if (d->skip_reason)
         return 0;
-    if (d->req_python && plan_python_satisfies(d->req_python, runner_python_hexversion(), NULL) != 1)
+    if (d->req_python && pyversion_satisfies(d->req_python, runner_python_hexversion(), NULL) != 1)
         return 0;
     if (!d->nreq_modules)
         return 1;

@@ -319,6 +319,37 @@ char **vget_strv(vctx *v, const cJSON *obj, const char *key, int flags, size_t *
     return out;
 }
 
+char **vget_strv_checked(vctx *v, const cJSON *obj, const char *key, int flags,
+                         int (*check)(const char *s, char **err), size_t *n)
+{
+    *n = 0;
+    const cJSON *arr = vget(v, obj, key, J_ARR, flags);
+    if (!arr)
+        return NULL;
+    size_t mark = vpush(v, key);
+    int count = cJSON_GetArraySize(arr);
+    if (count == 0 && (flags & V_NONEMPTY))
+        verr(v, NULL, "must not be empty");
+    char **out = xcalloc((size_t)count + 1, sizeof *out);
+    size_t i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, i++) {
+        char idx[32];
+        snprintf(idx, sizeof idx, "%zu", i);
+        char *err = NULL;
+        if (!cJSON_IsString(it))
+            verr(v, idx, "expected a string, found %s", jsontext_type_name(it));
+        else if (vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) < 0)
+            ;
+        else if (check(it->valuestring, &err) < 0)
+            verr(v, idx, "%s", err ? err : "invalid");
+        else
+            out[(*n)++] = xstrdup(it->valuestring);
+        free(err);
+    }
+    vpop(v, mark);
+    return out;
+}
+
 /* An integer in [min, max]; *out is left alone when absent or invalid.
  * Returns 1 when set. */
 int vcheck_int(vctx *v, const char *key, const cJSON *it, long min, long max, int *out)

@@ -21,6 +21,26 @@ test_expect_success 'a stale expect is caught with the line that differs' '
     expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
     contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
 '
+test_expect_success 'every wrong answer must fail a test: one that passes is named' '
+    expect_code 1 pydrill check --pack "$C/wrong-answers.json" >out 2>err &&
+    contains err "$C/wrong-answers.json: drill slips-through: error: wrong answer 1 passes every test" &&
+    lacks err "drill slips-through: error: wrong answer 0" && lacks err "drill caught:" &&
+    contains out "1 ok, 2 with problems"
+'
+test_expect_success 'a wrong answer that does not compile proves nothing, and is caught' '
+    expect_code 1 pydrill check --pack "$C/wrong-answers.json" 2>err &&
+    contains err "drill does-not-compile: error: wrong answer 0 does not compile, so it proves nothing: line 1, column 14"
+'
+test_expect_success 'a versioned expect is compared with the entry whose range holds; ~= is a compatible release' '
+    pydrill check --pack "$C/versioned-expect.json" >out 2>err && contains out "2 ok, 0 with problems, 1 skipped" &&
+    contains out "skip never-here: needs Python ~=2.7" && test ! -s err
+'
+test_expect_success 'a stale versioned expect names its range; no range holding is an error' '
+    expect_code 1 pydrill check --pack "$C/versioned-stale.json" 2>err &&
+    contains err "drill stale-here: error: stale expect for Python >=3.11: line 1: expect has \"False\", the interpreter prints \"True\"" &&
+    contains err "drill no-range-here: error: no expect range holds for Python 3." &&
+    contains err "(the ranges are \"<3.0\", \">=9.0\")"
+'
 test_expect_success 'a snippet that hangs is caught, and check ends' '
     expect_code 1 pydrill check --pack "$C/hanging-snippet.json" 2>err &&
     contains err "drill hangs: error: the snippet did not run to the end: over the time limit of 300 ms"

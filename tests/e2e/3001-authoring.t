@@ -79,6 +79,21 @@ test_expect_success 'every bundled pack says "$schema": "pack.schema.json"' '
             { echo "$p: no \"\$schema\": \"pack.schema.json\""; exit 1; }
     done
 '
+test_expect_success 'docs/coverage.md maps every bundled drill, and names no drill that does not exist' '
+    pydrill list --catalog "$TOP/drills.json" --format json >list.json &&
+    "$PY" - "$TOP/docs/coverage.md" list.json <<\EOF
+import json, re, sys
+doc = open(sys.argv[1]).read()
+index = set(re.findall(r"^\| `([a-z0-9-]+)` \|", doc.split("## Every drill", 1)[1], re.M))
+ids = {d["id"] for d in json.load(open(sys.argv[2]))}
+named = set(re.findall(r"`([a-z0-9][a-z0-9-]*-(?:predict|fix|write|choice|explain|repl|parsons|module))`", doc))
+for i in sorted(ids - index):
+    print("not in the drill index of docs/coverage.md:", i)
+for i in sorted((index | named) - ids):
+    print("docs/coverage.md names a drill that does not exist:", i)
+sys.exit(1 if ids - index or (index | named) - ids else 0)
+EOF
+'
 test_expect_success 'drills.json lists every bundled pack' '
     for p in $packs; do contains "$TOP/drills.json" "\"drills/$(basename "$p")\"" || exit 1; done
 '

@@ -22,10 +22,12 @@ fi
 srcs_for() {
     case $1 in
     value) set -- src/value.c src/value_repr.c src/util.c ;;
+    rubric) set -- src/rubric.c src/rubric_text.c src/util.c ;;
     channel) set -- src/channel.c src/value.c src/value_repr.c src/util.c ;;
     encode) set -- src/value_encode.c src/value.c src/value_repr.c src/util.c ;;
     tracedoc) set -- src/tracedoc.c src/util.c ;;
-    *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c ;;
+    *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c \
+        src/rubric.c src/rubric_text.c ;;
     esac
     for f in "$@"; do
         [ -f "$f" ] && printf '%s ' "$f"

@@ -107,7 +107,7 @@ static void test_good_pack(void **state)
     assert_int_equal(c.packs[0].defaults.timeout_ms, 3000);
     assert_int_equal(c.packs[0].defaults.memory_mb, 128);
     assert_int_equal(c.packs[0].defaults.output_kb, 64);
-    assert_int_equal(c.ndrills, 7);
+    assert_int_equal(c.ndrills, 8);
 
     const drill *p = catalog_find(&c, "mutable-default-predict");
     assert_non_null(p);
@@ -144,6 +144,8 @@ static void test_good_pack(void **state)
     assert_string_equal(f->tests[2].stdout_expect, "");
     assert_null(f->tests[0].raises);
     assert_non_null(f->solution);
+    assert_int_equal(f->nwrong, 2);
+    assert_string_equal(f->wrong[0], "def append_to(x, lst=list()):\n    lst.append(x)\n    return lst\n");
 
     const drill *w = catalog_find(&c, "mean-write");
     assert_non_null(w);
@@ -171,6 +173,22 @@ static void test_good_pack(void **state)
     assert_true(ex->pass_score == 0.5);
     assert_int_equal(ex->index, 6);
 
+    const drill *vp = catalog_find(&c, "versioned-predict");
+    assert_non_null(vp);
+    assert_null(vp->expect_output);
+    assert_int_equal(vp->nexpect_versions, 2);
+    assert_string_equal(vp->expect_versions[0].range, "<3.13");
+    assert_string_equal(vp->expect_versions[1].output, "1\n");
+    const char *out = NULL;
+    char *err = NULL;
+    assert_int_equal(catalog_expect_for(vp, 0x030c01f0, &out, &err), 1);
+    assert_string_equal(out, "1");
+    assert_int_equal(catalog_expect_for(vp, 0x030d00f0, &out, &err), 1);
+    assert_string_equal(out, "1\n");
+    assert_int_equal(catalog_expect_for(p, 0x030d00f0, &out, &err), 1);
+    assert_string_equal(out, "[1]\n[1, 2]");
+    assert_int_equal(catalog_expect_for(r, 0x030d00f0, &out, &err), 0);
+
     assert_null(catalog_find(&c, "nope"));
     assert_int_equal(catalog_check_unique(&c, &d), 0);
     catalog_free(&c);
@@ -187,9 +205,9 @@ static void test_catalog_load(void **state)
     assert_string_equal(c.title, "Fixture catalog");
     assert_string_equal(c.path, PACKS "/catalog/drills.json");
     assert_int_equal(c.npacks, 2);
-    assert_int_equal(c.ndrills, 9);
-    assert_int_equal(c.drills[8].pack_index, 1);
-    assert_string_equal(c.drills[8].pack_path, PACKS "/catalog/two.json");
+    assert_int_equal(c.ndrills, 10);
+    assert_int_equal(c.drills[9].pack_index, 1);
+    assert_string_equal(c.drills[9].pack_path, PACKS "/catalog/two.json");
     assert_int_equal(catalog_check_unique(&c, &d), -1);
     assert_int_equal(d.n, 1);
     assert_string_equal(d.msgs[0], PACKS "/catalog/two.json: drill single-choice: error: "
@@ -360,6 +378,37 @@ static void test_names(void **state)
     free(p);
 }
 
+/* A versioned expect where no range holds, or two do, is an error that
+ * names the ranges. */
+static void test_expect_for_gaps_and_overlaps(void **state)
+{
+    static const char pack[] =
+        "{\"format\": \"pydrill/1\", \"pack\": \"v\", \"title\": \"v\", \"drills\": ["
+        "{\"id\": \"v\", \"title\": \"t\", \"topic\": \"t\", \"level\": 1, \"kind\": \"predict\","
+        " \"prompt\": \"p\", \"explanation\": \"e\", \"code\": \"print(1)\","
+        " \"expect\": {\"<3.12\": \"a\", \">=3.13\": \"b\", \"~=3.14\": \"c\"}}]}";
+    catalog c;
+    diag d;
+    catalog_init(&c);
+    diag_init(&d);
+    assert_int_equal(catalog_add_pack_text(&c, "v.json", pack, sizeof pack - 1, &d), 0);
+    const drill *v = catalog_find(&c, "v");
+    const char *out = NULL;
+    char *err = NULL;
+    assert_int_equal(catalog_expect_for(v, 0x030b02f0, &out, &err), 1);
+    assert_string_equal(out, "a");
+    assert_int_equal(catalog_expect_for(v, 0x030c01f0, &out, &err), -1);
+    assert_string_equal(err, "no expect range holds for Python 3.12.1 (the ranges are \"<3.12\", "
+                             "\">=3.13\", \"~=3.14\")");
+    free(err);
+    err = NULL;
+    assert_int_equal(catalog_expect_for(v, 0x030e00f0, &out, &err), -1);
+    assert_string_equal(err, "the expect ranges \">=3.13\" and \"~=3.14\" both hold for Python 3.14.0");
+    free(err);
+    catalog_free(&c);
+    diag_free(&d);
+}
+
 static void test_free_planner_fields(void **state)
 {
     catalog c;
@@ -393,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_unterminated_buffer),
         cmocka_unit_test(test_linecol),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_expect_for_gaps_and_overlaps),
         cmocka_unit_test(test_free_planner_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,217 @@
+/* kind_predict.c - a predict drill: "what does this print?". The truth is
+ * what the code prints when the embedded interpreter runs it, computed once
+ * when the drill is planned; an answer is compared with it line by line,
+ * in C (SPEC 2.3, 3.2). */
+#include "kind.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsontext.h"
+#include "pyversion.h"
+#include "runner.h"
+#include "util.h"
+
+static const char *const fields[] = { "mode", "expect", NULL };
+
+/* A predict drill's `expect`: the output as a string, or an object whose
+ * keys are version ranges and whose values are outputs (SPEC 2.3). */
+static void parse_expect(vctx *v, const cJSON *obj, drill *dr)
+{
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(obj, "expect");
+    if (!e)
+        return;
+    if (cJSON_IsString(e)) {
+        dr->expect_output = xstrdup(e->valuestring);
+        return;
+    }
+    if (!cJSON_IsObject(e)) {
+        verr(v, "expect", "expected a string, or an object of version ranges and outputs, found %s",
+             jsontext_type_name(e));
+        return;
+    }
+    size_t mark = vpush(v, "expect");
+    int count = cJSON_GetArraySize(e);
+    if (count == 0)
+        verr(v, NULL, "must have at least one version range (e.g. {\"<3.13\": \"...\", \">=3.13\": \"...\"})");
+    dr->expect_versions = xcalloc((size_t)count + 1, sizeof *dr->expect_versions);
+    for (const cJSON *it = e->child; it; it = it->next) {
+        char *why = NULL;
+        if (pyversion_range_check(it->string, &why) < 0) {
+            verr(v, it->string, "%s", why);
+            free(why);
+        } else if (!cJSON_IsString(it)) {
+            verr(v, it->string, "expected the output (a string), found %s", jsontext_type_name(it));
+        } else {
+            versioned_output *vo = &dr->expect_versions[dr->nexpect_versions++];
+            vo->range = xstrdup(it->string);
+            vo->output = xstrdup(it->valuestring);
+        }
+    }
+    vpop(v, mark);
+}
+
+
+static void parse(vctx *v, const cJSON *obj, drill *dr)
+{
+    const cJSON *mode = cJSON_GetObjectItemCaseSensitive(obj, "mode");
+    if (mode) {
+        if (!cJSON_IsString(mode))
+            verr(v, "mode", "expected a string, found %s", jsontext_type_name(mode));
+        else if (strcmp(mode->valuestring, "repl") == 0)
+            dr->repl = 1;
+        else if (strcmp(mode->valuestring, "exec") != 0)
+            verr(v, "mode", "unknown mode %s (expected \"exec\" or \"repl\")", vquote(v, mode->valuestring));
+    }
+    parse_expect(v, obj, dr);
+}
+
+/* The truth: what the code prints (with a last "Name: message" line when
+ * it ends in an exception), in a child like any answer. */
+static int plan(drill *dr, const kind_env *env, diag *d)
+{
+    free(dr->truth);
+    free(dr->truth_error);
+    dr->truth = dr->truth_error = NULL;
+    runner_job job = { .kind = JOB_PREDICT, .limits = dr->limits, .source = dr->code, .repl = dr->repl };
+    run_result r;
+    env->run(&job, &r);
+    int rc = 0;
+    if (r.status == RUN_OK && r.out) {
+        dr->truth = grade_normalize_output(r.out, r.out_len);
+    } else {
+        dr->truth_error = xasprintf("the snippet did not run to the end: %s",
+                                    r.message ? r.message : run_status_name(r.status));
+        diag_add(d, "%s: drill %s: error: %s", dr->pack_path, dr->id, dr->truth_error);
+        rc = -1;
+    }
+    run_result_free(&r);
+    return rc;
+}
+
+static char *first_line_diff(const char *got, const char *want, const char *want_name, const char *got_name)
+{
+    int line = 1;
+    const char *a = got, *b = want;
+    while (*a && *b) {
+        size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
+        if (la != lb || memcmp(a, b, la))
+            return xasprintf("line %d: %s has \"%.*s\", %s \"%.*s\"", line, want_name, (int)lb, b, got_name,
+                             (int)la, a);
+        a += la + (a[la] == '\n');
+        b += lb + (b[lb] == '\n');
+        line++;
+    }
+    if (*a)
+        return xasprintf("line %d: %s \"%.*s\" after the end of %s", line, got_name, (int)strcspn(a, "\n"), a,
+                         want_name);
+    return xasprintf("line %d: %s has \"%.*s\" after the end of the output", line, want_name,
+                     (int)strcspn(b, "\n"), b);
+}
+
+static const char *last_line(const char *s)
+{
+    const char *nl = strrchr(s, '\n');
+    return nl ? nl + 1 : s;
+}
+
+static int check(const drill *d, const kind_check_env *env, diag *dg)
+{
+    if (!d->truth)
+        return 0; /* plan reported why */
+    int ok = 1;
+    const char *expect = NULL;
+    char *err = NULL;
+    int have = catalog_expect_for(d, env->hexversion, &expect, &err);
+    if (have < 0) {
+        diag_add(dg, "%s: drill %s: error: %s", d->pack_path, d->id, err);
+        free(err);
+        ok = 0;
+    } else if (have) {
+        char *want = grade_normalize_output(expect, strlen(expect));
+        if (strcmp(want, d->truth)) {
+            char *why = first_line_diff(d->truth, want, "expect", "the interpreter prints");
+            const char *range = NULL;
+            for (size_t i = 0; i < d->nexpect_versions; i++)
+                if (d->expect_versions[i].output == expect)
+                    range = d->expect_versions[i].range;
+            if (range)
+                diag_add(dg, "%s: drill %s: error: stale expect for Python %s: %s", d->pack_path, d->id,
+                         range, why);
+            else
+                diag_add(dg, "%s: drill %s: error: stale expect: %s", d->pack_path, d->id, why);
+            free(why);
+            ok = 0;
+        }
+        free(want);
+    }
+    if (!strncmp(last_line(d->truth), "PermissionError:", 16)) {
+        diag_add(dg, "%s: drill %s: error: the snippet ends in %s: it needs something the sandbox refuses "
+                     "(processes, sockets, files outside its folder); make it a choice or explain drill",
+                 d->pack_path, d->id, last_line(d->truth));
+        ok = 0;
+    }
+    const cJSON *other = env->other_truths ? cJSON_GetObjectItemCaseSensitive(env->other_truths, d->id) : NULL;
+    if (cJSON_IsString(other) && strcmp(other->valuestring, d->truth)) {
+        char *why = first_line_diff(other->valuestring, d->truth, "one run", "another prints");
+        diag_add(dg, "%s: drill %s: error: the snippet prints something different from one process to "
+                     "the next (ids, addresses, or the order of a set of strings?): %s",
+                 d->pack_path, d->id, why);
+        free(why);
+        ok = 0;
+    }
+    return ok;
+}
+
+
+static void block(FILE *out, const char *title, const char *text)
+{
+    fprintf(out, "\n%s:\n", title);
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, "\n");
+        fprintf(out, "    %.*s\n", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+}
+
+static void show(const drill *d, int solution, FILE *out)
+{
+    if (d->repl)
+        fprintf(out, "\n(the code is typed at the >>> prompt, one statement at a time)\n");
+    if (!solution)
+        return;
+    if (d->expect_output)
+        block(out, "Expected output", d->expect_output);
+    for (size_t i = 0; i < d->nexpect_versions; i++) {
+        char *title = xasprintf("Expected output on Python %s", d->expect_versions[i].range);
+        block(out, title, d->expect_versions[i].output);
+        free(title);
+    }
+}
+
+static const char template_json[] =
+    "{\n"
+    "  \"id\": \"my-predict-drill\",\n"
+    "  \"title\": \"What does this print?\",\n"
+    "  \"topic\": \"functions\",\n"
+    "  \"level\": 1,\n"
+    "  \"kind\": \"predict\",\n"
+    "  \"prompt\": \"What does this code print?\",\n"
+    "  \"code\": \"def f(x, acc=[]):\\n    acc.append(x)\\n    return acc\\n\\nprint(f(1))\\nprint(f(2))\",\n"
+    "  \"expect\": \"[1]\\n[1, 2]\",\n"
+    "  \"explanation\": \"Default values are evaluated once, when the def runs, so every call shares one list.\"\n"
+    "}\n";
+
+const kind_ops kind_predict = {
+    .name = "predict",
+    .kind = KIND_PREDICT,
+    .input = INPUT_TEXT,
+    .code_required = 1,
+    .fields = fields,
+    .parse = parse,
+    .plan = plan,
+    .judge = grade_predict,
+    .check = check,
+    .show = show,
+    .template_json = template_json,
+};

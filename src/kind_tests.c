@@ -1,0 +1,260 @@
+/* kind_tests.c - what the kinds graded by tests share (fix, write,
+ * parsons): reading the tests, planning their expected values, and the
+ * proofs `check` makes with answers (the solution passes, the starter and
+ * the wrong answers fail). */
+#define _GNU_SOURCE
+#include "kind_tests.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsontext.h"
+#include "runner.h"
+#include "util.h"
+
+static const char *const test_fields[] = { "name", "setup", "expr", "expect", "raises",
+                                           "stdout", "tolerance", "hidden", NULL };
+
+static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
+{
+    vscope saved = vfields(v, j, test_fields);
+    t->name = vget_str(v, j, "name", V_REQUIRED | V_NONEMPTY);
+    t->setup = vget_str(v, j, "setup", 0);
+    t->expr = vget_str(v, j, "expr", V_REQUIRED | V_NONEMPTY);
+    t->expect = vget_str(v, j, "expect", V_NONEMPTY);
+    t->raises = vget_str(v, j, "raises", V_NONEMPTY);
+    int has_expect = cJSON_HasObjectItem(j, "expect"), has_raises = cJSON_HasObjectItem(j, "raises");
+    if (has_expect && has_raises)
+        verr(v, NULL, "give either \"expect\" or \"raises\", not both");
+    else if (!has_expect && !has_raises)
+        vmissing(v, "expect", "raises");
+    if (t->raises && !catalog_builtin_exception(t->raises)) {
+        const char *guess = catalog_builtin_exception_like(t->raises);
+        if (guess)
+            verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
+                 vquote(v, t->raises), guess);
+        else
+            verr(v, "raises", "%s is not a built-in exception class", vquote(v, t->raises));
+    }
+    t->stdout_expect = vget_str(v, j, "stdout", 0);
+    const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
+    if (tol) {
+        if (!isfinite(tol->valuedouble) || tol->valuedouble < 0)
+            verr(v, "tolerance", "must be a number >= 0, found %g", tol->valuedouble);
+        else
+            t->tolerance = tol->valuedouble;
+    }
+    const cJSON *hid = vget(v, j, "hidden", J_BOOL, 0);
+    t->hidden = hid && cJSON_IsTrue(hid);
+    v->scope = saved;
+}
+
+static int cmp_test_names(const void *a, const void *b, void *arg)
+{
+    const drill_test *tests = arg;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int r = strcmp(tests[i].name ? tests[i].name : "", tests[j].name ? tests[j].name : "");
+    return r ? r : (i < j ? -1 : i > j);
+}
+
+/* Sorting, not pairwise comparison: a pack may hold 100,000 tests. */
+static void vcheck_test_names(vctx *v, const drill_test *tests, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t *order = xmalloc(n * sizeof *order), *first = xmalloc(n * sizeof *first);
+    for (size_t i = 0; i < n; i++)
+        order[i] = first[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_test_names, (void *)tests);
+    for (size_t k = 1; k < n; k++) {
+        const char *a = tests[order[k]].name, *b = tests[order[k - 1]].name;
+        if (a && b && strcmp(a, b) == 0)
+            first[order[k]] = first[order[k - 1]];
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (first[i] == i)
+            continue;
+        size_t mark = vpush_index(v, i);
+        verr(v, "name", "duplicate test name %s (first in /tests/%zu)", vquote(v, tests[i].name),
+             first[i]);
+        vpop(v, mark);
+    }
+    free(order);
+    free(first);
+}
+
+static void parse_tests(vctx *v, const cJSON *obj, drill *dr)
+{
+    const cJSON *arr = vget(v, obj, "tests", J_ARR, V_REQUIRED);
+    if (!arr)
+        return;
+    size_t mark = vpush(v, "tests");
+    int count = cJSON_GetArraySize(arr);
+    if (count == 0)
+        verr(v, NULL, "must have at least one test");
+    dr->tests = xcalloc((size_t)count + 1, sizeof *dr->tests);
+    size_t i = 0;
+    for (const cJSON *it = arr->child; it; it = it->next, i++) {
+        size_t m2 = vpush_index(v, i);
+        if (cJSON_IsObject(it))
+            vparse_test(v, it, &dr->tests[i]);
+        else
+            verr(v, NULL, "expected a test (an object), found %s", jsontext_type_name(it));
+        vpop(v, m2);
+    }
+    dr->ntests = i;
+    vcheck_test_names(v, dr->tests, dr->ntests);
+    vpop(v, mark);
+}
+
+
+void kind_tests_parse(vctx *v, const cJSON *obj, drill *dr, int with_solution)
+{
+    parse_tests(v, obj, dr);
+    if (!with_solution)
+        return;
+    dr->solution = vget_str(v, obj, "solution", V_REQUIRED | V_NONEMPTY);
+    dr->wrong = vget_strv(v, obj, "wrong", V_NONEMPTY, &dr->nwrong);
+}
+
+/* Each test's `expect`, evaluated once, in a child like an answer, before
+ * any answer is graded. */
+int kind_tests_plan(drill *dr, const kind_env *env, diag *d)
+{
+    int rc = 0;
+    size_t n = 0;
+    const char **exprs = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *exprs);
+    size_t *which = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *which);
+    for (size_t i = 0; i < dr->ntests; i++) {
+        drill_test *t = &dr->tests[i];
+        value_free(t->expect_value);
+        t->expect_value = NULL;
+        free(t->expect_error);
+        t->expect_error = NULL;
+        if (t->expect) {
+            which[n] = i;
+            exprs[n++] = t->expect;
+        }
+    }
+    if (n) {
+        runner_job job = { .kind = JOB_EVAL, .limits = dr->limits, .exprs = exprs, .nexprs = n };
+        run_result r;
+        env->run(&job, &r);
+        for (size_t k = 0; k < n; k++) {
+            drill_test *t = &dr->tests[which[k]];
+            test_outcome *o = &r.outcomes[k];
+            if (o->kind == OUT_VALUE) {
+                t->expect_value = o->value;
+                o->value = NULL;
+                continue;
+            }
+            if (o->kind == OUT_RAISED)
+                t->expect_error = xasprintf("expect `%s` raised %s: %s", t->expect, o->exc_type,
+                                            o->exc_msg ? o->exc_msg : "");
+            else if (o->kind == OUT_NOTPLAIN)
+                t->expect_error = xasprintf("expect `%s` is not a plain value: %s", t->expect, o->reason);
+            else
+                t->expect_error = xasprintf("expect `%s` could not be evaluated: %s", t->expect,
+                                            r.message ? r.message : run_status_name(r.status));
+            diag_add(d, "%s: drill %s: error: test \"%s\": %s", dr->pack_path, dr->id, t->name,
+                     t->expect_error);
+            rc = -1;
+        }
+        run_result_free(&r);
+    }
+    free(exprs);
+    free(which);
+    return rc;
+}
+
+char *kind_tests_code_of(const drill *d, const char *answer, char **err)
+{
+    (void)d, (void)err;
+    return xstrdup(answer);
+}
+
+int kind_tests_passes(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg)
+{
+    drill_verdict v;
+    env->judge(d, answer, &v);
+    int ok = v.st == ST_PASS;
+    if (!ok) {
+        const char *why = v.message;
+        const char *which = NULL;
+        for (size_t i = 0; i < v.ntests; i++)
+            if (v.tests[i].st != ST_PASS) {
+                which = v.tests[i].name;
+                why = v.tests[i].message ? v.tests[i].message : why;
+                break;
+            }
+        if (which)
+            diag_add(dg, "%s: drill %s: error: %s fails test \"%s\" (%s): %s", d->pack_path, d->id, what, which,
+                     status_name(v.st), why ? why : "");
+        else
+            diag_add(dg, "%s: drill %s: error: %s does not pass (%s): %s", d->pack_path, d->id, what,
+                     status_name(v.st), why ? why : "");
+    }
+    drill_verdict_free(&v);
+    return ok;
+}
+
+int kind_tests_fails(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg)
+{
+    drill_verdict v;
+    env->judge(d, answer, &v);
+    int ok = v.st != ST_PASS;
+    if (!ok)
+        diag_add(dg, "%s: drill %s: error: %s already passes every test", d->pack_path, d->id, what);
+    drill_verdict_free(&v);
+    return ok;
+}
+
+/* Each `wrong` answer must fail at least one test: the proof that the
+ * tests catch the mistakes the drill is about. One that does not compile
+ * proves nothing, so it is reported too. */
+int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
+{
+    int ok = 1;
+    for (size_t i = 0; i < d->nwrong; i++) {
+        drill_verdict v;
+        env->judge(d, d->wrong[i], &v);
+        if (v.st == ST_PASS) {
+            diag_add(dg, "%s: drill %s: error: wrong answer %zu passes every test", d->pack_path, d->id, i);
+            ok = 0;
+        } else if (v.st == ST_SYNTAX) {
+            diag_add(dg, "%s: drill %s: error: wrong answer %zu does not compile, so it proves nothing: %s",
+                     d->pack_path, d->id, i, v.message ? v.message : "");
+            ok = 0;
+        }
+        drill_verdict_free(&v);
+    }
+    return ok;
+}
+
+void kind_tests_show(const drill *d, int solution, FILE *out)
+{
+    size_t hidden = 0;
+    int first = 1;
+    for (size_t i = 0; i < d->ntests; i++) {
+        const drill_test *t = &d->tests[i];
+        if (t->hidden && !solution) {
+            hidden++;
+            continue;
+        }
+        if (first)
+            fprintf(out, "\nTests:\n");
+        first = 0;
+        fprintf(out, "    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
+        if (t->setup)
+            fprintf(out, "after `%s`, ", t->setup);
+        if (t->raises)
+            fprintf(out, "`%s` raises %s\n", t->expr, t->raises);
+        else
+            fprintf(out, "`%s` == %s\n", t->expr, t->expect);
+        if (t->stdout_expect)
+            fprintf(out, "        and prints: %s\n", t->stdout_expect);
+    }
+    if (hidden)
+        fprintf(out, "    and %zu hidden test%s\n", hidden, hidden == 1 ? "" : "s");
+}
