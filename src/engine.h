@@ -55,6 +55,19 @@ void engine_judge(const drill *d, const char *answer, int visible_only, drill_ve
  * frees). 0, or -1 with *err when there is no code to trace. */
 int engine_trace(const drill *d, const char *code, char **json, char **err);
 
+/* The same without waiting, for a screen that keeps drawing: start, poll
+ * its fds (timeout in ms: at most that long), step when they are ready or
+ * the timeout passes (1 once done), then finish for the document (which
+ * frees the trace); cancel kills a trace not wanted any more. d and code
+ * must outlive the trace. */
+typedef struct engine_tracing engine_tracing;
+engine_tracing *engine_trace_start(const drill *d, const char *code, char **err);
+int engine_trace_pollfds(engine_tracing *t, struct pollfd *p, int max);
+int engine_trace_timeout(engine_tracing *t);
+int engine_trace_step(engine_tracing *t);
+char *engine_trace_finish(engine_tracing *t);
+void engine_trace_cancel(engine_tracing *t);
+
 /* ---- a batch, over worker processes ---- */
 typedef struct engine_batch engine_batch;
 
