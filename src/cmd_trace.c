@@ -210,10 +210,16 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     }
 }
 
-static void print_text(const tracedoc *doc, const glyphs *g)
+static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
 {
-    printf("trace of %s, Python %s: %zu step%s\n", doc->drill ? doc->drill : "?", doc->python ? doc->python : "?",
-           doc->nsteps, doc->nsteps == 1 ? "" : "s");
+    printf("trace of ");
+    if (file) {
+        puts_safe(strcmp(file, "-") ? file : "standard input");
+        printf(" (with the limits of %s)", doc->drill ? doc->drill : "?");
+    } else {
+        printf("%s", doc->drill ? doc->drill : "?");
+    }
+    printf(", Python %s: %zu step%s\n", doc->python ? doc->python : "?", doc->nsteps, doc->nsteps == 1 ? "" : "s");
     for (size_t i = 0; i < doc->nsteps; i++)
         print_step(doc, i, g);
     printf("\n");
@@ -331,7 +337,7 @@ int cmd_trace(int argc, char **argv)
         fputc('\n', stdout);
     } else {
         const char *cs = nl_langinfo(CODESET);
-        print_text(&doc, cs && !strcmp(cs, "UTF-8") ? &utf8_glyphs : &ascii_glyphs);
+        print_text(&doc, file, cs && !strcmp(cs, "UTF-8") ? &utf8_glyphs : &ascii_glyphs);
     }
     rc = tracedoc_stopped(&doc) ? EXIT_FAIL : EXIT_OK;
     tracedoc_free(&doc);
