@@ -274,35 +274,46 @@ double util_now_ms(void)
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+size_t util_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int surrogates)
+{
+    if (n == 0)
+        return 0;
+    uint32_t c = s[0], min;
+    size_t k;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        k = 1, min = 0x80, c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        k = 2, min = 0x800, c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        k = 3, min = 0x10000, c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (n <= k)
+        return 0;
+    for (size_t i = 1; i <= k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (!surrogates && c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return k + 1;
+}
+
 int util_utf8_valid(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned c = *p;
-        size_t k;
-        unsigned min;
-        if (c < 0x80) {
-            p++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            k = 1, min = 0x80, c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            k = 2, min = 0x800, c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            k = 3, min = 0x10000, c &= 0x07;
-        } else {
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = util_utf8_decode(p + i, n - i, &cp, 0);
+        if (!k)
             return 0;
-        }
-        if ((size_t)(end - p) <= k)
-            return 0;
-        for (size_t i = 1; i <= k; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-            c = (c << 6) | (p[i] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return 0;
-        p += k + 1;
+        i += k;
     }
     return 1;
 }
@@ -328,27 +339,16 @@ char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
 {
     sbuf sb;
     sbuf_init(&sb);
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        size_t k = 0;
-        if (*p == 0) {
-            k = 0;
-        } else if (*p < 0x80) {
-            k = 1;
-        } else {
-            /* find the longest valid sequence starting here (1..4 bytes) */
-            for (size_t t = 2; t <= 4 && (size_t)(end - p) >= t; t++)
-                if (util_utf8_valid((const char *)p, t)) {
-                    k = t;
-                    break;
-                }
-        }
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = p[i] ? util_utf8_decode(p + i, n - i, &cp, 0) : 0;
         if (k == 0) {
             sbuf_add(&sb, "\xEF\xBF\xBD", 3);
-            p++;
+            i++;
         } else {
-            sbuf_add(&sb, p, k);
-            p += k;
+            sbuf_add(&sb, p + i, k);
+            i += k;
         }
     }
     char *r = sbuf_detach(&sb, outlen);

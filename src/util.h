@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -56,6 +57,10 @@ int util_read_file(const char *path, char **data, size_t *len, char **err);
 int util_write_atomic(const char *path, const char *data, size_t len, char **err);
 /* Monotonic clock in milliseconds. */
 double util_now_ms(void);
+/* The one UTF-8 decoder: the length of the valid sequence at s (n bytes
+ * left) with its code point in *cp, or 0 when there is none. Surrogates
+ * are refused unless surrogates is set (Python's surrogatepass). */
+size_t util_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int surrogates);
 /* 1 if the n bytes are valid UTF-8. */
 int util_utf8_valid(const char *s, size_t n);
 /* Folder part of a path ("." when none); caller frees. */

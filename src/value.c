@@ -220,44 +220,12 @@ static int unhex(const char *s, char **out, size_t *outlen)
     return 0;
 }
 
-/* Decodes one UTF-8 sequence, surrogates allowed (Python's surrogatepass).
- * Returns its length, or 0 when s does not start with a valid sequence. */
-size_t value_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t k;
-    uint32_t min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        k = 1, min = 0x80, c &= 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        k = 2, min = 0x800, c &= 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        k = 3, min = 0x10000, c &= 0x07;
-    } else {
-        return 0;
-    }
-    if (n <= k)
-        return 0;
-    for (size_t i = 1; i <= k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF)
-        return 0;
-    *cp = c;
-    return k + 1;
-}
-
 static int utf8_valid_surrogatepass(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     uint32_t cp;
     for (size_t i = 0; i < n;) {
-        size_t k = value_utf8_decode(p + i, n - i, &cp);
+        size_t k = util_utf8_decode(p + i, n - i, &cp, 1);
         if (!k)
             return 0;
         i += k;

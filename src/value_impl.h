@@ -11,8 +11,6 @@
  * program did for ncurses. */
 double value_c_strtod(const char *s, char **end);
 void value_c_snprintf_double(char *buf, size_t n, const char *fmt, int prec, double x);
-/* One UTF-8 sequence (surrogates allowed) at s: its length, 0 if invalid. */
-size_t value_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* 1 if v holds a set or frozenset (or a dict, when dicts) at any depth. */
 int value_has_unordered(const value *v, int dicts);
 /* Sorts sets and frozensets (and dicts by key, when dicts) in place. */

@@ -196,7 +196,7 @@ static void repr_str(struct rep *r, const value *v)
     sbuf_addch(&r->sb, q);
     for (size_t i = 0; i < v->len && !rep_full(r);) {
         uint32_t c;
-        size_t k = value_utf8_decode(s + i, v->len - i, &c);
+        size_t k = util_utf8_decode(s + i, v->len - i, &c, 1);
         if (!k) { /* not reachable from the wire form; show the byte */
             sbuf_addf(&r->sb, "\\x%02x", s[i]);
             i++;
