@@ -5,7 +5,7 @@ CC ?= cc
 VERSION := 0.1.0
 
 BUILD_PKGS := libpython3-dev libncurses-dev libcjson-dev libseccomp-dev pkg-config
-TEST_PKGS := tmux libcmocka-dev libxml2-utils chromium python3-jsonschema
+TEST_PKGS := tmux libcmocka-dev libxml2-utils chromium python3-jsonschema python3-yaml parallel zsh
 FUZZ_PKGS := clang libclang-rt-14-dev
 PKGS := python3-embed ncursesw libcjson libseccomp
 
@@ -27,7 +27,7 @@ LIBOBJS := $(filter-out $(B)/obj/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps deps-test deps-fuzz run check check-asan check-valgrind install uninstall bench fuzz clean unit
+.PHONY: all deps deps-test deps-fuzz run check check-asan check-valgrind check-slurm install uninstall bench fuzz clean unit
 
 all: $(B)/pydrill
 
@@ -100,6 +100,12 @@ check-valgrind: deps-test
 	@PYDRILL_WRAPPER=$(CURDIR)/tests/valgrind/pydrill PYDRILL_TIME_SCALE=20 TESTS="$(VALGRIND_TESTS)" \
 	  sh tests/run.sh
 
+# pydrill under a real scheduler: a single-node Slurm started here (root;
+# installs slurm-wlm and munge), a job array of shards merged by report.
+check-slurm: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/slurm/run.sh $(B)/pydrill
+
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh $(B)/pydrill
@@ -108,15 +114,24 @@ FUZZ_SECONDS ?= 60
 fuzz: deps-fuzz
 	@B=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
+# Shell completion goes where bash-completion and zsh look for it under
+# the prefix (/usr/local and /usr are on their default paths).
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pydrill/drills $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pydrill/drills $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR)
 	install -m 755 $(B)/pydrill $(DESTDIR)$(PREFIX)/bin/pydrill
 	install -m 644 drills.json $(DESTDIR)$(PREFIX)/share/pydrill/drills.json
 	install -m 644 drills/*.json $(DESTDIR)$(PREFIX)/share/pydrill/drills/
 	install -m 644 doc/pydrill.1 $(DESTDIR)$(PREFIX)/share/man/man1/pydrill.1
+	install -m 644 contrib/completion/pydrill.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/pydrill
+	install -m 644 contrib/completion/_pydrill $(DESTDIR)$(ZSH_COMPLETION_DIR)/_pydrill
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/pydrill $(DESTDIR)$(PREFIX)/share/man/man1/pydrill.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/pydrill $(DESTDIR)$(PREFIX)/share/man/man1/pydrill.1 \
+	  $(DESTDIR)$(BASH_COMPLETION_DIR)/pydrill $(DESTDIR)$(ZSH_COMPLETION_DIR)/_pydrill
 	rm -rf $(DESTDIR)$(PREFIX)/share/pydrill
 
 clean:

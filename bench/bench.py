@@ -1,6 +1,17 @@
-"""make bench: answers per second for pydrill -j1, pydrill -jN and the
-process-per-answer baseline (python3 -I -S running bench/harness.py once per
-answer), measured side by side in one run; medians of several runs."""
+"""make bench: grading throughput and how it scales, measured side by side
+in one run (medians of several runs where it says so):
+
+- answers/s at -j1 and -j2 and their ratio, against one `python3 -I -S`
+  process per answer running the equivalent harness (bench/harness.py), and
+  against the bare start-up of such a process;
+- as the batch grows (200, 2,000, 20,000 submissions): the coordinator's
+  peak memory, time per answer, and when the first jsonl line came out;
+- the quiz's first frame.
+
+Environment: BENCH_RUNS (3), BENCH_SUBMISSIONS (200: the side-by-side
+batch), BENCH_SCALE ("200,2000,20000"), BENCH_BASELINE_SUBMISSIONS (40),
+BENCH_PACK (drills/gotchas.json), BENCH_HUGE=N also grades N submissions
+of one drill each (the 100,000 of issue 11), reporting its peak memory."""
 import json
 import os
 import shutil
@@ -15,14 +26,14 @@ PYDRILL = os.path.abspath(sys.argv[1])
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "200"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 BASELINE_SUBMISSIONS = int(os.environ.get("BENCH_BASELINE_SUBMISSIONS", "40"))
-
-
+SCALE = [int(x) for x in os.environ.get("BENCH_SCALE", "200,2000,20000").split(",") if x]
+HUGE = int(os.environ.get("BENCH_HUGE", "0"))
 PACK = os.path.join(ROOT, os.environ.get("BENCH_PACK", "drills/gotchas.json"))
 
 
 def load_drills():
-    """The fix and write drills of the starter pack: the kinds that need a
-    child (predict, choice and explain answers are graded without one)."""
+    """The fix and write drills of the pack: the kinds that need a child
+    (predict, choice and explain answers are graded without one)."""
     with open(PACK) as f:
         pack = json.load(f)
     return [d for d in pack["drills"] if d["kind"] in ("fix", "write") and not d.get("requires")]
@@ -45,32 +56,62 @@ def quick_wrong_answer(tmp, d):
         return "pass\n"
 
 
-def make_batch(tmp, drills, n):
+def make_batch(tmp, name, drills, n, wrong):
     """n submission folders; answers alternate right (the solution) and
     wrong (the starter code) so both paths are measured."""
-    wrong = {d["id"]: quick_wrong_answer(tmp, d) for d in drills}
     subs = []
+    base = os.path.join(tmp, name)
     for i in range(n):
-        folder = os.path.join(tmp, "subs", "cand%04d" % i)
+        folder = os.path.join(base, "cand%06d" % i)
         os.makedirs(folder)
         for j, d in enumerate(drills):
             right = (i + j) % 3 != 0
-            ans = d["solution"] if right else wrong[d["id"]]
             with open(os.path.join(folder, d["id"] + ".py"), "w") as f:
-                f.write(ans)
+                f.write(d["solution"] if right else wrong[d["id"]])
         subs.append(folder)
-    return subs
+    return base, subs
 
 
-def time_pydrill(subs, jobs):
+def grade(subs_dir, jobs, pack=PACK):
+    """Grades every submission in subs_dir as jsonl. Returns (wall seconds,
+    CPU seconds of the whole tree, the coordinator's peak RSS in MB, seconds
+    until the first line of output)."""
+    args = [PYDRILL, "grade", "--pack", pack, "-j", str(jobs), "--format", "jsonl", "--quiet"]
+    names = sorted(os.listdir(subs_dir))
+    # the argument list for 20,000 folders is long but well within ARG_MAX
+    args += [os.path.join(subs_dir, n) for n in names]
     t0 = time.perf_counter()
-    r = subprocess.run([PYDRILL, "grade", "--pack", PACK,
-                        "-j", str(jobs), "--format", "jsonl", "--quiet"] + subs,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    ru0 = os.times()
+    p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = None
+    peak = 0
+    status = "/proc/%d/status" % p.pid
+    os.set_blocking(p.stdout.fileno(), False)
+    while p.poll() is None:
+        try:
+            with open(status) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+        except OSError:
+            pass
+        try:
+            chunk = p.stdout.read()
+        except BlockingIOError:
+            chunk = None
+        if chunk and first is None:
+            first = time.perf_counter() - t0
+        time.sleep(0.02)
+    rest = p.stdout.read() or b""
+    if rest and first is None:
+        first = time.perf_counter() - t0
+    err = p.stderr.read()
     el = time.perf_counter() - t0
-    if r.returncode not in (0, 1):
-        sys.exit("pydrill grade failed: " + r.stderr.decode()[-2000:])
-    return el
+    ru1 = os.times()
+    if p.returncode not in (0, 1):
+        sys.exit("pydrill grade failed: " + err.decode()[-2000:])
+    cpu = (ru1.children_user - ru0.children_user) + (ru1.children_system - ru0.children_system)
+    return el, cpu, peak / 1024, first if first is not None else el
 
 
 def time_baseline(tmp, subs, drills):
@@ -131,39 +172,68 @@ def time_first_frame(runs=5):
     return statistics.median(times) if times else None
 
 
+def one_drill_pack(tmp, d):
+    path = os.path.join(tmp, "one.json")
+    with open(PACK) as f:
+        pack = json.load(f)
+    pack["drills"] = [d]
+    with open(path, "w") as f:
+        json.dump(pack, f)
+    return path
+
+
 def main():
     drills = load_drills()
     if not drills:
-        sys.exit("bench: no fix/write drills in drills.json")
-    ncpu = os.cpu_count() or 1
+        sys.exit("bench: no fix/write drills in " + PACK)
     tmp = tempfile.mkdtemp(prefix="pydrill-bench-")
     try:
-        subs = make_batch(tmp, drills, SUBMISSIONS)
+        wrong = {d["id"]: quick_wrong_answer(tmp, d) for d in drills}
+        side_dir, subs = make_batch(tmp, "side", drills, SUBMISSIONS, wrong)
         answers = len(subs) * len(drills)
-        time_pydrill(subs[:5], 1)  # warm the page cache
-        j1, jn, base, floor = [], [], [], []
+        grade(side_dir, 1)  # warm the page cache
+        j1, j2, base, floor = [], [], [], []
         for _ in range(RUNS):
-            j1.append(answers / time_pydrill(subs, 1))
-            jn.append(answers / time_pydrill(subs, ncpu))
+            # side by side: each round runs every contender once, so a busy
+            # moment of the machine falls on all of them alike
+            j1.append(answers / grade(side_dir, 1)[0])
+            j2.append(answers / grade(side_dir, 2)[0])
             el, n = time_baseline(tmp, subs[:BASELINE_SUBMISSIONS], drills)
             base.append(n / el)
             floor.append(time_floor())
-        m1, mn, mb = statistics.median(j1), statistics.median(jn), statistics.median(base)
-        mf = statistics.median(floor)
-        print("batch: %d submissions x %d fix/write drills of %s = %d answers; %d runs, medians"
+        m1, m2, mb, mf = (statistics.median(x) for x in (j1, j2, base, floor))
+        print("batch: %d submissions x %d fix/write drills of %s = %d answers; %d rounds, medians"
               % (len(subs), len(drills), os.path.relpath(PACK, ROOT), answers, RUNS))
-        print("pydrill -j1          %8.0f answers/s  (%.2f ms per answer)" % (m1, 1000 / m1))
-        print("pydrill -j%-2d         %8.0f answers/s  (%.2fx of -j1 on %d cores)" % (ncpu, mn, mn / m1, ncpu))
-        print("python3 -I -S/answer %8.0f answers/s  (%.2f ms per answer, %d answers)"
+        print("pydrill -j1           %8.0f answers/s  (%.2f ms per answer)" % (m1, 1000 / m1))
+        print("pydrill -j2           %8.0f answers/s  (%.2f ms per answer)" % (m2, 1000 / m2))
+        print("ratio -j2 / -j1       %8.2fx" % (m2 / m1))
+        print("python3 -I -S/answer  %8.0f answers/s  (%.2f ms per answer, %d answers)"
               % (mb, 1000 / mb, BASELINE_SUBMISSIONS * len(drills)))
-        print("python3 -I -S -c pass %7.0f runs/s     (%.2f ms: start-up alone, the floor of any such grader)"
+        print("ratio -j1 / baseline  %8.1fx" % (m1 / mb))
+        print("python3 -I -S -c pass %8.0f runs/s     (%.2f ms: start-up alone, the floor of any such grader)"
               % (mf, 1000 / mf))
+        print("ratio -j1 / floor     %8.1fx" % (m1 / mf))
+
+        print("\nas the batch grows (-j2, jsonl):")
+        print("%12s %9s %10s %12s %12s %14s" % ("submissions", "answers", "time s", "ms/answer",
+                                                 "peak RSS MB", "first line s"))
+        for n in SCALE:
+            d, s = make_batch(tmp, "scale%d" % n, drills, n, wrong)
+            el, cpu, peak, first = grade(d, 2)
+            a = len(s) * len(drills)
+            print("%12d %9d %10.1f %12.3f %12.1f %8.2f (%2.0f%%)"
+                  % (n, a, el, 1000 * el / a, peak, first, 100 * first / el))
+            shutil.rmtree(d)
+        if HUGE:
+            d = drills[0]
+            pack = one_drill_pack(tmp, d)
+            hd, hs = make_batch(tmp, "huge", [d], HUGE, wrong)
+            el, cpu, peak, first = grade(hd, 2, pack)
+            print("\n%d submissions x 1 drill: %.0f s, %.3f ms per answer, peak RSS %.1f MB, first line at %.1f s"
+                  % (HUGE, el, 1000 * el / HUGE, peak, first))
         ff = time_first_frame()
         if ff is not None:
-            print("quiz first frame     %8.0f ms        (full catalog, tmux start included)" % ff)
-        print("ratio -j1 / baseline %8.1fx" % (m1 / mb))
-        print("ratio -j1 / floor    %8.1fx" % (m1 / mf))
-        print("ratio -j%d / baseline %7.1fx" % (ncpu, mn / mb))
+            print("\nquiz first frame      %8.0f ms        (full catalog, tmux start included)" % ff)
     finally:
         shutil.rmtree(tmp)
 

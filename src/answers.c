@@ -8,10 +8,12 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "catalog.h"
 
@@ -148,10 +150,19 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
     size_t shown = 0;
     for (const cJSON *it = ans->child; it; it = it->next) {
         const char *problem = NULL;
+        char lim[32];
         if (!catalog_id_valid(it->string))
             problem = "invalid drill id";
         else if (!cJSON_IsString(it))
             problem = "expected the answer as a string";
+        else if (strlen(it->valuestring) > ANSWER_MAX) {
+            char *ptr = vctx_pointer_join("/answers", it->string);
+            diag_add(d, "%s: %s: error: the answer is over the limit of %s", path, ptr,
+                     util_fmt_size(lim, ANSWER_MAX));
+            free(ptr);
+            ret = -1;
+            continue;
+        }
         if (!problem) {
             add_item(s, it->string, it->valuestring);
             continue;
@@ -214,16 +225,10 @@ static int has_suffix(const char *s, const char *suffix)
     return n > k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Reads one <id>.py / <id>.txt file of a folder into s. */
-static int load_answer_file(submission *s, const char *file, const char *id, diag *d)
+/* Checks one <id>.py / <id>.txt file's text and adds it to s. */
+static int add_answer_text(submission *s, const char *file, const char *id, const char *text, size_t len,
+                           diag *d)
 {
-    char *text, *err;
-    size_t len;
-    if (util_read_file(file, &text, &len, &err) < 0) {
-        diag_take(d, err);
-        return -1;
-    }
-    int ret = 0;
     const char *body = text;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         body += 3, len -= 3;
@@ -232,9 +237,9 @@ static int load_answer_file(submission *s, const char *file, const char *id, dia
         int line, col;
         jsontext_linecol(body, len, (size_t)(nul - body), &line, &col);
         diag_add(d, "%s:%d:%d: error: contains a NUL byte (not a text file)", file, line, col);
-        ret = -1;
-    } else if (!util_utf8_valid(body, len)) {
-        size_t off = 0;
+        return -1;
+    }
+    if (!util_utf8_valid(body, len)) {
         /* Find the first bad byte: the longest valid prefix. */
         size_t lo = 0, hi = len;
         while (lo < hi) {
@@ -244,19 +249,17 @@ static int load_answer_file(submission *s, const char *file, const char *id, dia
             else
                 hi = mid - 1;
         }
-        off = lo;
+        size_t off = lo;
         /* A valid prefix may end inside a character; back up to its start. */
         while (off > 0 && ((unsigned char)body[off] & 0xC0) == 0x80)
             off--;
         int line, col;
         jsontext_linecol(body, len, off, &line, &col);
         diag_add(d, "%s:%d:%d: error: not valid UTF-8 text", file, line, col);
-        ret = -1;
-    } else {
-        add_item(s, id, body);
+        return -1;
     }
-    free(text);
-    return ret;
+    add_item(s, id, body);
+    return 0;
 }
 
 static int cmp_cstr(const void *a, const void *b)
@@ -264,59 +267,149 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int load_folder(submission *s, const char *path, diag *d)
+/* Moodle names each student's folder "NAME_ID_assignsubmission_KIND_";
+ * the candidate is NAME. Any other name is kept as it is. */
+static char *folder_candidate(const char *path)
 {
-    DIR *dir = opendir(path);
+    char *base = base_name(path, NULL);
+    char *tag = strstr(base, "_assignsubmission_");
+    if (tag && tag > base) {
+        char *p = tag;
+        while (p > base && p[-1] >= '0' && p[-1] <= '9')
+            p--;
+        if (p < tag && p > base + 1 && p[-1] == '_') {
+            char *name = xstrndup(base, (size_t)(p - 1 - base));
+            free(base);
+            return name;
+        }
+    }
+    return base;
+}
+
+/* What a folder holds besides answer files, for the message that refuses
+ * a folder of folders. */
+typedef struct {
+    size_t folders, others;
+    char *example; /* first other .py/.txt file */
+} folder_rest;
+
+static int load_folder(submission *s, const char *shown, const char *path, diag *d)
+{
+    char lim[32];
+    int dfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0) {
+        diag_add(d, "%s: error: cannot open: %s", shown, strerror(errno));
+        return -1;
+    }
+    int lfd = dup(dfd);
+    DIR *dir = lfd >= 0 ? fdopendir(lfd) : NULL;
     if (!dir) {
-        diag_add(d, "%s: error: cannot open: %s", path, strerror(errno));
+        diag_add(d, "%s: error: cannot open: %s", shown, strerror(errno));
+        if (lfd >= 0)
+            close(lfd);
+        close(dfd);
         return -1;
     }
     free(s->source);
-    s->source = xstrdup(path);
+    s->source = xstrdup(shown);
     free(s->candidate);
-    s->candidate = base_name(path, NULL);
-    size_t plen = strlen(path);
-    while (plen > 1 && path[plen - 1] == '/')
-        plen--;
-    char *folder = xstrndup(path, plen);
+    s->candidate = folder_candidate(path);
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
+    folder_rest rest = { 0 };
+    int ret = 0;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
         const char *name = e->d_name;
-        if (name[0] == '.' || !(has_suffix(name, ".py") || has_suffix(name, ".txt")))
+        if (name[0] == '.')
             continue;
-        names = xrealloc(names, (n + 1) * sizeof *names);
+        int answer_name = has_suffix(name, ".py") || has_suffix(name, ".txt");
+        int is_dir = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN) {
+            struct stat st;
+            is_dir = fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (is_dir) {
+            rest.folders++;
+            continue;
+        }
+        if (!answer_name)
+            continue;
+        if (n == ANSWER_FILES_MAX) {
+            diag_add(d, "%s: error: holds more than %d answer files", shown, ANSWER_FILES_MAX);
+            ret = -1;
+            break;
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            names = xrealloc(names, cap * sizeof *names);
+        }
         names[n++] = xstrdup(name);
     }
     closedir(dir);
     if (n > 1)
         qsort(names, n, sizeof *names, cmp_cstr);
-    int ret = 0;
     char *prev = NULL;
+    size_t total = 0, answers = 0;
     for (size_t i = 0; i < n; i++) {
         char *id = xstrndup(names[i], strlen(names[i]) - (has_suffix(names[i], ".py") ? 3 : 4));
-        char *file = util_path_join(folder, names[i]);
-        struct stat st;
-        /* Files whose names are not drill ids are someone's notes: skip. */
-        if (!catalog_id_valid(id) || stat(file, &st) < 0 || !S_ISREG(st.st_mode)) {
+        /* Files whose names are not drill ids are someone's notes: skip,
+         * unread, whatever they are. */
+        if (!catalog_id_valid(id)) {
+            if (!rest.example)
+                rest.example = xstrdup(names[i]);
+            rest.others++;
             free(id);
-            free(file);
             continue;
         }
+        answers++;
+        char *file = util_path_join(path, names[i]);
         /* Sorted, and ids have no '.', so id.py comes right before id.txt. */
         if (prev && strcmp(prev, id) == 0) {
             diag_add(d, "%s: error: both %s.py and %s.txt answer drill %s", file, id, id, id);
             ret = -1;
-        } else if (load_answer_file(s, file, id, d) < 0) {
-            ret = -1;
+        } else {
+            char *text = NULL, *err = NULL;
+            size_t len = 0;
+            struct stat st;
+            /* a folder named like an answer is not an answer */
+            if (fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
+                answers--;
+            } else if (util_read_regular(dfd, names[i], file, ANSWER_MAX, &text, &len, &err) < 0) {
+                diag_take(d, err);
+                ret = -1;
+            } else if ((total += len) > ANSWERS_FILE_MAX) {
+                diag_add(d, "%s: error: its answers together are over the limit of %s", shown,
+                         util_fmt_size(lim, ANSWERS_FILE_MAX));
+                ret = -1;
+                free(text);
+                free(file);
+                free(id);
+                break;
+            } else if (add_answer_text(s, file, id, text, len, d) < 0) {
+                ret = -1;
+            }
+            free(text);
         }
         free(prev);
         prev = id;
         free(file);
     }
     free(prev);
-    free(folder);
+    close(dfd);
+    if (answers == 0 && ret == 0 && rest.folders > 0) {
+        diag_add(d, "%s: error: holds %zu folder%s and no answer file: a bulk download of a whole class? "
+                    "Give each student's folder as a submission (%s%s*/)",
+                 shown, rest.folders, rest.folders == 1 ? "" : "s", shown,
+                 shown[0] && shown[strlen(shown) - 1] == '/' ? "" : "/");
+        ret = -1;
+    } else if (answers == 0 && ret == 0 && rest.others > 0) {
+        diag_add(d, "%s: error: holds no <id>.py or <id>.txt answer file, only %zu other file%s such as "
+                    "\"%s\": name each answer after its drill id (mutable-default-fix.py)",
+                 shown, rest.others, rest.others == 1 ? "" : "s", rest.example);
+        ret = -1;
+    }
+    free(rest.example);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
@@ -324,23 +417,71 @@ static int load_folder(submission *s, const char *path, diag *d)
     return ret;
 }
 
+/* Standard input as an answers file, read to the same limit. */
+static int load_stdin(submission *s, diag *d)
+{
+    char lim[32];
+    sbuf sb;
+    sbuf_init(&sb);
+    char chunk[65536];
+    for (;;) {
+        ssize_t r = read(STDIN_FILENO, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            diag_add(d, "-: error: cannot read standard input: %s", strerror(errno));
+            sbuf_release(&sb);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        sbuf_add(&sb, chunk, (size_t)r);
+        if (sb.len > ANSWERS_FILE_MAX) {
+            diag_add(d, "-: error: standard input is over the limit of %s", util_fmt_size(lim, ANSWERS_FILE_MAX));
+            sbuf_release(&sb);
+            return -1;
+        }
+    }
+    int ret = answers_load_text(s, "-", sb.buf, sb.len, d);
+    if (s->candidate && !strcmp(s->candidate, "-")) {
+        free(s->candidate);
+        s->candidate = xstrdup("stdin");
+    }
+    sbuf_release(&sb);
+    return ret;
+}
+
 int answers_load(submission *s, const char *path, diag *d)
 {
+    if (!strcmp(path, "-"))
+        return load_stdin(s, d);
+    /* "bob/" names bob itself: without the slash, so that a link named
+     * bob is seen as a link rather than followed. */
+    size_t plen = strlen(path);
+    while (plen > 1 && path[plen - 1] == '/')
+        plen--;
+    char *p = xstrndup(path, plen);
     struct stat st;
-    if (stat(path, &st) < 0) {
+    int ret;
+    if (fstatat(AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW) < 0) {
         diag_add(d, "%s: error: cannot open: %s", path, strerror(errno));
-        return -1;
+        ret = -1;
+    } else if (S_ISDIR(st.st_mode)) {
+        ret = load_folder(s, path, p, d);
+    } else {
+        char *text = NULL, *err = NULL;
+        size_t len = 0;
+        free(s->source);
+        s->source = xstrdup(path);
+        if (util_read_regular(AT_FDCWD, p, path, ANSWERS_FILE_MAX, &text, &len, &err) < 0) {
+            diag_take(d, err);
+            ret = -1;
+        } else {
+            ret = answers_load_text(s, path, text, len, d);
+        }
+        free(text);
     }
-    if (S_ISDIR(st.st_mode))
-        return load_folder(s, path, d);
-    char *text, *err;
-    size_t len;
-    if (util_read_file(path, &text, &len, &err) < 0) {
-        diag_take(d, err);
-        return -1;
-    }
-    int ret = answers_load_text(s, path, text, len, d);
-    free(text);
+    free(p);
     return ret;
 }
 

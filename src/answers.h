@@ -7,6 +7,14 @@
 
 #include "util.h"
 
+/* Limits on untrusted submissions (SPEC 3.3): one answer, and one
+ * submission (an answers file, standard input, or a folder's answers
+ * together). A bigger one is an error for that submission alone. */
+#define ANSWER_MAX ((size_t)1 << 20)
+#define ANSWERS_FILE_MAX ((size_t)16 << 20)
+/* <id>.py / <id>.txt files one folder may hold. */
+#define ANSWER_FILES_MAX 10000
+
 typedef struct {
     char *id;
     char *text; /* NUL-terminated; answers containing NUL are rejected */
@@ -22,13 +30,23 @@ typedef struct {
 
 void submission_init(submission *s);
 void submission_free(submission *s);
-/* Loads a file or a folder. Returns 0, or -1 with located messages in d
- * (FILE:LINE:COL for JSON syntax, FILE: /pointer for schema errors; a file
- * that is not UTF-8 is an error). What could be read is still in s, sorted
- * by id; of duplicated ids only the first is kept. A file without
- * "candidate" is named after the file ("alice.json": alice); a folder's
- * candidate is its name. In a folder, files that are not <id>.py or
- * <id>.txt with a valid drill id are ignored. */
+/* Loads a file, a folder, or standard input ("-"). Returns 0, or -1 with
+ * located messages in d (FILE:LINE:COL for JSON syntax, FILE: /pointer for
+ * schema errors; a file that is not UTF-8 is an error). What could be read
+ * is still in s, sorted by id; of duplicated ids only the first is kept. A
+ * file without "candidate" is named after the file ("alice.json": alice;
+ * "stdin" for standard input); a folder's candidate is its name, without
+ * the suffix a Moodle bulk download adds ("Ada Lovelace_123_
+ * assignsubmission_file_": Ada Lovelace). In a folder, files that are not
+ * <id>.py or <id>.txt with a valid drill id are ignored, and so are
+ * folders.
+ *
+ * Submissions are untrusted: nothing is read through a symbolic link (the
+ * submission itself, or an answer file in it), a FIFO, socket or device is
+ * an error and never opened for reading, and the limits above hold. A
+ * folder holding no answer file but folders or other .py/.txt files is an
+ * error (a bulk download of a whole class, most likely), never graded as
+ * one candidate who answered nothing. */
 int answers_load(submission *s, const char *path, diag *d);
 /* Loads an answers file from memory (text need not be NUL-terminated);
  * path is only used in messages and as the source. Same convention. */

@@ -6,6 +6,8 @@
 #ifndef PYDRILL_CMD_H
 #define PYDRILL_CMD_H
 
+#include <getopt.h>
+
 #include "catalog.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -18,6 +20,7 @@ int cmd_grade(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 /* Internal (used by check): prints {"id": truth, ...} for every predict
  * drill, computed in this process (run under another hash seed). */
@@ -32,18 +35,58 @@ typedef struct {
 
 void cmd_source_init(cmd_source *s);
 void cmd_source_free(cmd_source *s);
-/* If argv[*i] is --catalog/--pack (or --catalog=F), consumes it (and its
- * value) and returns 1; 0 if it is not one of those; -1 on a missing value
- * (message printed). */
-int cmd_source_option(cmd_source *s, int argc, char **argv, int *i);
+/* Option values for getopt_long tables: the long options without a short
+ * form. Every command's table ends with CMD_COMMON_OPTIONS. */
+enum {
+    CMD_OPT_CATALOG = 0x100,
+    CMD_OPT_PACK,
+    CMD_OPT_FIRST_FREE, /* the commands' own long-only options start here */
+};
+#define CMD_SOURCE_OPTIONS                                                                                  \
+    { "catalog", required_argument, NULL, CMD_OPT_CATALOG }, { "pack", required_argument, NULL, CMD_OPT_PACK }
+#define CMD_COMMON_OPTIONS { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+
+/* Argument parsing with getopt_long (GNU rules: options anywhere, "--"
+ * ends them, -oFILE and --format=F both work, "-" is an operand). */
+typedef struct {
+    const char *cmd;     /* for messages: "grade" */
+    const char *usage;   /* printed by --help */
+    int argc;
+    char **argv;
+    const char *shortopts;
+    const struct option *longopts;
+} cmd_args;
+
+void cmd_args_init(cmd_args *a, const char *cmd, const char *usage, int argc, char **argv, const char *shortopts,
+                   const struct option *longopts);
+/* The next option (its short letter or long value, optarg set), -1 after
+ * the last; 'h' is --help. An unknown option or a missing value prints a
+ * usage error and returns '?'. Operands are argv[optind..argc-1]
+ * afterwards. */
+int cmd_args_next(cmd_args *a);
+/* Prints the command's usage on standard output (--help). EXIT_OK. */
+int cmd_help(const cmd_args *a);
+/* --catalog and --pack: 1 if c was one of them (taken into s), else 0. */
+int cmd_source_take(cmd_source *s, int c, const char *value);
+
 /* Loads the drills. Prints every message to stderr. Returns 0 when all
  * loaded cleanly, 1 when something was reported but drills loaded, 2 when
  * nothing usable could be loaded. */
 int cmd_load(const cmd_source *s, catalog *c);
-/* Prints the messages of d to stderr, "pydrill: " prefixed where unlocated. */
+/* Prints the messages of d to stderr, one a line, control characters
+ * escaped (a file or candidate name cannot reach the terminal raw). */
 void cmd_print_diag(const diag *d);
-/* Prints "pydrill: error: ..." to stderr; returns EXIT_USAGE. */
+/* Prints one message the same way. */
+void cmd_print_msg(const char *msg);
+/* Prints "pydrill: error: ..." to stderr, escaped; returns EXIT_USAGE. */
 int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "pydrill: error: CMD: ..." and a pointer to CMD --help; returns
+ * EXIT_USAGE. */
+int cmd_args_error(const cmd_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Checks that everything written to standard output got there: EXIT_OK,
+ * or EXIT_USAGE with a message (a reader that went away is not an
+ * error). */
+int cmd_finish_stdout(void);
 
 #include "grade.h"
 /* Grades one answer (NULL: missing) to a planned drill, running a child

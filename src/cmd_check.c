@@ -92,16 +92,42 @@ static void judge_all(const drill *d, const char *answer, drill_verdict *v)
     engine_judge(d, answer, 0, v);
 }
 
+static const char check_usage[] =
+    "usage: pydrill check [--catalog F | --pack F ...]\n"
+    "\n"
+    "Validates the catalog and packs, then verifies every drill against the live\n"
+    "interpreter: each solution passes all its tests, each fix starter and write stub\n"
+    "fails one, each wrong answer fails one, each predict snippet runs within its\n"
+    "limits, prints the same in two processes and matches its pinned expect, each\n"
+    "model answer meets its rubric.\n"
+    "\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --pack FILE      a pack to check without a catalog (repeatable)\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "Exit status: 0 nothing found; 1 a drill has a problem; 2 a usage error, or the\n"
+    "packs could not be loaded.\n";
+
+/* The options check takes (and passes on to its second process): 0, 1 for
+ * --help, -1 on a usage error. */
 static int source_args(int argc, char **argv, cmd_source *src, const char *cmd)
 {
-    for (int i = 1; i < argc; i++) {
-        int r = cmd_source_option(src, argc, argv, &i);
-        if (r < 0)
-            return -1;
-        if (!r) {
-            cmd_usage_error("%s: unexpected argument \"%s\"", cmd, argv[i]);
-            return -1;
+    static const struct option longopts[] = { CMD_SOURCE_OPTIONS, CMD_COMMON_OPTIONS };
+    cmd_args a;
+    cmd_args_init(&a, cmd, check_usage, argc, argv, "h", longopts);
+    int c;
+    while ((c = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(src, c, optarg))
+            continue;
+        if (c == 'h') {
+            cmd_help(&a);
+            return 1;
         }
+        return -1;
+    }
+    if (optind < argc) {
+        cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
+        return -1;
     }
     return 0;
 }
@@ -113,7 +139,7 @@ int cmd_truths(int argc, char **argv)
     catalog c;
     catalog_init(&c);
     int rc = EXIT_USAGE;
-    if (source_args(argc, argv, &src, "__truths") < 0 || cmd_load(&src, &c) == 2 || cmd_start_runner() < 0)
+    if (source_args(argc, argv, &src, "__truths") != 0 || cmd_load(&src, &c) == 2 || cmd_start_runner() < 0)
         goto out;
     cJSON *o = cJSON_CreateObject();
     diag dg;
@@ -140,9 +166,10 @@ int cmd_check(int argc, char **argv)
 {
     cmd_source src;
     cmd_source_init(&src);
-    if (source_args(argc, argv, &src, "check") < 0) {
+    int arc = source_args(argc, argv, &src, "check");
+    if (arc != 0) {
         cmd_source_free(&src);
-        return EXIT_USAGE;
+        return arc > 0 ? EXIT_OK : EXIT_USAGE;
     }
     catalog c;
     catalog_init(&c);

@@ -1,5 +1,6 @@
 /* cmd_common.c - what the commands share: where drills come from, and how
  * messages reach the user. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,56 +26,92 @@ void cmd_source_free(cmd_source *s)
     cmd_source_init(s);
 }
 
+/* Prints one line to stderr with control characters escaped. */
+static void print_escaped(const char *prefix, const char *msg)
+{
+    char *e = util_escape_controls(msg);
+    fprintf(stderr, "%s%s\n", prefix, e);
+    free(e);
+}
+
 int cmd_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("pydrill: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputs("\n", stderr);
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
+    print_escaped("pydrill: error: ", msg);
+    free(msg);
     return EXIT_USAGE;
 }
 
-/* Matches "--name VALUE" and "--name=VALUE"; returns the value or NULL. */
-static const char *option_value(const char *name, int argc, char **argv, int *i, int *missing)
+int cmd_args_error(const cmd_args *a, const char *fmt, ...)
 {
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    if (a[n] == '=')
-        return a + n + 1;
-    if (a[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = 1;
-        return NULL;
-    }
-    return argv[++*i];
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    char *prefix = xasprintf("pydrill: error: %s: ", a->cmd);
+    print_escaped(prefix, msg);
+    fprintf(stderr, "(pydrill %s --help shows the usage)\n", a->cmd);
+    free(prefix);
+    free(msg);
+    return EXIT_USAGE;
 }
 
-int cmd_source_option(cmd_source *s, int argc, char **argv, int *i)
+void cmd_args_init(cmd_args *a, const char *cmd, const char *usage, int argc, char **argv, const char *shortopts,
+                   const struct option *longopts)
 {
-    int missing = 0;
-    const char *v = option_value("--catalog", argc, argv, i, &missing);
-    if (v) {
-        s->catalog = v;
+    a->cmd = cmd;
+    a->usage = usage;
+    a->argc = argc;
+    a->argv = argv;
+    a->shortopts = shortopts;
+    a->longopts = longopts;
+    optind = 0; /* glibc: start again from scratch, for this argv */
+    opterr = 0;
+}
+
+int cmd_args_next(cmd_args *a)
+{
+    /* a leading ':' tells a missing value from an unknown option */
+    char *spec = xasprintf(":%s", a->shortopts);
+    optopt = 0;
+    int c = getopt_long(a->argc, a->argv, spec, a->longopts, NULL);
+    free(spec);
+    if (c != ':' && c != '?')
+        return c;
+    /* GNU getopt has moved past what it complains about */
+    const char *arg = optind >= 1 && optind - 1 < a->argc ? a->argv[optind - 1] : "";
+    int is_long = !strncmp(arg, "--", 2);
+    int len = (int)strcspn(arg, "=");
+    if (c == ':')
+        cmd_args_error(a, "%s needs a value", is_long ? arg : (char[]){ '-', (char)optopt, 0 });
+    else if (!is_long)
+        cmd_args_error(a, "unknown option -%c", optopt ? optopt : '?');
+    else if (optopt)
+        cmd_args_error(a, "%.*s takes no value", len, arg);
+    else
+        cmd_args_error(a, "unknown option \"%.*s\"", len, arg);
+    return '?';
+}
+
+int cmd_help(const cmd_args *a)
+{
+    fputs(a->usage, stdout);
+    return EXIT_OK;
+}
+
+int cmd_source_take(cmd_source *s, int c, const char *value)
+{
+    if (c == CMD_OPT_CATALOG) {
+        s->catalog = value;
         return 1;
     }
-    if (missing) {
-        cmd_usage_error("--catalog needs a file");
-        return -1;
-    }
-    v = option_value("--pack", argc, argv, i, &missing);
-    if (v) {
+    if (c == CMD_OPT_PACK) {
         s->packs = xrealloc(s->packs, (s->npacks + 1) * sizeof *s->packs);
-        s->packs[s->npacks++] = v;
+        s->packs[s->npacks++] = value;
         return 1;
-    }
-    if (missing) {
-        cmd_usage_error("--pack needs a file");
-        return -1;
     }
     return 0;
 }
@@ -82,7 +119,24 @@ int cmd_source_option(cmd_source *s, int argc, char **argv, int *i)
 void cmd_print_diag(const diag *d)
 {
     for (size_t i = 0; i < d->n; i++)
-        fprintf(stderr, "%s\n", d->msgs[i]);
+        print_escaped("", d->msgs[i]);
+}
+
+void cmd_print_msg(const char *msg)
+{
+    print_escaped("", msg);
+}
+
+int cmd_finish_stdout(void)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return EXIT_OK;
+    if (errno == EPIPE)
+        return EXIT_OK;
+    fprintf(stderr, "pydrill: error: cannot write to standard output: %s\n",
+            strerror(errno ? errno : EIO));
+    return EXIT_USAGE;
 }
 
 static const char *find_catalog(const cmd_source *s)

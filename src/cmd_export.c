@@ -14,42 +14,43 @@ static const char export_usage[] =
     "\n"
     "Writes the last submitted answer to every drill tried in the quiz as an\n"
     "answers file (format pydrill-answers/1; candidate $USER) to standard\n"
-    "output, or atomically to FILE with -o.\n";
+    "output, or to FILE with -o (replaced whole, never half-written), so that\n"
+    "pydrill grade can grade a quiz session.\n"
+    "\n"
+    "  -o, --output FILE   where to write (- for standard output)\n"
+    "  -h, --help          this help\n";
 
 /* Library messages are either located ("FILE: error: ...") or already
  * prefixed; anything else gets the program's prefix. */
 static void print_error(const char *err)
 {
     if (strncmp(err, "pydrill:", 8) == 0 || strstr(err, ": error:"))
-        fprintf(stderr, "%s\n", err);
+        cmd_print_msg(err);
     else
-        fprintf(stderr, "pydrill: error: %s\n", err);
+        cmd_usage_error("%s", err);
 }
 
 int cmd_export(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        { "output", required_argument, NULL, 'o' },
+        CMD_COMMON_OPTIONS,
+    };
     const char *out = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(export_usage, stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc)
-                return cmd_usage_error("export: %s needs a file name", a);
-            out = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            out = a + 9;
-        } else if (strncmp(a, "-o", 2) == 0) {
-            out = a + 2;
-        } else if (a[0] == '-' && a[1]) {
-            return cmd_usage_error("export: unknown option '%s' (usage: pydrill export [-o FILE])", a);
-        } else {
-            return cmd_usage_error("export: unexpected argument '%s' (usage: pydrill export [-o FILE])", a);
+    cmd_args a;
+    cmd_args_init(&a, "export", export_usage, argc, argv, "o:h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (opt == 'o') {
+            out = optarg;
+            continue;
         }
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
     }
+    if (optind < argc)
+        return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
     if (out && !out[0])
-        return cmd_usage_error("export: -o needs a file name");
+        return cmd_args_error(&a, "-o needs a file name");
     if (out && strcmp(out, "-") == 0)
         out = NULL;
 

@@ -1,10 +1,16 @@
-/* cmd_grade.c - pydrill grade: every submission against every drill, with
- * up to -j children at once, into one report (SPEC 3.4, 4).
+/* cmd_grade.c - pydrill grade: every submission against every drill, over
+ * -j worker processes, into one report (SPEC 3.4, 4).
  *
  * What does not depend on an answer (truths, expected values, requires) is
  * planned once for the batch; choice, explain and predict answers are
- * graded in the parent without a child; results are placed by (submission,
- * drill) index, so the report does not depend on -j or completion order. */
+ * graded without a child; results are placed by (submission, drill) index,
+ * so the report does not depend on -j or completion order.
+ *
+ * Output: each submission goes to the report writer (report.h) as soon as
+ * its last answer is graded and every submission before it in the sorted
+ * order has gone, then it is freed; streaming formats write it at once.
+ * Submissions are loaded a window at a time, so what is held back to keep
+ * the order is bounded by the window. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +19,7 @@
 
 #include "answers.h"
 #include "cmd.h"
+#include "cpus.h"
 #include "engine.h"
 #include "report.h"
 #include "util.h"
@@ -36,105 +43,194 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int parse_int(const char *s, int *out)
+/* A whole number in [lo, hi], nothing else. */
+static int parse_long(const char *s, long lo, long hi, long *out)
 {
     char *end;
     errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 1 || v > 100000)
+    if (!s || !*s || *s == ' ' || *s == '+')
         return -1;
-    *out = (int)v;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
     return 0;
 }
 
+/* The largest -j and N of --shard. */
+#define GRADE_MAX_JOBS 100000
+
+/* --shard auto: K and N from the scheduler running this process. Slurm
+ * numbers a job array's tasks from SLURM_ARRAY_TASK_MIN in steps of
+ * SLURM_ARRAY_TASK_STEP (--array=0-15:4 runs 0, 4, 8, 12); a Kubernetes
+ * Indexed Job numbers its pods from 0 and says nothing of their count,
+ * which PYDRILL_SHARDS gives. */
+static int shard_auto(const cmd_args *a, grade_opts *o)
+{
+    const char *id = getenv("SLURM_ARRAY_TASK_ID"), *idx = getenv("JOB_COMPLETION_INDEX");
+    long k, n, min, step = 1, max;
+    if (id && *id) {
+        const char *smin = getenv("SLURM_ARRAY_TASK_MIN"), *scount = getenv("SLURM_ARRAY_TASK_COUNT");
+        const char *sstep = getenv("SLURM_ARRAY_TASK_STEP"), *smax = getenv("SLURM_ARRAY_TASK_MAX");
+        if (parse_long(id, 0, 1L << 30, &k) < 0 || parse_long(smin, 0, 1L << 30, &min) < 0 ||
+            parse_long(scount, 1, GRADE_MAX_JOBS, &n) < 0 ||
+            (sstep && *sstep && parse_long(sstep, 1, 1L << 30, &step) < 0))
+            return cmd_args_error(a, "--shard auto: SLURM_ARRAY_TASK_ID, _MIN and _COUNT must be whole numbers "
+                                     "(found \"%s\", \"%s\", \"%s\")",
+                                  id, smin ? smin : "", scount ? scount : "");
+        if (k < min || (k - min) % step || (k - min) / step >= n ||
+            (smax && *smax && (parse_long(smax, 0, 1L << 30, &max) < 0 || (max - min) / step + 1 != n)))
+            return cmd_args_error(a, "--shard auto: task %ld of a Slurm array that is not evenly numbered "
+                                     "(--array=MIN-MAX or MIN-MAX:STEP); give --shard K/N",
+                                  k);
+        o->shard_k = (int)((k - min) / step + 1);
+        o->shard_n = (int)n;
+        return 0;
+    }
+    if (idx && *idx) {
+        const char *shards = getenv("PYDRILL_SHARDS");
+        if (parse_long(idx, 0, GRADE_MAX_JOBS, &k) < 0)
+            return cmd_args_error(a, "--shard auto: JOB_COMPLETION_INDEX must be a whole number, not \"%s\"", idx);
+        if (parse_long(shards, 1, GRADE_MAX_JOBS, &n) < 0)
+            return cmd_args_error(a, "--shard auto: in a Kubernetes Indexed Job, set PYDRILL_SHARDS to the "
+                                     "Job's completions (found \"%s\")",
+                                  shards ? shards : "");
+        if (k >= n)
+            return cmd_args_error(a, "--shard auto: JOB_COMPLETION_INDEX %ld is not below PYDRILL_SHARDS %ld", k, n);
+        o->shard_k = (int)k + 1;
+        o->shard_n = (int)n;
+        return 0;
+    }
+    return cmd_args_error(a, "--shard auto: not in a Slurm job array (SLURM_ARRAY_TASK_ID) nor a Kubernetes "
+                             "Indexed Job (JOB_COMPLETION_INDEX with PYDRILL_SHARDS)");
+}
+
+static int parse_shard(const cmd_args *a, const char *val, grade_opts *o)
+{
+    if (!strcmp(val, "auto"))
+        return shard_auto(a, o);
+    const char *slash = strchr(val, '/');
+    char kbuf[16];
+    long k, n;
+    if (!slash || (size_t)(slash - val) >= sizeof kbuf)
+        return cmd_args_error(a, "--shard needs K/N, like 2/4, or auto");
+    memcpy(kbuf, val, (size_t)(slash - val));
+    kbuf[slash - val] = '\0';
+    if (parse_long(kbuf, 1, GRADE_MAX_JOBS, &k) < 0 || parse_long(slash + 1, 1, GRADE_MAX_JOBS, &n) < 0 || k > n)
+        return cmd_args_error(a, "--shard K/N needs 1 <= K <= N, not \"%s\"", val);
+    o->shard_k = (int)k;
+    o->shard_n = (int)n;
+    return 0;
+}
+
+static char *grade_usage(int jobs)
+{
+    return xasprintf(
+        "usage: pydrill grade [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
+        "                     [--shard K/N | --shard auto] [--reveal-hidden] [--quiet] SUBMISSION...\n"
+        "\n"
+        "Grades every submission against every drill loaded and writes one report.\n"
+        "A SUBMISSION is an answers file (pydrill-answers/1), a folder of <id>.py and\n"
+        "<id>.txt files, or - for an answers file on standard input.\n"
+        "\n"
+        "  --catalog FILE      the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+        "  --pack FILE         a pack to load without a catalog (repeatable)\n"
+        "  -j, --jobs N        answers graded at once (default here: %d, the CPUs this process may use)\n"
+        "  --format FMT        text (default), json, jsonl, junit, tap, html, csv, gradescope,\n"
+        "                      prairielearn (the last two: exactly one submission)\n"
+        "  -o, --output FILE   write the report to FILE (replaced whole, never half-written)\n"
+        "  --shard K/N         grade only the submissions at sorted positions p with\n"
+        "                      (p - 1) mod N = K - 1; merge the shards with pydrill report\n"
+        "  --shard auto        K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or a\n"
+        "                      Kubernetes Indexed Job (JOB_COMPLETION_INDEX, PYDRILL_SHARDS)\n"
+        "  --reveal-hidden     show hidden tests' expected and actual values (not for candidates)\n"
+        "  -q, --quiet         no progress bar, even on a terminal\n"
+        "  -h, --help          this help\n"
+        "\n"
+        "Exit status: 0 every answer passed; 1 an answer did not pass; 2 a usage error, or an\n"
+        "input that could not be read or an output that could not be written (everything\n"
+        "readable is still graded and reported). See pydrill(1).\n",
+        jobs);
+}
+
+enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL };
+
+/* Parses argv into o; returns -1 (message printed) on a usage error, 1
+ * when --help was given. */
 static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
 {
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    o->jobs = ncpu > 0 ? (int)ncpu : 1;
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "jobs", required_argument, NULL, 'j' },
+        { "format", required_argument, NULL, OPT_FORMAT },
+        { "output", required_argument, NULL, 'o' },
+        { "shard", required_argument, NULL, OPT_SHARD },
+        { "reveal-hidden", no_argument, NULL, OPT_REVEAL },
+        { "quiet", no_argument, NULL, 'q' },
+        CMD_COMMON_OPTIONS,
+    };
+    o->jobs = cpus_available(NULL);
     o->format = "text";
-    o->paths = xcalloc((size_t)argc, sizeof *o->paths);
-    int only_paths = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!only_paths && a[0] == '-' && a[1]) {
-            int r = cmd_source_option(src, argc, argv, &i);
-            if (r < 0)
-                return -1;
-            if (r)
-                continue;
-            const char *val = NULL;
-            if (!strcmp(a, "--")) {
-                only_paths = 1;
-                continue;
-            } else if (!strcmp(a, "--reveal-hidden")) {
-                o->reveal_hidden = 1;
-                continue;
-            } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-                o->quiet = 1;
-                continue;
-            }
-            const char *opts[] = { "-j", "--jobs", "--format", "-o", "--output", "--shard" };
-            size_t k;
-            for (k = 0; k < ARRAY_SIZE(opts); k++) {
-                size_t n = strlen(opts[k]);
-                if (!strcmp(a, opts[k])) {
-                    if (i + 1 >= argc) {
-                        cmd_usage_error("grade: %s needs a value", a);
-                        return -1;
-                    }
-                    val = argv[++i];
-                    break;
-                }
-                if (!strncmp(a, opts[k], n) && a[n] == '=') {
-                    val = a + n + 1;
-                    break;
-                }
-                if (!strcmp(opts[k], "-j") && !strncmp(a, "-j", 2) && a[2]) {
-                    val = a + 2;
-                    break;
-                }
-            }
-            if (k == ARRAY_SIZE(opts)) {
-                cmd_usage_error("grade: unknown option \"%s\"", a);
-                return -1;
-            }
-            if (k <= 1) {
-                if (parse_int(val, &o->jobs) < 0) {
-                    cmd_usage_error("grade: -j needs a positive number, not \"%s\"", val);
-                    return -1;
-                }
-            } else if (k == 2) {
-                o->format = val;
-            } else if (k <= 4) {
-                o->output = val;
-            } else {
-                char *slash = strchr(val, '/');
-                char kbuf[16];
-                if (!slash || (size_t)(slash - val) >= sizeof kbuf) {
-                    cmd_usage_error("grade: --shard needs K/N, like 2/4");
-                    return -1;
-                }
-                memcpy(kbuf, val, (size_t)(slash - val));
-                kbuf[slash - val] = '\0';
-                if (parse_int(kbuf, &o->shard_k) < 0 || parse_int(slash + 1, &o->shard_n) < 0 ||
-                    o->shard_k > o->shard_n) {
-                    cmd_usage_error("grade: --shard K/N needs 1 <= K <= N, not \"%s\"", val);
-                    return -1;
-                }
-            }
+    char *usage = grade_usage(o->jobs);
+    cmd_args a;
+    cmd_args_init(&a, "grade", usage, argc, argv, "j:o:qh", longopts);
+    int c, rc = 0;
+    long v;
+    while (rc == 0 && (c = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(src, c, optarg))
             continue;
+        switch (c) {
+        case 'h':
+            cmd_help(&a);
+            rc = 1;
+            break;
+        case 'j':
+            if (parse_long(optarg, 1, GRADE_MAX_JOBS, &v) < 0)
+                rc = (cmd_args_error(&a, "-j needs a positive number, not \"%s\"", optarg), -1);
+            else
+                o->jobs = (int)v;
+            break;
+        case OPT_FORMAT:
+            o->format = optarg;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case OPT_SHARD:
+            if (parse_shard(&a, optarg, o) != 0)
+                rc = -1;
+            break;
+        case OPT_REVEAL:
+            o->reveal_hidden = 1;
+            break;
+        case 'q':
+            o->quiet = 1;
+            break;
+        default:
+            rc = -1;
         }
-        o->paths[o->npaths++] = a;
     }
-    if (!report_find(o->format)) {
-        cmd_usage_error("grade: unknown format \"%s\" (text, json, jsonl, junit, tap, html)", o->format);
-        return -1;
+    if (rc == 0) {
+        o->paths = xcalloc((size_t)argc + 1, sizeof *o->paths);
+        int stdin_seen = 0;
+        for (int i = optind; i < argc; i++) {
+            if (!strcmp(argv[i], "-") && stdin_seen++) {
+                rc = (cmd_args_error(&a, "- (standard input) can be given once"), -1);
+                break;
+            }
+            o->paths[o->npaths++] = argv[i];
+        }
     }
-    if (!o->npaths) {
-        cmd_usage_error("grade: no submissions given (answers files or folders)");
-        return -1;
-    }
-    return 0;
+    if (rc == 0 && !report_format_known(o->format))
+        rc = (cmd_args_error(&a, "unknown format \"%s\" (%s)", o->format, report_format_names()), -1);
+    if (rc == 0 && !o->npaths)
+        rc = (cmd_args_error(&a, "no submissions given (answers files or folders)"), -1);
+    if (rc == 0 && report_format_single(o->format) && o->npaths != 1)
+        rc = (cmd_args_error(&a, "--format %s reports exactly one submission (the platform grades one "
+                                   "student per run), not %zu",
+                               o->format, o->npaths), -1);
+    free(usage);
+    return rc;
 }
 
 static void progress(int show, size_t done, size_t total, double start)
@@ -152,22 +248,80 @@ static void progress(int show, size_t done, size_t total, double start)
     fflush(stderr);
 }
 
-/* Two submissions named alike are told apart by their paths: all of them,
- * so the names do not depend on which one comes last. */
-static void disambiguate(submission_verdict *subs, size_t n)
+/* Answers for drills that are not loaded: one warning in the report for
+ * each submission that has any, and one line on stderr for the batch. */
+#define UNKNOWN_LISTED 10
+
+typedef struct {
+    size_t answers, subs;
+    char *first; /* "PATH: \"ID\"" */
+} unknown_tally;
+
+static void note_unknown(const catalog *c, const submission *sub, const char *path, submission_verdict *sv,
+                         unknown_tally *t)
 {
-    unsigned char *dup = xcalloc(n ? n : 1, 1);
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (subs[i].candidate && subs[j].candidate && !strcmp(subs[i].candidate, subs[j].candidate))
-                dup[i] = dup[j] = 1;
-    for (size_t i = 0; i < n; i++)
-        if (dup[i]) {
-            char *named = xasprintf("%s (%s)", subs[i].candidate, subs[i].source);
-            free(subs[i].candidate);
-            subs[i].candidate = named;
-        }
-    free(dup);
+    sbuf sb;
+    size_t n = 0;
+    sbuf_init(&sb);
+    for (size_t a = 0; a < sub->n; a++) {
+        if (catalog_find(c, sub->items[a].id))
+            continue;
+        if (n < UNKNOWN_LISTED)
+            sbuf_addf(&sb, "%s\"%s\"", n ? ", " : "", sub->items[a].id);
+        if (!t->first)
+            t->first = xasprintf("%s: \"%s\"", path, sub->items[a].id);
+        n++;
+    }
+    if (n > UNKNOWN_LISTED)
+        sbuf_addf(&sb, " and %zu more", n - UNKNOWN_LISTED);
+    if (n) {
+        if (n == 1)
+            diag_add(&sv->warnings, "%s: warning: answer for unknown drill %s", path, sb.buf);
+        else
+            diag_add(&sv->warnings, "%s: warning: answers for unknown drills %s", path, sb.buf);
+        t->answers += n;
+        t->subs++;
+    }
+    sbuf_release(&sb);
+}
+
+static void print_unknown(const unknown_tally *t)
+{
+    if (!t->answers)
+        return;
+    char *msg = xasprintf("pydrill: warning: %zu answer%s in %zu submission%s %s for drills that are not loaded "
+                          "(the first: %s); each report lists them",
+                          t->answers, t->answers == 1 ? "" : "s", t->subs, t->subs == 1 ? "" : "s",
+                          t->answers == 1 ? "is" : "are", t->first);
+    cmd_print_msg(msg);
+    free(msg);
+}
+
+/* What the report writer needs while the batch is graded: submissions are
+ * handed over in sorted order as soon as each one is done, then freed. */
+typedef struct {
+    report_writer *w;
+    report_view view;
+    submission_verdict *sv;
+    unsigned char *done;
+    size_t *position;  /* 1-based place of each graded submission in the sorted batch */
+    size_t next, n, total;
+    int reveal_hidden;
+    int all_pass;
+} emitter;
+
+static void emit_ready(emitter *e)
+{
+    while (e->next < e->n && e->done[e->next]) {
+        size_t s = e->next++;
+        submission_verdict_total(&e->sv[s]);
+        for (size_t d = 0; d < e->sv[s].ndrills; d++)
+            if (report_status_failed(e->sv[s].drills[d].st))
+                e->all_pass = 0;
+        report_writer_add(e->w, report_view_of_verdict(&e->view, &e->sv[s], e->position[s], e->total,
+                                                       e->reveal_hidden));
+        submission_verdict_free(&e->sv[s]);
+    }
 }
 
 int cmd_grade(int argc, char **argv)
@@ -175,14 +329,20 @@ int cmd_grade(int argc, char **argv)
     cmd_source src;
     cmd_source_init(&src);
     grade_opts o = { 0 };
-    int rc = EXIT_OK, bad_input = 0;
+    int rc = EXIT_OK, bad_input = 0, out_open = 0;
     catalog c;
     catalog_init(&c);
     submission_verdict *sv = NULL;
     size_t nsubs = 0;
+    util_out out;
+    emitter em = { 0 };
+    unknown_tally unknown = { 0 };
+    engine_batch *batch = NULL;
+    char *err = NULL;
 
-    if (parse_args(argc, argv, &src, &o) < 0) {
-        rc = EXIT_USAGE;
+    int prc = parse_args(argc, argv, &src, &o);
+    if (prc != 0) {
+        rc = prc > 0 ? EXIT_OK : EXIT_USAGE;
         goto out;
     }
     qsort(o.paths, o.npaths, sizeof *o.paths, cmp_str);
@@ -203,23 +363,40 @@ int cmd_grade(int argc, char **argv)
     cmd_print_diag(&dg);
     diag_free(&dg);
 
+    /* The output first: a report that cannot be written is known before
+     * anything is graded. */
+    if (util_out_open(&out, o.output, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    out_open = 1;
+    report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title };
+    em.w = report_writer_new(&ropt, &out, &err);
+    report_view_init(&em.view);
+
     /* The positions this run grades (all, or one shard's). */
-    size_t *pos = xcalloc(o.npaths ? o.npaths : 1, sizeof *pos);
+    em.position = xcalloc(o.npaths ? o.npaths : 1, sizeof *em.position);
     for (size_t p = 0; p < o.npaths; p++)
         if (!o.shard_n || (int)(p % (size_t)o.shard_n) == o.shard_k - 1)
-            pos[nsubs++] = p;
+            em.position[nsubs++] = p + 1;
     sv = xcalloc(nsubs ? nsubs : 1, sizeof *sv);
+    em.sv = sv;
+    em.n = nsubs;
+    em.total = o.npaths;
+    em.done = xcalloc(nsubs ? nsubs : 1, 1);
+    em.reveal_hidden = o.reveal_hidden;
+    em.all_pass = 1;
     size_t child_drills = 0;
     for (size_t d = 0; d < c.ndrills; d++)
         child_drills += engine_runs_answer(&c.drills[d]) && !c.drills[d].skip_reason;
 
     /* Workers are forked now, before any submission is loaded. */
-    char *err = NULL;
-    engine_batch *batch = nsubs ? engine_batch_start(&c, o.jobs, &err) : NULL;
+    batch = nsubs ? engine_batch_start(&c, o.jobs, &err) : NULL;
     if (nsubs && !batch) {
-        fprintf(stderr, "pydrill: error: %s\n", err);
+        cmd_usage_error("%s", err);
         free(err);
-        free(pos);
         rc = EXIT_USAGE;
         goto out;
     }
@@ -234,9 +411,10 @@ int cmd_grade(int argc, char **argv)
     size_t total = nsubs * child_drills, unreadable = 0, shown = 0;
     progress(show && total, 0, total, start);
     while (ndone < nsubs) {
-        while (next_load < nsubs && next_load - ndone < window) {
+        /* what is held back to keep the sorted order counts in the window */
+        while (next_load < nsubs && next_load - em.next < window) {
             size_t s = next_load++;
-            const char *path = o.paths[pos[s]];
+            const char *path = o.paths[em.position[s] - 1];
             submission sub;
             submission_init(&sub);
             submission_verdict_init(&sv[s]);
@@ -257,57 +435,59 @@ int cmd_grade(int argc, char **argv)
             sv[s].source = xstrdup(path);
             if (sv[s].error) {
                 submission_free(&sub);
+                em.done[s] = 1;
                 ndone++;
                 unreadable += child_drills;
                 continue;
             }
-            for (size_t a = 0; a < sub.n; a++)
-                if (!catalog_find(&c, sub.items[a].id))
-                    diag_add(&sv[s].warnings, "%s: warning: answer for unknown drill \"%s\"", path, sub.items[a].id);
-            cmd_print_diag(&sv[s].warnings);
+            note_unknown(&c, &sub, path, &sv[s], &unknown);
             engine_batch_add(batch, s, &sub, &sv[s]);
             submission_free(&sub);
         }
+        emit_ready(&em);
+        if (ndone == nsubs)
+            break;
         size_t n = engine_batch_wait(batch, ids, window, -1);
+        for (size_t i = 0; i < n; i++)
+            em.done[ids[i]] = 1;
         ndone += n;
+        emit_ready(&em);
         size_t now = engine_batch_graded(batch) + unreadable;
         if (now != shown)
             progress(show && total, shown = now, total, start);
     }
+    emit_ready(&em);
     free(ids);
-    free(pos);
     engine_batch_free(batch);
+    batch = NULL;
+    print_unknown(&unknown);
 
-    int all_pass = 1;
-    for (size_t s = 0; s < nsubs; s++) {
-        submission_verdict_total(&sv[s]);
-        for (size_t d = 0; d < sv[s].ndrills; d++)
-            if (sv[s].drills[d].st != ST_PASS && sv[s].drills[d].st != ST_SKIPPED)
-                all_pass = 0;
+    if (report_writer_finish(em.w, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        bad_input = 1;
     }
-    disambiguate(sv, nsubs);
-
-    report rep = { .python_version = engine_python_version(), .catalog_title = c.title,
-                   .subs = sv, .nsubs = nsubs, .reveal_hidden = o.reveal_hidden };
-    char *doc = report_find(o.format)(&rep);
-    if (o.output) {
-        char *err = NULL;
-        if (util_write_atomic(o.output, doc, strlen(doc), &err) < 0) {
-            fprintf(stderr, "%s\n", err);
-            free(err);
-            bad_input = 1;
-        }
-    } else {
-        fputs(doc, stdout);
-        fflush(stdout);
+    out_open = 0;
+    if (util_out_close(&out, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        bad_input = 1;
     }
-    free(doc);
-    rc = bad_input ? EXIT_USAGE : all_pass ? EXIT_OK : EXIT_FAIL;
+    rc = bad_input ? EXIT_USAGE : em.all_pass ? EXIT_OK : EXIT_FAIL;
 
 out:
-    for (size_t s = 0; s < nsubs; s++)
+    if (batch)
+        engine_batch_free(batch);
+    if (out_open)
+        util_out_abandon(&out);
+    report_writer_free(em.w);
+    report_view_release(&em.view);
+    for (size_t s = em.next; s < nsubs; s++)
         submission_verdict_free(&sv[s]);
     free(sv);
+    free(em.position);
+    free(em.done);
+    free(unknown.first);
     free(o.paths);
     catalog_free(&c);
     cmd_source_free(&src);

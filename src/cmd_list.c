@@ -17,29 +17,51 @@ static int by_topic(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static const char list_usage[] =
+    "usage: pydrill list [--catalog F | --pack F ...] [--format text|json]\n"
+    "\n"
+    "The drills loaded, grouped by topic, with kind, level and title.\n"
+    "\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --pack FILE      a pack to load without a catalog (repeatable)\n"
+    "  --format FMT     text (default) or json: an array of {id, title, topic, kind, level,\n"
+    "                   revision, tags, pack}\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "Exit status: 0, or 2 for a usage error or drills that could not be loaded.\n";
+
+enum { OPT_FORMAT = CMD_OPT_FIRST_FREE };
+
 int cmd_list(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "format", required_argument, NULL, OPT_FORMAT },
+        CMD_COMMON_OPTIONS,
+    };
     cmd_source src;
     cmd_source_init(&src);
     const char *format = "text";
-    for (int i = 1; i < argc; i++) {
-        int r = cmd_source_option(&src, argc, argv, &i);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r)
+    cmd_args a;
+    cmd_args_init(&a, "list", list_usage, argc, argv, "h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
             continue;
-        if (!strcmp(argv[i], "--format") && i + 1 < argc)
-            format = argv[++i];
-        else if (!strncmp(argv[i], "--format=", 9))
-            format = argv[i] + 9;
-        else {
-            cmd_source_free(&src);
-            return cmd_usage_error("list: unexpected argument \"%s\"", argv[i]);
+        if (opt == OPT_FORMAT) {
+            format = optarg;
+            continue;
         }
+        cmd_source_free(&src);
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
+    }
+    if (optind < argc) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
     }
     if (strcmp(format, "text") && strcmp(format, "json")) {
         cmd_source_free(&src);
-        return cmd_usage_error("list: unknown format \"%s\" (text or json)", format);
+        return cmd_args_error(&a, "unknown format \"%s\" (text or json)", format);
     }
     catalog c;
     catalog_init(&c);

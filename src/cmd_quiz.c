@@ -8,50 +8,52 @@
 #include "cmd.h"
 #include "tui.h"
 
-/* --opt VALUE or --opt=VALUE; NULL (and *bad set) when the value is missing. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, int *matched)
-{
-    size_t n = strlen(name);
-    *matched = 0;
-    if (strncmp(argv[*i], name, n))
-        return NULL;
-    if (argv[*i][n] == '=') {
-        *matched = 1;
-        return argv[*i] + n + 1;
-    }
-    if (argv[*i][n])
-        return NULL;
-    *matched = 1;
-    if (*i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
-}
+static const char quiz_usage[] =
+    "usage: pydrill [quiz] [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
+    "                      [--topic T] [--count N] [--minutes M]\n"
+    "\n"
+    "The ncurses quiz (the default command). Press ? in it for the keys.\n"
+    "\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --pack FILE      a pack to load without a catalog (repeatable)\n"
+    "  --mode MODE      practice (the list, default), interview (start one at once) or\n"
+    "                   review (the drills due for review)\n"
+    "  --topic T        start with the topic filter on T (an interview draws from T only)\n"
+    "  --count N        drills in an interview (default 10)\n"
+    "  --minutes M      an interview's countdown, fractions allowed (default 30)\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "Progress is kept in $XDG_STATE_HOME/pydrill/ (default ~/.local/state/pydrill/).\n";
+
+enum { OPT_MODE = CMD_OPT_FIRST_FREE, OPT_TOPIC, OPT_COUNT, OPT_MINUTES };
 
 int cmd_quiz(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "mode", required_argument, NULL, OPT_MODE },
+        { "topic", required_argument, NULL, OPT_TOPIC },
+        { "count", required_argument, NULL, OPT_COUNT },
+        { "minutes", required_argument, NULL, OPT_MINUTES },
+        CMD_COMMON_OPTIONS,
+    };
     cmd_source src;
     cmd_source_init(&src);
     tui_options o = { .mode = MODE_PRACTICE, .count = 10, .minutes = 30 };
     int rc = EXIT_OK;
-    int i = 1;
-    if (argc > 1 && !strcmp(argv[1], "quiz"))
-        i = 2; /* called as "pydrill quiz ..." with the whole argv */
-    for (; i < argc; i++) {
-        int r = cmd_source_option(&src, argc, argv, &i);
-        if (r < 0) {
-            rc = EXIT_USAGE;
-            goto out;
-        }
-        if (r)
+    cmd_args a;
+    cmd_args_init(&a, "quiz", quiz_usage, argc, argv, "h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
             continue;
-        int m;
-        const char *v;
+        const char *v = optarg;
         char *end;
-        if ((v = opt_value(argc, argv, &i, "--mode", &m)) || m) {
-            if (!v) {
-                rc = cmd_usage_error("--mode needs a value: practice, interview or review");
-                goto out;
-            }
+        switch (opt) {
+        case 'h':
+            rc = cmd_help(&a);
+            goto out;
+        case OPT_MODE:
             if (!strcmp(v, "practice"))
                 o.mode = MODE_PRACTICE;
             else if (!strcmp(v, "interview"))
@@ -59,38 +61,45 @@ int cmd_quiz(int argc, char **argv)
             else if (!strcmp(v, "review"))
                 o.mode = MODE_REVIEW;
             else {
-                rc = cmd_usage_error("--mode: \"%s\" is not practice, interview or review", v);
+                rc = cmd_args_error(&a, "--mode: \"%s\" is not practice, interview or review", v);
                 goto out;
             }
-        } else if ((v = opt_value(argc, argv, &i, "--topic", &m)) || m) {
-            if (!v || !*v) {
-                rc = cmd_usage_error("--topic needs a value");
+            break;
+        case OPT_TOPIC:
+            if (!*v) {
+                rc = cmd_args_error(&a, "--topic needs a value");
                 goto out;
             }
             o.topic = v;
-        } else if ((v = opt_value(argc, argv, &i, "--count", &m)) || m) {
+            break;
+        case OPT_COUNT: {
             errno = 0;
-            long n = v ? strtol(v, &end, 10) : 0;
-            if (!v || errno || *end || end == v || n < 1 || n > 100000) {
-                rc = cmd_usage_error("--count needs a whole number of drills, 1 or more");
+            long n = strtol(v, &end, 10);
+            if (errno || *end || end == v || n < 1 || n > 100000) {
+                rc = cmd_args_error(&a, "--count needs a whole number of drills, 1 or more");
                 goto out;
             }
             o.count = (int)n;
-        } else if ((v = opt_value(argc, argv, &i, "--minutes", &m)) || m) {
+            break;
+        }
+        case OPT_MINUTES: {
             errno = 0;
-            double x = v ? strtod(v, &end) : 0;
-            if (!v || errno || *end || end == v || !(x > 0) || x > 1e6) {
-                rc = cmd_usage_error("--minutes needs a positive number (fractions allowed, e.g. 0.5)");
+            double x = strtod(v, &end);
+            if (errno || *end || end == v || !(x > 0) || x > 1e6) {
+                rc = cmd_args_error(&a, "--minutes needs a positive number (fractions allowed, e.g. 0.5)");
                 goto out;
             }
             o.minutes = x;
-        } else if (argv[i][0] == '-') {
-            rc = cmd_usage_error("quiz: unknown option \"%s\"", argv[i]);
-            goto out;
-        } else {
-            rc = cmd_usage_error("quiz: unexpected argument \"%s\"", argv[i]);
+            break;
+        }
+        default:
+            rc = EXIT_USAGE;
             goto out;
         }
+    }
+    if (optind < argc) {
+        rc = cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
+        goto out;
     }
 
     catalog c;

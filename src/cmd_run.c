@@ -5,51 +5,90 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "answers.h"
 #include "cmd.h"
-#include "plan.h"
 #include "report.h"
-#include "runner.h"
+#include "engine.h"
 #include "tui.h"
 #include "util.h"
 
+static const char run_usage[] =
+    "usage: pydrill run ID [FILE | -] [--watch] [--catalog F | --pack F ...]\n"
+    "\n"
+    "Grades one answer to drill ID and prints each test's outcome; hidden tests are\n"
+    "counted, never shown. The answer is read from FILE, or from standard input when\n"
+    "FILE is - or absent.\n"
+    "\n"
+    "  --watch          show the drill and grade FILE again each time it is saved\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --pack FILE      a pack to load without a catalog (repeatable)\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "Exit status: 0 the answer passed (or the drill is skipped here); 1 it did not;\n"
+    "2 a usage error, or an answer or drill that could not be read.\n";
+
+/* Standard input as an answer, to the limit of one answer in a batch. */
 static char *read_stdin(void)
 {
     sbuf sb;
     sbuf_init(&sb);
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
         sbuf_add(&sb, buf, n);
+        if (sb.len > ANSWER_MAX) {
+            char lim[32];
+            fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
+                    util_fmt_size(lim, ANSWER_MAX));
+            sbuf_release(&sb);
+            return NULL;
+        }
+    }
     return sbuf_detach(&sb, NULL);
 }
 
+enum { OPT_WATCH = CMD_OPT_FIRST_FREE };
+
 int cmd_run(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "watch", no_argument, NULL, OPT_WATCH },
+        CMD_COMMON_OPTIONS,
+    };
     cmd_source src;
     cmd_source_init(&src);
     const char *id = NULL, *file = NULL;
     int watch = 0, rc = EXIT_OK;
-    for (int i = 1; i < argc; i++) {
-        int r = cmd_source_option(&src, argc, argv, &i);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r)
+    cmd_args a;
+    cmd_args_init(&a, "run", run_usage, argc, argv, "h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
             continue;
-        if (!strcmp(argv[i], "--watch"))
+        if (opt == OPT_WATCH) {
             watch = 1;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return cmd_usage_error("run: unknown option \"%s\"", argv[i]);
-        else if (!id)
-            id = argv[i];
-        else if (!file)
-            file = argv[i];
-        else
-            return cmd_usage_error("run: unexpected argument \"%s\"", argv[i]);
+            continue;
+        }
+        cmd_source_free(&src);
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
     }
-    if (!id)
-        return cmd_usage_error("usage: pydrill run ID [FILE | -] [--watch]");
-    if (watch && (!file || !strcmp(file, "-")))
-        return cmd_usage_error("run: --watch needs a FILE to watch");
+    if (optind < argc)
+        id = argv[optind++];
+    if (optind < argc)
+        file = argv[optind++];
+    if (optind < argc) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
+    }
+    if (!id) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "which drill? pydrill run ID [FILE | -]");
+    }
+    if (watch && (!file || !strcmp(file, "-"))) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "--watch needs a FILE to watch");
+    }
 
     catalog c;
     catalog_init(&c);
@@ -59,7 +98,7 @@ int cmd_run(int argc, char **argv)
     char *answer = NULL;
     if (!d) {
         if (lrc != 2)
-            fprintf(stderr, "pydrill: error: no drill with id \"%s\" (see pydrill list)\n", id);
+            cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
         rc = EXIT_USAGE;
         goto out;
     }
@@ -69,7 +108,7 @@ int cmd_run(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    plan_drill(d, &dg);
+    engine_plan_drill(d, &dg);
     cmd_print_diag(&dg);
     diag_free(&dg);
     if (watch) {
@@ -78,17 +117,23 @@ int cmd_run(int argc, char **argv)
     }
     if (!file || !strcmp(file, "-")) {
         answer = read_stdin();
+        if (!answer) {
+            rc = EXIT_USAGE;
+            goto out;
+        }
     } else {
         size_t len;
         char *err = NULL;
         if (util_read_file(file, &answer, &len, &err) < 0) {
-            fprintf(stderr, "%s\n", err);
+            cmd_print_msg(err);
             free(err);
             rc = EXIT_USAGE;
             goto out;
         }
         if (memchr(answer, '\0', len) || !util_utf8_valid(answer, len)) {
-            fprintf(stderr, "%s: error: not UTF-8 text\n", file);
+            char *msg = xasprintf("%s: error: not UTF-8 text", file);
+            cmd_print_msg(msg);
+            free(msg);
             rc = EXIT_USAGE;
             goto out;
         }
@@ -101,8 +146,8 @@ int cmd_run(int argc, char **argv)
     sv.ndrills = 1;
     cmd_judge(d, answer, NULL, &sv.drills[0]);
     submission_verdict_total(&sv);
-    report r = { .python_version = runner_python_version(), .catalog_title = c.title, .subs = &sv, .nsubs = 1 };
-    char *text = report_text(&r);
+    report_options ro = { .format = "text", .python_version = engine_python_version(), .title = c.title };
+    char *text = report_render(&ro, &sv, 1, 0);
     fputs(text, stdout);
     free(text);
     rc = sv.drills[0].st == ST_PASS || sv.drills[0].st == ST_SKIPPED ? EXIT_OK : EXIT_FAIL;

@@ -20,29 +20,51 @@ static void block(const char *title, const char *text)
     }
 }
 
+static const char show_usage[] =
+    "usage: pydrill show ID [--solution] [--catalog F | --pack F ...]\n"
+    "\n"
+    "A drill's question, code and visible tests; hidden tests are counted.\n"
+    "\n"
+    "  --solution       add the hidden tests, solution, hints, model answer and explanation\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --pack FILE      a pack to load without a catalog (repeatable)\n"
+    "  -h, --help       this help\n";
+
+enum { OPT_SOLUTION = CMD_OPT_FIRST_FREE };
+
 int cmd_show(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "solution", no_argument, NULL, OPT_SOLUTION },
+        CMD_COMMON_OPTIONS,
+    };
     cmd_source src;
     cmd_source_init(&src);
     const char *id = NULL;
     int solution = 0;
-    for (int i = 1; i < argc; i++) {
-        int r = cmd_source_option(&src, argc, argv, &i);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r)
+    cmd_args a;
+    cmd_args_init(&a, "show", show_usage, argc, argv, "h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
             continue;
-        if (!strcmp(argv[i], "--solution"))
+        if (opt == OPT_SOLUTION) {
             solution = 1;
-        else if (argv[i][0] == '-' || id) {
-            cmd_source_free(&src);
-            return cmd_usage_error("show: unexpected argument \"%s\"", argv[i]);
-        } else
-            id = argv[i];
+            continue;
+        }
+        cmd_source_free(&src);
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
+    }
+    if (optind < argc)
+        id = argv[optind++];
+    if (optind < argc) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
     }
     if (!id) {
         cmd_source_free(&src);
-        return cmd_usage_error("usage: pydrill show ID [--solution]");
+        return cmd_args_error(&a, "which drill? pydrill show ID [--solution]");
     }
     catalog c;
     catalog_init(&c);
@@ -51,7 +73,7 @@ int cmd_show(int argc, char **argv)
     const drill *d = catalog_find(&c, id);
     if (!d) {
         if (lrc != 2)
-            fprintf(stderr, "pydrill: error: no drill with id \"%s\" (see pydrill list)\n", id);
+            cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
         catalog_free(&c);
         return EXIT_USAGE;
     }

@@ -2,13 +2,12 @@
  * a drill's code (or FILE) in the sandbox under a line tracer and shows
  * each step: the line, every name in scope and the object it refers to,
  * objects drawn once per step and marked when shared. */
-#include <errno.h>
-#include <getopt.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers.h"
 #include "cmd.h"
 #include "engine.h"
 #include "util.h"
@@ -32,7 +31,7 @@ static const char trace_usage[] =
     "shows it), 1 the run was stopped (timeout, memory, output, denied, crash; the\n"
     "trace shows what it got to), 2 usage error, unknown drill, or unreadable code.\n";
 
-enum { OPT_CATALOG = 0x100, OPT_PACK, OPT_CODE, OPT_FORMAT };
+enum { OPT_CODE = CMD_OPT_FIRST_FREE, OPT_FORMAT };
 
 /* The glyphs of the text view: UTF-8 where the locale has it. */
 typedef struct {
@@ -73,8 +72,16 @@ static char *read_code(const char *file, char **err)
         sbuf_init(&sb);
         char buf[65536];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
             sbuf_add(&sb, buf, n);
+            if (sb.len > ANSWER_MAX) {
+                char lim[32];
+                sbuf_release(&sb);
+                *err = xasprintf("-: error: the code on standard input is over the limit of %s",
+                                 util_fmt_size(lim, ANSWER_MAX));
+                return NULL;
+            }
+        }
         if (ferror(stdin)) {
             sbuf_release(&sb);
             *err = xstrdup("-: error: cannot read standard input");
@@ -245,54 +252,43 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
 int cmd_trace(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        { "catalog", required_argument, NULL, OPT_CATALOG },
-        { "pack", required_argument, NULL, OPT_PACK },
+        CMD_SOURCE_OPTIONS,
         { "code", required_argument, NULL, OPT_CODE },
         { "format", required_argument, NULL, OPT_FORMAT },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        CMD_COMMON_OPTIONS,
     };
     cmd_source src;
     cmd_source_init(&src);
     const char *file = NULL, *format = "text";
-    int opt, rc = EXIT_OK;
-    optind = 0; /* a fresh scan (GNU) */
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case OPT_CATALOG:
-            src.catalog = optarg;
-            break;
-        case OPT_PACK:
-            src.packs = xrealloc(src.packs, (src.npacks + 1) * sizeof *src.packs);
-            src.packs[src.npacks++] = optarg;
-            break;
-        case OPT_CODE:
+    int rc = EXIT_OK;
+    cmd_args a;
+    cmd_args_init(&a, "trace", trace_usage, argc, argv, "h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
+            continue;
+        if (opt == OPT_CODE) {
             file = optarg;
-            break;
-        case OPT_FORMAT:
-            format = optarg;
-            break;
-        case 'h':
-            cmd_source_free(&src);
-            fputs(trace_usage, stdout);
-            return EXIT_OK;
-        default:
-            cmd_source_free(&src);
-            return cmd_usage_error("trace: %s \"%s\" (see pydrill trace --help)",
-                                   optopt ? "option needs a value:" : "unknown option",
-                                   argv[optind - 1 > 0 ? optind - 1 : 0]);
+            continue;
         }
+        if (opt == OPT_FORMAT) {
+            format = optarg;
+            continue;
+        }
+        cmd_source_free(&src);
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
     }
     if (strcmp(format, "text") && strcmp(format, "json")) {
         cmd_source_free(&src);
-        return cmd_usage_error("trace: unknown format \"%s\" (text or json)", format);
+        return cmd_args_error(&a, "unknown format \"%s\" (text or json)", format);
     }
-    if (optind >= argc || optind + 1 < argc) {
+    if (optind >= argc) {
         cmd_source_free(&src);
-        return cmd_usage_error(optind >= argc ? "trace: which drill? pydrill trace ID [--code FILE]"
-                                              : "trace: unexpected argument \"%s\"",
-                               optind + 1 < argc ? argv[optind + 1] : "");
+        return cmd_args_error(&a, "which drill? pydrill trace ID [--code FILE]");
+    }
+    if (optind + 1 < argc) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind + 1]);
     }
     const char *id = argv[optind];
     catalog c;
@@ -308,7 +304,7 @@ int cmd_trace(int argc, char **argv)
         goto out;
     }
     if (file && !(code = read_code(file, &err))) {
-        fprintf(stderr, "%s\n", err);
+        cmd_print_msg(err);
         rc = EXIT_USAGE;
         goto out;
     }
@@ -343,11 +339,8 @@ int cmd_trace(int argc, char **argv)
     tracedoc_free(&doc);
     if (lrc)
         rc = EXIT_USAGE;
-    /* a reader that went away (pydrill trace ID | head) is not an error */
-    if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
-        cmd_usage_error("cannot write to standard output");
+    if (cmd_finish_stdout() != EXIT_OK)
         rc = EXIT_USAGE;
-    }
 out:
     free(err);
     free(json);

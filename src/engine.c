@@ -315,9 +315,11 @@ size_t engine_batch_wait(engine_batch *b, size_t *ids, size_t max, int timeout_m
         take_results(b);
     }
     size_t n = b->ndone < max ? b->ndone : max;
-    memcpy(ids, b->done, n * sizeof *ids);
-    memmove(b->done, b->done + n, (b->ndone - n) * sizeof *b->done);
-    b->ndone -= n;
+    if (n) {
+        memcpy(ids, b->done, n * sizeof *ids);
+        memmove(b->done, b->done + n, (b->ndone - n) * sizeof *b->done);
+        b->ndone -= n;
+    }
     return n;
 }
 

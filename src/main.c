@@ -1,12 +1,12 @@
-/* main.c - dispatch to the commands. */
+/* main.c - dispatch to the commands, and the exit status of what they
+ * printed. */
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
-#include "pyembed.h"
-#include "sandbox.h"
+#include "engine.h"
 
 static const char usage[] =
     "usage: pydrill [quiz]  [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
@@ -15,26 +15,69 @@ static const char usage[] =
     "       pydrill show    ID [--solution]\n"
     "       pydrill run     ID [FILE | -] [--watch]\n"
     "       pydrill grade   [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
-    "                       [--shard K/N] [--reveal-hidden] [--quiet] SUBMISSION...\n"
+    "                       [--shard K/N | --shard auto] [--reveal-hidden] [--quiet] SUBMISSION...\n"
+    "       pydrill report  [--catalog F | --pack F ...] [--format FMT] [-o FILE] SHARD.jsonl...\n"
     "       pydrill trace   ID [--code FILE | -] [--format text|json]\n"
     "       pydrill check   [--catalog F | --pack F ...]\n"
     "       pydrill new     KIND\n"
     "       pydrill export  [-o FILE]\n"
-    "       pydrill --help | --version\n"
+    "       pydrill --help | --version | help COMMAND\n"
     "\n"
-    "Formats for grade: text json jsonl junit tap html. Kinds: predict fix write choice explain.\n"
+    "Formats for grade and report: text json jsonl junit tap html csv gradescope prairielearn.\n"
+    "Kinds: predict fix write choice explain. Every command takes --help.\n"
     "Exit codes: 0 all passed / no problem, 1 an answer did not pass or check found a problem,\n"
-    "2 usage error or unreadable input. See pydrill(1).\n";
+    "2 usage error, unreadable input or an output that could not be written. See pydrill(1).\n";
 
 static const struct {
     const char *name;
     int (*fn)(int, char **);
 } commands[] = {
-    { "quiz", cmd_quiz },   { "list", cmd_list },   { "show", cmd_show },
-    { "run", cmd_run },     { "grade", cmd_grade }, { "check", cmd_check },
-    { "new", cmd_new },     { "export", cmd_export }, { "__truths", cmd_truths },
+    { "quiz", cmd_quiz },     { "list", cmd_list },     { "show", cmd_show },     { "run", cmd_run },
+    { "grade", cmd_grade },   { "report", cmd_report }, { "check", cmd_check },   { "new", cmd_new },
+    { "export", cmd_export }, { "__truths", cmd_truths },
     { "trace", cmd_trace },
 };
+
+static int (*find_command(const char *name))(int, char **)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(name, commands[i].name))
+            return commands[i].fn;
+    return NULL;
+}
+
+static int run(int argc, char **argv)
+{
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (argc >= 2 && !strcmp(argv[1], "help")) {
+        if (argc == 2) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        int (*fn)(int, char **) = find_command(argv[2]);
+        if (!fn || argv[2][0] == '_')
+            return cmd_usage_error("help: unknown command \"%s\"", argv[2]);
+        char *args[] = { argv[2], "--help", NULL };
+        return fn(2, args);
+    }
+    if (argc >= 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
+        printf("pydrill %s\nPython %s (embedded)\nsandbox: %s\n", PYDRILL_VERSION, engine_python_version(),
+               engine_sandbox_features());
+        return EXIT_OK;
+    }
+    if (argc < 2 || argv[1][0] == '-')
+        return cmd_quiz(argc, argv);
+    int (*fn)(int, char **) = find_command(argv[1]);
+    if (fn)
+        return fn(argc - 1, argv + 1);
+    cmd_usage_error("unknown command \"%s\"", argv[1]);
+    fputs("\n", stderr);
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+}
 
 int main(int argc, char **argv)
 {
@@ -42,20 +85,9 @@ int main(int argc, char **argv)
     cmd_set_argv0(argv[0]);
     /* A reader that goes away (pydrill list | head) is not an error. */
     signal(SIGPIPE, SIG_IGN);
-    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
-        fputs(usage, stdout);
-        return EXIT_OK;
-    }
-    if (argc >= 2 && !strcmp(argv[1], "--version")) {
-        printf("pydrill %s\nPython %s (embedded)\nsandbox: %s\n", PYDRILL_VERSION, pyembed_version(),
-               sandbox_features());
-        return EXIT_OK;
-    }
-    if (argc < 2 || argv[1][0] == '-')
-        return cmd_quiz(argc, argv);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "pydrill: error: unknown command \"%s\"\n\n%s", argv[1], usage);
-    return EXIT_USAGE;
+    int rc = run(argc, argv);
+    /* What a command printed must have got there: `pydrill list >/dev/full`
+     * is an error, not a silent success. */
+    int out = cmd_finish_stdout();
+    return out != EXIT_OK && rc < EXIT_USAGE ? out : rc;
 }

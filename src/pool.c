@@ -195,6 +195,17 @@ static void worker_send(int fd, uint64_t ticket, uint32_t drill, const drill_ver
     free(json);
 }
 
+/* The coordinator is done: reap this worker's children and free its
+ * folders, then leave without the exit handlers of the coordinator it was
+ * forked from (and without a leak checker that needs ptrace, which the
+ * worker's own filter refuses). */
+static void worker_exit(void) __attribute__((noreturn));
+static void worker_exit(void)
+{
+    runner_finish();
+    _exit(0);
+}
+
 /* Never returns. The coordinator closing its end is the signal to end. */
 static void worker_main(const catalog *c, int fd) __attribute__((noreturn));
 static void worker_main(const catalog *c, int fd)
@@ -215,12 +226,12 @@ static void worker_main(const catalog *c, int fd)
     for (;;) {
         msg_head h;
         if (read_full(fd, &h, sizeof h) < 0)
-            exit(0);
+            worker_exit();
         if (h.magic != POOL_MAGIC || h.type != MSG_JOB || h.len > MAX_PAYLOAD || h.drill >= c->ndrills)
             _exit(1);
         char *answer = xmalloc((size_t)h.len + 1);
         if (read_full(fd, answer, h.len) < 0)
-            exit(0);
+            worker_exit();
         answer[h.len] = '\0';
         const drill *d = &c->drills[h.drill];
         runner_job jb;

@@ -1,9 +1,20 @@
-/* report_html.c - one self-contained page for the instructor: a summary,
- * the cohort's score distribution, the pass rate of every drill (hardest
- * first, coloured by topic) and a candidates x drills table. Inline CSS and
- * SVG only: no script, no external asset, so the page reads anywhere and
- * nothing a candidate wrote can run in it. Every cell carries a text label
- * as well as a colour. */
+/* report_html.c - one self-contained page for the instructor, usable for a
+ * class of hundreds by the whole catalog: a summary, the score
+ * distribution, each candidate's score rolled up by topic, each drill's
+ * pass rate and mean score (hardest first), the candidates x drills grid,
+ * and each candidate's detail (every drill's status, and why the ones
+ * that did not pass failed).
+ *
+ * The tables sit in boxes no taller than the window, scrolled inside, with
+ * their header rows and name columns sticky: the column a cell belongs to
+ * and the candidate it is about stay in view at any scroll position, and
+ * the grid's horizontal scrollbar is at the bottom of the window, not
+ * after the last row. Details are <details> elements, closed until
+ * opened; a candidate's name in any table links to theirs.
+ *
+ * Inline CSS and SVG only: no script, no external asset, so the page reads
+ * anywhere and nothing a candidate wrote can run in it. Every cell carries
+ * a text label as well as a colour. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +31,12 @@ static const char *const palette[] = {
     "#d37295", "#79706e", "#d4a6c8", "#2f4b7c", "#f1ce63",
 };
 
-/* Short labels, so the table reads without colour. */
+/* Characters of a failure's explanation shown in a candidate's detail. */
+#define WHY_MAX 700
+/* Characters of a name or id in a chart label. */
+#define LABEL_MAX 36
+
+/* Short labels, so the tables read without colour. */
 static const char *status_abbrev(status st)
 {
     switch (st) {
@@ -52,18 +68,7 @@ static const char *status_class(status st)
 
 static void esc(sbuf *sb, const char *s)
 {
-    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
-    for (const char *p = c; *p; p++) {
-        switch (*p) {
-        case '&': sbuf_addstr(sb, "&amp;"); break;
-        case '<': sbuf_addstr(sb, "&lt;"); break;
-        case '>': sbuf_addstr(sb, "&gt;"); break;
-        case '"': sbuf_addstr(sb, "&quot;"); break;
-        case '\'': sbuf_addstr(sb, "&#39;"); break;
-        default: sbuf_addch(sb, *p);
-        }
-    }
-    free(c);
+    report_markup(sb, s, MARKUP_HTML);
 }
 
 /* Escaped, cut to at most max characters (not bytes) with an ellipsis. */
@@ -84,27 +89,40 @@ static void esc_trunc(sbuf *sb, const char *s, size_t max)
     free(c);
 }
 
-/* One column of the table: a drill, as first seen in any submission. */
+/* One column of the grid: a drill, as first seen in any submission. The
+ * strings live in the batch. */
 typedef struct {
-    const char *id;
-    const drill *d;
+    const char *id, *title;
     size_t topic;
     size_t passed, graded;
+    double sum; /* scores of the graded */
 } column;
 
+/* A readable submission. */
 typedef struct {
+    size_t index; /* in the batch */
+    size_t slot;  /* its row of the per-topic sums */
+    double score, max;
+    char *name;
+} row;
+
+typedef struct {
+    const report_batch *b;
     column *cols;
     size_t ncols;
+    size_t *order; /* display order of the columns: by topic, then as seen */
     const char **topics;
     size_t ntopics;
-    const submission_verdict **rows; /* readable, by score descending */
+    size_t *topic_cols; /* columns per topic */
+    row *rows;         /* by score, highest first */
     size_t nrows;
-    size_t unreadable;
+    double *tsum;      /* nrows x ntopics: score summed by topic */
+    unsigned *tn;      /* nrows x ntopics: drills graded by topic */
+    size_t *unreadable;
+    size_t nunreadable;
     double max, sum;
 } cohort;
 
-/* Submissions are normally graded against the same drills in the same
- * order, so the position is tried first. */
 static size_t find_col(const cohort *c, const char *id, size_t hint)
 {
     if (hint < c->ncols && !strcmp(c->cols[hint].id, id))
@@ -113,16 +131,6 @@ static size_t find_col(const cohort *c, const char *id, size_t hint)
         if (!strcmp(c->cols[i].id, id))
             return i;
     return (size_t)-1;
-}
-
-static const drill_verdict *find_cell(const submission_verdict *s, const char *id, size_t hint)
-{
-    if (hint < s->ndrills && !strcmp(report_drill_id(&s->drills[hint]), id))
-        return &s->drills[hint];
-    for (size_t i = 0; i < s->ndrills; i++)
-        if (!strcmp(report_drill_id(&s->drills[i]), id))
-            return &s->drills[i];
-    return NULL;
 }
 
 static size_t find_topic(cohort *c, const char *topic)
@@ -137,16 +145,21 @@ static size_t find_topic(cohort *c, const char *topic)
 
 static int by_score(const void *a, const void *b)
 {
-    const submission_verdict *x = *(const submission_verdict *const *)a;
-    const submission_verdict *y = *(const submission_verdict *const *)b;
+    const row *x = a, *y = b;
     if (x->score != y->score)
         return x->score > y->score ? -1 : 1;
-    return strcmp(x->candidate ? x->candidate : "", y->candidate ? y->candidate : "");
+    int r = strcmp(x->name, y->name);
+    return r ? r : (x->index > y->index) - (x->index < y->index);
 }
 
 static double pass_rate(const column *col)
 {
     return col->graded ? (double)col->passed / (double)col->graded : 0;
+}
+
+static double mean_score(const column *col)
+{
+    return col->graded ? col->sum / (double)col->graded : 0;
 }
 
 static int by_pass_rate(const void *a, const void *b)
@@ -159,85 +172,176 @@ static int by_pass_rate(const void *a, const void *b)
     double rx = pass_rate(x), ry = pass_rate(y);
     if (rx != ry)
         return rx < ry ? -1 : 1;
+    double mx = mean_score(x), my = mean_score(y);
+    if (mx != my)
+        return mx < my ? -1 : 1;
     return strcmp(x->id, y->id);
 }
 
-static void cohort_build(cohort *c, const report *r)
+/* The columns of one submission, by column index (NULL: not graded). */
+static void map_cells(const cohort *c, const report_sub *s, const report_drill **cell)
 {
+    for (size_t j = 0; j < c->ncols; j++)
+        cell[j] = NULL;
+    for (size_t k = 0; k < s->ndrills; k++) {
+        size_t j = find_col(c, s->drills[k].id, k);
+        if (j != (size_t)-1)
+            cell[j] = &s->drills[k];
+    }
+}
+
+static void cohort_build(cohort *c, const report_batch *b, report_view *v)
+{
+    size_t n = report_batch_count(b);
     memset(c, 0, sizeof *c);
-    c->rows = xcalloc(r->nsubs + 1, sizeof *c->rows);
-    for (size_t i = 0; i < r->nsubs; i++) {
-        const submission_verdict *s = &r->subs[i];
+    c->b = b;
+    c->rows = xcalloc(n + 1, sizeof *c->rows);
+    c->unreadable = xcalloc(n + 1, sizeof *c->unreadable);
+    /* pass 1: the columns and topics */
+    for (size_t i = 0; i < n; i++) {
+        const report_sub *s = report_batch_get(b, i, v);
+        if (s->error)
+            continue;
+        for (size_t k = 0; k < s->ndrills; k++) {
+            const report_drill *d = &s->drills[k];
+            if (find_col(c, d->id, k) != (size_t)-1)
+                continue;
+            c->cols = xrealloc(c->cols, (c->ncols + 1) * sizeof *c->cols);
+            c->cols[c->ncols++] = (column){ .id = d->id, .title = d->title,
+                                            .topic = find_topic(c, report_topic(d)) };
+        }
+    }
+    c->order = xcalloc(c->ncols + 1, sizeof *c->order);
+    c->topic_cols = xcalloc(c->ntopics + 1, sizeof *c->topic_cols);
+    size_t k = 0;
+    for (size_t t = 0; t < c->ntopics; t++)
+        for (size_t j = 0; j < c->ncols; j++)
+            if (c->cols[j].topic == t) {
+                c->order[k++] = j;
+                c->topic_cols[t]++;
+            }
+    /* pass 2: rows, pass rates, sums by topic */
+    size_t nread = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!report_batch_get(b, i, v)->error)
+            nread++;
+    c->tsum = xcalloc(nread * c->ntopics + 1, sizeof *c->tsum);
+    c->tn = xcalloc(nread * c->ntopics + 1, sizeof *c->tn);
+    const report_drill **cell = xcalloc(c->ncols + 1, sizeof *cell);
+    for (size_t i = 0; i < n; i++) {
+        const report_sub *s = report_batch_get(b, i, v);
         if (s->error) {
-            c->unreadable++;
+            c->unreadable[c->nunreadable++] = i;
             continue;
         }
-        c->rows[c->nrows++] = s;
+        row *r = &c->rows[c->nrows];
+        r->index = i;
+        r->slot = c->nrows;
+        r->score = s->score;
+        r->max = s->max;
+        r->name = report_batch_name(b, i);
         c->sum += s->score;
         if (s->max > c->max)
             c->max = s->max;
-        for (size_t k = 0; k < s->ndrills; k++) {
-            const drill_verdict *v = &s->drills[k];
-            size_t j = find_col(c, report_drill_id(v), k);
-            if (j == (size_t)-1) {
-                c->cols = xrealloc(c->cols, (c->ncols + 1) * sizeof *c->cols);
-                j = c->ncols++;
-                c->cols[j] = (column){ .id = report_drill_id(v), .d = v->drill,
-                                       .topic = find_topic(c, report_drill_topic(v)) };
-            }
-            if (v->st != ST_SKIPPED) {
-                c->cols[j].graded++;
-                c->cols[j].passed += v->st == ST_PASS;
-            }
+        map_cells(c, s, cell);
+        for (size_t j = 0; j < c->ncols; j++) {
+            const report_drill *d = cell[j];
+            if (!d || d->st == ST_SKIPPED)
+                continue;
+            column *col = &c->cols[j];
+            col->graded++;
+            col->passed += d->st == ST_PASS;
+            col->sum += d->score;
+            c->tsum[r->slot * c->ntopics + col->topic] += d->score;
+            c->tn[r->slot * c->ntopics + col->topic]++;
         }
+        c->nrows++;
     }
+    free(cell);
     qsort(c->rows, c->nrows, sizeof *c->rows, by_score);
 }
 
 static void cohort_release(cohort *c)
 {
-    free(c->cols);
-    free(c->topics);
+    for (size_t i = 0; i < c->nrows; i++)
+        free(c->rows[i].name);
     free(c->rows);
+    free(c->cols);
+    free(c->order);
+    free(c->topics);
+    free(c->topic_cols);
+    free(c->tsum);
+    free(c->tn);
+    free(c->unreadable);
 }
 
 static const char css[] =
-    ":root{--fg:#1d2330;--muted:#5b6475;--bg:#fff;--card:#f5f7fa;--line:#dde2ea;"
+    ":root{--fg:#1d2330;--muted:#5b6475;--bg:#fff;--card:#f5f7fa;--line:#dde2ea;--bar:#4e79a7;"
     "--pass:#1e7b34;--pass-bg:#e3f4e7;--fail:#b3261e;--fail-bg:#fde8e6;--err:#9a4a00;--err-bg:#fff0dc;"
-    "--skip:#5b6475;--skip-bg:#eef0f3;--miss:#7a2e6b;--miss-bg:#f6e7f3}\n"
+    "--skip:#5b6475;--skip-bg:#eef0f3;--miss:#7a2e6b;--miss-bg:#f6e7f3;"
+    "--h0:#fbd5d0;--h1:#fde6cf;--h2:#fbf3c9;--h3:#e2f1cf;--h4:#c9ebd3}\n"
     "@media (prefers-color-scheme:dark){:root{--fg:#e6e9ef;--muted:#9aa3b2;--bg:#14171c;--card:#1e232b;"
-    "--line:#323a46;--pass:#7ad48f;--pass-bg:#173322;--fail:#ff9a8f;--fail-bg:#3d1c1a;--err:#ffc27a;"
-    "--err-bg:#3a2a12;--skip:#aab2bf;--skip-bg:#262b33;--miss:#f0a6e0;--miss-bg:#35202f}}\n"
+    "--line:#323a46;--bar:#7aa6d6;--pass:#7ad48f;--pass-bg:#173322;--fail:#ff9a8f;--fail-bg:#3d1c1a;--err:#ffc27a;"
+    "--err-bg:#3a2a12;--skip:#aab2bf;--skip-bg:#262b33;--miss:#f0a6e0;--miss-bg:#35202f;"
+    "--h0:#4a2220;--h1:#4a3419;--h2:#45401c;--h3:#2b4022;--h4:#1c4a2c}}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0;padding:24px 32px 48px;background:var(--bg);color:var(--fg);"
     "font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}\n"
-    "main{max-width:1200px;margin:0 auto}\n"
+    "main{max-width:1400px;margin:0 auto}\n"
     "h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:36px 0 10px}\n"
     "h2 small{font-size:13px;font-weight:400;color:var(--muted);margin-left:8px}\n"
-    ".sub{color:var(--muted);margin:0 0 20px}\n"
+    "a{color:inherit}nav.toc{font-size:13px;margin:0 0 18px}nav.toc a{margin-right:14px;color:var(--muted)}\n"
+    ".sub{color:var(--muted);margin:0 0 14px}\n"
     ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
     ".card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 18px;min-width:150px}\n"
     ".card b{display:block;font-size:24px}.card span{color:var(--muted);font-size:13px}\n"
     "svg{display:block;max-width:100%;height:auto}svg text{fill:var(--fg);font:12px system-ui,sans-serif}\n"
     "svg .axis{stroke:var(--line)}svg .muted{fill:var(--muted)}\n"
     ".legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0;font-size:13px;color:var(--muted)}\n"
-    ".legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}\n"
-    ".scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px;width:fit-content;max-width:100%}\n"
-    "table{border-collapse:collapse;font-size:13px}\n"
-    "th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:center;white-space:nowrap}\n"
-    "th.d{vertical-align:bottom;height:150px;font-weight:500}\n"
-    "th.d div{writing-mode:vertical-rl;transform:rotate(180deg);max-height:145px;"
-    "overflow:hidden;text-overflow:ellipsis}\n"
-    "td.name,th.name{text-align:left;position:sticky;left:0;background:var(--bg);max-width:220px;"
-    "overflow:hidden;text-overflow:ellipsis}\n"
-    "td.score{font-variant-numeric:tabular-nums;text-align:right}\n"
-    "td.c{font-weight:600;min-width:42px}\n"
+    ".legend i,i.dot{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}\n"
+    /* a box no taller than the window, scrolled inside: sticky rows and
+     * columns stay in view, the scrollbars stay on screen */
+    ".box{overflow:auto;max-height:min(78vh,900px);border:1px solid var(--line);border-radius:8px;"
+    "width:fit-content;max-width:100%}\n"
+    "table{border-collapse:separate;border-spacing:0;font-size:13px}\n"
+    "th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:center;white-space:nowrap;background:var(--bg)}\n"
+    "thead th{position:sticky;top:0;z-index:2;background:var(--card);font-weight:600}\n"
+    "tfoot td{position:sticky;bottom:0;z-index:2;background:var(--card);font-weight:600;border-top:1px solid var(--line)}\n"
+    ".n{position:sticky;left:0;z-index:1;text-align:left;width:190px;min-width:190px;max-width:190px;"
+    "overflow:hidden;text-overflow:ellipsis;border-right:1px solid var(--line)}\n"
+    ".s{position:sticky;left:190px;z-index:1;text-align:right;width:84px;min-width:84px;"
+    "font-variant-numeric:tabular-nums;border-right:1px solid var(--line)}\n"
+    "thead .n,thead .s,tfoot .n,tfoot .s{z-index:3}\n"
+    "td.n a{text-decoration:none}td.n a:hover{text-decoration:underline}\n"
+    /* the grid: a row of topics over a row of drill ids */
+    ".grid tr.t th{height:26px;top:0;font-weight:500;font-size:12px;border-left:1px solid var(--line)}\n"
+    ".grid tr.i th{top:26px;vertical-align:bottom;height:190px;font-weight:500}\n"
+    "th.v div{writing-mode:vertical-rl;transform:rotate(180deg);max-height:184px;"
+    "overflow:hidden;text-overflow:ellipsis;margin:0 auto}\n"
+    ".topics thead th.v{vertical-align:bottom;height:120px;font-weight:500}.topics th.v div{max-height:114px}\n"
+    ".grid td.c{font-weight:600;min-width:40px}.grid td.g,.grid th.g{border-left:1px solid var(--line)}\n"
+    ".grid tfoot td{font-variant-numeric:tabular-nums;font-weight:500;font-size:12px}\n"
     ".pass{color:var(--pass);background:var(--pass-bg)}.fail{color:var(--fail);background:var(--fail-bg)}\n"
     ".err{color:var(--err);background:var(--err-bg)}.skip{color:var(--skip);background:var(--skip-bg)}\n"
     ".miss{color:var(--miss);background:var(--miss-bg)}.na{color:var(--muted)}\n"
+    ".h0{background:var(--h0)}.h1{background:var(--h1)}.h2{background:var(--h2)}.h3{background:var(--h3)}"
+    ".h4{background:var(--h4)}.hn{color:var(--muted)}\n"
+    ".topics td.p{min-width:50px;font-variant-numeric:tabular-nums}\n"
+    ".drills td{text-align:left}.drills td.r{text-align:right;font-variant-numeric:tabular-nums}\n"
+    ".drills .n{width:250px;min-width:250px;max-width:250px}.drills td.ti{max-width:340px;overflow:hidden;"
+    "text-overflow:ellipsis;color:var(--muted)}\n"
+    ".bar{display:inline-block;width:160px;height:12px;border:1px solid var(--line);vertical-align:-1px;"
+    "margin-right:8px;background:var(--bg)}.bar i{display:block;height:100%;background:var(--bar)}\n"
     "td.unreadable{text-align:left;color:var(--fail);white-space:normal}\n"
     ".keys{margin-top:8px;font-size:13px;color:var(--muted)}\n"
     ".keys span{display:inline-block;padding:1px 6px;border-radius:4px;margin:2px 4px 2px 0;font-weight:600}\n"
+    "details{border:1px solid var(--line);border-radius:8px;margin:6px 0;background:var(--bg)}\n"
+    "details>summary{cursor:pointer;padding:6px 12px;background:var(--card);border-radius:8px}\n"
+    "details[open]>summary{border-bottom:1px solid var(--line);border-radius:8px 8px 0 0}\n"
+    "summary .t{font-size:12px;color:var(--muted);margin-left:10px}\n"
+    ".det{padding:8px 12px;scroll-margin-top:56px}.det p{margin:4px 0;font-size:13px}.det .src{color:var(--muted)}\n"
+    ".det table td{text-align:left;vertical-align:top}.det td.c{text-align:center;font-weight:600}\n"
+    "pre.why{margin:0;white-space:pre-wrap;word-break:break-word;max-width:720px;font-size:12px}\n"
     "ul.warn{font-size:13px;color:var(--muted)}\n"
     "footer{margin-top:40px;color:var(--muted);font-size:12px}\n";
 
@@ -248,15 +352,15 @@ static void add_summary(sbuf *sb, const cohort *c)
     size_t all = 0;
 
     for (size_t i = 0; i < c->nrows; i++) {
-        if (c->rows[i]->max > 0)
-            pcts_sum += c->rows[i]->score / c->rows[i]->max;
-        if (c->rows[i]->max > 0 && c->rows[i]->score >= c->rows[i]->max)
+        if (c->rows[i].max > 0)
+            pcts_sum += c->rows[i].score / c->rows[i].max;
+        if (c->rows[i].max > 0 && c->rows[i].score >= c->rows[i].max)
             all++;
     }
     sbuf_addstr(sb, "<section class=\"cards\">\n");
     sbuf_addf(sb, "<div class=\"card\"><b>%zu</b><span>candidates graded</span></div>\n", c->nrows);
-    if (c->unreadable)
-        sbuf_addf(sb, "<div class=\"card\"><b>%zu</b><span>could not be read</span></div>\n", c->unreadable);
+    if (c->nunreadable)
+        sbuf_addf(sb, "<div class=\"card\"><b>%zu</b><span>could not be read</span></div>\n", c->nunreadable);
     sbuf_addf(sb, "<div class=\"card\"><b>%zu</b><span>drills</span></div>\n", c->ncols);
     if (c->nrows > 0) {
         sbuf_addf(sb, "<div class=\"card\"><b>%s / %s</b><span>mean score</span></div>\n",
@@ -275,15 +379,15 @@ static void add_histogram(sbuf *sb, const cohort *c)
     const double w = 760, h = 240, left = 40, bottom = 36, bw = (w - left - 10) / 10;
 
     for (size_t i = 0; i < c->nrows; i++) {
-        const submission_verdict *s = c->rows[i];
-        double p = s->max > 0 ? s->score / s->max : 0;
+        const row *r = &c->rows[i];
+        double p = r->max > 0 ? r->score / r->max : 0;
         int b = (int)floor(p * 10);
         bins[b < 0 ? 0 : b > 9 ? 9 : b]++;
     }
     for (int i = 0; i < 10; i++)
         if (bins[i] > top)
             top = bins[i];
-    sbuf_addstr(sb, "<h2>Score distribution</h2>\n");
+    sbuf_addstr(sb, "<h2 id=\"distribution\">Score distribution</h2>\n");
     sbuf_addf(sb, "<svg class=\"hist\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" role=\"img\" "
                   "aria-label=\"Histogram of candidates by score\">\n<title>Candidates by score</title>\n",
               w, h, w);
@@ -310,151 +414,356 @@ static void add_histogram(sbuf *sb, const cohort *c)
     sbuf_addstr(sb, "</svg>\n");
 }
 
+static const char *topic_colour(size_t t)
+{
+    return palette[t % ARRAY_SIZE(palette)];
+}
+
 static void add_legend(sbuf *sb, const cohort *c)
 {
     sbuf_addstr(sb, "<div class=\"legend\">");
     for (size_t i = 0; i < c->ntopics; i++) {
-        sbuf_addf(sb, "<span><i style=\"background:%s\"></i>", palette[i % ARRAY_SIZE(palette)]);
+        sbuf_addf(sb, "<span><i style=\"background:%s\"></i>", topic_colour(i));
         esc(sb, c->topics[i]);
         sbuf_addstr(sb, "</span>");
     }
     sbuf_addstr(sb, "</div>\n");
 }
 
-static void add_pass_rates(sbuf *sb, const cohort *c)
+/* A candidate's name cell, linking to their detail. */
+static void add_name_cell(sbuf *sb, const cohort *c, const row *r)
 {
-    const column **order = xcalloc(c->ncols + 1, sizeof *order);
-    const double w = 760, label = 250, barw = w - label - 60, rowh = 22;
-    double h = (double)c->ncols * rowh + 10;
-
-    for (size_t i = 0; i < c->ncols; i++)
-        order[i] = &c->cols[i];
-    qsort(order, c->ncols, sizeof *order, by_pass_rate);
-    sbuf_addstr(sb, "<h2>Pass rate by drill <small>hardest first</small></h2>\n");
-    add_legend(sb, c);
-    sbuf_addf(sb, "<svg class=\"rates\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" role=\"img\" "
-                  "aria-label=\"Pass rate of every drill\">\n<title>Pass rate by drill</title>\n",
-              w, h, w);
-    for (size_t i = 0; i < c->ncols; i++) {
-        const column *col = order[i];
-        double y = 5 + (double)i * rowh, rate = pass_rate(col);
-        sbuf_addf(sb, "<g><title>");
-        esc(sb, col->id);
-        if (col->d && col->d->title) {
-            sbuf_addstr(sb, " \xE2\x80\x94 ");
-            esc(sb, col->d->title);
-        }
-        sbuf_addf(sb, ": %zu of %zu passed</title>\n", col->passed, col->graded);
-        sbuf_addf(sb, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", label - 8, y + 15);
-        esc_trunc(sb, col->id, 36);
-        sbuf_addstr(sb, "</text>\n");
-        sbuf_addf(sb, "<rect class=\"axis\" x=\"%.0f\" y=\"%.1f\" width=\"%.0f\" height=\"16\" fill=\"none\"/>\n",
-                  label, y + 2, barw);
-        sbuf_addf(sb, "<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>\n", label, y + 2,
-                  barw * rate, palette[col->topic % ARRAY_SIZE(palette)]);
-        if (col->graded)
-            sbuf_addf(sb, "<text x=\"%.1f\" y=\"%.1f\">%.0f%%</text></g>\n", label + barw + 6, y + 15, 100 * rate);
-        else
-            sbuf_addf(sb, "<text class=\"muted\" x=\"%.1f\" y=\"%.1f\">skipped</text></g>\n", label + barw + 6,
-                      y + 15);
-    }
-    sbuf_addstr(sb, "</svg>\n");
-    free(order);
+    (void)c;
+    sbuf_addf(sb, "<td class=\"n\"><a href=\"#c%zu\">", r->index + 1);
+    esc(sb, r->name);
+    sbuf_addstr(sb, "</a></td>");
 }
 
-static void add_cell(sbuf *sb, const drill_verdict *v)
-{
-    char num[32];
-    if (!v) {
-        sbuf_addstr(sb, "<td class=\"c na\" title=\"not graded\">&#183;</td>");
-        return;
-    }
-    sbuf_addf(sb, "<td class=\"c %s\" title=\"", status_class(v->st));
-    esc(sb, report_drill_id(v));
-    sbuf_addf(sb, ": %s, score %s", status_name(v->st), report_fmt_num(num, v->score));
-    if (v->message) {
-        sbuf_addstr(sb, "\n");
-        esc(sb, v->message);
-    }
-    sbuf_addf(sb, "\">%s</td>", status_abbrev(v->st));
-}
-
-static void add_table(sbuf *sb, const cohort *c, const report *r)
+static void add_score_cell(sbuf *sb, const row *r)
 {
     char a[32], b[32];
+    sbuf_addf(sb, "<td class=\"s\">%s / %s</td>", report_fmt_num(a, r->score), report_fmt_num(b, r->max));
+}
 
-    sbuf_addstr(sb, "<h2>Candidates \xC3\x97 drills <small>by score, highest first</small></h2>\n");
-    sbuf_addstr(sb, "<div class=\"scroll\"><table>\n<thead><tr><th class=\"name\">Candidate</th><th>Score</th>");
-    for (size_t j = 0; j < c->ncols; j++) {
-        sbuf_addstr(sb, "<th class=\"d\" title=\"");
-        esc(sb, c->cols[j].id);
-        if (c->cols[j].d && c->cols[j].d->title) {
-            sbuf_addstr(sb, ": ");
-            esc(sb, c->cols[j].d->title);
-        }
-        sbuf_addstr(sb, "\"><div>");
-        esc(sb, c->cols[j].id);
+/* A share of the maximum in one of five shades, with its number. */
+static void add_share_cell(sbuf *sb, double got, unsigned graded)
+{
+    if (!graded) {
+        sbuf_addstr(sb, "<td class=\"p hn\" title=\"nothing graded\">&#8212;</td>");
+        return;
+    }
+    double p = got / (double)graded;
+    int shade = (int)floor(p * 5);
+    shade = shade < 0 ? 0 : shade > 4 ? 4 : shade;
+    char a[32], b[32];
+    sbuf_addf(sb, "<td class=\"p h%d\" title=\"%s of %s\">%.0f%%</td>", shade, report_fmt_num(a, got),
+              report_fmt_num(b, graded), 100 * p);
+}
+
+static void add_topics(sbuf *sb, const cohort *c)
+{
+    sbuf_addstr(sb, "<h2 id=\"topics\">By topic <small>each candidate's share of the points, topic by topic; "
+                    "highest score first</small></h2>\n");
+    add_legend(sb, c);
+    sbuf_addstr(sb, "<div class=\"box\"><table class=\"topics\">\n<thead><tr><th class=\"n\">Candidate</th>"
+                    "<th class=\"s\">Score</th>");
+    for (size_t t = 0; t < c->ntopics; t++) {
+        sbuf_addf(sb, "<th class=\"v\" title=\"%zu drill%s\" style=\"box-shadow:inset 0 3px %s\"><div>",
+                  c->topic_cols[t], c->topic_cols[t] == 1 ? "" : "s", topic_colour(t));
+        esc_trunc(sb, c->topics[t], 18);
         sbuf_addstr(sb, "</div></th>");
     }
     sbuf_addstr(sb, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < c->nrows; i++) {
-        const submission_verdict *s = c->rows[i];
-        sbuf_addstr(sb, "<tr><td class=\"name\" title=\"");
-        esc(sb, s->source);
-        sbuf_addstr(sb, "\">");
-        esc(sb, s->candidate);
-        sbuf_addf(sb, "</td><td class=\"score\">%s / %s</td>", report_fmt_num(a, s->score),
-                  report_fmt_num(b, s->max));
-        for (size_t j = 0; j < c->ncols; j++)
-            add_cell(sb, find_cell(s, c->cols[j].id, j));
+        const row *r = &c->rows[i];
+        sbuf_addstr(sb, "<tr>");
+        add_name_cell(sb, c, r);
+        add_score_cell(sb, r);
+        for (size_t t = 0; t < c->ntopics; t++)
+            add_share_cell(sb, c->tsum[r->slot * c->ntopics + t], c->tn[r->slot * c->ntopics + t]);
         sbuf_addstr(sb, "</tr>\n");
     }
-    for (size_t i = 0; i < r->nsubs; i++) {
-        const submission_verdict *s = &r->subs[i];
-        if (!s->error)
-            continue;
-        sbuf_addstr(sb, "<tr><td class=\"name\">");
-        esc(sb, s->candidate);
-        sbuf_addf(sb, "</td><td class=\"score\">&#8212;</td><td class=\"unreadable\" colspan=\"%zu\">"
-                      "could not be read: ", c->ncols ? c->ncols : 1);
-        esc(sb, s->error);
-        sbuf_addstr(sb, "</td></tr>\n");
+    sbuf_addstr(sb, "</tbody>\n<tfoot><tr><td class=\"n\">Mean</td><td class=\"s\"></td>");
+    for (size_t t = 0; t < c->ntopics; t++) {
+        double got = 0;
+        unsigned graded = 0;
+        for (size_t i = 0; i < c->nrows; i++) {
+            got += c->tsum[c->rows[i].slot * c->ntopics + t];
+            graded += c->tn[c->rows[i].slot * c->ntopics + t];
+        }
+        add_share_cell(sb, got, graded);
     }
-    sbuf_addstr(sb, "</tbody></table></div>\n<div class=\"keys\">");
+    sbuf_addstr(sb, "</tr></tfoot></table></div>\n");
+}
+
+static void add_drills(sbuf *sb, const cohort *c)
+{
+    const column **order = xcalloc(c->ncols + 1, sizeof *order);
+    char a[32];
+
+    for (size_t i = 0; i < c->ncols; i++)
+        order[i] = &c->cols[i];
+    qsort(order, c->ncols, sizeof *order, by_pass_rate);
+    sbuf_addstr(sb, "<h2 id=\"drills\">Drills <small>pass rate and mean score, hardest first</small></h2>\n");
+    sbuf_addstr(sb, "<div class=\"box\"><table class=\"drills\">\n<thead><tr><th class=\"n\">Drill</th>"
+                    "<th>Title</th><th>Topic</th><th>Pass rate</th><th>Mean score</th><th>Passed</th></tr></thead>\n"
+                    "<tbody>\n");
+    for (size_t i = 0; i < c->ncols; i++) {
+        const column *col = order[i];
+        sbuf_addstr(sb, "<tr><td class=\"n\" title=\"");
+        esc(sb, col->id);
+        if (col->title) {
+            sbuf_addstr(sb, ": ");
+            esc(sb, col->title);
+        }
+        sbuf_addstr(sb, "\">");
+        esc_trunc(sb, col->id, LABEL_MAX);
+        sbuf_addstr(sb, "</td><td class=\"ti\">");
+        if (col->title)
+            esc_trunc(sb, col->title, 60);
+        sbuf_addf(sb, "</td><td><i class=\"dot\" style=\"background:%s\"></i>", topic_colour(col->topic));
+        esc_trunc(sb, c->topics[col->topic], 24);
+        if (col->graded)
+            sbuf_addf(sb, "</td><td><span class=\"bar\"><i style=\"width:%.1f%%\"></i></span>%.0f%%</td>"
+                          "<td class=\"r\">%s</td><td class=\"r\">%zu of %zu</td></tr>\n",
+                      100 * pass_rate(col), 100 * pass_rate(col), report_fmt_num(a, mean_score(col)), col->passed,
+                      col->graded);
+        else
+            sbuf_addstr(sb, "</td><td class=\"na\">skipped</td><td class=\"r na\">&#8212;</td>"
+                            "<td class=\"r na\">&#8212;</td></tr>\n");
+    }
+    sbuf_addstr(sb, "</tbody></table></div>\n");
+    free(order);
+}
+
+static void add_cell(sbuf *sb, const report_drill *v, int group_start)
+{
+    char num[32];
+    if (!v) {
+        sbuf_addf(sb, "<td class=\"c na%s\" title=\"not graded\">&#183;</td>", group_start ? " g" : "");
+        return;
+    }
+    /* a pass says it all; the rest say their score on hover (and why, in
+     * the candidate's detail) */
+    if (v->st == ST_PASS) {
+        sbuf_addf(sb, "<td class=\"c pass%s\">pass</td>", group_start ? " g" : "");
+        return;
+    }
+    sbuf_addf(sb, "<td class=\"c %s%s\" title=\"", status_class(v->st), group_start ? " g" : "");
+    esc(sb, v->id);
+    sbuf_addf(sb, ": %s, score %s\">%s</td>", status_name(v->st), report_fmt_num(num, v->score),
+              status_abbrev(v->st));
+}
+
+static void add_grid(sbuf *sb, const cohort *c, report_view *v)
+{
+    char a[32];
+    const report_drill **cell = xcalloc(c->ncols + 1, sizeof *cell);
+
+    sbuf_addstr(sb, "<h2 id=\"grid\">Candidates \xC3\x97 drills <small>by score, highest first; "
+                    "a name opens the candidate's detail</small></h2>\n");
+    sbuf_addstr(sb, "<div class=\"box\"><table class=\"grid\">\n<thead><tr class=\"t\"><th class=\"n\"></th>"
+                    "<th class=\"s\"></th>");
+    for (size_t t = 0; t < c->ntopics; t++) {
+        if (!c->topic_cols[t])
+            continue;
+        sbuf_addf(sb, "<th class=\"g\" colspan=\"%zu\" style=\"box-shadow:inset 0 3px %s\" title=\"", c->topic_cols[t],
+                  topic_colour(t));
+        esc(sb, c->topics[t]);
+        sbuf_addstr(sb, "\">");
+        esc_trunc(sb, c->topics[t], c->topic_cols[t] * 5);
+        sbuf_addstr(sb, "</th>");
+    }
+    sbuf_addstr(sb, "</tr>\n<tr class=\"i\"><th class=\"n\">Candidate</th><th class=\"s\">Score</th>");
+    size_t prev_topic = (size_t)-1;
+    for (size_t k = 0; k < c->ncols; k++) {
+        const column *col = &c->cols[c->order[k]];
+        sbuf_addf(sb, "<th class=\"v%s\" title=\"", col->topic != prev_topic ? " g" : "");
+        esc(sb, col->id);
+        if (col->title) {
+            sbuf_addstr(sb, ": ");
+            esc(sb, col->title);
+        }
+        sbuf_addstr(sb, "\"><div>");
+        esc(sb, col->id);
+        sbuf_addstr(sb, "</div></th>");
+        prev_topic = col->topic;
+    }
+    sbuf_addstr(sb, "</tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < c->nrows; i++) {
+        const row *r = &c->rows[i];
+        const report_sub *s = report_batch_get(c->b, r->index, v);
+        map_cells(c, s, cell);
+        sbuf_addstr(sb, "<tr>");
+        add_name_cell(sb, c, r);
+        add_score_cell(sb, r);
+        prev_topic = (size_t)-1;
+        for (size_t k = 0; k < c->ncols; k++) {
+            size_t j = c->order[k];
+            add_cell(sb, cell[j], c->cols[j].topic != prev_topic);
+            prev_topic = c->cols[j].topic;
+        }
+        sbuf_addstr(sb, "</tr>\n");
+    }
+    for (size_t i = 0; i < c->nunreadable; i++) {
+        const report_sub *s = report_batch_get(c->b, c->unreadable[i], v);
+        char *name = report_batch_name(c->b, c->unreadable[i]);
+        sbuf_addf(sb, "<tr><td class=\"n\"><a href=\"#c%zu\">", c->unreadable[i] + 1);
+        esc(sb, name);
+        sbuf_addf(sb, "</a></td><td class=\"s\">&#8212;</td><td class=\"unreadable\" colspan=\"%zu\">"
+                      "could not be read: ", c->ncols ? c->ncols : 1);
+        esc_trunc(sb, s->error, 300);
+        sbuf_addstr(sb, "</td></tr>\n");
+        free(name);
+    }
+    sbuf_addstr(sb, "</tbody>\n<tfoot><tr><td class=\"n\" title=\"mean score of the candidates graded on each "
+                    "drill\">Mean score</td><td class=\"s\"></td>");
+    prev_topic = (size_t)-1;
+    for (size_t k = 0; k < c->ncols; k++) {
+        const column *col = &c->cols[c->order[k]];
+        const char *g = col->topic != prev_topic ? " class=\"g\"" : "";
+        if (col->graded)
+            sbuf_addf(sb, "<td%s>%s</td>", g, report_fmt_num(a, mean_score(col)));
+        else
+            sbuf_addf(sb, "<td%s>&#8212;</td>", g);
+        prev_topic = col->topic;
+    }
+    sbuf_addstr(sb, "</tr></tfoot></table></div>\n<div class=\"keys\">");
     for (status st = ST_PASS; st <= ST_MISSING; st++) {
         const char *abbrev = status_abbrev(st), *name = status_name(st);
         sbuf_addf(sb, "<span class=\"%s\">%s</span>%s%s ", status_class(st), abbrev, strcmp(abbrev, name) ? "= " : "",
                   strcmp(abbrev, name) ? name : "");
     }
     sbuf_addstr(sb, "</div>\n");
+    free(cell);
 }
 
-static void add_warnings(sbuf *sb, const report *r)
+/* One candidate: their score by topic in the summary line; inside, every
+ * drill that did not pass with its reason, then the ones that passed. */
+static void add_candidate(sbuf *sb, const cohort *c, size_t index, const char *name, const row *r,
+                          report_view *v)
+{
+    char a[32], b[32];
+    const report_sub *s = report_batch_get(c->b, index, v);
+
+    /* the link target is inside the details, so following a link to it
+     * opens it (HTML's ancestor details revealing) */
+    sbuf_addstr(sb, "<details><summary><b>");
+    esc(sb, name);
+    sbuf_addstr(sb, "</b> ");
+    if (s->error) {
+        sbuf_addf(sb, "could not be read</summary>\n<div class=\"det\" id=\"c%zu\"><p class=\"src\">", index + 1);
+        esc(sb, s->source);
+        sbuf_addstr(sb, "</p><pre class=\"why\">");
+        esc(sb, s->error);
+        sbuf_addstr(sb, "</pre></div></details>\n");
+        return;
+    }
+    sbuf_addf(sb, "%s / %s, %d passed<span class=\"t\">", report_fmt_num(a, s->score), report_fmt_num(b, s->max),
+              s->passed);
+    for (size_t t = 0; t < c->ntopics && r; t++) {
+        unsigned graded = c->tn[r->slot * c->ntopics + t];
+        if (!graded)
+            continue;
+        esc_trunc(sb, c->topics[t], 18);
+        sbuf_addf(sb, " %.0f%%%s", 100 * c->tsum[r->slot * c->ntopics + t] / graded,
+                  t + 1 < c->ntopics ? " \xC2\xB7 " : "");
+    }
+    sbuf_addf(sb, "</span></summary>\n<div class=\"det\" id=\"c%zu\"><p class=\"src\">", index + 1);
+    esc(sb, s->source);
+    sbuf_addstr(sb, "</p>\n");
+    for (size_t k = 0; k < s->nwarnings; k++) {
+        sbuf_addstr(sb, "<p>warning: ");
+        esc(sb, s->warnings[k]);
+        sbuf_addstr(sb, "</p>\n");
+    }
+    size_t failed = 0;
+    for (size_t k = 0; k < s->ndrills; k++) {
+        const report_drill *d = &s->drills[k];
+        if (d->st == ST_PASS)
+            continue;
+        if (!failed++)
+            sbuf_addstr(sb, "<table><thead><tr><th>Drill</th><th>Status</th><th>Score</th><th>Why</th>"
+                            "</tr></thead><tbody>\n");
+        sbuf_addstr(sb, "<tr><td title=\"");
+        esc(sb, d->title ? d->title : d->id);
+        sbuf_addstr(sb, "\">");
+        esc(sb, d->id);
+        sbuf_addf(sb, "</td><td class=\"c %s\">%s</td><td>%s</td><td><pre class=\"why\">", status_class(d->st),
+                  status_name(d->st), report_fmt_num(a, d->score));
+        if (d->st == ST_MISSING)
+            sbuf_addstr(sb, "no answer");
+        else {
+            char *why = report_failure_detail(s, d, REPORT_DETAIL_TERSE);
+            size_t n = strlen(why);
+            while (n && why[n - 1] == '\n')
+                why[--n] = '\0';
+            esc_trunc(sb, why, WHY_MAX);
+            free(why);
+        }
+        sbuf_addstr(sb, "</pre></td></tr>\n");
+    }
+    if (failed)
+        sbuf_addstr(sb, "</tbody></table>\n");
+    size_t passed = 0;
+    for (size_t k = 0; k < s->ndrills; k++) {
+        if (s->drills[k].st != ST_PASS)
+            continue;
+        sbuf_addstr(sb, passed++ ? ", " : "<p>Passed: ");
+        esc(sb, s->drills[k].id);
+    }
+    if (passed)
+        sbuf_addstr(sb, "</p>\n");
+    sbuf_addstr(sb, "</div></details>\n");
+}
+
+static void add_details(sbuf *sb, const cohort *c, report_view *v)
+{
+    sbuf_addstr(sb, "<h2 id=\"candidates\">Candidates <small>every drill that did not pass, and why; "
+                    "click a name to open it</small></h2>\n");
+    for (size_t i = 0; i < c->nrows; i++)
+        add_candidate(sb, c, c->rows[i].index, c->rows[i].name, &c->rows[i], v);
+    for (size_t i = 0; i < c->nunreadable; i++) {
+        char *name = report_batch_name(c->b, c->unreadable[i]);
+        add_candidate(sb, c, c->unreadable[i], name, NULL, v);
+        free(name);
+    }
+}
+
+static void add_warnings(sbuf *sb, const cohort *c, report_view *v)
 {
     int any = 0;
-    for (size_t i = 0; i < r->nsubs; i++) {
-        const submission_verdict *s = &r->subs[i];
-        for (size_t k = 0; k < s->warnings.n; k++) {
+    for (size_t i = 0; i < report_batch_count(c->b); i++) {
+        const report_sub *s = report_batch_get(c->b, i, v);
+        if (!s->nwarnings)
+            continue;
+        char *name = report_batch_name(c->b, i);
+        for (size_t k = 0; k < s->nwarnings; k++) {
             if (!any++)
-                sbuf_addstr(sb, "<h2>Warnings</h2>\n<ul class=\"warn\">\n");
+                sbuf_addstr(sb, "<h2 id=\"warnings\">Warnings</h2>\n<ul class=\"warn\">\n");
             sbuf_addstr(sb, "<li>");
-            esc(sb, s->candidate);
+            esc(sb, name);
             sbuf_addstr(sb, ": ");
-            esc(sb, s->warnings.msgs[k]);
+            esc(sb, s->warnings[k]);
             sbuf_addstr(sb, "</li>\n");
         }
+        free(name);
     }
     if (any)
         sbuf_addstr(sb, "</ul>\n");
 }
 
-char *report_html(const report *r)
+int report_html_render(const report_batch *b, util_out *out, char **err)
 {
+    (void)err;
+    const report_options *o = report_batch_options(b);
+    const char *title = o->title ? o->title : "pydrill";
     sbuf sb;
     cohort c;
-    const char *title = r->catalog_title ? r->catalog_title : "pydrill";
+    report_view v;
 
-    cohort_build(&c, r);
+    report_view_init(&v);
+    cohort_build(&c, b, &v);
     sbuf_init(&sb);
     sbuf_addstr(&sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
@@ -464,22 +773,37 @@ char *report_html(const report *r)
     sbuf_addstr(&sb, "</style>\n</head>\n<body>\n<main>\n<h1>");
     esc(&sb, title);
     sbuf_addstr(&sb, "</h1>\n<p class=\"sub\">Batch grading report");
-    if (r->python_version) {
+    if (o->python_version) {
         sbuf_addstr(&sb, " \xC2\xB7 Python ");
-        esc(&sb, r->python_version);
+        esc(&sb, o->python_version);
     }
-    if (r->reveal_hidden)
+    sbuf_addf(&sb, " \xC2\xB7 %zu candidates \xC3\x97 %zu drills", c.nrows + c.nunreadable, c.ncols);
+    if (report_batch_count(b) && report_batch_get(b, 0, &v)->reveal_hidden)
         sbuf_addstr(&sb, " \xC2\xB7 hidden tests revealed");
-    sbuf_addstr(&sb, "</p>\n");
+    sbuf_addstr(&sb, "</p>\n<nav class=\"toc\"><a href=\"#distribution\">Distribution</a><a href=\"#topics\">By topic</a>"
+                     "<a href=\"#drills\">Drills</a><a href=\"#grid\">Candidates \xC3\x97 drills</a>"
+                     "<a href=\"#candidates\">Each candidate</a></nav>\n");
     add_summary(&sb, &c);
     if (c.nrows > 0)
         add_histogram(&sb, &c);
+    if (c.ntopics > 0)
+        add_topics(&sb, &c);
     if (c.ncols > 0)
-        add_pass_rates(&sb, &c);
-    add_table(&sb, &c, r);
-    add_warnings(&sb, r);
-    sbuf_addstr(&sb, "<footer>Generated by pydrill. Skipped drills are left out of scores and pass rates.</footer>\n"
-                     "</main>\n</body>\n</html>\n");
+        add_drills(&sb, &c);
+    util_out_write(out, sb.buf, sb.len);
+    sbuf_reset(&sb);
+    add_grid(&sb, &c, &v);
+    util_out_write(out, sb.buf, sb.len);
+    sbuf_reset(&sb);
+    add_details(&sb, &c, &v);
+    add_warnings(&sb, &c, &v);
+    sbuf_addstr(&sb, "<footer>Generated by pydrill. Skipped drills are left out of scores, pass rates and means.");
+    if (report_batch_count(b) && report_batch_get(b, 0, &v)->reveal_hidden)
+        sbuf_addstr(&sb, " Hidden tests are revealed in this report: do not hand it to candidates.");
+    sbuf_addstr(&sb, "</footer>\n</main>\n</body>\n</html>\n");
+    util_out_write(out, sb.buf, sb.len);
+    sbuf_release(&sb);
     cohort_release(&c);
-    return sbuf_detach(&sb, NULL);
+    report_view_release(&v);
+    return 0;
 }

@@ -5,8 +5,10 @@
  * Candidate text must never start a line of its own: a name or id in a test
  * line has its line breaks replaced and '#' escaped (a bare '#' starts a
  * directive), and every string in a YAML block is one double-quoted scalar
- * with \n, \" and control characters escaped, so whatever an answer prints
- * stays inside its indented block. */
+ * in which everything YAML 1.2 does not allow raw (C0 and C1 controls,
+ * DEL, the byte order mark, line and paragraph separators, U+FFFE/U+FFFF)
+ * is an escape, so whatever an answer prints stays inside its indented
+ * block and a strict YAML reader takes it back as it was. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,17 +33,29 @@ static void add_oneline(sbuf *sb, const char *s)
 
 static void add_yaml_str(sbuf *sb, const char *s)
 {
-    char *c = report_clean(s, REPORT_CLEAN_CONTROLS);
+    char *c = report_clean(s, 0);
+    const unsigned char *p = (const unsigned char *)c;
+    size_t n = strlen(c);
     sbuf_addch(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)c; *p; p++) {
-        switch (*p) {
+    while (n > 0) {
+        uint32_t cp;
+        size_t k = util_utf8_decode(p, n, &cp, 0); /* never 0: c is clean */
+        switch (cp) {
         case '"': sbuf_addstr(sb, "\\\""); break;
         case '\\': sbuf_addstr(sb, "\\\\"); break;
         case '\n': sbuf_addstr(sb, "\\n"); break;
         case '\r': sbuf_addstr(sb, "\\r"); break;
         case '\t': sbuf_addstr(sb, "\\t"); break;
-        default: sbuf_addch(sb, (char)*p);
+        default:
+            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+                sbuf_addf(sb, "\\x%02X", cp);
+            else if (cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 || cp == 0xFFFE || cp == 0xFFFF)
+                sbuf_addf(sb, "\\u%04X", cp);
+            else
+                sbuf_add(sb, p, k);
         }
+        p += k;
+        n -= k;
     }
     sbuf_addch(sb, '"');
     free(c);
@@ -54,7 +68,7 @@ static void add_yaml_field(sbuf *sb, const char *indent, const char *key, const 
     sbuf_addch(sb, '\n');
 }
 
-static void add_diagnostics(sbuf *sb, const drill_verdict *v, int reveal_hidden)
+static void add_diagnostics(sbuf *sb, const report_sub *s, const report_drill *v)
 {
     char num[32];
     size_t hp, hn, shown = 0;
@@ -66,13 +80,13 @@ static void add_diagnostics(sbuf *sb, const drill_verdict *v, int reveal_hidden)
     if (v->message)
         add_yaml_field(sb, "  ", "message", v->message);
     for (size_t i = 0; i < v->ntests; i++) {
-        const test_verdict *t = &v->tests[i];
-        if (t->st == ST_PASS || (t->hidden && !reveal_hidden))
+        const report_test *t = &v->tests[i];
+        if (t->st == ST_PASS || (t->hidden && !s->reveal_hidden))
             continue;
         if (shown++ == 0)
             sbuf_addstr(sb, "  tests:\n");
         sbuf_addstr(sb, "    - name: ");
-        add_yaml_str(sb, t->name ? t->name : "?");
+        add_yaml_str(sb, t->name);
         sbuf_addf(sb, "\n      status: %s\n", status_name(t->st));
         if (t->hidden)
             sbuf_addstr(sb, "      hidden: true\n");
@@ -84,54 +98,58 @@ static void add_diagnostics(sbuf *sb, const drill_verdict *v, int reveal_hidden)
             add_yaml_field(sb, "      ", "message", t->message);
     }
     report_hidden_counts(v, &hp, &hn);
-    if (hn > 0 && !reveal_hidden)
+    if (hn > 0 && !s->reveal_hidden)
         sbuf_addf(sb, "  hidden_tests: \"%zu of %zu passed\"\n", hp, hn);
     sbuf_addstr(sb, "  ...\n");
 }
 
-static void add_point(sbuf *sb, size_t n, const char *candidate, const drill_verdict *v, int reveal_hidden)
+static void add_point(sbuf *sb, size_t n, const char *candidate, const report_sub *s, const report_drill *v)
 {
     sbuf_addf(sb, "%s %zu - ", report_status_failed(v->st) ? "not ok" : "ok", n);
     add_oneline(sb, candidate);
     sbuf_addstr(sb, ": ");
-    add_oneline(sb, report_drill_id(v));
+    add_oneline(sb, v->id);
     if (v->st == ST_SKIPPED) {
-        const char *why = v->message ? v->message : v->drill ? v->drill->skip_reason : NULL;
         sbuf_addstr(sb, " # SKIP ");
-        add_oneline(sb, why ? why : "requirements not met");
+        add_oneline(sb, v->message ? v->message : "requirements not met");
         sbuf_addch(sb, '\n');
         return;
     }
     sbuf_addch(sb, '\n');
     if (v->st != ST_PASS)
-        add_diagnostics(sb, v, reveal_hidden);
+        add_diagnostics(sb, s, v);
 }
 
-char *report_tap(const report *r)
+int report_tap_render(const report_batch *b, util_out *out, char **err)
 {
-    sbuf sb;
-    size_t plan = 0, n = 0;
-    char a[32], b[32];
+    (void)err;
+    size_t plan = 0, n = 0, count = report_batch_count(b);
+    char x[32], y[32];
+    report_view v;
 
-    for (size_t i = 0; i < r->nsubs; i++)
-        plan += r->subs[i].error ? 1 : r->subs[i].ndrills;
-    sbuf_init(&sb);
-    sbuf_addf(&sb, "TAP version 13\n1..%zu\n", plan);
-    for (size_t i = 0; i < r->nsubs; i++) {
-        const submission_verdict *s = &r->subs[i];
-        const char *cand = s->candidate ? s->candidate : "?";
+    report_view_init(&v);
+    for (size_t i = 0; i < count; i++) {
+        const report_sub *s = report_batch_get(b, i, &v);
+        plan += s->error ? 1 : s->ndrills;
+    }
+    util_out_printf(out, "TAP version 13\n1..%zu\n", plan);
+    for (size_t i = 0; i < count; i++) {
+        const report_sub *s = report_batch_get(b, i, &v);
+        char *cand = report_batch_name(b, i);
+        sbuf sb;
+        sbuf_init(&sb);
         sbuf_addstr(&sb, "# ");
         add_oneline(&sb, cand);
         sbuf_addstr(&sb, " (");
-        add_oneline(&sb, s->source ? s->source : "?");
+        add_oneline(&sb, s->source);
         if (s->error)
             sbuf_addstr(&sb, "): could not be read\n");
         else
-            sbuf_addf(&sb, "): %s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max),
+            sbuf_addf(&sb, "): %s/%s, %d passed\n", report_fmt_num(x, s->score), report_fmt_num(y, s->max),
                       s->passed);
-        for (size_t k = 0; k < s->warnings.n; k++) {
+        for (size_t k = 0; k < s->nwarnings; k++) {
             sbuf_addstr(&sb, "# warning: ");
-            add_oneline(&sb, s->warnings.msgs[k]);
+            add_oneline(&sb, s->warnings[k]);
             sbuf_addch(&sb, '\n');
         }
         if (s->error) {
@@ -142,7 +160,11 @@ char *report_tap(const report *r)
             sbuf_addstr(&sb, "  ...\n");
         }
         for (size_t k = 0; k < s->ndrills; k++)
-            add_point(&sb, ++n, cand, &s->drills[k], r->reveal_hidden);
+            add_point(&sb, ++n, cand, s, &s->drills[k]);
+        util_out_write(out, sb.buf, sb.len);
+        sbuf_release(&sb);
+        free(cand);
     }
-    return sbuf_detach(&sb, NULL);
+    report_view_release(&v);
+    return 0;
 }

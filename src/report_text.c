@@ -1,6 +1,7 @@
 /* report_text.c - the human summary, also what `pydrill grade` prints by
- * default. Candidate text goes to a terminal, so control characters that
- * could move the cursor or recolour the screen are replaced. */
+ * default, written a submission at a time as each is graded. Candidate
+ * text goes to a terminal, so control characters that could move the
+ * cursor or recolour the screen are replaced. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -48,38 +49,24 @@ static void add_line(sbuf *sb, const char *indent, const char *label, const char
     sbuf_addch(sb, '\n');
 }
 
-/* The grader's message is often just "expected E, got G" or the exception
- * already shown as got; printed under those lines it only doubles them. */
-static int message_repeats(const test_verdict *t)
-{
-    if (t->got && !strcmp(t->message, t->got))
-        return 1;
-    if (!t->expected || !t->got)
-        return 0;
-    char *both = xasprintf("expected %s, got %s", t->expected, t->got);
-    int same = !strcmp(t->message, both);
-    free(both);
-    return same;
-}
-
-static void add_test(sbuf *sb, const test_verdict *t)
+static void add_test(sbuf *sb, const report_test *t)
 {
     char *upper = xstrdup(status_name(t->st));
     for (char *p = upper; *p; p++)
         *p = (char)toupper((unsigned char)*p);
     sbuf_addstr(sb, DETAIL_INDENT "test ");
-    add_oneline(sb, t->name ? t->name : "?");
+    add_oneline(sb, t->name);
     sbuf_addf(sb, "%s: %s\n", t->hidden ? " (hidden)" : "", upper);
     free(upper);
     if (t->expected)
         add_line(sb, DETAIL_INDENT "  ", "expected: ", t->expected);
     if (t->got)
         add_line(sb, DETAIL_INDENT "  ", "got:      ", t->got);
-    if (t->message && !message_repeats(t))
+    if (t->message && !report_message_repeats(t))
         add_line(sb, DETAIL_INDENT "  ", "", t->message);
 }
 
-static void add_drill(sbuf *sb, const drill_verdict *v, int idw, int reveal_hidden)
+static void add_drill(sbuf *sb, const report_sub *s, const report_drill *v, int idw)
 {
     char upper[16];
     const char *name = status_name(v->st);
@@ -90,7 +77,7 @@ static void add_drill(sbuf *sb, const drill_verdict *v, int idw, int reveal_hidd
     upper[i] = '\0';
     sbuf_addf(sb, "  %-8s ", upper);
     size_t before = sb->len;
-    add_oneline(sb, report_drill_id(v));
+    add_oneline(sb, v->id);
     for (size_t w = sb->len - before; w < (size_t)idw; w++)
         sbuf_addch(sb, ' ');
     sbuf_addf(sb, " %5.2f", v->score);
@@ -102,26 +89,26 @@ static void add_drill(sbuf *sb, const drill_verdict *v, int idw, int reveal_hidd
     if (v->message)
         add_line(sb, DETAIL_INDENT, "", v->message);
     for (i = 0; i < v->ntests; i++) {
-        const test_verdict *t = &v->tests[i];
-        if (t->st != ST_PASS && (!t->hidden || reveal_hidden))
+        const report_test *t = &v->tests[i];
+        if (t->st != ST_PASS && (!t->hidden || s->reveal_hidden))
             add_test(sb, t);
     }
     size_t hp, hn;
     report_hidden_counts(v, &hp, &hn);
-    if (hn > 0 && !reveal_hidden)
+    if (hn > 0 && !s->reveal_hidden)
         sbuf_addf(sb, DETAIL_INDENT "%zu of %zu hidden tests passed\n", hp, hn);
 }
 
-static void add_submission(sbuf *sb, const submission_verdict *s, int reveal_hidden)
+static void add_submission(sbuf *sb, const report_sub *s)
 {
     char a[32], b[32];
     int idw = 0;
 
-    add_oneline(sb, s->candidate ? s->candidate : "?");
+    add_oneline(sb, s->candidate);
     /* `pydrill run` names the candidate after the file: say it once */
-    if (!s->candidate || !s->source || strcmp(s->candidate, s->source)) {
+    if (strcmp(s->candidate, s->source)) {
         sbuf_addstr(sb, " (");
-        add_oneline(sb, s->source ? s->source : "?");
+        add_oneline(sb, s->source);
         sbuf_addstr(sb, ")");
     }
     sbuf_addstr(sb, ": ");
@@ -131,45 +118,56 @@ static void add_submission(sbuf *sb, const submission_verdict *s, int reveal_hid
         sbuf_addch(sb, '\n');
     } else
         sbuf_addf(sb, "%s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max), s->passed);
-    for (size_t i = 0; i < s->warnings.n; i++)
-        add_line(sb, "  ", "warning: ", s->warnings.msgs[i]);
+    for (size_t i = 0; i < s->nwarnings; i++)
+        add_line(sb, "  ", "warning: ", s->warnings[i]);
     for (size_t i = 0; i < s->ndrills; i++) {
-        int w = (int)strlen(report_drill_id(&s->drills[i]));
+        int w = (int)strlen(s->drills[i].id);
         if (w > idw)
             idw = w;
     }
     for (size_t i = 0; i < s->ndrills; i++)
-        add_drill(sb, &s->drills[i], idw, reveal_hidden);
+        add_drill(sb, s, &s->drills[i], idw);
 }
 
-char *report_text(const report *r)
+/* What the closing line needs, kept as the submissions go by. */
+typedef struct {
+    size_t graded, unreadable;
+    double sum, max;
+} totals;
+
+void report_text_add(report_stream *st, const report_sub *s)
 {
     sbuf sb;
-    size_t graded = 0, unreadable = 0;
-    double sum = 0, max = 0;
-
     sbuf_init(&sb);
-    for (size_t i = 0; i < r->nsubs; i++) {
-        if (i > 0)
-            sbuf_addch(&sb, '\n');
-        add_submission(&sb, &r->subs[i], r->reveal_hidden);
-        if (r->subs[i].error)
-            unreadable++;
-        else {
-            graded++;
-            sum += r->subs[i].score;
-            if (r->subs[i].max > max)
-                max = r->subs[i].max;
-        }
-    }
-    if (r->nsubs > 1) {
-        char a[32], b[32];
-        sbuf_addf(&sb, "\n%zu submissions", r->nsubs);
-        if (graded > 0)
-            sbuf_addf(&sb, ", mean score %s/%s", report_fmt_num(a, sum / (double)graded), report_fmt_num(b, max));
-        if (unreadable > 0)
-            sbuf_addf(&sb, ", %zu unreadable", unreadable);
+    if (!st->state)
+        st->state = xcalloc(1, sizeof(totals));
+    totals *t = st->state;
+    if (st->count > 0)
         sbuf_addch(&sb, '\n');
+    add_submission(&sb, s);
+    if (s->error)
+        t->unreadable++;
+    else {
+        t->graded++;
+        t->sum += s->score;
+        if (s->max > t->max)
+            t->max = s->max;
     }
-    return sbuf_detach(&sb, NULL);
+    util_out_write(st->out, sb.buf, sb.len);
+    sbuf_release(&sb);
+}
+
+void report_text_end(report_stream *st)
+{
+    const totals *t = st->state;
+    if (st->count > 1 && t) {
+        char a[32], b[32];
+        util_out_printf(st->out, "\n%zu submissions", st->count);
+        if (t->graded > 0)
+            util_out_printf(st->out, ", mean score %s/%s", report_fmt_num(a, t->sum / (double)t->graded),
+                            report_fmt_num(b, t->max));
+        if (t->unreadable > 0)
+            util_out_printf(st->out, ", %zu unreadable", t->unreadable);
+        util_out_write(st->out, "\n", 1);
+    }
 }

@@ -166,6 +166,11 @@ static void reap_all_corpses(void)
     scratch_remove_all();
 }
 
+void runner_finish(void)
+{
+    reap_all_corpses();
+}
+
 void runner_after_fork_worker(void)
 {
     /* the parent's children are not ours to reap, nor its folders to free */

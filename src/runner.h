@@ -97,6 +97,9 @@ int runner_start(char **err, char **warning);
  * jobs of its own (a worker): its parent's children and folders are left
  * to the parent. */
 void runner_after_fork_worker(void);
+/* Reaps this process's children and removes its scratch folders (what
+ * exit does anyway; for a worker, which leaves with _exit). */
+void runner_finish(void);
 /* "3.11.2" */
 const char *runner_python_version(void);
 /* PY_VERSION_HEX of the embedded interpreter. */

@@ -4,9 +4,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -228,43 +230,316 @@ int util_read_file(const char *path, char **data, size_t *len, char **err)
     return e ? -1 : 0;
 }
 
-int util_write_atomic(const char *path, const char *data, size_t len, char **err)
+/* ---- reading untrusted files ---- */
+
+static const char *file_type_name(mode_t m)
 {
-    char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *err = xasprintf("%s: error: cannot create: %s", tmp, strerror(errno));
-        free(tmp);
+    if (S_ISDIR(m))
+        return "a folder";
+    if (S_ISLNK(m))
+        return "a symbolic link";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISSOCK(m))
+        return "a socket";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    return "not a regular file";
+}
+
+char *util_fmt_size(char buf[32], size_t n)
+{
+    if (n >= (1u << 20) && n % (1u << 20) == 0)
+        snprintf(buf, 32, "%zu MiB", n >> 20);
+    else if (n >= 1024 && n % 1024 == 0)
+        snprintf(buf, 32, "%zu KiB", n >> 10);
+    else
+        snprintf(buf, 32, "%zu bytes", n);
+    return buf;
+}
+
+static char *not_regular(const char *shown, mode_t m)
+{
+    if (S_ISLNK(m))
+        return xasprintf("%s: error: is a symbolic link; submissions are never read through links", shown);
+    if (S_ISDIR(m))
+        return xasprintf("%s: error: is a folder, not a file", shown);
+    return xasprintf("%s: error: is %s, not a regular file", shown, file_type_name(m));
+}
+
+int util_read_regular(int dirfd, const char *name, const char *shown, size_t cap, char **data, size_t *len,
+                      char **err)
+{
+    char lim[32];
+    struct stat st, fst;
+    /* Looked at before it is opened: a FIFO would block, and opening a
+     * device can do things. */
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+        *err = xasprintf("%s: error: cannot open: %s", shown, strerror(errno));
         return -1;
     }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
+    if (!S_ISREG(st.st_mode)) {
+        *err = not_regular(shown, st.st_mode);
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > cap) {
+        *err = xasprintf("%s: error: is %llu bytes, over the limit of %s", shown, (unsigned long long)st.st_size,
+                         util_fmt_size(lim, cap));
+        return -1;
+    }
+    /* Swapped between the look and the open: O_NOFOLLOW refuses a link,
+     * O_NONBLOCK keeps a FIFO from blocking, and fstat says what was
+     * opened. */
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            *err = not_regular(shown, S_IFLNK);
+        else
+            *err = xasprintf("%s: error: cannot open: %s", shown, strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &fst) < 0 || !S_ISREG(fst.st_mode) || fst.st_ino != st.st_ino || fst.st_dev != st.st_dev) {
+        *err = xasprintf("%s: error: changed while it was being opened", shown);
+        close(fd);
+        return -1;
+    }
+    sbuf sb;
+    sbuf_init(&sb);
+    char chunk[65536];
+    for (;;) {
+        size_t want = sizeof chunk;
+        if (sb.len + want > cap + 1)
+            want = cap + 1 - sb.len; /* one byte past the cap proves it is over */
+        ssize_t r = read(fd, chunk, want);
+        if (r < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (r < 0) {
+            *err = xasprintf("%s: error: cannot read: %s", shown, strerror(errno));
+            goto fail;
+        }
+        if (r == 0)
+            break;
+        sbuf_add(&sb, chunk, (size_t)r);
+        if (sb.len > cap) {
+            *err = xasprintf("%s: error: is over the limit of %s", shown, util_fmt_size(lim, cap));
+            goto fail;
+        }
+    }
+    close(fd);
+    *data = sbuf_detach(&sb, len);
+    return 0;
+fail:
+    close(fd);
+    sbuf_release(&sb);
+    return -1;
+}
+
+/* ---- outputs ---- */
+
+/* How many times a fresh temporary name is drawn before giving up: a
+ * collision of 64 random bits means someone is guessing. */
+#define OUT_TMP_TRIES 16
+/* Buffered bytes that make a write. */
+#define OUT_BUFFER 65536
+
+static void out_reset(util_out *o)
+{
+    o->fd = -1;
+    o->path = NULL;
+    o->tmp = NULL;
+    o->err = 0;
+    o->memory = 0;
+    /* an empty sbuf: it allocates on first use */
+    o->buf.buf = NULL;
+    o->buf.len = o->buf.cap = 0;
+}
+
+void util_out_open_memory(util_out *o)
+{
+    out_reset(o);
+    o->memory = 1;
+}
+
+/* A temporary file beside path: ".NAME.<16 hex digits>.tmp", created with
+ * O_EXCL (which never follows a link planted at that name) and mode 0666
+ * less the umask, as the report itself should be. */
+static int create_temp(const char *path, char **tmp)
+{
+    char *dir = util_dirname(path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (int i = 0; i < OUT_TMP_TRIES; i++) {
+        unsigned long long r = 0;
+        if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+            r ^= (unsigned long long)getpid() * 0x9E3779B97F4A7C15ULL ^ (unsigned long long)util_now_ms();
+        /* a long name is cut so that the temporary name stays legal */
+        char *name = xasprintf("%s/.%.200s.%016llx.tmp", dir, base, r);
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            free(dir);
+            *tmp = name;
+            return fd;
+        }
+        int e = errno;
+        free(name);
+        if (e != EEXIST) {
+            free(dir);
+            errno = e;
+            return -1;
+        }
+    }
+    free(dir);
+    errno = EEXIST;
+    return -1;
+}
+
+int util_out_open(util_out *o, const char *path, char **err)
+{
+    out_reset(o);
+    if (!path || !strcmp(path, "-")) {
+        o->fd = STDOUT_FILENO;
+        return 0;
+    }
+    if (!path[0]) {
+        *err = xstrdup("pydrill: error: the output file name is empty");
+        return -1;
+    }
+    o->path = xstrdup(path);
+    struct stat st;
+    /* Follows links on purpose: -o /dev/stdout names a device. */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            *err = xasprintf("%s: error: cannot write: is a folder", path);
+            goto fail;
+        }
+        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        if (o->fd < 0) {
+            *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+            goto fail;
+        }
+        return 0;
+    }
+    o->fd = create_temp(path, &o->tmp);
+    if (o->fd < 0) {
+        *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+        goto fail;
+    }
+    return 0;
+fail:
+    free(o->path);
+    out_reset(o);
+    return -1;
+}
+
+static void out_send(util_out *o, const char *p, size_t n)
+{
+    while (n > 0 && !o->err) {
+        ssize_t w = write(o->fd, p, n);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
-            goto fail;
+            o->err = errno;
+            return;
         }
-        off += (size_t)w;
+        p += w;
+        n -= (size_t)w;
     }
-    if (fsync(fd) < 0)
-        goto fail;
-    if (close(fd) < 0) {
-        fd = -1;
-        goto fail;
+}
+
+int util_out_flush(util_out *o)
+{
+    if (o->memory)
+        return 0;
+    if (o->buf.len) {
+        out_send(o, o->buf.buf, o->buf.len);
+        sbuf_reset(&o->buf);
     }
-    fd = -1;
-    if (rename(tmp, path) < 0)
-        goto fail;
-    free(tmp);
-    return 0;
-fail:
-    *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return -1;
+    return o->err ? -1 : 0;
+}
+
+void util_out_write(util_out *o, const void *data, size_t n)
+{
+    if (o->err)
+        return;
+    sbuf_add(&o->buf, data, n);
+    if (!o->memory && o->buf.len >= OUT_BUFFER)
+        util_out_flush(o);
+}
+
+void util_out_puts(util_out *o, const char *s)
+{
+    util_out_write(o, s, strlen(s));
+}
+
+void util_out_printf(util_out *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    util_out_puts(o, s);
+    free(s);
+}
+
+void util_out_abandon(util_out *o)
+{
+    if (o->tmp) {
+        unlink(o->tmp);
+        free(o->tmp);
+    }
+    if (o->fd > STDERR_FILENO)
+        close(o->fd);
+    free(o->path);
+    sbuf_release(&o->buf);
+    out_reset(o);
+}
+
+int util_out_close(util_out *o, char **err)
+{
+    if (o->memory) {
+        util_out_abandon(o);
+        return 0;
+    }
+    util_out_flush(o);
+    if (!o->err && o->tmp && fsync(o->fd) < 0)
+        o->err = errno;
+    if (o->fd > STDERR_FILENO && close(o->fd) < 0 && !o->err)
+        o->err = errno;
+    if (o->fd > STDERR_FILENO)
+        o->fd = -1;
+    if (!o->err && o->tmp && rename(o->tmp, o->path) < 0)
+        o->err = errno;
+    if (!o->err && o->tmp) {
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    int e = o->err;
+    if (e && !(e == EPIPE && !o->path))
+        *err = o->path ? xasprintf("%s: error: cannot write: %s", o->path,
+                                   e == EISDIR ? "is a folder" : strerror(e))
+                       : xasprintf("pydrill: error: cannot write to standard output: %s", strerror(e));
+    else
+        e = 0;
+    util_out_abandon(o);
+    return e ? -1 : 0;
+}
+
+char *util_out_take(util_out *o, size_t *len)
+{
+    char *s = sbuf_detach(&o->buf, len);
+    util_out_abandon(o);
+    return s;
+}
+
+int util_write_atomic(const char *path, const char *data, size_t len, char **err)
+{
+    util_out o;
+    if (util_out_open(&o, path, err) < 0)
+        return -1;
+    util_out_write(&o, data, len);
+    return util_out_close(&o, err);
 }
 
 double util_now_ms(void)
@@ -354,4 +629,60 @@ char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
     char *r = sbuf_detach(&sb, outlen);
     sbuf_release(&sb);
     return r;
+}
+
+/* Bidirectional formatting characters: they reorder what a terminal shows
+ * (U+202A..U+202E, U+2066..U+2069) or mark direction invisibly. */
+static int is_bidi(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+           cp == 0x200F || cp == 0x061C;
+}
+
+char *util_escape_controls(const char *s)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    while (*p) {
+        unsigned c = *p;
+        if (c < 0x20 || c == 0x7F) {
+            switch (c) {
+            case '\n': sbuf_addstr(&sb, "\\n"); break;
+            case '\t': sbuf_addstr(&sb, "\\t"); break;
+            case '\r': sbuf_addstr(&sb, "\\r"); break;
+            default: sbuf_addf(&sb, "\\x%02x", c);
+            }
+            p++;
+            continue;
+        }
+        if (c < 0x80) {
+            sbuf_addch(&sb, (char)c);
+            p++;
+            continue;
+        }
+        size_t k = 0;
+        for (size_t t = 2; t <= 4; t++) {
+            size_t avail = strnlen((const char *)p, t);
+            if (avail == t && util_utf8_valid((const char *)p, t)) {
+                k = t;
+                break;
+            }
+        }
+        if (!k) {
+            sbuf_addf(&sb, "\\x%02x", c);
+            p++;
+            continue;
+        }
+        uint32_t cp = k == 2 ? ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)
+                    : k == 3 ? ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)
+                             : ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+                                   (p[3] & 0x3Fu);
+        if ((cp >= 0x80 && cp <= 0x9F) || is_bidi(cp) || cp == 0x2028 || cp == 0x2029)
+            sbuf_addf(&sb, "\\u%04x", (unsigned)cp);
+        else
+            sbuf_add(&sb, p, k);
+        p += k;
+    }
+    return sbuf_detach(&sb, NULL);
 }

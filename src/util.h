@@ -52,9 +52,62 @@ void diag_take(diag *d, char *msg); /* takes ownership of msg */
 int util_slurp(const char *path, char **data, size_t *len);
 /* The same with a message: 0, or -1 with *err set (caller frees). */
 int util_read_file(const char *path, char **data, size_t *len, char **err);
-/* Writes a file atomically: temporary file in the same folder, fsync,
- * rename. Returns 0, or -1 with *err set. */
+/* Reads a file that must be a regular file and not a symbolic link, of at
+ * most cap bytes: a FIFO, socket or device is refused without being opened
+ * for long (never a hang), a link is never followed, a sparse giant is
+ * refused by its size. name is relative to dirfd (AT_FDCWD for the working
+ * folder); shown is the path for messages. 0, or -1 with *err set
+ * ("SHOWN: error: ..."; caller frees). */
+int util_read_regular(int dirfd, const char *name, const char *shown, size_t cap, char **data, size_t *len,
+                      char **err);
+/* "1 MiB", "16 MiB", "512 bytes": a limit for messages. Returns buf. */
+char *util_fmt_size(char buf[32], size_t n);
+
+/* An output: standard output, or a file replaced atomically (a temporary
+ * file with an unpredictable name, created with O_EXCL beside the target,
+ * so a planted symbolic link is never followed; fsync; rename). A target
+ * that exists and is not a regular file (a device such as /dev/null or
+ * /dev/full, a FIFO, a terminal) is written in place. Writes are buffered
+ * and the first failure is kept: util_out_close reports it with the path
+ * the user asked for, never the temporary name. */
+typedef struct {
+    int fd;        /* -1 for a memory output */
+    char *path;    /* as asked, NULL for standard output */
+    char *tmp;     /* the temporary file renamed over path, or NULL */
+    int err;       /* errno of the first failure, 0 */
+    int memory;    /* collect in buf, never written (tests, and callers that want the text) */
+    sbuf buf;
+} util_out;
+
+/* path NULL or "-": standard output. 0, or -1 with *err set (nothing was
+ * created). */
+int util_out_open(util_out *o, const char *path, char **err);
+void util_out_open_memory(util_out *o);
+void util_out_write(util_out *o, const void *data, size_t n);
+void util_out_puts(util_out *o, const char *s);
+void util_out_printf(util_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sends what is buffered (nothing for a memory output). 0 or -1. */
+int util_out_flush(util_out *o);
+/* Flushes, and for a file makes it durable and renames it into place.
+ * 0, or -1 with *err naming the path asked for ("standard output" for
+ * stdout); the temporary file is removed. A reader that went away (EPIPE
+ * on standard output) is not an error. */
+int util_out_close(util_out *o, char **err);
+/* Gives up: removes the temporary file, leaves the target as it was. */
+void util_out_abandon(util_out *o);
+/* The text of a memory output (caller frees); the output is closed. */
+char *util_out_take(util_out *o, size_t *len);
+
+/* Writes a file atomically through util_out. Returns 0, or -1 with *err
+ * set. */
 int util_write_atomic(const char *path, const char *data, size_t len, char **err);
+
+/* A copy of s fit to print on a terminal in a message: C0 and C1 control
+ * characters, DEL, bidirectional overrides and bytes that are not UTF-8
+ * are written as \n, \t, \xNN or \uNNNN, so a file or candidate name
+ * cannot move the cursor, recolour the screen or forge a line. Caller
+ * frees. */
+char *util_escape_controls(const char *s);
 /* Monotonic clock in milliseconds. */
 double util_now_ms(void);
 /* The one UTF-8 decoder: the length of the valid sequence at s (n bytes

@@ -128,9 +128,10 @@ test_expect_success '--reveal-hidden shows them' '
     contains r.txt "s3cr3t-b"
 '
 
-test_expect_success 'answers for unknown drill ids are warnings' '
+test_expect_success 'answers for unknown drill ids: one line on stderr, listed in the report' '
     expect_code 1 grade --format json -o r.json ok/dee.json 2>err &&
-    contains err "ok/dee.json: warning: answer for unknown drill \"no-such-drill\"" &&
+    test "$(wc -l <err)" -eq 1 &&
+    contains err "pydrill: warning: 1 answer in 1 submission is for drills that are not loaded (the first: ok/dee.json: \"no-such-drill\")" &&
     $PY -c "import json,sys; s=json.load(open(\"r.json\"))[\"submissions\"][0]; assert len(s[\"warnings\"]) == 1 and \"no-such-drill\" in s[\"warnings\"][0], s" &&
     expect_code 1 grade ok/dee.json >out 2>/dev/null &&
     contains out "warning: " &&
@@ -138,23 +139,40 @@ test_expect_success 'answers for unknown drill ids are warnings' '
     contains out "# warning: "
 '
 
-test_expect_success 'duplicate candidate names are told apart by path' '
-    mkdir -p x y z && cp ok/ada.json x/ && cp ok/ada.json y/ && cp ok/ada.json z/ &&
-    expect_code 0 grade --format jsonl z/ada.json x/ada.json y/ada.json >r.jsonl &&
-    $PY - r.jsonl <<-\PYEOF
+test_expect_success 'many unknown drills in many files are still one line on stderr' '
+    for n in 1 2 3 4 5; do
+        printf "{\"format\": \"pydrill-answers/1\", \"answers\": {\"x-$n\": \"1\", \"y-$n\": \"2\", \"mean-write\": \"def mean(xs): return sum(xs) / len(xs)\"}}" >u$n.json || exit 1
+    done &&
+    expect_code 1 grade --format json -o r.json u1.json u2.json u3.json u4.json u5.json 2>err &&
+    test "$(wc -l <err)" -eq 1 &&
+    contains err "10 answers in 5 submissions are for drills that are not loaded" &&
+    $PY -c "import json; w=[s[\"warnings\"] for s in json.load(open(\"r.json\"))[\"submissions\"]]; assert all(len(x) == 1 and \"\\\"x-\" in x[0] and \"\\\"y-\" in x[0] for x in w), w"
+'
+
+test_expect_success 'duplicate candidate names are told apart by path in whole-batch formats' '
+    mkdir -p x y z && cp ok/ada.json x/ && cp ok/ada.json y/ && cp ok/ada.json z/ && cp ok/bob.json z/ &&
+    expect_code 1 grade --format json -o r.json z/ada.json x/ada.json y/ada.json z/bob.json &&
+    $PY - r.json <<-\PYEOF
 	import json, sys
-	subs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-	names = [s["candidate"] for s in subs]
-	assert [s["source"] for s in subs] == ["x/ada.json", "y/ada.json", "z/ada.json"], subs
-	assert len(set(names)) == 3, names
-	for s in subs:
-	    assert s["candidate"] == "ada (%s)" % s["source"], names
+	subs = json.load(open(sys.argv[1], encoding="utf-8"))["submissions"]
+	assert [s["source"] for s in subs] == ["x/ada.json", "y/ada.json", "z/ada.json", "z/bob.json"], subs
+	for s in subs[:3]:
+	    assert s["candidate"] == "ada (%s)" % s["source"], s["candidate"]
+	assert subs[3]["candidate"] == "bob", subs[3]["candidate"]
 	PYEOF
 '
 
+test_expect_success 'jsonl keeps names as given (the source tells them apart); report renames alike' '
+    expect_code 1 grade --format jsonl -o r.jsonl z/ada.json x/ada.json y/ada.json z/bob.json &&
+    $PY -c "import json; n=[json.loads(l)[\"candidate\"] for l in open(\"r.jsonl\")]; assert n == [\"ada\", \"ada\", \"ada\", \"bob\"], n" &&
+    expect_code 1 "$PYDRILL" report --format json -o merged.json r.jsonl &&
+    $PY -c "import json; a=json.load(open(\"r.json\")); b=json.load(open(\"merged.json\")); assert [s[\"candidate\"] for s in a[\"submissions\"]] == [s[\"candidate\"] for s in b[\"submissions\"]]"
+'
+
 test_expect_success 'unknown format and no submissions are usage errors' '
-    expect_code 2 grade --format yaml ok/ada.json 2>err &&
+    expect_code 2 grade --format yaml ok/ada.json >out 2>err &&
     contains err "unknown format" &&
+    test ! -s out &&
     expect_code 2 grade 2>err &&
     contains err "no submissions"
 '

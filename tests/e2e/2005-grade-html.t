@@ -62,9 +62,11 @@ test_expect_success 'html: self-contained, sections present, rows by score' '
     lacks report.html "url(" &&
     contains report.html "<style>" &&
     contains report.html "<svg class=\"hist\"" &&
-    contains report.html "<svg class=\"rates\"" &&
-    contains report.html "<table>" &&
-    grep -o "<td class=\"name\"[^>]*>[^<&]*" report.html | sed "s/.*>//" | head -n 4 >rows &&
+    contains report.html "<table class=\"topics\">" &&
+    contains report.html "<table class=\"drills\">" &&
+    contains report.html "<table class=\"grid\">" &&
+    test "$(grep -c "<details>" report.html)" -eq 7 &&
+    grep -o "<td class=\"n\"><a href=\"#c[0-9]*\">[^<&]*" report.html | sed "s/.*>//" | head -n 4 >rows &&
     printf "ada\ncyd\ndee\nbob\n" >want && diff want rows &&
     contains report.html "could not be read" &&
     contains report.html "no-such-drill"
@@ -74,6 +76,7 @@ if [ ! -x "$CHROMIUM" ]; then
     test_skip 'chromium renders the report' "$CHROMIUM is not installed (make deps-test)"
     test_skip 'the console check catches an error' "$CHROMIUM is not installed"
     test_skip 'no markup from answers in the DOM' "$CHROMIUM is not installed"
+    test_skip 'a link to a candidate opens their detail' "$CHROMIUM is not installed"
     test_done
     exit
 fi
@@ -95,10 +98,21 @@ test_expect_success 'the DOM parses: table cells, and no markup from answers' '
     expect_code 2 grade --format html -o hostile.html ok/hostile.json ok/ada.json bad/mallory 2>/dev/null &&
     chromium "file://$TRASH/hostile.html" --dump-dom >hostile.dom &&
     ! console_errors &&
-    contains hostile.dom "<table>" &&
-    test "$(grep -o "<tr>" hostile.dom | wc -l)" -eq 4 &&
+    contains hostile.dom "<table class=\"grid\">" &&
+    test "$(grep -o "<details>" hostile.dom | wc -l)" -eq 3 &&
     lacks hostile.dom "<script" &&
     contains hostile.dom "&lt;script&gt;alert(\"x\")&lt;/script&gt;"
+'
+
+test_expect_success 'a link to a candidate opens their detail; headers stay on screen' '
+    chromium "file://$TRASH/report.html#c3" --dump-dom >frag.dom &&
+    ! console_errors &&
+    grep -o "<details[^>]*><summary><b>[^<]*" frag.dom >details &&
+    test "$(grep -c "open" details)" -eq 1 &&
+    grep -q "<details open=\"\"><summary><b>ada<" frag.dom &&
+    contains report.html "thead th{position:sticky;top:0" &&
+    contains report.html ".n{position:sticky;left:0" &&
+    contains report.html "tfoot td{position:sticky;bottom:0"
 '
 
 test_done

@@ -89,6 +89,10 @@ test_expect_success 'what the code prints cannot drive the terminal' '
 test_expect_success 'a reader that goes away is not an error' '
     pydrill trace grid-predict --pack "$P" | head -1 >/dev/null; test "${PIPESTATUS[0]}" = 0
 '
+test_expect_success 'a full standard output is an error (exit 2), in both formats' '
+    expect_code 2 pydrill trace grid-predict --pack "$P" >/dev/full 2>err && contains err "standard output" &&
+    expect_code 2 pydrill trace grid-predict --pack "$P" --format json >/dev/full 2>err && contains err "standard output"
+'
 test_expect_success 'no scratch folder is left behind' '
     mkdir tmp && TMPDIR="$PWD/tmp" pydrill trace grid-predict --pack "$P" >/dev/null && [ -z "$(ls tmp)" ]
 '

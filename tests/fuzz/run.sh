@@ -23,6 +23,8 @@ srcs_for() {
     case $1 in
     value) set -- src/value.c src/value_repr.c src/util.c ;;
     rubric) set -- src/rubric.c src/rubric_text.c src/util.c ;;
+    report_line) set -- src/report*.c src/grade.c src/catalog.c src/kind*.c src/channel.c src/pyversion.c src/rubric.c src/rubric_text.c src/value.c src/value_repr.c src/util.c \
+        src/jsontext.c src/vctx.c ;;
     channel) set -- src/channel.c src/value.c src/value_repr.c src/util.c ;;
     encode) set -- src/value_encode.c src/value.c src/value_repr.c src/util.c ;;
     tracedoc) set -- src/tracedoc.c src/util.c ;;

@@ -1,0 +1,462 @@
+/* cmd_report.c - pydrill report: the JSON Lines of one or more shards of a
+ * batch, rendered again in any format without grading again (SPEC 4).
+ *
+ * Shards are proved complete before anything is written: every line names
+ * its submission's place in the sorted batch and the batch's size
+ * (position, total), so the lines together must hold each position from 1
+ * to total exactly once. A missing shard, a shard given twice, or shards
+ * of two different batches are refused with the positions named. Lines
+ * are read twice: once to check them and note where each position is, then
+ * in position order to feed the report writer, so the whole batch is never
+ * held as parsed JSON; what a format keeps is its own compact record
+ * (report.h). A `report --format json` of the shards is therefore exactly
+ * the `grade --format json` of the whole batch. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "cmd.h"
+#include "jsontext.h"
+#include "report.h"
+#include "util.h"
+
+/* A line longer than this is not one of ours. */
+#define REPORT_LINE_MAX ((size_t)256 << 20)
+/* Missing positions listed before "and N more". */
+#define MISSING_LISTED 20
+
+static const char report_usage[] =
+    "usage: pydrill report [--catalog F | --pack F ...] [--format FMT] [-o FILE] SHARD.jsonl...\n"
+    "\n"
+    "Renders the JSON Lines of one or more shards of a batch (pydrill grade --shard K/N\n"
+    "--format jsonl) as one report, without grading again: its json is exactly what one\n"
+    "unsharded grade writes. The shards must together hold every submission of the\n"
+    "batch once; a missing or repeated one is refused with its positions named, and\n"
+    "nothing is written. A SHARD of - is read from standard input.\n"
+    "\n"
+    "  --format FMT        text (default), json, jsonl, junit, tap, html, csv, gradescope,\n"
+    "                      prairielearn\n"
+    "  -o, --output FILE   write the report to FILE (replaced whole, never half-written)\n"
+    "  --catalog FILE      take the report's title from this catalog, and drill titles and\n"
+    "  --pack FILE         topics that the lines lack (optional)\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "Exit status: as the unsharded grade: 0 every answer passed; 1 an answer did not\n"
+    "pass; 2 a submission could not be read, or a usage error, or shards that are\n"
+    "incomplete, repeated, or not pydrill's.\n";
+
+/* Where one line of the shards is. */
+typedef struct {
+    size_t position;
+    size_t file;
+    size_t line; /* 1-based */
+    off_t offset;
+    size_t len;
+} entry;
+
+typedef struct {
+    const char *name; /* as given */
+    int fd;
+} shard;
+
+static int by_position(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->position != y->position)
+        return x->position < y->position ? -1 : 1;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* A shard as a file that can be read at any offset: standard input and
+ * pipes are copied to an unnamed temporary file first. */
+static int open_shard(shard *sh, char **err)
+{
+    int fd = -1;
+    struct stat st;
+    if (!strcmp(sh->name, "-"))
+        fd = dup(STDIN_FILENO);
+    else
+        fd = open(sh->name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        *err = xasprintf("%s: error: cannot open: %s", sh->name, strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+        *err = xasprintf("%s: error: %s", sh->name, S_ISDIR(st.st_mode) ? "is a folder, not a file"
+                                                                         : strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (S_ISREG(st.st_mode)) {
+        sh->fd = fd;
+        return 0;
+    }
+    /* a pipe or a terminal: waiting for it is what was asked */
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *tmp = tmpfile();
+    if (!tmp) {
+        *err = xasprintf("%s: error: cannot keep a copy: %s", sh->name, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    char buf[65536];
+    for (;;) {
+        ssize_t r = read(fd, buf, sizeof buf);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            *err = xasprintf("%s: error: cannot read: %s", sh->name, strerror(errno));
+            fclose(tmp);
+            close(fd);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        if (fwrite(buf, 1, (size_t)r, tmp) != (size_t)r) {
+            *err = xasprintf("%s: error: cannot keep a copy: %s", sh->name, strerror(errno));
+            fclose(tmp);
+            close(fd);
+            return -1;
+        }
+    }
+    close(fd);
+    fflush(tmp);
+    sh->fd = dup(fileno(tmp));
+    fclose(tmp);
+    if (sh->fd < 0 || lseek(sh->fd, 0, SEEK_SET) < 0) {
+        *err = xasprintf("%s: error: cannot keep a copy: %s", sh->name, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Parses one line; NULL with a "FILE:LINE:COL: error: ..." message. */
+static cJSON *parse_line(const shard *sh, size_t lineno, const char *text, size_t len, diag *d)
+{
+    diag pd;
+    diag_init(&pd);
+    cJSON *j = jsontext_parse(sh->name, text, len, &pd);
+    if (!j) {
+        /* jsontext locates within the text it was given: line 1 */
+        size_t n = strlen(sh->name);
+        for (size_t i = 0; i < pd.n; i++) {
+            const char *m = pd.msgs[i];
+            if (!strncmp(m, sh->name, n) && !strncmp(m + n, ":1:", 3))
+                diag_add(d, "%s:%zu:%s", sh->name, lineno, m + n + 3);
+            else
+                diag_add(d, "%s:%zu: %s", sh->name, lineno, m);
+        }
+    }
+    diag_free(&pd);
+    return j;
+}
+
+/* "3, 5-9, 12" of the positions in 1..total that no entry holds. */
+static char *missing_positions(const entry *e, size_t n, size_t total, size_t *count)
+{
+    sbuf sb;
+    size_t listed = 0, next = 1;
+    *count = 0;
+    sbuf_init(&sb);
+    for (size_t i = 0; i <= n; i++) {
+        size_t upto = i < n ? e[i].position : total + 1;
+        if (upto > next) {
+            *count += upto - next;
+            if (listed++ < MISSING_LISTED) {
+                if (sb.len)
+                    sbuf_addstr(&sb, ", ");
+                if (upto - 1 == next)
+                    sbuf_addf(&sb, "%zu", next);
+                else
+                    sbuf_addf(&sb, "%zu-%zu", next, upto - 1);
+            }
+        }
+        if (i < n && e[i].position + 1 > next)
+            next = e[i].position + 1;
+    }
+    if (listed > MISSING_LISTED)
+        sbuf_addf(&sb, " and %zu more range%s", listed - MISSING_LISTED, listed - MISSING_LISTED == 1 ? "" : "s");
+    return sbuf_detach(&sb, NULL);
+}
+
+/* Reads a line back by where pass 1 found it. */
+static char *read_entry(const shard *sh, const entry *e)
+{
+    char *buf = xmalloc(e->len + 1);
+    size_t got = 0;
+    while (got < e->len) {
+        ssize_t r = pread(sh->fd, buf + got, e->len - got, e->offset + (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    buf[got] = '\0';
+    return buf;
+}
+
+/* Drill titles and topics the lines lack, from the catalog given. */
+static void fill_from_catalog(const catalog *c, report_view *v)
+{
+    for (size_t i = 0; i < v->sub.ndrills; i++) {
+        report_drill *d = &v->drills[i];
+        const drill *dr = catalog_find(c, d->id);
+        if (!dr)
+            continue;
+        if (!d->title)
+            d->title = dr->title;
+        if (!d->topic)
+            d->topic = dr->topic;
+    }
+}
+
+enum { OPT_FORMAT = CMD_OPT_FIRST_FREE };
+
+int cmd_report(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "format", required_argument, NULL, OPT_FORMAT },
+        { "output", required_argument, NULL, 'o' },
+        CMD_COMMON_OPTIONS,
+    };
+    cmd_source src;
+    cmd_source_init(&src);
+    const char *format = "text", *output = NULL;
+    int rc = EXIT_OK, opt;
+    catalog c;
+    catalog_init(&c);
+    shard *shards = NULL;
+    size_t nshards = 0;
+    entry *entries = NULL;
+    size_t nentries = 0, cap = 0;
+    char *python = NULL, *title = NULL, *line = NULL, *err = NULL;
+    size_t linecap = 0;
+    diag d;
+    diag_init(&d);
+
+    cmd_args a;
+    cmd_args_init(&a, "report", report_usage, argc, argv, "o:h", longopts);
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
+            continue;
+        if (opt == OPT_FORMAT)
+            format = optarg;
+        else if (opt == 'o')
+            output = optarg;
+        else {
+            rc = opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
+            goto out;
+        }
+    }
+    if (!report_format_known(format)) {
+        rc = cmd_args_error(&a, "unknown format \"%s\" (%s)", format, report_format_names());
+        goto out;
+    }
+    if (optind >= argc) {
+        rc = cmd_args_error(&a, "no shards given (the jsonl files of pydrill grade --format jsonl)");
+        goto out;
+    }
+    shards = xcalloc((size_t)(argc - optind), sizeof *shards);
+    for (int i = optind; i < argc; i++) {
+        for (size_t k = 0; k < nshards; k++)
+            if (!strcmp(argv[i], "-") && !strcmp(shards[k].name, "-")) {
+                rc = cmd_args_error(&a, "- (standard input) can be given once");
+                goto out;
+            }
+        shards[nshards].name = argv[i];
+        shards[nshards].fd = -1;
+        nshards++;
+    }
+    if ((src.catalog || src.npacks) && cmd_load(&src, &c) == 2) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+
+    /* Pass 1: every line checked, and where each position is. */
+    size_t total = 0, total_line = 0, total_file = 0;
+    int python_differs = 0;
+    report_view v;
+    report_view_init(&v);
+    for (size_t f = 0; f < nshards; f++) {
+        if (open_shard(&shards[f], &err) < 0) {
+            diag_take(&d, err);
+            continue;
+        }
+        FILE *fp = fdopen(dup(shards[f].fd), "r");
+        if (!fp)
+            continue;
+        off_t offset = 0;
+        size_t lineno = 0;
+        ssize_t n;
+        while ((n = getline(&line, &linecap, fp)) >= 0) {
+            off_t here = offset;
+            offset += n;
+            lineno++;
+            size_t len = (size_t)n;
+            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                len--;
+            if (!len)
+                continue;
+            if (len > REPORT_LINE_MAX) {
+                diag_add(&d, "%s:%zu: error: a line of %zu bytes is not one of pydrill's", shards[f].name, lineno, len);
+                continue;
+            }
+            cJSON *j = parse_line(&shards[f], lineno, line, len, &d);
+            if (!j)
+                continue;
+            const report_sub *s = report_view_of_json(&v, j, &err);
+            if (!s) {
+                diag_add(&d, "%s:%zu: error: not a submission line of pydrill grade --format jsonl: %s",
+                         shards[f].name, lineno, err);
+                free(err);
+                cJSON_Delete(j);
+                continue;
+            }
+            if (!total) {
+                total = s->total;
+                total_file = f;
+                total_line = lineno;
+            } else if (s->total != total) {
+                diag_add(&d, "%s:%zu: error: a batch of %zu submissions, but %s:%zu is of a batch of %zu: "
+                             "shards of different batches",
+                         shards[f].name, lineno, s->total, shards[total_file].name, total_line, total);
+            }
+            const cJSON *py = cJSON_GetObjectItemCaseSensitive(j, "python");
+            const cJSON *ti = cJSON_GetObjectItemCaseSensitive(j, "title");
+            if (cJSON_IsString(py)) {
+                if (!python)
+                    python = xstrdup(py->valuestring);
+                else if (strcmp(python, py->valuestring))
+                    python_differs = 1;
+            }
+            if (cJSON_IsString(ti) && !title)
+                title = xstrdup(ti->valuestring);
+            if (nentries == cap) {
+                cap = cap ? 2 * cap : 256;
+                entries = xrealloc(entries, cap * sizeof *entries);
+            }
+            entries[nentries++] = (entry){ .position = s->position, .file = f, .line = lineno,
+                                           .offset = here, .len = len };
+            cJSON_Delete(j);
+        }
+        fclose(fp);
+    }
+    report_view_release(&v);
+    if (d.n) {
+        cmd_print_diag(&d);
+        fprintf(stderr, "pydrill: error: report: nothing written\n");
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (!nentries) {
+        rc = cmd_usage_error("report: the shards hold no submission");
+        goto out;
+    }
+    qsort(entries, nentries, sizeof *entries, by_position);
+    size_t repeated = 0;
+    for (size_t i = 1; i < nentries; i++)
+        if (entries[i].position == entries[i - 1].position && repeated++ < MISSING_LISTED)
+            diag_add(&d, "pydrill: error: report: position %zu of %zu is in %s:%zu and again in %s:%zu%s",
+                     entries[i].position, total, shards[entries[i - 1].file].name, entries[i - 1].line,
+                     shards[entries[i].file].name, entries[i].line,
+                     !strcmp(shards[entries[i - 1].file].name, shards[entries[i].file].name)
+                         ? " (a shard given twice?)" : "");
+    size_t nmissing;
+    char *missing = missing_positions(entries, nentries, total, &nmissing);
+    if (nmissing)
+        diag_add(&d, "pydrill: error: report: the shards are incomplete: position%s %s of %zu %s missing "
+                     "(a shard that failed, or was not given)",
+                 nmissing == 1 ? "" : "s", missing, total, nmissing == 1 ? "is" : "are");
+    free(missing);
+    if (d.n) {
+        cmd_print_diag(&d);
+        fprintf(stderr, "pydrill: error: report: nothing written\n");
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (python_differs)
+        fprintf(stderr, "pydrill: warning: report: the shards were graded with different Pythons; the report "
+                        "names the first\n");
+    if (report_format_single(format) && nentries != 1) {
+        rc = cmd_args_error(&a, "--format %s reports exactly one submission (the platform grades one "
+                                "student per run), not %zu",
+                            format, nentries);
+        goto out;
+    }
+
+    /* Pass 2: in position order, into the writer. */
+    util_out out;
+    if (util_out_open(&out, output, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    report_options ropt = { .format = format, .python_version = python, .title = c.title ? c.title : title };
+    report_writer *w = report_writer_new(&ropt, &out, &err);
+    int unreadable = 0, all_pass = 1;
+    report_view_init(&v);
+    for (size_t i = 0; i < nentries; i++) {
+        char *text = read_entry(&shards[entries[i].file], &entries[i]);
+        cJSON *j = cJSON_ParseWithLength(text, entries[i].len);
+        const report_sub *s = j ? report_view_of_json(&v, j, &err) : NULL;
+        if (!s) { /* it was fine a moment ago: the file changed */
+            if (j)
+                free(err);
+            char *msg = xasprintf("%s:%zu: error: changed while the report was written", shards[entries[i].file].name,
+                                  entries[i].line);
+            cmd_print_msg(msg);
+            free(msg);
+            unreadable = 1;
+        } else {
+            if (c.ndrills)
+                fill_from_catalog(&c, &v);
+            unreadable |= s->error != NULL;
+            for (size_t k = 0; k < s->ndrills; k++)
+                if (report_status_failed(s->drills[k].st))
+                    all_pass = 0;
+            report_writer_add(w, s);
+        }
+        cJSON_Delete(j);
+        free(text);
+    }
+    report_view_release(&v);
+    int bad = 0;
+    if (report_writer_finish(w, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        bad = 1;
+    }
+    report_writer_free(w);
+    if (util_out_close(&out, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        bad = 1;
+    }
+    rc = bad || unreadable ? EXIT_USAGE : all_pass ? EXIT_OK : EXIT_FAIL;
+
+out:
+    for (size_t f = 0; f < nshards; f++)
+        if (shards[f].fd >= 0)
+            close(shards[f].fd);
+    free(shards);
+    free(entries);
+    free(line);
+    free(python);
+    free(title);
+    diag_free(&d);
+    catalog_free(&c);
+    cmd_source_free(&src);
+    return rc;
+}
