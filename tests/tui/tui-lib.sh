@@ -23,7 +23,9 @@ exec sleep 3600
 EOS
     chmod +x "$TRASH/run.sh"
     tui_stop
-    tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" -s t "$TRASH/run.sh"
+    # exec: the pane's process is run.sh itself, whatever $SHELL is (dash
+    # would otherwise stay as its parent)
+    tmux -L "$TUI_SOCK" -f /dev/null new-session -d -x "${TUI_W:-100}" -y "${TUI_H:-30}" -s t "exec $(printf '%q' "$TRASH/run.sh")"
 }
 
 # With TUI_PROBE_AFTER_EXIT=1, the terminal is probed once pydrill has
