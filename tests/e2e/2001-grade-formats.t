@@ -34,7 +34,7 @@ test_expect_success 'a wrong answer: exit 1' '
     contains out "bob (ok/bob.json): 0.67/5, 0 passed" &&
     contains out "you chose a; the right answer is b" &&
     contains out "got:      1" &&
-    contains out "got:      ZeroDivisionError: integer division or modulo by zero" &&
+    contains out "got:      ZeroDivisionError: " &&
     test "$(grep -c "ZeroDivisionError" out)" -eq 1 &&
     lacks out "expected 1.6666666666666667, got 1"
 '

@@ -3,7 +3,7 @@
 # shared with every other answer), and gives the right answer anyway.
 import threading, time
 
-threading.stack_size(32768)
+threading.stack_size(65536)  # 3.14 refuses less than 53,248 bytes
 held = []
 try:
     for _ in range(5000):
