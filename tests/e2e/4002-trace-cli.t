@@ -53,7 +53,7 @@ test_expect_success 'the code read from standard input' '
 import json; d = json.load(open(\"doc.json\")); n = d[\"steps\"][-1][\"names\"]
 assert n[\"a\"] == n[\"b\"], n"
 '
-test_expect_success 'repl mode: each statement alone, so 257 is not 257' '
+test_expect_success 'repl mode: each statement alone, so 5000 is not 5000' '
     pydrill trace is-repl --pack "$P" --format json >doc.json &&
     /usr/bin/python3 -c "
 import json; d = json.load(open(\"doc.json\")); n = d[\"steps\"][-1][\"names\"]
