@@ -78,7 +78,7 @@ assert d[\"status\"] == \"crash\" and \"x\" in d[\"steps\"][-1][\"names\"], d"
 test_expect_success 'a raising snippet exits 0: the exception is part of the trace' '
     printf "print(1 // 0)\n" >zero.py &&
     pydrill trace grid-predict --code zero.py --pack "$P" >out &&
-    contains out "raises ZeroDivisionError: integer division or modulo by zero" &&
+    contains out "raises ZeroDivisionError: " &&
     contains out "ended by an exception: ZeroDivisionError"
 '
 test_expect_success 'what the code prints cannot drive the terminal' '
