@@ -47,7 +47,7 @@ deps-fuzz: deps
 	@sh tools/deps.sh $(filter-out $(SKIP_PKGS),$(FUZZ_PKGS))
 
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h) | $(B)/obj
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@

@@ -786,9 +786,10 @@ static void job_predict(const runner_job *job)
     Py_DECREF(ns);
 }
 
-static int make_capture(const char *name, int target)
+/* given: a capture the parent made (it keeps a descriptor of its own), or -1 */
+static int make_capture(const char *name, int target, int given)
 {
-    int fd = memfd_create(name, MFD_CLOEXEC);
+    int fd = given >= 0 ? given : memfd_create(name, MFD_CLOEXEC);
     if (fd < 0 || dup2(fd, target) < 0)
         fatal("cannot create the output capture");
     /* The private copy stays out of the low fds an answer is likely to
@@ -849,8 +850,25 @@ static void clean_environment(void)
         fatal("cannot reset the environment");
 }
 
+/* A line printed before the answer hangs or is killed must be in the
+ * capture, not in Python's buffer, for the parent to show it. */
+static void line_buffered_stdout(void)
+{
+    PyObject *out = PySys_GetObject("stdout"); /* borrowed */
+    PyObject *meth = out && out != Py_None ? PyObject_GetAttrString(out, "reconfigure") : NULL;
+    PyObject *args = PyTuple_New(0), *kw = PyDict_New();
+    if (meth && args && kw && PyDict_SetItemString(kw, "line_buffering", Py_True) == 0) {
+        PyObject *r = PyObject_Call(meth, args, kw);
+        Py_XDECREF(r);
+    }
+    Py_XDECREF(meth);
+    Py_XDECREF(args);
+    Py_XDECREF(kw);
+    PyErr_Clear();
+}
+
 void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
-                const char *scratch, int ruleset)
+                const char *scratch, int ruleset, int out_cap)
 {
     /* Dies with the grader: an answer that sleeps must not outlive a
      * parent killed with -9. The parent may be gone already. */
@@ -870,14 +888,15 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
         fatal("cannot open /dev/null");
     if (devnull != 0)
         close(devnull);
-    out_fd = make_capture("stdout", 1);
-    err_fd = make_capture("stderr", 2);
+    out_fd = make_capture("stdout", 1, out_cap);
+    err_fd = make_capture("stderr", 2, -1);
     close_inherited(ruleset);
     if (chdir(scratch) < 0)
         fatal("cannot enter the scratch folder");
     clean_environment();
 
     pyembed_after_fork();
+    line_buffered_stdout();
     sandbox_on_deny(on_deny);
     sandbox_limits lim = {
         .cpu_seconds = limits->cpu_seconds,

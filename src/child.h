@@ -11,9 +11,11 @@
 /* Never returns: the child ends with _exit. limits were worked out by the
  * parent; parent is its pid (the child dies with it); chan is the write end
  * of the result channel; every record is framed with secret (hex); it runs
- * in scratch, confined by the Landlock ruleset (-1: none). */
+ * in scratch, confined by the Landlock ruleset (-1: none). out_cap is the
+ * file its stdout goes to, made by the parent so that it can read what was
+ * printed even when the child is killed (-1: the child makes one). */
 void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
-                const char *scratch, int ruleset) __attribute__((noreturn));
+                const char *scratch, int ruleset, int out_cap) __attribute__((noreturn));
 
 /* In a worker, before its first child: compiles every test's setup and
  * expression of c once, in the sub-interpreter the children inherit (and

@@ -1,16 +1,21 @@
 /* cmd_export.c - `pydrill export [-o FILE]`: the quiz's saved answers as a
  * pydrill-answers/1 file (SPEC 2.6), so a practice session can be graded
- * with `pydrill grade` like any other submission. */
+ * with `pydrill grade` like any other submission; and the quiz's kept
+ * interview reports, listed or one of them as text, HTML or JSON. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "interview.h"
 #include "state.h"
 #include "util.h"
 
 static const char export_usage[] =
     "usage: pydrill export [-o FILE]\n"
+    "       pydrill export --interviews\n"
+    "       pydrill export --interview N [--format text|html|json] [-o FILE]\n"
     "\n"
     "Writes the last submitted answer to every drill tried in the quiz as an\n"
     "answers file (format pydrill-answers/1; candidate $USER) to standard\n"
@@ -18,7 +23,74 @@ static const char export_usage[] =
     "pydrill grade can grade a quiz session.\n"
     "\n"
     "  -o, --output FILE   where to write (- for standard output)\n"
+    "  --interviews        list the interviews the quiz kept, newest first (1)\n"
+    "  --interview N       that interview's report instead (1: the newest)\n"
+    "  --format FORMAT     of the report: text (default), html or json\n"
     "  -h, --help          this help\n";
+
+enum { OPT_INTERVIEW = CMD_OPT_FIRST_FREE, OPT_INTERVIEWS, OPT_FORMAT };
+
+static int export_output(const char *text, const char *out)
+{
+    char *err = NULL;
+    if (out) {
+        if (util_write_atomic(out, text, strlen(text), &err) < 0) {
+            cmd_print_msg(err);
+            free(err);
+            return EXIT_USAGE;
+        }
+        return EXIT_OK;
+    }
+    fputs(text, stdout);
+    return cmd_finish_stdout();
+}
+
+/* --interviews, or --interview N: the reports under the state folder. */
+static int export_interviews(long n, const char *format, const char *out)
+{
+    char *dir = state_dir();
+    if (!dir)
+        return cmd_usage_error("export: no state folder: neither XDG_STATE_HOME nor HOME is set");
+    interview_record *list;
+    size_t count, unreadable;
+    interview_list(dir, &list, &count, &unreadable);
+    if (unreadable)
+        fprintf(stderr, "pydrill: warning: %zu file%s in %s/interviews could not be read\n", unreadable,
+                unreadable == 1 ? "" : "s", dir);
+    int rc = EXIT_OK;
+    char *text = NULL;
+    if (n == 0) {
+        sbuf sb;
+        sbuf_init(&sb);
+        for (size_t i = 0; i < count; i++) {
+            char when[32];
+            interview_when(list[i].started, when);
+            long secs = (long)(list[i].seconds + 0.5);
+            sbuf_addf(&sb, "%zu  %s  %.1f/%zu  %ldm%02lds ", i + 1, when, interview_score(&list[i]), list[i].n,
+                      secs / 60, secs % 60);
+            for (size_t k = 0; k < list[i].n; k++)
+                sbuf_addf(&sb, " %s", list[i].items[k].id);
+            sbuf_addch(&sb, '\n');
+        }
+        text = sbuf_detach(&sb, NULL);
+    } else if ((size_t)n > count) {
+        rc = cmd_usage_error("export: --interview %ld: the quiz has kept %zu interview%s (in %s/interviews)", n,
+                             count, count == 1 ? "" : "s", dir);
+    } else {
+        const interview_record *r = &list[n - 1];
+        text = !strcmp(format, "html")   ? interview_html(r)
+               : !strcmp(format, "json") ? interview_to_json(r)
+                                         : interview_text(r);
+    }
+    if (text)
+        rc = export_output(text, out);
+    free(text);
+    for (size_t i = 0; i < count; i++)
+        interview_record_free(&list[i]);
+    free(list);
+    free(dir);
+    return rc;
+}
 
 /* Library messages are either located ("FILE: error: ...") or already
  * prefixed; anything else gets the program's prefix. */
@@ -34,15 +106,31 @@ int cmd_export(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "output", required_argument, NULL, 'o' },
+        { "interview", required_argument, NULL, OPT_INTERVIEW },
+        { "interviews", no_argument, NULL, OPT_INTERVIEWS },
+        { "format", required_argument, NULL, OPT_FORMAT },
         CMD_COMMON_OPTIONS,
     };
-    const char *out = NULL;
+    const char *out = NULL, *format = NULL;
+    long interview = -1; /* 0: the list */
     cmd_args a;
     cmd_args_init(&a, "export", export_usage, argc, argv, "o:h", longopts);
     int opt;
     while ((opt = cmd_args_next(&a)) != -1) {
-        if (opt == 'o') {
-            out = optarg;
+        char *end;
+        switch (opt) {
+        case 'o': out = optarg; continue;
+        case OPT_INTERVIEWS: interview = 0; continue;
+        case OPT_INTERVIEW:
+            errno = 0;
+            interview = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || interview < 1 || interview > 1000000)
+                return cmd_args_error(&a, "--interview needs a number, 1 for the newest interview");
+            continue;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") && strcmp(optarg, "html") && strcmp(optarg, "json"))
+                return cmd_args_error(&a, "--format: \"%s\" is not text, html or json", optarg);
+            format = optarg;
             continue;
         }
         return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
@@ -53,6 +141,10 @@ int cmd_export(int argc, char **argv)
         return cmd_args_error(&a, "-o needs a file name");
     if (out && strcmp(out, "-") == 0)
         out = NULL;
+    if (format && interview < 1)
+        return cmd_args_error(&a, "--format goes with --interview N");
+    if (interview >= 0)
+        return export_interviews(interview, format ? format : "text", out);
 
     state s;
     char *err = NULL;

@@ -3,7 +3,8 @@
  *
  * Undo keeps whole-text snapshots. Answers are a screenful of code, so a
  * copy per step is cheap, and a snapshot cannot drift out of step with the
- * edits the way inverse operations can. */
+ * edits the way inverse operations can. Redo keeps the snapshots undo took
+ * back, until the next edit. */
 #include "edbuf.h"
 
 #include <stdint.h>
@@ -33,6 +34,9 @@ struct edbuf {
     int has_pref;
     ed_snap *undo;
     size_t nundo;
+    ed_snap *redo;        /* what undo took back, newest last */
+    size_t nredo;
+    unsigned long version;
     /* Where the last typed character ended, so the next one can join its
      * undo step; typing_at_space tells where a word ends. */
     int typing;
@@ -200,6 +204,7 @@ static void lines_clear(edbuf *b)
 
 static void load_text(edbuf *b, const char *text)
 {
+    b->version++;
     size_t n;
     char *clean = sanitize(text ? text : "", text ? strlen(text) : 0, &n);
     lines_clear(b);
@@ -220,6 +225,7 @@ static void load_text(edbuf *b, const char *text)
  * after it. */
 static void insert_raw(edbuf *b, const char *s, size_t n)
 {
+    b->version++;
     ed_line *l = &b->lines[b->row];
     char *tail = xmemdup(l->s + b->col, l->len - b->col);
     size_t taillen = l->len - b->col;
@@ -249,6 +255,7 @@ static void insert_raw(edbuf *b, const char *s, size_t n)
 
 static void erase(edbuf *b, size_t row, size_t from, size_t to)
 {
+    b->version++;
     ed_line *l = &b->lines[row];
     memmove(l->s + from, l->s + to, l->len - to + 1);
     l->len -= to - from;
@@ -257,6 +264,7 @@ static void erase(edbuf *b, size_t row, size_t from, size_t to)
 /* Appends line row+1 to line row. */
 static void join_next(edbuf *b, size_t row)
 {
+    b->version++;
     ed_line *a = &b->lines[row], *c = &b->lines[row + 1];
     a->s = xrealloc(a->s, a->len + c->len + 1);
     memcpy(a->s + a->len, c->s, c->len + 1);
@@ -268,19 +276,39 @@ static void join_next(edbuf *b, size_t row)
 
 /* ---- undo ---- */
 
+static void snap_take(const edbuf *b, ed_snap *s)
+{
+    s->text = edbuf_text(b);
+    s->row = b->row;
+    s->col = b->col;
+}
+
+/* Appends to a stack of at most EDBUF_UNDO_MAX (the oldest goes). */
+static void snap_push(ed_snap **stack, size_t *n, const edbuf *b)
+{
+    if (*n == EDBUF_UNDO_MAX) {
+        free((*stack)[0].text);
+        memmove(*stack, *stack + 1, (*n - 1) * sizeof(**stack));
+        (*n)--;
+    }
+    if (!*stack)
+        *stack = xmalloc(EDBUF_UNDO_MAX * sizeof(**stack));
+    snap_take(b, &(*stack)[(*n)++]);
+}
+
+static void snaps_clear(ed_snap *stack, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        free(stack[i].text);
+    *n = 0;
+}
+
+/* Called before every edit: the state to come back to. A new edit ends
+ * what redo could bring back. */
 static void push_undo(edbuf *b)
 {
-    if (b->nundo == EDBUF_UNDO_MAX) {
-        free(b->undo[0].text);
-        memmove(b->undo, b->undo + 1, (b->nundo - 1) * sizeof(*b->undo));
-        b->nundo--;
-    }
-    if (!b->undo)
-        b->undo = xmalloc(EDBUF_UNDO_MAX * sizeof(*b->undo));
-    b->undo[b->nundo].text = edbuf_text(b);
-    b->undo[b->nundo].row = b->row;
-    b->undo[b->nundo].col = b->col;
-    b->nundo++;
+    snap_push(&b->undo, &b->nundo, b);
+    snaps_clear(b->redo, &b->nredo);
 }
 
 /* Every edit and move except typing ends the current typing run. */
@@ -316,9 +344,10 @@ void edbuf_free(edbuf *b)
         return;
     lines_clear(b);
     free(b->lines);
-    for (size_t i = 0; i < b->nundo; i++)
-        free(b->undo[i].text);
+    snaps_clear(b->undo, &b->nundo);
+    snaps_clear(b->redo, &b->nredo);
     free(b->undo);
+    free(b->redo);
     free(b);
 }
 
@@ -557,14 +586,100 @@ void edbuf_end(edbuf *b)
     b->col = b->lines[b->row].len;
 }
 
+static void snap_restore(edbuf *b, ed_snap *s)
+{
+    load_text(b, s->text);
+    clamp_cursor(b, s->row, s->col);
+    free(s->text);
+}
+
 int edbuf_undo(edbuf *b)
 {
     settle(b);
     if (b->nundo == 0)
         return 0;
-    ed_snap *s = &b->undo[--b->nundo];
-    load_text(b, s->text);
-    clamp_cursor(b, s->row, s->col);
-    free(s->text);
+    snap_push(&b->redo, &b->nredo, b);
+    snap_restore(b, &b->undo[--b->nundo]);
     return 1;
+}
+
+int edbuf_redo(edbuf *b)
+{
+    settle(b);
+    if (b->nredo == 0)
+        return 0;
+    snap_push(&b->undo, &b->nundo, b);
+    snap_restore(b, &b->redo[--b->nredo]);
+    return 1;
+}
+
+unsigned long edbuf_version(const edbuf *b)
+{
+    return b->version;
+}
+
+void edbuf_set_cursor(edbuf *b, size_t row, size_t col)
+{
+    settle(b);
+    clamp_cursor(b, row, col);
+}
+
+void edbuf_line_start(edbuf *b)
+{
+    settle(b);
+    b->col = 0;
+}
+
+void edbuf_kill_to_end(edbuf *b)
+{
+    ed_line *l = &b->lines[b->row];
+    settle(b);
+    if (b->col < l->len) {
+        push_undo(b);
+        erase(b, b->row, b->col, l->len);
+    } else if (b->row + 1 < b->n) {
+        push_undo(b);
+        join_next(b, b->row);
+    }
+}
+
+void edbuf_kill_to_start(edbuf *b)
+{
+    settle(b);
+    if (b->col == 0)
+        return;
+    push_undo(b);
+    erase(b, b->row, 0, b->col);
+    b->col = 0;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+void edbuf_kill_word(edbuf *b)
+{
+    ed_line *l = &b->lines[b->row];
+    settle(b);
+    if (b->col == 0) {
+        /* at the start of a line, as Backspace: join the line above */
+        if (b->row == 0)
+            return;
+        push_undo(b);
+        size_t prevlen = b->lines[b->row - 1].len;
+        join_next(b, b->row - 1);
+        b->row--;
+        b->col = prevlen;
+        return;
+    }
+    /* as readline's unix-word-rubout: blanks, then back to the previous blank */
+    size_t from = b->col;
+    while (from > 0 && is_blank(l->s[from - 1]))
+        from--;
+    while (from > 0 && !is_blank(l->s[from - 1]))
+        from--;
+    push_undo(b);
+    erase(b, b->row, from, b->col);
+    b->col = from;
 }

@@ -1,5 +1,6 @@
 /* edbuf.h - the text buffer behind the quiz's answer editor: lines of
- * UTF-8, a cursor, auto-indent, tab as four spaces, and undo. No curses. */
+ * UTF-8, a cursor, auto-indent, tab as four spaces, the usual line-editing
+ * keys, undo and redo. No curses. */
 #ifndef PYDRILL_EDBUF_H
 #define PYDRILL_EDBUF_H
 
@@ -24,7 +25,16 @@ void edbuf_delete(edbuf *b);
 void edbuf_move(edbuf *b, int drow, int dcol); /* arrows, by characters, clamped */
 void edbuf_home(edbuf *b);        /* first non-blank, then column 0 */
 void edbuf_end(edbuf *b);
+void edbuf_line_start(edbuf *b);  /* column 0 (Ctrl-A) */
+void edbuf_kill_to_end(edbuf *b); /* Ctrl-K; at the end of a line, joins the next */
+void edbuf_kill_to_start(edbuf *b); /* Ctrl-U */
+void edbuf_kill_word(edbuf *b);   /* Ctrl-W: the blanks and the word before the cursor */
+/* Moves the cursor (clamped to the text and to a character boundary). */
+void edbuf_set_cursor(edbuf *b, size_t row, size_t col);
 int edbuf_undo(edbuf *b);         /* 0 when nothing to undo */
+int edbuf_redo(edbuf *b);         /* 0 when nothing to redo; any edit clears what redo had */
+/* Changes with every edit, undo and redo (not with moves). */
+unsigned long edbuf_version(const edbuf *b);
 
 /* Screen cells taken by n bytes of UTF-8: East Asian wide characters count
  * two, combining marks zero, anything else (a tab too) one. The editor's

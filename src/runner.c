@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -42,6 +43,9 @@
 #define CLOSE_GRACE_MS 500
 /* Without pidfd (Linux < 5.3) such a child is polled this often. */
 #define CLOSE_POLL_MS 5
+/* of what a killed child printed, this much is kept */
+#define MAX_KILLED_OUTPUT (64 * 1024)
+
 /* Children forked between two readings of this process's size. */
 #define BASE_REFRESH 64
 
@@ -64,6 +68,7 @@ struct runner_task {
     double close_deadline;
     int wstatus;
     struct rusage ru;
+    int out_cap;           /* the child's stdout capture, read when it is killed before its "done" */
     run_result res;
 };
 
@@ -200,6 +205,7 @@ runner_task *runner_spawn(const runner_job *job)
     t->res.noutcomes = t->nitems;
     t->res.outcomes = xcalloc(t->nitems ? t->nitems : 1, sizeof *t->res.outcomes);
     t->pidfd = -1;
+    t->out_cap = -1;
     runlimits_compute(&job->limits, t->nitems, time_scale, &t->limits);
     t->start = util_now_ms();
     t->deadline = t->start + (double)t->limits.item_ms + (double)t->limits.startup_ms;
@@ -244,6 +250,9 @@ runner_task *runner_spawn(const runner_job *job)
         fail_task(t, "cannot create the result channel");
         return t;
     }
+    /* made here, so that what the answer printed can be read even when the
+     * child is killed before it sends it (a timeout); -1 when not possible */
+    t->out_cap = memfd_create("pydrill-stdout", MFD_CLOEXEC);
     fflush(NULL);
     pid_t parent = getpid();
     pid_t pid = fork();
@@ -261,7 +270,8 @@ runner_task *runner_spawn(const runner_job *job)
          * or to push keys into. (Until setsid runs, the parent's kill of
          * the group misses, and its kill of the pid itself does not.) */
         setsid();
-        child_main(job, &t->limits, parent, p[1], t->secret, scratch_path(t->sc), scratch_ruleset(t->sc));
+        child_main(job, &t->limits, parent, p[1], t->secret, scratch_path(t->sc), scratch_ruleset(t->sc),
+                   t->out_cap);
     }
     close(p[1]);
     t->pid = pid;
@@ -458,6 +468,27 @@ static void classify(runner_task *t)
     }
 }
 
+/* What a child killed before its final record had printed (the head, as
+ * the final record would have sent it). */
+static void read_killed_output(runner_task *t)
+{
+    if (t->out_cap < 0 || t->res.status == RUN_OK || t->res.out)
+        return;
+    struct stat st;
+    if (fstat(t->out_cap, &st) < 0 || st.st_size <= 0)
+        return;
+    size_t n = st.st_size > MAX_KILLED_OUTPUT ? MAX_KILLED_OUTPUT : (size_t)st.st_size;
+    char *buf = xmalloc(n + 1);
+    ssize_t r = pread(t->out_cap, buf, n, 0);
+    if (r <= 0) {
+        free(buf);
+        return;
+    }
+    buf[r] = '\0';
+    t->res.out = buf;
+    t->res.out_len = (size_t)r;
+}
+
 void runner_task_finish(runner_task *t, run_result *res)
 {
     if (t->pid >= 0 && !t->exited) {
@@ -466,6 +497,10 @@ void runner_task_finish(runner_task *t, run_result *res)
         bury(t);
     }
     classify(t);
+    read_killed_output(t);
+    if (t->out_cap >= 0)
+        close(t->out_cap);
+    t->out_cap = -1;
     t->res.time_ms = util_now_ms() - t->start;
     if (t->sc) /* its child is reaped (or never was) */
         scratch_release(t->sc);

@@ -2,6 +2,7 @@
  *
  * {"format": "pydrill-state/1",
  *  "entries": {"<id>": {"revision": 1, "attempts": 2, "passed": true,
+ *                       "revealed_pass": false,
  *                       "last_status": "pass", "best_score": 1,
  *                       "last_answer": "...", "draft": "...",
  *                       "card": {"ease": 2.5, "reps": 1,
@@ -80,7 +81,7 @@ static void entry_init(state_entry *e, const char *id, int revision)
     e->id = xstrdup(id);
     e->revision = revision;
     e->last_status = -1;
-    sched_card_init(&e->card);
+    review_card_init(&e->card);
 }
 
 static void entry_release(state_entry *e)
@@ -138,6 +139,7 @@ static void entry_from_json(state *s, const cJSON *item)
     e->attempts = json_int(item, "attempts", 0, 0);
     const cJSON *passed = cJSON_GetObjectItemCaseSensitive(item, "passed");
     e->passed = cJSON_IsTrue(passed) || (cJSON_IsNumber(passed) && passed->valuedouble != 0);
+    e->revealed_pass = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "revealed_pass"));
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(item, "last_status");
     status parsed;
     if (cJSON_IsString(st) && status_parse(st->valuestring, &parsed) == 0)
@@ -242,8 +244,9 @@ int state_load(state *s, char **err)
         char *aside = NULL;
         if (set_aside(path, &aside, err) < 0)
             goto end;
-        s->notice = xasprintf("%s was not a pydrill state file (%s); set aside as %s, starting afresh",
-                              path, why, aside);
+        /* the short words first: the path may take lines of a screen */
+        s->notice = xasprintf(STATE_FILE " was not a pydrill state file (%s); set aside as %s, starting afresh",
+                              why, aside);
         free(aside);
         goto ok;
     }
@@ -295,6 +298,8 @@ static char *state_to_json(const state *s)
         cJSON_AddNumberToObject(o, "revision", e->revision);
         cJSON_AddNumberToObject(o, "attempts", e->attempts);
         cJSON_AddBoolToObject(o, "passed", e->passed);
+        if (e->revealed_pass)
+            cJSON_AddBoolToObject(o, "revealed_pass", 1);
         if (e->last_status >= 0)
             cJSON_AddStringToObject(o, "last_status", status_name((status)e->last_status));
         cJSON_AddNumberToObject(o, "best_score", e->best_score);
@@ -386,7 +391,7 @@ void state_reset(state *s, const char *id)
 }
 
 void state_record(state *s, const char *id, int revision, int status, double score,
-                  const char *answer, int hints_used, int retries, time_t now)
+                  const char *answer, int hints_used, int retries, int revealed, time_t now)
 {
     state_entry *e = state_get(s, id, revision);
     free(e->last_answer);
@@ -398,16 +403,68 @@ void state_record(state *s, const char *id, int revision, int status, double sco
     if (status == ST_SKIPPED)
         return;
     e->attempts++;
-    if (score > e->best_score)
+    /* retyping what a result has just shown is not a score earned */
+    if (score > e->best_score && !revealed)
         e->best_score = score;
-    sched_grade g;
-    if (status == ST_PASS) {
-        e->passed = 1;
-        g = hints_used == 0 && retries == 0 ? SCHED_GOOD : SCHED_HARD;
+    review_grade g;
+    if (status != ST_PASS) {
+        g = REVIEW_FAIL;
+    } else if (revealed) {
+        if (!e->passed)
+            e->revealed_pass = 1;
+        g = REVIEW_REVEALED;
     } else {
-        g = SCHED_FAIL;
+        e->passed = 1;
+        g = hints_used == 0 && retries == 0 ? REVIEW_GOOD : REVIEW_HARD;
     }
-    sched_review(&e->card, g, now);
+    review_update(&e->card, g, now);
+}
+
+void state_self_grade(state *s, const char *id, int revision, const review_card *before, review_grade g, time_t now)
+{
+    state_entry *e = state_get(s, id, revision);
+    e->card = *before;
+    review_update(&e->card, g, now);
+}
+
+int state_history_add(const char *json, char **err)
+{
+    char *dir = state_dir();
+    if (!dir) {
+        *err = xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
+        return -1;
+    }
+    int rc = make_dirs(dir, err);
+    char *path = xasprintf("%s/history.jsonl", dir);
+    free(dir);
+    if (rc < 0) {
+        free(path);
+        return -1;
+    }
+    /* O_APPEND: one write of a whole line, so two quizzes at once cannot
+     * interleave their lines, and history is never rewritten */
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *err = xasprintf("%s: error: %s", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    char *line = xasprintf("%s\n", json);
+    size_t len = strlen(line);
+    ssize_t w = write(fd, line, len);
+    int e = errno;
+    free(line);
+    if (close(fd) < 0 && w == (ssize_t)len) {
+        w = -1;
+        e = errno;
+    }
+    if (w != (ssize_t)len) {
+        *err = xasprintf("%s: error: %s", path, w < 0 ? strerror(e) : "short write");
+        free(path);
+        return -1;
+    }
+    free(path);
+    return 0;
 }
 
 /* ---- export ---- */

@@ -7,18 +7,19 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "sched.h"
+#include "review.h"
 
 typedef struct {
     char *id;
     int revision;
     int attempts;
-    int passed;          /* ever passed at this revision */
+    int passed;          /* ever passed at this revision (without seeing the answer first) */
+    int revealed_pass;   /* passed only right after a result gave the answer away */
     int last_status;     /* a status (grade.h), -1 when never graded */
     double best_score;
     char *last_answer;   /* last submitted answer */
     char *draft;         /* unsubmitted editor text */
-    sched_card card;
+    review_card card;
 } state_entry;
 
 typedef struct {
@@ -42,9 +43,17 @@ const state_entry *state_find(const state *s, const char *id, int revision);
 /* Keeps (text) or clears (NULL) the unsubmitted editor text of a drill. */
 void state_set_draft(state *s, const char *id, int revision, const char *text);
 void state_reset(state *s, const char *id); /* NULL: everything */
-/* Records an outcome of a graded answer. */
+/* Records an outcome of a graded answer. revealed: a result that gave the
+ * answer away was shown before it (a pass then is "passed after reveal":
+ * not `passed`, no better best score, and the schedule hears REVIEW_REVEALED). */
 void state_record(state *s, const char *id, int revision, int status, double score,
-                  const char *answer, int hints_used, int retries, time_t now);
+                  const char *answer, int hints_used, int retries, int revealed, time_t now);
+/* The candidate's own grade of an answer (explain drills): the schedule is
+ * fed g instead, from the card as it was before that answer (before). */
+void state_self_grade(state *s, const char *id, int revision, const review_card *before, review_grade g, time_t now);
+/* Appends one JSON object as a line of history.jsonl in the state folder.
+ * Returns 0, or -1 with *err. */
+int state_history_add(const char *json, char **err);
 char *state_dir(void); /* caller frees; NULL when neither XDG_STATE_HOME nor a home folder is known */
 /* Writes the last submitted answer of every drill as a pydrill-answers/1
  * file (SPEC 2.6; candidate $USER, else "me"): to stdout when path is NULL,

@@ -22,6 +22,8 @@
 #include "catalog.h"
 #include "edbuf.h"
 #include "grade.h"
+#include "interview.h"
+#include "kind.h"
 #include "runner.h"
 #include "state.h"
 
@@ -68,6 +70,9 @@ typedef enum {
     G_VLINE,
     G_CURSOR,
     G_ELLIPSIS,
+    G_SEEN,      /* passed after the answer was shown */
+    G_RADIO_ON,  /* a single-answer choice: (•) */
+    G_RADIO_OFF,
     G_COUNT
 } crt_glyph_id;
 
@@ -88,11 +93,16 @@ int crt_init(char **err);
 void crt_done(void);            /* idempotent; also called at exit */
 attr_t crt_attr(crt_role r);
 const char *crt_glyph(crt_glyph_id g);
+int crt_utf8(void);             /* the locale's codeset is UTF-8 */
 const char *crt_spinner(unsigned tick);
 /* Reads one key without waiting; 0 when none. */
 int crt_key(void);
 /* The text of the last TK_PASTE (NUL-terminated, owned by tui_crt.c). */
 const char *crt_paste(void);
+/* Decodes the bytes that followed an ESC ("[1~", "OH", "[1;5A"): the key
+ * of a usual variant of Home/End/PgUp/PgDn/Delete/arrows/F1 (modifiers
+ * dropped), TK_PASTE for a paste's start, or 0 for any other sequence. */
+int crt_decode_seq(const char *seq, size_t n);
 /* Leaves curses for a child program that uses the terminal, and back. */
 void crt_suspend(void);
 void crt_resume(void);
@@ -127,6 +137,10 @@ void doc_clear(tui_doc *d);
 void doc_free(tui_doc *d);
 void doc_add(tui_doc *d, crt_role r, int indent, const char *text);
 void doc_addf(tui_doc *d, crt_role r, int indent, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* One row of word-wrapped text: how many bytes of p (n bytes, no '\n')
+ * go on a row of width cells, breaking after a space when it can (at
+ * least one character); *show is that without the trailing spaces. */
+size_t doc_wrap_take(const char *p, size_t n, int width, size_t *show);
 /* Word-wraps text (paragraphs split on '\n') to width cells. */
 void doc_wrap(tui_doc *d, crt_role r, int indent, int width, const char *text);
 /* Adds source lines coloured by highlight_source() (or r when not available). */
@@ -162,21 +176,43 @@ int tui_grading_timeout(tui_grading *g);
 /* Returns 1 when done: v is filled (initialise it first). */
 int tui_grading_step(tui_grading *g, drill_verdict *v);
 void tui_grading_cancel(tui_grading *g);
-/* Adds a verdict to a doc the way the result screen shows it. */
-void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback, int width, int with_explanation);
+/* Adds a verdict to a doc the way the result screen shows it; answer (may
+ * be NULL) is what was graded: a syntax error shows its line with a caret,
+ * a choice its options. */
+void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, const char *traceback, int width,
+                     int with_explanation);
+/* 0 when d would be skipped here (its requires are unmet): an interview
+ * draws only drills that can be answered. */
+int tui_drill_usable(drill *d);
 crt_role tui_status_role(status s);
 
 /* ---- tui_app.c: the quiz ---- */
 
 enum { TUI_HANDLED = 1, TUI_REDRAW = 2, TUI_QUIT = 4 };
-typedef enum { SCR_LIST, SCR_DRILL, SCR_RESULT, SCR_REPORT } tui_screen;
+typedef enum { SCR_LIST, SCR_DRILL, SCR_RESULT, SCR_REPORT, SCR_PAST } tui_screen;
 typedef enum { MODE_PRACTICE, MODE_INTERVIEW, MODE_REVIEW } tui_mode;
+
+/* A key offered in a footer: the footer keeps the important ones when the
+ * terminal is narrow (higher prio stays), and always the help key. */
+typedef struct {
+    const char *key;
+    const char *label;
+    int prio;
+} tui_hint;
+
+/* What the quiz keeps of a drill for as long as it runs. */
+typedef struct {
+    edbuf *ed;       /* the answer with its undo history, across leaving and reopening */
+    int revealed;    /* a result that gives the answer away was shown */
+} tui_sess;
+
+typedef enum { IV_TODO, IV_QUEUED, IV_GRADING, IV_DONE } tui_iv_state;
 
 typedef struct {
     size_t drill;      /* index in the catalog */
-    int answered;
-    status st;
-    double score;
+    tui_iv_state state;
+    char *answer;      /* handed in; NULL: none */
+    drill_verdict v;
     double secs;
 } tui_iv_item;
 
@@ -186,11 +222,13 @@ typedef struct tui_app {
     tui_screen screen;
     tui_mode mode;
     int help;               /* help overlay shown */
+    size_t help_top;
     char *msg;              /* one-shot status line */
     /* confirmation prompt: y runs it */
     char *confirm;
     void (*confirm_fn)(struct tui_app *);
     int quit;
+    tui_sess *sess;         /* one per drill */
 
     /* list */
     char *topic;            /* topic filter, NULL: all */
@@ -207,18 +245,27 @@ typedef struct tui_app {
     int open;               /* a drill is open (drill or result screen) */
     size_t di;              /* the open drill */
     edbuf *ed;              /* fix/write/predict/explain answer */
+    int ed_owned;           /* ed is the interview's, not a tui_sess one */
     unsigned choice_sel;    /* choice: bitmask of selected letters */
+    unsigned char ord[32];  /* parsons: the program, as indexes of the shown lines */
+    size_t nord;
+    size_t ord_cur;         /* the selected line of the program */
+    int ord_held;           /* it is picked up: Up/Down move it */
     size_t hints_shown;
     int retries;
     double opened_ms;
     size_t doc_top;
     size_t ed_top;
     int ed_left;
+    int ed_tw;              /* text width of the answer box when last drawn */
+    int ed_h;               /* its height */
+    int ed_pref;            /* the cell column kept across up/down in a wrapped box, -1: none */
     unsigned char *code_cls;     /* highlight of the drill's code */
     char *ed_cache;              /* the text ed_cls was computed for */
     unsigned char *ed_cls;
     char *plan_err;
     tui_doc run_doc;             /* output of the last Ctrl-R */
+    char *run_text;              /* the answer that Ctrl-R ran */
     tui_grading g;
     int g_submit;                /* the running grading is a submit (not Ctrl-R) */
     char *answer_sent;           /* the answer being graded */
@@ -230,18 +277,37 @@ typedef struct tui_app {
     int have_v;
     double took_secs;
     size_t res_top;
+    int res_revealed;            /* passed, but after the answer was shown */
+    review_card card_before;     /* the schedule before this answer fed it */
+    int self_grade;              /* explain: the candidate's own grade, -1: none yet */
 
-    /* review / interview */
+    /* review */
     size_t *queue;
     size_t nqueue, qpos;
+
+    /* interview */
     int count;
     double minutes;
     double iv_deadline_ms;
     double iv_start_ms;
+    time_t iv_started;
+    double iv_seconds;           /* how long it took, once over */
     tui_iv_item *iv;
     size_t niv;
-    int iv_done;
+    int iv_done;                 /* no more answers: grading what was handed in */
+    int iv_timed_out;
+    tui_grading ivg;             /* grades handed-in answers in the background */
+    size_t iv_grading;           /* the item ivg grades */
+
+    /* report: the interview just ended, or a past one */
+    interview_record *rep;
+    int rep_owned;
+    tui_screen rep_back;
     size_t rep_top;
+
+    /* past interviews */
+    interview_record *past;
+    size_t npast, past_cur, past_top, past_unreadable;
 } tui_app;
 
 /* Runs the quiz on an already loaded catalog. Returns the exit code. */
@@ -260,32 +326,67 @@ state_entry *app_entry(tui_app *a, const drill *d); /* NULL when never seen */
 void app_save(tui_app *a);
 void app_open_drill(tui_app *a, size_t di);
 void app_close_drill(tui_app *a);        /* keeps the draft */
+void app_forget(tui_app *a, const char *id); /* drops kept answers (NULL: all), after a reset */
 void app_next(tui_app *a);               /* next drill in the current mode */
+void app_next_unsolved(tui_app *a);      /* opens the next drill of the list not passed */
 void app_start_interview(tui_app *a);
+void app_ask_interview(tui_app *a);      /* asks first, then starts one */
 void app_start_review(tui_app *a);
 void app_draw_header(tui_app *a, WINDOW *w, const char *left);
-void app_draw_footer(tui_app *a, WINDOW *w, const char *keys);
+void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n);
 /* time(NULL), or $PYDRILL_NOW (seconds since the epoch) so tests can move
  * the clock of the review schedule. */
 time_t app_now(void);
+/* "in 3 h 20 min (Tue 14:05)" for a time to come. */
+void app_fmt_when(char *buf, size_t n, time_t when, time_t now);
+/* "2 minutes", "1 minute", "30 seconds", "1.5 minutes" */
+void app_fmt_minutes(char *buf, size_t n, double minutes);
+/* Appends a history line; a failure becomes the status message. */
+void app_history(tui_app *a, const char *json);
 
 /* Screens: draw into stdscr, handle a key. */
 void list_rebuild(tui_app *a);
+void list_first_unsolved(tui_app *a);
 void list_draw(tui_app *a, WINDOW *w);
 int list_key(tui_app *a, int k);
+int list_unsolved(tui_app *a, size_t di); /* not passed and not skipped */
 void drill_draw(tui_app *a, WINDOW *w);
 int drill_key(tui_app *a, int k);
 void drill_graded(tui_app *a, drill_verdict *v); /* a grading finished */
 int drill_typing(const tui_app *a);  /* keys go into a text box */
+char *drill_answer(tui_app *a);      /* the answer as it would be submitted; caller frees */
+int drill_pristine(const drill *d, const char *text); /* the starter, untouched */
+/* How the open drill takes its answer (the kind table's word for it). */
+kind_input drill_input(const drill *d);
+
+/* The lines to put in order (tui_order.c): parsons drills. */
+void order_load(tui_app *a, const char *letters);
+char *order_answer(const tui_app *a);        /* "c a d b"; caller frees */
+void order_doc(tui_app *a, tui_doc *doc, int width); /* the lines, lettered */
+size_t order_rows(const tui_app *a);
+void order_draw(tui_app *a, WINDOW *w, int y0, int h);
+int order_key(tui_app *a, int k);
+
+/* The answer box (tui_box.c): a text box that wraps (predict, explain) or
+ * a code editor (fix, write). */
+size_t box_rows(tui_app *a, int screen_w); /* screen rows its text needs */
+void box_draw(tui_app *a, WINDOW *w, int y0, int h);
+int box_key(tui_app *a, int k);
 void result_draw(tui_app *a, WINDOW *w);
 int result_key(tui_app *a, int k);
 void report_draw(tui_app *a, WINDOW *w);
 int report_key(tui_app *a, int k);
-void iv_finish(tui_app *a);          /* ends the interview: report + history */
-/* Appends one JSON object (a line, no newline) to history.jsonl in the
- * state folder; a failure becomes the status message. */
-void app_history_add(tui_app *a, const char *json);
+void past_open(tui_app *a);          /* the list of past interviews */
+void past_draw(tui_app *a, WINDOW *w);
+int past_key(tui_app *a, int k);
+/* Interview mode (tui_interview.c). */
+void iv_submit(tui_app *a);          /* hands the open drill's answer in, goes on */
+void iv_finish(tui_app *a, int timed_out); /* ends it: drafts handed in, graded, report */
+void iv_pump(tui_app *a);            /* grades what was handed in, one at a time */
+void iv_step(tui_app *a);            /* the background grading made progress */
+void iv_clear(tui_app *a);
 void help_draw(tui_app *a, WINDOW *w);
+int help_key(tui_app *a, int k);
 
 /* ---- tui_watch.c ---- */
 

@@ -49,6 +49,15 @@ void app_save(tui_app *a)
     }
 }
 
+void app_history(tui_app *a, const char *json)
+{
+    char *err = NULL;
+    if (state_history_add(json, &err) < 0) {
+        app_msg(a, "history not saved: %s", err);
+        free(err);
+    }
+}
+
 static void app_collect_topics(tui_app *a)
 {
     for (size_t i = 0; i < a->cat->ndrills; i++) {
@@ -69,7 +78,7 @@ static int app_due(tui_app *a, time_t now)
     int due = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && sched_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now))
             due++;
     }
     return due;
@@ -83,46 +92,129 @@ static void app_fmt_clock(char *buf, size_t n, double secs)
     snprintf(buf, n, "%ld:%02ld", s / 60, s % 60);
 }
 
+void app_fmt_minutes(char *buf, size_t n, double minutes)
+{
+    if (minutes < 1) {
+        long s = (long)(minutes * 60 + 0.5);
+        if (s < 1)
+            s = 1;
+        snprintf(buf, n, "%ld second%s", s, s == 1 ? "" : "s");
+    } else if (minutes == (double)(long)minutes) {
+        snprintf(buf, n, "%ld minute%s", (long)minutes, (long)minutes == 1 ? "" : "s");
+    } else {
+        snprintf(buf, n, "%.1f minutes", minutes);
+    }
+}
+
+void app_fmt_when(char *buf, size_t n, time_t when, time_t now)
+{
+    long d = (long)(when - now);
+    char in[64];
+    if (d < 60)
+        snprintf(in, sizeof in, "in under a minute");
+    else if (d < 3600)
+        snprintf(in, sizeof in, "in %ld min", d / 60);
+    else if (d < 86400)
+        snprintf(in, sizeof in, "in %ld h %ld min", d / 3600, d % 3600 / 60);
+    else
+        snprintf(in, sizeof in, "in %ld day%s", (d + 43200) / 86400, (d + 43200) / 86400 == 1 ? "" : "s");
+    char at[32];
+    struct tm tm;
+    localtime_r(&when, &tm);
+    strftime(at, sizeof at, d < 86400 ? "%a %H:%M" : "%a %d %b %H:%M", &tm);
+    snprintf(buf, n, "%s (%s)", in, at);
+}
+
+/* The header's right part, from the longest form to the shortest: the first
+ * that leaves the left part its room is drawn. */
+static size_t app_header_forms(tui_app *a, char forms[][160], size_t max)
+{
+    size_t n = 0;
+    if (a->mode == MODE_INTERVIEW && !a->iv_done) {
+        char clock[32];
+        app_fmt_clock(clock, sizeof clock, (a->iv_deadline_ms - util_now_ms()) / 1000.0);
+        snprintf(forms[n++], 160, "interview %zu/%zu  time left %s ", a->qpos + 1, a->niv, clock);
+        snprintf(forms[n++], 160, "%zu/%zu  %s ", a->qpos + 1, a->niv, clock);
+        return n;
+    }
+    size_t total = a->cat->ndrills, passed = 0, seen = 0;
+    double score = 0;
+    for (size_t i = 0; i < a->cat->ndrills; i++) {
+        state_entry *e = app_entry(a, &a->cat->drills[i]);
+        if (!e)
+            continue;
+        passed += e->passed != 0;
+        seen += !e->passed && e->revealed_pass;
+        score += e->best_score;
+    }
+    char bar[128] = "";
+    size_t full = total ? (passed * 10 + total / 2) / total : 0;
+    for (size_t i = 0; i < 10; i++)
+        strcat(bar, crt_glyph(i < full ? G_BAR_FULL : G_BAR_EMPTY));
+    char rev[48] = "", revs[48] = "";
+    if (seen) {
+        snprintf(rev, sizeof rev, " +%zu after reveal", seen);
+        snprintf(revs, sizeof revs, "+%zu", seen);
+    }
+    int due = app_due(a, app_now());
+    if (a->mode == MODE_REVIEW) {
+        snprintf(forms[n++], 160, "review %zu/%zu  %zu/%zu passed %s ", a->qpos + 1, a->nqueue, passed, total, bar);
+        snprintf(forms[n++], 160, "review %zu/%zu  %zu/%zu passed ", a->qpos + 1, a->nqueue, passed, total);
+        snprintf(forms[n++], 160, "review %zu/%zu ", a->qpos + 1, a->nqueue);
+        return n;
+    }
+    snprintf(forms[n++], 160, "%zu/%zu passed%s %s score %.1f/%zu  %d due ", passed, total, rev, bar, score, total,
+             due);
+    snprintf(forms[n++], 160, "%zu/%zu passed%s score %.1f/%zu  %d due ", passed, total, rev, score, total, due);
+    snprintf(forms[n++], 160, "%zu/%zu passed%s%s score %.1f/%zu %d due ", passed, total, *revs ? " " : "", revs,
+             score, total, due);
+    snprintf(forms[n++], 160, "%zu/%zu%s%s %.1f/%zu %d due ", passed, total, *revs ? " " : "", revs, score, total,
+             due);
+    snprintf(forms[n++], 160, "%zu/%zu %.1f/%zu ", passed, total, score, total);
+    (void)max;
+    return n;
+}
+
+/* the left part keeps at least this many cells (a drill id, a title) */
+#define APP_HEADER_LEFT_MIN 24
+
 void app_draw_header(tui_app *a, WINDOW *w, const char *left)
 {
     int wd = getmaxx(w);
     attr_t h = crt_attr(R_HEADER);
     crt_fill(w, 0, 0, h);
-    char right[160];
-    if (a->mode == MODE_INTERVIEW && !a->iv_done) {
-        char clock[32];
-        app_fmt_clock(clock, sizeof clock, (a->iv_deadline_ms - util_now_ms()) / 1000.0);
-        snprintf(right, sizeof right, "interview %zu/%zu  time left %s ", a->qpos + 1, a->niv, clock);
-    } else {
-        size_t total = 0, passed = 0;
-        double score = 0;
-        for (size_t i = 0; i < a->cat->ndrills; i++) {
-            total++;
-            state_entry *e = app_entry(a, &a->cat->drills[i]);
-            if (e && e->passed)
-                passed++;
-            if (e)
-                score += e->best_score;
+    char forms[6][160];
+    size_t nf = app_header_forms(a, forms, 6);
+    int lw = crt_width(left, strlen(left));
+    int lmin = lw < APP_HEADER_LEFT_MIN ? lw : APP_HEADER_LEFT_MIN;
+    const char *right = "";
+    int rw = 0;
+    for (size_t i = 0; i < nf; i++) {
+        int fw = crt_width(forms[i], strlen(forms[i]));
+        if (1 + lmin + 2 + fw <= wd || i == nf - 1) {
+            right = forms[i];
+            rw = fw;
+            break;
         }
-        int barw = 10;
-        char bar[128] = "";
-        size_t full = total ? (passed * (size_t)barw + total / 2) / total : 0;
-        for (int i = 0; i < barw; i++)
-            strcat(bar, crt_glyph((size_t)i < full ? G_BAR_FULL : G_BAR_EMPTY));
-        int due = app_due(a, app_now());
-        if (a->mode == MODE_REVIEW)
-            snprintf(right, sizeof right, "review %zu/%zu  %zu/%zu passed %s ", a->qpos + 1, a->nqueue, passed,
-                     total, bar);
-        else
-            snprintf(right, sizeof right, "%zu/%zu passed %s score %.1f  %d due ", passed, total, bar, score, due);
     }
-    int rw = crt_width(right, strlen(right));
-    int lw = crt_puts(w, 0, 1, wd - 1, left, h | A_BOLD);
-    if (1 + lw + 2 + rw <= wd)
+    if (rw > wd - 1)
+        rw = 0;
+    int room = wd - 1 - (rw ? rw + 2 : 0);
+    if (lw > room && room > 1) {
+        /* cut the left part, marking the cut */
+        int ew = crt_width(crt_glyph(G_ELLIPSIS), strlen(crt_glyph(G_ELLIPSIS)));
+        int used = crt_puts(w, 0, 1, room - ew, left, h | A_BOLD);
+        crt_puts(w, 0, 1 + used, ew, crt_glyph(G_ELLIPSIS), h | A_BOLD);
+    } else {
+        crt_puts(w, 0, 1, room, left, h | A_BOLD);
+    }
+    if (rw)
         crt_puts(w, 0, wd - rw, rw, right, h);
 }
 
-void app_draw_footer(tui_app *a, WINDOW *w, const char *keys)
+/* Footer keys: drop the least important until they fit, the help key last
+ * and always there. */
+void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
 {
     int ht = getmaxy(w), wd = getmaxx(w);
     if (a->confirm) {
@@ -140,15 +232,48 @@ void app_draw_footer(tui_app *a, WINDOW *w, const char *keys)
         tui_doc d;
         doc_init(&d);
         doc_wrap(&d, R_WARN, 1, wd - 1, a->msg);
-        size_t n = d.n < 3 ? d.n : 3;
-        for (size_t i = 0; i < n; i++) {
-            int y = ht - 1 - (int)n + (int)i;
+        size_t nl = d.n < 3 ? d.n : 3;
+        for (size_t i = 0; i < nl; i++) {
+            int y = ht - 1 - (int)nl + (int)i;
             crt_fill(w, y, 0, A_NORMAL);
             doc_draw(&d, w, y, 1, i);
         }
         doc_free(&d);
     }
-    crt_puts(w, ht - 1, 1, wd - 1, keys, crt_attr(R_DIM));
+    int typing = (a->screen == SCR_DRILL && drill_typing(a)) || (a->screen == SCR_LIST && a->searching);
+    tui_hint help = { typing ? "F1" : "?", "help", 0 };
+    char keep[32];
+    memset(keep, 1, sizeof keep);
+    if (n > sizeof keep)
+        n = sizeof keep;
+    for (;;) {
+        int width = crt_width(help.key, strlen(help.key)) + 1 + (int)strlen(help.label);
+        size_t shown = 0, drop = (size_t)-1;
+        for (size_t i = 0; i < n; i++) {
+            if (!keep[i])
+                continue;
+            width += 2 + crt_width(hints[i].key, strlen(hints[i].key)) + 1 +
+                     crt_width(hints[i].label, strlen(hints[i].label));
+            shown++;
+            if (drop == (size_t)-1 || hints[i].prio <= hints[drop].prio)
+                drop = i;
+        }
+        if (width <= wd - 2 || !shown)
+            break;
+        keep[drop] = 0;
+    }
+    int x = 1;
+    attr_t ka = crt_attr(R_KEY), la = crt_attr(R_DIM);
+    for (size_t i = 0; i <= n; i++) {
+        const tui_hint *h = i < n ? &hints[i] : &help;
+        if (i < n && !keep[i])
+            continue;
+        if (x > 1)
+            x += 2;
+        x += crt_puts(w, ht - 1, x, wd - x, h->key, ka);
+        x += 1;
+        x += crt_puts(w, ht - 1, x, wd - x, h->label, la);
+    }
 }
 
 static void app_frame(tui_app *a)
@@ -166,6 +291,7 @@ static void app_frame(tui_app *a)
         case SCR_DRILL: drill_draw(a, w); break;
         case SCR_RESULT: result_draw(a, w); break;
         case SCR_REPORT: report_draw(a, w); break;
+        case SCR_PAST: past_draw(a, w); break;
         }
         if (a->help)
             help_draw(a, w);
@@ -211,15 +337,14 @@ static int app_key(tui_app *a, int k)
             app_msg(a, "cancelled");
         return TUI_REDRAW;
     }
-    if (a->help) {
-        a->help = 0;
-        return TUI_REDRAW;
-    }
+    if (a->help)
+        return help_key(a, k);
     free(a->msg);
     a->msg = NULL;
     int typing = (a->screen == SCR_DRILL && drill_typing(a)) || (a->screen == SCR_LIST && a->searching);
     if (k == TK(KEY_F(1)) || (k == '?' && !typing)) {
         a->help = 1;
+        a->help_top = 0;
         return TUI_REDRAW;
     }
     switch (a->screen) {
@@ -227,6 +352,7 @@ static int app_key(tui_app *a, int k)
     case SCR_DRILL: return drill_key(a, k);
     case SCR_RESULT: return result_key(a, k);
     case SCR_REPORT: return report_key(a, k);
+    case SCR_PAST: return past_key(a, k);
     }
     return 0;
 }
@@ -238,15 +364,19 @@ static void app_loop(tui_app *a)
         if (dirty)
             app_frame(a);
         dirty = 0;
-        struct pollfd p[9];
+        struct pollfd p[17];
         int np = 0;
         p[np++] = (struct pollfd){ .fd = 0, .events = POLLIN };
-        int busy = tui_grading_busy(&a->g);
+        int busy = tui_grading_busy(&a->g), ivbusy = tui_grading_busy(&a->ivg);
         np += tui_grading_pollfds(&a->g, p + np, 8);
+        np += tui_grading_pollfds(&a->ivg, p + np, 8);
         int timeout = 1000;
-        if (busy) {
+        if (busy || ivbusy) {
             timeout = 100;
             int t = tui_grading_timeout(&a->g);
+            if (t >= 0 && t < timeout)
+                timeout = t;
+            t = tui_grading_timeout(&a->ivg);
             if (t >= 0 && t < timeout)
                 timeout = t;
         }
@@ -261,9 +391,13 @@ static void app_loop(tui_app *a)
         if (busy) {
             a->tick++;
             dirty = 1;
-            if (tui_grading_step(&a->g, &a->v)) {
+            if (tui_grading_step(&a->g, &a->v))
                 drill_graded(a, &a->v);
-            }
+        }
+        if (ivbusy) {
+            a->tick++;
+            dirty = 1;
+            iv_step(a);
         }
         int k;
         while (!a->quit && (k = crt_key()) != 0) {
@@ -273,8 +407,8 @@ static void app_loop(tui_app *a)
         if (a->mode == MODE_INTERVIEW && !a->iv_done) {
             dirty = 1;
             if (util_now_ms() >= a->iv_deadline_ms) {
-                iv_finish(a);
-                app_msg(a, "Time is up.");
+                iv_finish(a, 1);
+                app_msg(a, "Time is up: every draft was handed in as it stands.");
             }
         }
     }
@@ -297,6 +431,8 @@ int tui_quiz(catalog *c, const tui_options *o)
         app_msg(a, "%s", a->st.notice);
     }
     app_collect_topics(a);
+    a->sess = xcalloc(c->ndrills + 1, sizeof *a->sess);
+    a->self_grade = -1;
     if (o->topic)
         a->topic = xstrdup(o->topic);
     int rc = 0;
@@ -307,6 +443,7 @@ int tui_quiz(catalog *c, const tui_options *o)
         goto out;
     }
     list_rebuild(a);
+    list_first_unsolved(a);
     if (o->mode == MODE_INTERVIEW)
         app_start_interview(a);
     else if (o->mode == MODE_REVIEW)
@@ -314,6 +451,7 @@ int tui_quiz(catalog *c, const tui_options *o)
     app_loop(a);
     app_close_drill(a);
     tui_grading_cancel(&a->g);
+    tui_grading_cancel(&a->ivg);
     app_save(a);
     crt_done();
     if (a->msg && a->screen == SCR_LIST && strstr(a->msg, "not saved"))
@@ -328,7 +466,18 @@ out:
     free(a->topics);
     free(a->rows);
     free(a->queue);
-    free(a->iv);
+    iv_clear(a);
+    app_forget(a, NULL);
+    free(a->sess);
+    if (a->rep_owned && a->rep) {
+        interview_record_free(a->rep);
+        free(a->rep);
+    }
+    for (size_t i = 0; i < a->npast; i++)
+        interview_record_free(&a->past[i]);
+    free(a->past);
+    free(a->run_text);
+    free(a->ivg.traceback);
     free(a->topic);
     free(a->search);
     free(a->msg);

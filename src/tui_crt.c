@@ -49,17 +49,24 @@ static const char *const glyph_utf8[G_COUNT] = {
     [G_PASS] = "\u2713", [G_FAIL] = "\u2717", [G_NEW] = "\u00b7", [G_DUE] = "\u21bb",
     [G_SKIP] = "-", [G_BAR_FULL] = "\u2588", [G_BAR_EMPTY] = "\u2591", [G_HLINE] = "\u2500",
     [G_VLINE] = "\u2502", [G_CURSOR] = "\u25b6", [G_ELLIPSIS] = "\u2026",
+    [G_SEEN] = "\u25d0", [G_RADIO_ON] = "(\u2022)", [G_RADIO_OFF] = "( )",
 };
 static const char *const glyph_ascii[G_COUNT] = {
     [G_PASS] = "+", [G_FAIL] = "x", [G_NEW] = ".", [G_DUE] = "~",
     [G_SKIP] = "-", [G_BAR_FULL] = "#", [G_BAR_EMPTY] = "-", [G_HLINE] = "-",
     [G_VLINE] = "|", [G_CURSOR] = ">", [G_ELLIPSIS] = "...",
+    [G_SEEN] = "o", [G_RADIO_ON] = "(*)", [G_RADIO_OFF] = "( )",
 };
 
 
 const char *crt_glyph(crt_glyph_id g)
 {
     return (crt_is_utf8 ? glyph_utf8 : glyph_ascii)[g];
+}
+
+int crt_utf8(void)
+{
+    return crt_is_utf8;
 }
 
 const char *crt_spinner(unsigned tick)
@@ -232,24 +239,190 @@ static void crt_read_paste(void)
     nodelay(stdscr, TRUE);
 }
 
+/* ---- escape sequences the terminal description does not name ----
+ *
+ * keypad() knows only the sequences of $TERM's terminfo entry. Inside tmux
+ * or screen with TERM=xterm-256color (common over ssh), Home arrives as
+ * ESC [ 1 ~ rather than terminfo's ESC O H, and curses hands over ESC,
+ * '[', '1', '~' one by one: an Esc that leaves the drill, then letters
+ * that act on the list. So a CSI (ESC [) or SS3 (ESC O) sequence is read
+ * whole here, decoded when it is a usual variant of a key we use, and
+ * otherwise swallowed. ESC followed by anything else stays an Esc. */
+
+/* the longest sequence read; anything longer is swallowed */
+#define CRT_SEQ_MAX 32
+/* how long the rest of a sequence may take to arrive */
+#define CRT_SEQ_WAIT_MS 50
+
+static int crt_csi_tilde(int n)
+{
+    switch (n) {
+    case 1: case 7: return TK(KEY_HOME);
+    case 4: case 8: return TK(KEY_END);
+    case 5: return TK(KEY_PPAGE);
+    case 6: return TK(KEY_NPAGE);
+    case 3: return TK(KEY_DC);
+    case 11: return TK(KEY_F(1));
+    case 200: return TK_PASTE;
+    default: return 0;
+    }
+}
+
+static int crt_final_key(int c)
+{
+    switch (c) {
+    case 'A': return TK(KEY_UP);
+    case 'B': return TK(KEY_DOWN);
+    case 'C': return TK(KEY_RIGHT);
+    case 'D': return TK(KEY_LEFT);
+    case 'H': return TK(KEY_HOME);
+    case 'F': return TK(KEY_END);
+    case 'P': return TK(KEY_F(1));
+    default: return 0;
+    }
+}
+
+int crt_decode_seq(const char *seq, size_t n)
+{
+    if (n < 2 || (seq[0] != '[' && seq[0] != 'O'))
+        return 0;
+    int final = (unsigned char)seq[n - 1];
+    if (seq[0] == 'O') {
+        /* SS3: ESC O [modifier digits] final; keypad Enter is ESC O M */
+        for (size_t i = 1; i + 1 < n; i++)
+            if (seq[i] < '0' || seq[i] > '9')
+                return 0;
+        return final == 'M' ? '\n' : crt_final_key(final);
+    }
+    /* CSI: parameters (digits and ';') then one final byte; a private
+     * marker (<, =, >, ?) belongs to replies and mouse reports, never to
+     * a key we use */
+    int first = 0, nparams = 1;
+    for (size_t i = 1; i + 1 < n; i++) {
+        char c = seq[i];
+        if (c == ';')
+            nparams++;
+        else if (c >= '0' && c <= '9') {
+            if (nparams == 1 && first < 100000)
+                first = first * 10 + (c - '0');
+        } else
+            return 0;
+    }
+    if (final == '~')
+        return crt_csi_tilde(first);
+    /* ESC [ A, ESC [ 1 ; 5 A (with a modifier): the key, modifier dropped */
+    if (first > 1 || nparams > 2)
+        return 0;
+    return crt_final_key(final);
+}
+
+/* After an ESC: reads the rest of a CSI or SS3 sequence and decodes it.
+ * Returns the key, 0 when swallowed, or TK_ESC when no sequence follows. */
+static int crt_read_seq(void)
+{
+    char seq[CRT_SEQ_MAX];
+    size_t n = 0;
+    wint_t wc;
+    int r = wget_wch(stdscr, &wc);
+    if (r == ERR)
+        return TK_ESC;
+    if (r != OK || (wc != '[' && wc != 'O')) {
+        /* Alt+key, or an Esc typed just before another key */
+        if (r == KEY_CODE_YES)
+            ungetch((int)wc);
+        else
+            unget_wch((wchar_t)wc);
+        return TK_ESC;
+    }
+    seq[n++] = (char)wc;
+    wtimeout(stdscr, CRT_SEQ_WAIT_MS);
+    int done = 0;
+    while (!done) {
+        r = wget_wch(stdscr, &wc);
+        if (r != OK)
+            break; /* cut short: swallow what came */
+        if (n < CRT_SEQ_MAX)
+            seq[n++] = wc < 0x80 ? (char)wc : '?';
+        /* CSI ends with a byte in 0x40..0x7e; SS3 with any letter */
+        if (seq[0] == '[' ? (wc >= 0x40 && wc <= 0x7e) : ((wc >= 'A' && wc <= 'Z') || (wc >= 'a' && wc <= 'z')))
+            done = 1;
+    }
+    nodelay(stdscr, TRUE);
+    if (!done || n >= CRT_SEQ_MAX)
+        return 0;
+    int k = crt_decode_seq(seq, n);
+    if (k == TK_PASTE)
+        crt_read_paste();
+    return k;
+}
+
+/* keypad() hands over keys terminfo names beyond the standard ones (kUP5:
+ * Ctrl-Up, kHOM3: Alt-Home, ...) with codes of their own: the plain key. */
+static int crt_extended_key(int code)
+{
+    static const struct { const char *prefix; int key; } map[] = {
+        { "kUP", KEY_UP }, { "kDN", KEY_DOWN }, { "kLFT", KEY_LEFT }, { "kRIT", KEY_RIGHT },
+        { "kHOM", KEY_HOME }, { "kEND", KEY_END }, { "kPRV", KEY_PPAGE }, { "kNXT", KEY_NPAGE },
+        { "kDC", KEY_DC },
+    };
+    const char *name = keyname(code);
+    if (!name)
+        return 0;
+    for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+        if (!strncmp(name, map[i].prefix, strlen(map[i].prefix)))
+            return TK(map[i].key);
+    return 0;
+}
+
+/* Shifted keys move as the plain ones (Shift-Up/Down, KEY_SR/KEY_SF, are
+ * kept: they scroll the question). */
+static int crt_unshift(int k)
+{
+    switch (k) {
+    case KEY_SHOME: return KEY_HOME;
+    case KEY_SEND: return KEY_END;
+    case KEY_SLEFT: return KEY_LEFT;
+    case KEY_SRIGHT: return KEY_RIGHT;
+    case KEY_SPREVIOUS: return KEY_PPAGE;
+    case KEY_SNEXT: return KEY_NPAGE;
+    case KEY_SDC: return KEY_DC;
+    default: return k;
+    }
+}
+
 int crt_key(void)
 {
-    wint_t wc;
-    int r;
-    /* an end marker without a beginning means nothing */
-    while ((r = wget_wch(stdscr, &wc)) == KEY_CODE_YES && wc == CRT_KEY_PASTE_END)
-        ;
-    if (r == ERR)
-        return 0;
-    if (r == KEY_CODE_YES && wc == CRT_KEY_PASTE_BEGIN) {
-        crt_read_paste();
-        return TK_PASTE;
+    for (;;) {
+        wint_t wc;
+        int r;
+        /* an end marker without a beginning means nothing */
+        while ((r = wget_wch(stdscr, &wc)) == KEY_CODE_YES && wc == CRT_KEY_PASTE_END)
+            ;
+        if (r == ERR)
+            return 0;
+        if (r == KEY_CODE_YES && wc == CRT_KEY_PASTE_BEGIN) {
+            crt_read_paste();
+            return TK_PASTE;
+        }
+        if (r == KEY_CODE_YES) {
+            if ((int)wc > KEY_MAX) {
+                int k = crt_extended_key((int)wc);
+                if (!k)
+                    continue; /* a key we have no use for */
+                return k;
+            }
+            return TK(crt_unshift((int)wc));
+        }
+        if (wc == '\r')
+            return '\n';
+        if (wc == TK_ESC) {
+            int k = crt_read_seq();
+            if (!k)
+                continue; /* an unknown sequence, swallowed whole */
+            return k;
+        }
+        return (int)wc;
     }
-    if (r == KEY_CODE_YES)
-        return TK((int)wc);
-    if (wc == '\r')
-        return '\n';
-    return (int)wc;
 }
 
 void crt_suspend(void)

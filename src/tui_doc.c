@@ -74,6 +74,37 @@ void doc_blank(tui_doc *d)
     doc_push(d, R_NORMAL, 0, "", 0);
 }
 
+size_t doc_wrap_take(const char *p, size_t n, int width, size_t *show)
+{
+    size_t i = 0, brk = 0;
+    int cells = 0;
+    while (i < n) {
+        size_t cl = 1;
+        while (i + cl < n && ((unsigned char)p[i + cl] & 0xc0) == 0x80)
+            cl++;
+        int c = crt_width(p + i, cl);
+        if (cells + c > width)
+            break;
+        cells += c;
+        i += cl;
+        if (p[i - cl] == ' ')
+            brk = i;
+    }
+    size_t take = i;
+    if (i < n && brk > 0)
+        take = brk;
+    if (take == 0 && n > 0) {
+        take = 1;
+        while (take < n && ((unsigned char)p[take] & 0xc0) == 0x80)
+            take++;
+    }
+    size_t s = take;
+    while (s > 0 && p[s - 1] == ' ')
+        s--;
+    *show = s;
+    return take;
+}
+
 /* Wraps one paragraph (no '\n') at spaces. */
 static void doc_wrap_para(tui_doc *d, crt_role r, int indent, int width, const char *p, size_t n)
 {
@@ -81,28 +112,8 @@ static void doc_wrap_para(tui_doc *d, crt_role r, int indent, int width, const c
     if (width < 8)
         width = 8;
     while (n > 0 || !cont) {
-        size_t i = 0, brk = 0;
-        int cells = 0;
-        while (i < n) {
-            size_t cl = 1;
-            while (i + cl < n && ((unsigned char)p[i + cl] & 0xc0) == 0x80)
-                cl++;
-            int c = crt_width(p + i, cl);
-            if (cells + c > width)
-                break;
-            cells += c;
-            i += cl;
-            if (p[i - cl] == ' ')
-                brk = i;
-        }
-        size_t take = i;
-        if (i < n && brk > 0)
-            take = brk;
-        if (take == 0 && n > 0)
-            take = 1;
-        size_t show = take;
-        while (show > 0 && p[show - 1] == ' ')
-            show--;
+        size_t show;
+        size_t take = doc_wrap_take(p, n, width, &show);
         doc_push(d, r, indent, p, show);
         p += take;
         n -= take;

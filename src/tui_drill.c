@@ -1,32 +1,46 @@
 /* tui_drill.c - the drill screen: the question (prompt, highlighted code,
- * choices, hints) above the answer being typed in place (a text box, or an
- * editor for fix/write), submitting and running the visible tests, the
- * external $VISUAL/$EDITOR, and what opening and leaving a drill keeps. */
+ * choices, hints) above the answer being typed in place (the answer box,
+ * tui_box.c), submitting and running the visible tests, what opening and
+ * leaving a drill keeps, and the way to the next drill. */
 #define _GNU_SOURCE
 #include "tui.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
-#include <limits.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <wchar.h>
 
 #include "highlight.h"
 #include "util.h"
+
+/* the question scrolls by this many lines per Ctrl-N / Ctrl-P */
+#define DRILL_SCROLL 3
 
 static drill *cur_drill(tui_app *a)
 {
     return &a->cat->drills[a->di];
 }
 
+kind_input drill_input(const drill *d)
+{
+    return kind_get(d->kind)->input;
+}
+
 static int uses_editor(const drill *d)
 {
-    return d->kind != KIND_CHOICE;
+    kind_input in = drill_input(d);
+    return in == INPUT_TEXT || in == INPUT_CODE;
+}
+
+/* The question sits above a box: the editor, or the program of a parsons drill. */
+static int has_box(const drill *d)
+{
+    return drill_input(d) != INPUT_CHOICE;
+}
+
+static int is_code(const drill *d)
+{
+    return drill_input(d) == INPUT_CODE;
 }
 
 int drill_typing(const tui_app *a)
@@ -34,12 +48,13 @@ int drill_typing(const tui_app *a)
     return a->open && a->screen == SCR_DRILL && uses_editor(&a->cat->drills[a->di]);
 }
 
-/* The answer as it would be submitted (choice: letters). Caller frees. */
-static char *drill_answer(tui_app *a)
+char *drill_answer(tui_app *a)
 {
     const drill *d = cur_drill(a);
-    if (d->kind != KIND_CHOICE)
+    if (uses_editor(d))
         return edbuf_text(a->ed);
+    if (drill_input(d) == INPUT_ORDER)
+        return order_answer(a);
     sbuf sb;
     sbuf_init(&sb);
     for (size_t i = 0; i < d->nchoices && i < 8; i++)
@@ -67,6 +82,12 @@ time_t app_now(void)
     return time(NULL);
 }
 
+int drill_pristine(const drill *d, const char *text)
+{
+    const char *start = is_code(d) && d->code ? d->code : "";
+    return !strcmp(text, start);
+}
+
 void app_open_drill(tui_app *a, size_t di)
 {
     if (a->open)
@@ -79,32 +100,54 @@ void app_open_drill(tui_app *a, size_t di)
     a->retries = 0;
     a->doc_top = a->ed_top = 0;
     a->ed_left = 0;
+    a->ed_pref = -1;
     a->opened_ms = util_now_ms();
     doc_clear(&a->run_doc);
+    free(a->run_text);
+    a->run_text = NULL;
     free(a->plan_err);
     a->plan_err = NULL;
     char *err = NULL;
     if (tui_plan(d, &err) < 0)
         a->plan_err = err;
-    state_entry *e = a->mode == MODE_INTERVIEW ? NULL : app_entry(a, d);
-    /* review starts from a clean slate (or the draft); practice also from the last answer */
-    const char *text = e && e->draft ? e->draft : e && a->mode == MODE_PRACTICE ? e->last_answer : NULL;
-    if (d->kind == KIND_CHOICE) {
-        a->choice_sel = parse_letters(text);
+    if (a->mode == MODE_INTERVIEW) {
+        /* an interview is a session of its own: the starter, never a
+         * practice answer or draft, and nothing of it is kept */
+        a->choice_sel = 0;
+        order_load(a, NULL);
+        if (uses_editor(d)) {
+            a->ed = edbuf_new(is_code(d) ? d->code : NULL);
+            a->ed_owned = 1;
+        }
     } else {
-        if (!text && (d->kind == KIND_FIX || d->kind == KIND_WRITE))
-            text = d->code;
-        a->ed = edbuf_new(text);
+        state_entry *e = app_entry(a, d);
+        /* review starts from a clean slate (or the draft); practice also from the last answer */
+        const char *text = e && e->draft ? e->draft : e && a->mode == MODE_PRACTICE ? e->last_answer : NULL;
+        if (drill_input(d) == INPUT_CHOICE) {
+            a->choice_sel = parse_letters(text);
+        } else if (drill_input(d) == INPUT_ORDER) {
+            order_load(a, text);
+        } else {
+            if (!text && is_code(d))
+                text = d->code;
+            /* the buffer of an earlier visit, with its undo history, when
+             * it holds what the drill would open with anyway */
+            tui_sess *s = &a->sess[di];
+            if (s->ed) {
+                char *kept = edbuf_text(s->ed);
+                if (strcmp(kept, text ? text : "")) {
+                    edbuf_free(s->ed);
+                    s->ed = NULL;
+                }
+                free(kept);
+            }
+            if (!s->ed)
+                s->ed = edbuf_new(text);
+            a->ed = s->ed;
+            a->ed_owned = 0;
+        }
     }
     a->code_cls = d->code ? highlight_source(d->code) : NULL;
-}
-
-static int drill_pristine(const drill *d, const char *text)
-{
-    const char *start = (d->kind == KIND_FIX || d->kind == KIND_WRITE) && d->code ? d->code : "";
-    if (d->kind == KIND_CHOICE)
-        start = "";
-    return !strcmp(text, start);
 }
 
 void app_close_drill(tui_app *a)
@@ -113,17 +156,20 @@ void app_close_drill(tui_app *a)
         return;
     drill *d = cur_drill(a);
     tui_grading_cancel(&a->g);
-    char *text = drill_answer(a);
-    state_entry *e = app_entry(a, d);
-    int keep = !drill_pristine(d, text) && !(e && e->last_answer && !strcmp(e->last_answer, text));
-    if (keep || (e && e->draft)) {
-        state_set_draft(&a->st, d->id, d->revision, keep ? text : NULL);
-        app_save(a);
+    if (a->mode != MODE_INTERVIEW) {
+        char *text = drill_answer(a);
+        state_entry *e = app_entry(a, d);
+        int keep = !drill_pristine(d, text) && !(e && e->last_answer && !strcmp(e->last_answer, text));
+        if (keep || (e && e->draft)) {
+            state_set_draft(&a->st, d->id, d->revision, keep ? text : NULL);
+            app_save(a);
+        }
+        free(text);
     }
-    free(text);
-    if (a->ed)
+    if (a->ed && a->ed_owned)
         edbuf_free(a->ed);
     a->ed = NULL;
+    a->ed_owned = 0;
     free(a->code_cls);
     free(a->ed_cache);
     free(a->ed_cls);
@@ -131,8 +177,36 @@ void app_close_drill(tui_app *a)
     a->ed_cache = NULL;
     a->ed_cls = NULL;
     doc_clear(&a->run_doc);
+    free(a->run_text);
+    a->run_text = NULL;
     a->open = 0;
     a->screen = SCR_LIST;
+}
+
+void app_forget(tui_app *a, const char *id)
+{
+    for (size_t i = 0; i < a->cat->ndrills; i++) {
+        if (id && strcmp(a->cat->drills[i].id, id))
+            continue;
+        if (a->open && i == a->di && a->ed == a->sess[i].ed)
+            continue; /* in use: it goes when the drill is next opened */
+        edbuf_free(a->sess[i].ed);
+        memset(&a->sess[i], 0, sizeof a->sess[i]);
+    }
+}
+
+/* The soonest review to come, for "nothing is due". */
+static const drill *app_next_review(tui_app *a, time_t now, time_t *when)
+{
+    const drill *best = NULL;
+    for (size_t i = 0; i < a->cat->ndrills; i++) {
+        state_entry *e = app_entry(a, &a->cat->drills[i]);
+        if (e && e->attempts > 0 && e->card.due > now && (!best || e->card.due < *when)) {
+            best = &a->cat->drills[i];
+            *when = e->card.due;
+        }
+    }
+    return best;
 }
 
 void app_start_review(tui_app *a)
@@ -143,11 +217,19 @@ void app_start_review(tui_app *a)
     a->nqueue = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && sched_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now))
             a->queue[a->nqueue++] = i;
     }
     if (!a->nqueue) {
-        app_msg(a, "Nothing is due for review.");
+        time_t when = 0;
+        const drill *d = app_next_review(a, now, &when);
+        if (d) {
+            char at[96];
+            app_fmt_when(at, sizeof at, when, now);
+            app_msg(a, "Nothing is due for review. Next: %s, %s.", d->id, at);
+        } else {
+            app_msg(a, "Nothing is due for review. Drills you answer come back here on a schedule.");
+        }
         a->mode = MODE_PRACTICE;
         return;
     }
@@ -184,9 +266,31 @@ void app_next(tui_app *a)
     app_open_drill(a, a->rows[r]);
 }
 
+void app_next_unsolved(tui_app *a)
+{
+    size_t from = a->cur;
+    if (a->open) {
+        for (size_t r = 0; r < a->nrows; r++)
+            if (a->rows[r] == a->di)
+                from = r;
+        app_close_drill(a);
+    }
+    if (a->mode == MODE_REVIEW)
+        a->mode = MODE_PRACTICE;
+    for (size_t k = 1; k <= a->nrows; k++) {
+        size_t r = (from + k) % a->nrows;
+        if (a->rows[r] < a->cat->ndrills && list_unsolved(a, a->rows[r])) {
+            a->cur = r;
+            app_open_drill(a, a->rows[r]);
+            return;
+        }
+    }
+    app_msg(a, "Every drill in the list is passed.");
+}
+
 /* ---- drawing ---- */
 
-static void drill_doc(tui_app *a, tui_doc *doc, int width)
+static void drill_doc(tui_app *a, tui_doc *doc, int width, const char *text)
 {
     drill *d = cur_drill(a);
     doc_wrap(doc, R_TITLE, 1, width, d->title);
@@ -200,19 +304,24 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width)
     sbuf_release(&sb);
     doc_blank(doc);
     doc_wrap(doc, R_NORMAL, 1, width, d->prompt);
-    if (d->code && d->kind != KIND_FIX && d->kind != KIND_WRITE) {
+    if (d->code && !is_code(d)) {
         doc_blank(doc);
         doc_code(doc, R_NORMAL, 3, d->code, a->code_cls);
     }
-    if (d->kind == KIND_CHOICE) {
+    if (drill_input(d) == INPUT_ORDER)
+        order_doc(a, doc, width);
+    if (drill_input(d) == INPUT_CHOICE) {
         doc_blank(doc);
+        /* one answer: radio marks; several: boxes that toggle */
+        int multi = d->nanswer > 1;
         for (size_t i = 0; i < d->nchoices && i < 8; i++) {
             int on = (a->choice_sel >> i) & 1;
-            char *s = xasprintf("[%c] %c) %s", on ? 'x' : ' ', (char)('a' + i), d->choices[i]);
+            const char *mark = multi ? (on ? "[x]" : "[ ]") : crt_glyph(on ? G_RADIO_ON : G_RADIO_OFF);
+            char *s = xasprintf("%s %c) %s", mark, (char)('a' + i), d->choices[i]);
             doc_wrap(doc, on ? R_KEY : R_NORMAL, 2, width, s);
             free(s);
         }
-        if (d->nanswer > 1)
+        if (multi)
             doc_add(doc, R_DIM, 2, "(several answers are right: letters toggle)");
     }
     for (size_t i = 0; i < a->hints_shown && i < d->nhints; i++) {
@@ -229,100 +338,20 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width)
         doc_blank(doc);
         doc_wrap(doc, R_FAIL, 1, width, a->plan_err);
     }
-    for (size_t i = 0; i < a->run_doc.n; i++) {
-        doc_line *l = &a->run_doc.lines[i];
-        doc_add(doc, l->role, l->indent + 1, l->text);
-    }
-}
-
-/* Draws line i of the editor from cell `left`, in at most maxw cells. */
-static void ed_draw_line(tui_app *a, WINDOW *w, int y, int x, int maxw, size_t i, size_t off)
-{
-    size_t len;
-    const char *s = edbuf_line(a->ed, i, &len);
-    size_t b = 0;
-    int skip = a->ed_left;
-    while (b < len && skip > 0) {
-        size_t cl = 1;
-        while (b + cl < len && ((unsigned char)s[b + cl] & 0xc0) == 0x80)
-            cl++;
-        skip -= crt_width(s + b, cl);
-        b += cl;
-    }
-    const unsigned char *cls = a->ed_cls ? a->ed_cls + off : NULL;
-    tui_doc one;
-    doc_init(&one);
-    doc_line l = { (char *)s + b, len - b, R_NORMAL, cls ? (unsigned char *)cls + b : NULL, 0 };
-    one.lines = &l;
-    one.n = 1;
-    WINDOW *sub = derwin(w, 1, maxw, y, x);
-    if (sub) {
-        doc_draw(&one, sub, 0, 1, 0);
-        wnoutrefresh(sub);
-        delwin(sub);
-    }
-}
-
-static void ed_draw(tui_app *a, WINDOW *w, int y0, int h)
-{
-    drill *d = cur_drill(a);
-    int wd = getmaxx(w);
-    int code = d->kind == KIND_FIX || d->kind == KIND_WRITE;
-    if (code) {
-        char *text = edbuf_text(a->ed);
-        if (!a->ed_cache || strcmp(a->ed_cache, text)) {
-            free(a->ed_cls);
-            a->ed_cls = highlight_source(text);
-            free(a->ed_cache);
-            a->ed_cache = text;
-        } else {
-            free(text);
+    if (a->run_doc.n) {
+        /* results of code that has changed since are no longer the truth
+         * about the answer: they stay, dimmed, under a warning */
+        int stale = text && a->run_text && strcmp(text, a->run_text);
+        doc_blank(doc);
+        if (stale)
+            doc_wrap(doc, R_WARN, 1, width,
+                     "Visible tests (Ctrl-R) - STALE: your code changed since this run; Ctrl-R runs them again");
+        else
+            doc_add(doc, R_TITLE, 1, "Visible tests (Ctrl-R)");
+        for (size_t i = 0; i < a->run_doc.n; i++) {
+            doc_line *l = &a->run_doc.lines[i];
+            doc_add(doc, stale ? R_DIM : l->role, l->indent + 1, l->text);
         }
-    }
-    size_t n = edbuf_lines(a->ed), row, col;
-    edbuf_cursor(a->ed, &row, &col);
-    int digits = 1;
-    for (size_t k = n; k >= 10; k /= 10)
-        digits++;
-    int gut = code ? digits + 3 : 1;
-    int tw = wd - gut - 1;
-    if (tw < 4)
-        tw = 4;
-    if (row < a->ed_top)
-        a->ed_top = row;
-    if (row >= a->ed_top + (size_t)h)
-        a->ed_top = row - (size_t)h + 1;
-    size_t clen;
-    const char *cl = edbuf_line(a->ed, row, &clen);
-    int ccell = crt_width(cl, col);
-    if (ccell < a->ed_left)
-        a->ed_left = ccell;
-    if (ccell >= a->ed_left + tw)
-        a->ed_left = ccell - tw + 1;
-    size_t off = 0;
-    for (size_t i = 0; i < a->ed_top && i < n; i++) {
-        size_t len;
-        edbuf_line(a->ed, i, &len);
-        off += len + 1;
-    }
-    for (int r = 0; r < h; r++) {
-        size_t i = a->ed_top + (size_t)r;
-        if (i >= n)
-            break;
-        if (code) {
-            char *num = xasprintf("%*zu ", digits + 1, i + 1);
-            crt_puts(w, y0 + r, 0, gut, num, crt_attr(R_DIM));
-            free(num);
-            crt_puts(w, y0 + r, gut - 2, 1, crt_glyph(G_VLINE), crt_attr(R_DIM));
-        }
-        size_t len;
-        edbuf_line(a->ed, i, &len);
-        ed_draw_line(a, w, y0 + r, gut, tw, i, off);
-        off += len + 1;
-    }
-    if (!a->help && !a->confirm) {
-        a->cur_y = y0 + (int)(row - a->ed_top);
-        a->cur_x = gut + ccell - a->ed_left;
     }
 }
 
@@ -331,15 +360,17 @@ void drill_draw(tui_app *a, WINDOW *w)
     drill *d = cur_drill(a);
     int h = getmaxy(w), wd = getmaxx(w);
     app_draw_header(a, w, d->id);
+    char *text = uses_editor(d) ? edbuf_text(a->ed) : NULL;
     tui_doc doc;
     doc_init(&doc);
-    drill_doc(a, &doc, wd - 2);
+    drill_doc(a, &doc, wd - 2, text);
+    free(text);
     int avail = h - 3;
     int ed_h = 0, doc_h = avail;
-    if (uses_editor(d)) {
-        /* the editor gets room for its text (up to half the screen), the
-         * question what it needs of the rest, the editor anything left */
-        int want = (int)edbuf_lines(a->ed) + 1;
+    if (has_box(d)) {
+        /* the box gets room for its text (up to half the screen), the
+         * question what it needs of the rest, the box anything left */
+        int want = (int)(uses_editor(d) ? box_rows(a, wd) : order_rows(a)) + 1;
         int ed_min = want < avail / 2 ? want : avail / 2;
         if (ed_min < 3)
             ed_min = 3;
@@ -348,36 +379,89 @@ void drill_draw(tui_app *a, WINDOW *w)
             doc_h = 1;
         ed_h = avail - 1 - doc_h;
     }
-    if (doc.n > (size_t)doc_h && a->doc_top > doc.n - (size_t)doc_h)
-        a->doc_top = doc.n - (size_t)doc_h;
-    if (doc.n <= (size_t)doc_h)
+    int more_below = 0, more_above = 0;
+    /* without a separator line to carry it, the "more" marker takes a row
+     * of its own, never one with text */
+    int rows = doc_h;
+    if (!has_box(d) && doc.n > (size_t)doc_h && doc_h > 1)
+        rows = doc_h - 1;
+    if (doc.n > (size_t)rows && a->doc_top > doc.n - (size_t)rows)
+        a->doc_top = doc.n - (size_t)rows;
+    if (doc.n <= (size_t)rows)
         a->doc_top = 0;
-    doc_draw(&doc, w, 1, doc_h, a->doc_top);
-    if (doc.n > a->doc_top + (size_t)doc_h)
-        crt_puts(w, doc_h, wd - 12, 12, "more: Ctrl-N", crt_attr(R_DIM));
-    if (uses_editor(d)) {
+    more_above = a->doc_top > 0;
+    more_below = doc.n > a->doc_top + (size_t)rows;
+    doc_draw(&doc, w, 1, rows, a->doc_top);
+    /* long forms first; on a narrow screen the short ones */
+    const char *marker = more_above && more_below ? " more: ^P/^N " : more_below ? " more below: ^N "
+                         : more_above                     ? " more above: ^P "
+                                                          : NULL;
+    const char *mshort = more_above && more_below ? " more ^P/^N " : more_below ? " more ^N "
+                         : more_above                    ? " more ^P "
+                                                         : NULL;
+    if (has_box(d)) {
         int sy = 1 + doc_h;
         attr_t la = crt_attr(R_DIM);
         for (int x = 0; x < wd; x++)
             crt_puts(w, sy, x, 1, crt_glyph(G_HLINE), la);
-        const char *label = d->kind == KIND_PREDICT ? " Your answer: what it prints "
-                            : d->kind == KIND_EXPLAIN ? " Your answer, in words "
-                                                      : " Your code ";
+        const char *label = is_code(d)                           ? " Your code "
+                            : drill_input(d) == INPUT_ORDER     ? " Your program "
+                            : d->nrubric                        ? " Your answer, in words "
+                                                                : " Your answer: what it prints ";
+        if (marker) {
+            int lw = crt_width(label, strlen(label));
+            if (2 + lw + 2 + (int)strlen(marker) + 2 > wd)
+                marker = mshort;
+            if (2 + lw + 2 + (int)strlen(marker) + 2 > wd)
+                label = is_code(d) || drill_input(d) == INPUT_ORDER ? " Yours " : " Your answer ";
+            int mw = (int)strlen(marker);
+            crt_puts(w, sy, wd - 2 - mw, mw, marker, crt_attr(R_DIM));
+        }
         crt_puts(w, sy, 2, wd - 4, label, crt_attr(R_KEY));
-        ed_draw(a, w, sy + 1, ed_h);
+        if (uses_editor(d))
+            box_draw(a, w, sy + 1, ed_h);
+        else
+            order_draw(a, w, sy + 1, ed_h);
+    } else if (marker) {
+        if ((int)strlen(marker) + 2 > wd)
+            marker = mshort;
+        int mw = (int)strlen(marker);
+        crt_puts(w, 1 + rows, wd - 1 - mw < 0 ? 0 : wd - 1 - mw, wd, marker, crt_attr(R_DIM));
     }
     doc_free(&doc);
-    const char *keys;
-    if (d->kind == KIND_CHOICE)
-        keys = a->mode == MODE_INTERVIEW ? "a-h choose  Enter/^S submit  ^N/^P scroll  Esc end interview"
-                                         : "a-h choose  Enter/^S submit  ^T hint  ^N/^P scroll  Esc back  ? help";
-    else if (d->kind == KIND_FIX || d->kind == KIND_WRITE)
-        keys = a->mode == MODE_INTERVIEW ? "^S submit  ^R run visible tests  ^E $EDITOR  ^Z undo  Esc end  F1 help"
-                                         : "^S submit  ^R run visible tests  ^T hint  ^E $EDITOR  ^Z undo  Esc back  F1 help";
-    else
-        keys = a->mode == MODE_INTERVIEW ? "^S submit  ^E $EDITOR  ^Z undo  ^N/^P scroll  Esc end  F1 help"
-                                         : "^S submit  ^T hint  ^E $EDITOR  ^Z undo  ^N/^P scroll  Esc back  F1 help";
-    app_draw_footer(a, w, keys);
+
+    tui_hint hints[8];
+    size_t n = 0;
+    int iv = a->mode == MODE_INTERVIEW;
+    int can_hint = !iv && a->hints_shown < d->nhints;
+    char letters[16];
+    int runs = kind_get(d->kind)->runs_answer;
+    if (drill_input(d) == INPUT_CHOICE) {
+        snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nchoices > 8 ? 8 : (int)d->nchoices) - 1));
+        hints[n++] = (tui_hint){ letters, "choose", 95 };
+        hints[n++] = (tui_hint){ "Enter", "submit", 100 };
+    } else {
+        if (drill_input(d) == INPUT_ORDER) {
+            snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nshown ? (int)d->nshown : 1) - 1));
+            hints[n++] = (tui_hint){ letters, "add/remove", 95 };
+            hints[n++] = (tui_hint){ "Space", a->ord_held ? "drop" : "pick up", 85 };
+        }
+        hints[n++] = (tui_hint){ "^S", "submit", 100 };
+        if (runs)
+            hints[n++] = (tui_hint){ "^R", "run tests", 80 };
+    }
+    if (can_hint)
+        hints[n++] = (tui_hint){ "^T", "hint", 70 };
+    if (is_code(d))
+        hints[n++] = (tui_hint){ "^E", "$EDITOR", 40 };
+    else if (uses_editor(d))
+        hints[n++] = (tui_hint){ "^O", "$EDITOR", 40 };
+    if (uses_editor(d))
+        hints[n++] = (tui_hint){ "^Z", "undo", 50 };
+    if (more_above || more_below)
+        hints[n++] = (tui_hint){ "^N/^P", "scroll", 30 };
+    hints[n++] = (tui_hint){ "Esc", iv ? "end" : "back", 90 };
+    app_draw_footer(a, w, hints, n);
 }
 
 /* ---- actions ---- */
@@ -385,14 +469,18 @@ void drill_draw(tui_app *a, WINDOW *w)
 static void drill_grade(tui_app *a, int visible_only)
 {
     drill *d = cur_drill(a);
-    if (tui_grading_busy(&a->g))
-        return;
+    if (tui_grading_busy(&a->g)) {
+        if (a->g_submit)
+            return;
+        /* a run of older code: its results would arrive as if current */
+        tui_grading_cancel(&a->g);
+    }
     if (a->plan_err) {
         app_msg(a, "This drill cannot be graded here (see above).");
         return;
     }
-    if (visible_only && d->kind != KIND_FIX && d->kind != KIND_WRITE) {
-        app_msg(a, "Ctrl-R runs the tests of fix and write drills.");
+    if (visible_only && !kind_get(d->kind)->runs_answer) {
+        app_msg(a, "Ctrl-R runs the visible tests of drills answered with code.");
         return;
     }
     if (a->have_v)
@@ -402,9 +490,29 @@ static void drill_grade(tui_app *a, int visible_only)
     a->g_submit = !visible_only;
     free(a->answer_sent);
     a->answer_sent = drill_answer(a);
+    if (visible_only) {
+        free(a->run_text);
+        a->run_text = xstrdup(a->answer_sent);
+    }
     a->tick = 0;
     if (!tui_grading_start(&a->g, d, a->answer_sent, visible_only, &a->v))
         drill_graded(a, &a->v);
+}
+
+static void drill_record_history(tui_app *a, const drill *d, const drill_verdict *v, int revealed)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "mode", a->mode == MODE_REVIEW ? "review" : "practice");
+    cJSON_AddStringToObject(o, "id", d->id);
+    cJSON_AddStringToObject(o, "status", status_name(v->st));
+    cJSON_AddNumberToObject(o, "score", v->score);
+    cJSON_AddNumberToObject(o, "time", (double)app_now());
+    if (revealed)
+        cJSON_AddBoolToObject(o, "after_reveal", 1);
+    char *line = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    app_history(a, line);
+    free(line);
 }
 
 void drill_graded(tui_app *a, drill_verdict *v)
@@ -413,171 +521,40 @@ void drill_graded(tui_app *a, drill_verdict *v)
     int wd = getmaxx(stdscr);
     if (!a->g_submit) {
         doc_clear(&a->run_doc);
-        doc_blank(&a->run_doc);
-        doc_add(&a->run_doc, R_TITLE, 0, "Visible tests (Ctrl-R)");
-        tui_doc_verdict(&a->run_doc, v, a->g.traceback, wd - 4, 0);
+        tui_doc_verdict(&a->run_doc, v, a->answer_sent, a->g.traceback, wd - 4, 0);
         size_t ok = 0;
         for (size_t i = 0; i < v->ntests; i++)
             ok += v->tests[i].st == ST_PASS;
-        app_msg(a, "visible tests: %zu of %zu passed (%s)", ok, v->ntests, status_name(v->st));
+        char *now = a->ed ? edbuf_text(a->ed) : NULL;
+        int stale = now && a->run_text && strcmp(now, a->run_text);
+        free(now);
+        app_msg(a, "visible tests: %zu of %zu passed (%s)%s", ok, v->ntests, status_name(v->st),
+                stale ? ", for your code as it was at Ctrl-R" : "");
         a->doc_top = (size_t)-1; /* clamped to the end when drawn */
         return;
     }
     a->took_secs = (util_now_ms() - a->opened_ms) / 1000.0;
+    tui_sess *s = &a->sess[a->di];
+    int revealed = s->revealed && v->st == ST_PASS;
+    state_entry *e = state_get(&a->st, d->id, d->revision);
+    a->card_before = e->card;
+    a->self_grade = -1;
     state_record(&a->st, d->id, d->revision, (int)v->st, v->score, a->answer_sent, (int)a->hints_shown,
-                 a->retries, app_now());
-    state_set_draft(&a->st, d->id, d->revision, NULL);
+                 a->retries, s->revealed, app_now());
     app_save(a);
+    drill_record_history(a, d, v, revealed);
+    a->res_revealed = revealed;
+    /* the result screen shows the explanation and what was expected */
+    if (v->st != ST_PASS && v->st != ST_SKIPPED && v->st != ST_MISSING)
+        s->revealed = 1;
     a->retries++;
-    if (a->mode != MODE_INTERVIEW) {
-        /* an interview is one record, written when it ends */
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "mode", a->mode == MODE_REVIEW ? "review" : "practice");
-        cJSON_AddStringToObject(o, "id", d->id);
-        cJSON_AddStringToObject(o, "status", status_name(v->st));
-        cJSON_AddNumberToObject(o, "score", v->score);
-        cJSON_AddNumberToObject(o, "time", (double)app_now());
-        char *line = cJSON_PrintUnformatted(o);
-        cJSON_Delete(o);
-        app_history_add(a, line);
-        free(line);
-    }
-    if (a->mode == MODE_INTERVIEW) {
-        tui_iv_item *it = &a->iv[a->qpos];
-        it->answered = 1;
-        it->st = v->st;
-        it->score = v->score;
-        it->secs = a->took_secs;
-        app_close_drill(a);
-        if (++a->qpos < a->niv) {
-            app_open_drill(a, a->iv[a->qpos].drill);
-            app_msg(a, "Answer recorded. Drill %zu of %zu.", a->qpos + 1, a->niv);
-        } else {
-            a->qpos = a->niv - 1;
-            iv_finish(a);
-        }
-        return;
-    }
     a->res_top = 0;
     a->screen = SCR_RESULT;
 }
 
-/* Ctrl-E: the answer in $VISUAL/$EDITOR on a temporary .py file. */
-static void drill_external_editor(tui_app *a)
-{
-    const char *ed = getenv("VISUAL");
-    if (!ed || !*ed)
-        ed = getenv("EDITOR");
-    if (!ed || !*ed)
-        ed = "vi";
-    const char *tmp = getenv("TMPDIR");
-    char *path = xasprintf("%s/pydrill-%s-XXXXXX.py", tmp && *tmp ? tmp : "/tmp", cur_drill(a)->id);
-    int fd = mkstemps(path, 3);
-    if (fd < 0) {
-        app_msg(a, "cannot create a temporary file: %s", strerror(errno));
-        free(path);
-        return;
-    }
-    char *text = edbuf_text(a->ed);
-    size_t len = strlen(text);
-    int ok = write(fd, text, len) == (ssize_t)len && (len == 0 || text[len - 1] == '\n' || write(fd, "\n", 1) == 1);
-    close(fd);
-    free(text);
-    if (!ok) {
-        app_msg(a, "cannot write %s", path);
-        goto out;
-    }
-    char *cmd = xasprintf("%s \"$1\"", ed);
-    crt_suspend();
-    /* as system() does: the editor gets Ctrl-C, not us */
-    struct sigaction ign, oint, oquit;
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN;
-    sigaction(SIGINT, &ign, &oint);
-    sigaction(SIGQUIT, &ign, &oquit);
-    pid_t pid = fork();
-    if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
-        execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
-        _exit(127);
-    }
-    int st = 0;
-    if (pid > 0)
-        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-            ;
-    sigaction(SIGINT, &oint, NULL);
-    sigaction(SIGQUIT, &oquit, NULL);
-    free(cmd);
-    crt_resume();
-    if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        app_msg(a, "the editor (%s) failed; the answer is unchanged", ed);
-        goto out;
-    }
-    char *data = NULL, *err = NULL;
-    size_t n;
-    if (util_read_file(path, &data, &n, &err) < 0) {
-        app_msg(a, "%s", err);
-        free(err);
-        goto out;
-    }
-    /* one trailing newline is the editor's, not the answer's */
-    if (n && data[n - 1] == '\n')
-        data[n - 1] = '\0';
-    edbuf_set_text(a->ed, data);
-    free(data);
-    app_msg(a, "answer read back from %s", ed);
-out:
-    unlink(path);
-    free(path);
-}
-
-static int drill_edit_key(tui_app *a, int k)
-{
-    int h = getmaxy(stdscr);
-    int page = h / 2 > 2 ? h / 2 - 2 : 1;
-    switch (k) {
-    case TK(KEY_UP): edbuf_move(a->ed, -1, 0); break;
-    case TK(KEY_DOWN): edbuf_move(a->ed, 1, 0); break;
-    case TK(KEY_LEFT): edbuf_move(a->ed, 0, -1); break;
-    case TK(KEY_RIGHT): edbuf_move(a->ed, 0, 1); break;
-    case TK(KEY_HOME): edbuf_home(a->ed); break;
-    case TK(KEY_END): edbuf_end(a->ed); break;
-    case TK(KEY_PPAGE): edbuf_move(a->ed, -page, 0); break;
-    case TK(KEY_NPAGE): edbuf_move(a->ed, page, 0); break;
-    case '\n':
-    case TK(KEY_ENTER): edbuf_newline(a->ed); break;
-    case '\t': edbuf_tab(a->ed); break;
-    case 127:
-    case 8:
-    case TK(KEY_BACKSPACE): edbuf_backspace(a->ed); break;
-    case TK(KEY_DC): edbuf_delete(a->ed); break;
-    case TK_CTRL('z'):
-        if (!edbuf_undo(a->ed))
-            app_msg(a, "nothing to undo");
-        break;
-    case TK_CTRL('e'): drill_external_editor(a); break;
-    case TK_PASTE: edbuf_insert(a->ed, crt_paste()); break; /* verbatim, one undo step */
-    default:
-        if (k >= 32 && !(k & TK_FN) && k != 127) {
-            char mb[MB_LEN_MAX + 1];
-            mbstate_t st;
-            memset(&st, 0, sizeof st);
-            size_t n = wcrtomb(mb, (wchar_t)k, &st);
-            if (n == (size_t)-1 || n == 0)
-                return TUI_HANDLED;
-            mb[n] = '\0';
-            edbuf_insert(a->ed, mb);
-            break;
-        }
-        return 0;
-    }
-    return TUI_REDRAW;
-}
-
 static void drill_end_interview(tui_app *a)
 {
-    iv_finish(a);
+    iv_finish(a, 0);
 }
 
 int drill_key(tui_app *a, int k)
@@ -589,7 +566,7 @@ int drill_key(tui_app *a, int k)
             tui_grading_cancel(&a->g);
             app_msg(a, "run cancelled");
         } else if (a->mode == MODE_INTERVIEW) {
-            app_confirm(a, drill_end_interview, "End the interview now?");
+            app_confirm(a, drill_end_interview, "End the interview now? Drafts are handed in as they stand.");
         } else {
             app_close_drill(a);
             if (a->mode == MODE_REVIEW) {
@@ -598,7 +575,12 @@ int drill_key(tui_app *a, int k)
             }
         }
         return TUI_REDRAW;
-    case TK_CTRL('s'): drill_grade(a, 0); return TUI_REDRAW;
+    case TK_CTRL('s'):
+        if (a->mode == MODE_INTERVIEW)
+            iv_submit(a);
+        else
+            drill_grade(a, 0);
+        return TUI_REDRAW;
     case TK_CTRL('r'): drill_grade(a, 1); return TUI_REDRAW;
     case TK_CTRL('t'):
         if (a->mode == MODE_INTERVIEW)
@@ -610,18 +592,28 @@ int drill_key(tui_app *a, int k)
             app_msg(a, d->nhints ? "No more hints." : "This drill has no hints.");
         return TUI_REDRAW;
     case TK_CTRL('n'):
-    case TK(KEY_SF): a->doc_top = a->doc_top == (size_t)-1 ? a->doc_top : a->doc_top + 3; return TUI_REDRAW;
+    case TK(KEY_SF):
+        if (a->doc_top != (size_t)-1)
+            a->doc_top += DRILL_SCROLL;
+        return TUI_REDRAW;
     case TK_CTRL('p'):
-    case TK(KEY_SR): a->doc_top = a->doc_top == (size_t)-1 ? 0 : a->doc_top > 3 ? a->doc_top - 3 : 0; return TUI_REDRAW;
+    case TK(KEY_SR):
+        a->doc_top = a->doc_top == (size_t)-1 ? 0 : a->doc_top > DRILL_SCROLL ? a->doc_top - DRILL_SCROLL : 0;
+        return TUI_REDRAW;
     }
-    if (d->kind == KIND_CHOICE) {
+    if (drill_input(d) == INPUT_ORDER)
+        return order_key(a, k);
+    if (drill_input(d) == INPUT_CHOICE) {
         if (k >= 'a' && k <= 'h' && (size_t)(k - 'a') < d->nchoices) {
             unsigned bit = 1u << (k - 'a');
             a->choice_sel = d->nanswer > 1 ? a->choice_sel ^ bit : (a->choice_sel == bit ? 0 : bit);
             return TUI_REDRAW;
         }
         if (k == '\n' || k == TK(KEY_ENTER)) {
-            drill_grade(a, 0);
+            if (a->mode == MODE_INTERVIEW)
+                iv_submit(a);
+            else
+                drill_grade(a, 0);
             return TUI_REDRAW;
         }
         if (k == TK(KEY_DOWN) || k == 'j' || k == TK(KEY_NPAGE)) {
@@ -633,11 +625,11 @@ int drill_key(tui_app *a, int k)
             a->doc_top = a->doc_top == (size_t)-1 ? 0 : a->doc_top > s ? a->doc_top - s : 0;
             return TUI_REDRAW;
         }
-        if (k == 'q') {
+        if (k == 'q' && a->mode != MODE_INTERVIEW) {
             app_close_drill(a);
             return TUI_REDRAW;
         }
         return 0;
     }
-    return drill_edit_key(a, k);
+    return box_key(a, k);
 }

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "kind.h"
+#include "engine.h"
 #include "plan.h"
+#include "pyversion.h"
 #include "util.h"
 
 static drill **planned;
@@ -37,12 +39,29 @@ int tui_plan(drill *d, char **err)
     }
     diag_free(&dg);
 check:
-    if (d->kind == KIND_PREDICT && !d->truth && !d->skip_reason) {
+    if (!d->truth && d->truth_error && !d->skip_reason) {
         *err = xasprintf("cannot compute what this code prints: %s",
                          d->truth_error ? d->truth_error : "unknown error");
         return -1;
     }
     return 0;
+}
+
+int tui_drill_usable(drill *d)
+{
+    /* A Python version is checked at once; modules take a probe in a child,
+     * so only those drills are planned now (the plan is kept for when the
+     * drill is opened). */
+    if (d->skip_reason)
+        return 0;
+    if (d->req_python && pyversion_satisfies(d->req_python, engine_python_hexversion(), NULL) != 1)
+        return 0;
+    if (!d->nreq_modules)
+        return 1;
+    char *err = NULL;
+    if (tui_plan(d, &err) < 0)
+        free(err); /* shown when the drill is opened */
+    return !d->skip_reason;
 }
 
 static int tui_blank(const char *s)
@@ -179,7 +198,95 @@ static void tui_doc_pair(tui_doc *doc, int ind, const char *exp, const char *got
     doc_add(doc, R_DIM, ind, "(- expected, + got)");
 }
 
-void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback, int width, int with_explanation)
+/* The line of the answer a syntax error points at, with a caret under the
+ * column ("line L, column C: ..." in the verdict's message). */
+static void tui_doc_syntax(tui_doc *doc, const char *message, const char *answer)
+{
+    int line = 0, col = 0;
+    if (!message || !answer || sscanf(message, "line %d, column %d", &line, &col) != 2 || line < 1)
+        return;
+    const char *p = answer;
+    for (int i = 1; i < line && p; i++) {
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    if (!p)
+        return;
+    size_t n = strcspn(p, "\n");
+    char *text = xmemdup(p, n);
+    for (char *q = text; *q; q++)
+        if (*q == '\t')
+            *q = ' ';
+    char num[16];
+    int nw = snprintf(num, sizeof num, "%d", line);
+    doc_blank(doc);
+    doc_addf(doc, R_NORMAL, 2, "%s %s %s", num, crt_glyph(G_VLINE), text);
+    /* the offset counts characters from 1; the caret goes under its cell */
+    size_t b = 0;
+    for (int c = 1; c < col && b < n; c++) {
+        b++;
+        while (b < n && ((unsigned char)text[b] & 0xc0) == 0x80)
+            b++;
+    }
+    int cells = crt_width(text, b);
+    doc_addf(doc, R_FAIL, 2, "%*s %s %*s^", nw, "", crt_glyph(G_VLINE), cells, "");
+    free(text);
+}
+
+/* A choice verdict as the options themselves: which were chosen, which are
+ * right (the verdict's own "you chose ... the right answer is ..." would
+ * say it again without the text). Returns 0 when the answer is not letters. */
+static int tui_doc_choice(tui_doc *doc, const drill *d, const char *answer, int width)
+{
+    int *idx = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (!answer || grade_parse_choice(answer, d->nchoices, &idx, &n, &err) < 0) {
+        free(err);
+        return 0;
+    }
+    unsigned chosen = 0, right = 0;
+    for (size_t i = 0; i < n; i++)
+        chosen |= 1u << idx[i];
+    for (size_t i = 0; i < d->nanswer; i++)
+        right |= 1u << d->answer[i];
+    free(idx);
+    doc_blank(doc);
+    doc_add(doc, R_TITLE, 0, d->nanswer > 1 ? "Your choices and the right ones" : "Your choice and the right one");
+    int multi = d->nanswer > 1;
+    for (size_t i = 0; i < d->nchoices && i < 8 * sizeof(unsigned); i++) {
+        int c = (chosen >> i) & 1, r = (right >> i) & 1;
+        const char *mark = multi ? (c ? "[x]" : "[ ]") : crt_glyph(c ? G_RADIO_ON : G_RADIO_OFF);
+        const char *tail = r && c ? "right" : r ? "the right answer" : c ? "not right" : NULL;
+        char *line = tail ? xasprintf("%s %c) %s   %s %s", mark, (char)('a' + i), d->choices[i],
+                                      crt_glyph(r ? G_PASS : G_FAIL), tail)
+                          : xasprintf("%s %c) %s", mark, (char)('a' + i), d->choices[i]);
+        doc_wrap(doc, r ? R_PASS : c ? R_FAIL : R_NORMAL, 2, width, line);
+        free(line);
+    }
+    return 1;
+}
+
+static void tui_doc_points(tui_doc *doc, const drill_verdict *v, int width)
+{
+    size_t hit = 0;
+    for (size_t i = 0; i < v->npoints; i++)
+        hit += v->points[i].hit != 0;
+    doc_blank(doc);
+    doc_addf(doc, R_TITLE, 0, "Rubric: %zu of %zu points", hit, v->npoints);
+    for (size_t i = 0; i < v->npoints; i++) {
+        const point_verdict *p = &v->points[i];
+        char *line = xasprintf("%s %s", crt_glyph(p->hit ? G_PASS : G_FAIL), p->point ? p->point : "?");
+        doc_wrap(doc, p->hit ? R_PASS : R_FAIL, 2, width, line);
+        free(line);
+        if (p->note && *p->note)
+            doc_wrap(doc, R_DIM, 4, width, p->note);
+    }
+}
+
+void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, const char *traceback, int width,
+                     int with_explanation)
 {
     const drill *d = v->drill;
     char stname[32];
@@ -188,8 +295,33 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback
         *p = (char)toupper((unsigned char)*p);
     doc_addf(doc, tui_status_role(v->st), 0, "%s %s   score %.2f", crt_glyph(v->st == ST_PASS ? G_PASS : G_FAIL),
              stname, v->score);
-    if (v->message && *v->message)
+    int shown_choice = d && kind_get(d->kind)->input == INPUT_CHOICE && v->st != ST_MISSING && v->st != ST_SKIPPED &&
+                       tui_doc_choice(doc, d, answer, width);
+    int shown_points = v->npoints > 0;
+    if (v->message && *v->message && !shown_choice && !shown_points)
         doc_wrap(doc, R_NORMAL, 2, width, v->message);
+    if (shown_points) {
+        /* the points are listed below: of the message, what comes before
+         * its "k of n points" summary (a misconception, keyword soup) */
+        size_t hit = 0;
+        for (size_t i = 0; i < v->npoints; i++)
+            hit += v->points[i].hit != 0;
+        char sum[64];
+        snprintf(sum, sizeof sum, "%zu of %zu points", hit, v->npoints);
+        const char *m = v->message ? v->message : "";
+        const char *at = strstr(m, sum);
+        size_t n = at ? (size_t)(at - m) : strlen(m);
+        while (n > 0 && (m[n - 1] == ' ' || m[n - 1] == ';'))
+            n--;
+        if (n) {
+            char *lead = xmemdup(m, n);
+            doc_wrap(doc, R_FAIL, 2, width, lead);
+            free(lead);
+        }
+        tui_doc_points(doc, v, width);
+    }
+    if (v->st == ST_SYNTAX)
+        tui_doc_syntax(doc, v->message, answer);
     size_t hidden = 0, hidden_ok = 0, shown = 0;
     for (size_t i = 0; i < v->ntests; i++) {
         const test_verdict *t = &v->tests[i];
@@ -204,7 +336,7 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback
         }
         doc_addf(doc, tui_status_role(t->st), 2, "%s %s  [%s]", crt_glyph(t->st == ST_PASS ? G_PASS : G_FAIL),
                  t->name, status_name(t->st));
-        if (t->st != ST_PASS) {
+        if (t->st != ST_PASS && t->st != ST_SYNTAX) {
             if (t->message && *t->message)
                 doc_wrap(doc, R_NORMAL, 6, width, t->message);
             int said = t->message && t->got && strstr(t->message, t->got) && !strchr(t->got, '\n');
@@ -222,7 +354,7 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback
     }
     if (v->out && *v->out) {
         doc_blank(doc);
-        doc_add(doc, R_TITLE, 0, "Output");
+        doc_add(doc, R_TITLE, 0, v->st == ST_TIMEOUT ? "Output (before the time ran out)" : "Output");
         doc_trimmed(doc, R_NORMAL, 2, width, v->out, 12);
     }
     const char *e = v->err && *v->err ? v->err : traceback;
@@ -247,13 +379,13 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *traceback
         doc_addf(doc, R_DIM, 0, "ran in %.1f ms", v->time_ms);
     }
     if (with_explanation && d && d->explanation) {
-        doc_blank(doc);
-        doc_add(doc, R_TITLE, 0, "Why");
-        doc_wrap(doc, R_NORMAL, 2, width, d->explanation);
-        if (d->kind == KIND_EXPLAIN && d->model_answer) {
+        if (d->model_answer) {
             doc_blank(doc);
             doc_add(doc, R_TITLE, 0, "A model answer");
             doc_wrap(doc, R_NORMAL, 2, width, d->model_answer);
         }
+        doc_blank(doc);
+        doc_add(doc, R_TITLE, 0, "Why");
+        doc_wrap(doc, R_NORMAL, 2, width, d->explanation);
     }
 }

@@ -1,44 +1,66 @@
 /* tui_interview.c - interview mode: N random drills against a countdown,
- * no hints, explanations held until the end; then a report (score by
- * topic as bars, time per drill) that is appended to history.jsonl in the
- * state folder, where practice and review answers go too (app_history_add). */
+ * no hints, no verdicts until the end. An interview is a session of its
+ * own: its answers never touch a drill's practice answer, draft or
+ * progress. Ctrl-S hands an answer in and goes on while it is graded in
+ * the background; when the clock runs out every draft is handed in as it
+ * stands. The report (interview.c) is kept in the state folder; past ones
+ * are listed with p, and any can be exported as text or HTML. */
 #define _GNU_SOURCE
 #include "tui.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "plan.h"
-#include "pyversion.h"
+#include "engine.h"
 #include "util.h"
 
-/* 0 when d would be skipped here (its requires are unmet): an interview
- * question must be one that can be answered. A Python version is checked at
- * once; modules take a probe in a child, so only those drills are planned
- * now (the plan is kept for when the drill is opened). */
-static int iv_usable(drill *d)
-{
-    if (d->skip_reason)
-        return 0;
-    if (d->req_python && pyversion_satisfies(d->req_python, runner_python_hexversion(), NULL) != 1)
-        return 0;
-    if (!d->nreq_modules)
-        return 1;
-    char *err = NULL;
-    if (tui_plan(d, &err) < 0)
-        free(err); /* shown when the drill is opened */
-    return !d->skip_reason;
-}
-
-void app_start_interview(tui_app *a)
+/* drills whose topic matches the filter, shuffled */
+static size_t iv_pool(tui_app *a, size_t **out)
 {
     size_t n = 0;
     size_t *pool = xmalloc((a->cat->ndrills + 1) * sizeof *pool);
     for (size_t i = 0; i < a->cat->ndrills; i++)
         if (!a->topic || !strcmp(a->cat->drills[i].topic, a->topic))
             pool[n++] = i;
+    *out = pool;
+    return n;
+}
+
+void app_ask_interview(tui_app *a)
+{
+    size_t *pool;
+    size_t n = iv_pool(a, &pool);
+    free(pool);
+    if (!n) {
+        app_msg(a, "No drills for an interview.");
+        return;
+    }
+    char mins[48];
+    app_fmt_minutes(mins, sizeof mins, a->minutes);
+    size_t k = (size_t)a->count < n ? (size_t)a->count : n;
+    app_confirm(a, app_start_interview, "Start an interview: %zu drill%s%s%s, %s, no hints?", k, k == 1 ? "" : "s",
+                a->topic ? " on " : "", a->topic ? a->topic : "", mins);
+}
+
+void iv_clear(tui_app *a)
+{
+    tui_grading_cancel(&a->ivg);
+    for (size_t i = 0; i < a->niv; i++) {
+        free(a->iv[i].answer);
+        drill_verdict_free(&a->iv[i].v);
+    }
+    free(a->iv);
+    a->iv = NULL;
+    a->niv = 0;
+}
+
+void app_start_interview(tui_app *a)
+{
+    size_t *pool;
+    size_t n = iv_pool(a, &pool);
     if (!n) {
         free(pool);
         app_msg(a, "No drills for an interview.");
@@ -54,152 +76,264 @@ void app_start_interview(tui_app *a)
     /* the first count drills of the shuffle that can be answered here */
     size_t want = (size_t)a->count < n ? (size_t)a->count : n, got = 0;
     for (size_t i = 0; i < n && got < want; i++)
-        if (iv_usable(&a->cat->drills[pool[i]]))
+        if (tui_drill_usable(&a->cat->drills[pool[i]]))
             pool[got++] = pool[i];
     if (!got) {
         free(pool);
         app_msg(a, "No drills for an interview: their requirements are not met here.");
         return;
     }
+    if (a->open)
+        app_close_drill(a);
+    iv_clear(a);
+    if (a->rep_owned && a->rep) {
+        interview_record_free(a->rep);
+        free(a->rep);
+    }
+    a->rep = NULL;
+    a->rep_owned = 0;
     a->niv = got;
-    free(a->iv);
     a->iv = xcalloc(a->niv, sizeof *a->iv);
     for (size_t i = 0; i < a->niv; i++) {
         a->iv[i].drill = pool[i];
-        a->iv[i].st = ST_MISSING;
+        a->iv[i].state = IV_TODO;
+        drill_verdict_init(&a->iv[i].v, &a->cat->drills[pool[i]]);
     }
     free(pool);
     a->mode = MODE_INTERVIEW;
     a->iv_done = 0;
+    a->iv_timed_out = 0;
     a->qpos = 0;
+    a->iv_started = app_now();
     a->iv_start_ms = util_now_ms();
     a->iv_deadline_ms = a->iv_start_ms + a->minutes * 60000.0;
     app_open_drill(a, a->iv[0].drill);
-    app_msg(a, "Interview: %zu drills, %.4g minutes. No hints. Good luck.", a->niv, a->minutes);
+    char mins[48];
+    app_fmt_minutes(mins, sizeof mins, a->minutes);
+    app_msg(a, "Interview: %zu drill%s, %s. No hints. Good luck.", a->niv, a->niv == 1 ? "" : "s", mins);
 }
 
-void app_history_add(tui_app *a, const char *json)
+static int iv_blank(const char *s)
 {
-    char *dir = state_dir();
-    if (!dir)
-        return;
-    char *path = xasprintf("%s/history.jsonl", dir);
-    char *old = NULL, *err = NULL;
-    size_t n = 0;
-    if (util_read_file(path, &old, &n, &err) < 0) {
-        free(err);
-        err = NULL;
-        old = NULL;
-        n = 0;
-    }
-    sbuf sb;
-    sbuf_init(&sb);
-    if (old)
-        sbuf_add(&sb, old, n);
-    if (sb.len && sb.buf[sb.len - 1] != '\n')
-        sbuf_addch(&sb, '\n');
-    sbuf_addf(&sb, "%s\n", json);
-    if (util_write_atomic(path, sb.buf, sb.len, &err) < 0) {
-        app_msg(a, "history not saved: %s", err);
-        free(err);
-    }
-    sbuf_release(&sb);
-    free(old);
-    free(path);
-    free(dir);
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            return 0;
+    return 1;
 }
 
-static void iv_save_history(tui_app *a, double score, double secs)
+/* Takes the open drill's answer into its item: handed in (Ctrl-S), or a
+ * draft when the interview ends (then the untouched starter or nothing at
+ * all is no answer). */
+static void iv_take(tui_app *a, int submitted)
+{
+    if (!a->open || a->qpos >= a->niv)
+        return;
+    tui_iv_item *it = &a->iv[a->qpos];
+    const drill *d = &a->cat->drills[it->drill];
+    it->secs += (util_now_ms() - a->opened_ms) / 1000.0;
+    char *text = drill_answer(a);
+    if (submitted || (!iv_blank(text) && !drill_pristine(d, text))) {
+        free(it->answer);
+        it->answer = text;
+        it->state = IV_QUEUED;
+    } else {
+        free(text);
+    }
+    app_close_drill(a);
+}
+
+void iv_submit(tui_app *a)
+{
+    iv_take(a, 1);
+    if (++a->qpos < a->niv) {
+        app_open_drill(a, a->iv[a->qpos].drill);
+        app_msg(a, "Answer recorded. Drill %zu of %zu.", a->qpos + 1, a->niv);
+        iv_pump(a);
+    } else {
+        a->qpos = a->niv - 1;
+        iv_finish(a, 0);
+    }
+}
+
+static void iv_history(tui_app *a, const interview_record *r)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "time", (double)app_now());
     cJSON_AddStringToObject(o, "mode", "interview");
-    cJSON_AddNumberToObject(o, "score", score);
-    cJSON_AddNumberToObject(o, "max", (double)a->niv);
-    cJSON_AddNumberToObject(o, "seconds", secs);
+    cJSON_AddNumberToObject(o, "score", interview_score(r));
+    cJSON_AddNumberToObject(o, "max", (double)r->n);
+    cJSON_AddNumberToObject(o, "seconds", r->seconds);
+    if (r->path) {
+        const char *base = strrchr(r->path, '/');
+        cJSON_AddStringToObject(o, "report", base ? base + 1 : r->path);
+    }
     cJSON *arr = cJSON_AddArrayToObject(o, "drills");
-    for (size_t i = 0; i < a->niv; i++) {
-        const drill *d = &a->cat->drills[a->iv[i].drill];
+    for (size_t i = 0; i < r->n; i++) {
         cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "id", d->id);
-        cJSON_AddStringToObject(x, "topic", d->topic);
-        cJSON_AddStringToObject(x, "status", status_name(a->iv[i].st));
-        cJSON_AddNumberToObject(x, "score", a->iv[i].score);
-        cJSON_AddNumberToObject(x, "seconds", a->iv[i].secs);
+        cJSON_AddStringToObject(x, "id", r->items[i].id);
+        cJSON_AddStringToObject(x, "topic", r->items[i].topic);
+        cJSON_AddStringToObject(x, "status", status_name(r->items[i].st));
+        cJSON_AddNumberToObject(x, "score", r->items[i].score);
+        cJSON_AddNumberToObject(x, "seconds", r->items[i].seconds);
         cJSON_AddItemToArray(arr, x);
     }
     char *line = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
-    app_history_add(a, line);
+    app_history(a, line);
     free(line);
 }
 
-void iv_finish(tui_app *a)
+/* Every answer is graded: the report is built, kept and shown. */
+static void iv_complete(tui_app *a)
+{
+    interview_record *r = xcalloc(1, sizeof *r);
+    interview_record_init(r);
+    r->started = a->iv_started;
+    r->seconds = a->iv_seconds;
+    r->minutes = a->minutes;
+    r->timed_out = a->iv_timed_out;
+    r->python = xstrdup(engine_python_version());
+    for (size_t i = 0; i < a->niv; i++) {
+        const tui_iv_item *it = &a->iv[i];
+        interview_add(r, &a->cat->drills[it->drill], it->answer, &it->v, it->secs);
+    }
+    char *dir = state_dir(), *err = NULL;
+    if (!dir)
+        app_msg(a, "report not kept: no state folder");
+    else if (interview_save(r, dir, &err) < 0) {
+        app_msg(a, "report not kept: %s", err);
+        free(err);
+    }
+    free(dir);
+    iv_history(a, r);
+    a->rep = r;
+    a->rep_owned = 1;
+    a->rep_back = SCR_LIST;
+    a->rep_top = 0;
+}
+
+static size_t iv_left(const tui_app *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->niv; i++)
+        n += a->iv[i].state != IV_DONE;
+    return n;
+}
+
+void iv_pump(tui_app *a)
+{
+    while (!tui_grading_busy(&a->ivg)) {
+        size_t i;
+        for (i = 0; i < a->niv; i++)
+            if (a->iv[i].state == IV_QUEUED)
+                break;
+        if (i == a->niv) {
+            if (a->iv_done && !a->rep && !iv_left(a))
+                iv_complete(a);
+            return;
+        }
+        tui_iv_item *it = &a->iv[i];
+        drill *d = &a->cat->drills[it->drill];
+        char *err = NULL;
+        if (tui_plan(d, &err) < 0) {
+            /* the drill cannot be graded here: say why in the report */
+            drill_verdict_free(&it->v);
+            drill_verdict_init(&it->v, d);
+            it->v.st = ST_ERROR;
+            it->v.message = err;
+            it->state = IV_DONE;
+            continue;
+        }
+        a->iv_grading = i;
+        if (tui_grading_start(&a->ivg, d, it->answer, 0, &it->v))
+            it->state = IV_GRADING;
+        else
+            it->state = IV_DONE;
+    }
+}
+
+void iv_step(tui_app *a)
+{
+    if (a->iv_grading >= a->niv)
+        return;
+    tui_iv_item *it = &a->iv[a->iv_grading];
+    if (tui_grading_step(&a->ivg, &it->v)) {
+        /* a traceback is the answer's own output: keep it with the verdict */
+        if (a->ivg.traceback && (!it->v.err || !*it->v.err)) {
+            free(it->v.err);
+            it->v.err = a->ivg.traceback;
+            a->ivg.traceback = NULL;
+        }
+        it->state = IV_DONE;
+        iv_pump(a);
+    }
+}
+
+void iv_finish(tui_app *a, int timed_out)
 {
     if (a->iv_done || a->mode != MODE_INTERVIEW)
         return;
-    app_close_drill(a);
+    iv_take(a, 0);
+    /* an "End the interview now?" still waiting has nothing left to end */
+    free(a->confirm);
+    a->confirm = NULL;
+    a->help = 0;
     a->iv_done = 1;
-    double score = 0;
-    for (size_t i = 0; i < a->niv; i++)
-        score += a->iv[i].score;
-    double secs = (util_now_ms() - a->iv_start_ms) / 1000.0;
-    iv_save_history(a, score, secs);
+    a->iv_timed_out = timed_out;
+    a->iv_seconds = (util_now_ms() - a->iv_start_ms) / 1000.0;
+    for (size_t i = 0; i < a->niv; i++) {
+        tui_iv_item *it = &a->iv[i];
+        if (it->state == IV_TODO) {
+            grade_missing(&a->cat->drills[it->drill], &it->v);
+            it->state = IV_DONE;
+        }
+    }
     a->rep_top = 0;
     a->screen = SCR_REPORT;
+    iv_pump(a);
 }
 
-static void report_doc(tui_app *a, tui_doc *doc, int width)
+/* ---- the report ---- */
+
+typedef struct {
+    tui_doc *doc;
+    int width;
+} report_ctx;
+
+static crt_role report_role(interview_style st)
 {
-    double score = 0;
-    for (size_t i = 0; i < a->niv; i++)
-        score += a->iv[i].score;
-    doc_add(doc, R_TITLE, 1, "Interview report");
-    doc_blank(doc);
-    doc_addf(doc, R_NORMAL, 1, "Score: %.1f / %zu (%.0f%%)", score, a->niv, a->niv ? 100.0 * score / (double)a->niv : 0);
-    doc_blank(doc);
-    doc_add(doc, R_TITLE, 1, "By topic");
-    int barw = width - 36;
-    if (barw > 30)
-        barw = 30;
-    if (barw < 5)
-        barw = 5;
-    for (size_t t = 0; t < a->ntopics; t++) {
-        double s = 0;
-        int n = 0;
-        for (size_t i = 0; i < a->niv; i++)
-            if (!strcmp(a->cat->drills[a->iv[i].drill].topic, a->topics[t])) {
-                s += a->iv[i].score;
-                n++;
-            }
-        if (!n)
-            continue;
-        sbuf sb;
-        sbuf_init(&sb);
-        sbuf_addf(&sb, "%-16.16s ", a->topics[t]);
-        int full = (int)(s / n * barw + 0.5);
-        for (int i = 0; i < barw; i++)
-            sbuf_addstr(&sb, crt_glyph(i < full ? G_BAR_FULL : G_BAR_EMPTY));
-        sbuf_addf(&sb, " %.1f/%d", s, n);
-        doc_add(doc, R_BAR, 3, sb.buf);
-        sbuf_release(&sb);
+    switch (st) {
+    case IV_TITLE: return R_TITLE;
+    case IV_PASS: return R_PASS;
+    case IV_FAIL: return R_FAIL;
+    case IV_DIM: return R_DIM;
+    case IV_BAR: return R_BAR;
+    case IV_HEAD: return R_KEY;
+    default: return R_NORMAL;
     }
-    doc_blank(doc);
-    doc_add(doc, R_TITLE, 1, "Drills");
-    for (size_t i = 0; i < a->niv; i++) {
-        const drill *d = &a->cat->drills[a->iv[i].drill];
-        long s = (long)a->iv[i].secs;
-        doc_addf(doc, tui_status_role(a->iv[i].st), 3, "%s %-8s %.2f %3ldm%02lds  %s",
-                 crt_glyph(a->iv[i].st == ST_PASS ? G_PASS : G_FAIL), status_name(a->iv[i].st), a->iv[i].score,
-                 s / 60, s % 60, d->title);
+}
+
+static void report_sink(void *ctx, interview_style st, int indent, const char *text)
+{
+    report_ctx *c = ctx;
+    if (!*text) {
+        doc_blank(c->doc);
+        return;
     }
-    doc_blank(doc);
-    doc_add(doc, R_TITLE, 1, "Explanations");
-    for (size_t i = 0; i < a->niv; i++) {
-        const drill *d = &a->cat->drills[a->iv[i].drill];
-        doc_blank(doc);
-        doc_addf(doc, R_KEY, 1, "%zu. %s (%s)", i + 1, d->title, d->id);
-        doc_wrap(doc, R_NORMAL, 3, width, d->explanation ? d->explanation : "");
+    if (st == IV_WRAP) {
+        doc_wrap(c->doc, report_role(st), indent + 1, c->width, text);
+        return;
+    }
+    /* code and output as they are, line by line */
+    const char *p = text;
+    for (;;) {
+        const char *nl = strchrnul(p, '\n');
+        char *line = xmemdup(p, (size_t)(nl - p));
+        doc_add(c->doc, report_role(st), indent + 1, line);
+        free(line);
+        if (!*nl)
+            break;
+        p = nl + 1;
     }
 }
 
@@ -209,7 +343,15 @@ void report_draw(tui_app *a, WINDOW *w)
     app_draw_header(a, w, "pydrill interview report");
     tui_doc doc;
     doc_init(&doc);
-    report_doc(a, &doc, wd - 2);
+    if (!a->rep) {
+        size_t left = iv_left(a);
+        doc_add(&doc, R_TITLE, 1, "Interview over");
+        doc_blank(&doc);
+        doc_addf(&doc, R_WARN, 1, "%s Grading the answers handed in: %zu left...", crt_spinner(a->tick), left);
+    } else {
+        report_ctx c = { &doc, wd - 2 };
+        interview_render(a->rep, crt_utf8(), report_sink, &c);
+    }
     int body = h - 3;
     if (doc.n <= (size_t)body)
         a->rep_top = 0;
@@ -217,11 +359,54 @@ void report_draw(tui_app *a, WINDOW *w)
         a->rep_top = doc.n - (size_t)body;
     doc_draw(&doc, w, 1, body, a->rep_top);
     doc_free(&doc);
-    app_draw_footer(a, w, "j/k PgUp/PgDn scroll  Esc/q/Enter back to the list  ? help");
+    tui_hint hints[] = {
+        { "j/k", "scroll", 50 }, { "x", "export text", 70 }, { "X", "export HTML", 60 },
+        { "Esc", a->rep_back == SCR_PAST ? "past interviews" : "list", 90 },
+    };
+    app_draw_footer(a, w, hints, a->rep ? ARRAY_SIZE(hints) : 0);
+}
+
+/* Writes the report as text or HTML to the current folder. */
+static void report_export(tui_app *a, const interview_record *r, int html)
+{
+    char stamp[32];
+    struct tm tm;
+    localtime_r(&r->started, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char *path = xasprintf("pydrill-interview-%s.%s", stamp, html ? "html" : "txt");
+    char *text = html ? interview_html(r) : interview_text(r);
+    char *err = NULL;
+    if (util_write_atomic(path, text, strlen(text), &err) < 0) {
+        app_msg(a, "export failed: %s", err);
+        free(err);
+    } else {
+        char cwd[4096];
+        app_msg(a, "report written to %s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+    }
+    free(text);
+    free(path);
+}
+
+static void report_leave(tui_app *a)
+{
+    a->mode = MODE_PRACTICE;
+    a->screen = a->rep_back;
+    if (a->rep_owned) {
+        interview_record_free(a->rep);
+        free(a->rep);
+    }
+    a->rep = NULL;
+    a->rep_owned = 0;
+    if (a->screen != SCR_PAST)
+        iv_clear(a);
 }
 
 int report_key(tui_app *a, int k)
 {
+    if (!a->rep) {
+        /* grading what was handed in: a moment */
+        return 0;
+    }
     switch (k) {
     case 'j':
     case TK(KEY_DOWN): a->rep_top++; break;
@@ -230,11 +415,121 @@ int report_key(tui_app *a, int k)
     case ' ':
     case TK(KEY_NPAGE): a->rep_top += 10; break;
     case TK(KEY_PPAGE): a->rep_top = a->rep_top > 10 ? a->rep_top - 10 : 0; break;
+    case 'g':
+    case TK(KEY_HOME): a->rep_top = 0; break;
+    case 'G':
+    case TK(KEY_END): a->rep_top = (size_t)-1; break;
+    case 'x': report_export(a, a->rep, 0); break;
+    case 'X': report_export(a, a->rep, 1); break;
     case TK_ESC:
     case 'q':
     case '\n':
+    case TK(KEY_ENTER): report_leave(a); break;
+    default: return 0;
+    }
+    return TUI_REDRAW;
+}
+
+/* ---- past interviews ---- */
+
+static void past_free(tui_app *a)
+{
+    for (size_t i = 0; i < a->npast; i++)
+        interview_record_free(&a->past[i]);
+    free(a->past);
+    a->past = NULL;
+    a->npast = 0;
+}
+
+void past_open(tui_app *a)
+{
+    past_free(a);
+    char *dir = state_dir();
+    if (dir)
+        interview_list(dir, &a->past, &a->npast, &a->past_unreadable);
+    free(dir);
+    a->past_cur = a->past_top = 0;
+    a->screen = SCR_PAST;
+}
+
+void past_draw(tui_app *a, WINDOW *w)
+{
+    int h = getmaxy(w), wd = getmaxx(w);
+    app_draw_header(a, w, "pydrill past interviews");
+    int top_y = 2, rows = h - 4;
+    if (!a->npast)
+        crt_puts(w, top_y, 2, wd - 2, "No interviews yet: i on the list starts one.", A_NORMAL);
+    else
+        crt_puts(w, 1, 1, wd - 1, "when              score        time    drills", crt_attr(R_DIM));
+    if (a->past_cur < a->past_top)
+        a->past_top = a->past_cur;
+    if (a->past_cur >= a->past_top + (size_t)rows)
+        a->past_top = a->past_cur - (size_t)rows + 1;
+    for (int y = 0; y < rows; y++) {
+        size_t i = a->past_top + (size_t)y;
+        if (i >= a->npast)
+            break;
+        const interview_record *r = &a->past[i];
+        char when[32];
+        interview_when(r->started, when);
+        double s = interview_score(r);
+        long secs = (long)(r->seconds + 0.5);
+        sbuf sb;
+        sbuf_init(&sb);
+        sbuf_addf(&sb, "%-16s  %4.1f/%-3zu %3.0f%%  %3ldm%02lds  ", when, s, r->n,
+                  r->n ? 100.0 * s / (double)r->n : 0.0, secs / 60, secs % 60);
+        for (size_t k = 0; k < r->n; k++)
+            sbuf_addf(&sb, "%s%s", k ? ", " : "", r->items[k].id);
+        int sel = i == a->past_cur;
+        attr_t at = sel ? crt_attr(R_SELECT) : A_NORMAL;
+        if (sel)
+            crt_fill(w, top_y + y, 0, at);
+        crt_puts(w, top_y + y, 1, wd - 1, sb.buf, at);
+        sbuf_release(&sb);
+    }
+    tui_hint hints[] = {
+        { "Enter", "open", 90 }, { "x", "export text", 70 }, { "X", "export HTML", 60 }, { "Esc", "list", 80 },
+    };
+    if (a->past_unreadable && !a->msg) {
+        char *s = xasprintf("%zu file%s in the interviews folder could not be read", a->past_unreadable,
+                            a->past_unreadable == 1 ? "" : "s");
+        crt_puts(w, h - 2, 1, wd - 1, s, crt_attr(R_WARN));
+        free(s);
+    }
+    app_draw_footer(a, w, hints, a->npast ? ARRAY_SIZE(hints) : 0);
+}
+
+int past_key(tui_app *a, int k)
+{
+    switch (k) {
+    case 'j':
+    case TK(KEY_DOWN):
+        if (a->past_cur + 1 < a->npast)
+            a->past_cur++;
+        break;
+    case 'k':
+    case TK(KEY_UP):
+        if (a->past_cur)
+            a->past_cur--;
+        break;
+    case '\n':
     case TK(KEY_ENTER):
-        a->mode = MODE_PRACTICE;
+        if (a->npast) {
+            a->rep = &a->past[a->past_cur];
+            a->rep_owned = 0;
+            a->rep_back = SCR_PAST;
+            a->rep_top = 0;
+            a->screen = SCR_REPORT;
+        }
+        break;
+    case 'x':
+    case 'X':
+        if (a->npast)
+            report_export(a, &a->past[a->past_cur], k == 'X');
+        break;
+    case TK_ESC:
+    case 'q':
+        past_free(a);
         a->screen = SCR_LIST;
         break;
     default: return 0;

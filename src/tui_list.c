@@ -1,6 +1,6 @@
 /* tui_list.c - the list screen: drills grouped by topic with kind, level
- * and status; search, topic filter, export, reset, and the way into
- * interview and review modes. */
+ * and status; search, topic filter, export, reset, the next unsolved
+ * drill, and the way into interview and review modes and past interviews. */
 #define _GNU_SOURCE
 #include "tui.h"
 
@@ -10,6 +10,8 @@
 
 #include "util.h"
 
+/* below this many cells for the title, the kind column shrinks to a letter */
+#define LIST_TITLE_MIN 12
 
 static int list_is_header(const tui_app *a, size_t row)
 {
@@ -59,6 +61,25 @@ void list_rebuild(tui_app *a)
         a->cur = 0;
 }
 
+int list_unsolved(tui_app *a, size_t di)
+{
+    const drill *d = &a->cat->drills[di];
+    state_entry *e = app_entry(a, d);
+    if (d->skip_reason || (e && e->last_status == (int)ST_SKIPPED))
+        return 0;
+    return !e || !e->passed;
+}
+
+/* As rustlings does: the list opens on the first drill still to solve. */
+void list_first_unsolved(tui_app *a)
+{
+    for (size_t r = 0; r < a->nrows; r++)
+        if (a->rows[r] < a->cat->ndrills && list_unsolved(a, a->rows[r])) {
+            a->cur = r;
+            return;
+        }
+}
+
 /* The glyph and role of a drill's status in the list. */
 static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
 {
@@ -69,12 +90,15 @@ static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
     } else if (!e || e->attempts == 0) {
         *g = crt_glyph(G_NEW);
         *r = R_DIM;
-    } else if (sched_is_due(&e->card, app_now())) {
+    } else if (review_is_due(&e->card, app_now())) {
         *g = crt_glyph(G_DUE);
         *r = R_DUE;
     } else if (e->passed) {
         *g = crt_glyph(G_PASS);
         *r = R_PASS;
+    } else if (e->revealed_pass) {
+        *g = crt_glyph(G_SEEN);
+        *r = R_DUE;
     } else {
         *g = crt_glyph(G_FAIL);
         *r = R_FAIL;
@@ -122,21 +146,34 @@ void list_draw(tui_app *a, WINDOW *w)
         x += crt_puts(w, top_y + y, x, wd - x, sel ? crt_glyph(G_CURSOR) : " ", base);
         x += crt_puts(w, top_y + y, x, wd - x, " ", base);
         x += crt_puts(w, top_y + y, x, wd - x, g, sel ? base : crt_attr(gr));
-        char *mid = xasprintf(" %-7s L%d  ", drill_kind_name(d->kind), d->level);
+        /* the id is what a drill is known by: it stays; the kind column
+         * shrinks first, then the title */
+        int idw = crt_width(d->id, strlen(d->id));
+        int full = wd - x - 1 - 14 - idw - 2 >= LIST_TITLE_MIN;
+        char *mid = full ? xasprintf(" %-7s L%d  ", drill_kind_name(d->kind), d->level)
+                         : xasprintf(" %c%d ", drill_kind_name(d->kind)[0], d->level);
         x += crt_puts(w, top_y + y, x, wd - x, mid, sel ? base : crt_attr(R_DIM));
         free(mid);
-        int idw = crt_width(d->id, strlen(d->id));
         int room = wd - x - 1;
-        int show_id = room > idw + 12;
-        crt_puts(w, top_y + y, x, show_id ? room - idw - 2 : room, d->title, base);
-        if (show_id)
-            crt_puts(w, top_y + y, wd - 1 - idw, idw, d->id, sel ? base : crt_attr(R_DIM));
+        if (idw > room)
+            idw = room;
+        int troom = room - idw - 2;
+        if (troom >= LIST_TITLE_MIN / 2)
+            crt_puts(w, top_y + y, x, troom, d->title, base);
+        crt_puts(w, top_y + y, wd - 1 - idw, idw, d->id, sel ? base : crt_attr(R_DIM));
     }
-    if (a->searching)
-        app_draw_footer(a, w, "type to search  Enter keep  Esc clear");
-    else
-        app_draw_footer(a, w, "j/k move  Enter open  / search  t topic  i interview  v review  x export  "
-                              "d/D reset  ? help  q quit");
+    if (a->searching) {
+        static const tui_hint h[] = { { "type", "to search", 50 }, { "Enter", "keep", 40 }, { "Esc", "clear", 40 } };
+        app_draw_footer(a, w, h, ARRAY_SIZE(h));
+    } else {
+        static const tui_hint h[] = {
+            { "j/k", "move", 30 },        { "Enter", "open", 90 },   { "n", "next unsolved", 80 },
+            { "/", "search", 60 },        { "t/T", "topic", 50 },    { "i", "interview", 70 },
+            { "v", "review", 70 },        { "p", "past", 40 },       { "x", "export", 20 },
+            { "d/D", "reset", 10 },       { "q", "quit", 85 },
+        };
+        app_draw_footer(a, w, h, ARRAY_SIZE(h));
+    }
 }
 
 static void list_move(tui_app *a, int delta)
@@ -178,6 +215,7 @@ static void list_reset_one(tui_app *a)
 {
     const drill *d = &a->cat->drills[a->rows[a->cur]];
     state_reset(&a->st, d->id);
+    app_forget(a, d->id);
     app_save(a);
     app_msg(a, "progress of %s reset", d->id);
 }
@@ -185,6 +223,7 @@ static void list_reset_one(tui_app *a)
 static void list_reset_all(tui_app *a)
 {
     state_reset(&a->st, NULL);
+    app_forget(a, NULL);
     app_save(a);
     app_msg(a, "all progress reset");
 }
@@ -272,22 +311,26 @@ int list_key(tui_app *a, int k)
         a->search = NULL;
         list_rebuild(a);
         break;
-    case 't': {
-        size_t i = 0;
-        if (a->topic) {
+    case 't':
+    case 'T': {
+        /* t forward, T backward, through "all" */
+        size_t i = a->ntopics; /* "all" */
+        if (a->topic)
             for (i = 0; i < a->ntopics; i++)
                 if (!strcmp(a->topics[i], a->topic))
                     break;
-            i++;
-        }
+        size_t ring = a->ntopics + 1;
+        i = k == 't' ? (i + 1) % ring : (i + ring - 1) % ring;
         free(a->topic);
         a->topic = i < a->ntopics ? xstrdup(a->topics[i]) : NULL;
         list_rebuild(a);
         a->list_top = 0;
         break;
     }
-    case 'i': app_start_interview(a); break;
+    case 'n': app_next_unsolved(a); break;
+    case 'i': app_ask_interview(a); break;
     case 'v': app_start_review(a); break;
+    case 'p': past_open(a); break;
     case 'x': list_export(a); break;
     case 'd':
         if (a->nrows)

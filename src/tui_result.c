@@ -1,6 +1,8 @@
 /* tui_result.c - the result screen after a submit: verdict and score,
  * each visible test, output and errors trimmed, hidden tests as a count,
- * the time, then the explanation; n next, r retry, Esc back. */
+ * the time, then the explanation; for an explain drill the rubric points
+ * hit and missed, the model answer, and the candidate's own grade for the
+ * review schedule. n next, u next unsolved, r retry, Esc back. */
 #define _GNU_SOURCE
 #include "tui.h"
 
@@ -9,17 +11,27 @@
 
 #include "util.h"
 
+static int result_can_self_grade(const tui_app *a)
+{
+    const drill *d = &a->cat->drills[a->di];
+    /* a rubric is what a spoken answer is graded by */
+    return d->nrubric && a->mode != MODE_INTERVIEW && a->v.st != ST_MISSING && a->v.st != ST_SKIPPED;
+}
+
 static void result_doc(tui_app *a, tui_doc *doc, int width)
 {
     const drill *d = &a->cat->drills[a->di];
     doc_wrap(doc, R_TITLE, 1, width, d->title);
     doc_blank(doc);
-    tui_doc *tmp = doc;
-    size_t before = tmp->n;
-    tui_doc_verdict(doc, &a->v, a->g.traceback, width - 2, 0);
+    size_t before = doc->n;
+    tui_doc_verdict(doc, &a->v, a->answer_sent, a->g.traceback, width - 2, 0);
     for (size_t i = before; i < doc->n; i++)
         doc->lines[i].indent += 1;
-    if (d->kind == KIND_PREDICT && d->truth && a->answer_sent && a->v.st != ST_PASS) {
+    if (a->res_revealed)
+        doc_wrap(doc, R_DUE, 3, width,
+                 "Passed after the answer was shown: marked as such in the list, not counted in the score, "
+                 "and it comes back for review soon.");
+    if (d->truth && a->answer_sent && a->v.st != ST_PASS) {
         doc_blank(doc);
         doc_add(doc, R_TITLE, 1, "What it prints (- real output, + your answer)");
         const char *x = d->truth, *y = a->answer_sent;
@@ -38,26 +50,32 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
             y = *ye ? ye + 1 : ye;
         }
     }
-    if (d->kind == KIND_CHOICE && a->v.st != ST_PASS) {
-        doc_blank(doc);
-        sbuf sb;
-        sbuf_init(&sb);
-        for (size_t i = 0; i < d->nanswer; i++)
-            sbuf_addf(&sb, "%s%c", i ? ", " : "", (char)('a' + d->answer[i]));
-        doc_addf(doc, R_PASS, 1, "Right answer: %s", sb.buf);
-        sbuf_release(&sb);
-    }
     long s = (long)a->took_secs;
+    doc_blank(doc);
     doc_addf(doc, R_DIM, 1, "you took %ldm%02lds on this drill", s / 60, s % 60);
-    if (a->mode != MODE_INTERVIEW && d->explanation) {
+    if (d->model_answer) {
+        doc_blank(doc);
+        doc_add(doc, R_TITLE, 1, "A model answer");
+        doc_wrap(doc, R_NORMAL, 3, width, d->model_answer);
+    }
+    if (result_can_self_grade(a)) {
+        doc_blank(doc);
+        if (a->self_grade < 0) {
+            doc_add(doc, R_TITLE, 1, "How did it go? Your call feeds the review schedule");
+            doc_add(doc, R_KEY, 3, "a again    h hard    g good");
+        } else {
+            const state_entry *e = app_entry(a, d);
+            char when[96] = "";
+            if (e && e->card.due)
+                app_fmt_when(when, sizeof when, e->card.due, app_now());
+            doc_addf(doc, R_KEY, 1, "You graded it %s: next review %s.", review_grade_name((review_grade)a->self_grade),
+                     when);
+        }
+    }
+    if (d->explanation) {
         doc_blank(doc);
         doc_add(doc, R_TITLE, 1, "Why");
         doc_wrap(doc, R_NORMAL, 3, width, d->explanation);
-        if (d->kind == KIND_EXPLAIN && d->model_answer) {
-            doc_blank(doc);
-            doc_add(doc, R_TITLE, 1, "A model answer");
-            doc_wrap(doc, R_NORMAL, 3, width, d->model_answer);
-        }
     }
 }
 
@@ -77,15 +95,50 @@ void result_draw(tui_app *a, WINDOW *w)
     else if (a->res_top > doc.n - (size_t)body)
         a->res_top = doc.n - (size_t)body;
     doc_draw(&doc, w, 1, body, a->res_top);
+    int more = doc.n > (size_t)body;
     doc_free(&doc);
-    app_draw_footer(a, w, a->mode == MODE_REVIEW ? "n next due drill  r retry  j/k scroll  Esc stop review  ? help"
-                                                 : "n next drill  r retry  j/k scroll  Esc back to the list  ? help");
+    tui_hint hints[8];
+    size_t n = 0;
+    int review = a->mode == MODE_REVIEW;
+    if (result_can_self_grade(a))
+        hints[n++] = (tui_hint){ "a/h/g", "again/hard/good", 85 };
+    hints[n++] = (tui_hint){ "n", review ? "next due drill" : "next drill", 100 };
+    if (!review)
+        hints[n++] = (tui_hint){ "u", "next unsolved", 60 };
+    hints[n++] = (tui_hint){ "r", "retry", 90 };
+    if (more)
+        hints[n++] = (tui_hint){ "j/k", "scroll", 40 };
+    hints[n++] = (tui_hint){ "Esc", review ? "stop review" : "list", 80 };
+    app_draw_footer(a, w, hints, n);
+}
+
+static void result_self_grade(tui_app *a, review_grade g)
+{
+    const drill *d = &a->cat->drills[a->di];
+    state_self_grade(&a->st, d->id, d->revision, &a->card_before, g, app_now());
+    a->self_grade = (int)g;
+    app_save(a);
 }
 
 int result_key(tui_app *a, int k)
 {
+    if (result_can_self_grade(a)) {
+        review_grade g = REVIEW_FAIL;
+        int hit = 1;
+        switch (k) {
+        case 'a': case '1': g = REVIEW_FAIL; break;
+        case 'h': case '2': g = REVIEW_HARD; break;
+        case 'g': case '3': g = REVIEW_GOOD; break;
+        default: hit = 0;
+        }
+        if (hit) {
+            result_self_grade(a, g);
+            return TUI_REDRAW;
+        }
+    }
     switch (k) {
     case 'n': app_next(a); break;
+    case 'u': app_next_unsolved(a); break;
     case 'r':
         a->screen = SCR_DRILL;
         doc_clear(&a->run_doc);

@@ -1,10 +1,13 @@
 /* tui_watch.c - pydrill run ID FILE --watch: shows the drill and grades
  * FILE again each time it is saved, as rustlings' watch loop does. The
  * folder is watched (inotify), not the file, so editors that save by
- * writing a new file and renaming it over the old one are seen too. */
+ * writing a new file and renaming it over the old one are seen too. Every
+ * grading is recorded as the quiz records a practice answer (progress,
+ * the review schedule, history.jsonl with mode "watch"). */
 #define _GNU_SOURCE
 #include "tui.h"
 
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,11 +26,47 @@ typedef struct {
     drill_verdict v;
     int have_v;
     int runs;
+    char *answer;       /* the text being graded */
+    state st;
+    int have_state;
+    char *state_note;   /* why progress is not recorded */
     char *note;
     size_t top;
     char when[16];
     unsigned tick;
 } watch_ctx;
+
+/* A grading is an answer like one submitted in the quiz: progress and the
+ * review schedule hear it (each save after the first is a retry), and so
+ * does history.jsonl. */
+static void watch_record(watch_ctx *w)
+{
+    if (!w->have_state)
+        return;
+    char *err = NULL;
+    state_record(&w->st, w->d->id, w->d->revision, (int)w->v.st, w->v.score, w->answer, 0, w->runs - 1, 0,
+                 app_now());
+    if (state_save(&w->st, &err) < 0) {
+        free(w->state_note);
+        w->state_note = xasprintf("progress not saved: %s", err ? err : "unknown error");
+        free(err);
+        return;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "mode", "watch");
+    cJSON_AddStringToObject(o, "id", w->d->id);
+    cJSON_AddStringToObject(o, "status", status_name(w->v.st));
+    cJSON_AddNumberToObject(o, "score", w->v.score);
+    cJSON_AddNumberToObject(o, "time", (double)app_now());
+    char *line = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (state_history_add(line, &err) < 0) {
+        free(w->state_note);
+        w->state_note = xasprintf("history not saved: %s", err);
+        free(err);
+    }
+    free(line);
+}
 
 static void watch_grade(watch_ctx *w)
 {
@@ -53,8 +92,10 @@ static void watch_grade(watch_ctx *w)
     w->runs++;
     time_t now = time(NULL);
     strftime(w->when, sizeof w->when, "%H:%M:%S", localtime(&now));
-    tui_grading_start(&w->g, w->d, text, 0, &w->v);
-    free(text);
+    free(w->answer);
+    w->answer = text;
+    if (!tui_grading_start(&w->g, w->d, text, 0, &w->v))
+        watch_record(w);
 }
 
 static void watch_draw(watch_ctx *w)
@@ -93,9 +134,13 @@ static void watch_draw(watch_ctx *w)
         doc_addf(&doc, R_WARN, 1, "%s grading %s...", crt_spinner(w->tick), w->file);
     else if (w->have_v) {
         size_t before = doc.n;
-        tui_doc_verdict(&doc, &w->v, w->g.traceback, wd - 4, w->v.st == ST_PASS);
+        tui_doc_verdict(&doc, &w->v, w->answer, w->g.traceback, wd - 4, w->v.st == ST_PASS);
         for (size_t i = before; i < doc.n; i++)
             doc.lines[i].indent += 1;
+    }
+    if (w->state_note) {
+        doc_blank(&doc);
+        doc_wrap(&doc, R_WARN, 1, wd - 2, w->state_note);
     }
     int body = h - 2;
     if (doc.n <= (size_t)body)
@@ -104,9 +149,17 @@ static void watch_draw(watch_ctx *w)
         w->top = doc.n - (size_t)body;
     doc_draw(&doc, win, 1, body, w->top);
     doc_free(&doc);
-    char *keys = xasprintf("watching %s: save it to grade again   r regrade  j/k scroll  q quit", w->file);
-    crt_puts(win, h - 1, 1, wd - 1, keys, crt_attr(R_DIM));
-    free(keys);
+    /* the keys keep their place at the right; the file name gives way */
+    const char *keys = "r regrade  j/k scroll  q quit";
+    int kw = (int)strlen(keys);
+    char *what = xasprintf("save it to grade again: %s", w->file);
+    if (kw + 2 < wd) {
+        crt_puts(win, h - 1, wd - 1 - kw, kw, keys, crt_attr(R_KEY));
+        crt_puts(win, h - 1, 1, wd - kw - 4, what, crt_attr(R_DIM));
+    } else {
+        crt_puts(win, h - 1, 1, wd - 1, keys, crt_attr(R_KEY));
+    }
+    free(what);
     curs_set(0);
     wnoutrefresh(win);
     doupdate();
@@ -151,10 +204,21 @@ int tui_watch(catalog *c, drill *d, const char *file)
         return 2;
     }
     char *err = NULL;
+    if (state_load(&w.st, &err) < 0) {
+        w.state_note = xasprintf("progress will not be saved: %s", err ? err : "state folder unusable");
+        free(err);
+        err = NULL;
+    } else {
+        w.have_state = 1;
+        if (w.st.notice)
+            w.state_note = xstrdup(w.st.notice);
+    }
     if (crt_init(&err) < 0) {
         fprintf(stderr, "pydrill: error: %s\n", err);
         free(err);
         free(dir);
+        free(w.state_note);
+        state_free(&w.st);
         close(fd);
         return 2;
     }
@@ -182,7 +246,8 @@ int tui_watch(catalog *c, drill *d, const char *file)
         if (busy) {
             w.tick++;
             dirty = 1;
-            tui_grading_step(&w.g, &w.v);
+            if (tui_grading_step(&w.g, &w.v))
+                watch_record(&w);
         }
         if (watch_events(fd, w.base)) {
             watch_grade(&w);
@@ -212,6 +277,9 @@ int tui_watch(catalog *c, drill *d, const char *file)
     if (w.have_v)
         drill_verdict_free(&w.v);
     free(w.note);
+    free(w.answer);
+    free(w.state_note);
+    state_free(&w.st);
     free(w.g.traceback);
     free(dir);
     close(fd);

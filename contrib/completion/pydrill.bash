@@ -36,6 +36,7 @@ _pydrill() {
         return ;;
     --format)
         if [ "$cmd" = list ] || [ "$cmd" = trace ]; then formats="text json"; fi
+        if [ "$cmd" = export ]; then formats="text html json"; fi
         COMPREPLY=($(compgen -W "$formats" -- "$cur"))
         return ;;
     --mode)
@@ -63,7 +64,7 @@ _pydrill() {
     trace) opts="$common --code --format" ;;
     check) opts="$common" ;;
     new) opts="--help" ;;
-    export) opts="-o --output --help" ;;
+    export) opts="-o --output --interviews --interview --format --help" ;;
     help) opts="" ;;
     esac
     if [[ $cur == -* ]]; then

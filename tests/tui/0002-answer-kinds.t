@@ -55,9 +55,9 @@ test_expect_success 'fix right: PASS with every test and the hidden count' '
     tui_wait "✓ second call gets a fresh list" && tui_wait "1 of 1 hidden tests passed"
 '
 
-test_expect_success 'Esc on the result goes back to the list, with the status glyphs' '
-    tui_keys Escape && tui_wait "2/5 passed" &&
-    tui_wait "✓ predict" && tui_wait "✓ fix"
+test_expect_success 'Esc on the result goes back to the list: passed after reveal, marked so' '
+    tui_keys Escape && tui_wait "0/5 passed +2 after reveal" && tui_wait "score 1.2/5" &&
+    tui_wait "◐ predict" && tui_wait "◐ fix"
 '
 
 test_expect_success 'write wrong (the stub): FAIL; a syntax error: SYNTAX' '
@@ -70,25 +70,36 @@ test_expect_success 'write wrong (the stub): FAIL; a syntax error: SYNTAX' '
 test_expect_success 'write right: PASS' '
     tui_keys r && tui_wait "Your code" && tui_keys BSpace BSpace BSpace BSpace BSpace BSpace &&
     tui_type "return n * n" && tui_wait "2│     return n * n" && tui_keys C-s &&
-    tui_wait "PASS   score 1.00" && tui_keys Escape && tui_wait "3/5 passed"
+    tui_wait "PASS   score 1.00" && tui_keys Escape && tui_wait "0/5 passed +3 after reveal"
 '
 
-test_expect_success 'choice wrong: FAIL and the right letter; right: PASS' '
+test_expect_success 'choice: one right answer, so radio marks' '
     tui_keys j && tui_wait "▶ · choice" && tui_keys Enter &&
-    tui_wait "a) Disk I/O" && tui_keys a && tui_wait "[x] a) Disk I/O" &&
-    tui_keys c && tui_wait "[x] c) Network calls" && tui_wait "[ ] a) Disk I/O" &&
-    tui_keys Enter && tui_wait "FAIL" && tui_wait "Right answer: b" &&
-    tui_keys r && tui_wait "[x] c) Network calls" && tui_keys b && tui_keys C-s &&
-    tui_wait "PASS   score 1.00" && tui_wait "Only one thread executes Python bytecode"
+    tui_wait "( ) a) Disk I/O" && tui_keys a && tui_wait "(•) a) Disk I/O" &&
+    tui_keys c && tui_wait "(•) c) Network calls" && tui_wait "( ) a) Disk I/O" && tui_lacks "[ ]"
 '
 
-test_expect_success 'explain wrong: FAIL with the missed points; right: PASS and the model answer' '
-    tui_keys Escape && tui_wait "4/5 passed" && tui_keys j && tui_wait "▶ · explain" && tui_keys Enter &&
-    tui_wait "Your answer, in words" && tui_type "It is freed at some point." && tui_keys C-s &&
-    tui_wait "FAIL" && tui_keys r && tui_wait "Your answer, in words" &&
+test_expect_success 'choice wrong: each option once, with its text, the choice and the right one' '
+    tui_keys Enter && tui_wait "FAIL   score 0.00" && tui_wait "Your choice and the right one" &&
+    tui_wait "( ) b) Execution of Python bytecode   ✓ the right answer" &&
+    tui_wait "(•) c) Network calls   ✗ not right" && tui_wait "( ) a) Disk I/O" &&
+    tui_screen >s && test "$(grep -c "Network calls" s)" -eq 1 && lacks s "you chose"
+'
+
+test_expect_success 'choice right: PASS' '
+    tui_keys r && tui_wait "(•) c) Network calls" && tui_keys b && tui_keys C-s &&
+    tui_wait "PASS   score 1.00" && tui_wait "(•) b) Execution of Python bytecode   ✓ right" &&
+    tui_wait "Only one thread executes Python bytecode"
+'
+
+test_expect_success 'explain wrong: FAIL with the points hit and missed; right: PASS and the model answer' '
+    tui_keys Escape && tui_wait "0/5 passed +4 after reveal" && tui_keys j && tui_wait "▶ · explain" &&
+    tui_keys Enter && tui_wait "Your answer, in words" && tui_type "It is freed at some point." && tui_keys C-s &&
+    tui_wait "FAIL" && tui_wait "Rubric: 0 of 2 points" && tui_wait "✗ " &&
+    tui_keys r && tui_wait "Your answer, in words" &&
     tui_keys End && tui_type " When the reference count drops to zero; the cycle collector finds cycles." &&
-    tui_keys C-s && tui_wait "PASS   score 1.00" && tui_wait "A model answer" &&
-    tui_keys Escape && tui_wait "5/5 passed"
+    tui_keys C-s && tui_wait "PASS   score 1.00" && tui_wait "Rubric: 2 of 2 points" && tui_wait "A model answer" &&
+    tui_keys Escape && tui_wait "0/5 passed +5 after reveal"
 '
 
 test_expect_success 'n after the last drill of the list says so' '

@@ -17,16 +17,20 @@ test_expect_success 'the progress survives a restart' '
     tui_start -- --pack "$PACK" && tui_wait "1/5 passed" && tui_wait "✓ predict L1"
 '
 
+test_expect_success 'the list opens on the first drill not passed yet' '
+    tui_wait "▶ · fix" && tui_wait "  ✓ predict"
+'
+
 test_expect_success 'Esc keeps the draft; reopening the drill restores it' '
-    tui_keys j && tui_wait "▶ · fix" && tui_keys Enter && tui_wait "Your code" &&
+    tui_wait "▶ · fix" && tui_keys Enter && tui_wait "Your code" &&
     tui_type "# my draft" && tui_wait "1│ # my draftdef append_to" &&
     tui_keys Escape && tui_wait "▶ · fix" && tui_keys Enter && tui_wait "1│ # my draftdef append_to"
 '
 
 test_expect_success 'the draft survives a restart' '
     tui_keys Escape && tui_wait "▶ · fix" && tui_quit &&
-    tui_start -- --pack "$PACK" && tui_wait "1/5 passed" &&
-    tui_keys j Enter && tui_wait "1│ # my draftdef append_to" && tui_keys Escape && tui_wait "1/5 passed"
+    tui_start -- --pack "$PACK" && tui_wait "1/5 passed" && tui_wait "▶ · fix" &&
+    tui_keys Enter && tui_wait "1│ # my draftdef append_to" && tui_keys Escape && tui_wait "1/5 passed"
 '
 
 test_expect_success 'x exports the saved answers as an answers file' '

@@ -38,6 +38,22 @@ test_expect_success 'a passing file exits 0' '
     tui_wait "PASS" && tui_keys q && tui_wait "[exit 0]"
 '
 
+test_expect_success 'every grading is recorded as the quiz records an answer' '
+    P="$XDG_STATE_HOME/pydrill/progress.json" H="$XDG_STATE_HOME/pydrill/history.jsonl" &&
+    /usr/bin/python3 -c "
+import json, sys
+e = json.load(open(sys.argv[1]))[\"entries\"][\"mutable-default-fix\"]
+assert e[\"attempts\"] == 4 and e[\"passed\"] and e[\"last_status\"] == \"pass\", e
+assert \"lst is None else lst + [x]\" in e[\"last_answer\"], e
+assert e[\"card\"][\"due\"] > 0, e
+" "$P" &&
+    test "$(grep -c "\"mode\":\"watch\"" "$H")" -eq 4 && tail -n 1 "$H" | grep -q "\"status\":\"pass\""
+'
+
+test_expect_success 'the quiz shows what watch recorded' '
+    tui_start -- --pack "$PACK" && tui_wait "✓ fix" && tui_wait "1/5 passed" && tui_quit
+'
+
 test_expect_success 'a folder that cannot be watched: exit 2 with a message' '
     expect_code 2 pydrill run --pack "$PACK" mutable-default-fix "$TRASH/nope/answer.py" --watch 2>err &&
     contains err "pydrill: error: cannot watch"

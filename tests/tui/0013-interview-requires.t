@@ -17,8 +17,8 @@ answer_both() {
 
 test_expect_success '--count 2 of 5 drills: the two that can be answered, every time' '
     tui_start -- --pack "$REQ" --mode interview --count 2 && answer_both &&
-    tui_keys Escape && tui_wait "topic: all" && tui_keys i && answer_both &&
-    tui_keys Escape && tui_wait "topic: all" && tui_keys i && answer_both &&
+    tui_keys Escape && tui_wait "topic: all" && tui_keys i && tui_wait "[y/N]" && tui_keys y && answer_both &&
+    tui_keys Escape && tui_wait "topic: all" && tui_keys i && tui_wait "[y/N]" && tui_keys y && answer_both &&
     tui_keys Escape && tui_wait "topic: all" && tui_quit
 '
 
@@ -39,7 +39,7 @@ test_expect_success 'a topic where nothing can be answered: no interview' '
   { "id": "f1", "title": "Future only", "topic": "t", "level": 1, "kind": "choice", "prompt": "p",
     "choices": ["a", "b"], "answer": 0, "explanation": "e", "requires": { "python": ">=9.0" } } ] }
 EOS
-    tui_start -- --pack "$TRASH/only-skipped.json" && tui_wait "topic: all" && tui_keys i &&
+    tui_start -- --pack "$TRASH/only-skipped.json" && tui_wait "topic: all" && tui_keys i && tui_wait "[y/N]" && tui_keys y &&
     tui_wait "No drills for an interview" && tui_lacks "interview 1/" && tui_quit
 '
 

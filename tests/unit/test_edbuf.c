@@ -426,6 +426,109 @@ static void test_cells(void **state)
     assert_int_equal(edbuf_cells("e\xCC\x81", 3), 1); /* e + combining acute */
 }
 
+static void test_kill_to_end_and_start(void **state)
+{
+    (void)state;
+    edbuf *b = edbuf_new("hello world\nnext");
+    edbuf_move(b, 0, 5);
+    edbuf_kill_to_end(b);
+    assert_text(b, "hello\nnext");
+    assert_cursor(b, 0, 5);
+    edbuf_kill_to_end(b); /* at the end: joins the next line */
+    assert_text(b, "hellonext");
+    edbuf_kill_to_start(b);
+    assert_text(b, "next");
+    assert_cursor(b, 0, 0);
+    edbuf_kill_to_start(b); /* nothing before the cursor: no undo step */
+    assert_true(edbuf_undo(b));
+    assert_text(b, "hellonext");
+    assert_true(edbuf_undo(b));
+    assert_text(b, "hello\nnext");
+    assert_true(edbuf_undo(b));
+    assert_text(b, "hello world\nnext");
+    assert_false(edbuf_undo(b));
+    edbuf_free(b);
+}
+
+static void test_kill_word(void **state)
+{
+    (void)state;
+    edbuf *b = edbuf_new("one two  three\nfour");
+    edbuf_end(b);
+    edbuf_kill_word(b);
+    assert_text(b, "one two  \nfour");
+    edbuf_kill_word(b); /* blanks, then the word */
+    assert_text(b, "one \nfour");
+    edbuf_move(b, 1, 0);
+    edbuf_line_start(b);
+    edbuf_kill_word(b); /* at column 0: joins the line above */
+    assert_text(b, "one four");
+    assert_cursor(b, 0, 4);
+    edbuf_free(b);
+}
+
+static void test_line_start_and_set_cursor(void **state)
+{
+    (void)state;
+    edbuf *b = edbuf_new("    indented\nx");
+    edbuf_end(b);
+    edbuf_line_start(b);
+    assert_cursor(b, 0, 0);
+    edbuf_set_cursor(b, 9, 99);
+    assert_cursor(b, 1, 1);
+    edbuf_free(b);
+    b = edbuf_new(KAN "x");
+    edbuf_set_cursor(b, 0, 1); /* inside a character: back to its start */
+    assert_cursor(b, 0, 0);
+    edbuf_free(b);
+}
+
+static void test_redo(void **state)
+{
+    (void)state;
+    edbuf *b = edbuf_new("");
+    type(b, "one two");
+    unsigned long v = edbuf_version(b);
+    assert_true(edbuf_undo(b));
+    assert_text(b, "one ");
+    assert_true(edbuf_version(b) != v);
+    assert_true(edbuf_undo(b));
+    assert_text(b, "");
+    assert_true(edbuf_redo(b));
+    assert_text(b, "one ");
+    assert_true(edbuf_redo(b));
+    assert_text(b, "one two");
+    assert_cursor(b, 0, 7);
+    assert_false(edbuf_redo(b));
+    /* undo, then a new edit: nothing left to redo */
+    assert_true(edbuf_undo(b));
+    type(b, "x");
+    assert_text(b, "one x");
+    assert_false(edbuf_redo(b));
+    edbuf_kill_to_start(b);
+    assert_true(edbuf_undo(b));
+    assert_true(edbuf_redo(b));
+    assert_text(b, "");
+    edbuf_free(b);
+}
+
+static void test_version_moves_do_not_count(void **state)
+{
+    (void)state;
+    edbuf *b = edbuf_new("abc");
+    unsigned long v = edbuf_version(b);
+    edbuf_move(b, 0, 2);
+    edbuf_home(b);
+    edbuf_end(b);
+    assert_true(edbuf_version(b) == v);
+    type(b, "d");
+    assert_true(edbuf_version(b) != v);
+    v = edbuf_version(b);
+    type(b, "e"); /* joins the typing run: still a change */
+    assert_true(edbuf_version(b) != v);
+    edbuf_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -453,6 +556,11 @@ int main(void)
         cmocka_unit_test(test_undo_utf8_typing),
         cmocka_unit_test(test_set_text_clamps_cursor),
         cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_kill_to_end_and_start),
+        cmocka_unit_test(test_kill_word),
+        cmocka_unit_test(test_line_start_and_set_cursor),
+        cmocka_unit_test(test_redo),
+        cmocka_unit_test(test_version_moves_do_not_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

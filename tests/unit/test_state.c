@@ -150,9 +150,9 @@ static void test_round_trip(void **st)
     (void)st;
     state s;
     load_ok(&s);
-    state_record(&s, "mutable-default-fix", 2, ST_PASS, 1.0, "def f(x=None):\n    pass\n", 0, 0, T0);
-    state_record(&s, "gil-choice", 1, ST_FAIL, 0.0, "b", 0, 0, T0);
-    state_record(&s, "gil-choice", 1, ST_FAIL, 0.5, "a, c", 0, 1, T0 + 60);
+    state_record(&s, "mutable-default-fix", 2, ST_PASS, 1.0, "def f(x=None):\n    pass\n", 0, 0, 0, T0);
+    state_record(&s, "gil-choice", 1, ST_FAIL, 0.0, "b", 0, 0, 0, T0);
+    state_record(&s, "gil-choice", 1, ST_FAIL, 0.5, "a, c", 0, 1, 0, T0 + 60);
     state_set_draft(&s, "unicode-write", 1, "print('\xC3\xA9\xE6\xBC\xA2')\n\"quoted\"\t\\");
     save_ok(&s);
     state_free(&s);
@@ -198,7 +198,7 @@ static void test_file_format(void **st)
     fixture *f = *st;
     state s;
     load_ok(&s);
-    state_record(&s, "x", 3, ST_TIMEOUT, 0, "while True: pass", 0, 0, T0);
+    state_record(&s, "x", 3, ST_TIMEOUT, 0, "while True: pass", 0, 0, 0, T0);
     save_ok(&s);
     state_free(&s);
     char *text = read_file(f->file);
@@ -221,7 +221,7 @@ static void test_save_leaves_no_temp_files(void **st)
     state s;
     load_ok(&s);
     for (int i = 0; i < 3; i++) {
-        state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0 + i);
+        state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, 0, T0 + i);
         save_ok(&s);
     }
     char *names = list_dir(f->dir);
@@ -236,7 +236,7 @@ static void test_save_replaces_whole_file(void **st)
     state s;
     load_ok(&s);
     state_record(&s, "a-long-id-with-a-long-answer", 1, ST_PASS, 1,
-                 "a long answer that makes the first file bigger than the second", 0, 0, T0);
+                 "a long answer that makes the first file bigger than the second", 0, 0, 0, T0);
     save_ok(&s);
     state_reset(&s, NULL);
     save_ok(&s);
@@ -270,7 +270,7 @@ static void assert_set_aside(fixture *f, const char *garbage, const char *reason
     assert_string_equal(kept, garbage);
 
     /* Saving now writes a fresh file beside the set-aside one. */
-    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
     save_ok(&s);
     free(kept);
     kept = read_file(aside);
@@ -394,7 +394,7 @@ static void test_revision_change_resets_history(void **st)
     (void)st;
     state s;
     load_ok(&s);
-    state_record(&s, "d", 1, ST_PASS, 1, "old answer", 0, 0, T0);
+    state_record(&s, "d", 1, ST_PASS, 1, "old answer", 0, 0, 0, T0);
     state_set_draft(&s, "d", 1, "old draft");
     assert_non_null(state_find(&s, "d", 1));
     assert_null(state_find(&s, "d", 2));
@@ -413,7 +413,7 @@ static void test_revision_change_resets_history(void **st)
     assert_null(state_find(&s, "d", 1));
 
     /* the same revision keeps everything */
-    state_record(&s, "d", 2, ST_FAIL, 0.25, "new", 0, 0, T0);
+    state_record(&s, "d", 2, ST_FAIL, 0.25, "new", 0, 0, 0, T0);
     e = state_get(&s, "d", 2);
     assert_int_equal(e->attempts, 1);
     assert_string_equal(e->last_answer, "new");
@@ -426,11 +426,11 @@ static void test_record_feeds_schedule(void **st)
     state s;
     load_ok(&s);
     state_set_draft(&s, "good", 1, "draft");
-    state_record(&s, "good", 1, ST_PASS, 1, "x", 0, 0, T0);
-    state_record(&s, "hinted", 1, ST_PASS, 1, "x", 1, 0, T0);
-    state_record(&s, "retried", 1, ST_PASS, 1, "x", 0, 2, T0);
-    state_record(&s, "failed", 1, ST_ERROR, 0, "x", 0, 0, T0);
-    state_record(&s, "skipped", 1, ST_SKIPPED, 0, "x", 0, 0, T0);
+    state_record(&s, "good", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
+    state_record(&s, "hinted", 1, ST_PASS, 1, "x", 1, 0, 0, T0);
+    state_record(&s, "retried", 1, ST_PASS, 1, "x", 0, 2, 0, T0);
+    state_record(&s, "failed", 1, ST_ERROR, 0, "x", 0, 0, 0, T0);
+    state_record(&s, "skipped", 1, ST_SKIPPED, 0, "x", 0, 0, 0, T0);
 
     const state_entry *e = state_find(&s, "good", 1);
     assert_null(e->draft); /* submitting clears the draft */
@@ -446,14 +446,14 @@ static void test_record_feeds_schedule(void **st)
     assert_int_equal(e->card.due, T0 + 600);
     assert_int_equal(e->last_status, ST_ERROR);
     assert_false(e->passed);
-    assert_true(sched_is_due(&e->card, T0 + 600));
+    assert_true(review_is_due(&e->card, T0 + 600));
     e = state_find(&s, "skipped", 1);
     assert_int_equal(e->attempts, 0);
     assert_int_equal(e->card.due, 0);
     assert_int_equal(e->last_status, ST_SKIPPED);
 
     /* passed stays true after a later failure; best score is kept */
-    state_record(&s, "good", 1, ST_FAIL, 0.5, "y", 0, 0, T0 + 86400);
+    state_record(&s, "good", 1, ST_FAIL, 0.5, "y", 0, 0, 0, T0 + 86400);
     e = state_find(&s, "good", 1);
     assert_true(e->passed);
     assert_float_equal(e->best_score, 1, 1e-9);
@@ -467,9 +467,9 @@ static void test_reset(void **st)
     (void)st;
     state s;
     load_ok(&s);
-    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0);
-    state_record(&s, "b", 1, ST_PASS, 1, "x", 0, 0, T0);
-    state_record(&s, "c", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
+    state_record(&s, "b", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
+    state_record(&s, "c", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
     state_reset(&s, "b");
     assert_int_equal(s.n, 2);
     assert_non_null(state_find(&s, "a", 1));
@@ -548,7 +548,7 @@ static void test_unreadable_file_is_never_replaced(void **st)
     free(err);
     err = NULL;
     /* what the quiz does at exit even after a failed load */
-    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, T0);
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
     assert_int_equal(state_save(&s, &err), -1);
     assert_non_null(err);
     free(err);
@@ -579,8 +579,8 @@ static void test_export(void **st)
     cJSON_Delete(root);
     free(text);
 
-    state_record(&s, "b-fix", 1, ST_FAIL, 0, "def f():\n    return 1\n", 0, 0, T0);
-    state_record(&s, "a-choice", 1, ST_PASS, 1, "b", 0, 0, T0);
+    state_record(&s, "b-fix", 1, ST_FAIL, 0, "def f():\n    return 1\n", 0, 0, 0, T0);
+    state_record(&s, "a-choice", 1, ST_PASS, 1, "b", 0, 0, 0, T0);
     state_set_draft(&s, "c-draft-only", 1, "not submitted");
     unsetenv("USER");
     assert_int_equal(state_export(&s, out, &err), 0);
@@ -605,6 +605,72 @@ static void test_export(void **st)
     state_free(&s);
 }
 
+static void test_pass_after_reveal(void **st)
+{
+    (void)st;
+    state s;
+    load_ok(&s);
+    state_record(&s, "seen", 1, ST_FAIL, 0.5, "x", 0, 0, 0, T0);
+    state_record(&s, "seen", 1, ST_PASS, 1, "y", 0, 1, 1, T0 + 60);
+    const state_entry *e = state_find(&s, "seen", 1);
+    assert_false(e->passed);
+    assert_true(e->revealed_pass);
+    assert_float_equal(e->best_score, 0.5, 1e-9); /* not raised by the retyped answer */
+    assert_int_equal(e->card.reps, 0);            /* SM-2 quality 2: learn it again */
+    assert_int_equal(e->card.due, T0 + 60 + 600);
+    save_ok(&s);
+    state_free(&s);
+    load_ok(&s);
+    e = state_find(&s, "seen", 1);
+    assert_true(e->revealed_pass);
+    assert_false(e->passed);
+    /* an honest pass later makes it passed */
+    state_record(&s, "seen", 1, ST_PASS, 1, "y", 0, 0, 0, T0 + 86400);
+    e = state_find(&s, "seen", 1);
+    assert_true(e->passed);
+    assert_float_equal(e->best_score, 1, 1e-9);
+    state_free(&s);
+}
+
+static void test_self_grade_replaces_the_automatic_one(void **st)
+{
+    (void)st;
+    state s;
+    load_ok(&s);
+    state_entry *e = state_get(&s, "ex", 1);
+    review_card before = e->card;
+    state_record(&s, "ex", 1, ST_PASS, 1, "words", 0, 0, 0, T0);
+    e = state_get(&s, "ex", 1);
+    assert_int_equal(e->card.due, T0 + 86400); /* automatic: GOOD */
+    state_self_grade(&s, "ex", 1, &before, REVIEW_FAIL, T0 + 5);
+    e = state_get(&s, "ex", 1);
+    assert_int_equal(e->card.reps, 0);
+    assert_int_equal(e->card.due, T0 + 5 + 600);
+    state_self_grade(&s, "ex", 1, &before, REVIEW_HARD, T0 + 5); /* changing one's mind */
+    e = state_get(&s, "ex", 1);
+    assert_int_equal(e->card.reps, 1);
+    assert_float_equal(e->card.ease, 2.36, 1e-9);
+    assert_true(e->passed); /* the verdict stands; only the schedule is the candidate's */
+    state_free(&s);
+}
+
+static void test_history_appends_lines(void **st)
+{
+    (void)st;
+    char *err = NULL;
+    assert_int_equal(state_history_add("{\"a\":1}", &err), 0);
+    assert_int_equal(state_history_add("{\"b\":2}", &err), 0);
+    char *dir = state_dir();
+    char *path = xasprintf("%s/history.jsonl", dir);
+    char *data = NULL;
+    size_t n = 0;
+    assert_int_equal(util_read_file(path, &data, &n, &err), 0);
+    assert_string_equal(data, "{\"a\":1}\n{\"b\":2}\n");
+    free(data);
+    free(path);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -622,6 +688,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_odd_fields_read_leniently, setup, teardown),
         cmocka_unit_test_setup_teardown(test_revision_change_resets_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_feeds_schedule, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pass_after_reveal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_self_grade_replaces_the_automatic_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history_appends_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xdg_fallback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unusable_folder_is_an_error, setup, teardown),

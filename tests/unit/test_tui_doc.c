@@ -76,10 +76,57 @@ static void test_trimmed_and_code(void **state)
     doc_free(&d);
 }
 
+static int key(const char *s)
+{
+    return crt_decode_seq(s, strlen(s));
+}
+
+static void test_key_sequences(void **state)
+{
+    (void)state;
+    /* what tmux sends with TERM=xterm-256color, and the xterm/rxvt forms */
+    assert_int_equal(key("[1~"), TK(KEY_HOME));
+    assert_int_equal(key("[7~"), TK(KEY_HOME));
+    assert_int_equal(key("[H"), TK(KEY_HOME));
+    assert_int_equal(key("OH"), TK(KEY_HOME));
+    assert_int_equal(key("[4~"), TK(KEY_END));
+    assert_int_equal(key("[8~"), TK(KEY_END));
+    assert_int_equal(key("[F"), TK(KEY_END));
+    assert_int_equal(key("OF"), TK(KEY_END));
+    assert_int_equal(key("[5~"), TK(KEY_PPAGE));
+    assert_int_equal(key("[6~"), TK(KEY_NPAGE));
+    assert_int_equal(key("[3~"), TK(KEY_DC));
+    assert_int_equal(key("[A"), TK(KEY_UP));
+    assert_int_equal(key("OB"), TK(KEY_DOWN));
+    assert_int_equal(key("[C"), TK(KEY_RIGHT));
+    assert_int_equal(key("OD"), TK(KEY_LEFT));
+    /* with modifiers: the key itself */
+    assert_int_equal(key("[1;5A"), TK(KEY_UP));
+    assert_int_equal(key("[1;2H"), TK(KEY_HOME));
+    assert_int_equal(key("[5;5~"), TK(KEY_PPAGE));
+    assert_int_equal(key("[3;3~"), TK(KEY_DC));
+    assert_int_equal(key("O5C"), TK(KEY_RIGHT));
+    assert_int_equal(key("OP"), TK(KEY_F(1)));
+    assert_int_equal(key("[11~"), TK(KEY_F(1)));
+    assert_int_equal(key("OM"), '\n');
+    assert_int_equal(key("[200~"), TK_PASTE);
+    /* anything else is swallowed, never Esc plus letters */
+    assert_int_equal(key("[99~"), 0);
+    assert_int_equal(key("[2~"), 0);
+    assert_int_equal(key("[Z"), 0);
+    assert_int_equal(key("[?1;2c"), 0);
+    assert_int_equal(key("[<0;10;5M"), 0);
+    assert_int_equal(key("[2;5A"), 0);
+    assert_int_equal(key("Ox"), 0);
+    assert_int_equal(key("i"), 0);
+    assert_int_equal(key("["), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wrap_at_spaces),
+        cmocka_unit_test(test_key_sequences),
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_wide_characters_and_long_words),
         cmocka_unit_test(test_trimmed_and_code),

@@ -1,0 +1,336 @@
+/* interview_render.c - an interview record for a reader: one layout of
+ * styled lines (interview_render) that the quiz's report screen, the text
+ * export and the HTML page all draw, so the three never disagree. */
+#define _GNU_SOURCE
+#include "interview.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define IV_BAR_W 20
+#define IV_TEXT_W 78
+
+void interview_when(time_t t, char buf[32])
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void fmt_secs(char buf[32], double secs)
+{
+    long s = (long)(secs + 0.5);
+    snprintf(buf, 32, "%ldm%02lds", s / 60, s % 60);
+}
+
+/* "1 minute", "30 seconds", "1.5 minutes" */
+static void fmt_minutes(char buf[48], double m)
+{
+    if (m < 1) {
+        long s = (long)(m * 60 + 0.5);
+        snprintf(buf, 48, "%ld second%s", s, s == 1 ? "" : "s");
+    } else if (m == (double)(long)m) {
+        snprintf(buf, 48, "%ld minute%s", (long)m, (long)m == 1 ? "" : "s");
+    } else {
+        snprintf(buf, 48, "%.1f minutes", m);
+    }
+}
+
+static void emitf(interview_sink sink, void *ctx, interview_style st, int indent, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void emitf(interview_sink sink, void *ctx, interview_style st, int indent, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    sink(ctx, st, indent, s);
+    free(s);
+}
+
+static interview_style st_style(status s)
+{
+    return s == ST_PASS ? IV_PASS : IV_FAIL;
+}
+
+/* The distinct topics in the order they first appear. */
+static size_t topics_of(const interview_record *r, const char ***out)
+{
+    const char **t = xcalloc(r->n + 1, sizeof(*t));
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        size_t k;
+        for (k = 0; k < n; k++)
+            if (!strcmp(t[k], r->items[i].topic))
+                break;
+        if (k == n)
+            t[n++] = r->items[i].topic;
+    }
+    *out = t;
+    return n;
+}
+
+static void render_item(const interview_item *it, size_t i, int utf8, interview_sink sink, void *ctx)
+{
+    const char *ok = utf8 ? "\u2713" : "+", *bad = utf8 ? "\u2717" : "x";
+    char t[32];
+    fmt_secs(t, it->seconds);
+    sink(ctx, IV_NORMAL, 0, "");
+    emitf(sink, ctx, IV_HEAD, 0, "%zu. %s (%s)", i + 1, it->title, it->id);
+    emitf(sink, ctx, st_style(it->st), 3, "%s %s   score %.2f   %s   %s, %s", it->st == ST_PASS ? ok : bad,
+          status_name(it->st), it->score, t, it->kind ? it->kind : "?", it->topic);
+    int prose = it->kind && !strcmp(it->kind, "explain");
+    sink(ctx, IV_TITLE, 3, "Your answer");
+    if (it->answer && *it->answer)
+        sink(ctx, prose ? IV_WRAP : IV_CODE, 5, it->answer);
+    else
+        sink(ctx, IV_DIM, 5, "(no answer)");
+    if (it->message && *it->message && it->st != ST_PASS && it->st != ST_MISSING)
+        sink(ctx, IV_WRAP, 5, it->message);
+    if (it->expected && *it->expected && it->st != ST_PASS) {
+        sink(ctx, IV_TITLE, 3, it->kind && !strcmp(it->kind, "choice")    ? "The right answer"
+                               : it->kind && !strcmp(it->kind, "parsons") ? "A right order"
+                                                                          : "What it prints");
+        sink(ctx, IV_CODE, 5, it->expected);
+    }
+    size_t hidden = 0, hidden_ok = 0, shown = 0;
+    for (size_t k = 0; k < it->ntests; k++) {
+        const test_verdict *tv = &it->tests[k];
+        if (tv->hidden) {
+            hidden++;
+            hidden_ok += tv->st == ST_PASS;
+            continue;
+        }
+        if (!shown++)
+            sink(ctx, IV_TITLE, 3, "Tests");
+        emitf(sink, ctx, st_style(tv->st), 5, "%s %s  [%s]", tv->st == ST_PASS ? ok : bad, tv->name,
+              status_name(tv->st));
+        if (tv->st != ST_PASS) {
+            if (tv->expected)
+                emitf(sink, ctx, IV_CODE, 9, "expected: %s", tv->expected);
+            if (tv->got)
+                emitf(sink, ctx, IV_CODE, 9, "got:      %s", tv->got);
+            else if (tv->message)
+                sink(ctx, IV_WRAP, 9, tv->message);
+        }
+    }
+    if (hidden)
+        emitf(sink, ctx, hidden_ok == hidden ? IV_PASS : IV_FAIL, 5, "%zu of %zu hidden tests passed", hidden_ok,
+              hidden);
+    if (it->npoints) {
+        size_t hit = 0;
+        for (size_t k = 0; k < it->npoints; k++)
+            hit += it->points[k].hit != 0;
+        emitf(sink, ctx, IV_TITLE, 3, "Rubric: %zu of %zu points", hit, it->npoints);
+        for (size_t k = 0; k < it->npoints; k++) {
+            const point_verdict *p = &it->points[k];
+            emitf(sink, ctx, p->hit ? IV_PASS : IV_FAIL, 5, "%s %s", p->hit ? ok : bad, p->point);
+            if (p->note && *p->note)
+                sink(ctx, IV_WRAP, 7, p->note);
+        }
+    }
+    if (it->out && *it->out) {
+        sink(ctx, IV_TITLE, 3, "Output");
+        sink(ctx, IV_CODE, 5, it->out);
+    }
+    if (it->err && *it->err) {
+        sink(ctx, IV_TITLE, 3, "Errors");
+        sink(ctx, IV_CODE, 5, it->err);
+    }
+    if (it->explanation && *it->explanation) {
+        sink(ctx, IV_TITLE, 3, "Why");
+        sink(ctx, IV_WRAP, 5, it->explanation);
+    }
+    if (it->model_answer && *it->model_answer) {
+        sink(ctx, IV_TITLE, 3, "A model answer");
+        sink(ctx, IV_WRAP, 5, it->model_answer);
+    }
+}
+
+void interview_render(const interview_record *r, int utf8, interview_sink sink, void *ctx)
+{
+    const char *full = utf8 ? "\u2588" : "#", *empty = utf8 ? "\u2591" : "-";
+    const char *ok = utf8 ? "\u2713" : "+", *bad = utf8 ? "\u2717" : "x";
+    char when[32], took[32], mins[48];
+    interview_when(r->started, when);
+    fmt_secs(took, r->seconds);
+    fmt_minutes(mins, r->minutes);
+    double score = interview_score(r);
+    sink(ctx, IV_TITLE, 0, "Interview report");
+    emitf(sink, ctx, IV_DIM, 0, "%s, %s of %s%s%s%s", when, took, mins,
+          r->timed_out ? ", the time ran out" : "", r->python ? ", Python " : "", r->python ? r->python : "");
+    sink(ctx, IV_NORMAL, 0, "");
+    emitf(sink, ctx, IV_NORMAL, 0, "Score: %.1f / %zu (%.0f%%)", score, r->n,
+          r->n ? 100.0 * score / (double)r->n : 0.0);
+    sink(ctx, IV_NORMAL, 0, "");
+    sink(ctx, IV_TITLE, 0, "By topic");
+    const char **topics;
+    size_t nt = topics_of(r, &topics);
+    for (size_t t = 0; t < nt; t++) {
+        double s = 0;
+        int n = 0;
+        for (size_t i = 0; i < r->n; i++)
+            if (!strcmp(r->items[i].topic, topics[t])) {
+                s += r->items[i].score;
+                n++;
+            }
+        sbuf sb;
+        sbuf_init(&sb);
+        sbuf_addf(&sb, "%-16.16s ", topics[t]);
+        int fill = (int)(s / n * IV_BAR_W + 0.5);
+        for (int i = 0; i < IV_BAR_W; i++)
+            sbuf_addstr(&sb, i < fill ? full : empty);
+        sbuf_addf(&sb, " %.1f/%d", s, n);
+        sink(ctx, IV_BAR, 2, sb.buf);
+        sbuf_release(&sb);
+    }
+    free(topics);
+    sink(ctx, IV_NORMAL, 0, "");
+    sink(ctx, IV_TITLE, 0, "Drills");
+    for (size_t i = 0; i < r->n; i++) {
+        const interview_item *it = &r->items[i];
+        char t[32];
+        fmt_secs(t, it->seconds);
+        emitf(sink, ctx, st_style(it->st), 2, "%s %-8s %.2f %7s  %s", it->st == ST_PASS ? ok : bad,
+              status_name(it->st), it->score, t, it->title);
+    }
+    for (size_t i = 0; i < r->n; i++)
+        render_item(&r->items[i], i, utf8, sink, ctx);
+}
+
+/* ---- text ---- */
+
+/* Word-wraps one paragraph at IV_TEXT_W columns (bytes: text exports are
+ * for reading, not for columns). */
+static void text_wrap(sbuf *sb, int indent, const char *p)
+{
+    int width = IV_TEXT_W - indent;
+    if (width < 20)
+        width = 20;
+    while (*p) {
+        const char *nl = strchrnul(p, '\n');
+        size_t n = (size_t)(nl - p);
+        do {
+            size_t take = n;
+            if ((int)n > width) {
+                take = (size_t)width;
+                while (take > 0 && p[take] != ' ')
+                    take--;
+                if (take == 0)
+                    take = (size_t)width;
+            }
+            sbuf_addf(sb, "%*s%.*s\n", indent, "", (int)take, p);
+            p += take;
+            n -= take;
+            while (n > 0 && *p == ' ') {
+                p++;
+                n--;
+            }
+        } while (n > 0);
+        p = *nl ? nl + 1 : nl;
+        if (*nl && !*p)
+            break;
+    }
+}
+
+static void text_sink(void *ctx, interview_style st, int indent, const char *text)
+{
+    sbuf *sb = ctx;
+    if (!*text) {
+        sbuf_addch(sb, '\n');
+        return;
+    }
+    if (st == IV_WRAP) {
+        text_wrap(sb, indent, text);
+        return;
+    }
+    const char *p = text;
+    for (;;) {
+        const char *nl = strchrnul(p, '\n');
+        sbuf_addf(sb, "%*s%.*s\n", indent, "", (int)(nl - p), p);
+        if (!*nl)
+            break;
+        p = nl + 1;
+    }
+}
+
+char *interview_text(const interview_record *r)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    interview_render(r, 0, text_sink, &sb);
+    return sbuf_detach(&sb, NULL);
+}
+
+/* ---- HTML ---- */
+
+static void esc(sbuf *sb, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': sbuf_addstr(sb, "&amp;"); break;
+        case '<': sbuf_addstr(sb, "&lt;"); break;
+        case '>': sbuf_addstr(sb, "&gt;"); break;
+        case '"': sbuf_addstr(sb, "&quot;"); break;
+        case '\'': sbuf_addstr(sb, "&#39;"); break;
+        default: sbuf_addch(sb, *s);
+        }
+    }
+}
+
+static const char *html_class(interview_style st)
+{
+    switch (st) {
+    case IV_TITLE: return "t";
+    case IV_PASS: return "ok";
+    case IV_FAIL: return "bad";
+    case IV_DIM: return "dim";
+    case IV_BAR: return "bar";
+    case IV_HEAD: return "head";
+    case IV_CODE: return "code";
+    default: return "p";
+    }
+}
+
+/* The same lines as the text, each a block of its own: one layout for the
+ * screen, the text and the page. */
+static void html_sink(void *ctx, interview_style st, int indent, const char *text)
+{
+    sbuf *sb = ctx;
+    if (!*text) {
+        sbuf_addstr(sb, "<div class=\"gap\"></div>\n");
+        return;
+    }
+    sbuf_addf(sb, "<%s class=\"%s\" style=\"margin-left:%dch\">", st == IV_CODE ? "pre" : "div", html_class(st),
+              indent);
+    esc(sb, text);
+    sbuf_addf(sb, "</%s>\n", st == IV_CODE ? "pre" : "div");
+}
+
+char *interview_html(const interview_record *r)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    char when[32];
+    interview_when(r->started, when);
+    sbuf_addstr(&sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>pydrill interview, ");
+    esc(&sb, when);
+    sbuf_addstr(&sb,
+                "</title>\n<style>\n"
+                "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+                "line-height:1.4;color:#222}\n"
+                ".t{font-weight:bold;margin-top:.6rem}.head{font-weight:bold;font-size:1.15rem;"
+                "margin-top:1.2rem;border-top:1px solid #ccc;padding-top:.6rem}\n"
+                ".ok{color:#17702a}.bad{color:#b3261e}.dim{color:#666}.gap{height:.4rem}\n"
+                ".bar{font-family:monospace;white-space:pre}\n"
+                "pre.code{background:#f5f5f5;padding:.3rem .5rem;margin:.2rem 0;white-space:pre-wrap;"
+                "overflow-wrap:anywhere}\n"
+                "</style>\n</head>\n<body>\n");
+    interview_render(r, 1, html_sink, &sb);
+    sbuf_addstr(&sb, "</body>\n</html>\n");
+    return sbuf_detach(&sb, NULL);
+}

@@ -1,0 +1,247 @@
+/* test_interview.c - the record of an interview: built from verdicts with
+ * hidden tests stripped, kept as JSON and read back, listed newest first,
+ * rendered as text and as HTML (escaped). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "interview.h"
+#include "util.h"
+
+#define T0 ((time_t)1700000000)
+
+static char root[64];
+
+static int setup(void **st)
+{
+    (void)st;
+    strcpy(root, "/tmp/pydrill-test-iv-XXXXXX");
+    return mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    char *cmd = xasprintf("rm -rf '%s'", root);
+    int rc = system(cmd);
+    free(cmd);
+    return rc == 0 ? 0 : -1;
+}
+
+/* A fix drill with one visible and one hidden test, graded: the visible
+ * one failed, the hidden one passed. */
+static void make_fix(drill *d, drill_verdict *v)
+{
+    memset(d, 0, sizeof *d);
+    d->id = "append-fix";
+    d->title = "Fix <append>";
+    d->topic = "functions";
+    d->kind = KIND_FIX;
+    d->explanation = "Defaults are evaluated once & shared.";
+    drill_verdict_init(v, d);
+    v->st = ST_FAIL;
+    v->score = 0.5;
+    v->ntests = 2;
+    v->tests = calloc(2, sizeof *v->tests);
+    v->tests[0] = (test_verdict){ xstrdup("second call"), ST_FAIL, 0, xstrdup("[2]"), xstrdup("[1, 2]"),
+                                  xstrdup("expected [2], got [1, 2]") };
+    v->tests[1] = (test_verdict){ xstrdup("secret"), ST_PASS, 1, xstrdup("'hidden value'"), xstrdup("'hidden got'"),
+                                  NULL };
+}
+
+static void make_explain(drill *d, drill_verdict *v)
+{
+    memset(d, 0, sizeof *d);
+    d->id = "refcount-explain";
+    d->title = "Reference counting";
+    d->topic = "memory";
+    d->kind = KIND_EXPLAIN;
+    d->model_answer = "At refcount zero.";
+    d->explanation = "CPython counts references.";
+    drill_verdict_init(v, d);
+    v->st = ST_PASS;
+    v->score = 1;
+    v->npoints = 2;
+    v->points = calloc(2, sizeof *v->points);
+    v->points[0] = (point_verdict){ xstrdup("reference count reaches zero"), 1, NULL };
+    v->points[1] = (point_verdict){ xstrdup("cycles"), 0, xstrdup("negated: \"no cycles\"") };
+}
+
+static void build(interview_record *r)
+{
+    drill d1, d2;
+    drill_verdict v1, v2;
+    make_fix(&d1, &v1);
+    make_explain(&d2, &v2);
+    interview_record_init(r);
+    r->started = T0;
+    r->seconds = 125;
+    r->minutes = 1;
+    r->timed_out = 1;
+    interview_add(r, &d1, "def append_to(x, lst=[]):\n    return lst + [x]", &v1, 80);
+    interview_add(r, &d2, "When the count drops to zero.", &v2, 45);
+    drill_verdict_free(&v1);
+    drill_verdict_free(&v2);
+}
+
+static void test_hidden_tests_keep_name_and_status_only(void **st)
+{
+    (void)st;
+    interview_record r;
+    build(&r);
+    assert_int_equal(r.n, 2);
+    const interview_item *it = &r.items[0];
+    assert_int_equal(it->ntests, 2);
+    assert_string_equal(it->tests[0].expected, "[2]");
+    assert_string_equal(it->tests[0].got, "[1, 2]");
+    assert_string_equal(it->tests[1].name, "secret");
+    assert_null(it->tests[1].expected);
+    assert_null(it->tests[1].got);
+    char *json = interview_to_json(&r);
+    assert_null(strstr(json, "hidden value"));
+    assert_null(strstr(json, "hidden got"));
+    char *text = interview_text(&r);
+    assert_null(strstr(text, "hidden value"));
+    assert_non_null(strstr(text, "1 of 1 hidden tests passed"));
+    free(text);
+    free(json);
+    interview_record_free(&r);
+}
+
+static void test_json_round_trip(void **st)
+{
+    (void)st;
+    interview_record r, back;
+    build(&r);
+    char *json = interview_to_json(&r);
+    char *err = NULL;
+    assert_int_equal(interview_from_json(json, strlen(json), "x.json", &back, &err), 0);
+    assert_int_equal(back.n, 2);
+    assert_int_equal(back.started, T0);
+    assert_true(back.timed_out);
+    assert_float_equal(interview_score(&back), 1.5, 1e-9);
+    assert_string_equal(back.items[0].answer, r.items[0].answer);
+    assert_int_equal(back.items[0].st, ST_FAIL);
+    assert_int_equal(back.items[1].npoints, 2);
+    assert_false(back.items[1].points[1].hit);
+    assert_string_equal(back.items[1].points[1].note, "negated: \"no cycles\"");
+    assert_string_equal(back.items[1].model_answer, "At refcount zero.");
+    char *again = interview_to_json(&back);
+    assert_string_equal(again, json);
+    free(again);
+    free(json);
+    interview_record_free(&back);
+    interview_record_free(&r);
+}
+
+static void test_not_a_record(void **st)
+{
+    (void)st;
+    interview_record r;
+    char *err = NULL;
+    const char *bad[] = { "", "{", "[]", "{\"format\": \"pydrill-state/1\", \"drills\": []}",
+                          "{\"format\": \"pydrill-interview/1\"}", "\xff\xfe" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(interview_from_json(bad[i], strlen(bad[i]), "f.json", &r, &err), -1);
+        assert_non_null(strstr(err, "f.json: error:"));
+        free(err);
+        err = NULL;
+        interview_record_free(&r);
+    }
+    /* odd values cost the value, not the record */
+    const char *odd = "{\"format\": \"pydrill-interview/1\", \"drills\": [{\"status\": \"bogus\", \"score\": 7,"
+                      " \"tests\": [1, {\"name\": 2}], \"points\": \"x\"}, 3]}";
+    assert_int_equal(interview_from_json(odd, strlen(odd), "f.json", &r, &err), 0);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.items[0].id, "?");
+    assert_int_equal(r.items[0].st, ST_MISSING);
+    assert_float_equal(r.items[0].score, 1, 1e-9);
+    assert_int_equal(r.items[0].ntests, 1);
+    interview_record_free(&r);
+}
+
+static void test_save_and_list_newest_first(void **st)
+{
+    (void)st;
+    char *err = NULL;
+    interview_record a, b, c;
+    build(&a);
+    build(&b);
+    build(&c);
+    b.started = T0 + 60;
+    c.items[0].score = 0; /* same second as a, saved after it */
+    assert_int_equal(interview_save(&a, root, &err), 0);
+    assert_int_equal(interview_save(&b, root, &err), 0);
+    assert_int_equal(interview_save(&c, root, &err), 0);
+    assert_string_not_equal(a.path, c.path);
+    char *junk = xasprintf("%s/interviews/zz-not-mine.json", root);
+    FILE *f = fopen(junk, "w");
+    fputs("{ not json", f);
+    fclose(f);
+    interview_record *list;
+    size_t n, unreadable;
+    interview_list(root, &list, &n, &unreadable);
+    assert_int_equal(n, 3);
+    assert_int_equal(unreadable, 1);
+    assert_int_equal(list[0].started, T0 + 60);
+    assert_string_equal(list[1].path, c.path); /* the later of the same second */
+    assert_string_equal(list[2].path, a.path);
+    struct stat sb;
+    char *dir = xasprintf("%s/interviews", root);
+    assert_int_equal(stat(dir, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    for (size_t i = 0; i < n; i++)
+        interview_record_free(&list[i]);
+    free(list);
+    free(dir);
+    free(junk);
+    interview_record_free(&a);
+    interview_record_free(&b);
+    interview_record_free(&c);
+}
+
+static void test_text_and_html(void **st)
+{
+    (void)st;
+    interview_record r;
+    build(&r);
+    char *text = interview_text(&r);
+    assert_non_null(strstr(text, "Score: 1.5 / 2 (75%)"));
+    assert_non_null(strstr(text, "1 minute, the time ran out"));
+    assert_non_null(strstr(text, "    return lst + [x]"));
+    assert_non_null(strstr(text, "expected: [2]"));
+    assert_non_null(strstr(text, "got:      [1, 2]"));
+    assert_non_null(strstr(text, "x cycles"));
+    assert_non_null(strstr(text, "negated: \"no cycles\""));
+    assert_non_null(strstr(text, "A model answer"));
+    for (const char *p = text; *p; p++)
+        assert_true((unsigned char)*p < 0x80); /* ASCII glyphs */
+    char *html = interview_html(&r);
+    assert_non_null(strstr(html, "<!DOCTYPE html>"));
+    assert_non_null(strstr(html, "Fix &lt;append&gt;"));
+    assert_non_null(strstr(html, "once &amp; shared"));
+    assert_null(strstr(html, "Fix <append>"));
+    free(html);
+    free(text);
+    interview_record_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hidden_tests_keep_name_and_status_only),
+        cmocka_unit_test(test_json_round_trip),
+        cmocka_unit_test(test_not_a_record),
+        cmocka_unit_test_setup_teardown(test_save_and_list_newest_first, setup, teardown),
+        cmocka_unit_test(test_text_and_html),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
