@@ -146,7 +146,7 @@ int cmd_truths(int argc, char **argv)
     diag_init(&dg);
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];
-        if (d->kind != KIND_PREDICT || engine_plan_drill(d, &dg) < 0 || d->skip_reason || !d->truth)
+        if (!kind_get(d->kind)->has_truth || engine_plan_drill(d, &dg) < 0 || d->skip_reason || !d->truth)
             continue;
         cJSON_AddStringToObject(o, d->id, d->truth);
     }
@@ -184,7 +184,7 @@ int cmd_check(int argc, char **argv)
     diag_init(&dg);
     size_t npredict = 0;
     for (size_t i = 0; i < c.ndrills; i++)
-        npredict += c.drills[i].kind == KIND_PREDICT;
+        npredict += kind_get(c.drills[i].kind)->has_truth;
     /* once for the whole catalog, and not again if it failed */
     cJSON *second = npredict ? truths_elsewhere(argc, argv, &dg) : NULL;
     kind_check_env env = { .judge = judge_all, .hexversion = engine_python_hexversion(), .other_truths = second };

@@ -99,6 +99,88 @@ void engine_judge(const drill *d, const char *answer, int visible_only, drill_ve
     free(code);
 }
 
+/* ---- tickets ---- */
+
+struct engine_ticket {
+    const drill *d;
+    runner_task *task;
+    runner_job job;
+    char *code;
+    unsigned char *mask;
+};
+
+engine_ticket *engine_submit(const drill *d, const char *answer, int visible_only, drill_verdict *v)
+{
+    if (!judge_inline(d, answer, v))
+        return NULL;
+    char *code = kind_answer_code(d, answer, v);
+    if (!code)
+        return NULL;
+    engine_ticket *t = xcalloc(1, sizeof *t);
+    t->d = d;
+    t->code = code;
+    t->mask = visible_mask(d, visible_only);
+    grade_make_job(d, t->code, t->mask, &t->job);
+    t->task = runner_spawn(&t->job);
+    return t;
+}
+
+int engine_ticket_pollfds(engine_ticket *t, struct pollfd *p, int max)
+{
+    return runner_task_pollfds(t->task, p, max);
+}
+
+int engine_ticket_timeout(engine_ticket *t)
+{
+    return runner_task_timeout(t->task);
+}
+
+static void ticket_free(engine_ticket *t)
+{
+    free(t->code);
+    free(t->mask);
+    free(t);
+}
+
+/* What a candidate may see of hidden tests: their name and status. */
+static void strip_hidden(drill_verdict *v)
+{
+    for (size_t i = 0; i < v->ntests; i++) {
+        test_verdict *tv = &v->tests[i];
+        if (!tv->hidden)
+            continue;
+        free(tv->expected);
+        free(tv->got);
+        free(tv->message);
+        tv->expected = tv->got = tv->message = NULL;
+    }
+}
+
+int engine_ticket_step(engine_ticket *t, drill_verdict *v)
+{
+    if (!runner_task_step(t->task))
+        return 0;
+    run_result r;
+    runner_task_finish(t->task, &r);
+    grade_tests(t->d, &r, t->mask, v);
+    if (v->time_ms <= 0)
+        v->time_ms = r.time_ms;
+    strip_hidden(v);
+    run_result_free(&r);
+    ticket_free(t);
+    return 1;
+}
+
+void engine_ticket_cancel(engine_ticket *t)
+{
+    if (!t)
+        return;
+    runner_task_cancel(t->task);
+    ticket_free(t);
+}
+
+/* ---- traces ---- */
+
 struct engine_tracing {
     const drill *d;
     const char *code;

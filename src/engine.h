@@ -48,6 +48,25 @@ int engine_runs_answer(const drill *d);
  * the tests a candidate may see. v is initialised here. */
 void engine_judge(const drill *d, const char *answer, int visible_only, drill_verdict *v);
 
+/* ---- one answer, without waiting (the quiz) ---- */
+typedef struct engine_ticket engine_ticket;
+
+/* Starts grading answer (NULL: missing) to d. When no child is needed, v
+ * (initialised here) is filled at once and NULL returned; otherwise the
+ * child is started and a ticket returned: poll its descriptors and step it
+ * until it is done. */
+engine_ticket *engine_submit(const drill *d, const char *answer, int visible_only, drill_verdict *v);
+int engine_ticket_pollfds(engine_ticket *t, struct pollfd *p, int max);
+int engine_ticket_timeout(engine_ticket *t);   /* ms until its deadline */
+/* 1 once done: v holds a verdict safe to show a candidate (hidden tests'
+ * expressions, values and messages left out; the traceback only of a
+ * visible test), and the ticket is freed. 0 while it runs. */
+int engine_ticket_step(engine_ticket *t, drill_verdict *v);
+/* Kills the child and frees the ticket. */
+void engine_ticket_cancel(engine_ticket *t);
+
+/* ---- a trace (SPEC 4 `trace`, the quiz's See it happen) ---- */
+
 /* Runs code (NULL: the drill's own) as a predict drill's code runs, in the
  * sandbox and under d's limits, with a line tracer (SPEC 4 `trace`; off
  * the path of grading, it changes no verdict). *json: the pydrill-trace/1

@@ -97,6 +97,7 @@ void drill_verdict_free(drill_verdict *v)
     free(v->message);
     free(v->out);
     free(v->err);
+    free(v->traceback);
     drill_verdict_init(v, v->drill);
 }
 
@@ -767,6 +768,14 @@ void grade_tests(const drill *d, const run_result *r, const unsigned char *run_m
     v->time_ms = r->time_ms;
     v->out = trim_head(r->out, r->out ? r->out_len : 0);
     v->err = trim_tail(r->err, r->err ? r->err_len : 0);
+    for (size_t i = 0; i < r->noutcomes && i < d->ntests; i++) {
+        const test_outcome *o = &r->outcomes[i];
+        if ((!run_mask || run_mask[i]) && !d->tests[i].hidden && o->kind == OUT_RAISED && o->traceback &&
+            *o->traceback) {
+            v->traceback = trim_tail(o->traceback, strlen(o->traceback));
+            break;
+        }
+    }
 }
 
 /* ---- submissions ---- */

@@ -67,6 +67,8 @@ typedef struct {
     size_t npoints;
     char *out;        /* the answer's stdout, trimmed, or NULL */
     char *err;        /* the answer's stderr / traceback, trimmed, or NULL */
+    char *traceback;  /* of the first visible test that raised, or NULL (a
+                         hidden test's would tell what it runs) */
 } drill_verdict;
 
 /* Zeroes v; status `missing` until a grade_* call fills it. */

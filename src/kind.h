@@ -53,6 +53,8 @@ typedef struct {
     kind_input input;
     int code_required;         /* `code` must be given */
     int runs_answer;           /* an answer becomes code that a child runs against the tests */
+    int has_truth;             /* answers are compared with what the drill's code prints
+                                  (check runs that code again under another hash seed) */
     const char *const *fields; /* the drill fields only this kind has (NULL-terminated) */
     /* Reads those fields of obj into dr; problems through v. */
     void (*parse)(vctx *v, const cJSON *obj, drill *dr);

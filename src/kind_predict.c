@@ -207,6 +207,7 @@ const kind_ops kind_predict = {
     .kind = KIND_PREDICT,
     .input = INPUT_TEXT,
     .code_required = 1,
+    .has_truth = 1,
     .fields = fields,
     .parse = parse,
     .plan = plan,

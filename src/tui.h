@@ -24,7 +24,7 @@
 #include "grade.h"
 #include "interview.h"
 #include "kind.h"
-#include "runner.h"
+#include "engine.h"
 #include "state.h"
 
 /* ---- tui_crt.c: the only code that calls curses set-up and tear-down ---- */
@@ -155,10 +155,7 @@ void doc_draw(const tui_doc *d, WINDOW *w, int y, int h, size_t top);
 
 typedef struct {
     drill *d;
-    runner_task *task;     /* NULL when idle or graded synchronously */
-    runner_job job;
-    char *answer;          /* owned: the job borrows it */
-    unsigned char *mask;   /* visible-tests-only mask, or NULL */
+    engine_ticket *ticket; /* NULL when idle or graded at once */
     int visible_only;
     double t0;
     char *traceback;       /* of the first visible test that raised, after a step */

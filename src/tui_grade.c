@@ -1,6 +1,6 @@
-/* tui_grade.c - grading one answer from the quiz: predict, choice and
- * explain are graded here at once (pure C); fix and write run in a child
- * of the runner whose fds the event loop polls, so the screen never
+/* tui_grade.c - grading one answer from the quiz, through the engine's
+ * tickets: what needs no child is judged at once; an answer run in a child
+ * is a ticket whose descriptors the event loop polls, so the screen never
  * freezes and Esc can abandon the run. */
 #define _GNU_SOURCE
 #include "tui.h"
@@ -11,7 +11,6 @@
 
 #include "kind.h"
 #include "engine.h"
-#include "plan.h"
 #include "pyversion.h"
 #include "util.h"
 
@@ -25,7 +24,7 @@ int tui_plan(drill *d, char **err)
             goto check;
     diag dg;
     diag_init(&dg);
-    int rc = plan_drill(d, &dg);
+    int rc = engine_plan_drill(d, &dg);
     planned = xrealloc(planned, (nplanned + 1) * sizeof *planned);
     planned[nplanned++] = d;
     if (rc < 0 && dg.n && !d->skip_reason) {
@@ -79,85 +78,41 @@ int tui_grading_start(tui_grading *g, drill *d, const char *answer, int visible_
     g->d = d;
     g->visible_only = visible_only;
     g->t0 = util_now_ms();
-    if (d->skip_reason) {
-        grade_skipped(d, v);
-        return 0;
-    }
-    if (tui_blank(answer) && !visible_only) {
-        grade_missing(d, v);
-        return 0;
-    }
-    const kind_ops *ops = kind_get(d->kind);
-    if (!ops->runs_answer) {
-        ops->judge(d, answer, v);
-        return 0;
-    }
-    g->answer = kind_answer_code(d, answer, v);
-    if (!g->answer)
-        return 0;
-    if (visible_only) {
-        g->mask = xcalloc(d->ntests ? d->ntests : 1, 1);
-        for (size_t i = 0; i < d->ntests; i++)
-            g->mask[i] = !d->tests[i].hidden;
-    }
-    grade_make_job(d, g->answer, g->mask, &g->job);
-    g->task = runner_spawn(&g->job);
-    return 1;
+    /* a blank box is no answer, except for a run of the visible tests */
+    if (tui_blank(answer) && !visible_only)
+        answer = NULL;
+    g->ticket = engine_submit(d, answer, visible_only, v);
+    return g->ticket != NULL;
 }
 
 int tui_grading_busy(const tui_grading *g)
 {
-    return g->task != NULL;
+    return g->ticket != NULL;
 }
 
 int tui_grading_pollfds(tui_grading *g, struct pollfd *p, int max)
 {
-    return g->task ? runner_task_pollfds(g->task, p, max) : 0;
+    return g->ticket ? engine_ticket_pollfds(g->ticket, p, max) : 0;
 }
 
 int tui_grading_timeout(tui_grading *g)
 {
-    return g->task ? runner_task_timeout(g->task) : -1;
-}
-
-static void tui_grading_release(tui_grading *g)
-{
-    free(g->answer);
-    free(g->mask);
-    g->answer = NULL;
-    g->mask = NULL;
-    g->task = NULL;
+    return g->ticket ? engine_ticket_timeout(g->ticket) : -1;
 }
 
 int tui_grading_step(tui_grading *g, drill_verdict *v)
 {
-    if (!g->task || !runner_task_step(g->task))
+    if (!g->ticket || !engine_ticket_step(g->ticket, v))
         return 0;
-    run_result r;
-    run_result_init(&r);
-    runner_task_finish(g->task, &r);
-    g->task = NULL;
-    grade_tests(g->d, &r, g->mask, v);
-    /* the traceback of a hidden test would tell what it runs */
-    for (size_t i = 0; i < r.noutcomes && i < g->d->ntests; i++) {
-        const test_outcome *o = &r.outcomes[i];
-        if (!g->d->tests[i].hidden && o->kind == OUT_RAISED && o->traceback && *o->traceback) {
-            g->traceback = xstrdup(o->traceback);
-            break;
-        }
-    }
-    if (v->time_ms <= 0)
-        v->time_ms = r.time_ms;
-    run_result_free(&r);
-    tui_grading_release(g);
+    g->ticket = NULL;
+    g->traceback = v->traceback ? xstrdup(v->traceback) : NULL;
     return 1;
 }
 
 void tui_grading_cancel(tui_grading *g)
 {
-    if (g->task)
-        runner_task_cancel(g->task);
-    tui_grading_release(g);
+    engine_ticket_cancel(g->ticket);
+    g->ticket = NULL;
 }
 
 crt_role tui_status_role(status s)

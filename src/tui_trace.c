@@ -55,7 +55,8 @@ int trace_offered(tui_app *a)
     if (!a->open || a->mode == MODE_INTERVIEW)
         return 0; /* an interview holds every explanation back */
     const drill *d = &a->cat->drills[a->di];
-    if (d->kind != KIND_PREDICT || !d->code)
+    /* the kinds whose answer is what the code prints (predict) */
+    if (!kind_get(d->kind)->has_truth || !d->code)
         return 0;
     /* the steps show what the code prints: only once it is answered */
     const state_entry *e = app_entry(a, d);
