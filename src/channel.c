@@ -44,6 +44,7 @@ void run_result_free(run_result *r)
     free(r->outcomes);
     free(r->out);
     free(r->err);
+    free(r->trace);
     run_result_init(r);
 }
 
@@ -181,6 +182,14 @@ static int take_record(channel *t, const char *json, size_t len)
         t->res->syntax_msg = json_str(rec, "msg");
     } else if (strcmp(type, "predict") == 0) {
         set_text(&t->res->out, &t->res->out_len, rec, "out");
+    } else if (strcmp(type, "trace") == 0 && t->kind == JOB_TRACE) {
+        /* kept as sent, for tracedoc.c to read */
+        run_result *r = t->res;
+        r->trace = xrealloc(r->trace, r->trace_len + len + 2);
+        memcpy(r->trace + r->trace_len, json, len);
+        r->trace_len += len;
+        r->trace[r->trace_len++] = '\n';
+        r->trace[r->trace_len] = '\0';
     } else if (strcmp(type, "denied") == 0) {
         if (!t->denied)
             t->denied = json_str(rec, "what");

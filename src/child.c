@@ -29,6 +29,7 @@
 
 #include "pyembed.h"
 #include "sandbox.h"
+#include "trace.h"
 #include "util.h"
 #include "value_encode.h"
 
@@ -921,6 +922,10 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
         break;
     case JOB_PREDICT:
         job_predict(job);
+        break;
+    case JOB_TRACE:
+        trace_job(job, &(trace_io){ .send = send_record, .exception_line = exception_line,
+                                    .flush = flush_stdio, .repl_driver = repl_driver, .out_fd = out_fd });
         break;
     }
 

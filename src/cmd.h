@@ -21,6 +21,7 @@ int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 /* Internal (used by check): prints {"id": truth, ...} for every predict
  * drill, computed in this process (run under another hash seed). */
 int cmd_truths(int argc, char **argv);

@@ -179,6 +179,91 @@ void engine_ticket_cancel(engine_ticket *t)
     ticket_free(t);
 }
 
+/* ---- traces ---- */
+
+struct engine_tracing {
+    const drill *d;
+    const char *code;
+    runner_job job;
+    runner_task *task;
+};
+
+engine_tracing *engine_trace_start(const drill *d, const char *code, char **err)
+{
+    if (!code)
+        code = d->code;
+    if (!code) {
+        *err = xasprintf("drill %s has no code to trace: give the code to trace with --code FILE", d->id);
+        return NULL;
+    }
+    engine_tracing *t = xcalloc(1, sizeof *t);
+    t->d = d;
+    t->code = code;
+    t->job = (runner_job){
+        .kind = JOB_TRACE,
+        .limits = d->limits,
+        .source = code,
+        .repl = d->repl, /* only a predict drill has a mode */
+    };
+    t->task = runner_spawn(&t->job);
+    return t;
+}
+
+int engine_trace_pollfds(engine_tracing *t, struct pollfd *p, int max)
+{
+    return runner_task_pollfds(t->task, p, max);
+}
+
+int engine_trace_timeout(engine_tracing *t)
+{
+    return runner_task_timeout(t->task);
+}
+
+int engine_trace_step(engine_tracing *t)
+{
+    return runner_task_step(t->task);
+}
+
+char *engine_trace_finish(engine_tracing *t)
+{
+    run_result r;
+    runner_task_finish(t->task, &r);
+    tracedoc_run run = {
+        .drill = t->d->id,
+        .python = runner_python_version(),
+        .code = t->code,
+        .status = run_status_name(r.status),
+        .message = r.message,
+        .records = r.trace,
+        .records_len = r.trace_len,
+        .out = r.out,
+    };
+    char *json = tracedoc_build(&run);
+    run_result_free(&r);
+    free(t);
+    return json;
+}
+
+void engine_trace_cancel(engine_tracing *t)
+{
+    if (!t)
+        return;
+    runner_task_cancel(t->task);
+    free(t);
+}
+
+int engine_trace(const drill *d, const char *code, char **json, char **err)
+{
+    *json = NULL;
+    engine_tracing *t = engine_trace_start(d, code, err);
+    if (!t)
+        return -1;
+    while (runner_wait_any(&t->task, 1, -1) < 0)
+        ;
+    *json = engine_trace_finish(t);
+    return 0;
+}
+
 /* ---- batches ---- */
 
 typedef struct {

@@ -24,6 +24,7 @@
 #include "answers.h"
 #include "catalog.h"
 #include "grade.h"
+#include "tracedoc.h"
 
 /* Starts the interpreter and prepares the sandbox, once per process.
  * 0 (with *warning when the sandbox runs degraded: caller frees), or -1
@@ -63,6 +64,28 @@ int engine_ticket_timeout(engine_ticket *t);   /* ms until its deadline */
 int engine_ticket_step(engine_ticket *t, drill_verdict *v);
 /* Kills the child and frees the ticket. */
 void engine_ticket_cancel(engine_ticket *t);
+
+/* ---- a trace (SPEC 4 `trace`, the quiz's See it happen) ---- */
+
+/* Runs code (NULL: the drill's own) as a predict drill's code runs, in the
+ * sandbox and under d's limits, with a line tracer (SPEC 4 `trace`; off
+ * the path of grading, it changes no verdict). *json: the pydrill-trace/1
+ * document (tracedoc.h), whose status says how the run ended (caller
+ * frees). 0, or -1 with *err when there is no code to trace. */
+int engine_trace(const drill *d, const char *code, char **json, char **err);
+
+/* The same without waiting, for a screen that keeps drawing: start, poll
+ * its fds (timeout in ms: at most that long), step when they are ready or
+ * the timeout passes (1 once done), then finish for the document (which
+ * frees the trace); cancel kills a trace not wanted any more. d and code
+ * must outlive the trace. */
+typedef struct engine_tracing engine_tracing;
+engine_tracing *engine_trace_start(const drill *d, const char *code, char **err);
+int engine_trace_pollfds(engine_tracing *t, struct pollfd *p, int max);
+int engine_trace_timeout(engine_tracing *t);
+int engine_trace_step(engine_tracing *t);
+char *engine_trace_finish(engine_tracing *t);
+void engine_trace_cancel(engine_tracing *t);
 
 /* ---- a batch, over worker processes ---- */
 typedef struct engine_batch engine_batch;

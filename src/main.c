@@ -17,6 +17,7 @@ static const char usage[] =
     "       pydrill grade   [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
     "                       [--shard K/N | --shard auto] [--reveal-hidden] [--quiet] SUBMISSION...\n"
     "       pydrill report  [--catalog F | --pack F ...] [--format FMT] [-o FILE] SHARD.jsonl...\n"
+    "       pydrill trace   ID [--code FILE | -] [--format text|json]\n"
     "       pydrill check   [--catalog F | --pack F ...]\n"
     "       pydrill new     KIND\n"
     "       pydrill export  [-o FILE]\n"
@@ -34,6 +35,7 @@ static const struct {
     { "quiz", cmd_quiz },     { "list", cmd_list },     { "show", cmd_show },     { "run", cmd_run },
     { "grade", cmd_grade },   { "report", cmd_report }, { "check", cmd_check },   { "new", cmd_new },
     { "export", cmd_export }, { "__truths", cmd_truths },
+    { "trace", cmd_trace },
 };
 
 static int (*find_command(const char *name))(int, char **)

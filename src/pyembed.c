@@ -260,6 +260,114 @@ PyObject *pyembed_frame_var(PyFrameObject *f, const char *name)
     return v;
 }
 
+/* 1 if f runs a function's code (fast locals), 0 for a module or class body. */
+static int frame_optimized(PyFrameObject *f)
+{
+    PyCodeObject *co = PyFrame_GetCode(f);
+    PyObject *flags = PyObject_GetAttrString((PyObject *)co, "co_flags");
+    long v = flags && PyLong_Check(flags) ? PyLong_AsLong(flags) : 0;
+    Py_XDECREF(flags);
+    Py_DECREF(co);
+    PyErr_Clear();
+    return (v & CO_OPTIMIZED) != 0;
+}
+
+#if PY_VERSION_HEX >= 0x030C0000
+static void add_frame_vars(PyFrameObject *f, PyObject *names, PyObject *out)
+{
+    for (Py_ssize_t i = 0; names && i < PyTuple_GET_SIZE(names); i++) {
+        PyObject *k = PyTuple_GET_ITEM(names, i);
+        if (PyDict_Contains(out, k) != 0)
+            continue;
+        PyObject *v = PyFrame_GetVar(f, k);
+        if (v)
+            PyDict_SetItem(out, k, v);
+        Py_XDECREF(v);
+        PyErr_Clear(); /* unbound: NameError */
+    }
+}
+#endif
+
+PyObject *pyembed_frame_names(PyFrameObject *f)
+{
+    PyObject *out = NULL;
+    if (!frame_optimized(f)) {
+        /* A module's names are its globals (the snippet runs with one
+         * namespace for both). Its f_locals is not read: on 3.13.0, a
+         * module running a comprehension inlined with a cell in it has a
+         * proxy for f_locals that crashes when iterated. A class body's
+         * namespace is read only where it is a plain dict. */
+        PyCodeObject *co = PyFrame_GetCode(f);
+        PyObject *name = PyObject_GetAttrString((PyObject *)co, "co_name");
+        Py_DECREF(co);
+        if (name && PyUnicode_Check(name) && !PyUnicode_CompareWithASCIIString(name, "<module>")) {
+            out = PyFrame_GetGlobals(f);
+        } else {
+            out = PyFrame_GetLocals(f);
+            if (out && !PyDict_Check(out))
+                Py_CLEAR(out);
+        }
+        Py_XDECREF(name);
+        PyErr_Clear();
+        return out;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    /* PyFrame_GetVar reads a variable where it lives (unwrapping cells):
+     * no f_locals snapshot that would hold references of its own. */
+    PyCodeObject *co = PyFrame_GetCode(f);
+    PyObject *kinds[3] = { PyCode_GetVarnames(co), PyCode_GetCellvars(co), PyCode_GetFreevars(co) };
+    out = PyDict_New();
+    for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+        if (out && kinds[i] && PyTuple_Check(kinds[i]))
+            add_frame_vars(f, kinds[i], out);
+        Py_XDECREF(kinds[i]);
+    }
+    Py_DECREF(co);
+#else
+    /* 3.11 reads a function's variables only through its f_locals dict
+     * (which PyFrame_GetLocals refreshes): a copy, so that the caller
+     * holds what it reads for no longer than it looks. */
+    PyObject *locals = PyFrame_GetLocals(f);
+    out = locals && PyDict_Check(locals) ? PyDict_Copy(locals) : NULL;
+    Py_XDECREF(locals);
+#endif
+    PyErr_Clear();
+    return out;
+}
+
+PyObject *pyembed_exception_args(PyObject *exc)
+{
+    PyObject *args = NULL;
+    if (!PyExceptionInstance_Check(exc))
+        return NULL;
+#if PY_VERSION_HEX >= 0x030C0000
+    args = PyException_GetArgs(exc);
+#else
+    /* a built-in class's args is its C getter; a class of the snippet's
+     * could make `args` a property */
+    if (!(Py_TYPE(exc)->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        args = PyObject_GetAttrString(exc, "args");
+#endif
+    if (args && !PyTuple_Check(args))
+        Py_CLEAR(args);
+    PyErr_Clear();
+    return args;
+}
+
+PyObject *pyembed_type_dict(PyTypeObject *t)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *d = PyType_GetDict(t);
+#else
+    PyObject *d = t->tp_dict;
+    Py_XINCREF(d);
+#endif
+    if (d && !PyDict_Check(d))
+        Py_CLEAR(d);
+    PyErr_Clear();
+    return d;
+}
+
 int pyembed_fork_check(char **err)
 {
     int n = sandbox_threads_live();

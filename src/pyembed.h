@@ -46,6 +46,16 @@ int pyembed_guard_stop(void);
 /* A new reference to the local variable name of frame f, or NULL (no
  * exception set) when it has none. PEP 667 made f_locals a proxy in 3.13. */
 PyObject *pyembed_frame_var(PyFrameObject *f, const char *name);
+/* For the tracer, which must read without running the snippet's code:
+ * a new mapping of the names bound in frame f (a function's locals, cells
+ * and free variables; a module's or class body's namespace itself), read
+ * without touching the frame where this Python allows it (3.12+); the
+ * args of an exception, where they can be read without calling anything
+ * of the snippet's (3.12+, or a built-in exception class); a class's own
+ * dict. Each a new reference, or NULL with no exception set. */
+PyObject *pyembed_frame_names(PyFrameObject *f);
+PyObject *pyembed_exception_args(PyObject *exc);
+PyObject *pyembed_type_dict(PyTypeObject *t);
 const char *pyembed_version(void);       /* "3.11.2" */
 unsigned long pyembed_hexversion(void);
 

@@ -21,6 +21,7 @@ typedef enum {
     JOB_EVAL,    /* exprs: expressions, each in a fresh namespace */
     JOB_PREDICT, /* source: code run as a module (or repl) */
     JOB_TESTS,   /* source: an answer; tests: run each on a fresh namespace */
+    JOB_TRACE,   /* source: code run as PREDICT runs it, under the tracer (trace.h) */
 } job_kind;
 
 typedef struct runner_job {
@@ -78,6 +79,8 @@ typedef struct run_result {
     size_t out_len;
     char *err;             /* stderr, trimmed */
     size_t err_len;
+    char *trace;           /* TRACE: the "trace" records as sent, one JSON object a line */
+    size_t trace_len;
 } run_result;
 
 void run_result_init(run_result *r);

@@ -186,7 +186,7 @@ crt_role tui_status_role(status s);
 /* ---- tui_app.c: the quiz ---- */
 
 enum { TUI_HANDLED = 1, TUI_REDRAW = 2, TUI_QUIT = 4 };
-typedef enum { SCR_LIST, SCR_DRILL, SCR_RESULT, SCR_REPORT, SCR_PAST } tui_screen;
+typedef enum { SCR_LIST, SCR_DRILL, SCR_RESULT, SCR_REPORT, SCR_PAST, SCR_TRACE } tui_screen;
 typedef enum { MODE_PRACTICE, MODE_INTERVIEW, MODE_REVIEW } tui_mode;
 
 /* A key offered in a footer: the footer keeps the important ones when the
@@ -302,6 +302,9 @@ typedef struct tui_app {
     tui_screen rep_back;
     size_t rep_top;
 
+    /* see it happen (tui_trace.c) */
+    struct tui_trace *trace; /* the step screen's, while it is open */
+
     /* past interviews */
     interview_record *past;
     size_t npast, past_cur, past_top, past_unreadable;
@@ -382,6 +385,14 @@ void iv_finish(tui_app *a, int timed_out); /* ends it: drafts handed in, graded,
 void iv_pump(tui_app *a);            /* grades what was handed in, one at a time */
 void iv_step(tui_app *a);            /* the background grading made progress */
 void iv_clear(tui_app *a);
+/* See it happen (tui_trace.c): the steps of the open predict drill's code. */
+int trace_offered(tui_app *a);       /* w on the result, ^G on the drill once answered */
+void trace_open(tui_app *a);         /* starts the trace; the screen shows it */
+void trace_close(tui_app *a);        /* back to the screen it came from */
+int trace_pollfds(tui_app *a, struct pollfd *p, int max, int *timeout);
+int trace_poll(tui_app *a);          /* the trace made progress: 1 to redraw */
+void trace_draw(tui_app *a, WINDOW *w);
+int trace_key(tui_app *a, int k);
 void help_draw(tui_app *a, WINDOW *w);
 int help_key(tui_app *a, int k);
 

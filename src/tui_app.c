@@ -292,6 +292,7 @@ static void app_frame(tui_app *a)
         case SCR_RESULT: result_draw(a, w); break;
         case SCR_REPORT: report_draw(a, w); break;
         case SCR_PAST: past_draw(a, w); break;
+        case SCR_TRACE: trace_draw(a, w); break;
         }
         if (a->help)
             help_draw(a, w);
@@ -353,6 +354,7 @@ static int app_key(tui_app *a, int k)
     case SCR_RESULT: return result_key(a, k);
     case SCR_REPORT: return report_key(a, k);
     case SCR_PAST: return past_key(a, k);
+    case SCR_TRACE: return trace_key(a, k);
     }
     return 0;
 }
@@ -364,7 +366,7 @@ static void app_loop(tui_app *a)
         if (dirty)
             app_frame(a);
         dirty = 0;
-        struct pollfd p[17];
+        struct pollfd p[25];
         int np = 0;
         p[np++] = (struct pollfd){ .fd = 0, .events = POLLIN };
         int busy = tui_grading_busy(&a->g), ivbusy = tui_grading_busy(&a->ivg);
@@ -386,8 +388,10 @@ static void app_loop(tui_app *a)
             if (t < timeout)
                 timeout = t;
         }
+        np += trace_pollfds(a, p + np, 8, &timeout);
         if (poll(p, (nfds_t)np, timeout) < 0 && errno != EINTR)
             break;
+        dirty |= trace_poll(a);
         if (busy) {
             a->tick++;
             dirty = 1;
@@ -449,6 +453,7 @@ int tui_quiz(catalog *c, const tui_options *o)
     else if (o->mode == MODE_REVIEW)
         app_start_review(a);
     app_loop(a);
+    trace_close(a);
     app_close_drill(a);
     tui_grading_cancel(&a->g);
     tui_grading_cancel(&a->ivg);

@@ -430,7 +430,7 @@ void drill_draw(tui_app *a, WINDOW *w)
     }
     doc_free(&doc);
 
-    tui_hint hints[8];
+    tui_hint hints[10];
     size_t n = 0;
     int iv = a->mode == MODE_INTERVIEW;
     int can_hint = !iv && a->hints_shown < d->nhints;
@@ -460,6 +460,8 @@ void drill_draw(tui_app *a, WINDOW *w)
         hints[n++] = (tui_hint){ "^Z", "undo", 50 };
     if (more_above || more_below)
         hints[n++] = (tui_hint){ "^N/^P", "scroll", 30 };
+    if (trace_offered(a))
+        hints[n++] = (tui_hint){ "^G", "see it happen", 35 };
     hints[n++] = (tui_hint){ "Esc", iv ? "end" : "back", 90 };
     app_draw_footer(a, w, hints, n);
 }
@@ -582,6 +584,11 @@ int drill_key(tui_app *a, int k)
             drill_grade(a, 0);
         return TUI_REDRAW;
     case TK_CTRL('r'): drill_grade(a, 1); return TUI_REDRAW;
+    case TK_CTRL('g'):
+        if (!trace_offered(a))
+            return 0;
+        trace_open(a);
+        return TUI_REDRAW;
     case TK_CTRL('t'):
         if (a->mode == MODE_INTERVIEW)
             app_msg(a, "No hints in interview mode.");

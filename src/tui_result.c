@@ -97,7 +97,7 @@ void result_draw(tui_app *a, WINDOW *w)
     doc_draw(&doc, w, 1, body, a->res_top);
     int more = doc.n > (size_t)body;
     doc_free(&doc);
-    tui_hint hints[8];
+    tui_hint hints[9];
     size_t n = 0;
     int review = a->mode == MODE_REVIEW;
     if (result_can_self_grade(a))
@@ -106,6 +106,8 @@ void result_draw(tui_app *a, WINDOW *w)
     if (!review)
         hints[n++] = (tui_hint){ "u", "next unsolved", 60 };
     hints[n++] = (tui_hint){ "r", "retry", 90 };
+    if (trace_offered(a))
+        hints[n++] = (tui_hint){ "w", "see it happen", 75 };
     if (more)
         hints[n++] = (tui_hint){ "j/k", "scroll", 40 };
     hints[n++] = (tui_hint){ "Esc", review ? "stop review" : "list", 80 };
@@ -139,6 +141,11 @@ int result_key(tui_app *a, int k)
     switch (k) {
     case 'n': app_next(a); break;
     case 'u': app_next_unsolved(a); break;
+    case 'w':
+        if (!trace_offered(a))
+            return 0;
+        trace_open(a);
+        break;
     case 'r':
         a->screen = SCR_DRILL;
         doc_clear(&a->run_doc);

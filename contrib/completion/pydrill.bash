@@ -17,7 +17,7 @@ _pydrill_drills() {
 
 _pydrill() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local cmds="quiz list show run grade report check new export help"
+    local cmds="quiz list show run grade report trace check new export help"
     local formats="text json jsonl junit tap html csv gradescope prairielearn"
     local cmd= i
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -31,11 +31,11 @@ _pydrill() {
     --catalog | --pack)
         COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
         return ;;
-    -o | --output)
+    -o | --output | --code)
         COMPREPLY=($(compgen -f -- "$cur"))
         return ;;
     --format)
-        if [ "$cmd" = list ]; then formats="text json"; fi
+        if [ "$cmd" = list ] || [ "$cmd" = trace ]; then formats="text json"; fi
         if [ "$cmd" = export ]; then formats="text html json"; fi
         COMPREPLY=($(compgen -W "$formats" -- "$cur"))
         return ;;
@@ -61,6 +61,7 @@ _pydrill() {
     run) opts="$common --watch" ;;
     grade) opts="$common -j --jobs --format -o --output --shard --reveal-hidden -q --quiet" ;;
     report) opts="$common --format -o --output" ;;
+    trace) opts="$common --code --format" ;;
     check) opts="$common" ;;
     new) opts="--help" ;;
     export) opts="-o --output --interviews --interview --format --help" ;;
@@ -74,7 +75,7 @@ _pydrill() {
     "") COMPREPLY=($(compgen -W "$cmds" -- "$cur")) ;;
     help) COMPREPLY=($(compgen -W "$cmds" -- "$cur")) ;;
     new) COMPREPLY=($(compgen -W "predict fix write choice explain" -- "$cur")) ;;
-    show) COMPREPLY=($(compgen -W "$(_pydrill_drills id)" -- "$cur")) ;;
+    show | trace) COMPREPLY=($(compgen -W "$(_pydrill_drills id)" -- "$cur")) ;;
     run)
         # the drill first, then the answer file
         local n=0

@@ -13,7 +13,7 @@ cp -R "$FIXTURES/batch/ok" ok
 grade() { "$PYDRILL" grade --pack "$PACK" "$@"; }
 
 test_expect_success 'every command takes --help and -h: usage on stdout, exit 0' '
-    for c in quiz list show run grade report check new export; do
+    for c in quiz list show run grade report trace check new export; do
         expect_code 0 "$PYDRILL" $c --help >out 2>err || exit 1
         contains out "usage: pydrill" || exit 1
         test ! -s err || exit 1
@@ -35,7 +35,7 @@ test_expect_success '--help documents every option the command takes' '
 
 test_expect_success 'the man page documents every option of every command, with EXAMPLES' '
     MAN="$TOP/doc/pydrill.1" && PY=/usr/bin/python3 &&
-    for c in quiz list show run grade report check new export; do
+    for c in quiz list show run grade report trace check new export; do
         "$PYDRILL" $c --help >help.$c || exit 1
     done &&
     $PY - "$MAN" help.* <<-\PYEOF &&

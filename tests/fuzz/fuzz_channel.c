@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
         return 0;
-    job_kind kind = (job_kind)(data[0] % 4);
+    job_kind kind = (job_kind)(data[0] % (JOB_TRACE + 1));
     size_t nitems = (size_t)(data[0] >> 2) % 8;
     int framed = data[1] & 1;
     run_result res;
@@ -72,6 +72,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (o->kind == OUT_RAISED && !o->exc_type)
             abort();
     }
+    if (res.trace && strlen(res.trace) != res.trace_len)
+        abort();
     channel_free(&c);
     run_result_free(&res);
     return 0;

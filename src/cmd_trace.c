@@ -1,0 +1,350 @@
+/* cmd_trace.c - pydrill trace ID [--code FILE|-] [--format text|json]: runs
+ * a drill's code (or FILE) in the sandbox under a line tracer and shows
+ * each step: the line, every name in scope and the object it refers to,
+ * objects drawn once per step and marked when shared. */
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "cmd.h"
+#include "engine.h"
+#include "util.h"
+
+static const char trace_usage[] =
+    "usage: pydrill trace ID [--code FILE | -] [--format text|json] [--catalog F | --pack F ...]\n"
+    "\n"
+    "Runs the code of drill ID (or FILE, or standard input with -) in the sandbox,\n"
+    "under the drill's limits, with a line tracer, and shows each step: the line,\n"
+    "the names in scope and the objects they refer to. An object is drawn once a\n"
+    "step, by an id that stays with it (o1, o2, ...); one that several names or\n"
+    "containers refer to is marked shared.\n"
+    "\n"
+    "  --code FILE      trace FILE instead of the drill's code (- reads standard input)\n"
+    "  --format FMT     text (default) or json (pydrill-trace/1, see the README)\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --pack FILE      a pack to load without a catalog (repeatable)\n"
+    "  -h, --help       this help\n"
+    "\n"
+    "Exit status: 0 the code ran to its end (raising an exception counts: the trace\n"
+    "shows it), 1 the run was stopped (timeout, memory, output, denied, crash; the\n"
+    "trace shows what it got to), 2 usage error, unknown drill, or unreadable code.\n";
+
+enum { OPT_CODE = CMD_OPT_FIRST_FREE, OPT_FORMAT };
+
+/* The glyphs of the text view: UTF-8 where the locale has it. */
+typedef struct {
+    const char *arrow, *bar, *mark, *dots, *rule;
+} glyphs;
+
+static const glyphs utf8_glyphs = { "\xe2\x86\x92", "\xe2\x94\x82", "\xe2\x96\xb6", "\xe2\x80\xa6",
+                                    "\xe2\x94\x80" };
+static const glyphs ascii_glyphs = { "->", "|", ">", "...", "-" };
+
+/* Writes s with control characters made visible, so that nothing the
+ * code printed, nor the code itself, can drive the terminal. */
+static void put_safe(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            printf("\\x%02x", c);
+        else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f)
+            printf("\\u%04x", (unsigned char)s[++i]);
+        else
+            putchar(c);
+    }
+}
+
+static void puts_safe(const char *s)
+{
+    if (s)
+        put_safe(s, strlen(s));
+}
+
+static char *read_code(const char *file, char **err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    if (!strcmp(file, "-")) {
+        sbuf sb;
+        sbuf_init(&sb);
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
+            sbuf_add(&sb, buf, n);
+            if (sb.len > ANSWER_MAX) {
+                char lim[32];
+                sbuf_release(&sb);
+                *err = xasprintf("-: error: the code on standard input is over the limit of %s",
+                                 util_fmt_size(lim, ANSWER_MAX));
+                return NULL;
+            }
+        }
+        if (ferror(stdin)) {
+            sbuf_release(&sb);
+            *err = xstrdup("-: error: cannot read standard input");
+            return NULL;
+        }
+        data = sbuf_detach(&sb, &len);
+    } else if (util_read_file(file, &data, &len, err) < 0) {
+        return NULL;
+    }
+    if (memchr(data, '\0', len) || !util_utf8_valid(data, len)) {
+        free(data);
+        *err = xasprintf("%s: error: not UTF-8 text", file);
+        return NULL;
+    }
+    return data;
+}
+
+/* ---- the text view ---------------------------------------------------- */
+
+/* Line n (1-based) of code, and its length; NULL past the end. */
+static const char *code_line(const char *code, int n, size_t *len)
+{
+    const char *p = code;
+    for (int i = 1; p && i < n; i++) {
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    if (!p || n < 1 || (!*p && n > 1))
+        return NULL;
+    *len = strcspn(p, "\n");
+    return p;
+}
+
+static void print_names(const tracedoc_frame *f, const glyphs *g)
+{
+    printf("  %s:", f->function);
+    if (!f->nnames)
+        printf(" (no names yet)");
+    for (size_t i = 0; i < f->nnames; i++)
+        printf("%s %s %s %s", i ? "," : "", f->names[i].name, g->arrow, f->names[i].id);
+    printf("\n");
+}
+
+static void print_ids(const char *label, char **ids, size_t n)
+{
+    if (!n)
+        return;
+    printf("  %s", label);
+    for (size_t i = 0; i < n; i++)
+        printf(" %s", ids[i]);
+}
+
+static void print_object(const tracedoc_obj *o, const glyphs *g)
+{
+    printf("    %-4s %s ", o->id, o->type);
+    puts_safe(o->repr);
+    if (o->nkeys) {
+        printf("  items");
+        for (size_t i = 0; i < o->nkeys && i < o->nitems; i++)
+            printf(" %s: %s%s", o->keys[i], o->items[i], i + 1 < o->nkeys ? "," : "");
+    } else {
+        print_ids(strcmp(o->type, "cell") ? "items" : "holds", o->items, o->nitems);
+    }
+    print_ids("defaults", o->defaults, o->ndefaults);
+    const char *kind = NULL;
+    for (size_t i = 0; i < o->nattrs; i++) {
+        if (o->attr_kinds[i] != kind) {
+            kind = o->attr_kinds[i];
+            printf("  %s", kind);
+        }
+        printf(" %s=%s", o->attrs[i].name, o->attrs[i].id);
+    }
+    if (o->more)
+        printf("  %s %ld more", g->dots, o->more);
+    if (o->deep)
+        printf("  (not followed: depth budget)");
+    if (tracedoc_shared(o))
+        printf("  %s shared by %d", g->mark, o->refs);
+    printf("\n");
+}
+
+static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
+{
+    const tracedoc_step *s = &doc->steps[i];
+    const char *fn = s->nframes ? s->frames[s->nframes - 1].function : "?";
+    printf("%s%s%s step %zu of %zu %s ", i ? "\n" : "", g->rule, g->rule, i + 1, doc->nsteps, g->rule);
+    if (!strcmp(s->event, "return"))
+        printf("return from %s, line %d", fn, s->line);
+    else if (!strcmp(s->event, "exception"))
+        printf("exception in %s, line %d", fn, s->line);
+    else
+        printf("line %d, in %s", s->line, fn);
+    if (s->nframes > 1)
+        printf(" (called from %s line %d)", s->frames[s->nframes - 2].function, s->frames[s->nframes - 2].line);
+    printf("\n");
+    size_t len;
+    const char *line = doc->code ? code_line(doc->code, s->line, &len) : NULL;
+    if (line) {
+        printf("  %4d %s ", s->line, g->bar);
+        put_safe(line, len);
+        printf("\n");
+    }
+    if (s->exception) {
+        printf("  raises ");
+        puts_safe(s->exception);
+        printf("\n");
+    }
+    if (s->ret)
+        printf("  returns %s\n", s->ret);
+    for (size_t f = s->nframes; f-- > 0;)
+        print_names(&s->frames[f], g);
+    if (s->nobjs)
+        printf("  objects:\n");
+    for (size_t k = 0; k < s->nobjs; k++)
+        print_object(&s->objs[k], g);
+    if (s->out && *s->out) {
+        printf("  printed: ");
+        const char *p = s->out;
+        while (*p) {
+            size_t n = strcspn(p, "\n");
+            put_safe(p, n);
+            p += n;
+            if (*p == '\n' && *++p)
+                printf("\n           ");
+        }
+        printf("\n");
+    }
+    if (s->ncuts) {
+        printf("  (cut here:");
+        for (size_t k = 0; k < s->ncuts; k++)
+            printf(" %s", s->cuts[k]);
+        printf(")\n");
+    }
+}
+
+static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
+{
+    printf("trace of ");
+    if (file) {
+        puts_safe(strcmp(file, "-") ? file : "standard input");
+        printf(" (with the limits of %s)", doc->drill ? doc->drill : "?");
+    } else {
+        printf("%s", doc->drill ? doc->drill : "?");
+    }
+    printf(", Python %s: %zu step%s\n", doc->python ? doc->python : "?", doc->nsteps, doc->nsteps == 1 ? "" : "s");
+    for (size_t i = 0; i < doc->nsteps; i++)
+        print_step(doc, i, g);
+    printf("\n");
+    if (!strcmp(doc->status, "ok")) {
+        printf("ended normally\n");
+    } else if (!strcmp(doc->status, "raised")) {
+        printf("ended by an exception: ");
+        puts_safe(doc->exception);
+        printf("\n");
+    } else {
+        printf("stopped (%s): ", doc->status);
+        puts_safe(doc->message ? doc->message : "");
+        printf("\n");
+    }
+    if (doc->ncuts) {
+        printf("note: the trace was cut:");
+        for (size_t i = 0; i < doc->ncuts; i++)
+            printf("%s %s (%ld)", i ? "," : "", doc->cuts[i].budget, doc->cuts[i].limit);
+        printf("\n");
+    }
+}
+
+int cmd_trace(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CMD_SOURCE_OPTIONS,
+        { "code", required_argument, NULL, OPT_CODE },
+        { "format", required_argument, NULL, OPT_FORMAT },
+        CMD_COMMON_OPTIONS,
+    };
+    cmd_source src;
+    cmd_source_init(&src);
+    const char *file = NULL, *format = "text";
+    int rc = EXIT_OK;
+    cmd_args a;
+    cmd_args_init(&a, "trace", trace_usage, argc, argv, "h", longopts);
+    int opt;
+    while ((opt = cmd_args_next(&a)) != -1) {
+        if (cmd_source_take(&src, opt, optarg))
+            continue;
+        if (opt == OPT_CODE) {
+            file = optarg;
+            continue;
+        }
+        if (opt == OPT_FORMAT) {
+            format = optarg;
+            continue;
+        }
+        cmd_source_free(&src);
+        return opt == 'h' ? cmd_help(&a) : EXIT_USAGE;
+    }
+    if (strcmp(format, "text") && strcmp(format, "json")) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "unknown format \"%s\" (text or json)", format);
+    }
+    if (optind >= argc) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "which drill? pydrill trace ID [--code FILE]");
+    }
+    if (optind + 1 < argc) {
+        cmd_source_free(&src);
+        return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind + 1]);
+    }
+    const char *id = argv[optind];
+    catalog c;
+    catalog_init(&c);
+    int lrc = cmd_load(&src, &c);
+    cmd_source_free(&src);
+    char *code = NULL, *json = NULL, *err = NULL;
+    const drill *d = catalog_find(&c, id);
+    if (!d) {
+        if (lrc != 2)
+            cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (file && !(code = read_code(file, &err))) {
+        cmd_print_msg(err);
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (!code && !d->code) {
+        cmd_usage_error("drill %s has no code to trace: give some with --code FILE", d->id);
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (cmd_start_runner() < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (engine_trace(d, code, &json, &err) < 0) {
+        cmd_usage_error("%s", err);
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    tracedoc doc;
+    if (tracedoc_parse(json, &doc, &err) < 0) {
+        cmd_usage_error("trace: %s", err); /* the engine's own document: cannot happen */
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (!strcmp(format, "json")) {
+        fputs(json, stdout);
+        fputc('\n', stdout);
+    } else {
+        const char *cs = nl_langinfo(CODESET);
+        print_text(&doc, file, cs && !strcmp(cs, "UTF-8") ? &utf8_glyphs : &ascii_glyphs);
+    }
+    rc = tracedoc_stopped(&doc) ? EXIT_FAIL : EXIT_OK;
+    tracedoc_free(&doc);
+    if (lrc)
+        rc = EXIT_USAGE;
+    if (cmd_finish_stdout() != EXIT_OK)
+        rc = EXIT_USAGE;
+out:
+    free(err);
+    free(json);
+    free(code);
+    catalog_free(&c);
+    return rc;
+}

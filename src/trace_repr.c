@@ -1,0 +1,329 @@
+/* trace_repr.c - what the tracer says of an object, composed in C: see
+ * trace_repr.h. Each repr comes from the built-in types' own C slots
+ * (PyLong_Type.tp_repr for an int, even an int subclass's), never from a
+ * __repr__ or __str__ of the snippet's, and is cut to TRACE_MAX_REPR
+ * characters; containers nest REPR_NEST deep and stop at REPR_CAP_BYTES. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "trace_repr.h"
+
+#include <string.h>
+
+#include "pyembed.h"
+#include "trace.h"
+
+/* Containers shown inside a container's repr before "..." stands in. */
+#define REPR_NEST 2
+/* A repr is composed up to this many bytes, then cut to TRACE_MAX_REPR
+ * characters. */
+#define REPR_CAP_BYTES (TRACE_MAX_REPR * 4 + 8)
+/* Ints past this magnitude are described, not written out. */
+#define INT_MAX_SHOWN 1e300
+
+static void add_utf8(sbuf *sb, PyObject *u)
+{
+    Py_ssize_t n;
+    const char *s = u && PyUnicode_Check(u) ? PyUnicode_AsUTF8AndSize(u, &n) : NULL;
+    if (s)
+        sbuf_add(sb, s, (size_t)n);
+    PyErr_Clear();
+}
+
+/* The last part of a type's name ("OrderedDict", not "collections.OrderedDict"). */
+const char *trace_repr_type_name(PyTypeObject *t)
+{
+    const char *dot = strrchr(t->tp_name, '.');
+    return dot ? dot + 1 : t->tp_name;
+}
+
+/* An attribute of an object of a built-in type that cannot be
+ * overridden (the type's own C getter), as UTF-8 into sb. */
+void trace_repr_attr(sbuf *sb, PyObject *o, const char *attr)
+{
+    PyObject *v = PyObject_GetAttrString(o, attr);
+    add_utf8(sb, v);
+    Py_XDECREF(v);
+    PyErr_Clear();
+}
+
+/* A function's qualified name, without the ".<locals>" that nesting puts
+ * in it ("make.<lambda>"). */
+static void add_qualname(sbuf *sb, PyObject *fn)
+{
+    size_t at = sb->len;
+    trace_repr_attr(sb, fn, "__qualname__");
+    static const char locals[] = ".<locals>";
+    char *p;
+    while ((p = strstr(sb->buf + at, locals)) != NULL) {
+        memmove(p, p + sizeof locals - 1, strlen(p + sizeof locals - 1) + 1);
+        sb->len -= sizeof locals - 1;
+    }
+}
+
+
+/* Cuts s to TRACE_MAX_REPR characters (code points), with "…"; 1 if cut. */
+static int cut_chars(sbuf *sb)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < sb->len; i++) {
+        if (((unsigned char)sb->buf[i] & 0xC0) == 0x80)
+            continue;
+        if (chars++ == TRACE_MAX_REPR) {
+            sb->len = i;
+            sb->buf[i] = '\0';
+            sbuf_addstr(sb, "\xe2\x80\xa6");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- reprs, composed in C --------------------------------------------- */
+
+static void repr_add(sbuf *sb, PyObject *o, int nest);
+
+static void repr_slot(sbuf *sb, reprfunc f, PyObject *o)
+{
+    PyObject *r = f ? f(o) : NULL;
+    add_utf8(sb, r);
+    Py_XDECREF(r);
+    PyErr_Clear();
+}
+
+static void repr_int(sbuf *sb, PyObject *o)
+{
+    /* the base slot, not a subclass's __repr__; and never the minutes a
+     * huge int takes to write out */
+    double d = PyLong_AsDouble(o);
+    if ((d == -1.0 && PyErr_Occurred()) || d > INT_MAX_SHOWN || d < -INT_MAX_SHOWN) {
+        PyErr_Clear();
+        sbuf_addstr(sb, "<int of over 300 digits>");
+        return;
+    }
+    repr_slot(sb, PyLong_Type.tp_repr, o);
+}
+
+static void repr_str(sbuf *sb, PyObject *o)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(o);
+    PyObject *head = PyUnicode_Substring(o, 0, n < TRACE_MAX_REPR ? n : TRACE_MAX_REPR);
+    if (head)
+        repr_slot(sb, PyUnicode_Type.tp_repr, head);
+    Py_XDECREF(head);
+    PyErr_Clear();
+    if (n > TRACE_MAX_REPR)
+        sbuf_addstr(sb, "\xe2\x80\xa6");
+}
+
+static void repr_bytes(sbuf *sb, const char *data, Py_ssize_t n)
+{
+    PyObject *head = PyBytes_FromStringAndSize(data, n < TRACE_MAX_REPR ? n : TRACE_MAX_REPR);
+    if (head)
+        repr_slot(sb, PyBytes_Type.tp_repr, head);
+    Py_XDECREF(head);
+    PyErr_Clear();
+    if (n > TRACE_MAX_REPR)
+        sbuf_addstr(sb, "\xe2\x80\xa6");
+}
+
+/* The items of a set or frozenset (a subclass's storage too, through the
+ * base type's iterator), each passed to fn until it returns nonzero. */
+void trace_repr_set_each(PyObject *o, int (*fn)(PyObject *item, void *arg), void *arg)
+{
+    PyObject *it = PySet_Type.tp_iter ? PySet_Type.tp_iter(o) : NULL;
+    PyObject *item;
+    while (it && (item = Py_TYPE(it)->tp_iternext(it)) != NULL) {
+        int stop = fn(item, arg);
+        Py_DECREF(item);
+        if (stop)
+            break;
+    }
+    Py_XDECREF(it);
+    PyErr_Clear();
+}
+
+typedef struct {
+    sbuf *sb;
+    int nest;
+    int first;
+} repr_walk;
+
+static int repr_set_item(PyObject *item, void *arg)
+{
+    repr_walk *w = arg;
+    if (!w->first)
+        sbuf_addstr(w->sb, ", ");
+    w->first = 0;
+    repr_add(w->sb, item, w->nest + 1);
+    return w->sb->len > REPR_CAP_BYTES;
+}
+
+static void repr_container(sbuf *sb, PyObject *o, int nest)
+{
+    PyTypeObject *t = Py_TYPE(o);
+    int sub = t != &PyList_Type && t != &PyTuple_Type && t != &PyDict_Type && t != &PySet_Type &&
+              t != &PyFrozenSet_Type;
+    if (sub || PyFrozenSet_Check(o) || (PyAnySet_Check(o) && PySet_GET_SIZE(o) == 0)) {
+        sbuf_addstr(sb, trace_repr_type_name(t));
+        sbuf_addch(sb, '(');
+    }
+    if (PyAnySet_Check(o) && PySet_GET_SIZE(o) == 0) {
+        sbuf_addch(sb, ')');
+        return;
+    }
+    const char *open = PyList_Check(o) ? "[" : PyTuple_Check(o) ? "(" : "{";
+    const char *close = PyList_Check(o) ? "]" : PyTuple_Check(o) ? ")" : "}";
+    sbuf_addstr(sb, open);
+    if (nest >= REPR_NEST) {
+        sbuf_addstr(sb, "...");
+    } else if (PyDict_Check(o)) {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        int first = 1;
+        while (PyDict_Next(o, &pos, &k, &v) && sb->len <= REPR_CAP_BYTES) {
+            if (!first)
+                sbuf_addstr(sb, ", ");
+            first = 0;
+            repr_add(sb, k, nest + 1);
+            sbuf_addstr(sb, ": ");
+            repr_add(sb, v, nest + 1);
+        }
+    } else if (PyAnySet_Check(o)) {
+        repr_walk w = { sb, nest, 1 };
+        trace_repr_set_each(o, repr_set_item, &w);
+    } else {
+        Py_ssize_t n = PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o);
+        for (Py_ssize_t i = 0; i < n && sb->len <= REPR_CAP_BYTES; i++) {
+            if (i)
+                sbuf_addstr(sb, ", ");
+            repr_add(sb, PyList_Check(o) ? PyList_GET_ITEM(o, i) : PyTuple_GET_ITEM(o, i), nest + 1);
+        }
+        if (PyTuple_Check(o) && n == 1)
+            sbuf_addch(sb, ',');
+    }
+    sbuf_addstr(sb, close);
+    if (sub || PyFrozenSet_Check(o))
+        sbuf_addch(sb, ')');
+}
+
+static void repr_exception(sbuf *sb, PyObject *o, int nest)
+{
+    sbuf_addstr(sb, trace_repr_type_name(Py_TYPE(o)));
+    PyObject *args = pyembed_exception_args(o);
+    if (!args) {
+        sbuf_addstr(sb, "(...)");
+        return;
+    }
+    sbuf_addch(sb, '(');
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args) && sb->len <= REPR_CAP_BYTES; i++) {
+        if (i)
+            sbuf_addstr(sb, ", ");
+        repr_add(sb, PyTuple_GET_ITEM(args, i), nest + 1);
+    }
+    sbuf_addch(sb, ')');
+    Py_DECREF(args);
+}
+
+static void repr_add(sbuf *sb, PyObject *o, int nest)
+{
+    if (sb->len > REPR_CAP_BYTES)
+        return;
+    PyTypeObject *t = Py_TYPE(o);
+    if (o == Py_None || o == Py_True || o == Py_False || o == Py_Ellipsis || o == Py_NotImplemented ||
+        t == &PyFloat_Type || t == &PyComplex_Type || t == &PyRange_Type) {
+        repr_slot(sb, t->tp_repr, o); /* C slots of exact types: nothing to call back */
+    } else if (PyLong_Check(o)) {
+        repr_int(sb, o);
+    } else if (PyFloat_Check(o)) {
+        repr_slot(sb, PyFloat_Type.tp_repr, o);
+    } else if (PyUnicode_Check(o)) {
+        repr_str(sb, o);
+    } else if (PyBytes_Check(o)) {
+        repr_bytes(sb, PyBytes_AS_STRING(o), PyBytes_GET_SIZE(o));
+    } else if (PyByteArray_Check(o)) {
+        sbuf_addstr(sb, "bytearray(");
+        repr_bytes(sb, PyByteArray_AS_STRING(o), PyByteArray_GET_SIZE(o));
+        sbuf_addch(sb, ')');
+    } else if (PyList_Check(o) || PyTuple_Check(o) || PyDict_Check(o) || PyAnySet_Check(o)) {
+        repr_container(sb, o, nest);
+    } else if (PyFunction_Check(o)) {
+        sbuf_addstr(sb, "<function ");
+        add_qualname(sb, o);
+        sbuf_addch(sb, '>');
+    } else if (PyCFunction_Check(o)) {
+        sbuf_addstr(sb, "<built-in function ");
+        trace_repr_attr(sb, o, "__name__");
+        sbuf_addch(sb, '>');
+    } else if (PyMethod_Check(o)) {
+        sbuf_addstr(sb, "<bound method ");
+        PyObject *fn = PyMethod_GET_FUNCTION(o);
+        if (PyFunction_Check(fn))
+            add_qualname(sb, fn);
+        sbuf_addstr(sb, " of ");
+        sbuf_addstr(sb, trace_repr_type_name(Py_TYPE(PyMethod_GET_SELF(o))));
+        sbuf_addstr(sb, " object>");
+    } else if (PyType_Check(o)) {
+        sbuf_addf(sb, "<class '%s'>", trace_repr_type_name((PyTypeObject *)o));
+    } else if (PyModule_Check(o)) {
+        sbuf_addstr(sb, "<module '");
+        PyObject *name = PyModule_GetNameObject(o);
+        add_utf8(sb, name);
+        Py_XDECREF(name);
+        PyErr_Clear();
+        sbuf_addstr(sb, "'>");
+    } else if (PyCell_Check(o)) {
+        sbuf_addstr(sb, "<cell>");
+    } else if (PyExceptionInstance_Check(o)) {
+        repr_exception(sb, o, nest);
+    } else {
+        sbuf_addf(sb, "<%s object>", trace_repr_type_name(t));
+    }
+}
+
+/* The repr of o, at most TRACE_MAX_REPR characters (caller frees). */
+char *trace_repr(PyObject *o, int *cut)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    repr_add(&sb, o, 0);
+    *cut = cut_chars(&sb);
+    char *s = util_utf8_sanitize(sb.buf, sb.len, NULL);
+    sbuf_release(&sb);
+    return s;
+}
+
+
+/* "Name: message" of the exception an exception event carries, composed
+ * without calling the exception's own __str__. */
+char *trace_repr_exception(PyObject *arg)
+{
+    PyObject *val = arg && PyTuple_Check(arg) && PyTuple_GET_SIZE(arg) >= 2 ? PyTuple_GET_ITEM(arg, 1) : NULL;
+    if (!val || !PyExceptionInstance_Check(val))
+        return xstrdup("an exception");
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, trace_repr_type_name(Py_TYPE(val)));
+    PyObject *args = pyembed_exception_args(val);
+    Py_ssize_t n = args ? PyTuple_GET_SIZE(args) : 0;
+    /* as str() words them: a KeyError shows its key's repr */
+    if (n == 1 && PyUnicode_CheckExact(PyTuple_GET_ITEM(args, 0)) &&
+        !PyErr_GivenExceptionMatches(val, PyExc_KeyError)) {
+        sbuf_addstr(&sb, ": ");
+        add_utf8(&sb, PyTuple_GET_ITEM(args, 0));
+    } else if (n >= 1) {
+        sbuf_addstr(&sb, ": ");
+        for (Py_ssize_t i = 0; i < n && sb.len <= REPR_CAP_BYTES; i++) {
+            if (i)
+                sbuf_addstr(&sb, ", ");
+            repr_add(&sb, PyTuple_GET_ITEM(args, i), 1);
+        }
+    }
+    Py_XDECREF(args);
+    /* a message gets twice a repr's room */
+    size_t n2 = sb.len < 2 * REPR_CAP_BYTES ? sb.len : 2 * REPR_CAP_BYTES;
+    char *s = util_utf8_sanitize(sb.buf, n2, NULL);
+    sbuf_release(&sb);
+    return s;
+}
+
