@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "util.h"
 
 #define IV_BAR_W 20
@@ -268,20 +269,6 @@ char *interview_text(const interview_record *r)
 
 /* ---- HTML ---- */
 
-static void esc(sbuf *sb, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': sbuf_addstr(sb, "&amp;"); break;
-        case '<': sbuf_addstr(sb, "&lt;"); break;
-        case '>': sbuf_addstr(sb, "&gt;"); break;
-        case '"': sbuf_addstr(sb, "&quot;"); break;
-        case '\'': sbuf_addstr(sb, "&#39;"); break;
-        default: sbuf_addch(sb, *s);
-        }
-    }
-}
-
 static const char *html_class(interview_style st)
 {
     switch (st) {
@@ -307,7 +294,7 @@ static void html_sink(void *ctx, interview_style st, int indent, const char *tex
     }
     sbuf_addf(sb, "<%s class=\"%s\" style=\"margin-left:%dch\">", st == IV_CODE ? "pre" : "div", html_class(st),
               indent);
-    esc(sb, text);
+    report_markup(sb, text, MARKUP_HTML);
     sbuf_addf(sb, "</%s>\n", st == IV_CODE ? "pre" : "div");
 }
 
@@ -318,7 +305,7 @@ char *interview_html(const interview_record *r)
     char when[32];
     interview_when(r->started, when);
     sbuf_addstr(&sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>pydrill interview, ");
-    esc(&sb, when);
+    report_markup(&sb, when, MARKUP_HTML);
     sbuf_addstr(&sb,
                 "</title>\n<style>\n"
                 "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
