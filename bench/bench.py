@@ -76,10 +76,12 @@ def grade(subs_dir, jobs, pack=PACK):
     """Grades every submission in subs_dir as jsonl. Returns (wall seconds,
     CPU seconds of the whole tree, the coordinator's peak RSS in MB, seconds
     until the first line of output)."""
-    args = [PYDRILL, "grade", "--pack", pack, "-j", str(jobs), "--format", "jsonl", "--quiet"]
-    names = sorted(os.listdir(subs_dir))
-    # the argument list for 20,000 folders is long but well within ARG_MAX
-    args += [os.path.join(subs_dir, n) for n in names]
+    # the folders in a list (--from): 100,000 of them are past ARG_MAX
+    listing = subs_dir.rstrip("/") + ".list"
+    with open(listing, "w") as f:
+        for n in sorted(os.listdir(subs_dir)):
+            f.write(os.path.join(subs_dir, n) + "\n")
+    args = [PYDRILL, "grade", "--pack", pack, "-j", str(jobs), "--format", "jsonl", "--quiet", "--from", listing]
     t0 = time.perf_counter()
     ru0 = os.times()
     p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -30,6 +30,8 @@
 typedef struct {
     const char **paths;
     size_t npaths;
+    const char *from;   /* --from: a file listing submissions, or - */
+    char *from_text;    /* its text, which paths point into */
     int jobs;
     const char *format;
     const char *output;
@@ -127,7 +129,8 @@ static char *grade_usage(int jobs)
 {
     return xasprintf(
         "usage: pydrill grade [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
-        "                     [--shard K/N | --shard auto] [--reveal-hidden] [--quiet] SUBMISSION...\n"
+        "                     [--shard K/N | --shard auto] [--reveal-hidden] [--quiet]\n"
+        "                     [--from LIST] SUBMISSION...\n"
         "\n"
         "Grades every submission against every drill loaded and writes one report.\n"
         "A SUBMISSION is an answers file (pydrill-answers/1), a folder of <id>.py and\n"
@@ -139,6 +142,8 @@ static char *grade_usage(int jobs)
         "  --format FMT        text (default), json, jsonl, junit, tap, html, csv, gradescope,\n"
         "                      prairielearn (the last two: exactly one submission)\n"
         "  -o, --output FILE   write the report to FILE (replaced whole, never half-written)\n"
+        "  --from LIST         also grade the submissions LIST names, one path a line (- reads\n"
+        "                      them from standard input): more than a command line holds\n"
         "  --shard K/N         grade only the submissions at sorted positions p with\n"
         "                      (p - 1) mod N = K - 1; merge the shards with pydrill report\n"
         "  --shard auto        K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or a\n"
@@ -153,7 +158,49 @@ static char *grade_usage(int jobs)
         jobs);
 }
 
-enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL };
+enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL, OPT_FROM };
+
+/* Reads the list --from names (- : standard input) into *text as its
+ * paths, each ended by a NUL, in order; empty lines are skipped and a line
+ * ending in CR LF loses its CR. -1 with the message printed (located: the
+ * list and the line) when it cannot be read or holds a NUL byte. */
+static int read_list(const char *from, char **text, size_t *n)
+{
+    int is_stdin = !strcmp(from, "-");
+    const char *shown = is_stdin ? "--from - (standard input)" : from;
+    char *data = NULL;
+    size_t len = 0;
+    int e = is_stdin ? util_read_fd(STDIN_FILENO, &data, &len) : util_slurp(from, &data, &len);
+    if (e) {
+        cmd_usage_error("%s: cannot read the list of submissions: %s", shown,
+                  e == EISDIR ? "is a folder, not a file" : strerror(e));
+        return -1;
+    }
+    char *w = data;
+    size_t lineno = 0;
+    *n = 0;
+    for (size_t i = 0; i < len;) {
+        lineno++;
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - data) : len, l = end - i;
+        if (memchr(data + i, '\0', l)) {
+            cmd_usage_error("%s:%zu: a NUL byte in a path", shown, lineno);
+            free(data);
+            return -1;
+        }
+        if (l && data[i + l - 1] == '\r')
+            l--;
+        if (l) {
+            memmove(w, data + i, l);
+            w += l;
+            *w++ = '\0';
+            ++*n;
+        }
+        i = end + 1;
+    }
+    *text = data;
+    return 0;
+}
 
 /* Parses argv into o; returns -1 (message printed) on a usage error, 1
  * when --help was given. */
@@ -166,6 +213,7 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
         { "output", required_argument, NULL, 'o' },
         { "shard", required_argument, NULL, OPT_SHARD },
         { "reveal-hidden", no_argument, NULL, OPT_REVEAL },
+        { "from", required_argument, NULL, OPT_FROM },
         { "quiet", no_argument, NULL, 'q' },
         CMD_COMMON_OPTIONS,
     };
@@ -203,6 +251,9 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
         case OPT_REVEAL:
             o->reveal_hidden = 1;
             break;
+        case OPT_FROM:
+            o->from = optarg;
+            break;
         case 'q':
             o->quiet = 1;
             break;
@@ -210,16 +261,23 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             rc = -1;
         }
     }
+    size_t nlisted = 0;
+    if (rc == 0 && o->from && read_list(o->from, &o->from_text, &nlisted) < 0)
+        rc = -2;
     if (rc == 0) {
-        o->paths = xcalloc((size_t)argc + 1, sizeof *o->paths);
-        int stdin_seen = 0;
-        for (int i = optind; i < argc; i++) {
-            if (!strcmp(argv[i], "-") && stdin_seen++) {
-                rc = (cmd_args_error(&a, "- (standard input) can be given once"), -1);
+        o->paths = xcalloc((size_t)argc + nlisted + 1, sizeof *o->paths);
+        int stdin_seen = o->from && !strcmp(o->from, "-");
+        for (int i = optind; i < argc; i++)
+            o->paths[o->npaths++] = argv[i];
+        /* the list's lines, each ended by a NUL read_list put there */
+        const char *line = o->from_text;
+        for (size_t i = 0; i < nlisted; i++, line += strlen(line) + 1)
+            o->paths[o->npaths++] = line;
+        for (size_t i = 0; i < o->npaths; i++)
+            if (!strcmp(o->paths[i], "-") && stdin_seen++) {
+                rc = (cmd_args_error(&a, "standard input can be read once: as - or as --from -"), -1);
                 break;
             }
-            o->paths[o->npaths++] = argv[i];
-        }
     }
     if (rc == 0 && !report_format_known(o->format))
         rc = (cmd_args_error(&a, "unknown format \"%s\" (%s)", o->format, report_format_names()), -1);
@@ -489,6 +547,7 @@ out:
     free(em.done);
     free(unknown.first);
     free(o.paths);
+    free(o.from_text);
     catalog_free(&c);
     cmd_source_free(&src);
     return rc;

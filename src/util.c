@@ -188,6 +188,28 @@ void diag_add(diag *d, const char *fmt, ...)
     diag_take(d, s);
 }
 
+int util_read_fd(int fd, char **data, size_t *len)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    char chunk[65536];
+    for (;;) {
+        ssize_t r = read(fd, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            sbuf_release(&sb);
+            return e;
+        }
+        if (r == 0)
+            break;
+        sbuf_add(&sb, chunk, (size_t)r);
+    }
+    *data = sbuf_detach(&sb, len);
+    return 0;
+}
+
 int util_slurp(const char *path, char **data, size_t *len)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -198,26 +220,9 @@ int util_slurp(const char *path, char **data, size_t *len)
         close(fd);
         return EISDIR;
     }
-    sbuf sb;
-    sbuf_init(&sb);
-    char chunk[65536];
-    for (;;) {
-        ssize_t r = read(fd, chunk, sizeof chunk);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            close(fd);
-            sbuf_release(&sb);
-            return e;
-        }
-        if (r == 0)
-            break;
-        sbuf_add(&sb, chunk, (size_t)r);
-    }
+    int e = util_read_fd(fd, data, len);
     close(fd);
-    *data = sbuf_detach(&sb, len);
-    return 0;
+    return e;
 }
 
 int util_read_file(const char *path, char **data, size_t *len, char **err)

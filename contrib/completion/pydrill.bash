@@ -59,7 +59,7 @@ _pydrill() {
     list) opts="$common --format" ;;
     show) opts="$common --solution" ;;
     run) opts="$common --watch" ;;
-    grade) opts="$common -j --jobs --format -o --output --shard --reveal-hidden -q --quiet" ;;
+    grade) opts="$common -j --jobs --format -o --output --shard --reveal-hidden -q --quiet --from" ;;
     report) opts="$common --format -o --output" ;;
     trace) opts="$common --code --format" ;;
     check) opts="$common" ;;
