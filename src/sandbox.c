@@ -75,6 +75,25 @@ static int set_limit(int res, rlim_t soft, rlim_t hard, const char *name, char *
     return -1;
 }
 
+/* Lowering a hard limit never fails on Linux; under an emulator that keeps
+ * the hard limit on descriptors for itself (valgrind refuses any change to
+ * it) the soft limit alone is set: the child's seccomp filter denies
+ * setrlimit and prlimit64 with a new limit, so the soft limit binds all
+ * the same. */
+static int set_fd_limit(char **err)
+{
+    struct rlimit rl = { SANDBOX_MAX_FDS, SANDBOX_MAX_FDS };
+    if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
+        return 0;
+    if (errno == EPERM && getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_max >= SANDBOX_MAX_FDS) {
+        rl.rlim_cur = SANDBOX_MAX_FDS;
+        if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
+            return 0;
+    }
+    *err = xasprintf("setrlimit NOFILE: %s", strerror(errno));
+    return -1;
+}
+
 long long sandbox_vm_size(void)
 {
     unsigned long long pages = 0;
@@ -114,7 +133,7 @@ int sandbox_enter(const sandbox_limits *lim, int ruleset, char **err)
          set_limit(RLIMIT_AS, base + clamp(lim->memory_bytes), base + clamp(lim->memory_bytes), "AS", err) < 0) ||
         set_limit(RLIMIT_FSIZE, clamp(lim->file_bytes), clamp(lim->file_bytes), "FSIZE", err) < 0 ||
         set_limit(RLIMIT_CORE, 0, 0, "CORE", err) < 0 ||
-        set_limit(RLIMIT_NOFILE, SANDBOX_MAX_FDS, SANDBOX_MAX_FDS, "NOFILE", err) < 0 ||
+        set_fd_limit(err) < 0 ||
         set_limit(RLIMIT_MEMLOCK, 0, 0, "MEMLOCK", err) < 0)
         return -1;
     sandbox_threads_cap(SANDBOX_MAX_THREADS);
