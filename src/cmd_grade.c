@@ -275,7 +275,7 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             o->paths[o->npaths++] = line;
         for (size_t i = 0; i < o->npaths; i++)
             if (!strcmp(o->paths[i], "-") && stdin_seen++) {
-                rc = (cmd_args_error(&a, "standard input can be read once: as - or as --from -"), -1);
+                rc = (cmd_args_error(&a, "- (standard input) can be given once, and not with --from -"), -1);
                 break;
             }
     }

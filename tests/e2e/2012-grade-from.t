@@ -49,7 +49,7 @@ test_expect_success 'a NUL byte in the list: the line named, nothing graded' '
 
 test_expect_success 'standard input is read once: --from - with a - submission is refused' '
     expect_code 2 grade --from - - <ok/ada.json >out 2>err &&
-    contains err "standard input can be read once"
+    contains err "can be given once, and not with --from -"
 '
 
 test_expect_success 'an empty list and no arguments: no submissions' '
