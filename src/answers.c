@@ -420,34 +420,23 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
 /* Standard input as an answers file, read to the same limit. */
 static int load_stdin(submission *s, diag *d)
 {
-    char lim[32];
-    sbuf sb;
-    sbuf_init(&sb);
-    char chunk[65536];
-    for (;;) {
-        ssize_t r = read(STDIN_FILENO, chunk, sizeof chunk);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            diag_add(d, "-: error: cannot read standard input: %s", strerror(errno));
-            sbuf_release(&sb);
-            return -1;
-        }
-        if (r == 0)
-            break;
-        sbuf_add(&sb, chunk, (size_t)r);
-        if (sb.len > ANSWERS_FILE_MAX) {
-            diag_add(d, "-: error: standard input is over the limit of %s", util_fmt_size(lim, ANSWERS_FILE_MAX));
-            sbuf_release(&sb);
-            return -1;
-        }
+    char lim[32], *text = NULL;
+    size_t len = 0;
+    int e = util_read_fd(STDIN_FILENO, ANSWERS_FILE_MAX, &text, &len);
+    if (e == EFBIG) {
+        diag_add(d, "-: error: standard input is over the limit of %s", util_fmt_size(lim, ANSWERS_FILE_MAX));
+        return -1;
     }
-    int ret = answers_load_text(s, "-", sb.buf, sb.len, d);
+    if (e) {
+        diag_add(d, "-: error: cannot read standard input: %s", strerror(e));
+        return -1;
+    }
+    int ret = answers_load_text(s, "-", text, len, d);
     if (s->candidate && !strcmp(s->candidate, "-")) {
         free(s->candidate);
         s->candidate = xstrdup("stdin");
     }
-    sbuf_release(&sb);
+    free(text);
     return ret;
 }
 

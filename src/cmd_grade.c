@@ -13,6 +13,7 @@
  * the order is bounded by the window. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -170,7 +171,7 @@ static int read_list(const char *from, char **text, size_t *n)
     const char *shown = is_stdin ? "--from - (standard input)" : from;
     char *data = NULL;
     size_t len = 0;
-    int e = is_stdin ? util_read_fd(STDIN_FILENO, &data, &len) : util_slurp(from, &data, &len);
+    int e = is_stdin ? util_read_fd(STDIN_FILENO, SIZE_MAX, &data, &len) : util_slurp(from, &data, &len);
     if (e) {
         cmd_usage_error("%s: cannot read the list of submissions: %s", shown,
                   e == EISDIR ? "is a folder, not a file" : strerror(e));

@@ -2,6 +2,7 @@
  * drill and show each test's outcome. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -30,21 +31,15 @@ static const char run_usage[] =
 /* Standard input as an answer, to the limit of one answer in a batch. */
 static char *read_stdin(void)
 {
-    sbuf sb;
-    sbuf_init(&sb);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
-        sbuf_add(&sb, buf, n);
-        if (sb.len > ANSWER_MAX) {
-            char lim[32];
-            fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
-                    util_fmt_size(lim, ANSWER_MAX));
-            sbuf_release(&sb);
-            return NULL;
-        }
-    }
-    return sbuf_detach(&sb, NULL);
+    char lim[32], *text = NULL;
+    size_t len;
+    int e = util_read_fd(STDIN_FILENO, ANSWER_MAX, &text, &len);
+    if (e == EFBIG)
+        fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
+                util_fmt_size(lim, ANSWER_MAX));
+    else if (e)
+        fprintf(stderr, "pydrill: error: run: cannot read standard input: %s\n", strerror(e));
+    return text;
 }
 
 enum { OPT_WATCH = CMD_OPT_FIRST_FREE };

@@ -5,7 +5,9 @@
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "answers.h"
 #include "cmd.h"
@@ -68,26 +70,17 @@ static char *read_code(const char *file, char **err)
     char *data = NULL;
     size_t len = 0;
     if (!strcmp(file, "-")) {
-        sbuf sb;
-        sbuf_init(&sb);
-        char buf[65536];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
-            sbuf_add(&sb, buf, n);
-            if (sb.len > ANSWER_MAX) {
-                char lim[32];
-                sbuf_release(&sb);
-                *err = xasprintf("-: error: the code on standard input is over the limit of %s",
-                                 util_fmt_size(lim, ANSWER_MAX));
-                return NULL;
-            }
+        char lim[32];
+        int e = util_read_fd(STDIN_FILENO, ANSWER_MAX, &data, &len);
+        if (e == EFBIG) {
+            *err = xasprintf("-: error: the code on standard input is over the limit of %s",
+                             util_fmt_size(lim, ANSWER_MAX));
+            return NULL;
         }
-        if (ferror(stdin)) {
-            sbuf_release(&sb);
+        if (e) {
             *err = xstrdup("-: error: cannot read standard input");
             return NULL;
         }
-        data = sbuf_detach(&sb, &len);
     } else if (util_read_file(file, &data, &len, err) < 0) {
         return NULL;
     }

@@ -491,18 +491,25 @@ void edbuf_tab(edbuf *b)
     insert_raw(b, "    ", n);
 }
 
+/* At the start of a line (after settle): joins it to the line above, the
+ * cursor where they meet, as one undo step. */
+static void join_above(edbuf *b)
+{
+    if (b->row == 0)
+        return;
+    push_undo(b);
+    size_t prevlen = b->lines[b->row - 1].len;
+    join_next(b, b->row - 1);
+    b->row--;
+    b->col = prevlen;
+}
+
 void edbuf_backspace(edbuf *b)
 {
     ed_line *l = &b->lines[b->row];
     settle(b);
     if (b->col == 0) {
-        if (b->row == 0)
-            return;
-        push_undo(b);
-        size_t prevlen = b->lines[b->row - 1].len;
-        join_next(b, b->row - 1);
-        b->row--;
-        b->col = prevlen;
+        join_above(b);
         return;
     }
     size_t from;
@@ -663,14 +670,7 @@ void edbuf_kill_word(edbuf *b)
     ed_line *l = &b->lines[b->row];
     settle(b);
     if (b->col == 0) {
-        /* at the start of a line, as Backspace: join the line above */
-        if (b->row == 0)
-            return;
-        push_undo(b);
-        size_t prevlen = b->lines[b->row - 1].len;
-        join_next(b, b->row - 1);
-        b->row--;
-        b->col = prevlen;
+        join_above(b); /* at the start of a line, as Backspace */
         return;
     }
     /* as readline's unix-word-rubout: blanks, then back to the previous blank */

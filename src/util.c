@@ -188,7 +188,7 @@ void diag_add(diag *d, const char *fmt, ...)
     diag_take(d, s);
 }
 
-int util_read_fd(int fd, char **data, size_t *len)
+int util_read_fd(int fd, size_t cap, char **data, size_t *len)
 {
     sbuf sb;
     sbuf_init(&sb);
@@ -205,6 +205,10 @@ int util_read_fd(int fd, char **data, size_t *len)
         if (r == 0)
             break;
         sbuf_add(&sb, chunk, (size_t)r);
+        if (sb.len > cap) {
+            sbuf_release(&sb);
+            return EFBIG;
+        }
     }
     *data = sbuf_detach(&sb, len);
     return 0;
@@ -220,7 +224,7 @@ int util_slurp(const char *path, char **data, size_t *len)
         close(fd);
         return EISDIR;
     }
-    int e = util_read_fd(fd, data, len);
+    int e = util_read_fd(fd, SIZE_MAX, data, len);
     close(fd);
     return e;
 }

@@ -47,9 +47,9 @@ void diag_free(diag *d);
 void diag_add(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_take(diag *d, char *msg); /* takes ownership of msg */
 
-/* Reads fd to its end into *data (NUL-terminated, caller frees): 0 or an
- * errno value. */
-int util_read_fd(int fd, char **data, size_t *len);
+/* Reads fd to its end into *data (NUL-terminated, caller frees): 0, an
+ * errno value, or EFBIG once more than cap bytes came (SIZE_MAX: no cap). */
+int util_read_fd(int fd, size_t cap, char **data, size_t *len);
 /* Reads a whole file: 0, or the errno that stopped it (EISDIR for a
  * folder). */
 int util_slurp(const char *path, char **data, size_t *len);

@@ -297,26 +297,7 @@ char *vget_str(vctx *v, const cJSON *obj, const char *key, int flags)
  * non-empty. */
 char **vget_strv(vctx *v, const cJSON *obj, const char *key, int flags, size_t *n)
 {
-    *n = 0;
-    const cJSON *arr = vget(v, obj, key, J_ARR, flags);
-    if (!arr)
-        return NULL;
-    size_t mark = vpush(v, key);
-    int count = cJSON_GetArraySize(arr);
-    if (count == 0 && (flags & V_NONEMPTY))
-        verr(v, NULL, "must not be empty");
-    char **out = xcalloc((size_t)count + 1, sizeof *out);
-    size_t i = 0;
-    for (const cJSON *it = arr->child; it; it = it->next, i++) {
-        char idx[32];
-        snprintf(idx, sizeof idx, "%zu", i);
-        if (!cJSON_IsString(it))
-            verr(v, idx, "expected a string, found %s", jsontext_type_name(it));
-        else if (vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) == 0)
-            out[(*n)++] = xstrdup(it->valuestring);
-    }
-    vpop(v, mark);
-    return out;
+    return vget_strv_checked(v, obj, key, flags, NULL, n);
 }
 
 char **vget_strv_checked(vctx *v, const cJSON *obj, const char *key, int flags,
@@ -340,7 +321,7 @@ char **vget_strv_checked(vctx *v, const cJSON *obj, const char *key, int flags,
             verr(v, idx, "expected a string, found %s", jsontext_type_name(it));
         else if (vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) < 0)
             ;
-        else if (check(it->valuestring, &err) < 0)
+        else if (check && check(it->valuestring, &err) < 0)
             verr(v, idx, "%s", err ? err : "invalid");
         else
             out[(*n)++] = xstrdup(it->valuestring);

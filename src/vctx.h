@@ -61,7 +61,7 @@ char *vget_str(vctx *v, const cJSON *obj, const char *key, int flags);
 char **vget_strv(vctx *v, const cJSON *obj, const char *key, int flags, size_t *n);
 /* vget_strv, and each string also passes check (0, or -1 with *err that
  * is reported at the string's own pointer and freed); the strings that do
- * not pass are left out. */
+ * not pass are left out. check NULL: vget_strv. */
 char **vget_strv_checked(vctx *v, const cJSON *obj, const char *key, int flags,
                          int (*check)(const char *s, char **err), size_t *n);
 int vcheck_int(vctx *v, const char *key, const cJSON *it, long min, long max, int *out);

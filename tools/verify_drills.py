@@ -27,6 +27,7 @@ KINDS = ("predict", "fix", "write", "choice", "explain", "parsons")
 
 # The harness runs in the child. It reads one JSON job on stdin and writes
 # either raw output (predict) or a JSON result line (tests).
+VALUES = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "drill_values.py")).read()
 HARNESS = r'''
 import ast, builtins, contextlib, io, json, math, sys
 job = json.loads(sys.stdin.read())
@@ -58,59 +59,7 @@ def run_predict(code, mode):
             print(exc_line(e))
     sys.stdout.flush()
 
-PLAIN = (type(None), bool, int, float, str, bytes, list, tuple, dict, set, frozenset)
-
-def plain(v, depth=0):
-    if depth > 100 or type(v) not in PLAIN:
-        return False
-    if type(v) in (list, tuple, set, frozenset):
-        return all(plain(x, depth + 1) for x in v)
-    if type(v) is dict:
-        return all(plain(k, depth + 1) and plain(x, depth + 1) for k, x in v.items())
-    return True
-
-def same(a, b, tol=None):
-    if type(a) is not type(b):
-        return False
-    t = type(a)
-    if t is float:
-        if math.isnan(a) and math.isnan(b):
-            return True
-        if tol:
-            return math.isclose(a, b, rel_tol=tol)
-        return a == b
-    if t in (list, tuple):
-        return len(a) == len(b) and all(same(x, y, tol) for x, y in zip(a, b))
-    if t in (set, frozenset):
-        if len(a) != len(b):
-            return False
-        rest = list(b)
-        for x in a:
-            for i, y in enumerate(rest):
-                if same(x, y, tol):
-                    del rest[i]
-                    break
-            else:
-                return False
-        return True
-    if t is dict:
-        if len(a) != len(b):
-            return False
-        for k, v in a.items():
-            match = [k2 for k2 in b if same(k, k2)]
-            if len(match) != 1 or not same(v, b[match[0]], tol):
-                return False
-        return True
-    return a == b
-
-def norm(s):
-    lines = [l.rstrip() for l in s.replace("\r\n", "\n").split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
-
+''' + VALUES + r'''
 def run_test(code, t):
     ns = {"__name__": "answer", "__builtins__": builtins}
     out = io.StringIO()
