@@ -17,6 +17,8 @@ import sys
 import tempfile
 from collections import Counter
 
+import drill_values
+
 # VERIFY_PYTHON names another interpreter command, e.g.
 # "chroot /var/cache/pydrill-matrix/sid /usr/bin/python3.14" (-B keeps it from writing .pyc files).
 PY = os.environ.get("VERIFY_PYTHON", "/usr/bin/python3").split()
@@ -133,12 +135,7 @@ def version_holds(spec, have):
 
 
 def norm(s):
-    lines = [l.rstrip() for l in s.replace("\r\n", "\n").split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines)
+    return "\n".join(drill_values.norm(s))
 
 
 def predict_output(code, mode="exec", seed="0"):
