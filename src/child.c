@@ -850,23 +850,6 @@ static void clean_environment(void)
         fatal("cannot reset the environment");
 }
 
-/* A line printed before the answer hangs or is killed must be in the
- * capture, not in Python's buffer, for the parent to show it. */
-static void line_buffered_stdout(void)
-{
-    PyObject *out = PySys_GetObject("stdout"); /* borrowed */
-    PyObject *meth = out && out != Py_None ? PyObject_GetAttrString(out, "reconfigure") : NULL;
-    PyObject *args = PyTuple_New(0), *kw = PyDict_New();
-    if (meth && args && kw && PyDict_SetItemString(kw, "line_buffering", Py_True) == 0) {
-        PyObject *r = PyObject_Call(meth, args, kw);
-        Py_XDECREF(r);
-    }
-    Py_XDECREF(meth);
-    Py_XDECREF(args);
-    Py_XDECREF(kw);
-    PyErr_Clear();
-}
-
 void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
                 const char *scratch, int ruleset, int out_cap)
 {
@@ -896,7 +879,6 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
     clean_environment();
 
     pyembed_after_fork();
-    line_buffered_stdout();
     sandbox_on_deny(on_deny);
     sandbox_limits lim = {
         .cpu_seconds = limits->cpu_seconds,

@@ -1,22 +1,36 @@
 /* test_runner.c - the runner never blocks on a child: one that closes its
  * result channel and lives on is awaited through the poll set, not by a
- * wait in the parent. Structural checks only (no timings). */
+ * wait in the parent; and what an answer printed before it was killed is
+ * in its result. Structural checks only (no timings). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "runner.h"
 
 static int setup(void **state)
 {
     char *err = NULL, *warning = NULL;
+    /* The interpreters start with their stdout on something that is not
+     * a terminal, as in a batch (a terminal would make Python
+     * line-buffer it by itself). */
+    fflush(stdout);
+    int saved = dup(1), null = open("/dev/null", O_WRONLY);
+    if (saved < 0 || null < 0 || dup2(null, 1) < 0)
+        return -1;
     int rc = runner_start(&err, &warning);
+    dup2(saved, 1);
+    close(saved);
+    close(null);
     free(err);
     free(warning);
     return rc;
@@ -54,10 +68,30 @@ static void test_closed_channel_does_not_block(void **state)
     run_result_free(&r);
 }
 
+/* Killed at its deadline, the child never sends what it printed: the
+ * lines must already be in its capture, so stdout must be line-buffered. */
+static void test_output_before_a_timeout_is_kept(void **state)
+{
+    runner_job job = {
+        .kind = JOB_TESTS,
+        .limits = { .timeout_ms = 300 },
+        .source = "print('adding', [1, 2])\nprint('still here')\nwhile True:\n    pass\n",
+        .tests = one_test,
+        .ntests = 1,
+    };
+    run_result r;
+    runner_run(&job, &r);
+    assert_int_equal(r.status, RUN_TIMEOUT);
+    assert_non_null(r.out);
+    assert_non_null(strstr(r.out, "adding [1, 2]\nstill here\n"));
+    run_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_closed_channel_does_not_block),
+        cmocka_unit_test(test_output_before_a_timeout_is_kept),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
