@@ -207,6 +207,61 @@ static void worker_exit(void)
     _exit(0);
 }
 
+/* The worker's heap after loading is live data with holes in it (what
+ * loading freed). Each fork write-protects every page, so every page the
+ * worker then writes faults once per answer; and malloc, serving an answer's
+ * small blocks from those holes, writes chunk headers on pages all over the
+ * heap. Taking the holes once, for good, makes each answer's blocks come
+ * from the same few pages at the top: about 30 fewer faults per answer in
+ * the worker. Bounded by what malloc says is free, so that an allocator
+ * that reports nothing (ASan, valgrind) is left alone. */
+#define TCACHE_MAX_BLOCK 1024 /* glibc's per-thread cache: sizes up to ~1 KiB, */
+#define TCACHE_PER_SIZE 7     /* seven blocks each */
+#define HOLE_MIN_BLOCK 32
+#define HOLE_MAX_BLOCK (128 * 1024)
+
+static void **held;
+static size_t nheld, held_cap;
+
+static void hold(void *p)
+{
+    if (nheld == held_cap) {
+        held_cap = held_cap ? held_cap * 2 : 1024;
+        held = xrealloc(held, held_cap * sizeof *held);
+    }
+    held[nheld++] = p;
+}
+
+/* Where the top chunk (the never-used end of the heap) starts. */
+static char *heap_top(void)
+{
+    return (char *)sbrk(0) - mallinfo2().keepcost;
+}
+
+static void take_heap_holes(void)
+{
+    struct mallinfo2 mi = mallinfo2();
+    size_t budget = mi.fordblks > mi.keepcost ? mi.fordblks - mi.keepcost : 0, taken = 0;
+    if (budget == 0)
+        return;
+    held_cap = 1024;
+    held = xmalloc(held_cap * sizeof *held);
+    for (size_t sz = 16; sz <= TCACHE_MAX_BLOCK; sz += 16)
+        for (int i = 0; i < TCACHE_PER_SIZE; i++)
+            hold(xmalloc(sz));
+    for (size_t sz = HOLE_MAX_BLOCK; sz >= HOLE_MIN_BLOCK; sz /= 2)
+        while (taken < budget) {
+            char *top = heap_top();
+            char *p = xmalloc(sz);
+            if (p >= top) {
+                free(p);
+                break;
+            }
+            hold(p);
+            taken += sz;
+        }
+}
+
 /* Never returns. The coordinator closing its end is the signal to end. */
 static void worker_main(const catalog *c, int fd) __attribute__((noreturn));
 static void worker_main(const catalog *c, int fd)
@@ -224,6 +279,7 @@ static void worker_main(const catalog *c, int fd)
      * worker still maps is a page each child's fork copies the entry of,
      * and a free chunk malloc walks is a page a child's malloc writes to. */
     malloc_trim(0);
+    take_heap_holes();
     /* The coordinator's own dispositions mean nothing here, and the
      * children need the defaults: once, for all of them. (A worker whose
      * coordinator is gone dies of SIGPIPE, or of its parent-death signal.) */

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
@@ -63,16 +64,28 @@ static int remove_inside(const char *path, const struct stat *st, int flag, stru
     return 0;
 }
 
+/* 1 when dir holds nothing. Read with getdents64 into a buffer on the
+ * stack rather than opendir, whose 32 KiB buffer is malloc'd: this runs
+ * after every answer in a process that forks, where each page malloc
+ * touches is a copy-on-write fault. */
+#define DIRENT_BUF 1024
 static int is_empty(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
         return 0;
-    struct dirent *e;
+    char buf[DIRENT_BUF];
     int empty = 1;
-    while (empty && (e = readdir(d)) != NULL)
-        empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
-    closedir(d);
+    ssize_t n;
+    while (empty && (n = getdents64(fd, buf, sizeof buf)) > 0)
+        for (ssize_t off = 0; empty && off < n;) {
+            struct dirent64 *e = (struct dirent64 *)(buf + off);
+            empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+            off += e->d_reclen;
+        }
+    if (n < 0)
+        empty = 0;
+    close(fd);
     return empty;
 }
 
@@ -126,7 +139,9 @@ scratch *scratch_acquire(char **err)
 
 void scratch_release(scratch *s)
 {
-    nftw(s->path, remove_inside, NFTW_FDS, FTW_DEPTH | FTW_PHYS);
+    /* most answers leave nothing behind: look before walking */
+    if (!is_empty(s->path))
+        nftw(s->path, remove_inside, NFTW_FDS, FTW_DEPTH | FTW_PHYS);
     if (is_empty(s->path)) {
         s->busy = 0;
         return;
