@@ -38,6 +38,9 @@
 static int chan_fd = -1;
 static char chan_secret[80];
 static int out_fd = -1, err_fd = -1; /* private copies of the capture files */
+/* The traceback module costs a child a few hundred copy-on-write faults
+ * per exception: formatted only when the job's reader shows it. */
+static int want_tracebacks;
 
 static void send_record(cJSON *rec)
 {
@@ -289,7 +292,7 @@ static int describe_exception(cJSON *rec)
         }
     PyErr_Clear();
     memory = PyType_IsSubtype(t, (PyTypeObject *)PyExc_MemoryError);
-    char *trace = exception_traceback(val);
+    char *trace = want_tracebacks ? exception_traceback(val) : NULL;
     if (trace) {
         add_text(rec, "tb", trace, strlen(trace));
         free(trace);
@@ -892,6 +895,7 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
         fatal(err);
     sandbox_arm();
 
+    want_tracebacks = job->tracebacks;
     switch (job->kind) {
     case JOB_TESTS:
         job_tests(job);

@@ -121,6 +121,7 @@ engine_ticket *engine_submit(const drill *d, const char *answer, int visible_onl
     t->code = code;
     t->mask = visible_mask(d, visible_only);
     grade_make_job(d, t->code, t->mask, &t->job);
+    t->job.tracebacks = 1; /* the quiz shows the first one */
     t->task = runner_spawn(&t->job);
     return t;
 }

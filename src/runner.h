@@ -32,6 +32,7 @@ typedef struct runner_job {
     const drill_test *tests;       /* TESTS */
     size_t ntests;
     const unsigned char *run_mask; /* TESTS: NULL runs all, else only mask[i] != 0 */
+    int tracebacks;                /* TESTS: format what raised (the quiz shows it; a batch never does) */
     const char *const *exprs;      /* PROBE, EVAL */
     size_t nexprs;
 } runner_job;
