@@ -123,8 +123,12 @@ check-slurm: deps
 	@sh tests/slurm/run.sh $(B)/pydrill
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/forkfloor
 	@sh bench/run.sh $(B)/pydrill
+
+# The bench's floor: forking a warm interpreter with nothing else around it.
+$(B)/forkfloor: bench/forkfloor.c | $(B)/obj
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 FUZZ_SECONDS ?= 60
 fuzz: deps-fuzz

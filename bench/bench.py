@@ -4,6 +4,7 @@ in one run (medians of several runs where it says so):
 - answers/s at -j1 and -j2 and their ratio, against one `python3 -I -S`
   process per answer running the equivalent harness (bench/harness.py), and
   against the bare start-up of such a process;
+- the floor of forking a warm interpreter per answer here (bench/forkfloor.c);
 - as the batch grows (200, 2,000, 20,000 submissions): the coordinator's
   peak memory, time per answer, and when the first jsonl line came out;
 - the quiz's first frame.
@@ -143,6 +144,17 @@ def time_floor(n=100):
     return n / (time.perf_counter() - t0)
 
 
+def time_fork_floor(n=500):
+    """What forking a warm interpreter costs here with nothing of pydrill's
+    around it (bench/forkfloor.c): {"fork": ms, "+compile": ms, "+run": ms}
+    per answer, or None when the tool was not built."""
+    tool = os.path.join(os.path.dirname(PYDRILL), "forkfloor")
+    if not os.access(tool, os.X_OK):
+        return None
+    out = subprocess.run([tool, str(n)], capture_output=True, text=True, check=True).stdout
+    return {k: float(v) for k, v in (line.split() for line in out.splitlines())}
+
+
 def time_first_frame(runs=5):
     """The quiz's first frame on the full catalog: from starting pydrill in a
     fresh tmux session until its header is on the screen (tmux's own start
@@ -215,6 +227,15 @@ def main():
         print("python3 -I -S -c pass %8.0f runs/s     (%.2f ms: start-up alone, the floor of any such grader)"
               % (mf, 1000 / mf))
         print("ratio -j1 / floor     %8.1fx" % (m1 / mf))
+        ff = time_fork_floor()
+        if ff:
+            # run serially (each child reaped before the next fork): the
+            # least a fork-per-answer grader pays here, sandbox and grading
+            # aside; and the -j1 / baseline ratio that cost alone allows
+            print("fork a warm CPython    %7.2f ms per answer: fork, exit, reap" % ff["fork"])
+            print("  + compile an answer  %7.2f ms" % ff["+compile"])
+            print("  + run it and a test  %7.2f ms  (at most %.0fx the baseline at this cost alone)"
+                  % (ff["+run"], 1000 / mb / ff["+run"]))
 
         print("\nas the batch grows (-j2, jsonl):")
         print("%12s %9s %10s %12s %12s %14s" % ("submissions", "answers", "time s", "ms/answer",
