@@ -104,20 +104,30 @@ static void add_submission(sbuf *sb, const report_sub *s)
     char a[32], b[32];
     int idw = 0;
 
-    add_oneline(sb, s->candidate);
-    /* `pydrill run` names the candidate after the file: say it once */
-    if (strcmp(s->candidate, s->source)) {
-        sbuf_addstr(sb, " (");
-        add_oneline(sb, s->source);
-        sbuf_addstr(sb, ")");
-    }
-    sbuf_addstr(sb, ": ");
-    if (s->error) {
-        sbuf_addstr(sb, "error: ");
+    /* An error about the submission itself is already located at it
+     * ("-: error: ...", "bad.json:1:1: error: ..."): the line is that
+     * message, rather than the name and "error:" twice. */
+    size_t sl = strlen(s->source);
+    if (s->error && !strncmp(s->error, s->source, sl) && s->error[sl] == ':') {
         add_indented(sb, s->error, "  ");
         sbuf_addch(sb, '\n');
-    } else
-        sbuf_addf(sb, "%s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max), s->passed);
+    } else {
+        add_oneline(sb, s->candidate);
+        /* `pydrill run` names the candidate after the file: say it once */
+        if (strcmp(s->candidate, s->source)) {
+            sbuf_addstr(sb, " (");
+            add_oneline(sb, s->source);
+            sbuf_addstr(sb, ")");
+        }
+        sbuf_addstr(sb, ": ");
+        if (s->error) {
+            sbuf_addstr(sb, "error: ");
+            add_indented(sb, s->error, "  ");
+            sbuf_addch(sb, '\n');
+        } else
+            sbuf_addf(sb, "%s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max),
+                      s->passed);
+    }
     for (size_t i = 0; i < s->nwarnings; i++)
         add_line(sb, "  ", "warning: ", s->warnings[i]);
     for (size_t i = 0; i < s->ndrills; i++) {

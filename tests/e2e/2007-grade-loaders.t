@@ -120,6 +120,17 @@ test_expect_success '- reads an answers file from standard input, once' '
     contains err "can be given once"
 '
 
+test_expect_success 'an error located at the submission itself is said once in the text report' '
+    head -c 17000000 /dev/zero | tr "\\0" a >big.txt &&
+    expect_code 2 grade - <big.txt >out 2>err &&
+    contains out "-: error: standard input is over the limit of 16 MiB" && lacks out "error: -: error" &&
+    printf "{" >broken.json &&
+    expect_code 2 grade ok/ada.json broken.json >out 2>err &&
+    contains out "broken.json:1:2: error:" && lacks out "error: broken.json" && ada_graded out &&
+    mkfifo top.fifo && expect_code 2 grade top.fifo >out 2>err &&
+    contains out "top.fifo: error: is a FIFO" && lacks out "error: top.fifo"
+'
+
 test_expect_success 'names with terminal escapes reach stderr escaped' '
     name=$(printf "evil\033]0;owned\007\033[2J\nok 1 - forged") &&
     mkdir -p "$name" && mkfifo "$name/mean-write.py" &&
