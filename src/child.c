@@ -619,6 +619,7 @@ static void job_tests(const runner_job *job)
             Py_DECREF(r);
             phase = "expr";
             PyObject *ec = test_code(t->expr, "<test>", Py_eval_input);
+            pyembed_guard_expr(t->expr);
             r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
             Py_XDECREF(ec);
         }

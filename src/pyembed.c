@@ -494,11 +494,42 @@ static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *
 }
 #endif
 
+#if PY_VERSION_HEX < 0x030C0000
+/* 3.11 has no dict watchers, and a builtin swapped while a test runs and
+ * put back before it ends would go unseen by the check after it. Its
+ * dicts carry a version instead (PEP 509, public until 3.12 deprecated
+ * it), new on every change: the builtins' must not move at all, the
+ * namespace's not while the expression runs (setup binds names there on
+ * purpose, and so does an expression with :=). */
+static uint64_t guard_builtins_version, guard_ns_version;
+static int guard_ns_marked;
+
+static uint64_t dict_version(PyObject *d)
+{
+    return ((PyDictObject *)d)->ma_version_tag;
+}
+#endif
+
+void pyembed_guard_expr(const char *expr)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    guard_ns_marked = guard_ns && !strstr(expr, ":=");
+    if (guard_ns_marked)
+        guard_ns_version = dict_version(guard_ns);
+#else
+    (void)expr; /* the watcher sees each change as it is made */
+#endif
+}
+
 int pyembed_guard_start(PyObject *builtins, PyObject *ns)
 {
     guard_builtins = builtins;
     guard_ns = ns;
     guard_tripped = 0;
+#if PY_VERSION_HEX < 0x030C0000
+    guard_builtins_version = dict_version(builtins);
+    guard_ns_marked = 0;
+#endif
 #if PY_VERSION_HEX >= 0x030C0000
     if (watcher_id < 0)
         watcher_id = PyDict_AddWatcher(guard_cb);
@@ -514,6 +545,13 @@ int pyembed_guard_start(PyObject *builtins, PyObject *ns)
 
 int pyembed_guard_stop(void)
 {
+#if PY_VERSION_HEX < 0x030C0000
+    if (guard_builtins && dict_version(guard_builtins) != guard_builtins_version)
+        guard_tripped = 1;
+    if (guard_ns && guard_ns_marked && dict_version(guard_ns) != guard_ns_version)
+        guard_tripped = 1;
+    guard_ns_marked = 0;
+#endif
 #if PY_VERSION_HEX >= 0x030C0000
     if (watcher_id >= 0) {
         if (guard_builtins)

@@ -38,9 +38,12 @@ PyObject *pyembed_pristine_builtins(void);
 char **pyembed_import_paths(size_t *n);
 
 /* Guards a test's builtins and namespace while it runs (see pyembed.c).
- * Returns 1 if this Python can watch them (3.12+), 0 if not; stop returns
- * 1 if either was changed in a way a test must not see. */
+ * Returns 1 if this Python can watch them as they change (3.12+), 0 if it
+ * compares versions instead; guard_expr marks the start of the test's
+ * expression (its source); stop returns 1 if either was changed in a way a
+ * test must not see. */
 int pyembed_guard_start(PyObject *builtins, PyObject *ns);
+void pyembed_guard_expr(const char *expr);
 int pyembed_guard_stop(void);
 
 /* A new reference to the local variable name of frame f, or NULL (no
