@@ -105,10 +105,15 @@ static void add_submission(sbuf *sb, const report_sub *s)
     int idw = 0;
 
     /* An error about the submission itself is already located at it
-     * ("-: error: ...", "bad.json:1:1: error: ..."): the line is that
-     * message, rather than the name and "error:" twice. */
+     * ("-: error: ...", "bad.json:1:1: error: ..."): the line is the
+     * candidate's name, when it is not that path, and the message; not the
+     * path and "error:" twice. */
     size_t sl = strlen(s->source);
     if (s->error && !strncmp(s->error, s->source, sl) && s->error[sl] == ':') {
+        if (strcmp(s->candidate, s->source)) {
+            add_oneline(sb, s->candidate);
+            sbuf_addstr(sb, ": ");
+        }
         add_indented(sb, s->error, "  ");
         sbuf_addch(sb, '\n');
     } else {

@@ -1,7 +1,7 @@
 """check_report.py ATTACKS REPORT - compares a pydrill-report/1 (one drill
 per submission, one submission per attack) with each attack file's first
 line, "# expect: STATUS" ("a|b" for several, "!pass" for anything but a
-pass). Prints one line per attack; exits 1 on any mismatch or if fewer than
+pass; what follows a ";" is for check_traces.py). Prints one line per attack; exits 1 on any mismatch or if fewer than
 30 answers were checked."""
 import json
 import os
@@ -21,7 +21,7 @@ def main(attacks, report_path):
             print(f"BAD {name}: no '# expect:' line")
             bad += 1
             continue
-        want = first.split(":", 1)[1].strip()
+        want = first.split(":", 1)[1].split(";")[0].strip()
         sub = got.get(name)
         if not sub or len(sub.get("drills", [])) != 1:
             print(f"BAD {name}: not graded")

@@ -1,4 +1,4 @@
-# expect: denied
+# expect: denied; trace: ok
 # A wrong answer (it returns tuples) that, inside the one test that checks
 # types, swaps the builtins the rest of the expression looks up *after*
 # calling it (list, len, type), and puts every one back on its last call

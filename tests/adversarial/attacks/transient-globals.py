@@ -1,4 +1,4 @@
-# expect: denied
+# expect: denied; trace: ok
 # A wrong answer (it returns tuples) that, inside the one test that checks
 # types, binds list, len and type in the test's own namespace, where the
 # rest of the expression finds them before the builtins, and deletes them
