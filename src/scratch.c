@@ -74,9 +74,9 @@ static int is_empty(const char *dir)
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return 0;
-    char buf[DIRENT_BUF];
+    char buf[DIRENT_BUF] __attribute__((aligned(__alignof__(struct dirent64))));
     int empty = 1;
-    ssize_t n;
+    ssize_t n = 0;
     while (empty && (n = getdents64(fd, buf, sizeof buf)) > 0)
         for (ssize_t off = 0; empty && off < n;) {
             struct dirent64 *e = (struct dirent64 *)(buf + off);
