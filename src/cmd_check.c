@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "engine.h"
 #include "kind.h"
+#include "testlint.h"
 #include "util.h"
 
 /* Runs "pydrill __truths SOURCE..." under another hash seed and returns
@@ -99,7 +100,8 @@ static const char check_usage[] =
     "interpreter: each solution passes all its tests, each fix starter and write stub\n"
     "fails one, each wrong answer fails one, each predict snippet runs within its\n"
     "limits, prints the same in two processes and matches its pinned expect, each\n"
-    "model answer meets its rubric.\n"
+    "model answer meets its rubric. Warns (and still passes) about a test that\n"
+    "compares inside expr, where an answer's object could decide the result.\n"
     "\n"
     "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
     "  --pack FILE      a pack to check without a catalog (repeatable)\n"
@@ -180,8 +182,9 @@ int cmd_check(int argc, char **argv)
         catalog_free(&c);
         return EXIT_USAGE;
     }
-    diag dg;
+    diag dg, warn; /* problems fail the check; warnings are advice */
     diag_init(&dg);
+    diag_init(&warn);
     size_t npredict = 0;
     for (size_t i = 0; i < c.ndrills; i++)
         npredict += kind_get(c.drills[i].kind)->has_truth;
@@ -204,14 +207,25 @@ int cmd_check(int argc, char **argv)
         if (ops->check && (ok || !ops->runs_answer))
             ok = ops->check(d, &env, &dg) && ok;
         bad += !ok;
+        for (size_t k = 0; k < d->ntests; k++) {
+            char *advice = testlint_test(&d->tests[k]);
+            if (advice)
+                diag_add(&warn, "%s: drill %s: warning: %s", d->pack_path, d->id, advice);
+            free(advice);
+        }
     }
     cJSON_Delete(second);
     cmd_print_diag(&dg);
-    size_t problems = dg.n;
+    cmd_print_diag(&warn);
+    size_t problems = dg.n, warnings = warn.n;
     diag_free(&dg);
-    printf("checked %zu drill%s in %zu pack%s: %zu ok, %zu with problems, %zu skipped%s\n", c.ndrills,
+    diag_free(&warn);
+    char more[64] = "";
+    if (warnings)
+        snprintf(more, sizeof more, ", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+    printf("checked %zu drill%s in %zu pack%s: %zu ok, %zu with problems, %zu skipped%s%s\n", c.ndrills,
            c.ndrills == 1 ? "" : "s", c.npacks, c.npacks == 1 ? "" : "s", c.ndrills - bad - skipped, bad,
-           skipped, lrc ? "; the packs have problems too (above)" : "");
+           skipped, more, lrc ? "; the packs have problems too (above)" : "");
     catalog_free(&c);
     if (lrc)
         return EXIT_USAGE;

@@ -9,6 +9,20 @@ test_expect_success 'a good pack checks clean (exit 0)' '
 test_expect_success 'the fixture pack of every kind checks clean' '
     pydrill check --pack "$FIXTURES/e2e/engine.json" >out 2>err && contains out "6 ok" && contains out "1 skipped"
 '
+test_expect_success 'a test that compares inside expr is a warning with its rewrite, and check still passes' '
+    pydrill check --pack "$C/compare-in-expr.json" >out 2>err &&
+    contains out "1 ok, 0 with problems, 0 skipped, 1 warning" &&
+    contains err "$C/compare-in-expr.json: drill pair-write: warning: test \"compared inside\" compares inside expr (\`pair() == [1, 2]\`)" &&
+    contains err "write it as expr \`pair()\` and expect \`[1, 2]\`" &&
+    lacks err "not a tuple" && lacks err "\"a value\""
+'
+test_expect_success 'the warning is earned: a lying __eq__ passes the comparison, not the value it advises' '
+    pydrill grade --pack "$C/compare-in-expr.json" --format json -o r.json "$C/liar";
+    /usr/bin/python3 -c "
+import json
+t = {x[\"name\"]: x[\"status\"] for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"][0][\"tests\"]}
+assert t == {\"compared inside\": \"pass\", \"a value\": \"fail\", \"not a tuple\": \"fail\"}, t"
+'
 test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""

@@ -28,6 +28,7 @@ srcs_for() {
     channel) set -- src/channel.c src/value.c src/value_repr.c src/util.c ;;
     encode) set -- src/value_encode.c src/value.c src/value_repr.c src/util.c ;;
     tracedoc) set -- src/tracedoc.c src/util.c ;;
+    testlint) set -- src/testlint.c src/util.c ;;
     *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c \
         src/rubric.c src/rubric_text.c src/pyversion.c src/grade.c src/channel.c src/kind*.c ;;
     esac
