@@ -67,6 +67,8 @@ test_expect_success 'output that changes between runs is caught' '
     expect_code 1 pydrill check --pack "$C/nondeterministic.json" 2>err &&
     contains err "drill addresses: error: the snippet prints something different from one process to the next"
 '
+# Twelve strings: the chance that another seed happens to give the same
+# order is then negligible (with six it was about one run in a thousand).
 test_expect_success 'addresses and the order of a set of strings are caught (another process, another seed)' '
     expect_code 1 pydrill check --pack "$C/sets.json" 2>err &&
     contains err "drill string-set-order: error: the snippet prints something different from one process" &&
