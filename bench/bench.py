@@ -237,9 +237,10 @@ def main():
             print("  + run it and a test  %7.2f ms  (at most %.0fx the baseline at this cost alone)"
                   % (ff["+run"], 1000 / mb / ff["+run"]))
 
-        print("\nas the batch grows (-j2, jsonl):")
-        print("%12s %9s %10s %12s %12s %14s" % ("submissions", "answers", "time s", "ms/answer",
-                                                 "peak RSS MB", "first line s"))
+        if SCALE:
+            print("\nas the batch grows (-j2, jsonl):")
+            print("%12s %9s %10s %12s %12s %14s" % ("submissions", "answers", "time s", "ms/answer",
+                                                     "peak RSS MB", "first line s"))
         for n in SCALE:
             d, s = make_batch(tmp, "scale%d" % n, drills, n, wrong)
             el, cpu, peak, first = grade(d, 2)
