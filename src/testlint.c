@@ -65,38 +65,64 @@ static size_t string_prefix(const char *s, size_t i, int *fmt)
     return (s[i + n] == '\'' || s[i + n] == '"') ? n : 0;
 }
 
+typedef enum { TOK_STRING, TOK_FSTRING, TOK_NUMBER, TOK_NAME, TOK_CHAR } tok_kind;
+
+/* The token that starts at s[i] (not its end): its kind, and the index
+ * just past it. A token never runs past the NUL. */
+static size_t next_token(const char *s, size_t i, tok_kind *kind)
+{
+    int fmt;
+    size_t p = string_prefix(s, i, &fmt);
+    if (s[i] == '\'' || s[i] == '"' || p) {
+        *kind = fmt ? TOK_FSTRING : TOK_STRING;
+        return skip_string(s, i + p);
+    }
+    if (isdigit((unsigned char)s[i]) || (s[i] == '.' && isdigit((unsigned char)s[i + 1]))) {
+        *kind = TOK_NUMBER;
+        do
+            i++;
+        while (ident_char(s[i]) || s[i] == '.'); /* 1e5, 0x1F, 1_000, 2.5j */
+        return i;
+    }
+    if (ident_start(s[i])) {
+        *kind = TOK_NAME;
+        do
+            i++;
+        while (ident_char(s[i]));
+        return i;
+    }
+    *kind = TOK_CHAR;
+    return i + 1;
+}
+
+/* 1 when s[i, i + n) is one of the words. */
+static int word_in(const char *s, size_t i, size_t n, const char *const *words, size_t nwords)
+{
+    for (size_t k = 0; k < nwords; k++)
+        if (strlen(words[k]) == n && !strncmp(s + i, words[k], n))
+            return 1;
+    return 0;
+}
+
+static const char *const literal_names[] = { "True", "False", "None" };
+/* Words that make the top level more than one comparison. */
+static const char *const other_keywords[] = { "and", "or", "not", "in", "is", "if", "else", "lambda", "for" };
+
 /* 1 when s[from, to) is a plain literal: numbers, strings (not
  * f-strings), brackets, commas, colons, signs, True, False and None. */
 static int plain_literal(const char *s, size_t from, size_t to)
 {
     int any = 0;
     for (size_t i = from; i < to;) {
-        int fmt;
-        size_t p = string_prefix(s, i, &fmt);
-        if (s[i] == '\'' || s[i] == '"' || p) {
-            if (fmt)
-                return 0;
-            i = skip_string(s, i + p);
-            any = 1;
-        } else if (isdigit((unsigned char)s[i]) || (s[i] == '.' && isdigit((unsigned char)s[i + 1]))) {
-            while (i < to && (ident_char(s[i]) || s[i] == '.'))
-                i++; /* 1e5, 0x1F, 1_000, 2.5j */
-            any = 1;
-        } else if (ident_start(s[i])) {
-            size_t j = i;
-            while (j < to && ident_char(s[j]))
-                j++;
-            size_t n = j - i;
-            if (!((n == 4 && !strncmp(s + i, "True", 4)) || (n == 5 && !strncmp(s + i, "False", 5)) ||
-                  (n == 4 && !strncmp(s + i, "None", 4))))
-                return 0;
-            i = j;
-            any = 1;
-        } else if (strchr("()[]{},:+- \t\n", s[i])) {
-            i++;
-        } else {
+        tok_kind k;
+        size_t end = next_token(s, i, &k);
+        int plain = k == TOK_NAME ? word_in(s, i, end - i, literal_names, ARRAY_SIZE(literal_names))
+                    : k == TOK_CHAR ? strchr("()[]{},:+- \t\n", s[i]) != NULL
+                                    : k != TOK_FSTRING;
+        if (!plain)
             return 0;
-        }
+        any |= k != TOK_CHAR;
+        i = end;
     }
     return any;
 }
@@ -110,58 +136,32 @@ static char *trimmed(const char *s, size_t from, size_t to)
     return xstrndup(s + from, to - from);
 }
 
-/* Words that make the top level more than one comparison. */
-static int other_keyword(const char *s, size_t i, size_t n)
-{
-    static const char *const words[] = { "and", "or", "not", "in", "is", "if", "else", "lambda", "for" };
-    for (size_t k = 0; k < ARRAY_SIZE(words); k++)
-        if (strlen(words[k]) == n && !strncmp(s + i, words[k], n))
-            return 1;
-    return 0;
-}
-
 int testlint_compare(const char *expr, testlint_split *out)
 {
     const char *s = expr;
     size_t op = 0, ops = 0;
     int depth = 0, ne = 0;
     for (size_t i = 0; s[i];) {
-        int fmt;
-        size_t p = string_prefix(s, i, &fmt);
-        if (s[i] == '\'' || s[i] == '"' || p) {
-            i = skip_string(s, i + p);
-            continue;
-        }
+        tok_kind k;
+        size_t end = next_token(s, i, &k);
         char c = s[i];
-        if (ident_start(c)) {
-            size_t j = i;
-            while (ident_char(s[j]))
-                j++;
-            if (depth == 0 && other_keyword(s, i, j - i))
-                return 0;
-            i = j;
-            continue;
-        }
-        if (isdigit((unsigned char)c)) {
-            while (ident_char(s[i]) || s[i] == '.')
-                i++;
-            continue;
-        }
-        if (c == '(' || c == '[' || c == '{')
+        if (k == TOK_NAME && depth == 0 && word_in(s, i, end - i, other_keywords, ARRAY_SIZE(other_keywords)))
+            return 0;
+        if (k != TOK_CHAR)
+            ;
+        else if (c == '(' || c == '[' || c == '{')
             depth++;
-        else if (c == ')' || c == ']' || c == '}')
-            depth--;
-        else if (depth == 0 && (c == '=' || c == '!') && s[i + 1] == '=') {
+        else if (c == ')' || c == ']' || c == '}') {
+            if (--depth < 0)
+                return 0;
+        } else if (depth == 0 && (c == '=' || c == '!') && s[i + 1] == '=') {
             op = i;
             ne = c == '!';
             ops++;
-            i += 2;
-            continue;
+            end = i + 2;
         } else if (depth == 0 && strchr("<>=:;,", c))
             return 0; /* another comparison, an assignment, a slice of nothing, a tuple */
-        if (depth < 0)
-            return 0;
-        i++;
+        i = end;
     }
     if (ops != 1 || depth != 0)
         return 0;
