@@ -38,8 +38,8 @@
 static int chan_fd = -1;
 static char chan_secret[80];
 static int out_fd = -1, err_fd = -1; /* private copies of the capture files */
-/* Formatting with the traceback module costs a raising answer about fifty
- * copy-on-write faults: done only when the job's reader shows it. */
+/* Formatting with the traceback module costs an answer whose tests raise
+ * about 150 copy-on-write faults: done only when the job's reader shows it. */
 static int want_tracebacks;
 
 static void send_record(cJSON *rec)

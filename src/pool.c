@@ -244,14 +244,14 @@ static void take_heap_holes(void)
     size_t budget = mi.fordblks > mi.keepcost ? mi.fordblks - mi.keepcost : 0, taken = 0;
     if (budget == 0)
         return;
-    held_cap = 1024;
-    held = xmalloc(held_cap * sizeof *held);
     for (size_t sz = 16; sz <= TCACHE_MAX_BLOCK; sz += 16)
         for (int i = 0; i < TCACHE_PER_SIZE; i++)
             hold(xmalloc(sz));
-    for (size_t sz = HOLE_MAX_BLOCK; sz >= HOLE_MIN_BLOCK; sz /= 2)
+    for (size_t sz = HOLE_MAX_BLOCK; sz >= HOLE_MIN_BLOCK; sz /= 2) {
+        /* blocks taken from holes leave the top where it is; one from the
+         * top ends this size (and freeing it may move the top back) */
+        char *top = heap_top();
         while (taken < budget) {
-            char *top = heap_top();
             char *p = xmalloc(sz);
             if (p >= top) {
                 free(p);
@@ -260,6 +260,7 @@ static void take_heap_holes(void)
             hold(p);
             taken += sz;
         }
+    }
 }
 
 /* Never returns. The coordinator closing its end is the signal to end. */
