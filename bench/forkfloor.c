@@ -8,8 +8,8 @@
  *   +compile      the child also compiles a five-line answer
  *   +run          ... and runs it and one test expression
  *
- * The interpreter imports what pydrill's warm sub-interpreter imports, so
- * that the process forked is about as big. */
+ * The interpreter imports what pydrill's warm sub-interpreter imports
+ * (pyembed_warm_modules), so that the process forked is about as big. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -18,6 +18,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "pyembed.h"
 
 #define ROUNDS 3
 
@@ -73,11 +75,17 @@ int main(int argc, char **argv)
         return 2;
     }
     Py_InitializeEx(0);
-    if (PyRun_SimpleString("import io, traceback, ast, collections, functools, itertools, operator, copy, "
-                           "weakref, gc, threading, math, re, dataclasses, typing, contextlib, abc, heapq, "
-                           "bisect, string\n"
-                           "gc.collect()\n"
-                           "gc.freeze()\n") < 0)
+    size_t nwarm;
+    const char *const *warm = pyembed_warm_modules(&nwarm);
+    for (size_t i = 0; i < nwarm; i++) {
+        PyObject *m = PyImport_ImportModule(warm[i]);
+        if (!m) {
+            PyErr_Print();
+            return 1;
+        }
+        Py_DECREF(m);
+    }
+    if (PyRun_SimpleString("import gc\ngc.collect()\ngc.freeze()\n") < 0)
         return 1;
     fflush(NULL);
     for (int mode = 0; mode < FLOOR_MODES; mode++) {

@@ -47,6 +47,12 @@ static const char *const warm_modules[] = {
     "dataclasses", "typing", "contextlib", "abc", "heapq", "bisect", "string",
 };
 
+const char *const *pyembed_warm_modules(size_t *n)
+{
+    *n = ARRAY_SIZE(warm_modules);
+    return warm_modules;
+}
+
 static int status_err(PyStatus st, const char *what, char **err)
 {
     if (!PyStatus_Exception(st))

@@ -30,6 +30,10 @@ int pyembed_fork_check(char **err);
  * current. The parent keeps its own copy pristine. */
 void pyembed_after_fork(void);
 
+/* The modules imported into the sub-interpreter before any fork (also
+ * what make bench's floor imports, to fork a process about as big). */
+const char *const *pyembed_warm_modules(size_t *n);
+
 /* The builtins as they were before any answer ran (borrowed; child only
  * reads it, and copies it for each test). */
 PyObject *pyembed_pristine_builtins(void);
