@@ -27,6 +27,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "libguard.h"
 #include "pyembed.h"
 #include "sandbox.h"
 #include "trace.h"
@@ -580,9 +581,11 @@ static void job_tests(const runner_job *job)
         send_syntax();
         return;
     }
-    /* The answer's own code runs over the interpreter's builtins, which it
-     * may patch for itself; each test then gets namespaces of its own. */
+    /* The answer's own code runs over the interpreter's builtins; each
+     * test then gets namespaces of its own. The builtins module and the
+     * rest of the library stay as loaded (libguard.c). */
     PyObject *interp_builtins = PyEval_GetBuiltins(); /* borrowed */
+    libguard_arm();
     for (size_t i = 0; i < job->ntests; i++) {
         if (job->run_mask && !job->run_mask[i])
             continue;
@@ -595,10 +598,13 @@ static void job_tests(const runner_job *job)
         /* Where an exception came from matters: a `raises` test is met
          * by setup or expr raising, not by the answer failing to load. */
         const char *phase = "answer";
+        libguard_test(NULL, NULL);
         PyObject *r = PyEval_EvalCode(code, ans, ans);
+        libguard_settle(0);
         PyObject *ns = NULL, *b = NULL;
-        int tampered = 0;
-        if (r) {
+        PyObject *sc = NULL, *ec = NULL;
+        int tampered = libguard_tripped();
+        if (r && !tampered) {
             Py_DECREF(r);
             ns = test_namespace(ans, &b);
             if (!ns)
@@ -607,22 +613,29 @@ static void job_tests(const runner_job *job)
             r = Py_None;
             Py_INCREF(r);
         }
-        if (r && t->setup) {
+        if (r && !tampered) {
+            sc = t->setup ? test_code(t->setup, "<setup>", Py_file_input) : NULL;
+            ec = test_code(t->expr, "<test>", Py_eval_input);
+            libguard_test(sc, ec);
+        }
+        if (r && !tampered && t->setup) {
             Py_DECREF(r);
             phase = "setup";
-            PyObject *sc = test_code(t->setup, "<setup>", Py_file_input);
             r = sc ? PyEval_EvalCode(sc, ns, ns) : NULL;
-            Py_XDECREF(sc);
-            tampered = r && !test_intact(ns, b);
+            libguard_settle(1);
+            tampered = libguard_tripped() || (r && !test_intact(ns, b));
         }
         if (r && !tampered) {
             Py_DECREF(r);
             phase = "expr";
-            PyObject *ec = test_code(t->expr, "<test>", Py_eval_input);
             pyembed_guard_expr(t->expr);
             r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
-            Py_XDECREF(ec);
+            libguard_settle(0);
+            tampered = libguard_tripped();
         }
+        libguard_test(NULL, NULL);
+        Py_XDECREF(sc);
+        Py_XDECREF(ec);
         if (ns) {
             /* the check must not eat the exception the test may expect */
             PyObject *et, *ev, *etb;
@@ -634,7 +647,8 @@ static void job_tests(const runner_job *job)
         if (tampered) {
             Py_XDECREF(r);
             PyErr_Clear();
-            on_deny("changing the builtins or names a test uses");
+            /* (the library guard has said what, if it was the library) */
+            sandbox_notify_denied("changing the builtins or names a test uses");
             break;
         }
         send_outcome((int)i, r, from, phase);

@@ -9,6 +9,7 @@
 
 #include "grade.h"
 #include "kind.h"
+#include "libguard.h"
 #include "pyversion.h"
 #include "runner.h"
 #include "util.h"
@@ -61,6 +62,18 @@ int plan_drill(drill *dr, diag *d)
     static const kind_env env = { .run = runner_run };
     if (ops && ops->plan && ops->plan(dr, &env, d) < 0)
         rc = -1;
+    /* What the tests import is loaded now, before any answer, so that the
+     * library guard holds it as loaded (libguard.h). */
+    if (dr->ntests) {
+        const char **srcs = xcalloc(2 * dr->ntests, sizeof *srcs);
+        for (size_t i = 0; i < dr->ntests; i++) {
+            srcs[2 * i] = dr->tests[i].setup;
+            srcs[2 * i + 1] = dr->tests[i].expr;
+        }
+        if (libguard_preload(srcs, 2 * dr->ntests) < 0)
+            rc = -1;
+        free(srcs);
+    }
     return rc;
 }
 

@@ -265,6 +265,8 @@ static int start_sub(char **err)
 
 int pyembed_in_sub(int (*fn)(void *), void *arg)
 {
+    if (!sub_ts)
+        return -1;
     PyThreadState *prev = PyThreadState_Swap(sub_ts);
     int rc = fn(arg);
     PyThreadState_Swap(prev);
@@ -477,14 +479,35 @@ char **pyembed_import_paths(size_t *n)
  * watchers; the caller compares before and after instead. */
 static PyObject *guard_builtins, *guard_ns;
 static int guard_tripped;
+static pyembed_change_fn change_cb;
 #if PY_VERSION_HEX >= 0x030C0000
 static int watcher_id = -1;
 
+/* A watched library dict is about to change: pass it on with the value it
+ * holds now, so that the judge sees what is replaced as well as by what. */
+static void report_change(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *value)
+{
+    if (!change_cb || ev == PyDict_EVENT_DEALLOCATED)
+        return;
+    PyObject *et, *ev_, *etb;
+    PyErr_Fetch(&et, &ev_, &etb);
+    if (ev == PyDict_EVENT_CLEARED || ev == PyDict_EVENT_CLONED || !key) {
+        change_cb(d, NULL, NULL, NULL);
+    } else {
+        PyObject *old = ev == PyDict_EVENT_ADDED ? NULL : PyDict_GetItemWithError(d, key); /* borrowed */
+        PyErr_Clear();
+        change_cb(d, key, old, ev == PyDict_EVENT_DELETED ? NULL : value);
+    }
+    PyErr_Restore(et, ev_, etb);
+}
+
 static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *value)
 {
-    (void)value;
-    if (ev == PyDict_EVENT_DEALLOCATED || ev == PyDict_EVENT_CLONED)
+    if (ev == PyDict_EVENT_DEALLOCATED || ev == PyDict_EVENT_CLONED) {
+        if (d != guard_builtins && d != guard_ns)
+            report_change(ev, d, key, value);
         return 0;
+    }
     if (d == guard_builtins) {
         guard_tripped = 1;
     } else if (d == guard_ns) {
@@ -495,9 +518,19 @@ static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *
                   PyUnicode_CompareWithASCIIString(key, "__builtins__") == 0))
             guard_tripped = 1;
         PyErr_Clear();
+    } else {
+        report_change(ev, d, key, value);
     }
     return 0;
 }
+
+static int ensure_watcher(void)
+{
+    if (watcher_id < 0)
+        watcher_id = PyDict_AddWatcher(guard_cb);
+    return watcher_id;
+}
+
 #endif
 
 #if PY_VERSION_HEX < 0x030C0000
@@ -537,9 +570,7 @@ int pyembed_guard_start(PyObject *builtins, PyObject *ns)
     guard_ns_marked = 0;
 #endif
 #if PY_VERSION_HEX >= 0x030C0000
-    if (watcher_id < 0)
-        watcher_id = PyDict_AddWatcher(guard_cb);
-    if (watcher_id < 0 || PyDict_Watch(watcher_id, builtins) < 0 || PyDict_Watch(watcher_id, ns) < 0) {
+    if (ensure_watcher() < 0 || PyDict_Watch(watcher_id, builtins) < 0 || PyDict_Watch(watcher_id, ns) < 0) {
         PyErr_Clear();
         return 0;
     }
@@ -569,6 +600,90 @@ int pyembed_guard_stop(void)
 #endif
     guard_builtins = guard_ns = NULL;
     return guard_tripped;
+}
+
+/* ---- watching library dicts ----
+ * The library guard (libguard.c) watches the dicts of the library a test
+ * may call. 3.12+ reports each change as it is made, through the watcher
+ * above; 3.11 records each dict's version and a copy, and a sweep reports
+ * what differs in the dicts whose version moved. */
+#if PY_VERSION_HEX < 0x030C0000
+typedef struct {
+    PyObject *d;
+    uint64_t version;
+    PyObject *copy;
+} watched_dict;
+static watched_dict *watched;
+static size_t nwatched, watched_cap;
+#endif
+
+void pyembed_watch_reset(pyembed_change_fn cb)
+{
+    change_cb = cb;
+#if PY_VERSION_HEX < 0x030C0000
+    for (size_t i = 0; i < nwatched; i++) {
+        Py_DECREF(watched[i].d);
+        Py_DECREF(watched[i].copy);
+    }
+    nwatched = 0;
+#endif
+}
+
+int pyembed_watch(PyObject *d)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (ensure_watcher() < 0 || PyDict_Watch(watcher_id, d) < 0)
+        return -1;
+    return 0;
+#else
+    PyObject *copy = PyDict_Copy(d);
+    if (!copy)
+        return -1;
+    if (nwatched == watched_cap) {
+        watched_cap = watched_cap ? 2 * watched_cap : 256;
+        watched = xrealloc(watched, watched_cap * sizeof *watched);
+    }
+    Py_INCREF(d);
+    watched[nwatched++] = (watched_dict){ d, dict_version(d), copy };
+    return 0;
+#endif
+}
+
+int pyembed_watch_live(void)
+{
+    return PY_VERSION_HEX >= 0x030C0000;
+}
+
+void pyembed_watch_sweep(void)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    PyObject *et, *ev, *etb;
+    PyErr_Fetch(&et, &ev, &etb);
+    for (size_t i = 0; change_cb && i < nwatched; i++) {
+        watched_dict *w = &watched[i];
+        if (dict_version(w->d) == w->version)
+            continue;
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(w->copy, &pos, &k, &v)) {
+            PyObject *now = PyDict_GetItemWithError(w->d, k); /* borrowed */
+            if (now != v)
+                change_cb(w->d, k, v, now);
+        }
+        pos = 0;
+        while (PyDict_Next(w->d, &pos, &k, &v))
+            if (PyDict_Contains(w->copy, k) == 0)
+                change_cb(w->d, k, NULL, v);
+        /* what was seen (reported, or accepted) is the new reference */
+        PyObject *copy = PyDict_Copy(w->d);
+        if (copy) {
+            Py_SETREF(w->copy, copy);
+            w->version = dict_version(w->d);
+        }
+        PyErr_Clear();
+    }
+    PyErr_Restore(et, ev, etb);
+#endif
 }
 
 const char *pyembed_version(void)

@@ -50,6 +50,20 @@ int pyembed_guard_start(PyObject *builtins, PyObject *ns);
 void pyembed_guard_expr(const char *expr);
 int pyembed_guard_stop(void);
 
+/* Watching the library's dicts for the library guard. cb is told of a
+ * change to a watched dict d: key rebound from old to new (old NULL: added;
+ * new NULL: removed), or key NULL when the whole dict was cleared or
+ * replaced. 3.12+ tells each change as it is made (old still in place);
+ * 3.11 only when pyembed_watch_sweep() compares the dicts with the copies
+ * taken by pyembed_watch, so a change undone before the sweep is not seen
+ * there. reset forgets every watch of this process (3.11) and sets cb. */
+typedef void (*pyembed_change_fn)(PyObject *d, PyObject *key, PyObject *old, PyObject *newv);
+void pyembed_watch_reset(pyembed_change_fn cb);
+int pyembed_watch(PyObject *d);
+void pyembed_watch_sweep(void);
+/* 1 where changes are told as they are made (3.12+): no sweep needed. */
+int pyembed_watch_live(void);
+
 /* A new reference to the local variable name of frame f, or NULL (no
  * exception set) when it has none. PEP 667 made f_locals a proxy in 3.13. */
 PyObject *pyembed_frame_var(PyFrameObject *f, const char *name);

@@ -31,8 +31,9 @@
 
 #include "channel.h"
 #include "child.h"
-#include "runlimits.h"
+#include "libguard.h"
 #include "pyembed.h"
+#include "runlimits.h"
 #include "sandbox.h"
 #include "scratch.h"
 #include "util.h"
@@ -97,6 +98,10 @@ int runner_start(char **err, char **warning)
     read_time_scale();
     if (pyembed_start(err) < 0 || sandbox_prepare(err, warning) < 0)
         return -1;
+    if (libguard_snapshot() < 0) {
+        *err = xstrdup("cannot take the library as loaded (libguard)");
+        return -1;
+    }
     /* What preparing made in the sub-interpreter is hidden from gc too. */
     if (pyembed_refreeze() < 0) {
         *err = xstrdup("cannot freeze the prepared sub-interpreter");

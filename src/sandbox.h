@@ -35,6 +35,9 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data);
 void sandbox_on_deny(void (*cb)(const char *what));
 /* From now on the audit hook denies (child only, just before answer code). */
 void sandbox_arm(void);
+/* Records (once) that the answer tried something that is refused, for
+ * layers that refuse without raising (the thread cap, the library guard). */
+void sandbox_notify_denied(const char *what);
 
 /* Once, in the parent, with the interpreter started and before any child:
  * captures the hook's trusted objects, compiles the seccomp filters and

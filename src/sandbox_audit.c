@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "libguard.h"
 #include "pyembed.h"
 #include "util.h"
 
@@ -399,6 +400,10 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data)
     }
     if (strcmp(event, "marshal.loads") == 0 || strcmp(event, "marshal.load") == 0)
         return from_importer() || from_frozen_importer() ? 0 : deny(event, NULL);
+    if (strcmp(event, "object.__setattr__") == 0 || strcmp(event, "object.__delattr__") == 0) {
+        char what[LIBGUARD_WHAT_MAX];
+        return libguard_setattr(args, what, sizeof what) ? deny(event, what) : 0;
+    }
     if (strcmp(event, "code.__new__") == 0)
         return frame_runs(PyEval_GetFrame(), trusted.coroutine) ? 0 : deny(event, NULL);
     if (strcmp(event, "os.chdir") == 0) {

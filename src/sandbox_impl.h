@@ -45,9 +45,6 @@ void sandbox_threads_cap(int max);
 /* Run once in the parent's warm sub-interpreter: the objects the hook
  * trusts, captured before any answer exists. */
 int sandbox_audit_capture(void *unused);
-/* Records (once) that the answer tried something the sandbox refused, for
- * layers that refuse without raising (the thread cap). */
-void sandbox_notify_denied(const char *what);
 /* Child: where the answer may write, and how many files it may make. */
 void sandbox_audit_scratch(const char *scratch, int max_files);
 

@@ -23,6 +23,12 @@ import json
 t = {x[\"name\"]: x[\"status\"] for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"][0][\"tests\"]}
 assert t == {\"compared inside\": \"pass\", \"a value\": \"fail\", \"not a tuple\": \"fail\"}, t"
 '
+test_expect_success 'a setup may patch the library itself; a wrong answer that does is denied, and so fails' '
+    pydrill check --pack "$C/setup-patches.json" >out 2>err && contains out "1 ok, 0 with problems" &&
+    printf "import heapq\nheapq.nsmallest = lambda n, xs: [1]\ndef ask_twice():\n    return [\"a\", \"b\"]\ndef smallest(xs):\n    return xs[:1]\n" >cheat.py &&
+    expect_code 1 pydrill run --pack "$C/setup-patches.json" ask-twice cheat.py >out 2>err &&
+    contains out "denied: changing heapq.nsmallest (library code a test may call)"
+'
 test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""

@@ -15,25 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "quiet_runner.h"
 #include "runner.h"
 
 static int setup(void **state)
 {
-    char *err = NULL, *warning = NULL;
-    /* The interpreters start with their stdout on something that is not
-     * a terminal, as in a batch (a terminal would make Python
-     * line-buffer it by itself). */
-    fflush(stdout);
-    int saved = dup(1), null = open("/dev/null", O_WRONLY);
-    if (saved < 0 || null < 0 || dup2(null, 1) < 0)
-        return -1;
-    int rc = runner_start(&err, &warning);
-    dup2(saved, 1);
-    close(saved);
-    close(null);
-    free(err);
-    free(warning);
-    return rc;
+    return quiet_runner_start();
 }
 
 static drill_test one_test[] = { { .name = "t", .expr = "1", .expect = "1" } };

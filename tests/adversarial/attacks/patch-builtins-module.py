@@ -1,4 +1,4 @@
-# expect: fail
+# expect: denied; trace: ok
 # The same wrong answer, patching the builtins module itself instead.
 import builtins
 

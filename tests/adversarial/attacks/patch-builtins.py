@@ -1,4 +1,4 @@
-# expect: fail
+# expect: denied; trace: ok
 # Patches builtins that a grader written in Python might use to compare.
 import builtins
 

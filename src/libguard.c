@@ -1,0 +1,682 @@
+/* libguard.c - the library a test calls stays the library as loaded.
+ *
+ * The snapshot walks sys.modules once, before any child (again when
+ * planning loads a module a pack's tests import, libguard_preload): each module, its dict,
+ * the mutable classes it binds (their bases and nested classes too), and
+ * the objects of Python classes at its top level (json._default_encoder,
+ * random._inst), whose dicts hold attributes that shadow their methods.
+ * Every one of those dicts is watched (pyembed.c: live on 3.12+, by
+ * comparison on 3.11). What counts as tampering is decided here, in one
+ * place, for both.
+ *
+ * Who made a change: on 3.12+ the frame running when it is made (see
+ * by_the_test). The test's own setup and expression may change the
+ * library (a setup may replace builtins.input to feed an answer), and so
+ * may library code with its own store instructions; an answer may not,
+ * nor library code that only calls what an answer handed it. 3.11 can
+ * only compare after each phase: after the setup it credits the setup
+ * with the changes to names the setup's code stores, and it does not see
+ * a change undone before its phase ends. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "libguard.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pyembed.h"
+#include "sandbox.h"
+#include "util.h"
+
+enum {
+    LG_MODULES = 1, /* sys.modules */
+    LG_MODULE,
+    LG_MODULE_DICT,
+    LG_TYPE,
+    LG_TYPE_DICT,
+    LG_OBJECT,
+    LG_OBJECT_DICT,
+    LG_CODE, /* code of a library function */
+};
+
+/* Nested classes deeper than this are left out (the library has none). */
+#define LG_MAX_DEPTH 6
+#define LG_TABLE_MIN 1024
+#define LG_NAME_MAX 200
+/* The instructions with which library code changes a namespace itself
+ * (rather than calling something that does): their numbers differ between
+ * versions, so they are read from the opcode module. */
+static const char *const store_op_names[] = {
+    "STORE_ATTR", "DELETE_ATTR", "STORE_GLOBAL", "DELETE_GLOBAL",
+    "STORE_SUBSCR", "DELETE_SUBSCR", "STORE_NAME", "DELETE_NAME",
+};
+#define LG_STORE_OPS (sizeof store_op_names / sizeof *store_op_names)
+static int store_ops[LG_STORE_OPS];
+static int extended_arg_op = -1;
+
+typedef struct {
+    const void *p;
+    int kind;
+    char *name;
+} lg_entry;
+
+static lg_entry *table;
+static size_t table_cap, table_used, dicts_watched;
+static int armed, sweeping, tripped;
+static PyObject *trusted_setup, *trusted_expr;
+/* 3.11, while the setup phase is compared: the names its code stores */
+static PyObject *accepted;
+
+static size_t slot_of(const void *p)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 32) & (table_cap - 1);
+}
+
+static const lg_entry *find(const void *p)
+{
+    if (!table_cap || !p)
+        return NULL;
+    for (size_t i = slot_of(p);; i = (i + 1) & (table_cap - 1)) {
+        if (table[i].p == p)
+            return &table[i];
+        if (!table[i].p)
+            return NULL;
+    }
+}
+
+static void table_free(void)
+{
+    for (size_t i = 0; i < table_cap; i++)
+        free(table[i].name);
+    free(table);
+    table = NULL;
+    table_cap = table_used = dicts_watched = 0;
+}
+
+static void insert(const void *p, int kind, char *name)
+{
+    size_t i = slot_of(p);
+    while (table[i].p)
+        i = (i + 1) & (table_cap - 1);
+    table[i] = (lg_entry){ p, kind, name };
+    table_used++;
+}
+
+/* 1 if p was new (and is now known), 0 if known already. */
+static int add(const void *p, int kind, const char *name)
+{
+    if (find(p))
+        return 0;
+    if (2 * (table_used + 1) > table_cap) {
+        lg_entry *old = table;
+        size_t old_cap = table_cap;
+        table_cap = table_cap ? 2 * table_cap : LG_TABLE_MIN;
+        table = xcalloc(table_cap, sizeof *table);
+        table_used = 0;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].p)
+                insert(old[i].p, old[i].kind, old[i].name);
+        free(old);
+    }
+    insert(p, kind, xstrdup(name));
+    return 1;
+}
+
+static int watch(PyObject *d, int kind, const char *name)
+{
+    if (!add(d, kind, name))
+        return 0;
+    dicts_watched++;
+    return pyembed_watch(d);
+}
+
+/* "collections.Counter": the class's module (from its own dict, so no
+ * code runs) and qualified name. */
+static void type_name(PyTypeObject *t, PyObject *d, char *buf, size_t n)
+{
+    PyObject *mod = PyDict_GetItemString(d, "__module__"); /* borrowed */
+    PyObject *qual = PyType_GetQualName(t);
+    const char *m = mod && PyUnicode_Check(mod) ? PyUnicode_AsUTF8(mod) : NULL;
+    const char *q = qual ? PyUnicode_AsUTF8(qual) : NULL;
+    snprintf(buf, n, "%s%s%s", m ? m : "", m ? "." : "", q ? q : t->tp_name);
+    Py_XDECREF(qual);
+    PyErr_Clear();
+}
+
+static int walk_type(PyTypeObject *t, int depth);
+
+/* A library function's code, the code nested in it, and what it wraps
+ * (functools.wraps' __wrapped__, a closure's functions). */
+static void walk_code(PyObject *code, int depth)
+{
+    if (depth > LG_MAX_DEPTH || !PyCode_Check(code) || !add(code, LG_CODE, ""))
+        return;
+    PyObject *consts = PyObject_GetAttrString(code, "co_consts");
+    for (Py_ssize_t i = 0; consts && PyTuple_Check(consts) && i < PyTuple_GET_SIZE(consts); i++)
+        walk_code(PyTuple_GET_ITEM(consts, i), depth + 1);
+    Py_XDECREF(consts);
+    PyErr_Clear();
+}
+
+static void walk_function(PyObject *v, int depth)
+{
+    if (depth > LG_MAX_DEPTH)
+        return;
+    if (Py_IS_TYPE(v, &PyClassMethod_Type) || Py_IS_TYPE(v, &PyStaticMethod_Type) || Py_IS_TYPE(v, &PyProperty_Type)) {
+        static const char *const inner[] = { "__func__", "fget", "fset", "fdel" };
+        for (size_t i = 0; i < sizeof inner / sizeof *inner; i++) {
+            PyObject *f = PyObject_GetAttrString(v, inner[i]);
+            if (f && f != Py_None)
+                walk_function(f, depth + 1);
+            Py_XDECREF(f);
+            PyErr_Clear();
+        }
+        return;
+    }
+    if (!PyFunction_Check(v) || find(PyFunction_GetCode(v)))
+        return;
+    walk_code(PyFunction_GetCode(v), 0);
+    /* (a function's dict is looked in, not made, by getattr) */
+    PyObject *wrapped = PyObject_GetAttrString(v, "__wrapped__");
+    if (wrapped)
+        walk_function(wrapped, depth + 1);
+    Py_XDECREF(wrapped);
+    PyErr_Clear();
+    PyObject *cells = PyFunction_GetClosure(v); /* borrowed */
+    for (Py_ssize_t i = 0; cells && PyTuple_Check(cells) && i < PyTuple_GET_SIZE(cells); i++) {
+        PyObject *c = PyCell_GET(PyTuple_GET_ITEM(cells, i));
+        if (c)
+            walk_function(c, depth + 1);
+    }
+    PyErr_Clear();
+}
+
+static int walk_class_dict(PyObject *d, int depth)
+{
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(d, &pos, &k, &v)) {
+        if (PyType_Check(v) && walk_type((PyTypeObject *)v, depth + 1) < 0)
+            return -1;
+        walk_function(v, 0);
+    }
+    return 0;
+}
+
+/* A class that Python code can change (not a static or immutable type),
+ * with its dict, its bases and the classes nested in it. */
+static int walk_type(PyTypeObject *t, int depth)
+{
+    if (depth > LG_MAX_DEPTH || PyType_HasFeature(t, Py_TPFLAGS_IMMUTABLETYPE) || find(t))
+        return 0;
+    PyObject *d = pyembed_type_dict(t);
+    if (!d)
+        return 0;
+    char name[LG_NAME_MAX];
+    type_name(t, d, name, sizeof name);
+    add(t, LG_TYPE, name);
+    int rc = watch(d, LG_TYPE_DICT, name);
+    if (rc == 0)
+        rc = walk_class_dict(d, depth);
+    Py_DECREF(d);
+    PyObject *mro = t->tp_mro; /* borrowed */
+    for (Py_ssize_t i = 1; rc == 0 && mro && PyTuple_Check(mro) && i < PyTuple_GET_SIZE(mro); i++)
+        rc = walk_type((PyTypeObject *)PyTuple_GET_ITEM(mro, i), depth + 1);
+    return rc;
+}
+
+/* An object of a Python class at a module's top level: its class may not
+ * be swapped, and its own attributes may not shadow its methods. */
+static int walk_object(PyObject *v, const char *name)
+{
+    if (!add(v, LG_OBJECT, name))
+        return 0;
+    if (!PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_HEAPTYPE) || Py_TYPE(v)->tp_dictoffset == 0)
+        return 0;
+    PyObject *d = PyObject_GenericGetDict(v, NULL);
+    int rc = d && PyDict_Check(d) ? watch(d, LG_OBJECT_DICT, name) : 0;
+    Py_XDECREF(d);
+    PyErr_Clear();
+    return rc;
+}
+
+static int walk_module(const char *modname, PyObject *m)
+{
+    if (!add(m, LG_MODULE, modname))
+        return 0;
+    PyObject *md = PyModule_GetDict(m); /* borrowed */
+    if (!md || watch(md, LG_MODULE_DICT, modname) < 0)
+        return -1;
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(md, &pos, &k, &v)) {
+        int rc = 0;
+        walk_function(v, 0);
+        if (PyType_Check(v)) {
+            rc = walk_type((PyTypeObject *)v, 0);
+        } else if (!PyModule_Check(v) && !PyCallable_Check(v) && PyUnicode_Check(k) &&
+                   PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_HEAPTYPE)) {
+            char name[LG_NAME_MAX];
+            const char *key = PyUnicode_AsUTF8(k);
+            snprintf(name, sizeof name, "%s.%s", modname, key ? key : "?");
+            rc = walk_object(v, name);
+        }
+        PyErr_Clear();
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void on_change(PyObject *d, PyObject *key, PyObject *old, PyObject *newv);
+
+static int snapshot(void *unused)
+{
+    (void)unused;
+    table_free();
+    pyembed_watch_reset(on_change);
+    PyObject *opcode = PyImport_ImportModule("opcode");
+    PyObject *opmap = opcode ? PyObject_GetAttrString(opcode, "opmap") : NULL;
+    for (size_t i = 0; i < LG_STORE_OPS; i++) {
+        PyObject *n = opmap && PyDict_Check(opmap) ? PyDict_GetItemString(opmap, store_op_names[i]) : NULL;
+        store_ops[i] = n && PyLong_Check(n) ? (int)PyLong_AsLong(n) : -1;
+    }
+    PyObject *ext = opmap && PyDict_Check(opmap) ? PyDict_GetItemString(opmap, "EXTENDED_ARG") : NULL;
+    extended_arg_op = ext && PyLong_Check(ext) ? (int)PyLong_AsLong(ext) : -1;
+    Py_XDECREF(opmap);
+    Py_XDECREF(opcode);
+    PyErr_Clear();
+    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
+    if (!mods || !PyDict_Check(mods))
+        return -1;
+    /* Walked from a copy: nothing here imports, but a module's dict can
+     * hold anything, and sys.modules must not change under PyDict_Next. */
+    PyObject *items = PyDict_Items(mods);
+    if (!items || watch(mods, LG_MODULES, "sys.modules") < 0) {
+        Py_XDECREF(items);
+        return -1;
+    }
+    int rc = 0;
+    for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
+        PyObject *kv = PyList_GET_ITEM(items, i);
+        PyObject *k = PyTuple_GET_ITEM(kv, 0), *m = PyTuple_GET_ITEM(kv, 1);
+        const char *name = PyUnicode_Check(k) ? PyUnicode_AsUTF8(k) : NULL;
+        if (name && PyModule_Check(m))
+            rc = walk_module(name, m);
+        PyErr_Clear();
+    }
+    Py_DECREF(items);
+    return rc;
+}
+
+int libguard_snapshot(void)
+{
+    return pyembed_in_sub(snapshot, NULL);
+}
+
+/* Modules a test may import that load nothing the sandbox refuses and do
+ * nothing on import: the ones a pack's tests import are loaded before any
+ * answer, so that they are guarded too (and each child need not import
+ * them). Any other module a test imports is left to the child. */
+static const char *const preloadable[] = {
+    "array", "base64", "binascii", "bisect", "calendar", "cmath", "collections", "collections.abc",
+    "contextlib", "copy", "csv", "dataclasses", "datetime", "decimal", "difflib", "enum", "fnmatch",
+    "fractions", "functools", "graphlib", "hashlib", "heapq", "inspect", "io", "itertools", "json",
+    "keyword", "math", "numbers", "operator", "pathlib", "pprint", "queue", "random", "re", "reprlib",
+    "shlex", "statistics", "string", "struct", "textwrap", "time", "types", "typing", "unicodedata",
+    "weakref",
+};
+
+static int preloadable_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof preloadable / sizeof *preloadable; i++)
+        if (strcmp(name, preloadable[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Imports what src imports at any depth (import X, from X import y), when
+ * preloadable and not loaded yet; *loaded counts the new ones. */
+static void preload_one(const char *src, int *loaded)
+{
+    PyObject *ast = PyImport_ImportModule("ast");
+    PyObject *tree = ast ? PyObject_CallMethod(ast, "parse", "s", src) : NULL;
+    PyObject *nodes = tree ? PyObject_CallMethod(ast, "walk", "O", tree) : NULL;
+    PyObject *list = nodes ? PySequence_List(nodes) : NULL;
+    PyObject *imp = ast ? PyObject_GetAttrString(ast, "Import") : NULL;
+    PyObject *imp_from = ast ? PyObject_GetAttrString(ast, "ImportFrom") : NULL;
+    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
+    for (Py_ssize_t i = 0; list && imp && imp_from && mods && i < PyList_GET_SIZE(list); i++) {
+        PyObject *node = PyList_GET_ITEM(list, i);
+        PyObject *names = NULL;
+        if (PyObject_IsInstance(node, imp_from) == 1) {
+            PyObject *m = PyObject_GetAttrString(node, "module");
+            names = m && PyUnicode_Check(m) ? PyTuple_Pack(1, m) : NULL;
+            Py_XDECREF(m);
+        } else if (PyObject_IsInstance(node, imp) == 1) {
+            PyObject *aliases = PyObject_GetAttrString(node, "names");
+            Py_ssize_t n = aliases && PyList_Check(aliases) ? PyList_GET_SIZE(aliases) : 0;
+            names = PyTuple_New(n);
+            for (Py_ssize_t j = 0; names && j < n; j++) {
+                PyObject *nm = PyObject_GetAttrString(PyList_GET_ITEM(aliases, j), "name");
+                PyTuple_SET_ITEM(names, j, nm ? nm : Py_NewRef(Py_None));
+                PyErr_Clear();
+            }
+            Py_XDECREF(aliases);
+        }
+        for (Py_ssize_t j = 0; names && j < PyTuple_GET_SIZE(names); j++) {
+            PyObject *nm = PyTuple_GET_ITEM(names, j);
+            const char *name = PyUnicode_Check(nm) ? PyUnicode_AsUTF8(nm) : NULL;
+            if (!name || !preloadable_name(name) || PyDict_GetItemString(mods, name))
+                continue;
+            PyObject *m = PyImport_ImportModule(name);
+            if (m)
+                (*loaded)++;
+            Py_XDECREF(m);
+            PyErr_Clear();
+        }
+        Py_XDECREF(names);
+        PyErr_Clear();
+    }
+    Py_XDECREF(imp);
+    Py_XDECREF(imp_from);
+    Py_XDECREF(list);
+    Py_XDECREF(nodes);
+    Py_XDECREF(tree);
+    Py_XDECREF(ast);
+    PyErr_Clear(); /* a test that does not parse fails in the child, as before */
+}
+
+typedef struct {
+    const char *const *srcs;
+    size_t n;
+    int loaded;
+} preload_args;
+
+static int preload(void *arg)
+{
+    preload_args *a = arg;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->srcs[i])
+            preload_one(a->srcs[i], &a->loaded);
+    return 0;
+}
+
+int libguard_preload(const char *const *srcs, size_t n)
+{
+    preload_args a = { srcs, n, 0 };
+    pyembed_in_sub(preload, &a);
+    if (!a.loaded)
+        return 0;
+    if (libguard_snapshot() < 0 || pyembed_refreeze() < 0)
+        return -1;
+    return a.loaded;
+}
+
+size_t libguard_known(size_t *dicts)
+{
+    if (dicts)
+        *dicts = dicts_watched;
+    return table_used;
+}
+
+void libguard_arm(void)
+{
+    armed = 1;
+}
+
+int libguard_tripped(void)
+{
+    return tripped;
+}
+
+void libguard_test(PyObject *setup_code, PyObject *expr_code)
+{
+    trusted_setup = setup_code;
+    trusted_expr = expr_code;
+}
+
+static int is_store_op(int op)
+{
+    for (size_t i = 0; op >= 0 && i < LG_STORE_OPS; i++)
+        if (store_ops[i] == op)
+            return 1;
+    return 0;
+}
+
+/* The names code stores to with its own instructions (and each string
+ * constant, for setattr(obj, "name", value) and d["name"] = value), in
+ * it and in the code nested in it, added to the set names. */
+static void stored_names(PyObject *code, PyObject *names, int depth)
+{
+    if (depth > LG_MAX_DEPTH || !code || !PyCode_Check(code))
+        return;
+    PyObject *bytes = PyCode_GetCode((PyCodeObject *)code);
+    PyObject *co_names = PyObject_GetAttrString(code, "co_names");
+    PyObject *consts = PyObject_GetAttrString(code, "co_consts");
+    if (bytes && PyBytes_Check(bytes) && co_names && PyTuple_Check(co_names)) {
+        const unsigned char *b = (const unsigned char *)PyBytes_AS_STRING(bytes);
+        Py_ssize_t n = PyBytes_GET_SIZE(bytes);
+        unsigned long ext = 0;
+        for (Py_ssize_t i = 0; i + 1 < n; i += 2) {
+            if (b[i] == extended_arg_op) {
+                ext = (ext | b[i + 1]) << 8;
+                continue;
+            }
+            unsigned long arg = ext | b[i + 1];
+            ext = 0;
+            if (is_store_op(b[i]) && arg < (unsigned long)PyTuple_GET_SIZE(co_names))
+                PySet_Add(names, PyTuple_GET_ITEM(co_names, arg));
+        }
+    }
+    for (Py_ssize_t i = 0; consts && PyTuple_Check(consts) && i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        if (PyUnicode_Check(c))
+            PySet_Add(names, c);
+        else
+            stored_names(c, names, depth + 1);
+    }
+    Py_XDECREF(bytes);
+    Py_XDECREF(co_names);
+    Py_XDECREF(consts);
+    PyErr_Clear();
+}
+
+void libguard_settle(int accept)
+{
+    if (!armed || pyembed_watch_live())
+        return;
+    /* the phase may have ended in the exception its test expects */
+    PyObject *et, *ev, *etb;
+    PyErr_Fetch(&et, &ev, &etb);
+    if (accept) {
+        accepted = PySet_New(NULL);
+        if (accepted)
+            stored_names(trusted_setup, accepted, 0);
+        PyErr_Clear();
+    }
+    sweeping = accept ? -1 : 1;
+    pyembed_watch_sweep();
+    sweeping = 0;
+    Py_CLEAR(accepted);
+    PyErr_Restore(et, ev, etb);
+}
+
+/* ---- judging ---------------------------------------------------------- */
+
+static int code_within(PyObject *root, PyObject *code, int depth)
+{
+    if (!root)
+        return 0;
+    if (root == code)
+        return 1;
+    if (depth > LG_MAX_DEPTH || !PyCode_Check(root))
+        return 0;
+    PyObject *consts = PyObject_GetAttrString(root, "co_consts");
+    int found = 0;
+    for (Py_ssize_t i = 0; !found && consts && PyTuple_Check(consts) && i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        found = PyCode_Check(c) && code_within(c, code, depth + 1);
+    }
+    Py_XDECREF(consts);
+    PyErr_Clear();
+    return found;
+}
+
+static int trusted_code(PyObject *code)
+{
+    return code_within(trusted_setup, code, 0) || code_within(trusted_expr, code, 0);
+}
+
+static int library_code(PyObject *code)
+{
+    const lg_entry *e = find(code);
+    return e && e->kind == LG_CODE;
+}
+
+/* Whether frame f is executing one of the store instructions (and not a
+ * call, which may be a builtin like setattr handed in by the answer). */
+static int storing(PyFrameObject *f, PyObject *code)
+{
+    int at = PyFrame_GetLasti(f);
+    PyObject *bytes = at >= 0 ? PyCode_GetCode((PyCodeObject *)code) : NULL;
+    int op = bytes && PyBytes_Check(bytes) && at < PyBytes_GET_SIZE(bytes)
+                 ? (unsigned char)PyBytes_AS_STRING(bytes)[at] : -1;
+    Py_XDECREF(bytes);
+    PyErr_Clear();
+    return is_store_op(op);
+}
+
+/* Whose doing a change is, from the frame that makes it: the test's own
+ * setup or expression (or code nested in it); or library code storing
+ * with an instruction of its own (warnings.catch_warnings swapping the
+ * function that shows warnings, and putting it back), which chooses what
+ * it stores and where whoever called it. Anything else is the answer's:
+ * its own code, code it compiled, and library code that merely calls (a
+ * builtin like setattr, handed to copy.copy by an answer's __reduce__). */
+static int by_the_test(void)
+{
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (!f)
+        return 1; /* pydrill's own C code, between phases */
+    PyObject *c = (PyObject *)PyFrame_GetCode(f);
+    int ok = trusted_code(c) || (library_code(c) && storing(f, c));
+    Py_DECREF(c);
+    return ok;
+}
+
+/* What library code is made of: functions, classes, modules and the
+ * descriptors that become methods and properties. */
+static int is_code_like(PyObject *v)
+{
+    return v && (PyCallable_Check(v) || PyModule_Check(v) || Py_TYPE(v)->tp_descr_get != NULL);
+}
+
+static const char *utf8(PyObject *s)
+{
+    const char *u = s && PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : NULL;
+    if (!u)
+        PyErr_Clear();
+    return u ? u : "?";
+}
+
+static int is_builtin_name(PyObject *key)
+{
+    PyObject *b = pyembed_pristine_builtins();
+    int r = b && PyDict_Contains(b, key) == 1;
+    PyErr_Clear();
+    return r;
+}
+
+static void refuse(const char *verb, const char *what, const char *key)
+{
+    char msg[3 * LG_NAME_MAX];
+    snprintf(msg, sizeof msg, "%s %s%s%s (library code a test may call)", verb, what, key ? "." : "", key ? key : "");
+    tripped = 1;
+    sandbox_notify_denied(msg);
+}
+
+static void on_change(PyObject *d, PyObject *key, PyObject *old, PyObject *newv)
+{
+    if (!armed || old == newv)
+        return;
+    /* 3.11 compares after the setup: a change it can credit to the
+     * setup's own code (a name that code stores) is the setup's */
+    if (sweeping < 0 && (!key || !accepted || PySet_Contains(accepted, key) != 0)) {
+        PyErr_Clear();
+        return;
+    }
+    const lg_entry *e = find(d);
+    if (!e)
+        return;
+    const char *k = key ? utf8(key) : NULL;
+    int bad = 0;
+    const char *verb = !key ? "clearing" : !newv ? "removing" : old ? "changing" : "adding";
+    switch (e->kind) {
+    case LG_MODULES: {
+        const lg_entry *m = old ? find(old) : NULL;
+        if ((!key || (m && m->kind == LG_MODULE)) && (sweeping || !by_the_test())) {
+            char what[LG_NAME_MAX];
+            snprintf(what, sizeof what, "sys.modules['%s']", key ? k : "*");
+            refuse(!key ? "clearing" : newv ? "replacing" : "removing", what, NULL);
+        }
+        return;
+    }
+    case LG_MODULE_DICT:
+        if (!key || strcmp(k, "__builtins__") == 0)
+            bad = 1;
+        else if (strcmp(e->name, "builtins") == 0 && strcmp(k, "_") == 0)
+            bad = 0; /* the interactive prompt's last value */
+        else if (is_code_like(old))
+            bad = 1;
+        else if (!old && is_code_like(newv) && is_builtin_name(key))
+            bad = 1; /* shadows a builtin the module's code calls */
+        break;
+    case LG_TYPE_DICT:
+    case LG_OBJECT_DICT:
+        bad = !key || is_code_like(old) || is_code_like(newv);
+        break;
+    default:
+        return;
+    }
+    if (!bad || (!sweeping && by_the_test()))
+        return;
+    refuse(verb, e->name, k);
+}
+
+const char *libguard_setattr(PyObject *args, char *buf, size_t n)
+{
+    if (!armed || !PyTuple_Check(args) || PyTuple_GET_SIZE(args) < 2)
+        return NULL;
+    PyObject *obj = PyTuple_GET_ITEM(args, 0), *attr = PyTuple_GET_ITEM(args, 1);
+    const lg_entry *e = NULL;
+    PyObject *qual = NULL;
+    if (PyFunction_Check(obj)) {
+        /* a function of the library's: its globals are a module's dict */
+        const lg_entry *g = find(PyFunction_GetGlobals(obj));
+        if (g && g->kind == LG_MODULE_DICT) {
+            e = g;
+            qual = PyObject_GetAttrString(obj, "__qualname__");
+        }
+    } else {
+        e = find(obj);
+        if (e && e->kind != LG_MODULE && e->kind != LG_TYPE && e->kind != LG_OBJECT)
+            e = NULL;
+    }
+    if (!e || by_the_test()) {
+        Py_XDECREF(qual);
+        PyErr_Clear();
+        return NULL;
+    }
+    tripped = 1;
+    if (qual)
+        snprintf(buf, n, "%s.%s.%s", e->name, utf8(qual), utf8(attr));
+    else
+        snprintf(buf, n, "%s.%s", e->name, utf8(attr));
+    Py_XDECREF(qual);
+    PyErr_Clear();
+    return buf;
+}

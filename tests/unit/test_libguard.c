@@ -1,0 +1,118 @@
+/* test_libguard.c - the library a test calls stays as loaded (with what
+ * the tests import loaded before the answer, as planning does): each case
+ * is an answer and one test, run through the runner as grading runs them,
+ * with the status the run must end in (and, when denied, what the message
+ * names). The honest cases pin what may change: data, what library code
+ * stores itself, and what the test's own setup patches. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "libguard.h"
+#include "quiet_runner.h"
+#include "runner.h"
+
+typedef struct {
+    const char *name;
+    const char *answer;
+    const char *setup; /* the test's, may be NULL */
+    const char *expr;
+    run_status want;
+    const char *says; /* in the message when denied */
+} guard_case;
+
+static const guard_case cases[] = {
+    { "a library function rebound", "import heapq\nheapq.nsmallest = lambda *a, **k: [1]\n", NULL, "1",
+      RUN_DENIED, "changing heapq.nsmallest (library code a test may call)" },
+    { "a builtin rebound in the builtins module", "import builtins\nbuiltins.sorted = lambda x: [1]\n", NULL, "1",
+      RUN_DENIED, "changing builtins.sorted" },
+    { "a library method rebound", "import collections\ncollections.Counter.__eq__ = lambda a, b: True\n", NULL,
+      "1", RUN_DENIED, "changing collections.Counter.__eq__" },
+    { "a method added over an inherited one", "import collections\ncollections.Counter.keys = lambda s: []\n",
+      NULL, "1", RUN_DENIED, "adding collections.Counter.keys" },
+    { "a library function removed", "import collections\ndel collections.namedtuple\n", NULL, "1", RUN_DENIED,
+      "removing collections.namedtuple" },
+    { "a builtin's name added to a library module", "import heapq\nheapq.len = lambda o: 0\n", NULL, "1",
+      RUN_DENIED, "adding heapq.len" },
+    { "a library module replaced in sys.modules", "import sys, types\nsys.modules['re'] = types.ModuleType('re')\n",
+      NULL, "1", RUN_DENIED, "replacing sys.modules['re']" },
+    { "a library function's code swapped", "import re\nre.purge.__code__ = (lambda: None).__code__\n", NULL, "1",
+      RUN_DENIED, "re.purge.__code__" },
+    { "a library class's bases swapped",
+      "import collections\nclass D(dict):\n    __slots__ = ()\ncollections.Counter.__bases__ = (D,)\n", NULL, "1",
+      RUN_DENIED, "collections.Counter.__bases__" },
+    { "setattr handed to copy.copy",
+      "import copy, heapq\nclass E:\n    def __reduce_ex__(self, p):\n        return (setattr, (heapq, 'heappush', len))\n"
+      "copy.copy(E())\n",
+      NULL, "1", RUN_DENIED, "changing heapq.heappush" },
+    { "a patch made from inside a call the setup makes",
+      "import heapq\ndef f():\n    heapq.nsmallest = lambda *a, **k: [1]\n    return 1\n", "f()", "1", RUN_DENIED,
+      "changing heapq.nsmallest" },
+    { "a module the tests import, loaded before the answer",
+      "import json\njson.dumps = lambda *a, **k: '[1]'\n", NULL, "1", RUN_DENIED, "changing json.dumps" },
+    { "redirect_stdout and catch_warnings (honest)",
+      "import contextlib, io, warnings\nwith contextlib.redirect_stdout(io.StringIO()):\n    print('x')\n"
+      "with warnings.catch_warnings(record=True):\n    warnings.warn('w')\n",
+      NULL, "1", RUN_OK, NULL },
+    { "library data changed (honest)", "import string, re\nstring.whitespace = ' '\nre.compile('a+')\n", NULL, "1",
+      RUN_OK, NULL },
+    { "the test's own setup feeds input()", "def ask():\n    return input()\n",
+      "import builtins\nbuiltins.input = lambda *a: '3'", "ask()", RUN_OK, NULL },
+    { "the test's own setup patches a library function", "import heapq\ndef low(xs):\n    return heapq.nsmallest(1, xs)\n",
+      "import heapq\nheapq.nsmallest = lambda n, xs: [0]", "low([5])", RUN_OK, NULL },
+};
+
+static int setup(void **state)
+{
+    /* as planning does for a pack whose tests import json */
+    static const char *const test_code[] = { "import json", "json.dumps(1)" };
+    if (quiet_runner_start() < 0 || libguard_preload(test_code, 2) != 1)
+        return -1;
+    return 0;
+}
+
+static void test_the_snapshot_knows_the_loaded_library(void **state)
+{
+    size_t dicts = 0;
+    size_t known = libguard_known(&dicts);
+    /* the warm modules alone bring some 80 modules and 400 classes */
+    assert_true(dicts > 200);
+    assert_true(known > dicts);
+}
+
+static void test_each_case_ends_as_it_should(void **state)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const guard_case *c = &cases[i];
+        drill_test t = { .name = "t", .setup = (char *)c->setup, .expr = (char *)c->expr, .expect = "1" };
+        runner_job job = {
+            .kind = JOB_TESTS,
+            .limits = { .timeout_ms = 5000 },
+            .source = c->answer,
+            .tests = &t,
+            .ntests = 1,
+        };
+        run_result r;
+        runner_run(&job, &r);
+        if (r.status != c->want || (c->says && (!r.message || !strstr(r.message, c->says))))
+            fail_msg("%s: status %d, message %s", c->name, (int)r.status, r.message ? r.message : "(none)");
+        run_result_free(&r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_the_snapshot_knows_the_loaded_library),
+        cmocka_unit_test(test_each_case_ends_as_it_should),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
