@@ -236,10 +236,9 @@ static int walk_object(PyObject *v, const char *name)
         return 0;
     if (!PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_HEAPTYPE) || Py_TYPE(v)->tp_dictoffset == 0)
         return 0;
-    PyObject *d = PyObject_GenericGetDict(v, NULL);
-    int rc = d && PyDict_Check(d) ? watch(d, LG_OBJECT_DICT, name) : 0;
+    PyObject *d = pyembed_object_dict(v);
+    int rc = d ? watch(d, LG_OBJECT_DICT, name) : 0;
     Py_XDECREF(d);
-    PyErr_Clear();
     return rc;
 }
 
@@ -258,7 +257,10 @@ static int walk_module(const char *modname, PyObject *m)
         if (PyType_Check(v)) {
             rc = walk_type((PyTypeObject *)v, 0);
         } else if (!PyModule_Check(v) && !PyCallable_Check(v) && PyUnicode_Check(k) &&
-                   PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_HEAPTYPE)) {
+                   PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_HEAPTYPE) &&
+                   !PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_IMMUTABLETYPE)) {
+            /* (of a class written in Python: C types, such as sys.stdout's
+             * from 3.12, are immutable and hold no methods in the object) */
             char name[LG_NAME_MAX];
             const char *key = PyUnicode_AsUTF8(k);
             snprintf(name, sizeof name, "%s.%s", modname, key ? key : "?");
@@ -575,6 +577,14 @@ static int is_code_like(PyObject *v)
     return v && (PyCallable_Check(v) || PyModule_Check(v) || Py_TYPE(v)->tp_descr_get != NULL);
 }
 
+/* An object of a Python class at a library module's top level, whose
+ * methods library functions call (json._default_encoder). */
+static int is_library_object(PyObject *v)
+{
+    const lg_entry *e = find(v);
+    return e && e->kind == LG_OBJECT;
+}
+
 static const char *utf8(PyObject *s)
 {
     const char *u = s && PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : NULL;
@@ -614,6 +624,12 @@ static void on_change(PyObject *d, PyObject *key, PyObject *old, PyObject *newv)
         return;
     const char *k = key ? utf8(key) : NULL;
     int bad = 0;
+    if (key && !PyUnicode_CheckExact(key)) {
+        /* no library namespace has one; and its hash is the answer's code */
+        if (e->kind != LG_MODULES && (sweeping || !by_the_test()))
+            refuse("adding a key that is not a str to", e->name, NULL);
+        return;
+    }
     const char *verb = !key ? "clearing" : !newv ? "removing" : old ? "changing" : "adding";
     switch (e->kind) {
     case LG_MODULES: {
@@ -630,7 +646,7 @@ static void on_change(PyObject *d, PyObject *key, PyObject *old, PyObject *newv)
             bad = 1;
         else if (strcmp(e->name, "builtins") == 0 && strcmp(k, "_") == 0)
             bad = 0; /* the interactive prompt's last value */
-        else if (is_code_like(old))
+        else if (is_code_like(old) || is_library_object(old))
             bad = 1;
         else if (!old && is_code_like(newv) && is_builtin_name(key))
             bad = 1; /* shadows a builtin the module's code calls */

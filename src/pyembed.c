@@ -494,7 +494,9 @@ static void report_change(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyOb
     if (ev == PyDict_EVENT_CLEARED || ev == PyDict_EVENT_CLONED || !key) {
         change_cb(d, NULL, NULL, NULL);
     } else {
-        PyObject *old = ev == PyDict_EVENT_ADDED ? NULL : PyDict_GetItemWithError(d, key); /* borrowed */
+        /* only a str's lookup is sure to run no code of the answer's */
+        PyObject *old = ev == PyDict_EVENT_ADDED || !PyUnicode_CheckExact(key)
+                            ? NULL : PyDict_GetItemWithError(d, key); /* borrowed */
         PyErr_Clear();
         change_cb(d, key, old, ev == PyDict_EVENT_DELETED ? NULL : value);
     }
@@ -649,6 +651,28 @@ int pyembed_watch(PyObject *d)
 #endif
 }
 
+PyObject *pyembed_object_dict(PyObject *obj)
+{
+    PyObject *d = PyObject_GenericGetDict(obj, NULL);
+    if (!d || !PyDict_Check(d)) {
+        Py_XDECREF(d);
+        PyErr_Clear();
+        return NULL;
+    }
+#if PY_VERSION_HEX >= 0x030D0000
+    /* From 3.13 an object of a Python class keeps its attributes inline
+     * and stores them there without telling the dict's watchers, even once
+     * its dict exists. A key that is not a str makes the dict hold them
+     * itself, and every store then goes through it. */
+    if (PyDict_SetItem(d, Py_None, Py_None) < 0 || PyDict_DelItem(d, Py_None) < 0) {
+        Py_DECREF(d);
+        PyErr_Clear();
+        return NULL;
+    }
+#endif
+    return d;
+}
+
 int pyembed_watch_live(void)
 {
     return PY_VERSION_HEX >= 0x030C0000;
@@ -672,7 +696,7 @@ void pyembed_watch_sweep(void)
         }
         pos = 0;
         while (PyDict_Next(w->d, &pos, &k, &v))
-            if (PyDict_Contains(w->copy, k) == 0)
+            if (!PyUnicode_CheckExact(k) || PyDict_Contains(w->copy, k) == 0)
                 change_cb(w->d, k, NULL, v);
         /* what was seen (reported, or accepted) is the new reference */
         PyObject *copy = PyDict_Copy(w->d);

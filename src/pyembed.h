@@ -61,6 +61,9 @@ typedef void (*pyembed_change_fn)(PyObject *d, PyObject *key, PyObject *old, PyO
 void pyembed_watch_reset(pyembed_change_fn cb);
 int pyembed_watch(PyObject *d);
 void pyembed_watch_sweep(void);
+/* obj's own dict (new reference, or NULL), made so that watching it sees
+ * every change to the object's attributes. */
+PyObject *pyembed_object_dict(PyObject *obj);
 /* 1 where changes are told as they are made (3.12+): no sweep needed. */
 int pyembed_watch_live(void);
 
