@@ -275,22 +275,37 @@ static int walk_module(const char *modname, PyObject *m)
 
 static void on_change(PyObject *d, PyObject *key, PyObject *old, PyObject *newv);
 
+static int read_opcode(PyObject *opmap, const char *name)
+{
+    /* a mapping, not always a dict (3.15 made it a frozendict) */
+    PyObject *n = opmap ? PyMapping_GetItemString(opmap, name) : NULL;
+    int op = n && PyLong_Check(n) ? (int)PyLong_AsLong(n) : -1;
+    Py_XDECREF(n);
+    PyErr_Clear();
+    return op;
+}
+
+static int read_opcodes(void *unused)
+{
+    (void)unused;
+    PyObject *opcode = PyImport_ImportModule("opcode");
+    PyObject *opmap = opcode ? PyObject_GetAttrString(opcode, "opmap") : NULL;
+    for (size_t i = 0; i < LG_STORE_OPS; i++)
+        store_ops[i] = read_opcode(opmap, store_op_names[i]);
+    extended_arg_op = read_opcode(opmap, "EXTENDED_ARG");
+    Py_XDECREF(opmap);
+    Py_XDECREF(opcode);
+    PyErr_Clear();
+    return store_ops[0] < 0 || extended_arg_op < 0 ? -1 : 0;
+}
+
 static int snapshot(void *unused)
 {
     (void)unused;
     table_free();
     pyembed_watch_reset(on_change);
-    PyObject *opcode = PyImport_ImportModule("opcode");
-    PyObject *opmap = opcode ? PyObject_GetAttrString(opcode, "opmap") : NULL;
-    for (size_t i = 0; i < LG_STORE_OPS; i++) {
-        PyObject *n = opmap && PyDict_Check(opmap) ? PyDict_GetItemString(opmap, store_op_names[i]) : NULL;
-        store_ops[i] = n && PyLong_Check(n) ? (int)PyLong_AsLong(n) : -1;
-    }
-    PyObject *ext = opmap && PyDict_Check(opmap) ? PyDict_GetItemString(opmap, "EXTENDED_ARG") : NULL;
-    extended_arg_op = ext && PyLong_Check(ext) ? (int)PyLong_AsLong(ext) : -1;
-    Py_XDECREF(opmap);
-    Py_XDECREF(opcode);
-    PyErr_Clear();
+    if (read_opcodes(NULL) < 0)
+        return -1;
     PyObject *mods = PySys_GetObject("modules"); /* borrowed */
     if (!mods || !PyDict_Check(mods))
         return -1;
