@@ -1,8 +1,9 @@
 /* libguard.c - the library a test calls stays the library as loaded.
  *
  * The snapshot walks sys.modules once, before any child (again when
- * planning loads a module a pack's tests import, libguard_preload): each module, its dict,
- * the mutable classes it binds (their bases and nested classes too), and
+ * planning loads a module a pack's tests import, libguard_preload): each
+ * module, its dict, the mutable classes it binds (their bases and nested
+ * classes too), the code of the functions found there, and
  * the objects of Python classes at its top level (json._default_encoder,
  * random._inst), whose dicts hold attributes that shadow their methods.
  * Every one of those dicts is watched (pyembed.c: live on 3.12+, by
@@ -89,8 +90,10 @@ static const lg_entry *find(const void *p)
 
 static void table_free(void)
 {
-    for (size_t i = 0; i < table_cap; i++)
+    for (size_t i = 0; i < table_cap; i++) {
         free(table[i].name);
+        Py_XDECREF((PyObject *)table[i].p);
+    }
     free(table);
     table = NULL;
     table_cap = table_used = dicts_watched = 0;
@@ -121,6 +124,10 @@ static int add(const void *p, int kind, const char *name)
                 insert(old[i].p, old[i].kind, old[i].name);
         free(old);
     }
+    /* held, so that no object of the answer's can come to live at an
+     * address the table knows (a library function rebound by library
+     * code would otherwise free its code) */
+    Py_INCREF((PyObject *)p);
     insert(p, kind, xstrdup(name));
     return 1;
 }
