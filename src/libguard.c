@@ -346,7 +346,7 @@ int libguard_snapshot(void)
  * answer, so that they are guarded too (and each child need not import
  * them). Any other module a test imports is left to the child. */
 static const char *const preloadable[] = {
-    "array", "base64", "binascii", "bisect", "calendar", "cmath", "collections", "collections.abc",
+    "array", "asyncio", "base64", "binascii", "bisect", "calendar", "cmath", "collections", "collections.abc",
     "contextlib", "copy", "csv", "dataclasses", "datetime", "decimal", "difflib", "enum", "fnmatch",
     "fractions", "functools", "graphlib", "hashlib", "heapq", "inspect", "io", "itertools", "json",
     "keyword", "math", "numbers", "operator", "pathlib", "pprint", "queue", "random", "re", "reprlib",

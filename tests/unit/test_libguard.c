@@ -58,6 +58,11 @@ static const guard_case cases[] = {
       "changing heapq.nsmallest" },
     { "a module the tests import, loaded before the answer",
       "import json\njson.dumps = lambda *a, **k: '[1]'\n", NULL, "1", RUN_DENIED, "changing json.dumps" },
+    { "asyncio.run rebound, for a test that runs a coroutine",
+      "import asyncio\nasyncio.run = lambda c: (c.close(), 1)[1]\nasync def one():\n    return 2\n", NULL,
+      "1", RUN_DENIED, "changing asyncio.run" },
+    { "an honest coroutine", "import asyncio\nasync def one():\n    await asyncio.sleep(0)\n    return 1\n", NULL,
+      "asyncio.run(one())", RUN_OK, NULL },
     { "a library module's object replaced",
       "import json\nclass E(json.JSONEncoder):\n    def encode(self, o):\n        return '[1]'\njson._default_encoder = E()\n",
       NULL, "1", RUN_DENIED, "changing json._default_encoder" },
@@ -81,9 +86,9 @@ static const guard_case cases[] = {
 
 static int setup(void **state)
 {
-    /* as planning does for a pack whose tests import json */
-    static const char *const test_code[] = { "import json", "json.dumps(1)" };
-    if (quiet_runner_start() < 0 || libguard_preload(test_code, 2) != 1)
+    /* as planning does for a pack whose tests import json and asyncio */
+    static const char *const test_code[] = { "import json", "json.dumps(1)", "import asyncio" };
+    if (quiet_runner_start() < 0 || libguard_preload(test_code, 3) != 2)
         return -1;
     return 0;
 }
