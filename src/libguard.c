@@ -42,7 +42,8 @@ enum {
     LG_CODE, /* code of a library function */
 };
 
-/* Nested classes deeper than this are left out (the library has none). */
+/* How deep the walks go: classes nested in classes, code nested in code,
+ * functions wrapped in functions (the library goes nowhere near as deep). */
 #define LG_MAX_DEPTH 6
 #define LG_TABLE_MIN 1024
 #define LG_NAME_MAX 200
@@ -53,7 +54,7 @@ static const char *const store_op_names[] = {
     "STORE_ATTR", "DELETE_ATTR", "STORE_GLOBAL", "DELETE_GLOBAL",
     "STORE_SUBSCR", "DELETE_SUBSCR", "STORE_NAME", "DELETE_NAME",
 };
-#define LG_STORE_OPS (sizeof store_op_names / sizeof *store_op_names)
+#define LG_STORE_OPS ARRAY_SIZE(store_op_names)
 static int store_ops[LG_STORE_OPS];
 static int extended_arg_op = -1;
 
@@ -174,7 +175,7 @@ static void walk_function(PyObject *v, int depth)
         return;
     if (Py_IS_TYPE(v, &PyClassMethod_Type) || Py_IS_TYPE(v, &PyStaticMethod_Type) || Py_IS_TYPE(v, &PyProperty_Type)) {
         static const char *const inner[] = { "__func__", "fget", "fset", "fdel" };
-        for (size_t i = 0; i < sizeof inner / sizeof *inner; i++) {
+        for (size_t i = 0; i < ARRAY_SIZE(inner); i++) {
             PyObject *f = PyObject_GetAttrString(v, inner[i]);
             if (f && f != Py_None)
                 walk_function(f, depth + 1);
@@ -239,9 +240,7 @@ static int walk_type(PyTypeObject *t, int depth)
  * be swapped, and its own attributes may not shadow its methods. */
 static int walk_object(PyObject *v, const char *name)
 {
-    if (!add(v, LG_OBJECT, name))
-        return 0;
-    if (!PyType_HasFeature(Py_TYPE(v), Py_TPFLAGS_HEAPTYPE) || Py_TYPE(v)->tp_dictoffset == 0)
+    if (!add(v, LG_OBJECT, name) || Py_TYPE(v)->tp_dictoffset == 0)
         return 0;
     PyObject *d = pyembed_object_dict(v);
     int rc = d ? watch(d, LG_OBJECT_DICT, name) : 0;
@@ -356,7 +355,7 @@ static const char *const preloadable[] = {
 
 static int preloadable_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof preloadable / sizeof *preloadable; i++)
+    for (size_t i = 0; i < ARRAY_SIZE(preloadable); i++)
         if (strcmp(name, preloadable[i]) == 0)
             return 1;
     return 0;

@@ -505,11 +505,12 @@ static void report_change(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyOb
 
 static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *value)
 {
-    if (ev == PyDict_EVENT_DEALLOCATED || ev == PyDict_EVENT_CLONED) {
-        if (d != guard_builtins && d != guard_ns)
-            report_change(ev, d, key, value);
+    if (d != guard_builtins && d != guard_ns) {
+        report_change(ev, d, key, value);
         return 0;
     }
+    if (ev == PyDict_EVENT_DEALLOCATED || ev == PyDict_EVENT_CLONED)
+        return 0;
     if (d == guard_builtins) {
         guard_tripped = 1;
     } else if (d == guard_ns) {
@@ -520,8 +521,6 @@ static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *
                   PyUnicode_CompareWithASCIIString(key, "__builtins__") == 0))
             guard_tripped = 1;
         PyErr_Clear();
-    } else {
-        report_change(ev, d, key, value);
     }
     return 0;
 }
