@@ -101,7 +101,9 @@ static const char check_usage[] =
     "fails one, each wrong answer fails one, each predict snippet runs within its\n"
     "limits, prints the same in two processes and matches its pinned expect, each\n"
     "model answer meets its rubric. Warns (and still passes) about a test that\n"
-    "compares inside expr, where an answer's object could decide the result.\n"
+    "compares inside expr, where an answer's object could decide the result, and\n"
+    "about one that imports a module pydrill does not load before answers run,\n"
+    "which an answer could patch first.\n"
     "\n"
     "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
     "  --pack FILE      a pack to check without a catalog (repeatable)\n"
@@ -212,6 +214,14 @@ int cmd_check(int argc, char **argv)
             if (advice)
                 diag_add(&warn, "%s: drill %s: warning: %s", d->pack_path, d->id, advice);
             free(advice);
+            char *mods = engine_unguarded_imports(&d->tests[k]);
+            if (mods)
+                diag_add(&warn,
+                         "%s: drill %s: warning: test \"%s\" imports %s, which pydrill does not load before "
+                         "an answer runs: an answer can import it first and patch what the test calls "
+                         "(the modules loaded early are listed in docs/authoring.md)",
+                         d->pack_path, d->id, d->tests[k].name, mods);
+            free(mods);
         }
     }
     cJSON_Delete(second);

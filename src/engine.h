@@ -41,6 +41,12 @@ const char *engine_sandbox_features(void);      /* for --version */
 int engine_plan(catalog *c, diag *d);
 int engine_plan_drill(drill *dr, diag *d);
 
+/* After planning: the modules test t's setup and expr import that are not
+ * loaded before an answer runs, so that the library guard cannot hold
+ * them (an answer may import one first and patch it), as "a, b" (caller
+ * frees), or NULL when none. For `check`'s advice. */
+char *engine_unguarded_imports(const drill_test *t);
+
 /* 1 if answers to d are graded by a child (their kind runs the answer). */
 int engine_runs_answer(const drill *d);
 

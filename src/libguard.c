@@ -361,56 +361,112 @@ static int preloadable_name(const char *name)
     return 0;
 }
 
-/* Imports what src imports at any depth (import X, from X import y), when
- * preloadable and not loaded yet; *loaded counts the new ones. */
-static void preload_one(const char *src, int *loaded)
+/* The absolute module names code src imports at any depth (import X,
+ * from X import y: X), as a new list of str; NULL when src does not parse
+ * (a test that does not parse fails in the child, as before). */
+static PyObject *imported_names(const char *src)
 {
+    PyObject *out = NULL;
     PyObject *ast = PyImport_ImportModule("ast");
     PyObject *tree = ast ? PyObject_CallMethod(ast, "parse", "s", src) : NULL;
     PyObject *nodes = tree ? PyObject_CallMethod(ast, "walk", "O", tree) : NULL;
     PyObject *list = nodes ? PySequence_List(nodes) : NULL;
     PyObject *imp = ast ? PyObject_GetAttrString(ast, "Import") : NULL;
     PyObject *imp_from = ast ? PyObject_GetAttrString(ast, "ImportFrom") : NULL;
-    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
-    for (Py_ssize_t i = 0; list && imp && imp_from && mods && i < PyList_GET_SIZE(list); i++) {
+    if (!list || !imp || !imp_from || !(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(list); i++) {
         PyObject *node = PyList_GET_ITEM(list, i);
-        PyObject *names = NULL;
         if (PyObject_IsInstance(node, imp_from) == 1) {
             PyObject *m = PyObject_GetAttrString(node, "module");
-            names = m && PyUnicode_Check(m) ? PyTuple_Pack(1, m) : NULL;
+            PyObject *level = PyObject_GetAttrString(node, "level");
+            /* from . import x names no module of the library */
+            if (m && PyUnicode_Check(m) && level && PyLong_AsLong(level) == 0)
+                PyList_Append(out, m);
             Py_XDECREF(m);
+            Py_XDECREF(level);
         } else if (PyObject_IsInstance(node, imp) == 1) {
             PyObject *aliases = PyObject_GetAttrString(node, "names");
-            Py_ssize_t n = aliases && PyList_Check(aliases) ? PyList_GET_SIZE(aliases) : 0;
-            names = PyTuple_New(n);
-            for (Py_ssize_t j = 0; names && j < n; j++) {
+            for (Py_ssize_t j = 0; aliases && PyList_Check(aliases) && j < PyList_GET_SIZE(aliases); j++) {
                 PyObject *nm = PyObject_GetAttrString(PyList_GET_ITEM(aliases, j), "name");
-                PyTuple_SET_ITEM(names, j, nm ? nm : Py_NewRef(Py_None));
-                PyErr_Clear();
+                if (nm && PyUnicode_Check(nm))
+                    PyList_Append(out, nm);
+                Py_XDECREF(nm);
             }
             Py_XDECREF(aliases);
         }
-        for (Py_ssize_t j = 0; names && j < PyTuple_GET_SIZE(names); j++) {
-            PyObject *nm = PyTuple_GET_ITEM(names, j);
-            const char *name = PyUnicode_Check(nm) ? PyUnicode_AsUTF8(nm) : NULL;
-            if (!name || !preloadable_name(name) || PyDict_GetItemString(mods, name))
-                continue;
-            PyObject *m = PyImport_ImportModule(name);
-            if (m)
-                (*loaded)++;
-            Py_XDECREF(m);
-            PyErr_Clear();
-        }
-        Py_XDECREF(names);
         PyErr_Clear();
     }
+done:
     Py_XDECREF(imp);
     Py_XDECREF(imp_from);
     Py_XDECREF(list);
     Py_XDECREF(nodes);
     Py_XDECREF(tree);
     Py_XDECREF(ast);
-    PyErr_Clear(); /* a test that does not parse fails in the child, as before */
+    PyErr_Clear();
+    return out;
+}
+
+/* Imports what src imports, when preloadable and not loaded yet; *loaded
+ * counts the new ones. */
+static void preload_one(const char *src, int *loaded)
+{
+    PyObject *names = imported_names(src);
+    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
+    for (Py_ssize_t j = 0; names && mods && j < PyList_GET_SIZE(names); j++) {
+        const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(names, j));
+        if (!name || !preloadable_name(name) || PyDict_GetItemString(mods, name))
+            continue;
+        PyObject *m = PyImport_ImportModule(name);
+        if (m)
+            (*loaded)++;
+        Py_XDECREF(m);
+        PyErr_Clear();
+    }
+    Py_XDECREF(names);
+    PyErr_Clear();
+}
+
+typedef struct {
+    const char *src;
+    sbuf out;
+} unguarded_args;
+
+static int unguarded(void *arg)
+{
+    unguarded_args *a = arg;
+    PyObject *names = imported_names(a->src);
+    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
+    for (Py_ssize_t j = 0; names && mods && j < PyList_GET_SIZE(names); j++) {
+        const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(names, j));
+        if (!name || PyDict_GetItemString(mods, name))
+            continue;
+        /* once each */
+        int seen = 0;
+        for (Py_ssize_t k = 0; k < j && !seen; k++)
+            seen = PyUnicode_Compare(PyList_GET_ITEM(names, k), PyList_GET_ITEM(names, j)) == 0;
+        if (!seen) {
+            sbuf_addstr(&a->out, a->out.len ? ", " : "");
+            sbuf_addstr(&a->out, name);
+        }
+    }
+    Py_XDECREF(names);
+    PyErr_Clear();
+    return 0;
+}
+
+char *libguard_unguarded(const char *src)
+{
+    unguarded_args a = { .src = src };
+    sbuf_init(&a.out);
+    if (src)
+        pyembed_in_sub(unguarded, &a);
+    if (!a.out.len) {
+        sbuf_release(&a.out);
+        return NULL;
+    }
+    return sbuf_detach(&a.out, NULL);
 }
 
 typedef struct {

@@ -29,6 +29,12 @@ int libguard_snapshot(void);
  * Returns how many were loaded, or -1 when Python failed. */
 int libguard_preload(const char *const *srcs, size_t n);
 
+/* Parent, for `check`, once planning has loaded what it may: the modules
+ * code src imports that the guard does not hold (not loaded before any
+ * answer, so an answer may import and patch them first), as "a, b"
+ * (caller frees), or NULL when none. */
+char *libguard_unguarded(const char *src);
+
 /* Child, before the answer's code first runs: from now on changes count. */
 void libguard_arm(void);
 /* Child: the code objects of the test about to run (setup may be NULL);

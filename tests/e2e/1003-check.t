@@ -29,6 +29,17 @@ test_expect_success 'a setup may patch the library itself; a wrong answer that d
     expect_code 1 pydrill run --pack "$C/setup-patches.json" ask-twice cheat.py >out 2>err &&
     contains out "denied: changing heapq.nsmallest (library code a test may call)"
 '
+test_expect_success 'a test that imports a module not loaded early is a warning, and the warning is earned' '
+    U="$FIXTURES/authoring/unguarded-import.json" &&
+    pydrill check --pack "$U" >out 2>err &&
+    contains out "1 ok, 0 with problems, 0 skipped, 1 warning" &&
+    contains err "drill hue: warning: test \"through colorsys\" imports colorsys, which pydrill does not load" &&
+    lacks err "through json" &&
+    mkdir -p cheat &&
+    printf "import colorsys\ncolorsys.rgb_to_hsv = lambda *a: (0.0, 1.0, 1.0)\ndef red():\n    return (0.0, 0.0, 0.0)\n" >cheat/hue.py &&
+    { pydrill grade --pack "$U" --format json -o r.json cheat; test $? -eq 1; } &&
+    /usr/bin/python3 -c "import json; t = {x[\"name\"]: x[\"status\"] for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"][0][\"tests\"]}; assert t == {\"through colorsys\": \"pass\", \"through json\": \"fail\"}, t"
+'
 test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""

@@ -94,6 +94,14 @@ for i in sorted((index | named) - ids):
 sys.exit(1 if ids - index or (index | named) - ids else 0)
 EOF
 '
+test_expect_success 'the guide names every module loaded before answers run (warm and preloadable)' '
+    bt=$(printf "\140") &&
+    for m in $(sed -n "/^static const char \*const warm_modules\[\] = {/,/^};/p" "$TOP/src/pyembed.c" | grep -o "\"[a-z_.]*\"" | tr -d "\"") \
+             $(sed -n "/^static const char \*const preloadable\[\] = {/,/^};/p" "$TOP/src/libguard.c" | grep -o "\"[a-z_.]*\"" | tr -d "\""); do
+        n=$((n + 1)) && grep -qF -- "$bt$m$bt" "$DOC" || { echo "$m is not in the guide"; exit 1; }
+    done &&
+    test "$n" -gt 60
+'
 test_expect_success 'drills.json lists every bundled pack' '
     for p in $packs; do contains "$TOP/drills.json" "\"drills/$(basename "$p")\"" || exit 1; done
 '

@@ -122,11 +122,38 @@ static void test_each_case_ends_as_it_should(void **state)
     }
 }
 
+/* What check warns about: modules a test imports that were not loaded
+ * before answers run (json and asyncio were, by setup above). */
+static const struct {
+    const char *src, *want; /* want NULL: nothing to warn about */
+} unguarded_cases[] = {
+    { "import json, heapq\nfrom collections import Counter", NULL },
+    { "import colorsys", "colorsys" },
+    { "import colorsys as c, json\nfrom colorsys import hls_to_rgb\nimport ipaddress", "colorsys, ipaddress" },
+    { "def f():\n    import xml.etree.ElementTree as ET\n    return ET", "xml.etree.ElementTree" },
+    { "from . import sibling\nfrom .. import up", NULL },
+    { "json.dumps(", NULL }, /* does not parse: the child says so */
+    { NULL, NULL },
+};
+
+static void test_check_names_the_imports_the_guard_cannot_hold(void **state)
+{
+    for (size_t i = 0; i < sizeof unguarded_cases / sizeof *unguarded_cases; i++) {
+        char *got = libguard_unguarded(unguarded_cases[i].src);
+        const char *want = unguarded_cases[i].want;
+        if (want ? !got || strcmp(got, want) != 0 : got != NULL)
+            fail_msg("%s: got %s, want %s", unguarded_cases[i].src ? unguarded_cases[i].src : "(null)",
+                     got ? got : "(none)", want ? want : "(none)");
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_snapshot_knows_the_loaded_library),
         cmocka_unit_test(test_each_case_ends_as_it_should),
+        cmocka_unit_test(test_check_names_the_imports_the_guard_cannot_hold),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
