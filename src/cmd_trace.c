@@ -78,7 +78,7 @@ static char *read_code(const char *file, char **err)
             return NULL;
         }
         if (e) {
-            *err = xstrdup("-: error: cannot read standard input");
+            *err = xasprintf("-: error: cannot read standard input: %s", strerror(e));
             return NULL;
         }
     } else if (util_read_file(file, &data, &len, err) < 0) {
