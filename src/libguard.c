@@ -346,11 +346,12 @@ int libguard_snapshot(void)
  * them). Any other module a test imports is left to the child. */
 static const char *const preloadable[] = {
     "array", "asyncio", "base64", "binascii", "bisect", "calendar", "cmath", "collections", "collections.abc",
-    "contextlib", "copy", "csv", "dataclasses", "datetime", "decimal", "difflib", "enum", "fnmatch",
-    "fractions", "functools", "graphlib", "hashlib", "heapq", "inspect", "io", "itertools", "json",
-    "keyword", "math", "numbers", "operator", "pathlib", "pprint", "queue", "random", "re", "reprlib",
-    "shlex", "statistics", "string", "struct", "textwrap", "time", "types", "typing", "unicodedata",
-    "weakref",
+    "contextlib", "contextvars", "copy", "csv", "dataclasses", "datetime", "decimal", "difflib", "dis", "enum",
+    "fnmatch", "fractions", "functools", "glob", "graphlib", "hashlib", "heapq", "html", "inspect", "io",
+    "ipaddress", "itertools", "json", "keyword", "math", "numbers", "operator", "pathlib", "pickle", "pprint",
+    "queue", "random", "re", "reprlib", "secrets", "shlex", "statistics", "string", "struct", "textwrap",
+    "time", "timeit", "tomllib", "tracemalloc", "types", "typing", "unicodedata", "urllib.parse", "weakref",
+    "zlib",
 };
 
 static int preloadable_name(const char *name)

@@ -40,6 +40,20 @@ test_expect_success 'a test that imports a module not loaded early is a warning,
     { pydrill grade --pack "$U" --format json -o r.json cheat; test $? -eq 1; } &&
     /usr/bin/python3 -c "import json; t = {x[\"name\"]: x[\"status\"] for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"][0][\"tests\"]}; assert t == {\"through colorsys\": \"pass\", \"through json\": \"fail\"}, t"
 '
+test_expect_success 'every module on the early-load list loads before answers (a test importing them all gets no warning)' '
+    /usr/bin/python3 - "$TOP/src/libguard.c" >all.json <<\EOF &&
+import json, re, sys
+src = open(sys.argv[1]).read()
+names = re.findall(r"\"([a-z0-9_.]+)\"", src.split("preloadable[] = {", 1)[1].split("};", 1)[0])
+assert len(names) > 50, names
+print(json.dumps({"format": "pydrill/1", "pack": "all", "title": "t", "drills": [{
+    "id": "all", "title": "t", "topic": "x", "level": 1, "kind": "write", "prompt": "p", "explanation": "e",
+    "solution": "def f():\n    return 1\n",
+    "tests": [{"name": "all", "setup": "import " + ", ".join(names), "expr": "f()", "expect": "1"}]}]}))
+EOF
+    pydrill check --pack all.json >out 2>err &&
+    contains out "1 ok, 0 with problems, 0 skipped" && lacks out warning && lacks err warning
+'
 test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""
