@@ -32,6 +32,7 @@ static void outcome_free(test_outcome *o)
     free(o->traceback);
     free(o->reason);
     free(o->out);
+    free(o->denied);
     memset(o, 0, sizeof *o);
 }
 
@@ -154,6 +155,7 @@ static int take_item(channel *t, const cJSON *rec)
         return -1;
     }
     set_text(&o->out, &o->out_len, rec, "out");
+    o->denied = json_str(rec, "den");
     t->item_done = 1;
     return 0;
 }

@@ -91,8 +91,20 @@ static void fatal(const char *msg)
     _exit(122);
 }
 
+/* What the answer first tried outside the sandbox while the current test
+ * ran: the test's outcome carries it, so that an attempt the answer caught
+ * still ends that test (SPEC 3.3: never a pass). */
+static char *test_denied;
+
+/* Each denial: the first of a test is the test's; the first of the run is
+ * said once (an answer that loops on a refused call sends no flood). */
 static void on_deny(const char *what)
 {
+    static int said;
+    if (!test_denied)
+        test_denied = xstrdup(what);
+    if (said++)
+        return;
     cJSON *r = cJSON_CreateObject();
     cJSON_AddStringToObject(r, "t", "denied");
     add_text(r, "what", what, strlen(what));
@@ -343,6 +355,8 @@ static void send_outcome(int index, PyObject *result, off_t out_from, const char
     char *out = capture_read(out_fd, out_from, fd_size(out_fd), &n);
     add_text(rec, "out", out, n);
     free(out);
+    if (test_denied)
+        add_text(rec, "den", test_denied, strlen(test_denied));
     if (memory)
         send_limit("memory");
     send_record(rec);
@@ -585,11 +599,16 @@ static void job_tests(const runner_job *job)
      * test then gets namespaces of its own. The builtins module and the
      * rest of the library stay as loaded (libguard.c). */
     PyObject *interp_builtins = PyEval_GetBuiltins(); /* borrowed */
+    size_t *order = xcalloc(job->ntests ? job->ntests : 1, sizeof *order);
+    runner_test_order(job->tests, job->ntests, order);
     libguard_arm();
-    for (size_t i = 0; i < job->ntests; i++) {
+    for (size_t k = 0; k < job->ntests; k++) {
+        size_t i = order[k];
         if (job->run_mask && !job->run_mask[i])
             continue;
         const drill_test *t = &job->tests[i];
+        free(test_denied);
+        test_denied = NULL;
         flush_stdio();
         off_t from = fd_size(out_fd);
         PyObject *ans = fresh_namespace("answer", interp_builtins);
@@ -661,6 +680,7 @@ static void job_tests(const runner_job *job)
         Py_DECREF(ans);
         PyErr_Clear();
     }
+    free(order);
     Py_DECREF(code);
 }
 

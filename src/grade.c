@@ -680,6 +680,40 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
         return;
     }
     check_stdout(t, o, tv);
+    if (o->denied) {
+        /* tried, caught the PermissionError and went on: still no pass */
+        tv->st = ST_DENIED;
+        free(tv->message);
+        tv->message = xasprintf("denied: %s", o->denied);
+    }
+}
+
+/* The drill's message when the run as a whole ended badly. A hidden test's
+ * inputs reach the answer, which can put them into what it tries (a path
+ * it opens) or into how it ends (an exit status): so when that happened
+ * once a hidden test had started, only the kind of ending is said. Tests
+ * run visible first (runner_test_order), so "started" is "the first test
+ * without a result, or with a denial, is hidden, or there is none and a
+ * hidden test ran". */
+static char *run_message_shown(const drill *d, const run_result *r, const unsigned char *run_mask)
+{
+    size_t *order = xcalloc(d->ntests ? d->ntests : 1, sizeof *order);
+    runner_test_order(d->tests, d->ntests, order);
+    int hidden_ran = 0, at_hidden = -1;
+    for (size_t k = 0; k < d->ntests && at_hidden < 0; k++) {
+        size_t i = order[k];
+        if (run_mask && !run_mask[i])
+            continue;
+        const test_outcome *o = i < r->noutcomes && r->outcomes ? &r->outcomes[i] : NULL;
+        if (!o || o->kind == OUT_NOTRUN || (r->status == RUN_DENIED && o->denied))
+            at_hidden = d->tests[i].hidden;
+        else
+            hidden_ran |= d->tests[i].hidden;
+    }
+    free(order);
+    if (at_hidden == 1 || (at_hidden < 0 && hidden_ran))
+        return xasprintf("%s, in a hidden test (what it did is not shown)", run_default_message(r->status));
+    return run_message(r);
 }
 
 /* The answer's stdout: the first GRADE_STREAM_MAX bytes. */
@@ -758,7 +792,7 @@ void grade_tests(const drill *d, const run_result *r, const unsigned char *run_m
         /* tests that finished before the kill keep their status, but the
          * answer as a whole never passes a run that was killed */
         st = status_worst(st, run_status_to_status(r->status));
-        v->message = run_message(r);
+        v->message = run_message_shown(d, r, run_mask);
     }
     v->st = st;
     if (graded)

@@ -124,6 +124,15 @@ unsigned long runner_python_hexversion(void)
     return pyembed_hexversion();
 }
 
+void runner_test_order(const drill_test *tests, size_t n, size_t *order)
+{
+    size_t k = 0;
+    for (int hidden = 0; hidden <= 1; hidden++)
+        for (size_t i = 0; i < n; i++)
+            if (!tests[i].hidden == !hidden)
+                order[k++] = i;
+}
+
 static size_t job_items(const runner_job *job)
 {
     switch (job->kind) {

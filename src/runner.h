@@ -62,6 +62,8 @@ typedef struct {
     size_t nexc_builtins;
     char *traceback;      /* formatted, last lines */
     int in_answer;        /* raised by the answer's own code, before setup and expr ran */
+    char *denied;         /* what the answer tried outside the sandbox while this test ran
+                           * (and then went on: it caught the error), or NULL */
     char *reason;
     char *out;            /* what setup+expr printed to stdout */
     size_t out_len;
@@ -83,6 +85,12 @@ typedef struct run_result {
     char *trace;           /* TRACE: the "trace" records as sent, one JSON object a line */
     size_t trace_len;
 } run_result;
+
+/* The order a TESTS job runs its tests in: the visible ones first, then
+ * the hidden ones, each in the pack's order; so nothing a visible test
+ * shows (its value, its message) can carry what a hidden test's inputs
+ * were. order gets the indexes of the n tests. */
+void runner_test_order(const drill_test *tests, size_t n, size_t *order);
 
 void run_result_init(run_result *r);
 void run_result_free(run_result *r);

@@ -30,13 +30,13 @@ typedef struct {
 
 /* Installed before Py_Initialize by pyembed. Denies nothing until armed. */
 int sandbox_audit_hook(const char *event, PyObject *args, void *data);
-/* Called (in the child) the first time something is denied; "what" says
- * what was tried. */
+/* Called (in the child) each time something is denied; "what" says what
+ * was tried. */
 void sandbox_on_deny(void (*cb)(const char *what));
 /* From now on the audit hook denies (child only, just before answer code). */
 void sandbox_arm(void);
-/* Records (once) that the answer tried something that is refused, for
- * layers that refuse without raising (the thread cap, the library guard). */
+/* Records that the answer tried something that is refused, for layers
+ * that refuse without raising (the thread cap, the library guard). */
 void sandbox_notify_denied(const char *what);
 
 /* Once, in the parent, with the interpreter started and before any child:

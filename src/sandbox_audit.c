@@ -27,7 +27,6 @@
 #include "util.h"
 
 static int armed;
-static char denied_what[256];
 static void (*deny_cb)(const char *what);
 static const char *scratch_dir;
 /* The scratch folder as given and as resolved (TMPDIR may hold a symlink,
@@ -55,9 +54,6 @@ void sandbox_audit_scratch(const char *scratch, int max_files)
 
 void sandbox_notify_denied(const char *what)
 {
-    if (denied_what[0])
-        return;
-    snprintf(denied_what, sizeof denied_what, "%s", what);
     if (deny_cb)
         deny_cb(what);
 }

@@ -1,8 +1,11 @@
 """check_report.py ATTACKS REPORT - compares a pydrill-report/1 (one drill
 per submission, one submission per attack) with each attack file's first
 line, "# expect: STATUS" ("a|b" for several, "!pass" for anything but a
-pass; what follows a ";" is for check_traces.py). Prints one line per attack; exits 1 on any mismatch or if fewer than
-30 answers were checked."""
+pass), then optional "; KEY: VALUE" parts: "score: X", the drill's score
+must be X; "never: TEXT", TEXT must appear nowhere in the submission's
+report (what a hidden test handed the answer); "trace: ..." is for
+check_traces.py. Prints one line per attack; exits 1 on any mismatch or if
+fewer than 30 answers were checked."""
 import json
 import os
 import sys
@@ -21,7 +24,9 @@ def main(attacks, report_path):
             print(f"BAD {name}: no '# expect:' line")
             bad += 1
             continue
-        want = first.split(":", 1)[1].split(";")[0].strip()
+        parts = [p.strip() for p in first.split(":", 1)[1].split(";")]
+        want = parts[0]
+        keys = {k.strip(): v.strip() for k, v in (p.split(":", 1) for p in parts[1:] if ":" in p)}
         sub = got.get(name)
         if not sub or len(sub.get("drills", [])) != 1:
             print(f"BAD {name}: not graded")
@@ -30,6 +35,12 @@ def main(attacks, report_path):
         d = sub["drills"][0]
         status = d["status"]
         ok = status != "pass" if want == "!pass" else status in want.split("|")
+        if "score" in keys and abs(d["score"] - float(keys["score"])) > 1e-9:
+            print(f"BAD {name}: score {d['score']}, want {keys['score']}")
+            ok = False
+        if "never" in keys and keys["never"] in json.dumps(sub):
+            print(f"BAD {name}: the report shows {keys['never']!r}")
+            ok = False
         print(f"{'ok ' if ok else 'BAD'} {name:22} want {want:14} got {status:8} "
               f"{d['time_ms']:7.0f} ms  {d.get('message', '')[:70]}")
         bad += not ok

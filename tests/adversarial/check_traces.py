@@ -22,8 +22,9 @@ def main(attacks, traces):
             want = fh.readline().split(":", 1)[1].strip()
         # "denied; trace: ok": what the trace ends as, when it differs (an
         # attack on the tests' guard never meets a test under trace)
-        want, _, trace_want = want.partition("; trace:")
-        want = trace_want.strip() or want.strip()
+        parts = [p.strip() for p in want.split(";")]
+        keys = dict(p.split(":", 1) for p in parts[1:] if ":" in p)
+        want = keys.get("trace", "").strip() or parts[0]
         with open(os.path.join(traces, name + ".code")) as fh:
             code = fh.read().strip()
         try:

@@ -1,4 +1,4 @@
-# expect: denied
+# expect: denied; score: 0
 # Reads a file outside the interpreter's needs, and catches the refusal:
 # the attempt alone must end the answer as denied, not a pass.
 try:
