@@ -174,6 +174,10 @@ static int take_record(channel *t, const char *json, size_t len)
         rc = -1; /* nothing may follow "done" */
     } else if (strcmp(type, "item") == 0) {
         rc = take_item(t, rec);
+    } else if (strcmp(type, "ready") == 0 && !t->ready) {
+        /* the child's start-up is over: its first item's time starts now */
+        t->ready = 1;
+        t->item_done = 1;
     } else if (strcmp(type, "syntax") == 0) {
         const cJSON *l = cJSON_GetObjectItemCaseSensitive(rec, "line");
         const cJSON *c = cJSON_GetObjectItemCaseSensitive(rec, "col");

@@ -29,7 +29,8 @@ typedef struct {
     int done;          /* the "done" record came */
     int corrupt;       /* something that is not ours came */
     int memory;        /* a MemoryError was reported */
-    int item_done;     /* set on each finished item (the caller resets it) */
+    int item_done;     /* set on each finished item, and once the child is ready (the caller resets it) */
+    int ready;         /* the child said its start-up is over */
     char *denied;      /* what the sandbox refused first, or NULL */
     char *fatal;       /* why the child could not set up, or NULL */
 } channel;

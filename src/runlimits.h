@@ -18,7 +18,7 @@
 
 typedef struct {
     long long item_ms;      /* wall clock each item (test, expression) may take */
-    long long startup_ms;   /* more wall clock before the first item */
+    long long startup_ms;   /* more wall clock until the child says it is ready (its start-up, not the answer's) */
     long long cpu_seconds;  /* CPU for the whole job (RLIMIT_CPU soft) */
     long long memory_bytes; /* address space above the child's size at fork */
     long long file_bytes;   /* the largest file, and what is captured of output */

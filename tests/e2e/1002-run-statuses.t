@@ -32,6 +32,18 @@ test_expect_success 'sys.exit(0) is error, and the grader goes on' 'status sysex
 test_expect_success 'an object whose __eq__ always returns True fails' '
     status liar fail && contains out "not a plain value"
 '
+F="$FIXTURES/e2e/first-test.json"
+test_expect_success 'the first test has the time limit of any other (the start-up allowance is not the answer'"'"'s)' '
+    printf "import time\ndef quick():\n    time.sleep(0.3)\n    return 1\n" >slow.py &&
+    expect_code 1 pydrill run first-slow slow.py --pack "$F" >out 2>err &&
+    contains out "TIMEOUT" && contains out "over the time limit of 100 ms"
+'
+test_expect_success 'a test'"'"'s stdout is what setup and expr print, not the answer'"'"'s module' '
+    printf "print(\"MODULE\")\ndef f():\n    print(\"F\")\n    return 1\n" >loud.py &&
+    pydrill run module-print loud.py --pack "$F" >out 2>err && contains out "PASS" &&
+    printf "def f():\n    print(\"G\")\n    return 1\n" >other.py &&
+    expect_code 1 pydrill run module-print other.py --pack "$F" >out 2>err && contains out "expected '"'"'S\\nF'"'"'"
+'
 test_expect_success 'a drill whose requires is unmet is skipped (exit 0)' '
     echo a | pydrill run future-only --pack "$E" >out && contains out "SKIPPED"
 '

@@ -1,4 +1,4 @@
-# expect: crash; never: exited with status
+# expect: crash; never: exited with status; trace: ok
 # Ends the process with an exit status made of the hidden test's input,
 # hoping the report says "exited with status 44".
 import os

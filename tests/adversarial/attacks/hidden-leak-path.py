@@ -1,4 +1,4 @@
-# expect: denied|error; never: leak-marker
+# expect: denied|error; never: leak-marker; trace: ok
 # Learns the hidden test's input from its own arguments and writes it into
 # what it tries outside the sandbox, hoping the report quotes the path.
 def append_to(x, lst=None):
