@@ -431,8 +431,13 @@ int cmd_grade(int argc, char **argv)
         goto out;
     }
     out_open = 1;
-    report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title };
+    const char **columns = xcalloc(c.ndrills + 1, sizeof *columns);
+    for (size_t i = 0; i < c.ndrills; i++)
+        columns[i] = c.drills[i].id;
+    report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title,
+                            .drill_ids = columns, .ndrill_ids = c.ndrills };
     em.w = report_writer_new(&ropt, &out, &err);
+    free(columns);
     report_view_init(&em.view);
 
     /* The positions this run grades (all, or one shard's). */

@@ -82,6 +82,13 @@ report_writer *report_writer_new(const report_options *o, util_out *out, char **
     w->opt.format = f->name;
     w->opt.python_version = o->python_version ? xstrdup(o->python_version) : NULL;
     w->opt.title = o->title ? xstrdup(o->title) : NULL;
+    if (o->ndrill_ids) {
+        char **ids = xcalloc(o->ndrill_ids, sizeof *ids);
+        for (size_t i = 0; i < o->ndrill_ids; i++)
+            ids[i] = xstrdup(o->drill_ids[i]);
+        w->opt.drill_ids = (const char *const *)ids;
+        w->opt.ndrill_ids = o->ndrill_ids;
+    }
     w->out = out;
     w->st.out = out;
     w->st.opt = &w->opt;
@@ -122,6 +129,9 @@ void report_writer_free(report_writer *w)
     free(w->st.state);
     free((char *)w->opt.python_version);
     free((char *)w->opt.title);
+    for (size_t i = 0; i < w->opt.ndrill_ids; i++)
+        free((char *)w->opt.drill_ids[i]);
+    free((void *)w->opt.drill_ids);
     free(w);
 }
 

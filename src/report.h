@@ -91,6 +91,10 @@ typedef struct {
     const char *format;
     const char *python_version; /* NULL: unknown */
     const char *title;          /* the catalog's, or NULL */
+    /* The drills loaded, in order, when known: a gradebook's columns do
+     * not wait for (or depend on) a submission that could be read. */
+    const char *const *drill_ids;
+    size_t ndrill_ids;
 } report_options;
 
 typedef struct report_writer report_writer;

@@ -1,7 +1,8 @@
 /* report_csv.c - a gradebook for spreadsheets and LMS imports (SPEC 3.4):
  * a header, then one row per submission (candidate, source, score, max,
- * passed, then each drill's score under its id), streamed as the batch is
- * graded.
+ * passed, then each drill's score under its id: every drill loaded, or
+ * when they are not known (a report merged without the packs) those of the
+ * first submission that could be read), streamed as the batch is graded.
  *
  * RFC 4180: CRLF line ends; a field holding a comma, a quote, CR or LF is
  * quoted, quotes doubled. Names come from candidates, so a cell that would
@@ -18,7 +19,7 @@
 
 typedef struct {
     int header;   /* written */
-    char **ids;   /* the drill columns, from the first readable submission */
+    char **ids;   /* the drill columns: the drills loaded, or those of the first readable submission */
     size_t nids;
     char **held;  /* candidate and source of unreadable submissions seen before the header */
     size_t nheld;
@@ -84,11 +85,23 @@ static void write_header(csv_state *cs, util_out *out)
     cs->header = 1;
 }
 
+/* The columns are fixed here, and the header goes out with them. */
+static void take_ids(csv_state *cs, const char *const *ids, size_t n, util_out *out)
+{
+    cs->ids = xcalloc(n + 1, sizeof *cs->ids);
+    for (size_t i = 0; i < n; i++)
+        cs->ids[i] = xstrdup(ids[i]);
+    cs->nids = n;
+    write_header(cs, out);
+}
+
 void report_csv_add(report_stream *st, const report_sub *s)
 {
     if (!st->state)
         st->state = xcalloc(1, sizeof(csv_state));
     csv_state *cs = st->state;
+    if (!cs->header && st->opt->ndrill_ids)
+        take_ids(cs, st->opt->drill_ids, st->opt->ndrill_ids, st->out);
     sbuf sb;
     if (s->error && !cs->header) {
         /* the drill columns are not known yet */
@@ -106,11 +119,11 @@ void report_csv_add(report_stream *st, const report_sub *s)
         return;
     }
     if (!cs->header) {
-        cs->ids = xcalloc(s->ndrills + 1, sizeof *cs->ids);
+        const char **ids = xcalloc(s->ndrills + 1, sizeof *ids);
         for (size_t i = 0; i < s->ndrills; i++)
-            cs->ids[i] = xstrdup(s->drills[i].id);
-        cs->nids = s->ndrills;
-        write_header(cs, st->out);
+            ids[i] = s->drills[i].id;
+        take_ids(cs, ids, s->ndrills, st->out);
+        free(ids);
     }
     add_cell(&sb, s->candidate);
     sbuf_addch(&sb, ',');
@@ -140,6 +153,8 @@ void report_csv_end(report_stream *st)
     if (!st->state)
         st->state = xcalloc(1, sizeof(csv_state));
     csv_state *cs = st->state;
+    if (!cs->header && st->opt->ndrill_ids)
+        take_ids(cs, st->opt->drill_ids, st->opt->ndrill_ids, st->out);
     if (!cs->header)
         write_header(cs, st->out);
     for (size_t i = 0; i < cs->nids; i++)

@@ -165,6 +165,18 @@ test_expect_success 'csv: unreadable submissions get a row with no grades, first
 	PYEOF
 '
 
+test_expect_success 'csv: with no submission readable, the columns are still every drill loaded' '
+    expect_code 2 grade --format csv -o n.csv bad/broken.json bad/mallory 2>/dev/null &&
+    expect_code 2 grade --format csv -o a.csv bad/broken.json ok/ada.json 2>/dev/null &&
+    test "$(head -1 n.csv)" = "$(head -1 a.csv)" &&
+    $PY - n.csv <<-\PYEOF
+	import csv, sys
+	rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+	assert len(rows[0]) == 11 and len(rows) == 3, rows
+	assert all(len(r) == 11 and r[2:] == [""] * 9 for r in rows[1:]), rows
+	PYEOF
+'
+
 test_expect_success 'csv from report is the csv of grade, byte for byte' '
     expect_code 1 grade --format jsonl -o g.jsonl h*.json &&
     expect_code 1 "$PYDRILL" report --format csv -o r.csv g.jsonl &&
