@@ -158,6 +158,40 @@ static int is_trail_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* The white space str.isspace() knows beyond ASCII's, in UTF-8: U+0085,
+ * U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
+ * (a no-break space an answer prints is white space to a reader too). */
+static size_t wide_space_at_end(const char *s, size_t start, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (end - start >= 2 && u[end - 2] == 0xC2 && (u[end - 1] == 0x85 || u[end - 1] == 0xA0))
+        return 2;
+    if (end - start < 3)
+        return 0;
+    unsigned a = u[end - 3], b = u[end - 2], c = u[end - 1];
+    if ((a == 0xE1 && b == 0x9A && c == 0x80) || (a == 0xE3 && b == 0x80 && c == 0x80) ||
+        (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF)) ||
+        (a == 0xE2 && b == 0x81 && c == 0x9F))
+        return 3;
+    return 0;
+}
+
+/* Where a line's text ends once its trailing white space is dropped (SPEC
+ * 3.2: white space as Python's str.isspace() has it). */
+static size_t trim_line_end(const char *s, size_t start, size_t end)
+{
+    for (;;) {
+        if (end > start && (is_trail_space(s[end - 1]) || (s[end - 1] >= 0x1C && s[end - 1] <= 0x1F))) {
+            end--;
+            continue;
+        }
+        size_t w = wide_space_at_end(s, start, end);
+        if (!w)
+            return end;
+        end -= w;
+    }
+}
+
 /* SPEC 3.2; returns the length through *outlen (the text may hold NULs). */
 static char *normalize(const char *s, size_t len, size_t *outlen)
 {
@@ -174,8 +208,7 @@ static char *normalize(const char *s, size_t len, size_t *outlen)
         if (i < len)
             i++; /* the '\n' */
         /* dropping trailing white space also drops the '\r' of "\r\n" */
-        while (end > start && is_trail_space(s[end - 1]))
-            end--;
+        end = trim_line_end(s, start, end);
         if (end == start) {
             pending_blank++;
             continue;

@@ -114,6 +114,11 @@ static void test_normalize(void **state)
     check_norm("", "");
     check_norm("\n \r\n\t\n", "");
     check_norm("x\r\n\r\n", "x");
+    /* white space as str.isspace() has it, not ASCII's alone */
+    check_norm("a\xc2\xa0\nb\xe3\x80\x80 \xe2\x80\x89\n", "a\nb");   /* U+00A0, U+3000, U+2009 */
+    check_norm("c\xe2\x80\xa8\xe2\x81\x9f\x1f\xc2\x85", "c");          /* U+2028, U+205F, \x1f, U+0085 */
+    check_norm("\xe2\x80\x8b\n\xc3\xa0", "\xe2\x80\x8b\n\xc3\xa0");      /* U+200B and a-grave are not */
+    check_norm("\xa0\x80", "\xa0\x80");                                   /* stray bytes stay */
     /* only len bytes are read */
     char *got = grade_normalize_output("abc\ndef", 3);
     assert_string_equal(got, "abc");
