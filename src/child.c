@@ -280,11 +280,14 @@ static int describe_exception(cJSON *rec)
     free(qn);
     PyObject *s = PyObject_Str(val);
     if (s && PyUnicode_Check(s)) {
-        Py_ssize_t n;
-        const char *u = PyUnicode_AsUTF8AndSize(s, &n);
-        if (u)
-            add_text(rec, "msg", u, (size_t)n);
+        /* a lone surrogate has no UTF-8: written as \udXXX rather than
+         * losing the whole message */
+        PyObject *b = PyUnicode_AsEncodedString(s, "utf-8", "backslashreplace");
+        if (b)
+            add_text(rec, "msg", PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
+        Py_XDECREF(b);
     }
+    PyErr_Clear();
     Py_XDECREF(s);
     PyErr_Clear();
     /* The built-in exception classes it really derives from, found

@@ -19,6 +19,11 @@ test_expect_success 'a hidden test is counted, never shown' '
     status fail fail && contains out "hidden tests passed" && lacks out "[0, 3]"
 '
 test_expect_success 'an exception is error, with its message' 'status error error && contains out "RuntimeError: nope"'
+test_expect_success 'an exception message that is not valid UTF-8 (a lone surrogate) is kept, escaped' '
+    sed "s/nope/bad \\\\ud800 half/" "$A/error.py" >surrogate.py && grep -q "ud800" surrogate.py &&
+    expect_code 1 pydrill run md-fix surrogate.py --pack "$E" >out 2>err &&
+    contains out "RuntimeError: bad \\ud800 half"
+'
 test_expect_success 'an answer that does not compile is syntax, with line and column' '
     status syntax syntax && contains out "line 1, column"
 '
