@@ -367,12 +367,24 @@ typedef struct {
     size_t next, n, total;
     int reveal_hidden;
     int all_pass;
+    int lost;          /* a submission could not be graded (the grader failed): exit 2 */
 } emitter;
 
 static void emit_ready(emitter *e)
 {
     while (e->next < e->n && e->done[e->next]) {
         size_t s = e->next++;
+        if (e->sv[s].error && e->sv[s].ndrills) {
+            /* the engine could not grade it: reported like a submission
+             * that could not be read, with no grades to hold against it */
+            fprintf(stderr, "%s: error: %s\n", e->sv[s].source, e->sv[s].error);
+            for (size_t d = 0; d < e->sv[s].ndrills; d++)
+                drill_verdict_free(&e->sv[s].drills[d]);
+            free(e->sv[s].drills);
+            e->sv[s].drills = NULL;
+            e->sv[s].ndrills = 0;
+            e->lost = 1;
+        }
         submission_verdict_total(&e->sv[s]);
         for (size_t d = 0; d < e->sv[s].ndrills; d++)
             if (report_status_failed(e->sv[s].drills[d].st))
@@ -537,7 +549,7 @@ int cmd_grade(int argc, char **argv)
         free(err);
         bad_input = 1;
     }
-    rc = bad_input ? EXIT_USAGE : em.all_pass ? EXIT_OK : EXIT_FAIL;
+    rc = bad_input || em.lost ? EXIT_USAGE : em.all_pass ? EXIT_OK : EXIT_FAIL;
 
 out:
     if (batch)

@@ -140,6 +140,14 @@ int cmd_run(int argc, char **argv)
     sv.drills = xcalloc(1, sizeof *sv.drills);
     sv.ndrills = 1;
     cmd_judge(d, answer, NULL, &sv.drills[0]);
+    if (sv.drills[0].internal) {
+        /* no verdict to print: the grader failed, not the answer */
+        fprintf(stderr, "pydrill: error: cannot grade the answer: %s\n",
+                sv.drills[0].message ? sv.drills[0].message : "unknown reason");
+        submission_verdict_free(&sv);
+        rc = EXIT_USAGE;
+        goto out;
+    }
     submission_verdict_total(&sv);
     report_options ro = { .format = "text", .python_version = engine_python_version(), .title = c.title };
     char *text = report_render(&ro, &sv, 1, 0);

@@ -88,6 +88,11 @@ char *engine_unguarded_imports(const drill_test *t)
     return both;
 }
 
+size_t engine_internal_failures(const char **last)
+{
+    return runner_internal_failures(last);
+}
+
 int engine_runs_answer(const drill *d)
 {
     return kind_get(d->kind)->runs_answer;
@@ -386,6 +391,13 @@ static void take_results(engine_batch *b)
             drill_verdict *v = &f->sv->drills[res[i].drill];
             drill_verdict_free(v);
             *v = res[i].v;
+            if (v->internal && !f->sv->error)
+                /* the submission is reported as not graded (exit 2), so
+                 * that no candidate is marked down for the grader's failure */
+                f->sv->error = xasprintf("pydrill could not grade %s: %s (a failure of the grader's, "
+                                         "not of the answer; grade it again)",
+                                         v->drill ? v->drill->id : "a drill",
+                                         v->message ? v->message : "unknown reason");
             b->graded++;
             if (--f->remaining == 0) {
                 f->used = 0;

@@ -47,6 +47,11 @@ int engine_plan_drill(drill *dr, diag *d);
  * frees), or NULL when none. For `check`'s advice. */
 char *engine_unguarded_imports(const drill_test *t);
 
+/* How many runs this process could not start (fork, scratch folder...),
+ * with the last reason: failures of pydrill's own, which a command must
+ * not report as the drill's or the answer's. */
+size_t engine_internal_failures(const char **last);
+
 /* 1 if answers to d are graded by a child (their kind runs the answer). */
 int engine_runs_answer(const drill *d);
 

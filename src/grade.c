@@ -828,6 +828,7 @@ void grade_tests(const drill *d, const run_result *r, const unsigned char *run_m
         v->message = run_message_shown(d, r, run_mask);
     }
     v->st = st;
+    v->internal = r->internal;
     if (graded)
         v->score = (double)passed / (double)graded;
     else

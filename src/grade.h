@@ -69,6 +69,8 @@ typedef struct {
     char *err;        /* the answer's stderr / traceback, trimmed, or NULL */
     char *traceback;  /* of the first visible test that raised, or NULL (a
                          hidden test's would tell what it runs) */
+    int internal;     /* pydrill could not grade it (no process, a worker lost): not a
+                         verdict on the answer, and never to count as one */
 } drill_verdict;
 
 /* Zeroes v; status `missing` until a grade_* call fills it. */

@@ -90,6 +90,8 @@ static char *verdict_to_json(const drill_verdict *v)
     cJSON_AddNumberToObject(o, "st", v->st);
     cJSON_AddNumberToObject(o, "score", v->score);
     cJSON_AddNumberToObject(o, "time", v->time_ms);
+    if (v->internal)
+        cJSON_AddTrueToObject(o, "int");
     add_str(o, "msg", v->message);
     add_str(o, "out", v->out);
     add_str(o, "err", v->err);
@@ -136,6 +138,7 @@ static int verdict_from_json(const char *text, size_t len, drill_verdict *v)
     n = cJSON_GetObjectItemCaseSensitive(o, "time");
     v->time_ms = cJSON_IsNumber(n) ? n->valuedouble : 0;
     v->message = get_str(o, "msg");
+    v->internal = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "int"));
     v->out = get_str(o, "out");
     v->err = get_str(o, "err");
     const cJSON *ts = cJSON_GetObjectItemCaseSensitive(o, "tests");
@@ -425,6 +428,8 @@ static void made_verdict(pool *p, const job *j, status st, const char *msg)
     drill_verdict_init(&r->v, &p->c->drills[j->drill]);
     r->v.st = st;
     r->v.message = xstrdup(msg);
+    /* a crash made here is a worker lost, not anything the answer did */
+    r->v.internal = st == ST_CRASH;
 }
 
 /* Hands waiting jobs to workers with room, as messages in their buffers. */

@@ -49,6 +49,10 @@
 
 /* Children forked between two readings of this process's size. */
 #define BASE_REFRESH 64
+/* fork failing for want of processes or memory is tried again, waiting
+ * 10, 20, ... 640 ms (about 1.3 s in all) */
+#define FORK_RETRIES 7
+#define FORK_RETRY_FIRST_MS 10
 
 static pid_t base_pid;
 
@@ -107,6 +111,11 @@ int runner_start(char **err, char **warning)
         *err = xstrdup("cannot freeze the prepared sub-interpreter");
         return -1;
     }
+    /* Answers run in folders made there: one that cannot be made is the
+     * environment's problem, said once now rather than as every answer's
+     * failure later. */
+    if (scratch_check(err) < 0)
+        return -1;
     started = 1;
     corpses_owner = getpid();
     atexit(reap_all_corpses);
@@ -200,11 +209,41 @@ void runner_after_fork_worker(void)
 }
 
 
+static size_t internal_failures;
+static char internal_last[RUNNER_WHY_MAX];
+
 static void fail_task(runner_task *t, const char *msg)
 {
     t->res.status = RUN_CRASH;
+    t->res.internal = 1;
     free(t->res.message);
     t->res.message = xstrdup(msg);
+    internal_failures++;
+    snprintf(internal_last, sizeof internal_last, "%s", msg);
+}
+
+size_t runner_internal_failures(const char **last)
+{
+    if (last)
+        *last = internal_last;
+    return internal_failures;
+}
+
+/* fork, tried again for a while when the system is out of processes or
+ * memory for a moment (answers still exiting count against RLIMIT_NPROC
+ * until they are reaped). */
+static pid_t fork_patiently(void)
+{
+    int wait_ms = FORK_RETRY_FIRST_MS;
+    for (int tries = 0;; tries++) {
+        pid_t pid = fork();
+        if (pid >= 0 || (errno != EAGAIN && errno != ENOMEM) || tries == FORK_RETRIES)
+            return pid;
+        reap_corpses(0);
+        struct timespec ts = { wait_ms / 1000, (long)(wait_ms % 1000) * 1000000L };
+        nanosleep(&ts, NULL);
+        wait_ms *= 2;
+    }
 }
 
 runner_task *runner_spawn(const runner_job *job)
@@ -269,11 +308,13 @@ runner_task *runner_spawn(const runner_job *job)
     t->out_cap = memfd_create("pydrill-stdout", MFD_CLOEXEC);
     fflush(NULL);
     pid_t parent = getpid();
-    pid_t pid = fork();
+    pid_t pid = fork_patiently();
     if (pid < 0) {
+        char *why = xasprintf("cannot start a process for the answer: %s", strerror(errno));
         close(p[0]);
         close(p[1]);
-        fail_task(t, "cannot fork");
+        fail_task(t, why);
+        free(why);
         return t;
     }
     if (pid == 0) {

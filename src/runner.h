@@ -72,6 +72,8 @@ typedef struct {
 typedef struct run_result {
     run_status status;
     char *message;         /* why, when status != RUN_OK (or a note) */
+    int internal;          /* pydrill could not run it (no process, no scratch folder): a failure
+                            * of the grader's, never to be held against the answer */
     double time_ms;
     int syntax;            /* the source did not compile */
     int syntax_line, syntax_col;
@@ -91,6 +93,12 @@ typedef struct run_result {
  * shows (its value, its message) can carry what a hidden test's inputs
  * were. order gets the indexes of the n tests. */
 void runner_test_order(const drill_test *tests, size_t n, size_t *order);
+
+/* How many runs this process could not start (fork, scratch folder,
+ * pipe...), and the last reason: failures of pydrill's, not of what it
+ * ran. */
+#define RUNNER_WHY_MAX 256
+size_t runner_internal_failures(const char **last);
 
 void run_result_init(run_result *r);
 void run_result_free(run_result *r);

@@ -137,6 +137,21 @@ scratch *scratch_acquire(char **err)
     return s;
 }
 
+int scratch_check(char **err)
+{
+    char *why = NULL;
+    scratch *s = scratch_acquire(&why);
+    if (!s) {
+        *err = xasprintf("%s (answers run in a folder made there: %s)", why,
+                         getenv("TMPDIR") ? "set TMPDIR to a folder you can write to, or unset it"
+                                          : "make it writable, or set TMPDIR to a folder you can write to");
+        free(why);
+        return -1;
+    }
+    scratch_release(s);
+    return 0;
+}
+
 void scratch_release(scratch *s)
 {
     /* most answers leave nothing behind: look before walking */

@@ -13,6 +13,10 @@ typedef struct scratch scratch;
 /* A free, empty folder (made, with its ruleset, when none is free); NULL
  * with *err when none can be made. */
 scratch *scratch_acquire(char **err);
+/* 0 when a folder can be made where answers run ($TMPDIR, else /dev/shm
+ * or /tmp; the one made is kept for the first answer), or -1 with *err
+ * saying where and what to do. */
+int scratch_check(char **err);
 /* Its child is gone: empty it for the next one (or retire it). */
 void scratch_release(scratch *s);
 const char *scratch_path(const scratch *s);

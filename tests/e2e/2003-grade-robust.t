@@ -135,7 +135,7 @@ test_expect_success '-o replaces the file whole and leaves no temporary file' '
 '
 
 test_expect_success 'a run killed midway leaves no half report' '
-    printf "{\"format\": \"pydrill-answers/1\", \"answers\": {\"mean-write\": \"import time\\ntime.sleep(2)\\n\"}}"  >slow.json || exit 1
+    printf "{\"format\": \"pydrill-answers/1\", \"answers\": {\"mean-write\": \"import time\\\\ntime.sleep(2)\\\\n\"}}"  >slow.json || exit 1
     "$PYDRILL" grade --pack "$PACK" --format json -o killed.json slow.json ok/ada.json 2>/dev/null &
     pid=$!
     sleep 0.5
@@ -157,5 +157,29 @@ test_expect_success '-o onto a folder: exit 2, the folder untouched' '
     expect_code 2 grade --format json -o dest ok/ada.json 2>err &&
     test -d dest && test "$(ls -A dest)" = file && test "$(cat dest/file)" = keep
 '
+
+# no_forks CMD...: runs CMD where it cannot start a single process (uid
+# 65534, RLIMIT_NPROC 1: it is its only process), from a folder that uid
+# can read, with a TMPDIR it can write.
+NOFORK=$(mktemp -d /tmp/pydrill-nofork.XXXXXX) && chmod 755 "$NOFORK" &&
+cp "$PACK" "$PYDRILL" "$NOFORK/" && cp -R ok "$NOFORK/ok" && chmod -R a+rX "$NOFORK"
+no_forks() {
+    if [ "$(id -u)" = 0 ]; then
+        (cd "$NOFORK" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+            env TMPDIR=/tmp HOME=/tmp bash -c 'ulimit -u 1 && exec "$@"' bash "$@")
+    else
+        (cd "$NOFORK" && TMPDIR=/tmp bash -c 'ulimit -u 1 && exec "$@"' bash "$@")
+    fi
+}
+test_expect_success 'when no process can be started, it is the grader'"'"'s error (exit 2), not the answer'"'"'s verdict' '
+    { no_forks ./pydrill run fresh-list-fix --pack pack.json ok/ada.json >out 2>err; test $? = 2; } &&
+    contains err "cannot grade the answer: cannot start a process for the answer" &&
+    lacks out CRASH && lacks out "0/1" &&
+    { no_forks ./pydrill check --pack pack.json >out 2>err; test $? = 2; } &&
+    contains err "could not be started" &&
+    { no_forks ./pydrill grade --pack pack.json -j 1 --format json ok/ada.json >out 2>err; test $? = 2; } &&
+    lacks out "\"crash\""
+'
+rm -rf "$NOFORK"
 
 test_done
