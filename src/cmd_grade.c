@@ -62,6 +62,11 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 
 /* The largest -j and N of --shard. */
 #define GRADE_MAX_JOBS 100000
+/* The workers -j may start: at most this many per CPU (a worker waits on
+ * its answer's child about half the time), and never fewer than the
+ * floor; never more than the answers there are to run. */
+#define GRADE_JOBS_PER_CPU 4
+#define GRADE_JOBS_FLOOR 16
 
 /* --shard auto: K and N from the scheduler running this process. Slurm
  * numbers a job array's tasks from SLURM_ARRAY_TASK_MIN in steps of
@@ -468,6 +473,17 @@ int cmd_grade(int argc, char **argv)
     for (size_t d = 0; d < c.ndrills; d++)
         child_drills += engine_runs_answer(&c.drills[d]) && !c.drills[d].skip_reason;
 
+    /* More workers than answers to run, or than this machine can keep
+     * busy, only cost time and processes to start: a worker forks the
+     * coordinator, and -j 5000 would start 5000 of them. */
+    size_t cap = (size_t)cpus_available(NULL) * GRADE_JOBS_PER_CPU;
+    if (cap < GRADE_JOBS_FLOOR)
+        cap = GRADE_JOBS_FLOOR;
+    size_t answers = nsubs * child_drills;
+    if (answers < cap)
+        cap = answers > 0 ? answers : 1;
+    if ((size_t)o.jobs > cap)
+        o.jobs = (int)cap;
     /* Workers are forked now, before any submission is loaded. */
     batch = nsubs ? engine_batch_start(&c, o.jobs, &err) : NULL;
     if (nsubs && !batch) {

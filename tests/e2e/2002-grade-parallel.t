@@ -52,6 +52,11 @@ test_expect_success '-j1 and -j4 give the same json report' '
     diff j1.norm j4.norm
 '
 
+test_expect_success 'a -j far past the work starts only the workers it can use, and gives the same report' '
+    expect_code 2 timeout 120 "$PYDRILL" grade --pack "$PACK" -j 100000 --format json -o jbig.json $ALL 2>/dev/null &&
+    norm json jbig.json >jbig.norm && diff j1.norm jbig.norm
+'
+
 test_expect_success '-j1 and -j4 give the same tap, junit and text, bar the times' '
     for f in tap junit text; do
         expect_code 2 grade -j1 --format $f $ALL 2>/dev/null >a.$f || exit 1
