@@ -1,6 +1,7 @@
 /* cmd_common.c - what the commands share: where drills come from, and how
  * messages reach the user. */
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,15 +128,28 @@ void cmd_print_msg(const char *msg)
     print_escaped("", msg);
 }
 
+/* 1 when standard output is a pipe nobody reads any more. The write that
+ * found out may be long past (its errno gone), so the pipe is asked. */
+static int stdout_reader_gone(void)
+{
+    struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+    return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
 int cmd_finish_stdout(void)
 {
     errno = 0;
     if (fflush(stdout) == 0 && !ferror(stdout))
         return EXIT_OK;
-    if (errno == EPIPE)
+    int e = errno;
+    /* a reader that went away (pydrill list | head) is not an error */
+    if (e == EPIPE || stdout_reader_gone())
         return EXIT_OK;
-    fprintf(stderr, "pydrill: error: cannot write to standard output: %s\n",
-            strerror(errno ? errno : EIO));
+    if (e)
+        fprintf(stderr, "pydrill: error: cannot write to standard output: %s\n", strerror(e));
+    else
+        fprintf(stderr, "pydrill: error: cannot write to standard output: a write failed, and what was "
+                        "written is incomplete\n");
     return EXIT_USAGE;
 }
 

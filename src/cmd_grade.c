@@ -80,17 +80,26 @@ static int shard_auto(const cmd_args *a, grade_opts *o)
     if (id && *id) {
         const char *smin = getenv("SLURM_ARRAY_TASK_MIN"), *scount = getenv("SLURM_ARRAY_TASK_COUNT");
         const char *sstep = getenv("SLURM_ARRAY_TASK_STEP"), *smax = getenv("SLURM_ARRAY_TASK_MAX");
-        if (parse_long(id, 0, 1L << 30, &k) < 0 || parse_long(smin, 0, 1L << 30, &min) < 0 ||
-            parse_long(scount, 1, GRADE_MAX_JOBS, &n) < 0 ||
-            (sstep && *sstep && parse_long(sstep, 1, 1L << 30, &step) < 0))
-            return cmd_args_error(a, "--shard auto: SLURM_ARRAY_TASK_ID, _MIN and _COUNT must be whole numbers "
-                                     "(found \"%s\", \"%s\", \"%s\")",
-                                  id, smin ? smin : "", scount ? scount : "");
-        if (k < min || (k - min) % step || (k - min) / step >= n ||
-            (smax && *smax && (parse_long(smax, 0, 1L << 30, &max) < 0 || (max - min) / step + 1 != n)))
+        /* each variable named with what is wrong with it */
+        static const char *const why = "--shard auto: %s must be %s, not \"%s\"";
+        if (parse_long(id, 0, 1L << 30, &k) < 0)
+            return cmd_args_error(a, why, "SLURM_ARRAY_TASK_ID", "a whole number", id);
+        if (parse_long(smin, 0, 1L << 30, &min) < 0)
+            return cmd_args_error(a, why, "SLURM_ARRAY_TASK_MIN", "a whole number", smin ? smin : "");
+        if (parse_long(scount, 1, GRADE_MAX_JOBS, &n) < 0)
+            return cmd_args_error(a, why, "SLURM_ARRAY_TASK_COUNT", "a whole number from 1", scount ? scount : "");
+        if (sstep && *sstep && parse_long(sstep, 1, 1L << 30, &step) < 0)
+            return cmd_args_error(a, why, "SLURM_ARRAY_TASK_STEP", "a whole number from 1", sstep);
+        if (smax && *smax && parse_long(smax, 0, 1L << 30, &max) < 0)
+            return cmd_args_error(a, why, "SLURM_ARRAY_TASK_MAX", "a whole number", smax);
+        if ((smax && *smax && (max - min) / step + 1 != n) || (k >= min && (k - min) % step))
             return cmd_args_error(a, "--shard auto: task %ld of a Slurm array that is not evenly numbered "
                                      "(--array=MIN-MAX or MIN-MAX:STEP); give --shard K/N",
                                   k);
+        if (k < min || (k - min) / step >= n)
+            return cmd_args_error(a, "--shard auto: SLURM_ARRAY_TASK_ID %ld is outside the array (%ld tasks "
+                                     "from %ld in steps of %ld); give --shard K/N",
+                                  k, n, min, step);
         o->shard_k = (int)((k - min) / step + 1);
         o->shard_n = (int)n;
         return 0;

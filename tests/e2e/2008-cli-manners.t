@@ -96,6 +96,18 @@ test_expect_success 'a full stdout is an error (exit 2), for every command that 
     expect_code 2 "$PYDRILL" report r.jsonl >/dev/full 2>err && contains err "standard output"
 '
 
+test_expect_success 'a reader that goes away is not an error, whichever command and however much it wrote' '
+    T=$TOP/drills.json &&
+    for cmd in "list --catalog $T" "list --catalog $T --format json" "show list-mult-predict --catalog $T" \
+               "trace list-mult-predict --catalog $T" "trace list-mult-predict --catalog $T --format json" \
+               "new fix" "--help"; do
+        $PYDRILL $cmd 2>err | head -c 1 >/dev/null
+        rc=${PIPESTATUS[0]}
+        test "$rc" = 0 || { echo "$cmd: exit $rc"; cat err; exit 1; }
+        test ! -s err || { echo "$cmd:"; cat err; exit 1; }
+    done
+'
+
 test_expect_success '-o onto a device that is full: exit 2, the path named, the device left alone' '
     expect_code 2 grade -o /dev/full ok/ada.json 2>err &&
     contains err "/dev/full: error: cannot write: No space left on device" &&

@@ -141,9 +141,15 @@ test_expect_success '--shard auto outside a scheduler, or in an unevenly numbere
     SLURM_ARRAY_TASK_ID=7 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=7 SLURM_ARRAY_TASK_COUNT=3 \
         expect_code 2 grade --shard auto ok/ada.json 2>err &&
     contains err "not evenly numbered" &&
+    SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_COUNT=2 \
+        expect_code 2 grade --shard auto ok/ada.json 2>err &&
+    contains err "SLURM_ARRAY_TASK_ID 5 is outside the array (2 tasks from 1 in steps of 1)" &&
+    SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_COUNT=2 SLURM_ARRAY_TASK_STEP=abc \
+        expect_code 2 grade --shard auto ok/ada.json 2>err &&
+    contains err "SLURM_ARRAY_TASK_STEP must be a whole number from 1, not \"abc\"" &&
     SLURM_ARRAY_TASK_ID=x SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_COUNT=3 \
         expect_code 2 grade --shard auto ok/ada.json 2>err &&
-    contains err "must be whole numbers"
+    contains err "SLURM_ARRAY_TASK_ID must be a whole number, not \"x\""
 '
 
 test_expect_success 'lines without titles get them from --catalog/--pack; a platform format from one line' '
