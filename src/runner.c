@@ -86,11 +86,23 @@ static void reap_all_corpses(void);
 
 /* Only for running the suite under valgrind, where everything is tens of
  * times slower: PYDRILL_TIME_SCALE multiplies every time limit. Read once. */
-static void read_time_scale(void)
+/* A scale that is not one is an error, not 1: whoever set it expects
+ * the limits scaled, and verdicts depend on them. */
+static int read_time_scale(char **err)
 {
     const char *e = getenv("PYDRILL_TIME_SCALE");
-    long v = e ? strtol(e, NULL, 10) : 1;
-    time_scale = v >= 1 && v <= RUNLIMITS_MAX_SCALE ? v : 1;
+    if (!e || !*e)
+        return 0;
+    char *end;
+    errno = 0;
+    long v = strtol(e, &end, 10);
+    if (errno || end == e || *end || v < 1 || v > RUNLIMITS_MAX_SCALE) {
+        *err = xasprintf("PYDRILL_TIME_SCALE must be a whole number from 1 to %d, not \"%.40s\"",
+                         RUNLIMITS_MAX_SCALE, e);
+        return -1;
+    }
+    time_scale = v;
+    return 0;
 }
 
 
@@ -99,8 +111,7 @@ int runner_start(char **err, char **warning)
     *warning = NULL;
     if (started)
         return 0;
-    read_time_scale();
-    if (pyembed_start(err) < 0 || sandbox_prepare(err, warning) < 0)
+    if (read_time_scale(err) < 0 || pyembed_start(err) < 0 || sandbox_prepare(err, warning) < 0)
         return -1;
     if (libguard_snapshot() < 0) {
         *err = xstrdup("cannot take the library as loaded (libguard)");
@@ -506,7 +517,9 @@ static void classify(runner_task *t)
         r->message = xasprintf("printed more than the output limit of %d KB", lim->output_kb);
     } else if (t->timed_out || sig == SIGXCPU || (sig == SIGKILL && cpu_seconds(&t->ru) >= cpu_limit - 0.05)) {
         r->status = RUN_TIMEOUT;
-        r->message = xasprintf("over the time limit of %d ms", lim->timeout_ms);
+        r->message = time_scale > 1 ? xasprintf("over the time limit of %d ms (x%lld: PYDRILL_TIME_SCALE)",
+                                                lim->timeout_ms, time_scale)
+                                    : xasprintf("over the time limit of %d ms", lim->timeout_ms);
     } else if (sig == SIGSYS) {
         r->status = RUN_DENIED;
         r->message = xstrdup("denied: a system call outside the sandbox");

@@ -96,6 +96,13 @@ test_expect_success 'a full stdout is an error (exit 2), for every command that 
     expect_code 2 "$PYDRILL" report r.jsonl >/dev/full 2>err && contains err "standard output"
 '
 
+test_expect_success 'a PYDRILL_TIME_SCALE that is not a whole number from 1 to 1000 is an error, not 1' '
+    for v in 0 abc 1001 -5 2x; do
+        PYDRILL_TIME_SCALE=$v expect_code 2 "$PYDRILL" run mean-write ok/ada.json --pack "$PACK" >out 2>err || exit 1
+        contains err "PYDRILL_TIME_SCALE must be a whole number from 1 to 1000, not \"$v\"" || exit 1
+    done
+'
+
 test_expect_success 'a reader that goes away is not an error, whichever command and however much it wrote' '
     T=$TOP/drills.json &&
     for cmd in "list --catalog $T" "list --catalog $T --format json" "show list-mult-predict --catalog $T" \
