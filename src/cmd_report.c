@@ -31,6 +31,11 @@
 #define REPORT_LINE_MAX ((size_t)256 << 20)
 /* Missing positions listed before "and N more". */
 #define MISSING_LISTED 20
+/* Errors said of one shard before the rest of it is skipped: a file that
+ * is not jsonl at all would otherwise give one a line. */
+#define ERRORS_PER_SHARD 5
+/* What is copied of a pipe before giving up on it (an endless source). */
+#define PIPE_COPY_MAX ((off_t)4 << 30)
 
 static const char report_usage[] =
     "usage: pydrill report [--catalog F | --pack F ...] [--format FMT] [-o FILE] SHARD.jsonl...\n"
@@ -100,6 +105,13 @@ static int open_shard(shard *sh, char **err)
         sh->fd = fd;
         return 0;
     }
+    if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && strcmp(sh->name, "-")) {
+        *err = xasprintf("%s: error: is a %s, not a file of pydrill grade --format jsonl", sh->name,
+                         S_ISCHR(st.st_mode) ? "character device" : S_ISBLK(st.st_mode) ? "block device"
+                                                                      : "special file");
+        close(fd);
+        return -1;
+    }
     /* a pipe or a terminal: waiting for it is what was asked */
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     FILE *tmp = tmpfile();
@@ -109,7 +121,14 @@ static int open_shard(shard *sh, char **err)
         return -1;
     }
     char buf[65536];
-    for (;;) {
+    for (off_t copied = 0;; ) {
+        if (copied > PIPE_COPY_MAX) {
+            *err = xasprintf("%s: error: more than %lld GiB and no end: not a shard", sh->name,
+                             (long long)(PIPE_COPY_MAX >> 30));
+            fclose(tmp);
+            close(fd);
+            return -1;
+        }
         ssize_t r = read(fd, buf, sizeof buf);
         if (r < 0 && errno == EINTR)
             continue;
@@ -121,6 +140,7 @@ static int open_shard(shard *sh, char **err)
         }
         if (r == 0)
             break;
+        copied += r;
         if (fwrite(buf, 1, (size_t)r, tmp) != (size_t)r) {
             *err = xasprintf("%s: error: cannot keep a copy: %s", sh->name, strerror(errno));
             fclose(tmp);
@@ -297,9 +317,17 @@ int cmd_report(int argc, char **argv)
         if (!fp)
             continue;
         off_t offset = 0;
-        size_t lineno = 0;
+        size_t lineno = 0, said = d.n, entries_before = nentries;
         ssize_t n;
         while ((n = getline(&line, &linecap, fp)) >= 0) {
+            if (d.n - said >= ERRORS_PER_SHARD) {
+                diag_add(&d, "%s: error: the rest of it is skipped%s", shards[f].name,
+                         nentries == entries_before
+                             ? ": it holds no line of pydrill grade --format jsonl (a json report is one "
+                               "document; grade with --format jsonl to have shards)"
+                             : "");
+                break;
+            }
             off_t here = offset;
             offset += n;
             lineno++;
@@ -360,7 +388,10 @@ int cmd_report(int argc, char **argv)
         goto out;
     }
     if (!nentries) {
-        rc = cmd_usage_error("report: the shards hold no submission");
+        /* (one empty shard among others is fine: more shards than
+         * submissions leaves some empty) */
+        rc = nshards == 1 ? cmd_usage_error("report: %s holds no submission", shards[0].name)
+                          : cmd_usage_error("report: none of the %zu shards holds a submission", nshards);
         goto out;
     }
     qsort(entries, nentries, sizeof *entries, by_position);

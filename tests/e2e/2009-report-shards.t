@@ -109,7 +109,13 @@ test_expect_success 'shards of another batch, or lines that are not ours: refuse
     test ! -s out &&
     grep -q "forged.jsonl:2: error: not a submission line of pydrill grade --format jsonl: /drills/[0-9]*/status: unknown status \"splendid\"" err &&
     expect_code 2 report 2>err && contains err "no shards given" &&
-    : >empty.jsonl && expect_code 2 report empty.jsonl 2>err && contains err "hold no submission"
+    : >empty.jsonl && expect_code 2 report empty.jsonl 2>err && contains err "report: empty.jsonl holds no submission" &&
+    expect_code 2 report empty.jsonl empty.jsonl 2>err && contains err "none of the 2 shards holds a submission" &&
+    expect_code 2 report /dev/zero 2>err && contains err "/dev/zero: error: is a character device" &&
+    expect_code 1 grade --format json -o onedoc.json ok/ada.json ok/bob.json &&
+    expect_code 2 report onedoc.json >out 2>err && test ! -s out &&
+    test "$(grep -c error: err)" -le 8 &&
+    contains err "onedoc.json: error: the rest of it is skipped: it holds no line of pydrill grade --format jsonl"
 '
 
 test_expect_success '--shard auto in a Slurm job array is --shard K/N' '
