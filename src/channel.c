@@ -33,6 +33,7 @@ static void outcome_free(test_outcome *o)
     free(o->reason);
     free(o->out);
     free(o->denied);
+    free(o->ended_msg);
     memset(o, 0, sizeof *o);
 }
 

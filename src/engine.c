@@ -124,6 +124,13 @@ struct engine_ticket {
     runner_job job;
     char *code;
     unsigned char *mask;
+    /* after a process died in a test, the tests after it run in another
+     * (runner_tests_resume): what the runs so far found, and the job of
+     * the one running now */
+    run_result sofar;
+    int have_sofar;
+    runner_job rest;
+    unsigned char *rest_mask;
 };
 
 engine_ticket *engine_submit(const drill *d, const char *answer, int visible_only, drill_verdict *v)
@@ -155,6 +162,9 @@ int engine_ticket_timeout(engine_ticket *t)
 
 static void ticket_free(engine_ticket *t)
 {
+    if (t->have_sofar)
+        run_result_free(&t->sofar);
+    free(t->rest_mask);
     free(t->code);
     free(t->mask);
     free(t);
@@ -180,11 +190,28 @@ int engine_ticket_step(engine_ticket *t, drill_verdict *v)
         return 0;
     run_result r;
     runner_task_finish(t->task, &r);
-    grade_tests(t->d, &r, t->mask, v);
+    t->task = NULL;
+    unsigned char *next = NULL;
+    int again = runner_tests_resume(t->have_sofar ? &t->rest : &t->job, &r, &next);
+    if (!t->have_sofar) {
+        t->sofar = r;
+        t->have_sofar = 1;
+    } else {
+        runner_tests_merge(&t->sofar, &r, &t->job, t->rest_mask);
+        run_result_free(&r);
+    }
+    free(t->rest_mask);
+    t->rest_mask = next;
+    if (again) {
+        t->rest = t->job;
+        t->rest.run_mask = t->rest_mask;
+        t->task = runner_spawn(&t->rest);
+        return 0;
+    }
+    grade_tests(t->d, &t->sofar, t->mask, v);
     if (v->time_ms <= 0)
-        v->time_ms = r.time_ms;
+        v->time_ms = t->sofar.time_ms;
     strip_hidden(v);
-    run_result_free(&r);
     ticket_free(t);
     return 1;
 }
@@ -193,7 +220,8 @@ void engine_ticket_cancel(engine_ticket *t)
 {
     if (!t)
         return;
-    runner_task_cancel(t->task);
+    if (t->task)
+        runner_task_cancel(t->task);
     ticket_free(t);
 }
 

@@ -656,7 +656,12 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
     }
     switch (o->kind) {
     case OUT_NOTRUN:
-        if (r->status == RUN_OK) {
+        if (o->ended != RUN_OK) {
+            /* the process died in this test (and the tests after it ran
+             * in a fresh one) */
+            tv->st = run_status_to_status(o->ended);
+            tv->message = xstrdup(o->ended_msg && *o->ended_msg ? o->ended_msg : run_default_message(o->ended));
+        } else if (r->status == RUN_OK) {
             tv->st = ST_CRASH;
             tv->message = xstrdup("no result for this test");
         } else {
@@ -723,28 +728,23 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
 
 /* The drill's message when the run as a whole ended badly. A hidden test's
  * inputs reach the answer, which can put them into what it tries (a path
- * it opens) or into how it ends (an exit status): so when that happened
- * once a hidden test had started, only the kind of ending is said. Tests
- * run visible first (runner_test_order), so "started" is "the first test
- * without a result, or with a denial, is hidden, or there is none and a
- * hidden test ran". */
+ * it opens) or into how it ends (an exit status): so when an ending came
+ * in a hidden test (one without a result, one the process died in, one
+ * with a denial), or came after the tests with a hidden one among them,
+ * only the kind of ending is said. */
 static char *run_message_shown(const drill *d, const run_result *r, const unsigned char *run_mask)
 {
-    size_t *order = xcalloc(d->ntests ? d->ntests : 1, sizeof *order);
-    runner_test_order(d->tests, d->ntests, order);
-    int hidden_ran = 0, at_hidden = -1;
-    for (size_t k = 0; k < d->ntests && at_hidden < 0; k++) {
-        size_t i = order[k];
+    int hidden_ran = 0, event = 0, hidden_event = 0;
+    for (size_t i = 0; i < d->ntests; i++) {
         if (run_mask && !run_mask[i])
             continue;
         const test_outcome *o = i < r->noutcomes && r->outcomes ? &r->outcomes[i] : NULL;
-        if (!o || o->kind == OUT_NOTRUN || (r->status == RUN_DENIED && o->denied))
-            at_hidden = d->tests[i].hidden;
-        else
-            hidden_ran |= d->tests[i].hidden;
+        int here = !o || o->kind == OUT_NOTRUN || o->ended != RUN_OK || (r->status == RUN_DENIED && o->denied);
+        event |= here;
+        hidden_event |= here && d->tests[i].hidden;
+        hidden_ran |= d->tests[i].hidden;
     }
-    free(order);
-    if (at_hidden == 1 || (at_hidden < 0 && hidden_ran))
+    if (hidden_event || (!event && hidden_ran))
         return xasprintf("%s, in a hidden test (what it did is not shown)", run_default_message(r->status));
     return run_message(r);
 }

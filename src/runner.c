@@ -617,10 +617,118 @@ int runner_wait_any(runner_task **tasks, size_t n, int timeout_ms)
     return found;
 }
 
-void runner_run(const runner_job *job, run_result *res)
+static void run_once(const runner_job *job, run_result *res)
 {
     runner_task *t = runner_spawn(job);
     while (runner_wait_any(&t, 1, -1) < 0)
         ;
     runner_task_finish(t, res);
+}
+
+void runner_run(const runner_job *job, run_result *res)
+{
+    run_once(job, res);
+    unsigned char *mask;
+    int more_to_do = runner_tests_resume(job, res, &mask);
+    while (more_to_do) {
+        runner_job rest = *job;
+        rest.run_mask = mask;
+        run_result more;
+        run_once(&rest, &more);
+        unsigned char *next = NULL;
+        more_to_do = runner_tests_resume(&rest, &more, &next);
+        runner_tests_merge(res, &more, job, mask);
+        run_result_free(&more);
+        free(mask);
+        mask = next;
+    }
+}
+
+/* An ending the next test need not share: the process died of what one
+ * test did. (Denied is an attempt, and ends the answer.) */
+static int resumable(const run_result *r)
+{
+    return !r->syntax && !r->internal &&
+           (r->status == RUN_TIMEOUT || r->status == RUN_MEMORY || r->status == RUN_OUTPUT || r->status == RUN_CRASH);
+}
+
+int runner_tests_resume(const runner_job *job, run_result *r, unsigned char **mask)
+{
+    *mask = NULL;
+    if (job->kind != JOB_TESTS || r->noutcomes < job->ntests || !resumable(r))
+        return 0;
+    size_t *order = xcalloc(job->ntests ? job->ntests : 1, sizeof *order);
+    runner_test_order(job->tests, job->ntests, order);
+    unsigned char *rest = xcalloc(job->ntests ? job->ntests : 1, 1);
+    int died_in = 0, any = 0;
+    for (size_t k = 0; k < job->ntests; k++) {
+        size_t i = order[k];
+        test_outcome *o = &r->outcomes[i];
+        if ((job->run_mask && !job->run_mask[i]) || o->kind != OUT_NOTRUN || o->ended != RUN_OK)
+            continue;
+        if (!died_in) {
+            died_in = 1;
+            o->ended = r->status;
+            o->ended_msg = xstrdup(r->message ? r->message : "");
+        } else {
+            rest[i] = 1;
+            any = 1;
+        }
+    }
+    free(order);
+    if (!any) {
+        free(rest);
+        return 0;
+    }
+    *mask = rest;
+    return 1;
+}
+
+/* SPEC 3.1's order of the endings that stop a run: the worse one names it */
+static int run_rank(run_status s)
+{
+    switch (s) {
+    case RUN_DENIED: return 5;
+    case RUN_CRASH: return 4;
+    case RUN_MEMORY: return 3;
+    case RUN_TIMEOUT: return 2;
+    case RUN_OUTPUT: return 1;
+    default: return 0;
+    }
+}
+
+static void append(char **dst, size_t *len, const char *src, size_t n)
+{
+    if (!src || !n)
+        return;
+    *dst = xrealloc(*dst, *len + n + 1);
+    memcpy(*dst + *len, src, n);
+    *len += n;
+    (*dst)[*len] = '\0';
+}
+
+void runner_tests_merge(run_result *into, run_result *from, const runner_job *job, const unsigned char *mask)
+{
+    for (size_t i = 0; i < job->ntests && i < into->noutcomes && i < from->noutcomes; i++) {
+        if (!mask[i])
+            continue;
+        test_outcome *o = &from->outcomes[i];
+        /* a test this run did not reach, and no run will, ended with it */
+        if (o->kind == OUT_NOTRUN && o->ended == RUN_OK && from->status != RUN_OK && !resumable(from)) {
+            o->ended = from->status;
+            o->ended_msg = xstrdup(from->message ? from->message : "");
+        }
+        into->outcomes[i] = *o;
+        memset(o, 0, sizeof *o);
+    }
+    if (run_rank(from->status) > run_rank(into->status)) {
+        into->status = from->status;
+        free(into->message);
+        into->message = from->message;
+        from->message = NULL;
+    }
+    into->internal |= from->internal;
+    into->time_ms += from->time_ms;
+    append(&into->out, &into->out_len, from->out, from->out_len);
+    append(&into->err, &into->err_len, from->err, from->err_len);
 }

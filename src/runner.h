@@ -64,6 +64,8 @@ typedef struct {
     int in_answer;        /* raised by the answer's own code, before setup and expr ran */
     char *denied;         /* what the answer tried outside the sandbox while this test ran
                            * (and then went on: it caught the error), or NULL */
+    run_status ended;     /* NOTRUN: the process died in this test (RUN_OK: it did not) */
+    char *ended_msg;      /* how, as run_result.message says it */
     char *reason;
     char *out;            /* what setup+expr printed to stdout */
     size_t out_len;
@@ -93,6 +95,18 @@ typedef struct run_result {
  * shows (its value, its message) can carry what a hidden test's inputs
  * were. order gets the indexes of the n tests. */
 void runner_test_order(const drill_test *tests, size_t n, size_t *order);
+
+/* Tests go on past a process that dies in one (SPEC 2.4: each test runs on
+ * a fresh copy of the answer; 3.3: a hang costs that answer, not its
+ * other tests). After a TESTS run that ended in a timeout, memory, output
+ * or crash, runner_tests_resume marks the test it died in (ended) and
+ * gives, in *mask (caller frees), the tests it did not reach: 1, or 0
+ * when there are none or the run ended otherwise (done; denied, which is
+ * an attempt and ends the answer; not compiling; pydrill's own failure).
+ * runner_tests_merge moves what a run of those tests found into the first
+ * run's result. runner_run does both. */
+int runner_tests_resume(const runner_job *job, run_result *r, unsigned char **mask);
+void runner_tests_merge(run_result *into, run_result *from, const runner_job *job, const unsigned char *mask);
 
 /* How many runs this process could not start (fork, scratch folder,
  * pipe...), and the last reason: failures of pydrill's, not of what it

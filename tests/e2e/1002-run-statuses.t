@@ -49,6 +49,15 @@ test_expect_success 'a test'"'"'s stdout is what setup and expr print, not the a
     printf "def f():\n    print(\"G\")\n    return 1\n" >other.py &&
     expect_code 1 pydrill run module-print other.py --pack "$F" >out 2>err && contains out "expected '"'"'S\\nF'"'"'"
 '
+test_expect_success 'a process that dies in one test costs that test: the tests after it run in a fresh one' '
+    printf "def f(x):\\n    while x == 2:\\n        pass\\n    return x\\n" >hangs.py &&
+    mkdir -p hang crash && cp hangs.py hang/one-hangs.py &&
+    printf "import os\\ndef f(x):\\n    if x == 2:\\n        os._exit(3)\\n    return x\\n" >crash/one-hangs.py &&
+    for s in hang crash; do
+        expect_code 1 pydrill grade --pack "$F" --format json -o $s.json $s 2>/dev/null || exit 1
+        /usr/bin/python3 -c "import json, sys; d = [x for x in json.load(open(sys.argv[1]))[\"submissions\"][0][\"drills\"] if x[\"id\"] == \"one-hangs\"][0]; t = {x[\"name\"]: x[\"status\"] for x in d[\"tests\"]}; assert t == {\"a\": \"pass\", \"b\": sys.argv[2], \"c\": \"pass\", \"h\": \"pass\"} and d[\"score\"] == 0.75 and d[\"status\"] == sys.argv[2], d" $s.json $( [ $s = hang ] && echo timeout || echo crash ) || exit 1
+    done
+'
 test_expect_success 'a drill whose requires is unmet is skipped (exit 0)' '
     echo a | pydrill run future-only --pack "$E" >out && contains out "SKIPPED"
 '
