@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -160,7 +161,10 @@ static const char *find_catalog(const cmd_source *s)
     const char *env = getenv("PYDRILL_CATALOG");
     if (env && *env)
         return env;
-    if (access("drills.json", F_OK) == 0)
+    struct stat st;
+    /* a link there that leads nowhere is taken, and fails to open with
+     * its name, rather than passed over for the installed catalog */
+    if (lstat("drills.json", &st) == 0)
         return "drills.json";
     if (access(PYDRILL_DATADIR "/drills.json", F_OK) == 0)
         return PYDRILL_DATADIR "/drills.json";

@@ -103,6 +103,12 @@ test_expect_success 'a PYDRILL_TIME_SCALE that is not a whole number from 1 to 1
     done
 '
 
+test_expect_success 'a ./drills.json that is a link to nothing is an error, not passed over for another catalog' '
+    mkdir -p dangling && ln -sf "$PWD/nowhere.json" dangling/drills.json &&
+    (cd dangling && env -u PYDRILL_CATALOG "$PYDRILL" list >../out 2>../err); test $? = 2 &&
+    contains err "drills.json: error: cannot open: No such file or directory" && test ! -s out
+'
+
 test_expect_success 'a reader that goes away is not an error, whichever command and however much it wrote' '
     T=$TOP/drills.json &&
     for cmd in "list --catalog $T" "list --catalog $T --format json" "show list-mult-predict --catalog $T" \
