@@ -105,6 +105,23 @@ static int cmp_item_index(const void *a, const void *b, void *arg)
     return r ? r : (i > j) - (i < j);
 }
 
+/* An empty or blank answer is no answer: the drill is `missing` (SPEC
+ * 2.6), as the quiz counts it, not a choice of nothing or code that
+ * defines nothing. */
+static void drop_blank(submission *s)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (vctx_blank(s->items[i].text)) {
+            free(s->items[i].id);
+            free(s->items[i].text);
+        } else {
+            s->items[kept++] = s->items[i];
+        }
+    }
+    s->n = kept;
+}
+
 int answers_load_text(submission *s, const char *path, const char *text, size_t len, diag *d)
 {
     free(s->source);
@@ -113,6 +130,13 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
     if (!root)
         return -1;
     int ret = 0;
+    /* {"answers": {...}, "answers": {...}}: which one counts would be a
+     * guess, as for a duplicated answer below */
+    vctx v;
+    vctx_init(&v, path, d);
+    if (vunique_keys(&v, root))
+        ret = -1;
+    vctx_release(&v);
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (!fmt) {
         diag_add(d, "%s: /format: error: missing required field \"format\"", path);
@@ -213,6 +237,7 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
         free(order);
         free(drop);
     }
+    drop_blank(s);
     sort_items(s);
 done:
     cJSON_Delete(root);
@@ -258,7 +283,8 @@ static int add_answer_text(submission *s, const char *file, const char *id, cons
         diag_add(d, "%s:%d:%d: error: not valid UTF-8 text", file, line, col);
         return -1;
     }
-    add_item(s, id, body);
+    if (!vctx_blank(body)) /* else no answer: see drop_blank */
+        add_item(s, id, body);
     return 0;
 }
 

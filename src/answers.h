@@ -33,7 +33,9 @@ void submission_free(submission *s);
 /* Loads a file, a folder, or standard input ("-"). Returns 0, or -1 with
  * located messages in d (FILE:LINE:COL for JSON syntax, FILE: /pointer for
  * schema errors; a file that is not UTF-8 is an error). What could be read
- * is still in s, sorted by id; of duplicated ids only the first is kept. A
+ * is still in s, sorted by id; of duplicated ids only the first is kept
+ * (a field of the file given twice is an error too). An empty or blank
+ * answer (only white space) is no answer: the drill is missing. A
  * file without "candidate" is named after the file ("alice.json": alice;
  * "stdin" for standard input); a folder's candidate is its name, without
  * the suffix a Moodle bulk download adds ("Ada Lovelace_123_

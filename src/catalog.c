@@ -112,6 +112,7 @@ void catalog_free(catalog *c)
     for (size_t i = 0; i < c->ndrills; i++)
         catalog_drill_release(&c->drills[i]);
     free(c->drills);
+    free(c->id_slots);
     for (size_t i = 0; i < c->npacks; i++) {
         pack_info *p = &c->packs[i];
         free(p->path);
@@ -136,10 +137,16 @@ static void vget_limits(vctx *v, const cJSON *obj, drill_limits *lim)
         return;
     size_t mark = vpush(v, "limits");
     int *slot[] = { &lim->timeout_ms, &lim->memory_mb, &lim->output_kb };
+    vunique_keys(v, j);
+    unsigned seen = 0;
     for (const cJSON *it = j->child; it; it = it->next) {
+        if (it->string[0] == '$')
+            continue; /* the author's note */
         int k = vctx_known_index(limit_names, it->string);
         if (k >= 0) {
-            vcheck_int(v, it->string, it, 1, limit_max[k], slot[k]);
+            if (!(seen & (1u << k))) /* a second one is a duplicate, reported */
+                vcheck_int(v, it->string, it, 1, limit_max[k], slot[k]);
+            seen |= 1u << k;
             continue;
         }
         const char *guess = NULL;
@@ -208,6 +215,19 @@ static int is_identifier_path(const char *s)
     return !start;
 }
 
+int catalog_range_check(const char *range, char **why)
+{
+    if (strlen(range) <= VCTX_EXCERPT)
+        return pyversion_range_check(range, why);
+    if (pyversion_range_check(range, NULL) == 0)
+        return 0;
+    /* pyversion quotes the range whole: a 600 KB key made a 600 KB line */
+    char *ex = vctx_excerpt(range);
+    *why = xasprintf("invalid version range \"%s\" (write e.g. \">=3.12\" or \">=3.8,<3.13\")", ex);
+    free(ex);
+    return -1;
+}
+
 static const char *const requires_fields[] = { "python", "modules", NULL };
 
 static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
@@ -219,7 +239,7 @@ static void vget_requires(vctx *v, const cJSON *obj, drill *dr)
     vscope saved = vfields(v, j, requires_fields);
     dr->req_python = vget_str(v, j, "python", 0);
     char *why = NULL;
-    if (dr->req_python && pyversion_range_check(dr->req_python, &why) < 0) {
+    if (dr->req_python && catalog_range_check(dr->req_python, &why) < 0) {
         verr(v, "python", "%s", why);
         free(why);
     }
@@ -370,13 +390,67 @@ static const char *const pack_fields[] = { "$schema", "format", "pack", "title",
                                            "defaults", "drills", NULL };
 static const char *const defaults_fields[] = { "limits", NULL };
 
-static void add_drill(catalog *c, drill *dr)
+/* ---- the id index: a catalog may hold 100,000 drills ---- */
+
+static size_t id_hash(const char *id)
 {
+    size_t h = 14695981039346656037ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h;
+}
+
+/* The slot of id: the one holding it, or the empty one where it goes. */
+static size_t id_slot(const catalog *c, const char *id)
+{
+    size_t mask = c->id_nslots - 1, i = id_hash(id) & mask;
+    while (c->id_slots[i] && strcmp(c->drills[c->id_slots[i] - 1].id, id) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void id_index_grow(catalog *c)
+{
+    size_t n = c->id_nslots ? 2 * c->id_nslots : 64;
+    free(c->id_slots);
+    c->id_slots = xcalloc(n, sizeof *c->id_slots);
+    c->id_nslots = n;
+    for (size_t k = 0; k < c->ndrills; k++)
+        c->id_slots[id_slot(c, c->drills[k].id)] = k + 1;
+}
+
+/* The drill of that id, or NULL. */
+static const drill *id_find(const catalog *c, const char *id)
+{
+    if (!c->id_nslots)
+        return NULL;
+    size_t s = c->id_slots[id_slot(c, id)];
+    return s ? &c->drills[s - 1] : NULL;
+}
+
+/* Adds dr, unless a drill with its id is there already: then, as any
+ * drill with a load error is, it is left out (and released), and both
+ * places are named. A drill's progress is keyed by its id, so which one
+ * counts must not depend on how many packs were loaded: the first. */
+static int add_drill(catalog *c, vctx *v, drill *dr)
+{
+    const drill *first = id_find(c, dr->id);
+    if (first) {
+        verr_drill(v, dr->id, "duplicate id (first in %s at /drills/%zu): the drill at /drills/%zu is left out",
+                   first->pack_path, first->index, dr->index);
+        catalog_drill_release(dr);
+        return -1;
+    }
     if (c->ndrills >= c->drills_cap) {
         c->drills_cap = 2 * c->ndrills + 1;
         c->drills = xrealloc(c->drills, c->drills_cap * sizeof *c->drills);
     }
     c->drills[c->ndrills++] = *dr;
+    if (2 * c->ndrills > c->id_nslots)
+        id_index_grow(c);
+    else
+        c->id_slots[id_slot(c, dr->id)] = c->ndrills;
+    return 0;
 }
 
 int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
@@ -386,8 +460,15 @@ int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t
         return -1;
     vctx v;
     vctx_init(&v, path, d);
-    vfields(&v, root, pack_fields);
     int ret = 0;
+    /* The other file of the format, given where a pack goes: its fields
+     * would each be "unknown" and hide the one mistake. */
+    if (cJSON_HasObjectItem(root, "packs") && !cJSON_HasObjectItem(root, "drills") &&
+        !cJSON_HasObjectItem(root, "pack")) {
+        verr(&v, NULL, "this is a catalog, not a pack: load it with --catalog FILE");
+        goto done;
+    }
+    vfields(&v, root, pack_fields);
     char *format = vget_str(&v, root, "format", V_REQUIRED);
     if (format && strcmp(format, "pydrill/1") != 0) {
         verr(&v, "format", "unsupported format %s (expected \"pydrill/1\")", vquote(&v, format));
@@ -424,7 +505,7 @@ int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t
                 dr.pack_path = xstrdup(path);
                 dr.pack_index = pack_index;
                 dr.index = i;
-                add_drill(c, &dr);
+                add_drill(c, &v, &dr);
             }
         }
         vpop(&v, mark);
@@ -466,8 +547,13 @@ int catalog_load(catalog *c, const char *path, diag *d)
         return -1;
     vctx v;
     vctx_init(&v, path, d);
-    vfields(&v, root, catalog_fields);
     int failed = 0;
+    if (!cJSON_HasObjectItem(root, "packs") &&
+        (cJSON_HasObjectItem(root, "drills") || cJSON_HasObjectItem(root, "pack"))) {
+        verr(&v, NULL, "this is a pack, not a catalog: load it with --pack FILE");
+        goto done;
+    }
+    vfields(&v, root, catalog_fields);
     char *format = vget_str(&v, root, "format", V_REQUIRED);
     if (format && strcmp(format, "pydrill/1") != 0) {
         verr(&v, "format", "unsupported format %s (expected \"pydrill/1\")", vquote(&v, format));
@@ -497,11 +583,11 @@ int catalog_load(catalog *c, const char *path, diag *d)
             continue;
         }
         char *full = util_path_join(dir, it->valuestring);
-        char *ptext;
+        char *ptext, *why;
         size_t plen;
-        int e = util_slurp(full, &ptext, &plen);
-        if (e) {
-            verr(&v, NULL, "cannot open %s: %s", it->valuestring, strerror(e));
+        if (util_read_file_why(full, &ptext, &plen, &why) < 0) {
+            verr(&v, NULL, "%s: %s", it->valuestring, why);
+            free(why);
         } else {
             if (catalog_add_pack_text(c, full, ptext, plen, d) < 0)
                 failed = 1;
@@ -566,7 +652,9 @@ int catalog_check_unique(const catalog *c, diag *d)
 
 const drill *catalog_find(const catalog *c, const char *id)
 {
-    for (size_t i = 0; i < c->ndrills; i++)
+    if (c->id_nslots)
+        return id_find(c, id);
+    for (size_t i = 0; i < c->ndrills; i++) /* filled by hand, not loaded */
         if (strcmp(c->drills[i].id, id) == 0)
             return &c->drills[i];
     return NULL;

@@ -3,9 +3,12 @@
  * Loading validates every rule of SPEC 2 and reports every problem it finds
  * into a diag, located: "FILE:LINE:COL: error: ..." for JSON syntax,
  * "FILE: /json/pointer: error: ..." for schema errors. Unknown fields are
- * allowed; a field that looks like a misspelled known one is reported.
+ * errors (with the known field they look like a misspelling of), except
+ * keys that start with '$'; so are duplicated ones.
  * A drill with any problem is left out; the valid ones of the same pack are
- * kept. At most 100 messages are kept per file. */
+ * kept. So is a drill whose id an earlier drill has (in any pack loaded
+ * into the same catalog): the first one is kept. At most 100 messages are
+ * kept per file. */
 #ifndef PYDRILL_CATALOG_H
 #define PYDRILL_CATALOG_H
 
@@ -129,6 +132,8 @@ typedef struct {
     drill *drills;     /* all drills of all packs, in load order */
     size_t ndrills;
     size_t drills_cap; /* allocated slots of drills */
+    size_t *id_slots;  /* hash of ids: index in drills + 1, 0 when empty */
+    size_t id_nslots;  /* a power of two, at least twice ndrills */
 } catalog;
 
 void catalog_init(catalog *c);
@@ -142,7 +147,9 @@ int catalog_add_pack(catalog *c, const char *path, diag *d);
 /* Loads one pack from memory (text need not be NUL-terminated); path is
  * only used in messages and drill.pack_path. Same return convention. */
 int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d);
-/* Checks ids are unique across everything loaded (adds to d). */
+/* Checks ids are unique across everything loaded (adds to d). Loading
+ * already leaves a drill with a duplicate id out, so this finds nothing
+ * in a catalog filled by the functions above. */
 int catalog_check_unique(const catalog *c, diag *d);
 const drill *catalog_find(const catalog *c, const char *id);
 
@@ -155,6 +162,10 @@ void catalog_drill_release(drill *dr);
  * when `expect` is by version and no range holds, or more than one does. */
 int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err);
 
+/* pyversion_range_check for a range an author wrote (requires.python, a
+ * versioned expect's key): 0, or -1 with *why (caller frees), which
+ * quotes at most VCTX_EXCERPT characters of it. */
+int catalog_range_check(const char *range, char **why);
 /* 1 if s matches ^[a-z0-9][a-z0-9-]{0,63}$ (drill ids, SPEC 2.3). */
 int catalog_id_valid(const char *s);
 /* 1 if name is a built-in exception class of Python 3.11. */

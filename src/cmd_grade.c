@@ -66,6 +66,8 @@ static int parse_long(const char *s, long lo, long hi, long *out)
  * its answer's child about half the time), and never fewer than the
  * floor; never more than the answers there are to run. */
 #define GRADE_JOBS_PER_CPU 4
+/* --from's list: a path a line, a million lines of long paths */
+#define FROM_LIST_MAX ((size_t)256 << 20)
 #define GRADE_JOBS_FLOOR 16
 
 /* --shard auto: K and N from the scheduler running this process. Slurm
@@ -185,10 +187,25 @@ static int read_list(const char *from, char **text, size_t *n)
     const char *shown = is_stdin ? "--from - (standard input)" : from;
     char *data = NULL;
     size_t len = 0;
-    int e = is_stdin ? util_read_fd(STDIN_FILENO, SIZE_MAX, &data, &len) : util_slurp(from, &data, &len);
+    char lim[32], *err = NULL;
+    int e = is_stdin ? util_read_fd(STDIN_FILENO, FROM_LIST_MAX, &data, &len)
+                     : util_read_named(from, FROM_LIST_MAX, &data, &len, &err);
+    if (err) {
+        /* "PATH: error: WHY": said as the list it is */
+        size_t n = strlen(from);
+        const char *why = !strncmp(err, from, n) && !strncmp(err + n, ": error: ", 9) ? err + n + 9 : err;
+        if (!strncmp(why, "cannot open: ", 13))
+            why += 13;
+        cmd_usage_error("%s: cannot read the list of submissions: %s", shown, why);
+        free(err);
+        return -1;
+    }
     if (e) {
-        cmd_usage_error("%s: cannot read the list of submissions: %s", shown,
-                  e == EISDIR ? "is a folder, not a file" : strerror(e));
+        if (e == EFBIG)
+            cmd_usage_error("%s: cannot read the list of submissions: over the limit of %s", shown,
+                            util_fmt_size(lim, FROM_LIST_MAX));
+        else
+            cmd_usage_error("%s: cannot read the list of submissions: %s", shown, strerror(e));
         return -1;
     }
     char *w = data;

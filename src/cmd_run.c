@@ -119,7 +119,7 @@ int cmd_run(int argc, char **argv)
     } else {
         size_t len;
         char *err = NULL;
-        if (util_read_file(file, &answer, &len, &err) < 0) {
+        if (util_read_named(file, ANSWER_MAX, &answer, &len, &err) < 0) {
             cmd_print_msg(err);
             free(err);
             rc = EXIT_USAGE;

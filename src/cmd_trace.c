@@ -81,7 +81,7 @@ static char *read_code(const char *file, char **err)
             *err = xasprintf("-: error: cannot read standard input: %s", strerror(e));
             return NULL;
         }
-    } else if (util_read_file(file, &data, &len, err) < 0) {
+    } else if (util_read_named(file, ANSWER_MAX, &data, &len, err) < 0) {
         return NULL;
     }
     if (memchr(data, '\0', len) || !util_utf8_valid(data, len)) {

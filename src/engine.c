@@ -65,7 +65,9 @@ static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
         grade_skipped(d, v);
         return 0;
     }
-    if (!answer) {
+    /* SPEC 2.6: no answer is `missing`; an empty or blank one is no answer
+     * either, here as in a batch and the quiz */
+    if (!answer || !answer[strspn(answer, " \t\r\n\f\v")]) {
         grade_missing(d, v);
         return 0;
     }

@@ -825,7 +825,8 @@ void grade_tests(const drill *d, const run_result *r, const unsigned char *run_m
         /* tests that finished before the kill keep their status, but the
          * answer as a whole never passes a run that was killed */
         st = status_worst(st, run_status_to_status(r->status));
-        v->message = run_message_shown(d, r, run_mask);
+        /* pydrill's own failure carries nothing of the answer's */
+        v->message = r->internal ? run_message(r) : run_message_shown(d, r, run_mask);
     }
     v->st = st;
     v->internal = r->internal;

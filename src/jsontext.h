@@ -12,7 +12,12 @@
 #include "util.h"
 
 /* Parses text (len bytes, NUL not required); NULL after adding a located
- * message to d when it is not one JSON object. */
+ * message to d when it is not one JSON object. Strict, as RFC 8259 is (no
+ * 01, 1., trailing comma, raw control character in a string or lone
+ * surrogate escape; a UTF-8 byte order mark is allowed): the message is at
+ * the line and column of the offending token and says what is wrong.
+ * Duplicated keys are left to the caller, which can name them by JSON
+ * Pointer (vunique_keys). */
 cJSON *jsontext_parse(const char *path, const char *text, size_t len, diag *d);
 /* Maps a byte offset to a 1-based line and column (columns count UTF-8
  * characters). */

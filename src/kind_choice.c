@@ -17,6 +17,37 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Whether two choices read the same: white space at either end does not
+ * show in the list the candidate picks from. */
+static int same_choice(const char *a, const char *b)
+{
+    static const char ws[] = " \t\n\r\f\v";
+    a += strspn(a, ws);
+    b += strspn(b, ws);
+    size_t la = strlen(a), lb = strlen(b);
+    while (la && strchr(ws, a[la - 1]))
+        la--;
+    while (lb && strchr(ws, b[lb - 1]))
+        lb--;
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
+/* Two choices that read the same are one choice shown twice: the
+ * candidate cannot tell which letter is the right one. */
+static void check_distinct(vctx *v, const drill *dr)
+{
+    size_t mark = vpush(v, "choices");
+    for (size_t i = 1; i < dr->nchoices; i++)
+        for (size_t k = 0; k < i; k++)
+            if (same_choice(dr->choices[i], dr->choices[k])) {
+                char idx[32];
+                snprintf(idx, sizeof idx, "%zu", i);
+                verr(v, idx, "the same as /choices/%zu: each choice must read differently", k);
+                break;
+            }
+    vpop(v, mark);
+}
+
 static void parse(vctx *v, const cJSON *obj, drill *dr)
 {
     dr->choices = vget_strv(v, obj, "choices", V_REQUIRED | V_NONEMPTY, &dr->nchoices);
@@ -24,6 +55,8 @@ static void parse(vctx *v, const cJSON *obj, drill *dr)
     int nch = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : -1;
     if (nch >= 0 && (nch < 2 || nch > GRADE_MAX_CHOICES))
         verr(v, "choices", "must have 2 to %d choices, found %d", GRADE_MAX_CHOICES, nch);
+    else if (nch >= 0 && dr->nchoices == (size_t)nch)
+        check_distinct(v, dr);
     const cJSON *ans = cJSON_GetObjectItemCaseSensitive(obj, "answer");
     if (!ans) {
         vmissing(v, "answer", NULL);

@@ -88,6 +88,18 @@ static int check_line(const char *s, char **err)
     return 0;
 }
 
+/* Whether two lines read the same: trailing white space does not show on
+ * screen and means nothing to Python (indentation does, so it counts). */
+static int same_line(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    while (la && strchr(" \t\f", a[la - 1]))
+        la--;
+    while (lb && strchr(" \t\f", b[lb - 1]))
+        lb--;
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
 /* A distractor that reads like a line, or like another distractor, could
  * stand in for it: the answer that uses it would be right after all. */
 static void check_distractors(vctx *v, const drill *dr)
@@ -97,12 +109,12 @@ static void check_distractors(vctx *v, const drill *dr)
         char idx[32];
         snprintf(idx, sizeof idx, "%zu", i);
         for (size_t k = 0; k < dr->nlines; k++)
-            if (strcmp(dr->distractors[i], dr->lines[k]) == 0) {
+            if (same_line(dr->distractors[i], dr->lines[k])) {
                 verr(v, idx, "the same as /lines/%zu: a distractor must belong to no right answer", k);
                 break;
             }
         for (size_t k = 0; k < i; k++)
-            if (strcmp(dr->distractors[i], dr->distractors[k]) == 0) {
+            if (same_line(dr->distractors[i], dr->distractors[k])) {
                 verr(v, idx, "the same as /distractors/%zu", k);
                 break;
             }

@@ -31,13 +31,21 @@ static void parse_expect(vctx *v, const cJSON *obj, drill *dr)
         return;
     }
     size_t mark = vpush(v, "expect");
-    int count = cJSON_GetArraySize(e);
-    if (count == 0)
+    int count = cJSON_GetArraySize(e), ranges = 0;
+    for (const cJSON *it = e->child; it; it = it->next)
+        ranges += it->string[0] != '$';
+    if (ranges == 0)
         verr(v, NULL, "must have at least one version range (e.g. {\"<3.13\": \"...\", \">=3.13\": \"...\"})");
+    /* the same range twice is a load error, as any duplicated key is, not
+     * two ranges that both hold when checked */
+    if (vunique_keys(v, e))
+        goto out;
     dr->expect_versions = xcalloc((size_t)count + 1, sizeof *dr->expect_versions);
     for (const cJSON *it = e->child; it; it = it->next) {
         char *why = NULL;
-        if (pyversion_range_check(it->string, &why) < 0) {
+        if (it->string[0] == '$')
+            continue; /* "$comment": the author's note, as anywhere */
+        if (catalog_range_check(it->string, &why) < 0) {
             verr(v, it->string, "%s", why);
             free(why);
         } else if (!cJSON_IsString(it)) {
@@ -48,6 +56,7 @@ static void parse_expect(vctx *v, const cJSON *obj, drill *dr)
             vo->output = xstrdup(it->valuestring);
         }
     }
+out:
     vpop(v, mark);
 }
 
@@ -89,24 +98,45 @@ static int plan(drill *dr, const kind_env *env, diag *d)
     return rc;
 }
 
+/* The line at s, for a message: cut at VCTX_EXCERPT characters (an
+ * expect or an output may be one 600 KB line). Caller frees. */
+static char *line_excerpt(const char *s)
+{
+    char *line = xstrndup(s, strcspn(s, "\n"));
+    char *ex = vctx_excerpt(line);
+    free(line);
+    return ex;
+}
+
 static char *first_line_diff(const char *got, const char *want, const char *want_name, const char *got_name)
 {
     int line = 1;
     const char *a = got, *b = want;
+    char *la_text, *lb_text, *msg;
     while (*a && *b) {
         size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
-        if (la != lb || memcmp(a, b, la))
-            return xasprintf("line %d: %s has \"%.*s\", %s \"%.*s\"", line, want_name, (int)lb, b, got_name,
-                             (int)la, a);
+        if (la != lb || memcmp(a, b, la)) {
+            la_text = line_excerpt(a);
+            lb_text = line_excerpt(b);
+            msg = xasprintf("line %d: %s has \"%s\", %s \"%s\"", line, want_name, lb_text, got_name, la_text);
+            free(la_text);
+            free(lb_text);
+            return msg;
+        }
         a += la + (a[la] == '\n');
         b += lb + (b[lb] == '\n');
         line++;
     }
-    if (*a)
-        return xasprintf("line %d: %s \"%.*s\" after the end of %s", line, got_name, (int)strcspn(a, "\n"), a,
-                         want_name);
-    return xasprintf("line %d: %s has \"%.*s\" after the end of the output", line, want_name,
-                     (int)strcspn(b, "\n"), b);
+    if (*a) {
+        la_text = line_excerpt(a);
+        msg = xasprintf("line %d: %s \"%s\" after the end of %s", line, got_name, la_text, want_name);
+        free(la_text);
+        return msg;
+    }
+    lb_text = line_excerpt(b);
+    msg = xasprintf("line %d: %s has \"%s\" after the end of the output", line, want_name, lb_text);
+    free(lb_text);
+    return msg;
 }
 
 static const char *last_line(const char *s)
@@ -144,6 +174,12 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
             ok = 0;
         }
         free(want);
+    }
+    if (!d->truth[0]) {
+        diag_add(dg, "%s: drill %s: error: the snippet prints nothing, and an empty answer is no answer "
+                     "(missing): no one could get it right; make it print what the drill is about",
+                 d->pack_path, d->id);
+        ok = 0;
     }
     if (!strncmp(last_line(d->truth), "PermissionError:", 16)) {
         diag_add(dg, "%s: drill %s: error: the snippet ends in %s: it needs something the sandbox refuses "

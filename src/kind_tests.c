@@ -40,7 +40,9 @@ static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
     t->stdout_expect = vget_str(v, j, "stdout", 0);
     const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
     if (tol) {
-        if (!isfinite(tol->valuedouble) || tol->valuedouble < 0)
+        if (!isfinite(tol->valuedouble)) /* 1e400 reads as inf */
+            verr(v, "tolerance", "must be a finite number >= 0, found %g", tol->valuedouble);
+        else if (tol->valuedouble < 0)
             verr(v, "tolerance", "must be a number >= 0, found %g", tol->valuedouble);
         else
             t->tolerance = tol->valuedouble;
@@ -149,16 +151,19 @@ int kind_tests_plan(drill *dr, const kind_env *env, diag *d)
                 o->value = NULL;
                 continue;
             }
+            /* the author's text is quoted in part: an expect may be 600 KB */
+            char *src = vctx_excerpt(t->expect), *name = vctx_excerpt(t->name);
             if (o->kind == OUT_RAISED)
-                t->expect_error = xasprintf("expect `%s` raised %s: %s", t->expect, o->exc_type,
+                t->expect_error = xasprintf("expect `%s` raised %s: %s", src, o->exc_type,
                                             o->exc_msg ? o->exc_msg : "");
             else if (o->kind == OUT_NOTPLAIN)
-                t->expect_error = xasprintf("expect `%s` is not a plain value: %s", t->expect, o->reason);
+                t->expect_error = xasprintf("expect `%s` is not a plain value: %s", src, o->reason);
             else
-                t->expect_error = xasprintf("expect `%s` could not be evaluated: %s", t->expect,
+                t->expect_error = xasprintf("expect `%s` could not be evaluated: %s", src,
                                             r.message ? r.message : run_status_name(r.status));
-            diag_add(d, "%s: drill %s: error: test \"%s\": %s", dr->pack_path, dr->id, t->name,
-                     t->expect_error);
+            diag_add(d, "%s: drill %s: error: test \"%s\": %s", dr->pack_path, dr->id, name, t->expect_error);
+            free(src);
+            free(name);
             rc = -1;
         }
         run_result_free(&r);
@@ -188,12 +193,15 @@ int kind_tests_passes(const drill *d, const char *answer, const char *what, cons
                 why = v.tests[i].message ? v.tests[i].message : why;
                 break;
             }
-        if (which)
-            diag_add(dg, "%s: drill %s: error: %s fails test \"%s\" (%s): %s", d->pack_path, d->id, what, which,
+        if (which) {
+            char *name = vctx_excerpt(which);
+            diag_add(dg, "%s: drill %s: error: %s fails test \"%s\" (%s): %s", d->pack_path, d->id, what, name,
                      status_name(v.st), why ? why : "");
-        else
+            free(name);
+        } else {
             diag_add(dg, "%s: drill %s: error: %s does not pass (%s): %s", d->pack_path, d->id, what,
                      status_name(v.st), why ? why : "");
+        }
     }
     drill_verdict_free(&v);
     return ok;

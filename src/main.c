@@ -1,5 +1,7 @@
 /* main.c - dispatch to the commands, and the exit status of what they
  * printed. */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,7 +26,7 @@ static const char usage[] =
     "       pydrill --help | --version | help COMMAND\n"
     "\n"
     "Formats for grade and report: text json jsonl junit tap html csv gradescope prairielearn.\n"
-    "Kinds: predict fix write choice explain. Every command takes --help.\n"
+    "Kinds: predict fix write choice explain parsons. Every command takes --help.\n"
     "Exit codes: 0 all passed / no problem, 1 an answer did not pass or check found a problem,\n"
     "2 usage error, unreadable input or an output that could not be written. See pydrill(1).\n";
 
@@ -53,7 +55,7 @@ static int run(int argc, char **argv)
         return EXIT_OK;
     }
     if (argc >= 2 && !strcmp(argv[1], "help")) {
-        if (argc == 2) {
+        if (argc == 2 || !strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")) {
             fputs(usage, stdout);
             return EXIT_OK;
         }
@@ -79,8 +81,27 @@ static int run(int argc, char **argv)
     return EXIT_USAGE;
 }
 
+/* A standard descriptor that is closed would be taken by the first pipe,
+ * socket or file pydrill opens, and what is printed would go there (into
+ * a worker's socket, or a report). Each is held open on /dev/null the
+ * wrong way round: a closed stdout stays an error to write to (EBADF, exit
+ * 2, never a silent success), a closed stdin an error to read. */
+static int hold_std_fds(void)
+{
+    static const int modes[] = { O_WRONLY, O_RDONLY, O_WRONLY };
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        if (open("/dev/null", modes[fd]) != fd) /* the lowest free number is fd itself */
+            return -1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (hold_std_fds() < 0)
+        return EXIT_USAGE;
     setlocale(LC_ALL, "");
     cmd_set_argv0(argv[0]);
     /* A reader that goes away (pydrill list | head) is not an error. */

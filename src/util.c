@@ -214,28 +214,117 @@ int util_read_fd(int fd, size_t cap, char **data, size_t *len)
     return 0;
 }
 
+static const char *file_type_name(mode_t m);
+
+/* The one reader behind util_slurp and util_read_file. The path is looked
+ * at before it is opened, so that a FIFO (which would block), a device
+ * (/dev/zero never ends, and opening some devices does things) or a socket
+ * is refused unopened; a regular file is opened with O_NONBLOCK in case it
+ * was swapped for a FIFO in between, and fstat says what was opened. Links
+ * are followed: packs and catalogs are the user's own files, often linked
+ * into place (submissions, which are not, go through util_read_regular).
+ * The size is checked before reading and the read stops past the limit,
+ * so a file that grows while it is read is refused too; /proc and /sys
+ * files, regular files that claim 0 or 4096 bytes, are read to their end
+ * like any other. 0, or an errno value with *why (caller frees) saying
+ * what is wrong in words that follow the path. */
+static int slurp(const char *path, char **data, size_t *len, char **why)
+{
+    char lim[32];
+    struct stat st;
+    int fd = -1, e = 0;
+    *why = NULL;
+    if (!path[0]) {
+        *why = xstrdup("an empty file name");
+        return ENOENT;
+    }
+    if (stat(path, &st) < 0) {
+        e = errno;
+        *why = xasprintf("cannot open: %s", strerror(e));
+        return e;
+    }
+    if (S_ISREG(st.st_mode)) {
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0 || fstat(fd, &st) < 0) {
+            e = errno;
+            if (fd >= 0)
+                close(fd);
+            *why = xasprintf("cannot open: %s", strerror(e));
+            return e;
+        }
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *why = xstrdup("is a folder, not a file");
+        e = EISDIR;
+    } else if (!S_ISREG(st.st_mode)) {
+        *why = xasprintf("is %s, not a regular file", file_type_name(st.st_mode));
+        e = EINVAL;
+    } else if ((unsigned long long)st.st_size > UTIL_FILE_MAX) {
+        *why = xasprintf("is %llu bytes, over the limit of %s", (unsigned long long)st.st_size,
+                         util_fmt_size(lim, UTIL_FILE_MAX));
+        e = EFBIG;
+    } else {
+        e = util_read_fd(fd, UTIL_FILE_MAX, data, len);
+        if (e == EFBIG)
+            *why = xasprintf("is over the limit of %s", util_fmt_size(lim, UTIL_FILE_MAX));
+        else if (e)
+            *why = xasprintf("cannot read: %s", strerror(e));
+    }
+    if (fd >= 0)
+        close(fd);
+    return e;
+}
+
 int util_slurp(const char *path, char **data, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        close(fd);
-        return EISDIR;
-    }
-    int e = util_read_fd(fd, SIZE_MAX, data, len);
-    close(fd);
+    char *why;
+    int e = slurp(path, data, len, &why);
+    free(why);
     return e;
+}
+
+int util_read_file_why(const char *path, char **data, size_t *len, char **why)
+{
+    return slurp(path, data, len, why) ? -1 : 0;
 }
 
 int util_read_file(const char *path, char **data, size_t *len, char **err)
 {
-    int e = util_slurp(path, data, len);
-    if (e == EISDIR)
+    char *why;
+    if (slurp(path, data, len, &why) == 0)
+        return 0;
+    /* An empty name makes a message that starts with ": error:" */
+    *err = path[0] ? xasprintf("%s: error: %s", path, why) : xasprintf("pydrill: error: %s", why);
+    free(why);
+    return -1;
+}
+
+int util_read_named(const char *path, size_t cap, char **data, size_t *len, char **err)
+{
+    if (!path[0]) {
+        *err = xstrdup("pydrill: error: an empty file name");
+        return -1;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        *err = xasprintf("%s: error: cannot open: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
         *err = xasprintf("%s: error: is a folder, not a file", path);
+        close(fd);
+        return -1;
+    }
+    char lim[32];
+    int e = util_read_fd(fd, cap, data, len);
+    close(fd);
+    if (e == EFBIG)
+        *err = xasprintf("%s: error: over the limit of %s", path, util_fmt_size(lim, cap));
     else if (e)
-        *err = xasprintf("%s: error: cannot open: %s", path, strerror(e));
+        *err = xasprintf("%s: error: cannot read: %s", path, strerror(e));
     return e ? -1 : 0;
 }
 

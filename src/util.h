@@ -50,11 +50,24 @@ void diag_take(diag *d, char *msg); /* takes ownership of msg */
 /* Reads fd to its end into *data (NUL-terminated, caller frees): 0, an
  * errno value, or EFBIG once more than cap bytes came (SIZE_MAX: no cap). */
 int util_read_fd(int fd, size_t cap, char **data, size_t *len);
-/* Reads a whole file: 0, or the errno that stopped it (EISDIR for a
- * folder). */
+/* The most util_slurp and util_read_file read: packs, catalogs, lists of
+ * submissions and the quiz's own files are far smaller, and a file that
+ * never ends (a device, a file still growing) must not take all memory. */
+#define UTIL_FILE_MAX ((size_t)64 << 20)
+/* Reads a whole regular file (links followed) of at most UTIL_FILE_MAX
+ * bytes into *data (NUL-terminated, caller frees): 0, or the errno that
+ * stopped it: EISDIR for a folder, EINVAL for anything else that is not a
+ * regular file (a FIFO, a device, a socket: refused without being opened
+ * for reading, never a hang), EFBIG over the limit, ENOENT for "". */
 int util_slurp(const char *path, char **data, size_t *len);
-/* The same with a message: 0, or -1 with *err set (caller frees). */
+/* The same with a message: 0, or -1 with *err set (caller frees):
+ * "PATH: error: is a FIFO, not a regular file", "PATH: error: cannot open:
+ * No such file or directory", "pydrill: error: an empty file name". */
 int util_read_file(const char *path, char **data, size_t *len, char **err);
+/* The same with what is wrong alone, to follow the path where the caller
+ * says where it came from ("cannot open: ...", "is a FIFO, not a regular
+ * file", "is 70000000 bytes, over the limit of 64 MiB"). */
+int util_read_file_why(const char *path, char **data, size_t *len, char **why);
 /* Reads a file that must be a regular file and not a symbolic link, of at
  * most cap bytes: a FIFO, socket or device is refused without being opened
  * for long (never a hang), a link is never followed, a sparse giant is
@@ -63,6 +76,11 @@ int util_read_file(const char *path, char **data, size_t *len, char **err);
  * ("SHOWN: error: ..."; caller frees). */
 int util_read_regular(int dirfd, const char *name, const char *shown, size_t cap, char **data, size_t *len,
                       char **err);
+/* A file the user named for this one use (an answer to run, a list of
+ * submissions): whatever it is (a pipe from <(...), a terminal) it is
+ * read to its end, waiting for it as asked, but never past cap bytes
+ * (/dev/zero ends there). 0, or -1 with *err ("PATH: error: ..."). */
+int util_read_named(const char *path, size_t cap, char **data, size_t *len, char **err);
 /* "1 MiB", "16 MiB", "512 bytes": a limit for messages. Returns buf. */
 char *util_fmt_size(char buf[32], size_t n);
 

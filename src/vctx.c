@@ -60,6 +60,24 @@ char *vctx_quote(const char *s)
     return sbuf_detach(&sb, NULL);
 }
 
+char *vctx_excerpt(const char *s)
+{
+    size_t n = 0, bytes = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; p[bytes] && n < VCTX_EXCERPT; bytes++)
+        if ((p[bytes] & 0xC0) != 0x80)
+            n++;
+    while (p[bytes] && (p[bytes] & 0xC0) == 0x80)
+        bytes++; /* the rest of the last character */
+    if (!p[bytes])
+        return xstrdup(s);
+    size_t more = 0;
+    for (size_t i = bytes; p[i]; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            more++;
+    return xasprintf("%.*s... (%zu more character%s)", (int)bytes, s, more, more == 1 ? "" : "s");
+}
+
 /* vctx_quote, kept by v: valid until 4 more calls. */
 const char *vquote(vctx *v, const char *s)
 {
@@ -121,16 +139,32 @@ void vpop(vctx *v, size_t mark)
 }
 
 
+/* Counts a problem: 1 when it is to be shown (the first MAX_SHOWN). */
+static int count_err(vctx *v)
+{
+    v->nerr++;
+    if (v->nerr == MAX_SHOWN + 1)
+        diag_add(v->d, "%s: error: too many errors; the rest are not shown", v->file);
+    return v->nerr <= MAX_SHOWN;
+}
+
+void verr_drill(vctx *v, const char *id, const char *fmt, ...)
+{
+    if (!count_err(v))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = xvasprintf(fmt, ap);
+    va_end(ap);
+    diag_add(v->d, "%s: drill %s: error: %s", v->file, id, what);
+    free(what);
+}
+
 /* Reports a problem at the current pointer (plus key, when given). */
 void verr(vctx *v, const char *key, const char *fmt, ...)
 {
-    v->nerr++;
-    if (v->nerr > MAX_SHOWN + 1)
+    if (!count_err(v))
         return;
-    if (v->nerr == MAX_SHOWN + 1) {
-        diag_add(v->d, "%s: error: too many errors; the rest are not shown", v->file);
-        return;
-    }
     va_list ap;
     va_start(ap, fmt);
     char *what = xvasprintf(fmt, ap);
@@ -209,38 +243,113 @@ int vctx_known_index(const char *const *known, const char *key)
     return -1;
 }
 
-/* Enters an object: reports duplicated known fields and unknown fields
- * that look like a misspelled known one which is absent. Returns the
- * scope to restore when leaving. */
+typedef struct {
+    const char *key;
+    size_t pos;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int r = strcmp(x->key, y->key);
+    return r ? r : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* For each member of obj in order, 1 when an earlier member has its key;
+ * NULL when none has. Sorting, not pairwise comparison: an object may
+ * hold 100,000 keys. Caller frees. */
+static char *later_duplicates(const cJSON *obj)
+{
+    size_t n = 0;
+    for (const cJSON *it = obj->child; it; it = it->next)
+        n++;
+    if (n < 2)
+        return NULL;
+    keyed *keys = xmalloc(n * sizeof *keys);
+    size_t m = 0, pos = 0;
+    for (const cJSON *it = obj->child; it; it = it->next, pos++)
+        if (it->string)
+            keys[m++] = (keyed){ it->string, pos };
+    qsort(keys, m, sizeof *keys, cmp_keyed);
+    char *dup = NULL;
+    for (size_t i = 1; i < m; i++)
+        if (strcmp(keys[i].key, keys[i - 1].key) == 0) {
+            if (!dup)
+                dup = xcalloc(n, 1);
+            dup[keys[i].pos] = 1;
+        }
+    free(keys);
+    return dup;
+}
+
+static size_t report_duplicates(vctx *v, const cJSON *obj, const char *dup)
+{
+    size_t count = 0, pos = 0;
+    if (!dup)
+        return 0;
+    for (const cJSON *it = obj->child; it; it = it->next, pos++)
+        if (dup[pos]) {
+            verr(v, it->string, "duplicate field %s", vquote(v, it->string));
+            count++;
+        }
+    return count;
+}
+
+size_t vunique_keys(vctx *v, const cJSON *obj)
+{
+    char *dup = later_duplicates(obj);
+    size_t count = report_duplicates(v, obj, dup);
+    free(dup);
+    return count;
+}
+
+/* Enters an object: reports duplicated fields and unknown ones (with the
+ * known field they look like a misspelling of, when one is absent).
+ * Keys that start with '$' ($schema, $comment) are the author's notes
+ * and always allowed. Returns the scope to restore when leaving. */
 vscope vfields(vctx *v, const cJSON *obj, const char *const *known)
 {
     vscope saved = v->scope;
     v->scope.known = known;
     v->scope.reported = 0;
     unsigned long seen = 0;
+    size_t nknown = 0;
+    while (known[nknown])
+        nknown++;
     for (const cJSON *it = obj->child; it; it = it->next) {
-        if (!it->string)
-            continue;
-        int k = vctx_known_index(known, it->string);
-        if (k >= 0) {
-            if (seen & (1UL << k))
-                verr(v, it->string, "duplicate field %s", vquote(v, it->string));
+        int k = it->string ? vctx_known_index(known, it->string) : -1;
+        if (k >= 0)
             seen |= 1UL << k;
-        }
     }
-    for (const cJSON *it = obj->child; it; it = it->next) {
-        if (!it->string || vctx_known_index(known, it->string) >= 0)
+    char *dup = later_duplicates(obj);
+    report_duplicates(v, obj, dup);
+    size_t pos = 0;
+    for (const cJSON *it = obj->child; it; it = it->next, pos++) {
+        if (!it->string || it->string[0] == '$' || vctx_known_index(known, it->string) >= 0 ||
+            (dup && dup[pos]))
             continue;
-        for (int i = 0; known[i]; i++) {
-            if ((seen & (1UL << i)) || (v->scope.reported & (1UL << i)) ||
-                !vctx_looks_like(it->string, known[i]))
-                continue;
+        int guess = -1;
+        for (int i = 0; known[i] && guess < 0; i++)
+            if (!(seen & (1UL << i)) && !(v->scope.reported & (1UL << i)) &&
+                vctx_looks_like(it->string, known[i]))
+                guess = i;
+        if (guess >= 0) {
             verr(v, it->string, "unknown field %s (did you mean \"%s\"?)", vquote(v, it->string),
-                 known[i]);
-            v->scope.reported |= 1UL << i;
-            break;
+                 known[guess]);
+            v->scope.reported |= 1UL << guess;
+        } else if (nknown <= VFIELDS_LISTED) {
+            sbuf sb;
+            sbuf_init(&sb);
+            for (size_t i = 0; i < nknown; i++)
+                if (known[i][0] != '$')
+                    sbuf_addf(&sb, "%s%s", sb.len ? ", " : "", known[i]);
+            verr(v, it->string, "unknown field %s (known: %s)", vquote(v, it->string), sb.buf);
+            sbuf_release(&sb);
+        } else {
+            verr(v, it->string, "unknown field %s", vquote(v, it->string));
         }
     }
+    free(dup);
     return saved;
 }
 
@@ -272,10 +381,20 @@ const cJSON *vget(vctx *v, const cJSON *obj, const char *key, jtype t, int flags
     return it;
 }
 
+int vctx_blank(const char *s)
+{
+    return !s[strspn(s, " \t\n\r\f\v")];
+}
+
 int vcheck_str(vctx *v, const char *key, const char *s, int flags)
 {
+    /* "   " shows as nothing, as "" does */
     if ((flags & V_NONEMPTY) && !s[0]) {
         verr(v, key, "must not be empty");
+        return -1;
+    }
+    if ((flags & V_NONEMPTY) && vctx_blank(s)) {
+        verr(v, key, "must not be blank (it holds only white space)");
         return -1;
     }
     if ((flags & V_ONELINE) && strchr(s, '\n')) {
@@ -319,7 +438,9 @@ char **vget_strv_checked(vctx *v, const cJSON *obj, const char *key, int flags,
         char *err = NULL;
         if (!cJSON_IsString(it))
             verr(v, idx, "expected a string, found %s", jsontext_type_name(it));
-        else if (vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) < 0)
+        else if (check && (flags & V_NONEMPTY) && !it->valuestring[0])
+            verr(v, idx, "must not be empty"); /* the rest is check's to judge */
+        else if (!check && vcheck_str(v, idx, it->valuestring, flags & V_NONEMPTY) < 0)
             ;
         else if (check && check(it->valuestring, &err) < 0)
             verr(v, idx, "%s", err ? err : "invalid");

@@ -38,6 +38,14 @@ void vctx_release(vctx *v);
  * frees), vquote keeps it in v (valid until four more calls). */
 char *vctx_quote(const char *s);
 const char *vquote(vctx *v, const char *s);
+/* How much of an author's text (an expect, a line of output) a message
+ * quotes: a message about a 600 KB value stays one readable line. */
+#define VCTX_EXCERPT 200
+/* s itself when it has at most VCTX_EXCERPT characters, else its first
+ * VCTX_EXCERPT and "... (N more characters)". Caller frees. */
+char *vctx_excerpt(const char *s);
+/* 1 if s is empty or only white space (which shows as nothing). */
+int vctx_blank(const char *s);
 /* ptr + "/" + key, escaped as RFC 6901 says. Caller frees. */
 char *vctx_pointer_join(const char *ptr, const char *key);
 /* Enter a member or an element; vpop returns to the mark vpush gave. */
@@ -46,10 +54,20 @@ size_t vpush_index(vctx *v, size_t i);
 void vpop(vctx *v, size_t mark);
 /* "FILE: /pointer[/key]: error: ..." (capped at MAX_SHOWN per file). */
 void verr(vctx *v, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* "FILE: drill ID: error: ..." for a whole drill, capped as verr is. */
+void verr_drill(vctx *v, const char *id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int jtype_is(const cJSON *j, jtype t);
-/* Declares the known fields of obj and reports unknown ones that look like
- * a misspelling of one; returns the previous scope, to restore. */
+/* An unknown field's message lists the known ones when there are at most
+ * this many (a test's, a rubric entry's; not a drill's). */
+#define VFIELDS_LISTED 8
+/* Declares the known fields of obj and reports every duplicated field and
+ * every unknown one (a misspelling gets "did you mean"); keys that start
+ * with '$' are allowed. Returns the previous scope, to restore. */
 vscope vfields(vctx *v, const cJSON *obj, const char *const *known);
+/* Reports each key of obj written a second time ("duplicate field", at
+ * the later one); JSON allows it, but which one counts would be a guess.
+ * Returns how many. */
+size_t vunique_keys(vctx *v, const cJSON *obj);
 void vmissing(vctx *v, const char *key, const char *alt);
 /* 1 if typed looks like a misspelling of name; the index of key in the
  * NULL-terminated known list, or -1. */

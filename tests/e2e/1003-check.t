@@ -54,6 +54,13 @@ EOF
     pydrill check --pack all.json >out 2>err &&
     contains out "1 ok, 0 with problems, 0 skipped" && lacks out warning && lacks err warning
 '
+test_expect_success 'a predict snippet that prints nothing is caught (an empty answer is no answer)' '
+    expect_code 1 pydrill check --pack "$C/prints-nothing.json" 2>err &&
+    contains err "drill silent-predict: error: the snippet prints nothing, and an empty answer is no answer" &&
+    printf "  \\n" >blank.py &&
+    expect_code 1 pydrill run silent-predict blank.py --pack "$C/prints-nothing.json" >out 2>err &&
+    contains out "MISSING"
+'
 test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""

@@ -2,6 +2,7 @@
 # Broken packs of every kind: each fixture's exact messages (FILE stands for
 # its path), exit 2, and never a crash or a hang.
 . "$(dirname "$0")/lib.sh"
+PY3=/usr/bin/python3
 for f in "$FIXTURES"/packs/bad/*.json; do
     name=$(basename "$f" .json)
     test_expect_success "bad pack $name: exact messages, exit 2" "
@@ -30,5 +31,70 @@ test_expect_success 'truncated JSON is located by line and column' '
 test_expect_success 'binary input: a message, exit 2' '
     head -c 4096 /dev/urandom >bin.json && expect_code 2 timeout 20 "$PYDRILL" list --pack bin.json 2>err &&
     contains err "bin.json"
+'
+# A pack or catalog that is not a regular file: refused at once, located,
+# exit 2; never read until memory runs out, never waited on.
+test_expect_success 'devices and a FIFO as a pack: refused at once, never a hang' '
+    mkfifo fifo.json &&
+    for f in /dev/zero /dev/urandom fifo.json; do
+        expect_code 2 timeout 10 "$PYDRILL" list --pack "$f" 2>err &&
+        contains err "$f: error: is a" && contains err ", not a regular file" || exit 1
+    done &&
+    expect_code 2 timeout 10 "$PYDRILL" list --catalog fifo.json 2>err &&
+    contains err "fifo.json: error: is a FIFO, not a regular file"
+'
+test_expect_success 'a catalog that lists /dev/zero or a FIFO: each refused where it is listed' '
+    mkfifo pipe.json &&
+    printf "{\"format\": \"pydrill/1\", \"title\": \"T\", \"packs\": [\"/dev/zero\", \"pipe.json\"]}" >cat.json &&
+    expect_code 2 timeout 10 "$PYDRILL" list --catalog cat.json 2>err &&
+    contains err "cat.json: /packs/0: error: /dev/zero: is a character device, not a regular file" &&
+    contains err "cat.json: /packs/1: error: pipe.json: is a FIFO, not a regular file"
+'
+test_expect_success 'a pack over 64 MiB: refused by its size, nothing read' '
+    truncate -s 65M huge.json &&
+    expect_code 2 timeout 10 "$PYDRILL" list --pack huge.json 2>err &&
+    contains err "huge.json: error: is 68157440 bytes, over the limit of 64 MiB"
+'
+test_expect_success 'an empty file name is said to be one' '
+    expect_code 2 pydrill list --pack "" 2>err && contains err "pydrill: error: an empty file name" &&
+    expect_code 2 pydrill list --catalog "" 2>err && contains err "pydrill: error: an empty file name"
+'
+test_expect_success 'a pack given as the catalog, and a catalog as a pack, are named for what they are' '
+    cp "$FIXTURES/packs/good/all-kinds.json" drills.json &&
+    expect_code 2 pydrill list 2>err &&
+    contains err "drills.json: error: this is a pack, not a catalog: load it with --pack FILE" &&
+    lacks err "unknown field" &&
+    expect_code 2 pydrill list --pack "$TOP/drills.json" 2>err &&
+    contains err "drills.json: error: this is a catalog, not a pack: load it with --catalog FILE"
+'
+test_expect_success 'a drill whose id is taken is left out: list and show see the first one' '
+    cp "$FIXTURES/packs/good/all-kinds.json" a.json &&
+    "$PY3" -c "import json; p = json.load(open(\"a.json\")); d = p[\"drills\"][5]; d[\"title\"] = \"The second one\"; p[\"drills\"] = [d]; json.dump(p, open(\"b.json\", \"w\"))" &&
+    id=$("$PY3" -c "import json; print(json.load(open(\"b.json\"))[\"drills\"][0][\"id\"])") &&
+    expect_code 2 pydrill list --pack a.json --pack b.json --format json >out 2>err &&
+    contains err "b.json: drill $id: error: duplicate id (first in a.json at /drills/5): the drill at /drills/0 is left out" &&
+    test "$(grep -o "\"$id\"" out | wc -l)" -eq 1 && lacks out "The second one" &&
+    expect_code 2 pydrill show "$id" --pack a.json --pack b.json >out 2>err && lacks out "The second one"
+'
+if "$PY3" -c 'import jsonschema' 2>/dev/null; then
+    test_expect_success 'the schema agrees: unknown fields and blank texts refused, $ keys allowed' '
+        printf "%s\n" "import json, sys" "from jsonschema import Draft202012Validator" \
+            "v = Draft202012Validator(json.load(open(sys.argv[1])))" \
+            "sys.exit(0 if v.is_valid(json.load(open(sys.argv[2]))) else 1)" >v.py &&
+        S="$TOP/drills/pack.schema.json" &&
+        "$PY3" v.py "$S" "$FIXTURES/packs/good/dollar-keys.json" &&
+        for f in unknown-fields-everywhere blank-fields choice-duplicate-choices; do
+            ! "$PY3" v.py "$S" "$FIXTURES/packs/bad/$f.json" || { echo "$f.json validates"; exit 1; }
+        done
+    '
+else
+    test_skip 'the schema agrees: unknown fields and blank texts refused, $ keys allowed' 'no jsonschema module'
+fi
+test_expect_success 'a 600 KB expect is quoted in part in check messages' '
+    "$PY3" -c "import json; json.dump({\"format\": \"pydrill/1\", \"pack\": \"t\", \"title\": \"T\", \"drills\": [{\"id\": \"w1\", \"title\": \"W\", \"topic\": \"x\", \"level\": 1, \"kind\": \"write\", \"prompt\": \"Write f.\", \"solution\": \"def f(x):\\n    return x\\n\", \"tests\": [{\"name\": \"a\", \"expr\": \"f(1)\", \"expect\": \"1\" + \"+1\" * 300000}], \"explanation\": \"e\"}]}, open(\"long.json\", \"w\"))" &&
+    expect_code 1 timeout 120 "$PYDRILL" check --pack long.json >out 2>err &&
+    contains err "long.json: drill w1: error: test \"a\": expect \`1+1+1" &&
+    contains err "... (599801 more characters)\` raised" &&
+    test "$(wc -L <err)" -lt 1000
 '
 test_done

@@ -131,6 +131,39 @@ test_expect_success 'an error located at the submission itself is said once in t
     contains out "top.fifo: error: is a FIFO" && lacks out "error: top.fifo"
 '
 
+test_expect_success 'an answers file with "answers" twice: an error for it, not the first one silently' '
+    printf "{\"format\":\"pydrill-answers/1\",\"candidate\":\"al\",\"answers\":{\"list-repeat-choice\":\"b\"},\"answers\":{\"list-repeat-choice\":\"a\"}}" >twice.json &&
+    expect_code 2 grade ok/ada.json twice.json >out 2>err &&
+    contains err "twice.json: /answers: error: duplicate field \"answers\"" &&
+    ada_graded out
+'
+
+test_expect_success 'an empty or blank answer is missing, in a file and in a folder' '
+    printf "{\"format\":\"pydrill-answers/1\",\"answers\":{\"list-repeat-choice\":\"\",\"mean-write\":\" \\\\n\\\\t\",\"late-binding-predict\":\"\"}}" >blank.json &&
+    mkdir -p blanks && : >blanks/list-repeat-choice.txt && printf "  \n\n" >blanks/mean-write.py &&
+    expect_code 1 grade --format json -o r.json blank.json blanks 2>err &&
+    test ! -s err &&
+    $PY -c "
+import json
+for s in json.load(open(\"r.json\"))[\"submissions\"]:
+    st = {d[\"id\"]: d[\"status\"] for d in s[\"drills\"]}
+    assert st[\"list-repeat-choice\"] == st[\"mean-write\"] == \"missing\", (s[\"source\"], st)
+"
+'
+
+test_expect_success 'a drill whose id another pack already has is left out of grading' '
+    $PY -c "import json; p = json.load(open(\"$PACK\")); d = [x for x in p[\"drills\"] if x[\"id\"] == \"list-repeat-choice\"][0]; d[\"answer\"] = 0; p[\"pack\"] = \"other\"; p[\"drills\"] = [d]; json.dump(p, open(\"dup.json\", \"w\"))" &&
+    expect_code 2 timeout 120 "$PYDRILL" grade --pack "$PACK" --pack dup.json --format json -o r.json ok/ada.json 2>err &&
+    contains err "dup.json: drill list-repeat-choice: error: duplicate id (first in $PACK at /drills/" &&
+    $PY -c "
+import json
+s = json.load(open(\"r.json\"))[\"submissions\"][0]
+ids = [d[\"id\"] for d in s[\"drills\"]]
+assert ids.count(\"list-repeat-choice\") == 1, ids
+assert [d for d in s[\"drills\"] if d[\"id\"] == \"list-repeat-choice\"][0][\"status\"] == \"pass\"
+"
+'
+
 test_expect_success 'names with terminal escapes reach stderr escaped' '
     name=$(printf "evil\033]0;owned\007\033[2J\nok 1 - forged") &&
     mkdir -p "$name" && mkfifo "$name/mean-write.py" &&

@@ -109,6 +109,22 @@ test_expect_success 'a ./drills.json that is a link to nothing is an error, not 
     contains err "drills.json: error: cannot open: No such file or directory" && test ! -s out
 '
 
+test_expect_success 'closed standard descriptors: the grades are the same, a closed stdout is an error, nothing strays' '
+    expect_code 1 grade --format json -o open.json ok/*.json 2>/dev/null &&
+    expect_code 1 grade --format json -o shut.json ok/*.json >&- 2>/dev/null &&
+    cmp <(sed -E "s/\"time_ms\":[^,]*//" open.json) <(sed -E "s/\"time_ms\":[^,]*//" shut.json) &&
+    expect_code 1 grade --format json -o noerr.json ok/*.json 2>&- &&
+    $PY -m json.tool noerr.json >/dev/null &&
+    expect_code 2 grade --format text ok/ada.json >&- 2>err && contains err "cannot write to standard output" &&
+    expect_code 2 "$PYDRILL" check --pack "$PACK" >&- 2>err && lacks err "stale" &&
+    expect_code 2 grade - <&- 2>err && contains err "cannot read standard input"
+'
+
+test_expect_success 'help --help is the help' '
+    "$PYDRILL" help --help >out && contains out "usage: pydrill" &&
+    "$PYDRILL" help -h >out && contains out "usage: pydrill"
+'
+
 test_expect_success 'a reader that goes away is not an error, whichever command and however much it wrote' '
     T=$TOP/drills.json &&
     for cmd in "list --catalog $T" "list --catalog $T --format json" "show list-mult-predict --catalog $T" \

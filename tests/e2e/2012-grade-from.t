@@ -32,6 +32,13 @@ test_expect_success '--from - reads the list from standard input' '
     contains out "ada (ok/ada.json): 5/5, 5 passed"
 '
 
+test_expect_success 'a list from a pipe (process substitution) is read; an endless one ends at a limit' '
+    expect_code 1 grade --format jsonl --from <(ls -d ok/*.json) >piped.jsonl &&
+    test "$(wc -l <piped.jsonl)" -eq "$(ls ok/*.json | wc -l)" &&
+    expect_code 2 grade --from /dev/zero >out 2>err &&
+    contains err "/dev/zero: cannot read the list of submissions: over the limit of 256 MiB" && test ! -s out
+'
+
 test_expect_success 'a list that is missing, or a folder: located, exit 2' '
     expect_code 2 grade --from nope >out 2>err &&
     contains err "nope: cannot read the list of submissions: No such file or directory" &&

@@ -136,6 +136,33 @@ static void test_folder(void **state)
     diag_free(&d);
 }
 
+/* An empty or blank answer is no answer: the drill is missing (SPEC 2.6),
+ * in an answers file as in a folder. */
+static void test_blank_answers_missing(void **state)
+{
+    submission s;
+    diag d;
+    submission_init(&s);
+    diag_init(&d);
+    assert_int_equal(answers_load(&s, ANSWERS "/good/blank.json", &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(s.n, 1);
+    assert_null(submission_get(&s, "a-choice"));
+    assert_null(submission_get(&s, "b-write"));
+    assert_string_equal(submission_get(&s, "c-predict"), "1");
+    submission_free(&s);
+
+    submission_init(&s);
+    assert_int_equal(answers_load(&s, ANSWERS "/folders/erin", &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(s.n, 1);
+    assert_null(submission_get(&s, "a-choice"));
+    assert_null(submission_get(&s, "b-write"));
+    assert_string_equal(submission_get(&s, "c-predict"), "1\n");
+    submission_free(&s);
+    diag_free(&d);
+}
+
 static void test_missing(void **state)
 {
     submission s;
@@ -202,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_bad_fixtures),
         cmocka_unit_test(test_good_file),
         cmocka_unit_test(test_folder),
+        cmocka_unit_test(test_blank_answers_missing),
         cmocka_unit_test(test_missing),
         cmocka_unit_test(test_set_and_export),
         cmocka_unit_test(test_duplicates_keep_first),

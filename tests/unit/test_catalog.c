@@ -202,17 +202,25 @@ static void test_catalog_load(void **state)
     diag d;
     catalog_init(&c);
     diag_init(&d);
-    assert_int_equal(catalog_load(&c, PACKS "/catalog/drills.json", &d), 0);
+    /* two.json repeats an id of all-kinds.json: its drill is left out at
+     * load, with both places named, and the first one stays */
+    assert_int_equal(catalog_load(&c, PACKS "/catalog/drills.json", &d), -1);
     assert_string_equal(c.title, "Fixture catalog");
     assert_string_equal(c.path, PACKS "/catalog/drills.json");
     assert_int_equal(c.npacks, 2);
-    assert_int_equal(c.ndrills, 10);
-    assert_int_equal(c.drills[9].pack_index, 1);
-    assert_string_equal(c.drills[9].pack_path, PACKS "/catalog/two.json");
-    assert_int_equal(catalog_check_unique(&c, &d), -1);
+    assert_int_equal(c.ndrills, 9);
+    assert_int_equal(c.drills[8].pack_index, 1);
+    assert_string_equal(c.drills[8].pack_path, PACKS "/catalog/two.json");
+    assert_string_equal(c.drills[8].id, "other-choice");
     assert_int_equal(d.n, 1);
     assert_string_equal(d.msgs[0], PACKS "/catalog/two.json: drill single-choice: error: "
-                                   "duplicate id (first in " PACKS "/catalog/../good/all-kinds.json)");
+                                   "duplicate id (first in " PACKS "/catalog/../good/all-kinds.json at "
+                                   "/drills/5): the drill at /drills/0 is left out");
+    const drill *first = catalog_find(&c, "single-choice");
+    assert_non_null(first);
+    assert_string_equal(first->pack_path, PACKS "/catalog/../good/all-kinds.json");
+    assert_int_equal(catalog_check_unique(&c, &d), 0);
+    assert_int_equal(d.n, 1);
     catalog_free(&c);
     diag_free(&d);
 }
@@ -227,7 +235,7 @@ static void test_catalog_missing_pack(void **state)
     assert_int_equal(c.ndrills, 2); /* the readable pack is still loaded */
     assert_int_equal(d.n, 2);
     assert_string_equal(d.msgs[0], PACKS "/catalog/missing-pack.json: /packs/1: error: "
-                                   "cannot open drills/x.json: No such file or directory");
+                                   "drills/x.json: cannot open: No such file or directory");
     assert_string_equal(d.msgs[1], PACKS "/catalog/missing-pack.json: /packs/2: error: "
                                    "expected a pack path (a non-empty string), found a number");
     catalog_free(&c);
@@ -242,6 +250,133 @@ static void test_catalog_missing_pack(void **state)
     assert_int_equal(d.n, 2);
     catalog_free(&c);
     diag_free(&d);
+}
+
+/* Keys that start with '$' are notes, allowed at every level, a versioned
+ * expect's included; they change nothing. */
+static void test_dollar_keys(void **state)
+{
+    catalog c;
+    diag d;
+    catalog_init(&c);
+    diag_init(&d);
+    assert_int_equal(catalog_add_pack(&c, PACKS "/good/dollar-keys.json", &d), 0);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(c.ndrills, 3);
+    const drill *p = catalog_find(&c, "noted-predict");
+    assert_non_null(p);
+    assert_int_equal(p->nexpect_versions, 1);
+    assert_string_equal(p->expect_versions[0].range, ">=3");
+    assert_int_equal(p->limits.timeout_ms, 1500);
+    assert_int_equal(p->limits.memory_mb, 128);
+    catalog_free(&c);
+    diag_free(&d);
+}
+
+/* A catalog's own fields are checked as a pack's are; a pack given as a
+ * catalog, or a catalog as a pack, is named for what it is; a catalog's
+ * pack that is not a regular file is refused at once, located. */
+static void test_catalog_shapes(void **state)
+{
+    catalog c;
+    diag d;
+    catalog_init(&c);
+    diag_init(&d);
+    assert_int_equal(catalog_load(&c, PACKS "/catalog/unknown-field.json", &d), -1);
+    assert_int_equal(catalog_load(&c, PACKS "/good/all-kinds.json", &d), -1);
+    assert_int_equal(c.ndrills, 0);
+    assert_int_equal(catalog_add_pack(&c, PACKS "/catalog/drills.json", &d), -1);
+    assert_int_equal(catalog_load(&c, PACKS "/catalog/not-regular.json", &d), -1);
+    assert_int_equal(catalog_add_pack(&c, "", &d), -1);
+    static const char *const want[] = {
+        PACKS "/catalog/unknown-field.json: /description: error: unknown field \"description\" (known: format, "
+              "title, packs)",
+        PACKS "/good/all-kinds.json: error: this is a pack, not a catalog: load it with --pack FILE",
+        PACKS "/catalog/drills.json: error: this is a catalog, not a pack: load it with --catalog FILE",
+        PACKS "/catalog/not-regular.json: /packs/0: error: /dev/zero: is a character device, not a regular file",
+        PACKS "/catalog/not-regular.json: /packs/1: error: .: is a folder, not a file",
+        "pydrill: error: an empty file name",
+    };
+    assert_int_equal(d.n, ARRAY_SIZE(want));
+    for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+        assert_string_equal(d.msgs[i], want[i]);
+    catalog_free(&c);
+    diag_free(&d);
+}
+
+/* A drill whose id an earlier one has, in the same pack or another, is
+ * left out: list, show and grade see the first one only. */
+static void test_duplicate_id_left_out(void **state)
+{
+    static const char fmt[] =
+        "{\"format\":\"pydrill/1\",\"pack\":\"p\",\"title\":\"t\",\"drills\":[{\"id\":\"c1\","
+        "\"title\":\"%s\",\"topic\":\"t\",\"level\":1,\"kind\":\"choice\",\"prompt\":\"p\","
+        "\"choices\":[\"a\",\"b\"],\"answer\":0,\"explanation\":\"e\"},{\"id\":\"%s\","
+        "\"title\":\"t\",\"topic\":\"t\",\"level\":1,\"kind\":\"choice\",\"prompt\":\"p\","
+        "\"choices\":[\"a\",\"b\"],\"answer\":1,\"explanation\":\"e\"}]}";
+    catalog c;
+    diag d;
+    catalog_init(&c);
+    diag_init(&d);
+    char *a = xasprintf(fmt, "first", "c1"); /* twice in one pack */
+    char *b = xasprintf(fmt, "second", "c2");
+    assert_int_equal(catalog_add_pack_text(&c, "a.json", a, strlen(a), &d), -1);
+    assert_int_equal(catalog_add_pack_text(&c, "b.json", b, strlen(b), &d), -1);
+    assert_int_equal(c.ndrills, 2);
+    assert_string_equal(catalog_find(&c, "c1")->title, "first");
+    assert_string_equal(catalog_find(&c, "c2")->pack_path, "b.json");
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.msgs[0], "a.json: drill c1: error: duplicate id (first in a.json at /drills/0): the "
+                                   "drill at /drills/1 is left out");
+    assert_string_equal(d.msgs[1], "b.json: drill c1: error: duplicate id (first in a.json at /drills/0): the "
+                                   "drill at /drills/0 is left out");
+    assert_int_equal(catalog_check_unique(&c, &d), 0);
+    free(a);
+    free(b);
+    catalog_free(&c);
+
+    /* 20,000 drills, every id twice: found through the index, fast */
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "{\"format\":\"pydrill/1\",\"pack\":\"p\",\"title\":\"t\",\"drills\":[");
+    for (int i = 0; i < 20000; i++)
+        sbuf_addf(&sb, "%s{\"id\":\"d%d\",\"title\":\"t\",\"topic\":\"t\",\"level\":1,\"kind\":\"choice\","
+                       "\"prompt\":\"p\",\"choices\":[\"a\",\"b\"],\"answer\":0,\"explanation\":\"e\"}",
+                  i ? "," : "", i % 10000);
+    sbuf_addstr(&sb, "]}");
+    catalog_init(&c);
+    assert_int_equal(catalog_add_pack_text(&c, "big.json", sb.buf, sb.len, &d), -1);
+    assert_int_equal(c.ndrills, 10000);
+    assert_int_equal(catalog_find(&c, "d9999")->index, 9999);
+    assert_null(catalog_find(&c, "d10000"));
+    sbuf_release(&sb);
+    catalog_free(&c);
+    diag_free(&d);
+}
+
+/* An author's text quoted in a message is cut: a 600 KB range key makes
+ * a short line, saying how much was left out. */
+static void test_long_range_quoted_in_part(void **state)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "{\"format\":\"pydrill/1\",\"pack\":\"p\",\"title\":\"t\",\"drills\":[{\"id\":\"p1\","
+                     "\"title\":\"t\",\"topic\":\"t\",\"level\":1,\"kind\":\"predict\",\"prompt\":\"p\","
+                     "\"code\":\"print(1)\",\"explanation\":\"e\",\"expect\":{\"");
+    for (int i = 0; i < 200000; i++)
+        sbuf_addstr(&sb, ">=3");
+    sbuf_addstr(&sb, "\":\"1\"}}]}");
+    catalog c;
+    diag d;
+    catalog_init(&c);
+    diag_init(&d);
+    assert_int_equal(catalog_add_pack_text(&c, "r.json", sb.buf, sb.len, &d), -1);
+    assert_int_equal(d.n, 1);
+    assert_true(strlen(d.msgs[0]) < 600);
+    assert_non_null(strstr(d.msgs[0], "... (599800 more characters)"));
+    catalog_free(&c);
+    diag_free(&d);
+    sbuf_release(&sb);
 }
 
 static int load_text(const char *text, size_t len, diag *d, size_t *ndrills)
@@ -621,6 +756,10 @@ int main(void)
         cmocka_unit_test(test_good_pack),
         cmocka_unit_test(test_catalog_load),
         cmocka_unit_test(test_catalog_missing_pack),
+        cmocka_unit_test(test_dollar_keys),
+        cmocka_unit_test(test_catalog_shapes),
+        cmocka_unit_test(test_duplicate_id_left_out),
+        cmocka_unit_test(test_long_range_quoted_in_part),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_strings),
         cmocka_unit_test(test_error_flood_capped),
