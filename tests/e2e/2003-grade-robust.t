@@ -142,7 +142,9 @@ test_expect_success 'a run killed midway leaves no half report' '
     kill $pid || exit 1
     wait $pid
     test $? -ne 0 || exit 1
-    test ! -e killed.json || $PY -m json.tool killed.json >/dev/null
+    test ! -e killed.json || $PY -m json.tool killed.json >/dev/null || exit 1
+    ls -A | grep -q "killed\.json\..*\.tmp" && { echo "left behind: $(ls -A | grep killed)"; exit 1; }
+    :
 '
 
 test_expect_success '-o into a missing folder: exit 2, nothing written' '

@@ -1,0 +1,279 @@
+/* util_out.c - outputs (util.h): standard output, or a file replaced
+ * whole through a temporary file beside it. */
+#define _GNU_SOURCE
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* How many times a fresh temporary name is drawn before giving up: a
+ * collision of 64 random bits means someone is guessing. */
+#define OUT_TMP_TRIES 16
+/* Buffered bytes that make a write. */
+#define OUT_BUFFER 65536
+
+static void out_reset(util_out *o)
+{
+    o->fd = -1;
+    o->path = NULL;
+    o->tmp = NULL;
+    o->err = 0;
+    o->memory = 0;
+    /* an empty sbuf: it allocates on first use */
+    o->buf.buf = NULL;
+    o->buf.len = o->buf.cap = 0;
+}
+
+void util_out_open_memory(util_out *o)
+{
+    out_reset(o);
+    o->memory = 1;
+}
+
+/* A temporary file beside path: ".NAME.<16 hex digits>.tmp", created with
+ * O_EXCL (which never follows a link planted at that name) and mode 0666
+ * less the umask, as the report itself should be. */
+static int create_temp(const char *path, char **tmp)
+{
+    char *dir = util_dirname(path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (int i = 0; i < OUT_TMP_TRIES; i++) {
+        unsigned long long r = 0;
+        if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+            r ^= (unsigned long long)getpid() * 0x9E3779B97F4A7C15ULL ^ (unsigned long long)util_now_ms();
+        /* a long name is cut so that the temporary name stays legal */
+        char *name = xasprintf("%s/.%.200s.%016llx.tmp", dir, base, r);
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            free(dir);
+            *tmp = name;
+            return fd;
+        }
+        int e = errno;
+        free(name);
+        if (e != EEXIST) {
+            free(dir);
+            errno = e;
+            return -1;
+        }
+    }
+    free(dir);
+    errno = EEXIST;
+    return -1;
+}
+
+/* The temporary files of outputs not closed yet: removed when Ctrl-C or
+ * a kill ends the process first, so that an interrupted run leaves no
+ * .NAME.XXXXXX.tmp beside the report it never wrote. (The report itself
+ * is only ever renamed into place whole.) */
+#define OUT_PENDING_MAX 8
+static char *volatile out_pending[OUT_PENDING_MAX];
+static const int out_fatal[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction out_saved[ARRAY_SIZE(out_fatal)];
+static int out_handlers;
+
+static void out_on_fatal(int sig)
+{
+    for (int i = 0; i < OUT_PENDING_MAX; i++)
+        if (out_pending[i])
+            unlink(out_pending[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void out_pending_add(char *tmp)
+{
+    for (int i = 0; i < OUT_PENDING_MAX; i++)
+        if (!out_pending[i]) {
+            out_pending[i] = tmp;
+            break;
+        }
+    if (out_handlers)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = out_on_fatal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t k = 0; k < ARRAY_SIZE(out_fatal); k++) {
+        sigaction(out_fatal[k], NULL, &out_saved[k]);
+        /* a signal ignored (nohup) stays ignored */
+        if (out_saved[k].sa_handler != SIG_IGN)
+            sigaction(out_fatal[k], &sa, NULL);
+    }
+    out_handlers = 1;
+}
+
+static void out_pending_drop(const char *tmp)
+{
+    int left = 0;
+    for (int i = 0; i < OUT_PENDING_MAX; i++) {
+        if (out_pending[i] == tmp)
+            out_pending[i] = NULL;
+        left |= out_pending[i] != NULL;
+    }
+    if (out_handlers && !left) {
+        for (size_t k = 0; k < ARRAY_SIZE(out_fatal); k++)
+            sigaction(out_fatal[k], &out_saved[k], NULL);
+        out_handlers = 0;
+    }
+}
+
+int util_out_open(util_out *o, const char *path, char **err)
+{
+    out_reset(o);
+    if (!path || !strcmp(path, "-")) {
+        o->fd = STDOUT_FILENO;
+        return 0;
+    }
+    if (!path[0]) {
+        *err = xstrdup("pydrill: error: the output file name is empty");
+        return -1;
+    }
+    o->path = xstrdup(path);
+    struct stat st;
+    /* Follows links on purpose: -o /dev/stdout names a device. */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            *err = xasprintf("%s: error: cannot write: is a folder", path);
+            goto fail;
+        }
+        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        if (o->fd < 0) {
+            *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+            goto fail;
+        }
+        return 0;
+    }
+    o->fd = create_temp(path, &o->tmp);
+    if (o->fd < 0) {
+        *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+        goto fail;
+    }
+    out_pending_add(o->tmp);
+    return 0;
+fail:
+    free(o->path);
+    out_reset(o);
+    return -1;
+}
+
+static void out_send(util_out *o, const char *p, size_t n)
+{
+    while (n > 0 && !o->err) {
+        ssize_t w = write(o->fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            o->err = errno;
+            return;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+int util_out_flush(util_out *o)
+{
+    if (o->memory)
+        return 0;
+    if (o->buf.len) {
+        out_send(o, o->buf.buf, o->buf.len);
+        sbuf_reset(&o->buf);
+    }
+    return o->err ? -1 : 0;
+}
+
+void util_out_write(util_out *o, const void *data, size_t n)
+{
+    if (o->err)
+        return;
+    sbuf_add(&o->buf, data, n);
+    if (!o->memory && o->buf.len >= OUT_BUFFER)
+        util_out_flush(o);
+}
+
+void util_out_puts(util_out *o, const char *s)
+{
+    util_out_write(o, s, strlen(s));
+}
+
+void util_out_printf(util_out *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    util_out_puts(o, s);
+    free(s);
+}
+
+void util_out_abandon(util_out *o)
+{
+    if (o->tmp) {
+        unlink(o->tmp);
+        out_pending_drop(o->tmp);
+        free(o->tmp);
+    }
+    if (o->fd > STDERR_FILENO)
+        close(o->fd);
+    free(o->path);
+    sbuf_release(&o->buf);
+    out_reset(o);
+}
+
+int util_out_close(util_out *o, char **err)
+{
+    if (o->memory) {
+        util_out_abandon(o);
+        return 0;
+    }
+    util_out_flush(o);
+    if (!o->err && o->tmp && fsync(o->fd) < 0)
+        o->err = errno;
+    if (o->fd > STDERR_FILENO && close(o->fd) < 0 && !o->err)
+        o->err = errno;
+    if (o->fd > STDERR_FILENO)
+        o->fd = -1;
+    if (!o->err && o->tmp && rename(o->tmp, o->path) < 0)
+        o->err = errno;
+    if (!o->err && o->tmp) {
+        out_pending_drop(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    int e = o->err;
+    if (e && !(e == EPIPE && !o->path))
+        *err = o->path ? xasprintf("%s: error: cannot write: %s", o->path,
+                                   e == EISDIR ? "is a folder" : strerror(e))
+                       : xasprintf("pydrill: error: cannot write to standard output: %s", strerror(e));
+    else
+        e = 0;
+    util_out_abandon(o);
+    return e ? -1 : 0;
+}
+
+char *util_out_take(util_out *o, size_t *len)
+{
+    char *s = sbuf_detach(&o->buf, len);
+    util_out_abandon(o);
+    return s;
+}
+
+int util_write_atomic(const char *path, const char *data, size_t len, char **err)
+{
+    util_out o;
+    if (util_out_open(&o, path, err) < 0)
+        return -1;
+    util_out_write(&o, data, len);
+    return util_out_close(&o, err);
+}
+
