@@ -7,7 +7,8 @@
  * by token, so each pattern costs one pass over the answer.
  *
  * The rules, and why:
- * - Whole words, ASCII case folded: `none` is not in `nonexistent`. A word
+ * - Whole words, case folded (beyond ASCII too: CAFÉ is café): `none` is
+ *   not in `nonexistent`. A word
  *   of three letters or more also matches its plural (s, es, 's, y->ies);
  *   other inflections are the author's, with a trailing `*` (`amortis*`).
  * - Between two words of a phrase the text may have any punctuation, but
@@ -133,7 +134,8 @@ static int pattern_compile(const char *src, pattern *p, char **err)
             int letters = t.len >= INFLECT_MIN;
             for (size_t k = 0; k < t.len && letters; k++) {
                 char c = (char)rubric_fold((unsigned char)s[k]);
-                letters = c >= 'a' && c <= 'z';
+                /* a byte of a letter beyond ASCII counts: cafés */
+                letters = (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
             }
             if (letters)
                 t.flags |= RT_INFLECT;

@@ -3,11 +3,14 @@
  * symbols, marked with what the rules need (code spans, negation cues,
  * function words and verbs, sentences and clauses, sentences that disown
  * what they say). The word lists are here, and why each is what it is. */
+#define _GNU_SOURCE
 #include "rubric_impl.h"
 
+#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "util.h"
 
@@ -69,8 +72,47 @@ static const char *ascii_form(uint32_t c)
     }
 }
 
+/* Lower case beyond ASCII ("CAFÉ" is "café"), from the C.UTF-8 locale's
+ * tables, asked for without touching the process's own locale; where
+ * that locale is missing, ASCII alone is folded (rubric_fold). */
+static uint32_t lower_cp(uint32_t c)
+{
+    static locale_t utf8;
+    static int tried;
+    if (!tried) {
+        tried = 1;
+        utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    }
+    return utf8 ? (uint32_t)towlower_l((wint_t)c, utf8) : c;
+}
+
+static size_t u8enc(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
 /* Normalised copy of s: valid UTF-8, no NUL or control characters but \n
- * and \t, typographic punctuation as ASCII. Never longer than s. */
+ * and \t, typographic punctuation as ASCII, letters beyond ASCII in lower
+ * case. Never longer than s. */
 char *rubric_normalise(const char *s, size_t n, size_t *outlen)
 {
     char *out = xmalloc(n + 1);
@@ -92,8 +134,17 @@ char *rubric_normalise(const char *s, size_t n, size_t *outlen)
         } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
             out[o++] = (c == '\n' || c == '\t') ? (char)c : ' ';
         } else {
-            memcpy(out + o, p + i, k);
-            o += k;
+            char lc[4];
+            uint32_t l = c >= 0x80 ? lower_cp(c) : c;
+            size_t ll = l != c && l >= 0x80 && l <= 0x10FFFF ? u8enc(l, lc) : 0;
+            /* (a lower case that is longer in UTF-8 is rare: kept as it was) */
+            if (ll && ll <= k) {
+                memcpy(out + o, lc, ll);
+                o += ll;
+            } else {
+                memcpy(out + o, p + i, k);
+                o += k;
+            }
         }
         i += k;
     }

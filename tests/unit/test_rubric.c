@@ -51,6 +51,13 @@ static void test_whole_words(void **state)
     FOUND("lst = []", "it writes lst=[] in the body");
     ABSENT("lst = []", "it writes lst=None in the body");
     FOUND("id(", "it compares id(a) with id(b)");
+    /* case is folded beyond ASCII too, on both sides */
+    FOUND("caf\xc3\xa9", "The CAF\xc3\x89 serves the dict.");
+    FOUND("CAF\xc3\x89", "the caf\xc3\xa9 serves the dict");
+    FOUND("\xce\xbb\xce\xb1\xce\xbc\xce\xb4\xce\xb1", "\xce\x9b\xce\x91\xce\x9c\xce\x94\xce\x91 is a Greek word"); /* λαμδα, ΛΑΜΔΑ */
+    ABSENT("caf\xc3\xa9", "The cafe serves the dict.");
+    /* and the plural of a word with letters beyond ASCII */
+    FOUND("caf\xc3\xa9", "Both caf\xc3\xa9s serve it.");
 }
 
 static void test_phrases(void **state)
