@@ -13,7 +13,7 @@ static void parse(vctx *v, const cJSON *obj, drill *dr)
 static int check(const drill *d, const kind_check_env *env, diag *dg)
 {
     return kind_tests_passes(d, d->solution, "the solution", env, dg) &
-           kind_tests_fails(d, d->code, "the starter code", env, dg) & kind_tests_wrong_fail(d, env, dg);
+           kind_tests_starter_fails(d, d->code, "the starter code", env, dg) & kind_tests_wrong_fail(d, env, dg);
 }
 
 static void show(const drill *d, int solution, FILE *out)

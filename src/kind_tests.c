@@ -207,15 +207,30 @@ int kind_tests_passes(const drill *d, const char *answer, const char *what, cons
     return ok;
 }
 
-int kind_tests_fails(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg)
+static int fails(const drill *d, const char *answer, const char *what, int must_compile, const kind_check_env *env,
+                 diag *dg)
 {
     drill_verdict v;
     env->judge(d, answer, &v);
-    int ok = v.st != ST_PASS;
-    if (!ok)
+    int ok = v.st != ST_PASS && !(must_compile && v.st == ST_SYNTAX);
+    if (v.st == ST_PASS)
         diag_add(dg, "%s: drill %s: error: %s already passes every test", d->pack_path, d->id, what);
+    else if (!ok)
+        diag_add(dg, "%s: drill %s: error: %s does not compile: %s", d->pack_path, d->id, what,
+                 v.message ? v.message : "");
     drill_verdict_free(&v);
     return ok;
+}
+
+int kind_tests_fails(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg)
+{
+    return fails(d, answer, what, 0, env, dg);
+}
+
+int kind_tests_starter_fails(const drill *d, const char *code, const char *what, const kind_check_env *env,
+                             diag *dg)
+{
+    return fails(d, code, what, 1, env, dg);
 }
 
 /* Each `wrong` answer must fail at least one test: the proof that the

@@ -15,6 +15,12 @@ char *kind_tests_code_of(const drill *d, const char *answer, char **err);
  * the message ("the solution", "the starter code"). 1 when it holds. */
 int kind_tests_passes(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg);
 int kind_tests_fails(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg);
+/* The same for the code a candidate starts from (a fix starter, a write
+ * stub), which must also compile: as with a wrong answer, failing to
+ * compile proves nothing of the tests, and no one should start from
+ * broken code. */
+int kind_tests_starter_fails(const drill *d, const char *code, const char *what, const kind_check_env *env,
+                             diag *dg);
 /* check: every `wrong` answer fails (and compiles). */
 int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg);
 /* show: the tests (hidden ones counted, unless solution). */

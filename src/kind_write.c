@@ -15,7 +15,7 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
 {
     int ok = kind_tests_passes(d, d->solution, "the solution", env, dg);
     if (d->code)
-        ok &= kind_tests_fails(d, d->code, "the stub", env, dg);
+        ok &= kind_tests_starter_fails(d, d->code, "the stub", env, dg);
     return ok & kind_tests_wrong_fail(d, env, dg);
 }
 

@@ -69,6 +69,11 @@ test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
     contains err "drill starter-ok: error: the starter code already passes every test"
 '
+test_expect_success 'a starter or stub that does not compile is caught (it proves nothing, and no one should start from it)' '
+    expect_code 1 pydrill check --pack "$C/starter-broken.json" 2>err &&
+    contains err "drill starter-broken: error: the starter code does not compile: line 1, column" &&
+    contains err "drill stub-broken: error: the stub does not compile: line 1, column"
+'
 test_expect_success 'a stale expect is caught with the line that differs' '
     expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
     contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
