@@ -78,6 +78,10 @@ int cmd_load(const cmd_source *s, catalog *c);
 void cmd_print_diag(const diag *d);
 /* Prints one message the same way. */
 void cmd_print_msg(const char *msg);
+/* 1 (said on stderr) when runs could not be started while planning (no
+ * process, no scratch folder): pydrill's failure, and grading would be
+ * too. */
+int cmd_grader_failed(void);
 /* Prints "pydrill: error: ..." to stderr, escaped; returns EXIT_USAGE. */
 int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "pydrill: error: CMD: ..." and a pointer to CMD --help; returns

@@ -227,13 +227,8 @@ int cmd_check(int argc, char **argv)
     cJSON_Delete(second);
     cmd_print_diag(&dg);
     cmd_print_diag(&warn);
-    const char *why = NULL;
-    size_t lost = engine_internal_failures(&why);
-    if (lost) {
+    if (cmd_grader_failed()) {
         /* what was found may be the grader's failure, not the drills' */
-        fprintf(stderr, "pydrill: error: %zu run%s could not be started (%s): the problems above may be "
-                        "pydrill's, not the drills'; check again\n",
-                lost, lost == 1 ? "" : "s", why);
         diag_free(&dg);
         diag_free(&warn);
         catalog_free(&c);

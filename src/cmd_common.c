@@ -203,6 +203,18 @@ int cmd_load(const cmd_source *s, catalog *c)
     return rc;
 }
 
+int cmd_grader_failed(void)
+{
+    const char *why = NULL;
+    size_t lost = engine_internal_failures(&why);
+    if (!lost)
+        return 0;
+    fprintf(stderr, "pydrill: error: %zu run%s could not be started (%s): nothing can be graded now, and the "
+                    "problems above are pydrill's, not the pack's\n",
+            lost, lost == 1 ? "" : "s", why);
+    return 1;
+}
+
 int cmd_start_runner(void)
 {
     char *err = NULL, *warning = NULL;

@@ -464,6 +464,10 @@ int cmd_grade(int argc, char **argv)
         bad_input = 1;
     cmd_print_diag(&dg);
     diag_free(&dg);
+    if (cmd_grader_failed()) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
 
     /* The output first: a report that cannot be written is known before
      * anything is graded. */

@@ -106,6 +106,10 @@ int cmd_run(int argc, char **argv)
     engine_plan_drill(d, &dg);
     cmd_print_diag(&dg);
     diag_free(&dg);
+    if (cmd_grader_failed()) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
     if (watch) {
         rc = tui_watch(&c, d, file);
         goto out;

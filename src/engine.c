@@ -65,6 +65,17 @@ static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
         grade_skipped(d, v);
         return 0;
     }
+    /* A test whose expected value could not be had (reported when the
+     * pack was loaded, exit 2) grades no one: the drill is left out, as
+     * a skipped one is, rather than failing every answer. */
+    for (size_t i = 0; i < d->ntests; i++)
+        if (d->tests[i].expect_error) {
+            grade_skipped(d, v);
+            free(v->message);
+            v->message = xasprintf("not graded: the drill is broken (test \"%s\": %s)", d->tests[i].name,
+                                   d->tests[i].expect_error);
+            return 0;
+        }
     /* SPEC 2.6: no answer is `missing`; an empty or blank one is no answer
      * either, here as in a batch and the quiz */
     if (!answer || !answer[strspn(answer, " \t\r\n\f\v")]) {

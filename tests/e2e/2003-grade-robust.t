@@ -160,6 +160,13 @@ test_expect_success '-o onto a folder: exit 2, the folder untouched' '
     test -d dest && test "$(ls -A dest)" = file && test "$(cat dest/file)" = keep
 '
 
+test_expect_success 'a drill whose expect cannot be evaluated grades no one: left out (skipped), exit 2' '
+    expect_code 2 "$PYDRILL" grade --pack "$FIXTURES/e2e/broken-expect.json" --format json -o be.json \
+        "$FIXTURES/e2e/broken-expect-answers.json" 2>err &&
+    contains err "drill broken-write: error: test \"a\": expect" &&
+    $PY -c "import json; s = json.load(open(\"be.json\"))[\"submissions\"][0]; d = {x[\"id\"]: x for x in s[\"drills\"]}; assert d[\"broken-write\"][\"status\"] == \"skipped\" and s[\"score\"] == 1 and s[\"max\"] == 1, s"
+'
+
 # no_forks CMD...: runs CMD where it cannot start a single process (uid
 # 65534, RLIMIT_NPROC 1: it is its only process), from a folder that uid
 # can read, with a TMPDIR it can write.
@@ -175,7 +182,7 @@ no_forks() {
 }
 test_expect_success 'when no process can be started, it is the grader'"'"'s error (exit 2), not the answer'"'"'s verdict' '
     { no_forks ./pydrill run fresh-list-fix --pack pack.json ok/ada.json >out 2>err; test $? = 2; } &&
-    contains err "cannot grade the answer: cannot start a process for the answer" &&
+    contains err "could not be started (cannot start a process for the answer" &&
     lacks out CRASH && lacks out "0/1" &&
     { no_forks ./pydrill check --pack pack.json >out 2>err; test $? = 2; } &&
     contains err "could not be started" &&
