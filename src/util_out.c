@@ -155,7 +155,16 @@ int util_out_open(util_out *o, const char *path, char **err)
     }
     o->fd = create_temp(path, &o->tmp);
     if (o->fd < 0) {
-        *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+        /* the file is written beside its target and renamed over it: say
+         * where, when it is that folder that refuses (-o /proc/version) */
+        int e = errno;
+        char *dir = util_dirname(path);
+        struct stat ds;
+        if (stat(dir, &ds) == 0 && S_ISDIR(ds.st_mode))
+            *err = xasprintf("%s: error: cannot write: %s (no file can be made in %s)", path, strerror(e), dir);
+        else
+            *err = xasprintf("%s: error: cannot write: %s", path, strerror(e));
+        free(dir);
         goto fail;
     }
     out_pending_add(o->tmp);

@@ -150,6 +150,8 @@ test_expect_success 'a failed -o names the path asked for, never the temporary f
     expect_code 2 grade -o nowhere/r.json ok/ada.json 2>err &&
     contains err "nowhere/r.json: error: cannot write: No such file or directory" &&
     lacks err ".tmp" &&
+    expect_code 2 grade -o /proc/version ok/ada.json 2>err &&
+    contains err "/proc/version: error: cannot write: No such file or directory (no file can be made in /proc)" &&
     mkdir ro && chmod 555 ro &&
     if [ "$(id -u)" -ne 0 ]; then
         expect_code 2 grade -o ro/r.json ok/ada.json 2>err &&
