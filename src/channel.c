@@ -158,6 +158,7 @@ static int take_item(channel *t, const cJSON *rec)
     set_text(&o->out, &o->out_len, rec, "out");
     o->denied = json_str(rec, "den");
     t->item_done = 1;
+    t->items++;
     return 0;
 }
 
@@ -198,6 +199,8 @@ static int take_record(channel *t, const char *json, size_t len)
         r->trace[r->trace_len++] = '\n';
         r->trace[r->trace_len] = '\0';
     } else if (strcmp(type, "denied") == 0) {
+        if (!t->denied)
+            t->denied_at = t->items;
         if (!t->denied)
             t->denied = json_str(rec, "what");
         if (!t->denied)

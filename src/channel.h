@@ -32,6 +32,9 @@ typedef struct {
     int item_done;     /* set on each finished item, and once the child is ready (the caller resets it) */
     int ready;         /* the child said its start-up is over */
     char *denied;      /* what the sandbox refused first, or NULL */
+    size_t items;      /* items that have their result */
+    size_t denied_at;  /* items that had theirs when the first refusal came: one that came while
+                        * an item ran, and the answer went on, belongs to that item alone */
     char *fatal;       /* why the child could not set up, or NULL */
 } channel;
 

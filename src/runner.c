@@ -498,10 +498,14 @@ static void classify(runner_task *t)
     int sig = t->exited && WIFSIGNALED(t->wstatus) ? WTERMSIG(t->wstatus) : 0;
     double cpu_limit = (double)lim->cpu_seconds;
     const channel *c = &t->chan;
+    /* A refusal in a test that finished (the answer caught it and went on)
+     * is that test's (its outcome says so): a process that dies later
+     * died of what came later. */
+    int denial_ended_it = c->denied && (c->done || c->denied_at >= c->items);
     if (c->corrupt) {
         r->status = RUN_CRASH;
         r->message = xstrdup("the result channel carried data that did not come from the grader");
-    } else if (c->denied) {
+    } else if (denial_ended_it) {
         r->status = RUN_DENIED;
         r->message = xasprintf("denied: %s", c->denied);
     } else if (c->fatal) {
