@@ -180,6 +180,12 @@ no_forks() {
         (cd "$NOFORK" && TMPDIR=/tmp bash -c 'ulimit -u 1 && exec "$@"' bash "$@")
     fi
 }
+# (as uid 65534 the binary must load: a Python built under root's home,
+# as the pyenv ones of make check are, cannot be read there)
+if [ "$(id -u)" = 0 ] && ! (cd "$NOFORK" && setpriv --reuid=65534 --regid=65534 --clear-groups ./pydrill --version) \
+        >/dev/null 2>&1; then
+    test_skip "when no process can be started, it is the grader's error" "uid 65534 cannot run this build"
+else
 test_expect_success 'when no process can be started, it is the grader'"'"'s error (exit 2), not the answer'"'"'s verdict' '
     { no_forks ./pydrill run fresh-list-fix --pack pack.json ok/ada.json >out 2>err; test $? = 2; } &&
     contains err "could not be started (cannot start a process for the answer" &&
@@ -189,6 +195,7 @@ test_expect_success 'when no process can be started, it is the grader'"'"'s erro
     { no_forks ./pydrill grade --pack pack.json -j 1 --format json ok/ada.json >out 2>err; test $? = 2; } &&
     lacks out "\"crash\""
 '
+fi
 rm -rf "$NOFORK"
 
 test_done
