@@ -113,6 +113,7 @@ int cmd_export(int argc, char **argv)
     };
     const char *out = NULL, *format = NULL;
     long interview = -1; /* 0: the list */
+    int listed = 0, numbered = 0;
     cmd_args a;
     cmd_args_init(&a, "export", export_usage, argc, argv, "o:h", longopts);
     int opt;
@@ -120,8 +121,12 @@ int cmd_export(int argc, char **argv)
         char *end;
         switch (opt) {
         case 'o': out = optarg; continue;
-        case OPT_INTERVIEWS: interview = 0; continue;
+        case OPT_INTERVIEWS:
+            listed = 1;
+            interview = 0;
+            continue;
         case OPT_INTERVIEW:
+            numbered = 1;
             errno = 0;
             interview = strtol(optarg, &end, 10);
             if (errno || *end || end == optarg || interview < 1 || interview > 1000000)
@@ -137,6 +142,8 @@ int cmd_export(int argc, char **argv)
     }
     if (optind < argc)
         return cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
+    if (listed && numbered)
+        return cmd_args_error(&a, "--interviews lists them, --interview N writes one: give one of the two");
     if (out && !out[0])
         return cmd_args_error(&a, "-o needs a file name");
     if (out && strcmp(out, "-") == 0)
@@ -146,16 +153,16 @@ int cmd_export(int argc, char **argv)
     if (interview >= 0)
         return export_interviews(interview, format ? format : "text", out);
 
+    /* a read-only command: a corrupt state file is said to be one and left
+     * where it is (the quiz sets it aside when it next starts) */
     state s;
     char *err = NULL;
-    if (state_load(&s, &err) < 0) {
+    if (state_load_readonly(&s, &err) < 0) {
         print_error(err);
         free(err);
         state_free(&s);
         return EXIT_USAGE;
     }
-    if (s.notice)
-        fprintf(stderr, "pydrill: warning: %s\n", s.notice);
     int rc = EXIT_OK;
     if (state_export(&s, out, &err) < 0) {
         print_error(err);

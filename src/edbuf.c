@@ -91,6 +91,13 @@ static size_t char_cells(uint32_t c)
     return 1;
 }
 
+/* The cells of character c at cell column at: a tab reaches the next
+ * multiple of EDBUF_INDENT, as the screen draws it. */
+static size_t cells_at(uint32_t c, size_t at)
+{
+    return c == '\t' ? EDBUF_INDENT - at % EDBUF_INDENT : char_cells(c);
+}
+
 size_t edbuf_cells(const char *s, size_t n)
 {
     size_t cells = 0, i = 0;
@@ -99,7 +106,7 @@ size_t edbuf_cells(const char *s, size_t n)
         uint32_t c = utf8_decode(s + i, &k);
         if (i + k > n)
             break;
-        cells += char_cells(c);
+        cells += cells_at(c, cells);
         i += k;
     }
     return cells;
@@ -112,7 +119,7 @@ static size_t byte_at_cells(const ed_line *l, size_t cells)
     size_t i = 0, at = 0;
     while (i < l->len) {
         size_t k;
-        size_t w = char_cells(utf8_decode(l->s + i, &k));
+        size_t w = cells_at(utf8_decode(l->s + i, &k), at);
         if (at + w > cells && w > 0)
             break;
         at += w;

@@ -36,9 +36,11 @@ int edbuf_redo(edbuf *b);         /* 0 when nothing to redo; any edit clears wha
 /* Changes with every edit, undo and redo (not with moves). */
 unsigned long edbuf_version(const edbuf *b);
 
-/* Screen cells taken by n bytes of UTF-8: East Asian wide characters count
- * two, combining marks zero, anything else (a tab too) one. The editor's
- * cursor column and its up/down preferred column are in these units. */
+/* Screen cells taken by n bytes of UTF-8 at the start of a line: East
+ * Asian wide characters count two, combining marks zero, a tab reaches the
+ * next multiple of four (as the quiz draws it), anything else one. The
+ * editor's cursor column and its up/down preferred column are in these
+ * units. */
 size_t edbuf_cells(const char *s, size_t n);
 
 #endif

@@ -185,7 +185,8 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
         int fill = (int)(s / n * IV_BAR_W + 0.5);
         for (int i = 0; i < IV_BAR_W; i++)
             sbuf_addstr(&sb, i < fill ? full : empty);
-        sbuf_addf(&sb, " %.1f/%d", s, n);
+        /* the label says what the bar shows: 0.25/1 is a quarter, not "0.2" */
+        sbuf_addf(&sb, " %.2f/%d", s, n);
         sink(ctx, IV_BAR, 2, sb.buf);
         sbuf_release(&sb);
     }

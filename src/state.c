@@ -107,58 +107,172 @@ static state_entry *entry_lookup(const state *s, const char *id)
     return NULL;
 }
 
-/* ---- reading ---- */
+/* ---- reading ----
+ *
+ * Every field is checked for its type and range: a file with one value
+ * that pydrill would never have written (a draft that is a number, a
+ * score of 1e308, a negative attempt count) is not read around, silently
+ * dropping or "fixing" what it holds; it is set aside whole, as an
+ * unparseable one is, and the reason names the value. Fields added later
+ * may be missing (they take their defaults); fields pydrill does not know
+ * are left alone. */
 
-static double json_num(const cJSON *o, const char *name, double dflt)
+/* the largest values a state file may hold: far beyond what use reaches */
+#define STATE_COUNT_MAX 1e9          /* revision, attempts, reps */
+#define STATE_EASE_MAX 1000.0        /* SM-2 ease: +0.1 per good review */
+#define STATE_INTERVAL_MAX 1e7       /* days: 27,000 years */
+#define STATE_DUE_MAX 1e13           /* seconds since the epoch: year 300,000 */
+
+static const cJSON *field(const cJSON *o, const char *name)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+    return cJSON_GetObjectItemCaseSensitive(o, name);
 }
 
-static int json_int(const cJSON *o, const char *name, int dflt, int min)
+/* "/entries/ID/FIELD: what is wrong" (the id escaped as a JSON Pointer). */
+static char *bad_value(const char *id, const char *sub, const char *name, const char *what)
 {
-    double d = json_num(o, name, dflt);
-    if (d != d || d < min || d > 1e9)
-        return dflt;
-    return (int)d;
-}
-
-static char *json_str(const cJSON *o, const char *name)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-    return cJSON_IsString(v) && v->valuestring ? xstrdup(v->valuestring) : NULL;
-}
-
-/* Fields are read leniently: one odd value costs that value, not the
- * whole history. */
-static void entry_from_json(state *s, const cJSON *item)
-{
-    if (!item->string || !cJSON_IsObject(item) || entry_lookup(s, item->string))
-        return;
-    state_entry *e = entry_add(s, item->string, json_int(item, "revision", 1, 1));
-    e->attempts = json_int(item, "attempts", 0, 0);
-    const cJSON *passed = cJSON_GetObjectItemCaseSensitive(item, "passed");
-    e->passed = cJSON_IsTrue(passed) || (cJSON_IsNumber(passed) && passed->valuedouble != 0);
-    e->revealed_pass = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "revealed_pass"));
-    const cJSON *st = cJSON_GetObjectItemCaseSensitive(item, "last_status");
-    status parsed;
-    if (cJSON_IsString(st) && status_parse(st->valuestring, &parsed) == 0)
-        e->last_status = (int)parsed;
-    e->best_score = json_num(item, "best_score", 0);
-    e->last_answer = json_str(item, "last_answer");
-    e->draft = json_str(item, "draft");
-    const cJSON *card = cJSON_GetObjectItemCaseSensitive(item, "card");
-    if (cJSON_IsObject(card)) {
-        e->card.ease = json_num(card, "ease", e->card.ease);
-        if (e->card.ease < 1.3 || e->card.ease > 10)
-            e->card.ease = 2.5;
-        e->card.reps = json_int(card, "reps", 0, 0);
-        e->card.interval_days = json_num(card, "interval_days", 0);
-        if (!(e->card.interval_days >= 0 && e->card.interval_days < 1e6))
-            e->card.interval_days = 0;
-        double due = json_num(card, "due", 0);
-        e->card.due = due >= 0 && due < 1e15 ? (time_t)due : 0;
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "/entries/");
+    for (const char *p = id; p && *p; p++) {
+        if (*p == '~')
+            sbuf_addstr(&sb, "~0");
+        else if (*p == '/')
+            sbuf_addstr(&sb, "~1");
+        else
+            sbuf_addch(&sb, *p);
     }
+    if (sub)
+        sbuf_addf(&sb, "/%s", sub);
+    if (name)
+        sbuf_addf(&sb, "/%s", name);
+    sbuf_addf(&sb, ": %s", what);
+    char *raw = sbuf_detach(&sb, NULL);
+    /* an id is the file's: it must not drive the terminal it is shown on */
+    char *out = util_escape_controls(raw);
+    free(raw);
+    return out;
+}
+
+/* A number in [min, max] (whole when whole is set), or absent (*set 0). */
+static int num_field(const cJSON *o, const char *name, double min, double max, int whole, double *out, int *set,
+                     const char **why)
+{
+    const cJSON *v = field(o, name);
+    *set = v != NULL;
+    if (!v)
+        return 0;
+    if (!cJSON_IsNumber(v)) {
+        *why = "not a number";
+        return -1;
+    }
+    double d = v->valuedouble;
+    if (!(d >= min && d <= max)) {
+        *why = "out of range";
+        return -1;
+    }
+    if (whole && d != (double)(long long)d) {
+        *why = "not a whole number";
+        return -1;
+    }
+    *out = d;
+    return 0;
+}
+
+static int bool_field(const cJSON *o, const char *name, int *out, const char **why)
+{
+    const cJSON *v = field(o, name);
+    if (!v)
+        return 0;
+    if (!cJSON_IsBool(v)) {
+        *why = "not true or false";
+        return -1;
+    }
+    *out = cJSON_IsTrue(v);
+    return 0;
+}
+
+static int str_field(const cJSON *o, const char *name, char **out, const char **why)
+{
+    const cJSON *v = field(o, name);
+    if (!v || cJSON_IsNull(v))
+        return 0;
+    if (!cJSON_IsString(v) || !v->valuestring) {
+        *why = "not a string";
+        return -1;
+    }
+    *out = xstrdup(v->valuestring);
+    return 0;
+}
+
+/* Reads one entry; -1 with *err ("/entries/ID/FIELD: ...") when a value is
+ * not one pydrill writes. */
+static int entry_from_json(state *s, const cJSON *item, char **err)
+{
+    const char *id = item->string, *why = NULL, *name = NULL, *sub = NULL;
+    if (!id || !*id) {
+        *err = xstrdup("/entries: an entry without a drill id");
+        return -1;
+    }
+    if (!cJSON_IsObject(item)) {
+        *err = bad_value(id, NULL, NULL, "not an object");
+        return -1;
+    }
+    if (entry_lookup(s, id)) {
+        *err = bad_value(id, NULL, NULL, "the drill appears twice");
+        return -1;
+    }
+    double d;
+    int set;
+    if (num_field(item, name = "revision", 1, STATE_COUNT_MAX, 1, &d, &set, &why) < 0)
+        goto bad;
+    state_entry *e = entry_add(s, id, set ? (int)d : 1);
+    if (num_field(item, name = "attempts", 0, STATE_COUNT_MAX, 1, &d, &set, &why) < 0)
+        goto bad;
+    e->attempts = set ? (int)d : 0;
+    if (bool_field(item, name = "passed", &e->passed, &why) < 0 ||
+        bool_field(item, name = "revealed_pass", &e->revealed_pass, &why) < 0)
+        goto bad;
+    const cJSON *st = field(item, name = "last_status");
+    if (st && !cJSON_IsNull(st)) {
+        status parsed;
+        if (!cJSON_IsString(st) || status_parse(st->valuestring, &parsed) < 0) {
+            why = "not a status";
+            goto bad;
+        }
+        e->last_status = (int)parsed;
+    }
+    if (num_field(item, name = "best_score", 0, 1, 0, &d, &set, &why) < 0)
+        goto bad;
+    e->best_score = set ? d : 0;
+    if (str_field(item, name = "last_answer", &e->last_answer, &why) < 0 ||
+        str_field(item, name = "draft", &e->draft, &why) < 0)
+        goto bad;
+    const cJSON *card = field(item, name = "card");
+    if (card) {
+        if (!cJSON_IsObject(card)) {
+            why = "not an object";
+            goto bad;
+        }
+        sub = "card";
+        if (num_field(card, name = "ease", 1.3 - 1e-9, STATE_EASE_MAX, 0, &d, &set, &why) < 0)
+            goto bad;
+        if (set)
+            e->card.ease = d < 1.3 ? 1.3 : d;
+        if (num_field(card, name = "reps", 0, STATE_COUNT_MAX, 1, &d, &set, &why) < 0)
+            goto bad;
+        e->card.reps = set ? (int)d : 0;
+        if (num_field(card, name = "interval_days", 0, STATE_INTERVAL_MAX, 0, &d, &set, &why) < 0)
+            goto bad;
+        e->card.interval_days = set ? d : 0;
+        if (num_field(card, name = "due", 0, STATE_DUE_MAX, 1, &d, &set, &why) < 0)
+            goto bad;
+        e->card.due = set ? (time_t)d : 0;
+    }
+    return 0;
+bad:
+    *err = bad_value(id, sub, name, why);
+    return -1;
 }
 
 /* Renames path to path.corrupt-YYYYmmdd-HHMMSS (then -2, -3, ... when
@@ -217,9 +331,34 @@ static const char *check_format(const cJSON *root, const char *data, size_t len)
     return NULL;
 }
 
-int state_load(state *s, char **err)
+/* Reads the entries of root; -1 with *why (caller frees) at the first
+ * value that is not one pydrill writes. */
+static int state_entries(state *s, const cJSON *root, char **why)
 {
-    char *dir = NULL, *path = NULL, *data = NULL;
+    const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
+    const cJSON *item;
+    cJSON_ArrayForEach(item, entries)
+    {
+        if (entry_from_json(s, item, why) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void state_drop_entries(state *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        entry_release(&s->entries[i]);
+    free(s->entries);
+    s->entries = NULL;
+    s->n = 0;
+}
+
+/* state_load, and state_load_readonly when readonly: then nothing is
+ * created or moved, and a file that is not a good state file is an error. */
+static int state_open(state *s, int readonly, char **err)
+{
+    char *dir = NULL, *path = NULL, *data = NULL, *bad = NULL;
     cJSON *root = NULL;
     size_t len = 0;
     int rc = -1;
@@ -227,11 +366,11 @@ int state_load(state *s, char **err)
     memset(s, 0, sizeof(*s));
     dir = state_dir();
     if (!dir) {
-        *err = xstrdup("pydrill: error: no state folder: neither XDG_STATE_HOME nor HOME is set");
+        *err = xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
         goto end;
     }
     path = xasprintf("%s/" STATE_FILE, dir);
-    if (make_dirs(dir, err) < 0)
+    if (!readonly && make_dirs(dir, err) < 0)
         goto end;
     struct stat st;
     if (stat(path, &st) < 0 && errno == ENOENT)
@@ -240,20 +379,26 @@ int state_load(state *s, char **err)
         goto end;
     root = cJSON_ParseWithLength(data, len);
     const char *why = check_format(root, data, len);
+    if (!why && state_entries(s, root, &bad) < 0)
+        why = bad;
     if (why) {
+        state_drop_entries(s);
+        if (readonly) {
+            *err = xasprintf("%s: error: not a pydrill state file (%s); the quiz sets it aside when it "
+                             "next starts",
+                             path, why);
+            goto end;
+        }
         char *aside = NULL;
         if (set_aside(path, &aside, err) < 0)
             goto end;
         /* the short words first: the path may take lines of a screen */
-        s->notice = xasprintf(STATE_FILE " was not a pydrill state file (%s); set aside as %s, starting afresh",
+        s->notice = xasprintf(STATE_FILE " was not a pydrill state file (%s); set aside as %s, starting "
+                              "afresh",
                               why, aside);
         free(aside);
         goto ok;
     }
-    const cJSON *entries = cJSON_GetObjectItemCaseSensitive(root, "entries");
-    const cJSON *item;
-    cJSON_ArrayForEach(item, entries)
-        entry_from_json(s, item);
 ok:
     /* Only a successful load arms state_save: after a failure the file on
      * disk may be history we could not read, and must not be replaced. */
@@ -262,10 +407,21 @@ ok:
     rc = 0;
 end:
     cJSON_Delete(root);
+    free(bad);
     free(data);
     free(path);
     free(dir);
     return rc;
+}
+
+int state_load(state *s, char **err)
+{
+    return state_open(s, 0, err);
+}
+
+int state_load_readonly(state *s, char **err)
+{
+    return state_open(s, 1, err);
 }
 
 /* ---- writing ---- */
@@ -322,7 +478,7 @@ static char *state_to_json(const state *s)
 int state_save(const state *s, char **err)
 {
     if (!s->path) {
-        *err = xstrdup("pydrill: error: the state was not loaded; not saving");
+        *err = xstrdup("the state file could not be read when the quiz started, so it is never replaced");
         return -1;
     }
     char *dir = util_dirname(s->path);

@@ -29,9 +29,14 @@ typedef struct {
     char *notice;        /* e.g. "state file was corrupt; set aside as ..." */
 } state;
 
-/* Loads (or starts empty). A corrupt file is renamed aside and reported in
- * s->notice. Returns 0, or -1 with *err when the folder is unusable. */
+/* Loads (or starts empty). A corrupt file (not JSON, another format, or
+ * any value of a wrong type or out of range) is renamed aside and reported
+ * in s->notice. Returns 0, or -1 with *err (no "pydrill:" prefix) when the
+ * folder or file is unusable. */
 int state_load(state *s, char **err);
+/* The same for a command that only reads (export): nothing is created or
+ * moved, and a corrupt file is an error (-1 with *err, "PATH: error: ..."). */
+int state_load_readonly(state *s, char **err);
 int state_save(const state *s, char **err);
 void state_free(state *s);
 /* Finds or creates the entry; a revision change resets its history. The

@@ -17,6 +17,7 @@
 #include <curses.h>
 #include <poll.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "catalog.h"
@@ -211,6 +212,7 @@ typedef struct {
     char *answer;      /* handed in; NULL: none */
     drill_verdict v;
     double secs;
+    int retried;       /* graded again once after pydrill failed to run it */
 } tui_iv_item;
 
 typedef struct tui_app {
@@ -395,6 +397,59 @@ void trace_draw(tui_app *a, WINDOW *w);
 int trace_key(tui_app *a, int k);
 void help_draw(tui_app *a, WINDOW *w);
 int help_key(tui_app *a, int k);
+
+/* ---- input bytes, tabs, a failed save, undo of choices, Ctrl-C in an interview ---- */
+
+/* tui_crt.c */
+
+/* What the keys read since the last call need said (a byte that is no
+ * character came in as U+FFFD, a paste was cut at 1 MiB), or NULL. The
+ * loop shows it once the keys of a burst are handled. Caller frees. */
+char *crt_take_note(void);
+/* Drops the keys typed ahead and not read yet (a burst after Ctrl-S that
+ * an Esc cut short). */
+void crt_flush_input(void);
+/* UTF-8 of a code point (U+FFFD for one that is not a character): the
+ * quiz keeps text as UTF-8 whatever the locale. Returns the bytes. */
+size_t crt_utf8_encode(uint32_t cp, char out[4]);
+/* crt_width and crt_put for text whose first byte sits at cell column col
+ * of its line: a tab reaches the next multiple of four cells from there. */
+int crt_width_from(const char *s, size_t n, int col);
+int crt_put_from(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, attr_t a, int col);
+
+/* tui_doc.c */
+
+/* The role that draws a byte of highlight class c (highlight.h), base for
+ * none. */
+crt_role doc_cls_role(unsigned char c, crt_role base);
+
+/* tui_app.c */
+
+/* Quits, or asks first when a save of the progress failed (and none
+ * succeeded since): y quits anyway, x exports the answers to
+ * ./pydrill-answers.json, then quits; any other key stays. */
+void app_ask_quit(tui_app *a);
+/* A line for stderr once the terminal is given back ("pydrill: " first). */
+void app_note_at_exit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends a key's text (a code point) to a string that grows (search). */
+void app_append_key(char **s, int k);
+
+/* tui_drill.c */
+
+/* Undo of a choice or parsons answer (Ctrl-Z, Ctrl-Y redoes), for as long
+ * as the drill is open: answer_undo_keep() before each change;
+ * answer_undo_settle() drops the last step when it changed nothing (a
+ * line picked up and dropped where it was). */
+void answer_undo_keep(const tui_app *a);
+void answer_undo_settle(const tui_app *a);
+
+/* tui_interview.c */
+
+/* Ctrl-C in an interview: it ends as when the clock runs out (drafts
+ * handed in, graded, the report kept), then the quiz quits. */
+void iv_interrupt(tui_app *a);
+/* 1 while the quiz waits for the grading of an interrupted interview. */
+int iv_quitting(const tui_app *a);
 
 /* ---- tui_watch.c ---- */
 

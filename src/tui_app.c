@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -40,13 +41,98 @@ state_entry *app_entry(tui_app *a, const drill *d)
     return NULL;
 }
 
+/* Why the progress cannot be saved (a failed load, the last save), until
+ * a save succeeds: a line above the footer says so on every screen. When
+ * a save has failed, something would be lost: quitting asks first. */
+static char *app_unsaved;
+static int app_lost;
+
+static void app_set_unsaved(const char *why)
+{
+    free(app_unsaved);
+    app_unsaved = why ? xstrdup(why) : NULL;
+}
+
 void app_save(tui_app *a)
 {
     char *err = NULL;
     if (state_save(&a->st, &err) < 0) {
-        app_msg(a, "progress not saved: %s", err ? err : "unknown error");
+        app_set_unsaved(err ? err : "unknown error");
+        app_lost = 1;
+        app_msg(a, "progress not saved: %s", app_unsaved);
         free(err);
+    } else {
+        if (app_unsaved)
+            app_msg(a, "progress saved again");
+        app_set_unsaved(NULL);
+        app_lost = 0;
     }
+}
+
+void app_append_key(char **s, int k)
+{
+    char mb[4];
+    size_t n = crt_utf8_encode((uint32_t)k, mb);
+    size_t len = *s ? strlen(*s) : 0;
+    *s = xrealloc(*s, len + n + 1);
+    memcpy(*s + len, mb, n);
+    (*s)[len + n] = '\0';
+}
+
+static void app_quit(tui_app *a);
+
+/* y at "quit anyway?" */
+static void app_quit_anyway(tui_app *a)
+{
+    app_quit(a);
+}
+
+/* the question on screen is app_ask_quit's */
+static int app_asking_quit(const tui_app *a)
+{
+    return a->confirm && a->confirm_fn == app_quit_anyway;
+}
+/* said on stderr once the terminal is given back */
+static sbuf app_exit_notes;
+
+void app_note_at_exit(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    sbuf_addf(&app_exit_notes, "pydrill: %s\n", s);
+    free(s);
+}
+
+void app_ask_quit(tui_app *a)
+{
+    /* one more try first: the folder may be back */
+    if (app_lost && a->st.path)
+        app_save(a);
+    if (!app_lost) {
+        app_quit(a);
+        return;
+    }
+    app_confirm(a, app_quit_anyway,
+                "Your progress is NOT saved (%s). y quits anyway and loses it; x exports the answers to "
+                "./pydrill-answers.json and quits; any other key stays.",
+                app_unsaved);
+}
+
+/* x at that question: the answers go out the one way left, then the quiz quits. */
+static void app_quit_export(tui_app *a)
+{
+    char *err = NULL;
+    const char *path = "pydrill-answers.json";
+    if (state_export(&a->st, path, &err) < 0) {
+        app_msg(a, "export failed too: %s. Nothing was quit.", err ? err : "?");
+        free(err);
+        return;
+    }
+    char cwd[4096];
+    app_note_at_exit("the answers were exported to %s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+    app_quit(a);
 }
 
 void app_history(tui_app *a, const char *json)
@@ -217,28 +303,38 @@ void app_draw_header(tui_app *a, WINDOW *w, const char *left)
 void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
 {
     int ht = getmaxy(w), wd = getmaxx(w);
-    if (a->confirm) {
-        crt_fill(w, ht - 2, 0, crt_attr(R_WARN));
-        char *s = xasprintf("%s [y/N]", a->confirm);
-        crt_puts(w, ht - 2, 1, wd - 1, s, crt_attr(R_WARN));
+    /* rows stack up from the footer: a failed save (until one succeeds,
+     * on every screen), then a question, the spinner or a message */
+    int base = ht - 1;
+    if (app_unsaved) {
+        base--;
+        crt_fill(w, base, 0, crt_attr(R_FAIL));
+        char *s = xasprintf("Progress NOT saved: %s", app_unsaved);
+        crt_puts(w, base, 1, wd - 1, s, crt_attr(R_FAIL));
         free(s);
-    } else if (tui_grading_busy(&a->g)) {
-        char *s = xasprintf("%s %s (Esc cancels)", crt_spinner(a->tick),
-                            a->g.visible_only ? "running the visible tests..." : "grading...");
-        crt_puts(w, ht - 2, 1, wd - 1, s, crt_attr(R_WARN));
+    }
+    if (tui_grading_busy(&a->g) && !a->confirm) {
+        /* a submitted answer is no longer being typed: keys are ignored */
+        char *s = xasprintf("%s %s", crt_spinner(a->tick),
+                            a->g.visible_only ? "running the visible tests... (Esc cancels)"
+                                              : "grading... (keys are ignored; Esc cancels)");
+        crt_fill(w, base - 1, 0, A_NORMAL);
+        crt_puts(w, base - 1, 1, wd - 1, s, crt_attr(R_WARN));
         free(s);
-    } else if (a->msg) {
-        /* a long message (a path, a reason) takes up to three lines */
+    } else if (a->confirm || a->msg) {
+        /* a long message or question (a path, a reason) takes up to three lines */
+        char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_asking_quit(a) ? "[y/x/N]" : "[y/N]") : NULL;
         tui_doc d;
         doc_init(&d);
-        doc_wrap(&d, R_WARN, 1, wd - 1, a->msg);
+        doc_wrap(&d, R_WARN, 1, wd - 1, s ? s : a->msg);
         size_t nl = d.n < 3 ? d.n : 3;
         for (size_t i = 0; i < nl; i++) {
-            int y = ht - 1 - (int)nl + (int)i;
-            crt_fill(w, y, 0, A_NORMAL);
+            int y = base - (int)nl + (int)i;
+            crt_fill(w, y, 0, s ? crt_attr(R_WARN) : A_NORMAL);
             doc_draw(&d, w, y, 1, i);
         }
         doc_free(&d);
+        free(s);
     }
     int typing = (a->screen == SCR_DRILL && drill_typing(a)) || (a->screen == SCR_LIST && a->searching);
     tui_hint help = { typing ? "F1" : "?", "help", 0 };
@@ -320,20 +416,40 @@ static int app_key(tui_app *a, int k)
     if (k == TK(KEY_RESIZE))
         return TUI_REDRAW;
     if (k == TK_CTRL('c')) {
-        app_quit(a);
-        return TUI_QUIT;
+        if (iv_quitting(a)) {
+            app_msg(a, "Grading the answers handed in, so that the report is kept; the quiz quits then.");
+            return TUI_REDRAW;
+        }
+        if (a->mode == MODE_INTERVIEW && !a->rep) {
+            /* what was handed in is graded and kept, as when time is up */
+            iv_interrupt(a);
+            return a->quit ? TUI_QUIT : TUI_REDRAW;
+        }
+        if (app_asking_quit(a)) {
+            /* Ctrl-C at "quit anyway?" is a yes */
+            free(a->confirm);
+            a->confirm = NULL;
+            app_quit(a);
+            return TUI_QUIT;
+        }
+        app_close_drill(a);
+        app_ask_quit(a);
+        return a->quit ? TUI_QUIT : TUI_REDRAW;
     }
     if (h < TUI_MIN_H || wd < TUI_MIN_W) {
         if (k == 'q')
-            app_quit(a);
+            app_ask_quit(a);
         return TUI_REDRAW;
     }
     if (a->confirm) {
         void (*fn)(tui_app *) = a->confirm_fn;
+        int asking_quit = app_asking_quit(a);
         free(a->confirm);
         a->confirm = NULL;
         if (k == 'y' || k == 'Y')
             fn(a);
+        else if (asking_quit && (k == 'x' || k == 'X'))
+            app_quit_export(a);
         else
             app_msg(a, "cancelled");
         return TUI_REDRAW;
@@ -408,6 +524,13 @@ static void app_loop(tui_app *a)
             if (app_key(a, k) & (TUI_REDRAW | TUI_HANDLED))
                 dirty = 1;
         }
+        /* said once the burst is handled, or its next key would clear it */
+        char *note = crt_take_note();
+        if (note) {
+            app_msg(a, "%s", note);
+            free(note);
+            dirty = 1;
+        }
         if (a->mode == MODE_INTERVIEW && !a->iv_done) {
             dirty = 1;
             if (util_now_ms() >= a->iv_deadline_ms) {
@@ -428,7 +551,8 @@ int tui_quiz(catalog *c, const tui_options *o)
     doc_init(&a->run_doc);
     char *err = NULL;
     if (state_load(&a->st, &err) < 0) {
-        app_msg(a, "progress will not be saved: %s", err ? err : "state folder unusable");
+        app_set_unsaved(err ? err : "the state folder is unusable");
+        app_msg(a, "progress will not be saved: %s", app_unsaved);
         free(err);
         err = NULL;
     } else if (a->st.notice) {
@@ -459,8 +583,10 @@ int tui_quiz(catalog *c, const tui_options *o)
     tui_grading_cancel(&a->ivg);
     app_save(a);
     crt_done();
-    if (a->msg && a->screen == SCR_LIST && strstr(a->msg, "not saved"))
-        fprintf(stderr, "pydrill: %s\n", a->msg);
+    if (app_unsaved)
+        fprintf(stderr, "pydrill: warning: progress not saved: %s\n", app_unsaved);
+    if (app_exit_notes.len)
+        fputs(app_exit_notes.buf, stderr);
 out:
     state_free(&a->st);
     if (a->have_v)
@@ -491,5 +617,8 @@ out:
     free(a->g.traceback);
     free(a->plan_err);
     free(a);
+    app_set_unsaved(NULL);
+    app_lost = 0;
+    sbuf_release(&app_exit_notes);
     return rc;
 }

@@ -12,11 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "highlight.h"
 #include "util.h"
+
+/* how long an editor ended by the clock has to go before SIGKILL */
+#define BOX_EDITOR_GRACE_MS 1500
 
 /* One screen row of the box: bytes [start, end) of a line; last is the
  * line's last row (the cursor at the line's end belongs to it). */
@@ -71,7 +76,7 @@ static size_t box_layout(const tui_app *a, int tw, box_row **out)
         }
         /* a full last row leaves the cursor at the line's end no cell:
          * it goes to a row of its own */
-        if (!box_is_code(a) && len && crt_width(s + r[n - 1].start, len - r[n - 1].start) >= tw) {
+        if (!box_is_code(a) && len && crt_width_from(s + r[n - 1].start, len - r[n - 1].start, 0) >= tw) {
             r[n - 1].last = 0;
             r[n++] = (box_row){ i, len, len, 1 };
         }
@@ -92,7 +97,7 @@ static size_t box_cursor_row(const tui_app *a, const box_row *r, size_t n, int *
             (col == r[i].start && r[i].start == r[i].end)) {
             size_t len;
             const char *s = edbuf_line(a->ed, row, &len);
-            *x = crt_width(s + r[i].start, col - r[i].start);
+            *x = crt_width_from(s + r[i].start, col - r[i].start, 0);
             return i;
         }
     }
@@ -111,31 +116,39 @@ size_t box_rows(tui_app *a, int screen_w)
 }
 
 /* Draws bytes [from, to) of line i at (y, x) in at most maxw cells, skipping
- * `skip` cells first (the code editor's sideways scroll). */
+ * `skip` cells first (the code editor's sideways scroll). Tabs reach the
+ * next multiple of four cells of the row (a text box's row starts its own
+ * count, as a terminal's does; the code editor's rows are whole lines). */
 static void box_draw_part(tui_app *a, WINDOW *w, int y, int x, int maxw, size_t i, size_t from, size_t to,
                           size_t off, int skip)
 {
     size_t len;
     const char *s = edbuf_line(a->ed, i, &len);
     size_t b = from;
-    while (b < to && skip > 0) {
+    int col = 0;
+    while (b < to && col < skip) {
         size_t cl = 1;
         while (b + cl < to && ((unsigned char)s[b + cl] & 0xc0) == 0x80)
             cl++;
-        skip -= crt_width(s + b, cl);
+        col += crt_width_from(s + b, cl, col);
         b += cl;
     }
+    /* a tab or wide character cut by the left edge leaves blanks */
+    int pad = col > skip ? col - skip : 0;
+    x += pad;
+    maxw -= pad;
     const unsigned char *cls = a->ed_cls ? a->ed_cls + off : NULL;
-    tui_doc one;
-    doc_init(&one);
-    doc_line l = { (char *)s + b, to - b, R_NORMAL, cls ? (unsigned char *)cls + b : NULL, 0 };
-    one.lines = &l;
-    one.n = 1;
-    WINDOW *sub = derwin(w, 1, maxw, y, x);
-    if (sub) {
-        doc_draw(&one, sub, 0, 1, 0);
-        wnoutrefresh(sub);
-        delwin(sub);
+    int used = 0;
+    while (b < to && used < maxw) {
+        size_t e = b + 1;
+        while (e < to && cls && cls[e] == cls[b])
+            e++;
+        if (!cls)
+            e = to;
+        crt_role role = cls ? doc_cls_role(cls[b], R_NORMAL) : R_NORMAL;
+        int c = crt_put_from(w, y, x + used, maxw - used, s + b, e - b, crt_attr(role), col + used);
+        used += c;
+        b = e;
     }
 }
 
@@ -227,7 +240,7 @@ static void box_vmove(tui_app *a, int drows)
         size_t cl = 1;
         while (b + cl < row->end && ((unsigned char)s[b + cl] & 0xc0) == 0x80)
             cl++;
-        int c = crt_width(s + b, cl);
+        int c = crt_width_from(s + b, cl, cells);
         if (cells + c > a->ed_pref)
             break;
         cells += c;
@@ -245,7 +258,40 @@ static void box_vmove(tui_app *a, int drows)
     free(r);
 }
 
-/* $VISUAL/$EDITOR on the answer, in a temporary .py file. */
+/* Waits for the editor (pid, leading its own group when group is set).
+ * With a deadline (an interview's clock, in util_now_ms() terms): once it
+ * passes, the editor's group gets SIGTERM, SIGKILL a moment later, and 1
+ * is returned. */
+static int box_wait_editor(pid_t pid, int group, double deadline_ms, int *st)
+{
+    if (deadline_ms <= 0) {
+        while (waitpid(pid, st, 0) < 0 && errno == EINTR)
+            ;
+        return 0;
+    }
+    double killed = 0;
+    for (;;) {
+        pid_t r = waitpid(pid, st, WNOHANG);
+        if (r == pid || (r < 0 && errno != EINTR))
+            break;
+        double now = util_now_ms();
+        if (!killed && now >= deadline_ms) {
+            kill(group ? -pid : pid, SIGTERM);
+            killed = now;
+        } else if (killed && now >= killed + BOX_EDITOR_GRACE_MS) {
+            kill(group ? -pid : pid, SIGKILL);
+        }
+        struct timespec ts = { 0, 20 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+    }
+    if (killed && group)
+        kill(-pid, SIGKILL); /* whatever it started and left behind */
+    return killed != 0;
+}
+
+/* $VISUAL/$EDITOR on the answer, in a temporary .py file. In an interview
+ * the clock goes on: when it runs out the editor is ended (box_wait_editor)
+ * and the interview too, with the drafts as they stood. */
 static void box_external_editor(tui_app *a)
 {
     const char *ed = getenv("VISUAL");
@@ -271,28 +317,53 @@ static void box_external_editor(tui_app *a)
         goto out;
     }
     char *cmd = xasprintf("%s \"$1\"", ed);
+    int interview = a->mode == MODE_INTERVIEW && !a->iv_done;
     crt_suspend();
     /* as system() does: the editor gets Ctrl-C, not us */
-    struct sigaction ign, oint, oquit;
+    struct sigaction ign, oint, oquit, ottou;
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
     sigaction(SIGINT, &ign, &oint);
     sigaction(SIGQUIT, &ign, &oquit);
+    /* The editor runs in a process group of its own, given the terminal,
+     * so that an interview's clock can end it (and whatever it started)
+     * as a whole; taking the terminal back from the background needs
+     * SIGTTOU ignored. Not the foreground (no job control): as before. */
+    int own_group = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
+    sigaction(SIGTTOU, &ign, &ottou);
     pid_t pid = fork();
     if (pid == 0) {
+        if (own_group) {
+            setpgid(0, 0);
+            tcsetpgrp(STDIN_FILENO, getpgrp());
+        }
         signal(SIGINT, SIG_DFL);
         signal(SIGQUIT, SIG_DFL);
+        signal(SIGTTOU, SIG_DFL);
         execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
         _exit(127);
     }
-    int st = 0;
-    if (pid > 0)
-        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-            ;
+    if (pid > 0 && own_group) {
+        setpgid(pid, pid);
+        tcsetpgrp(STDIN_FILENO, pid);
+    }
+    int st = 0, ended = pid > 0 ? box_wait_editor(pid, own_group, interview ? a->iv_deadline_ms : 0, &st) : 0;
+    if (own_group)
+        tcsetpgrp(STDIN_FILENO, getpgrp());
     sigaction(SIGINT, &oint, NULL);
     sigaction(SIGQUIT, &oquit, NULL);
+    sigaction(SIGTTOU, &ottou, NULL);
     free(cmd);
     crt_resume();
+    if (ended) {
+        /* the clock ran out while the editor was open: what the editor
+         * had does not count; the draft as it stood is handed in */
+        iv_finish(a, 1);
+        app_msg(a, "Time is up: %s was still open, so it was closed and what it had is not counted; every "
+                   "draft was handed in as it stood.",
+                ed);
+        goto out;
+    }
     if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
         app_msg(a, "the editor failed; the answer is unchanged (%s)", ed);
         goto out;
@@ -367,13 +438,9 @@ int box_key(tui_app *a, int k)
     case TK_PASTE: edbuf_insert(a->ed, crt_paste()); break; /* verbatim, one undo step */
     default:
         if (k >= 32 && !(k & TK_FN) && k != 127) {
-            char mb[MB_LEN_MAX + 1];
-            mbstate_t st;
-            memset(&st, 0, sizeof st);
-            size_t n = wcrtomb(mb, (wchar_t)k, &st);
-            if (n == (size_t)-1 || n == 0)
-                return TUI_HANDLED;
-            mb[n] = '\0';
+            /* the answer is UTF-8 whatever the locale (crt_key decoded it) */
+            char mb[5];
+            mb[crt_utf8_encode((uint32_t)k, mb)] = '\0';
             edbuf_insert(a->ed, mb);
             break;
         }

@@ -7,8 +7,10 @@
 
 #include <langinfo.h>
 #include <limits.h>
+#include <stdint.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +24,12 @@ static int crt_has_color;
 static attr_t crt_attrs[R_COUNT];
 static SCREEN *crt_screen;
 static sbuf crt_pasted;
+/* what the last keys need said (a byte that was not text, a paste cut):
+ * taken by the loop once the keys of a burst are handled */
+static sbuf crt_noted;
+/* bytes and keys read ahead of the one wanted, newest last */
+static int crt_back[64];
+static size_t crt_nback;
 
 /* Bracketed paste: the terminal marks pasted text so that its newlines are
  * not Enter keys (which would auto-indent every line again). */
@@ -29,8 +37,13 @@ static sbuf crt_pasted;
 #define CRT_PASTE_OFF "\033[?2004l"
 #define CRT_KEY_PASTE_BEGIN (KEY_MAX + 1)
 #define CRT_KEY_PASTE_END (KEY_MAX + 2)
-/* a paste larger than this is cut (the rest is read and dropped) */
+/* a paste larger than this is cut after its last whole line (the rest is
+ * read and dropped, and the screen says so) */
 #define CRT_PASTE_MAX (1u << 20)
+/* how long the rest of a character (its UTF-8 or locale bytes) may take */
+#define CRT_CHAR_WAIT_MS 50
+/* tab stops: every four cells, as the editor's Tab inserts four spaces */
+#define CRT_TAB 4
 
 /* write(2), not stdio: it is also used from the signal handler */
 static void crt_write(const char *s)
@@ -90,6 +103,7 @@ void crt_done(void)
     endwin();
     crt_write(CRT_PASTE_OFF);
     sbuf_release(&crt_pasted);
+    sbuf_release(&crt_noted);
     if (crt_screen) {
         delscreen(crt_screen);
         crt_screen = NULL;
@@ -179,6 +193,19 @@ int crt_init(char **err)
         return -1;
     }
     set_term(crt_screen);
+    /* TERM=dumb (or any entry without cursor addressing) would leave a
+     * blank screen that only scrolls: refused as an unknown TERM is */
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (char *)-1) {
+        endwin();
+        delscreen(crt_screen);
+        crt_screen = NULL;
+        const char *t = getenv("TERM");
+        *err = xasprintf("cannot use the terminal (TERM=%s): it cannot move the cursor (its terminfo entry has "
+                         "no \"cup\" capability); run the quiz in a full-screen terminal",
+                         t ? t : "");
+        return -1;
+    }
     crt_on = 1;
     atexit(crt_done);
     int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
@@ -207,36 +234,256 @@ const char *crt_paste(void)
     return crt_pasted.buf ? crt_pasted.buf : "";
 }
 
+char *crt_take_note(void)
+{
+    if (!crt_noted.len)
+        return NULL;
+    return sbuf_detach(&crt_noted, NULL);
+}
+
+static void crt_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void crt_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    /* the same words once, however many keys said them */
+    if (!crt_noted.buf || !strstr(crt_noted.buf, s)) {
+        if (crt_noted.len)
+            sbuf_addstr(&crt_noted, " ");
+        sbuf_addstr(&crt_noted, s);
+    }
+    free(s);
+}
+
+/* ---- bytes in ----
+ *
+ * Keys are read byte by byte (wgetch, keypad() still turning the
+ * terminal's sequences into KEY_ codes) and decoded here, not by
+ * wget_wch: on a byte that is not a character of the locale, wget_wch
+ * reads on into its buffer and returns ERR, and everything it took is
+ * lost (under LANG=C, typing "xé12345678" left "x"). Here a character is
+ * decoded in the locale's encoding, else as UTF-8 (what terminals send,
+ * whatever LANG says), else it is one byte that is no text: it becomes
+ * U+FFFD and a note says so. Nothing after it is ever dropped. */
+
+/* The next byte (0..255) or KEY_ code, waiting up to wait_ms (0: only what
+ * has arrived); -1 when none. */
+static int crt_getc(int wait_ms)
+{
+    if (crt_nback)
+        return crt_back[--crt_nback];
+    if (wait_ms > 0)
+        wtimeout(stdscr, wait_ms);
+    int c = wgetch(stdscr);
+    if (wait_ms > 0)
+        nodelay(stdscr, TRUE);
+    return c == ERR ? -1 : c;
+}
+
+static void crt_ungetc(int c)
+{
+    if (c >= 0 && crt_nback < ARRAY_SIZE(crt_back))
+        crt_back[crt_nback++] = c;
+}
+
+void crt_flush_input(void)
+{
+    crt_nback = 0;
+    flushinp();
+}
+
+size_t crt_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+enum { CRT_CH_OK, CRT_CH_FOREIGN, CRT_CH_BAD };
+
+/* The bytes a UTF-8 sequence that starts with c takes, 0 when c starts none. */
+static size_t crt_utf8_len(unsigned char c)
+{
+    return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+/* Decodes the character at p (n bytes): its code point in *cp and how it
+ * was read (CRT_CH_FOREIGN: valid UTF-8 the locale's encoding does not
+ * have; CRT_CH_BAD: one byte that is no character, *cp U+FFFD). Returns
+ * the bytes taken, or 0 when more bytes could complete it and !final. */
+static size_t crt_decode(const unsigned char *p, size_t n, int final, uint32_t *cp, int *how)
+{
+    *how = CRT_CH_OK;
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if (!crt_is_utf8) {
+        mbstate_t st;
+        memset(&st, 0, sizeof st);
+        wchar_t wc;
+        size_t r = mbrtowc(&wc, (const char *)p, n, &st);
+        if (r != (size_t)-1 && r != (size_t)-2 && r > 0) {
+            /* glibc's wchar_t is the code point (__STDC_ISO_10646__) */
+            *cp = (uint32_t)wc;
+            return r;
+        }
+        if (r == (size_t)-2 && !final && n < MB_CUR_MAX)
+            return 0;
+    }
+    size_t k = crt_utf8_len(p[0]);
+    if (k && n < k && !final) {
+        size_t i = 1;
+        while (i < n && (p[i] & 0xC0) == 0x80)
+            i++;
+        if (i == n)
+            return 0;
+    }
+    if (k && n >= k && util_utf8_decode(p, k, cp, 0) == k) {
+        *how = crt_is_utf8 ? CRT_CH_OK : CRT_CH_FOREIGN;
+        return k;
+    }
+    *cp = 0xFFFD;
+    *how = CRT_CH_BAD;
+    return 1;
+}
+
+static void crt_note_char(int how, size_t bad)
+{
+    const char *cs = nl_langinfo(CODESET);
+    if (how == CRT_CH_BAD && bad == 1)
+        crt_note("A byte that is no character (in %s) came in as %s.", cs ? cs : "?",
+                 crt_is_utf8 ? "\xEF\xBF\xBD (U+FFFD)" : "U+FFFD, shown as ?");
+    else if (how == CRT_CH_BAD)
+        crt_note("%zu bytes that are no characters (in %s) came in as %s.", bad, cs ? cs : "?",
+                 crt_is_utf8 ? "\xEF\xBF\xBD (U+FFFD)" : "U+FFFD, shown as ?");
+    else if (how == CRT_CH_FOREIGN)
+        crt_note("Kept as typed (UTF-8), shown as ?: this locale (%s) cannot show it.", cs ? cs : "?");
+}
+
+/* The character whose first byte b (>= 0x80) was just read. */
+static int crt_read_char(int b)
+{
+    unsigned char buf[8];
+    size_t n = 0;
+    buf[n++] = (unsigned char)b;
+    uint32_t cp;
+    int how;
+    size_t took;
+    for (;;) {
+        int final = n >= sizeof buf;
+        took = crt_decode(buf, n, final, &cp, &how);
+        if (took)
+            break;
+        int c = crt_getc(CRT_CHAR_WAIT_MS);
+        if (c < 0 || c > 0xFF) {
+            /* cut short by silence or a key: what came is decoded as it is */
+            crt_ungetc(c);
+            took = crt_decode(buf, n, 1, &cp, &how);
+            break;
+        }
+        buf[n++] = (unsigned char)c;
+    }
+    /* bytes read past the character are the next keys' */
+    while (n > took)
+        crt_ungetc(buf[--n]);
+    if (how != CRT_CH_OK)
+        crt_note_char(how, 1);
+    return (int)cp;
+}
+
 /* Reads the pasted text up to the end marker, waiting for the rest of a
- * paste the terminal sends in pieces (a second without any: it is over). */
+ * paste the terminal sends in pieces (a second without any: it is over),
+ * then makes it UTF-8 as typed keys are. Past CRT_PASTE_MAX bytes the rest
+ * is read and dropped, the text cut after its last whole line, and a note
+ * says so. */
 static void crt_read_paste(void)
 {
-    sbuf_reset(&crt_pasted);
-    wtimeout(stdscr, 1000);
+    sbuf raw;
+    sbuf_init(&raw);
+    size_t dropped = 0;
+    int resized = 0;
     for (;;) {
-        wint_t wc;
-        int r = wget_wch(stdscr, &wc);
-        if (r == ERR || (r == KEY_CODE_YES && wc == CRT_KEY_PASTE_END))
+        int c = crt_getc(1000);
+        if (c < 0 || c == CRT_KEY_PASTE_END)
             break;
-        char mb[MB_LEN_MAX];
-        size_t n = 0;
-        if (r == KEY_CODE_YES) {
+        char ch;
+        if (c > 0xFF) {
             /* keypad() may have turned pasted bytes into keys */
-            if (wc == KEY_ENTER)
-                mb[n++] = '\r';
-            else if (wc == KEY_BACKSPACE)
-                mb[n++] = 0x7f;
+            if (c == KEY_ENTER)
+                ch = '\r';
+            else if (c == KEY_BACKSPACE)
+                ch = 0x7f;
+            else {
+                resized |= c == KEY_RESIZE;
+                continue;
+            }
         } else {
-            mbstate_t st;
-            memset(&st, 0, sizeof st);
-            n = wcrtomb(mb, (wchar_t)wc, &st);
-            if (n == (size_t)-1)
-                n = 0;
+            ch = (char)c;
         }
-        if (crt_pasted.len + n <= CRT_PASTE_MAX)
-            sbuf_add(&crt_pasted, mb, n);
+        if (raw.len < CRT_PASTE_MAX)
+            sbuf_addch(&raw, ch);
+        else
+            dropped++;
     }
-    nodelay(stdscr, TRUE);
+    sbuf_reset(&crt_pasted);
+    size_t bad = 0, foreign = 0;
+    const unsigned char *p = (const unsigned char *)(raw.buf ? raw.buf : "");
+    size_t i = 0, n = raw.len;
+    while (i < n) {
+        uint32_t cp;
+        int how;
+        size_t k = crt_decode(p + i, n - i, 1, &cp, &how);
+        char mb[4];
+        sbuf_add(&crt_pasted, mb, crt_utf8_encode(cp, mb));
+        bad += how == CRT_CH_BAD;
+        foreign += how == CRT_CH_FOREIGN;
+        i += k;
+    }
+    sbuf_release(&raw);
+    if (resized)
+        crt_ungetc(KEY_RESIZE); /* the screen is redrawn after the paste */
+    if (bad)
+        crt_note_char(CRT_CH_BAD, bad);
+    if (foreign)
+        crt_note_char(CRT_CH_FOREIGN, foreign);
+    if (dropped) {
+        /* a line cut in the middle would be a line nobody wrote */
+        size_t keep = crt_pasted.len;
+        while (keep > 0 && crt_pasted.buf[keep - 1] != '\r' && crt_pasted.buf[keep - 1] != '\n')
+            keep--;
+        if (keep == 0)
+            keep = crt_pasted.len; /* one long line: cut where the limit fell */
+        size_t lines = 0;
+        for (size_t j = 0; j < keep; j++)
+            lines += crt_pasted.buf[j] == '\r' || (crt_pasted.buf[j] == '\n' && (!j || crt_pasted.buf[j - 1] != '\r'));
+        size_t cut = crt_pasted.len - keep;
+        crt_pasted.len = keep;
+        crt_pasted.buf[keep] = '\0';
+        crt_note("The paste was over %u MiB: its first %zu line%s went in; the rest (%zu bytes) was dropped.",
+                 CRT_PASTE_MAX >> 20, lines, lines == 1 ? "" : "s", dropped + cut);
+    }
 }
 
 /* ---- escape sequences the terminal description does not name ----
@@ -322,32 +569,26 @@ static int crt_read_seq(void)
 {
     char seq[CRT_SEQ_MAX];
     size_t n = 0;
-    wint_t wc;
-    int r = wget_wch(stdscr, &wc);
-    if (r == ERR)
+    int c = crt_getc(0);
+    if (c < 0)
         return TK_ESC;
-    if (r != OK || (wc != '[' && wc != 'O')) {
+    if (c != '[' && c != 'O') {
         /* Alt+key, or an Esc typed just before another key */
-        if (r == KEY_CODE_YES)
-            ungetch((int)wc);
-        else
-            unget_wch((wchar_t)wc);
+        crt_ungetc(c);
         return TK_ESC;
     }
-    seq[n++] = (char)wc;
-    wtimeout(stdscr, CRT_SEQ_WAIT_MS);
+    seq[n++] = (char)c;
     int done = 0;
     while (!done) {
-        r = wget_wch(stdscr, &wc);
-        if (r != OK)
+        c = crt_getc(CRT_SEQ_WAIT_MS);
+        if (c < 0 || c > 0xFF)
             break; /* cut short: swallow what came */
         if (n < CRT_SEQ_MAX)
-            seq[n++] = wc < 0x80 ? (char)wc : '?';
+            seq[n++] = c < 0x80 ? (char)c : '?';
         /* CSI ends with a byte in 0x40..0x7e; SS3 with any letter */
-        if (seq[0] == '[' ? (wc >= 0x40 && wc <= 0x7e) : ((wc >= 'A' && wc <= 'Z') || (wc >= 'a' && wc <= 'z')))
+        if (seq[0] == '[' ? (c >= 0x40 && c <= 0x7e) : ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
             done = 1;
     }
-    nodelay(stdscr, TRUE);
     if (!done || n >= CRT_SEQ_MAX)
         return 0;
     int k = crt_decode_seq(seq, n);
@@ -393,35 +634,36 @@ static int crt_unshift(int k)
 int crt_key(void)
 {
     for (;;) {
-        wint_t wc;
-        int r;
+        int c;
         /* an end marker without a beginning means nothing */
-        while ((r = wget_wch(stdscr, &wc)) == KEY_CODE_YES && wc == CRT_KEY_PASTE_END)
+        while ((c = crt_getc(0)) == CRT_KEY_PASTE_END)
             ;
-        if (r == ERR)
+        if (c < 0)
             return 0;
-        if (r == KEY_CODE_YES && wc == CRT_KEY_PASTE_BEGIN) {
+        if (c == CRT_KEY_PASTE_BEGIN) {
             crt_read_paste();
             return TK_PASTE;
         }
-        if (r == KEY_CODE_YES) {
-            if ((int)wc > KEY_MAX) {
-                int k = crt_extended_key((int)wc);
+        if (c > 0xFF) {
+            if (c > KEY_MAX) {
+                int k = crt_extended_key(c);
                 if (!k)
                     continue; /* a key we have no use for */
                 return k;
             }
-            return TK(crt_unshift((int)wc));
+            return TK(crt_unshift(c));
         }
-        if (wc == '\r')
+        if (c == '\r')
             return '\n';
-        if (wc == TK_ESC) {
+        if (c == TK_ESC) {
             int k = crt_read_seq();
             if (!k)
                 continue; /* an unknown sequence, swallowed whole */
             return k;
         }
-        return (int)wc;
+        if (c >= 0x80)
+            return crt_read_char(c);
+        return c;
     }
 }
 
@@ -440,42 +682,69 @@ void crt_resume(void)
     crt_write(CRT_PASTE_ON);
 }
 
-/* One character of s: its bytes, cells, and what to draw (s itself, or "?"). */
-static size_t crt_char(const char *s, size_t len, int *cells, int *ok)
+/* ---- text out ----
+ *
+ * Everything pydrill draws is UTF-8 (drills, answers, output). Under a
+ * UTF-8 locale a character is drawn as it is; under any other, one the
+ * locale has is drawn through curses' wide-character call, and one it has
+ * not (an é under LANG=C) as one '?', never as one '?' per byte. A tab
+ * reaches the next multiple of CRT_TAB cells, counted from the column the
+ * caller says the text starts at: the editor's "tab as four spaces". */
+
+/* One character of s at cell column col: its bytes, cells, and how to draw
+ * it: *ok 1 (s itself), 2 (*wc through the locale), 0 (a '?'), 3 (a tab:
+ * that many blanks). */
+static size_t crt_char(const char *s, size_t len, int col, int *cells, int *ok, wchar_t *wc)
 {
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    wchar_t wc;
-    size_t n = mbrtowc(&wc, s, len, &st);
-    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+    unsigned char c = (unsigned char)s[0];
+    if (c == '\t') {
+        *cells = CRT_TAB - col % CRT_TAB;
+        *ok = 3;
+        return 1;
+    }
+    if (c < 0x80) {
+        *cells = 1;
+        *ok = c >= 0x20 && c != 0x7f;
+        return 1;
+    }
+    uint32_t cp;
+    size_t n = util_utf8_decode((const unsigned char *)s, len, &cp, 0);
+    if (!n) {
         *cells = 1;
         *ok = 0;
         return 1;
     }
-    int w = wcwidth(wc);
-    if (w < 0 || wc == '\t') {
+    int w = wcwidth((wchar_t)cp);
+    if (w < 0) {
         *cells = 1;
         *ok = 0;
         return n;
     }
     *cells = w;
-    *ok = 1;
+    *ok = crt_is_utf8 ? 1 : 2;
+    *wc = (wchar_t)cp;
     return n;
 }
 
-int crt_width(const char *s, size_t n)
+int crt_width_from(const char *s, size_t n, int col)
 {
     int cells = 0;
     size_t i = 0;
     while (i < n) {
         int c, ok;
-        i += crt_char(s + i, n - i, &c, &ok);
+        wchar_t wc;
+        i += crt_char(s + i, n - i, col + cells, &c, &ok, &wc);
         cells += c;
     }
     return cells;
 }
 
-int crt_put(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, attr_t a)
+int crt_width(const char *s, size_t n)
+{
+    return crt_width_from(s, n, 0);
+}
+
+int crt_put_from(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, attr_t a, int col)
 {
     int used = 0;
     size_t i = 0;
@@ -483,18 +752,33 @@ int crt_put(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, attr_t
     wmove(w, y, x);
     while (i < len && used < maxw) {
         int c, ok;
-        size_t n = crt_char(s + i, len - i, &c, &ok);
+        wchar_t wc;
+        size_t n = crt_char(s + i, len - i, col + used, &c, &ok, &wc);
+        if (ok == 3) {
+            /* a tab: its blanks, as many as fit */
+            for (int k = 0; k < c && used < maxw; k++, used++)
+                waddch(w, ' ');
+            i += n;
+            continue;
+        }
         if (used + c > maxw)
             break;
-        if (ok)
+        if (ok == 1)
             waddnstr(w, s + i, (int)n);
+        else if (ok == 2)
+            waddnwstr(w, &wc, 1);
         else
-            waddch(w, s[i] == '\t' ? ' ' : '?');
+            waddch(w, '?');
         used += c;
         i += n;
     }
     wattr_set(w, A_NORMAL, 0, NULL);
     return used;
+}
+
+int crt_put(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, attr_t a)
+{
+    return crt_put_from(w, y, x, maxw, s, len, a, 0);
 }
 
 int crt_puts(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a)

@@ -82,7 +82,7 @@ size_t doc_wrap_take(const char *p, size_t n, int width, size_t *show)
         size_t cl = 1;
         while (i + cl < n && ((unsigned char)p[i + cl] & 0xc0) == 0x80)
             cl++;
-        int c = crt_width(p + i, cl);
+        int c = crt_width_from(p + i, cl, cells);
         if (cells + c > width)
             break;
         cells += c;
@@ -194,7 +194,7 @@ void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text
         doc_addf(d, R_DIM, indent, "%s (%zu more lines)", crt_glyph(G_ELLIPSIS), total - shown);
 }
 
-static crt_role doc_cls_role(unsigned char c, crt_role base)
+crt_role doc_cls_role(unsigned char c, crt_role base)
 {
     switch (c) {
     case HL_KEYWORD: return R_PY_KEYWORD;
@@ -229,7 +229,8 @@ void doc_draw(const tui_doc *d, WINDOW *w, int y, int h, size_t top)
             size_t b = a + 1;
             while (b < l->len && l->cls[b] == l->cls[a])
                 b++;
-            x += crt_put(w, y + row, x, wd - x, l->text + a, b - a, crt_attr(doc_cls_role(l->cls[a], l->role)));
+            x += crt_put_from(w, y + row, x, wd - x, l->text + a, b - a, crt_attr(doc_cls_role(l->cls[a], l->role)),
+                              x - l->indent);
             a = b;
         }
     }

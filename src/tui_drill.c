@@ -15,6 +15,25 @@
 
 /* the question scrolls by this many lines per Ctrl-N / Ctrl-P */
 #define DRILL_SCROLL 3
+/* Ctrl-Z steps kept of a choice or parsons answer */
+#define ANSWER_UNDO_MAX 200
+
+/* The open choice drill's highlighted option, and whether the question
+ * should scroll to show it (after Up/Down). */
+static size_t choice_cur;
+static int choice_follow;
+/* the doc line of the highlighted option when last drawn */
+static size_t choice_line;
+
+/* A choice or parsons answer as it stood: what Ctrl-Z brings back. */
+typedef struct {
+    unsigned sel;
+    unsigned char ord[32];
+    size_t nord, ord_cur;
+} answer_snap;
+
+static answer_snap answer_undos[ANSWER_UNDO_MAX], answer_redos[ANSWER_UNDO_MAX];
+static size_t answer_nundo, answer_nredo;
 
 static drill *cur_drill(tui_app *a)
 {
@@ -80,6 +99,88 @@ time_t app_now(void)
     if (s && *s)
         return (time_t)strtoll(s, NULL, 10);
     return time(NULL);
+}
+
+static void choice_reset(tui_app *a)
+{
+    choice_cur = 0;
+    choice_follow = 0;
+    for (size_t i = 0; i < 8; i++)
+        if (a->choice_sel & (1u << i)) {
+            choice_cur = i;
+            break;
+        }
+}
+
+static void answer_snap_take(const tui_app *a, answer_snap *s)
+{
+    s->sel = a->choice_sel;
+    memcpy(s->ord, a->ord, sizeof s->ord);
+    s->nord = a->nord;
+    s->ord_cur = a->ord_cur;
+}
+
+static void answer_snap_put(tui_app *a, const answer_snap *s)
+{
+    a->choice_sel = s->sel;
+    memcpy(a->ord, s->ord, sizeof a->ord);
+    a->nord = s->nord;
+    a->ord_cur = s->ord_cur;
+    a->ord_held = 0;
+}
+
+static int answer_snap_same(const tui_app *a, const answer_snap *s)
+{
+    return s->sel == a->choice_sel && s->nord == a->nord && !memcmp(s->ord, a->ord, a->nord);
+}
+
+static void answer_push(answer_snap *stack, size_t *n, const tui_app *a)
+{
+    if (*n == ANSWER_UNDO_MAX) {
+        memmove(stack, stack + 1, (ANSWER_UNDO_MAX - 1) * sizeof *stack);
+        (*n)--;
+    }
+    answer_snap_take(a, &stack[(*n)++]);
+}
+
+static void answer_undo_reset(void)
+{
+    answer_nundo = answer_nredo = 0;
+}
+
+void answer_undo_keep(const tui_app *a)
+{
+    answer_push(answer_undos, &answer_nundo, a);
+    answer_nredo = 0;
+}
+
+/* A step that changed nothing (a line picked up and dropped where it was)
+ * is no step. */
+void answer_undo_settle(const tui_app *a)
+{
+    if (answer_nundo && answer_snap_same(a, &answer_undos[answer_nundo - 1]))
+        answer_nundo--;
+}
+
+static int answer_undo(tui_app *a)
+{
+    a->ord_held = 0;
+    answer_undo_settle(a);
+    if (!answer_nundo)
+        return 0;
+    answer_push(answer_redos, &answer_nredo, a);
+    answer_snap_put(a, &answer_undos[--answer_nundo]);
+    return 1;
+}
+
+static int answer_redo(tui_app *a)
+{
+    a->ord_held = 0;
+    if (!answer_nredo)
+        return 0;
+    answer_push(answer_undos, &answer_nundo, a);
+    answer_snap_put(a, &answer_redos[--answer_nredo]);
+    return 1;
 }
 
 int drill_pristine(const drill *d, const char *text)
@@ -148,6 +249,8 @@ void app_open_drill(tui_app *a, size_t di)
         }
     }
     a->code_cls = d->code ? highlight_source(d->code) : NULL;
+    choice_reset(a);
+    answer_undo_reset();
 }
 
 void app_close_drill(tui_app *a)
@@ -277,15 +380,21 @@ void app_next_unsolved(tui_app *a)
     }
     if (a->mode == MODE_REVIEW)
         a->mode = MODE_PRACTICE;
+    size_t drills = 0;
     for (size_t k = 1; k <= a->nrows; k++) {
         size_t r = (from + k) % a->nrows;
+        drills += a->rows[r] < a->cat->ndrills;
         if (a->rows[r] < a->cat->ndrills && list_unsolved(a, a->rows[r])) {
             a->cur = r;
             app_open_drill(a, a->rows[r]);
             return;
         }
     }
-    app_msg(a, "Every drill in the list is passed.");
+    if (!drills)
+        app_msg(a, "The list is empty: no drill matches %s.",
+                a->search && *a->search ? "the search (Esc clears it)" : "the topic filter (t changes it)");
+    else
+        app_msg(a, "Every drill in the list is passed.");
 }
 
 /* ---- drawing ---- */
@@ -315,14 +424,18 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width, const char *text)
         /* one answer: radio marks; several: boxes that toggle */
         int multi = d->nanswer > 1;
         for (size_t i = 0; i < d->nchoices && i < 8; i++) {
-            int on = (a->choice_sel >> i) & 1;
+            int on = (a->choice_sel >> i) & 1, here = i == choice_cur;
             const char *mark = multi ? (on ? "[x]" : "[ ]") : crt_glyph(on ? G_RADIO_ON : G_RADIO_OFF);
-            char *s = xasprintf("%s %c) %s", mark, (char)('a' + i), d->choices[i]);
-            doc_wrap(doc, on ? R_KEY : R_NORMAL, 2, width, s);
+            /* the highlight (Up/Down move it, Space selects) */
+            char *s = xasprintf("%s %s %c) %s", here ? crt_glyph(G_CURSOR) : " ", mark, (char)('a' + i),
+                                d->choices[i]);
+            if (here)
+                choice_line = doc->n;
+            doc_wrap(doc, here ? R_SELECT : on ? R_KEY : R_NORMAL, 1, width, s);
             free(s);
         }
         if (multi)
-            doc_add(doc, R_DIM, 2, "(several answers are right: letters toggle)");
+            doc_add(doc, R_DIM, 2, "(several answers are right: letters and Space toggle)");
     }
     for (size_t i = 0; i < a->hints_shown && i < d->nhints; i++) {
         doc_blank(doc);
@@ -385,6 +498,14 @@ void drill_draw(tui_app *a, WINDOW *w)
     int rows = doc_h;
     if (!has_box(d) && doc.n > (size_t)doc_h && doc_h > 1)
         rows = doc_h - 1;
+    if (choice_follow && drill_input(d) == INPUT_CHOICE) {
+        /* Up/Down: the question scrolls to show the highlighted option */
+        choice_follow = 0;
+        if (a->doc_top == (size_t)-1 || choice_line < a->doc_top)
+            a->doc_top = choice_line;
+        else if (choice_line >= a->doc_top + (size_t)rows)
+            a->doc_top = choice_line - (size_t)rows + 1;
+    }
     if (doc.n > (size_t)rows && a->doc_top > doc.n - (size_t)rows)
         a->doc_top = doc.n - (size_t)rows;
     if (doc.n <= (size_t)rows)
@@ -430,7 +551,7 @@ void drill_draw(tui_app *a, WINDOW *w)
     }
     doc_free(&doc);
 
-    tui_hint hints[10];
+    tui_hint hints[12];
     size_t n = 0;
     int iv = a->mode == MODE_INTERVIEW;
     int can_hint = !iv && a->hints_shown < d->nhints;
@@ -440,6 +561,7 @@ void drill_draw(tui_app *a, WINDOW *w)
         snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nchoices > 8 ? 8 : (int)d->nchoices) - 1));
         hints[n++] = (tui_hint){ letters, "choose", 95 };
         hints[n++] = (tui_hint){ "Enter", "submit", 100 };
+        hints[n++] = (tui_hint){ "Space", "select", 45 };
     } else {
         if (drill_input(d) == INPUT_ORDER) {
             snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nshown ? (int)d->nshown : 1) - 1));
@@ -456,8 +578,7 @@ void drill_draw(tui_app *a, WINDOW *w)
         hints[n++] = (tui_hint){ "^E", "$EDITOR", 40 };
     else if (uses_editor(d))
         hints[n++] = (tui_hint){ "^O", "$EDITOR", 40 };
-    if (uses_editor(d))
-        hints[n++] = (tui_hint){ "^Z", "undo", 50 };
+    hints[n++] = (tui_hint){ "^Z", "undo", 50 };
     if (more_above || more_below)
         hints[n++] = (tui_hint){ "^N/^P", "scroll", 30 };
     if (trace_offered(a))
@@ -521,6 +642,13 @@ void drill_graded(tui_app *a, drill_verdict *v)
 {
     drill *d = cur_drill(a);
     int wd = getmaxx(stdscr);
+    if (v->internal) {
+        /* pydrill could not run it (no process): no verdict, no attempt
+         * recorded; the answer stays as it is to send again */
+        app_msg(a, "not graded: %s (pydrill's failure, not your answer's; try again)",
+                v->message ? v->message : "the answer could not be run");
+        return;
+    }
     if (!a->g_submit) {
         doc_clear(&a->run_doc);
         tui_doc_verdict(&a->run_doc, v, a->answer_sent, a->g.traceback, wd - 4, 0);
@@ -559,9 +687,78 @@ static void drill_end_interview(tui_app *a)
     iv_finish(a, 0);
 }
 
+/* A choice answer: letters (and Space on the highlighted option) select. */
+static int choice_key(tui_app *a, int k)
+{
+    drill *d = cur_drill(a);
+    size_t n = d->nchoices < 8 ? d->nchoices : 8;
+    if ((k >= 'a' && k <= 'h' && (size_t)(k - 'a') < n) || (k == ' ' && choice_cur < n)) {
+        size_t i = k == ' ' ? choice_cur : (size_t)(k - 'a');
+        unsigned bit = 1u << i;
+        answer_undo_keep(a);
+        a->choice_sel = d->nanswer > 1 ? a->choice_sel ^ bit : (a->choice_sel == bit ? 0 : bit);
+        choice_cur = i;
+        return TUI_REDRAW;
+    }
+    if (k == '\n' || k == TK(KEY_ENTER)) {
+        if (a->mode == MODE_INTERVIEW)
+            iv_submit(a);
+        else
+            drill_grade(a, 0);
+        return TUI_REDRAW;
+    }
+    if (k == TK(KEY_DOWN) || k == 'j' || k == TK(KEY_UP) || k == 'k') {
+        int up = k == TK(KEY_UP) || k == 'k';
+        if (up && choice_cur > 0)
+            choice_cur--;
+        else if (!up && choice_cur + 1 < n)
+            choice_cur++;
+        choice_follow = 1;
+        return TUI_REDRAW;
+    }
+    if (k == TK(KEY_HOME) || k == TK(KEY_END)) {
+        choice_cur = k == TK(KEY_HOME) || !n ? 0 : n - 1;
+        choice_follow = 1;
+        return TUI_REDRAW;
+    }
+    if (k == TK(KEY_NPAGE)) {
+        a->doc_top += 10;
+        return TUI_REDRAW;
+    }
+    if (k == TK(KEY_PPAGE)) {
+        a->doc_top = a->doc_top == (size_t)-1 ? 0 : a->doc_top > 10 ? a->doc_top - 10 : 0;
+        return TUI_REDRAW;
+    }
+    if (k == 'q' && a->mode != MODE_INTERVIEW) {
+        app_close_drill(a);
+        return TUI_REDRAW;
+    }
+    return 0;
+}
+
 int drill_key(tui_app *a, int k)
 {
     drill *d = cur_drill(a);
+    if (tui_grading_busy(&a->g) && a->g_submit) {
+        /* The answer is graded as it was sent: keys typed now (a burst
+         * after Ctrl-S) must not edit it behind the result. They are
+         * ignored; Esc abandons the run (the answer stays as it was). */
+        if (k == TK_ESC) {
+            /* and what was typed ahead with it: a burst cut short by Esc
+             * goes nowhere, rather than into the answer after all */
+            tui_grading_cancel(&a->g);
+            crt_flush_input();
+            app_msg(a, "grading cancelled: your answer is as it was");
+        }
+        return TUI_HANDLED;
+    }
+    if (!uses_editor(d) && (k == TK_CTRL('z') || k == TK_CTRL('y'))) {
+        /* choice and parsons answers: the last selection or line move */
+        int undo = k == TK_CTRL('z');
+        if (!(undo ? answer_undo(a) : answer_redo(a)))
+            app_msg(a, undo ? "nothing to undo" : "nothing to redo");
+        return TUI_REDRAW;
+    }
     switch (k) {
     case TK_ESC:
         if (tui_grading_busy(&a->g)) {
@@ -610,33 +807,7 @@ int drill_key(tui_app *a, int k)
     }
     if (drill_input(d) == INPUT_ORDER)
         return order_key(a, k);
-    if (drill_input(d) == INPUT_CHOICE) {
-        if (k >= 'a' && k <= 'h' && (size_t)(k - 'a') < d->nchoices) {
-            unsigned bit = 1u << (k - 'a');
-            a->choice_sel = d->nanswer > 1 ? a->choice_sel ^ bit : (a->choice_sel == bit ? 0 : bit);
-            return TUI_REDRAW;
-        }
-        if (k == '\n' || k == TK(KEY_ENTER)) {
-            if (a->mode == MODE_INTERVIEW)
-                iv_submit(a);
-            else
-                drill_grade(a, 0);
-            return TUI_REDRAW;
-        }
-        if (k == TK(KEY_DOWN) || k == 'j' || k == TK(KEY_NPAGE)) {
-            a->doc_top += k == TK(KEY_NPAGE) ? 10 : 1;
-            return TUI_REDRAW;
-        }
-        if (k == TK(KEY_UP) || k == 'k' || k == TK(KEY_PPAGE)) {
-            size_t s = k == TK(KEY_PPAGE) ? 10 : 1;
-            a->doc_top = a->doc_top == (size_t)-1 ? 0 : a->doc_top > s ? a->doc_top - s : 0;
-            return TUI_REDRAW;
-        }
-        if (k == 'q' && a->mode != MODE_INTERVIEW) {
-            app_close_drill(a);
-            return TUI_REDRAW;
-        }
-        return 0;
-    }
+    if (drill_input(d) == INPUT_CHOICE)
+        return choice_key(a, k);
     return box_key(a, k);
 }

@@ -5,7 +5,10 @@
 #include "tui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 static const char *const help_lines[] = {
     "List",
@@ -24,7 +27,7 @@ static const char *const help_lines[] = {
     "  Ctrl-S        submit             Ctrl-R  run the visible tests",
     "  Ctrl-T        next hint          Ctrl-N/P, Shift-Down/Up scroll question",
     "  Ctrl-O        $VISUAL/$EDITOR    (Ctrl-E too in the code editor)",
-    "  Ctrl-Z        undo               Ctrl-Y  redo",
+    "  Ctrl-Z        undo               Ctrl-Y  redo (choice, parsons too)",
     "  Ctrl-A        start of line      Ctrl-E  end of line (text box)",
     "  Ctrl-K        delete to the end  Ctrl-U  delete to the start",
     "  Ctrl-W        delete the word before the cursor",
@@ -33,12 +36,14 @@ static const char *const help_lines[] = {
     "  Enter         new line (code: keeps the indent, +4 after ':')",
     "  Tab = 4 spaces; Backspace in indentation removes a level",
     "  a..h          choose (toggle when several are right); Enter submits",
+    "  Up/Down Space choice: move the highlight; select the highlighted option",
     "  a..z          parsons: a line in, after the selected one; or out again;",
     "                Space picks the line up, Up/Down move it, Space drops it;",
     "                Backspace/Delete take it out; Home/End first, last",
     "  Ctrl-G        see it happen (a predict drill answered before)",
     "  Esc           back to the list, the draft kept (interview: end it)",
     "                (cancels a run in progress first)",
+    "  While a submitted answer is graded, keys are ignored; Esc cancels",
     "Result",
     "  n next drill  u next unsolved  r retry  j/k PgUp/PgDn scroll  Esc list",
     "  a / h / g     explain drills: grade yourself again / hard / good (1/2/3)",
@@ -49,7 +54,8 @@ static const char *const help_lines[] = {
     "Interview report",
     "  j/k PgUp/PgDn g/G scroll   x export text   X export HTML   Esc back",
     "Anywhere",
-    "  ? or F1 help (F1 while typing an answer)   Ctrl-C quit",
+    "  ? or F1 help (F1 while typing an answer)",
+    "  Ctrl-C        quit (the draft is kept; an interview ends, its report kept)",
 };
 
 /* The list's marks in the glyphs this terminal shows. */
@@ -59,27 +65,92 @@ static void help_marks(char *buf, size_t n)
              crt_glyph(G_PASS), crt_glyph(G_FAIL), crt_glyph(G_NEW), crt_glyph(G_DUE), crt_glyph(G_SEEN));
 }
 
-static int help_height(int h)
+/* One row of the overlay: part of a help line, wrapped to the box. */
+typedef struct {
+    const char *s;
+    size_t len;
+    int indent;
+    int title;
+} help_row;
+
+/* Where a wrapped entry goes on: under its description ("  Ctrl-S   submit"
+ * wraps under "submit"), or four cells in when that is too far right. */
+static int help_hang(const char *s, int width)
 {
-    int n = (int)ARRAY_SIZE(help_lines) + 3;
+    size_t i = 0;
+    while (s[i] == ' ')
+        i++;
+    while (s[i] && !(s[i] == ' ' && s[i + 1] == ' '))
+        i++;
+    while (s[i] == ' ')
+        i++;
+    return s[i] && (int)i <= width / 2 ? (int)i : 4;
+}
+
+/* The help lines (then a blank and how to close) wrapped to width cells. */
+static size_t help_layout(int width, const char *marks, help_row **out)
+{
+    size_t n = 0, cap = ARRAY_SIZE(help_lines) * 3 + 4;
+    help_row *r = xmalloc(cap * sizeof *r);
+    for (size_t i = 0; i < ARRAY_SIZE(help_lines) + 2; i++) {
+        const char *s = i < ARRAY_SIZE(help_lines) ? help_lines[i]
+                        : i == ARRAY_SIZE(help_lines) ? ""
+                                                      : "Press any key to close.";
+        if (!strncmp(s, "  Marks:", 8))
+            s = marks;
+        int title = s[0] != ' ' && s[0] && i < ARRAY_SIZE(help_lines);
+        size_t len = strlen(s);
+        int hang = help_hang(s, width), indent = 0;
+        do {
+            if (n + 1 >= cap) {
+                cap *= 2;
+                r = xrealloc(r, cap * sizeof *r);
+            }
+            size_t show, take = doc_wrap_take(s, len, width - indent, &show);
+            r[n++] = (help_row){ s, show, indent, title };
+            s += take;
+            len -= take;
+            while (len && *s == ' ') {
+                s++;
+                len--;
+            }
+            indent = hang;
+        } while (len);
+    }
+    *out = r;
+    return n;
+}
+
+static int help_height(int h, size_t rows)
+{
+    int n = (int)rows;
     return n + 2 < h - 2 ? n + 2 : h - 2;
+}
+
+static int help_width(int wd)
+{
+    return 78 < wd - 2 ? 78 : wd - 2;
 }
 
 void help_draw(tui_app *a, WINDOW *w)
 {
     int h = getmaxy(w), wd = getmaxx(w);
-    int bw = 78 < wd - 2 ? 78 : wd - 2;
-    int n = (int)ARRAY_SIZE(help_lines);
-    int bh = help_height(h);
+    int bw = help_width(wd);
+    char marks[160];
+    help_marks(marks, sizeof marks);
+    help_row *rows;
+    size_t total = help_layout(bw - 4, marks, &rows);
+    int bh = help_height(h, total);
     int body = bh - 2;
-    /* the last two rows of the text: a blank and how to close */
-    int total = n + 2;
-    if (a->help_top > (size_t)(total > body ? total - body : 0))
-        a->help_top = (size_t)(total > body ? total - body : 0);
+    size_t last = total > (size_t)body ? total - (size_t)body : 0;
+    if (a->help_top > last)
+        a->help_top = last;
     int y0 = (h - bh) / 2, x0 = (wd - bw) / 2;
     WINDOW *box = derwin(w, bh, bw, y0, x0);
-    if (!box)
+    if (!box) {
+        free(rows);
         return;
+    }
     werase(box);
     attr_t frame = crt_attr(R_KEY);
     for (int x = 0; x < bw; x++) {
@@ -91,34 +162,30 @@ void help_draw(tui_app *a, WINDOW *w)
         crt_puts(box, y, bw - 1, 1, crt_glyph(G_VLINE), frame);
     }
     crt_puts(box, 0, 2, bw - 4, " Keys ", crt_attr(R_TITLE));
-    int more = total > body;
-    if (more)
-        crt_puts(box, bh - 1, 2, bw - 4, " j/k scroll, any other key closes ", crt_attr(R_DIM));
-    char marks[160];
-    help_marks(marks, sizeof marks);
+    if (total > (size_t)body)
+        crt_puts(box, bh - 1, 2, bw - 4, bw >= 40 ? " j/k scroll, any other key closes " : " j/k scroll ",
+                 crt_attr(R_DIM));
     for (int i = 0; i < body; i++) {
-        int k = (int)a->help_top + i;
-        const char *s;
-        if (k < n)
-            s = help_lines[k];
-        else if (k == n)
-            s = "";
-        else if (k == n + 1)
-            s = "Press any key to close.";
-        else
+        size_t k = a->help_top + (size_t)i;
+        if (k >= total)
             break;
-        if (!strncmp(s, "  Marks:", 8))
-            s = marks;
-        crt_puts(box, 1 + i, 2, bw - 4, s, s[0] != ' ' && s[0] ? crt_attr(R_TITLE) : A_NORMAL);
+        const help_row *r = &rows[k];
+        crt_put(box, 1 + i, 2 + r->indent, bw - 4 - r->indent, r->s, r->len,
+                r->title ? crt_attr(R_TITLE) : A_NORMAL);
     }
+    free(rows);
     delwin(box);
 }
 
 int help_key(tui_app *a, int k)
 {
-    int body = help_height(getmaxy(stdscr)) - 2;
-    int total = (int)ARRAY_SIZE(help_lines) + 2;
-    if (total > body) {
+    char marks[160];
+    help_marks(marks, sizeof marks);
+    help_row *rows;
+    size_t total = help_layout(help_width(getmaxx(stdscr)) - 4, marks, &rows);
+    free(rows);
+    int body = help_height(getmaxy(stdscr), total) - 2;
+    if (total > (size_t)body) {
         switch (k) {
         case 'j':
         case TK(KEY_DOWN): a->help_top++; return TUI_REDRAW;

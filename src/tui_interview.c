@@ -17,6 +17,17 @@
 #include "engine.h"
 #include "util.h"
 
+/* Ctrl-C ended the interview: quit once its report is kept */
+static int iv_quit_when_kept;
+
+/* Now, or the deadline once it has passed: an interview never counts more
+ * time than it had (an $EDITOR that kept the loop waiting, say). */
+static double iv_clock_ms(const tui_app *a)
+{
+    double now = util_now_ms();
+    return now < a->iv_deadline_ms ? now : a->iv_deadline_ms;
+}
+
 /* drills whose topic matches the filter, shuffled */
 static size_t iv_pool(tui_app *a, size_t **out)
 {
@@ -102,6 +113,7 @@ void app_start_interview(tui_app *a)
     free(pool);
     a->mode = MODE_INTERVIEW;
     a->iv_done = 0;
+    iv_quit_when_kept = 0;
     a->iv_timed_out = 0;
     a->qpos = 0;
     a->iv_started = app_now();
@@ -130,7 +142,8 @@ static void iv_take(tui_app *a, int submitted)
         return;
     tui_iv_item *it = &a->iv[a->qpos];
     const drill *d = &a->cat->drills[it->drill];
-    it->secs += (util_now_ms() - a->opened_ms) / 1000.0;
+    double spent = (iv_clock_ms(a) - a->opened_ms) / 1000.0;
+    it->secs += spent > 0 ? spent : 0;
     char *text = drill_answer(a);
     if (submitted || (!iv_blank(text) && !drill_pristine(d, text))) {
         free(it->answer);
@@ -199,17 +212,50 @@ static void iv_complete(tui_app *a)
     }
     char *dir = state_dir(), *err = NULL;
     if (!dir)
-        app_msg(a, "report not kept: no state folder");
-    else if (interview_save(r, dir, &err) < 0) {
+        err = xstrdup("no state folder");
+    else
+        interview_save(r, dir, &err);
+    if (err)
         app_msg(a, "report not kept: %s", err);
-        free(err);
-    }
     free(dir);
     iv_history(a, r);
     a->rep = r;
     a->rep_owned = 1;
     a->rep_back = SCR_LIST;
     a->rep_top = 0;
+    if (iv_quit_when_kept) {
+        iv_quit_when_kept = 0;
+        if (!err) {
+            app_note_at_exit("the interview was ended by Ctrl-C; its report is kept in %s", r->path);
+            app_ask_quit(a);
+        } else {
+            /* quitting now would lose it: the report stays on screen */
+            app_msg(a, "Ctrl-C ended the interview, but its report could not be kept (%s): x or X exports it "
+                       "before you quit.",
+                    err);
+        }
+    }
+    free(err);
+}
+
+void iv_interrupt(tui_app *a)
+{
+    /* over (its report built) or not one: nothing to keep */
+    if (a->mode != MODE_INTERVIEW || a->rep || iv_quit_when_kept)
+        return;
+    iv_quit_when_kept = 1;
+    if (!a->iv_done)
+        iv_finish(a, 0);
+    else
+        iv_pump(a); /* ended already: its grading goes on, then the report is kept */
+    if (iv_quitting(a))
+        app_msg(a, "Ctrl-C: the interview ended. Drafts are handed in as they stand and graded; the report is "
+                   "kept, then the quiz quits.");
+}
+
+int iv_quitting(const tui_app *a)
+{
+    return iv_quit_when_kept && a->iv_done && !a->rep;
 }
 
 static size_t iv_left(const tui_app *a)
@@ -264,7 +310,9 @@ void iv_step(tui_app *a)
             it->v.err = a->ivg.traceback;
             a->ivg.traceback = NULL;
         }
-        it->state = IV_DONE;
+        /* pydrill could not run it (no process for a moment): once more,
+         * rather than a crash held against the candidate */
+        it->state = it->v.internal && !it->retried++ ? IV_QUEUED : IV_DONE;
         iv_pump(a);
     }
 }
@@ -280,7 +328,7 @@ void iv_finish(tui_app *a, int timed_out)
     a->help = 0;
     a->iv_done = 1;
     a->iv_timed_out = timed_out;
-    a->iv_seconds = (util_now_ms() - a->iv_start_ms) / 1000.0;
+    a->iv_seconds = (iv_clock_ms(a) - a->iv_start_ms) / 1000.0;
     for (size_t i = 0; i < a->niv; i++) {
         tui_iv_item *it = &a->iv[i];
         if (it->state == IV_TODO) {

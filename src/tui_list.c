@@ -12,6 +12,10 @@
 
 /* below this many cells for the title, the kind column shrinks to a letter */
 #define LIST_TITLE_MIN 12
+/* narrower still, the id is cut to leave the title this many cells, but
+ * keeps at least LIST_ID_KEEP of its own */
+#define LIST_TITLE_KEEP 10
+#define LIST_ID_KEEP 12
 
 static int list_is_header(const tui_app *a, size_t row)
 {
@@ -155,12 +159,29 @@ void list_draw(tui_app *a, WINDOW *w)
         x += crt_puts(w, top_y + y, x, wd - x, mid, sel ? base : crt_attr(R_DIM));
         free(mid);
         int room = wd - x - 1;
-        if (idw > room)
-            idw = room;
+        /* on a narrow terminal the title keeps its first cells: the id
+         * gives up its end (marked) rather than the title all of it */
+        int cut = 0;
+        if (room - idw - 2 < LIST_TITLE_KEEP) {
+            int keep = room - LIST_TITLE_KEEP - 2;
+            if (keep < LIST_ID_KEEP)
+                keep = LIST_ID_KEEP < room ? LIST_ID_KEEP : room;
+            cut = keep < idw;
+            if (cut)
+                idw = keep;
+        }
         int troom = room - idw - 2;
-        if (troom >= LIST_TITLE_MIN / 2)
+        if (troom > 0)
             crt_puts(w, top_y + y, x, troom, d->title, base);
-        crt_puts(w, top_y + y, wd - 1 - idw, idw, d->id, sel ? base : crt_attr(R_DIM));
+        attr_t ia = sel ? base : crt_attr(R_DIM);
+        if (cut) {
+            const char *el = crt_glyph(G_ELLIPSIS);
+            int ew = crt_width(el, strlen(el));
+            int used = crt_puts(w, top_y + y, wd - 1 - idw, idw - ew, d->id, ia);
+            crt_puts(w, top_y + y, wd - 1 - idw + used, ew, el, ia);
+        } else {
+            crt_puts(w, top_y + y, wd - 1 - idw, idw, d->id, ia);
+        }
     }
     if (a->searching) {
         static const tui_hint h[] = { { "type", "to search", 50 }, { "Enter", "keep", 40 }, { "Esc", "clear", 40 } };
@@ -260,17 +281,8 @@ static int list_search_key(tui_app *a, int k)
             if ((unsigned char)p[i] >= 32 && p[i] != 127)
                 a->search[len++] = p[i];
         a->search[len] = '\0';
-    } else if (k >= 32 && !(k & TK_FN)) {
-        char mb[8];
-        mbstate_t st;
-        memset(&st, 0, sizeof st);
-        size_t n = wcrtomb(mb, (wchar_t)k, &st);
-        if (n == (size_t)-1)
-            return TUI_HANDLED;
-        size_t len = strlen(a->search);
-        a->search = xrealloc(a->search, len + n + 1);
-        memcpy(a->search + len, mb, n);
-        a->search[len + n] = '\0';
+    } else if (k >= 32 && !(k & TK_FN) && k != 127) {
+        app_append_key(&a->search, k);
     } else {
         return TUI_HANDLED;
     }
@@ -337,7 +349,7 @@ int list_key(tui_app *a, int k)
             app_confirm(a, list_reset_one, "Reset the progress and answer of %s?", a->cat->drills[a->rows[a->cur]].id);
         break;
     case 'D': app_confirm(a, list_reset_all, "Reset ALL progress, answers and drafts?"); break;
-    case 'q': a->quit = 1; break;
+    case 'q': app_ask_quit(a); break;
     default: return 0;
     }
     return TUI_REDRAW;

@@ -116,6 +116,9 @@ int order_key(tui_app *a, int k)
     if (k >= 'a' && k <= 'z' && (size_t)(k - 'a') < max) {
         size_t i = (size_t)(k - 'a');
         long at = order_pos(a, i);
+        if (a->ord_held)
+            answer_undo_settle(a); /* the move so far is a step of its own */
+        answer_undo_keep(a);
         if (at >= 0) {
             order_remove(a, (size_t)at);
         } else {
@@ -159,15 +162,25 @@ int order_key(tui_app *a, int k)
     case ' ':
     case '\n':
     case TK(KEY_ENTER):
-        if (a->nord)
-            a->ord_held = !a->ord_held;
+        if (!a->nord)
+            break;
+        /* picked up and dropped: one step for Ctrl-Z, however far it went */
+        if (!a->ord_held)
+            answer_undo_keep(a);
+        else
+            answer_undo_settle(a);
+        a->ord_held = !a->ord_held;
         break;
     case 127:
     case 8:
     case TK(KEY_BACKSPACE):
     case TK(KEY_DC):
-        if (a->nord)
+        if (a->nord) {
+            if (a->ord_held)
+                answer_undo_settle(a);
+            answer_undo_keep(a);
             order_remove(a, a->ord_cur);
+        }
         break;
     default: return 0;
     }

@@ -125,7 +125,7 @@ static size_t fit(const char *s, size_t n, int cells)
         size_t k = 1;
         while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
             k++;
-        int c = crt_width(s + i, k);
+        int c = crt_width_from(s + i, k, used);
         if (used + c > cells)
             break;
         used += c;

@@ -426,6 +426,34 @@ static void test_cells(void **state)
     assert_int_equal(edbuf_cells("e\xCC\x81", 3), 1); /* e + combining acute */
 }
 
+/* A tab is as wide as the quiz draws it: to the next multiple of four. */
+static void test_tab_cells(void **state)
+{
+    (void)state;
+    assert_int_equal(edbuf_cells("\t", 1), 4);
+    assert_int_equal(edbuf_cells("a\tb", 3), 5);
+    assert_int_equal(edbuf_cells("abc\t", 4), 4);
+    assert_int_equal(edbuf_cells("abcd\t", 5), 8);
+    assert_int_equal(edbuf_cells(KAN "\tx", 5), 5);
+    /* Up/Down keep the column drawn across a line with a tab */
+    edbuf *b = edbuf_new("\tpass\n    return lst");
+    edbuf_move(b, 0, 1);
+    assert_int_equal(edbuf_cursor_column(b), 4);
+    edbuf_move(b, 1, 0);
+    size_t row, col;
+    edbuf_cursor(b, &row, &col);
+    assert_int_equal(row, 1);
+    assert_int_equal(col, 4);
+    edbuf_move(b, -1, 0);
+    edbuf_cursor(b, &row, &col);
+    assert_int_equal(col, 1);
+    /* Tab after a tab reaches the next stop */
+    edbuf_end(b);
+    edbuf_tab(b);
+    assert_int_equal(edbuf_cursor_column(b), 12);
+    edbuf_free(b);
+}
+
 static void test_kill_to_end_and_start(void **state)
 {
     (void)state;
@@ -556,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_undo_utf8_typing),
         cmocka_unit_test(test_set_text_clamps_cursor),
         cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_tab_cells),
         cmocka_unit_test(test_kill_to_end_and_start),
         cmocka_unit_test(test_kill_word),
         cmocka_unit_test(test_line_start_and_set_cursor),

@@ -234,6 +234,25 @@ static void test_text_and_html(void **st)
     interview_record_free(&r);
 }
 
+/* A topic's bar and its label agree: a quarter of a point shows as 0.25
+ * beside five cells of twenty, not as "0.2". */
+static void test_topic_bar_label(void **st)
+{
+    (void)st;
+    drill d;
+    drill_verdict v;
+    make_fix(&d, &v);
+    v.score = 0.25;
+    interview_record r;
+    interview_record_init(&r);
+    interview_add(&r, &d, "def f(): pass", &v, 3);
+    char *text = interview_text(&r);
+    assert_non_null(strstr(text, "#####--------------- 0.25/1"));
+    free(text);
+    interview_record_free(&r);
+    drill_verdict_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_not_a_record),
         cmocka_unit_test_setup_teardown(test_save_and_list_newest_first, setup, teardown),
         cmocka_unit_test(test_text_and_html),
+        cmocka_unit_test(test_topic_bar_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

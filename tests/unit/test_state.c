@@ -367,26 +367,131 @@ static void test_set_aside_never_replaces_an_earlier_copy(void **st)
     state_free(&s);
 }
 
-static void test_odd_fields_read_leniently(void **st)
+/* A file with a value pydrill never writes is not read around (dropping
+ * or "fixing" what it holds, and rewriting it so at exit): it is set aside
+ * whole, as an unparseable one is, and the notice names the value. */
+static void test_invalid_values_set_aside(void **st)
+{
+    fixture *f = *st;
+    static const struct {
+        const char *entry, *reason;
+    } cases[] = {
+        /* what an audit found accepted: no message, a 100-digit score, and
+         * the file rewritten with the draft dropped and passed made false */
+        { "\"mutable-default-predict\": {\"draft\": 5, \"passed\": \"x\", \"attempts\": -3, \"best_score\": 1e308,"
+          " \"card\": {\"ease\": \"a\", \"due\": -1e308}}",
+          "/entries/mutable-default-predict/" },
+        { "\"a\": {\"draft\": 5}", "/entries/a/draft: not a string" },
+        { "\"a\": {\"last_answer\": [1]}", "/entries/a/last_answer: not a string" },
+        { "\"a\": {\"passed\": \"x\"}", "/entries/a/passed: not true or false" },
+        { "\"a\": {\"passed\": 1}", "/entries/a/passed: not true or false" },
+        { "\"a\": {\"revealed_pass\": \"yes\"}", "/entries/a/revealed_pass: not true or false" },
+        { "\"a\": {\"attempts\": -3}", "/entries/a/attempts: out of range" },
+        { "\"a\": {\"attempts\": 1.5}", "/entries/a/attempts: not a whole number" },
+        { "\"a\": {\"revision\": \"two\"}", "/entries/a/revision: not a number" },
+        { "\"a\": {\"revision\": 0}", "/entries/a/revision: out of range" },
+        { "\"a\": {\"best_score\": 1e308}", "/entries/a/best_score: out of range" },
+        { "\"a\": {\"best_score\": -0.5}", "/entries/a/best_score: out of range" },
+        { "\"a\": {\"last_status\": \"weird\"}", "/entries/a/last_status: not a status" },
+        { "\"a\": {\"card\": 3}", "/entries/a/card: not an object" },
+        { "\"a\": {\"card\": {\"ease\": \"a\"}}", "/entries/a/card/ease: not a number" },
+        { "\"a\": {\"card\": {\"ease\": 0.2}}", "/entries/a/card/ease: out of range" },
+        { "\"a\": {\"card\": {\"reps\": -1}}", "/entries/a/card/reps: out of range" },
+        { "\"a\": {\"card\": {\"interval_days\": -2}}", "/entries/a/card/interval_days: out of range" },
+        { "\"a\": {\"card\": {\"due\": -1e308}}", "/entries/a/card/due: out of range" },
+        { "\"a\": {\"card\": {\"due\": 1e300}}", "/entries/a/card/due: out of range" },
+        { "\"b\": 12", "/entries/b: not an object" },
+        { "\"a/b~c\": {\"draft\": false}", "/entries/a~1b~0c/draft: not a string" },
+        { "\"a\": {}, \"a\": {}", "/entries/a: the drill appears twice" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = xasprintf("{\"format\": \"pydrill-state/1\", \"entries\": {%s}}", cases[i].entry);
+        assert_set_aside(f, text, cases[i].reason);
+        free(text);
+        rm_rf(f->dir);
+    }
+}
+
+/* Every field at the edges of what pydrill writes, or left out, is read
+ * as it is: valid files are never set aside. */
+static void test_valid_values_read(void **st)
 {
     fixture *f = *st;
     assert_int_equal(mkdir(f->dir, 0700), 0);
     write_file(f->file, "{\"format\": \"pydrill-state/1\", \"entries\": {"
-                        "\"a\": {\"revision\": \"two\", \"attempts\": -4, \"last_status\": \"weird\","
-                        " \"last_answer\": 7, \"card\": {\"ease\": 0.2, \"due\": 100}},"
-                        "\"b\": 12}}");
+                        "\"a\": {\"revision\": 4, \"attempts\": 0, \"passed\": false, \"revealed_pass\": true,"
+                        " \"last_status\": \"timeout\", \"best_score\": 1, \"last_answer\": \"x\", \"draft\": \"\","
+                        " \"later_field\": [1, 2],"
+                        " \"card\": {\"ease\": 1.3, \"reps\": 0, \"interval_days\": 0.0069444, \"due\": 0}},"
+                        "\"b\": {},"
+                        "\"c\": {\"best_score\": 0, \"card\": {\"ease\": 5.7, \"reps\": 12, \"interval_days\": 4000,"
+                        " \"due\": 2000000000}}}}");
     state s;
     load_ok(&s);
     assert_null(s.notice);
-    assert_int_equal(s.n, 1);
-    const state_entry *e = state_find(&s, "a", 1);
+    assert_int_equal(s.n, 3);
+    const state_entry *e = state_find(&s, "a", 4);
     assert_non_null(e);
     assert_int_equal(e->attempts, 0);
+    assert_false(e->passed);
+    assert_true(e->revealed_pass);
+    assert_int_equal(e->last_status, ST_TIMEOUT);
+    assert_float_equal(e->best_score, 1, 1e-9);
+    assert_string_equal(e->last_answer, "x");
+    assert_string_equal(e->draft, "");
+    assert_float_equal(e->card.ease, 1.3, 1e-9);
+    e = state_find(&s, "b", 1);
+    assert_non_null(e);
     assert_int_equal(e->last_status, -1);
-    assert_null(e->last_answer);
     assert_float_equal(e->card.ease, 2.5, 1e-9);
-    assert_int_equal(e->card.due, 100);
+    e = state_find(&s, "c", 1);
+    assert_non_null(e);
+    assert_int_equal(e->card.reps, 12);
+    assert_int_equal(e->card.due, 2000000000);
     state_free(&s);
+    char *names = list_dir(f->dir);
+    assert_string_equal(names, "progress.json");
+    free(names);
+}
+
+/* pydrill export only reads: a corrupt file is an error that names it,
+ * and stays where it is; a missing folder is not created. */
+static void test_readonly_load(void **st)
+{
+    fixture *f = *st;
+    state s;
+    char *err = NULL;
+    assert_int_equal(state_load_readonly(&s, &err), 0);
+    assert_int_equal(s.n, 0);
+    state_free(&s);
+    assert_int_equal(access(f->dir, F_OK), -1);
+
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    const char *bad = "{\"format\": \"pydrill-state/1\", \"entries\": {\"a\": {\"draft\": 5}}}";
+    write_file(f->file, bad);
+    assert_int_equal(state_load_readonly(&s, &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, f->file));
+    assert_non_null(strstr(err, "error: not a pydrill state file"));
+    assert_non_null(strstr(err, "/entries/a/draft: not a string"));
+    free(err);
+    err = NULL;
+    state_free(&s);
+    char *names = list_dir(f->dir);
+    assert_string_equal(names, "progress.json");
+    free(names);
+    char *kept = read_file(f->file);
+    assert_string_equal(kept, bad);
+    free(kept);
+
+    write_file(f->file, "{ not json");
+    assert_int_equal(state_load_readonly(&s, &err), -1);
+    assert_non_null(strstr(err, "not valid JSON"));
+    free(err);
+    state_free(&s);
+    names = list_dir(f->dir);
+    assert_string_equal(names, "progress.json");
+    free(names);
 }
 
 static void test_revision_change_resets_history(void **st)
@@ -551,6 +656,8 @@ static void test_unreadable_file_is_never_replaced(void **st)
     state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
     assert_int_equal(state_save(&s, &err), -1);
     assert_non_null(err);
+    /* the quiz puts "progress not saved: " in front: no "pydrill:" inside */
+    assert_null(strstr(err, "pydrill:"));
     free(err);
     struct stat sb;
     assert_int_equal(lstat(f->file, &sb), 0);
@@ -685,7 +792,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_not_utf8_set_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_corrupt_file_does_not_overwrite_first, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_aside_never_replaces_an_earlier_copy, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_odd_fields_read_leniently, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_values_set_aside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_valid_values_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_load, setup, teardown),
         cmocka_unit_test_setup_teardown(test_revision_change_resets_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_feeds_schedule, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pass_after_reveal, setup, teardown),

@@ -81,6 +81,42 @@ static int key(const char *s)
     return crt_decode_seq(s, strlen(s));
 }
 
+/* Tabs measure to the next multiple of four from where the text starts;
+ * a wrapped row counts them the same way. */
+static void test_tab_widths(void **state)
+{
+    (void)state;
+    assert_int_equal(crt_width("\t", 1), 4);
+    assert_int_equal(crt_width("a\tb", 3), 5);
+    assert_int_equal(crt_width_from("\t", 1, 2), 2);
+    assert_int_equal(crt_width_from("\t", 1, 4), 4);
+    assert_int_equal(crt_width_from("ab\tc", 4, 1), 4); /* to column 5 */
+    assert_int_equal(crt_width("\xC3\xA9", 2), 1); /* one é, one cell */
+    assert_int_equal(crt_width("\xFF", 1), 1);     /* no character: one ? */
+    size_t show, take = doc_wrap_take("ab\tcd efgh", 11, 6, &show);
+    /* "ab" + tab (to 4) + "cd" is six cells: the row ends after it (a
+     * tab counted as one cell would have taken " efgh" too) */
+    assert_int_equal(take, 5);
+    assert_int_equal(show, 5);
+}
+
+static void test_utf8_encode(void **state)
+{
+    (void)state;
+    char b[4];
+    assert_int_equal(crt_utf8_encode('x', b), 1);
+    assert_int_equal(crt_utf8_encode(0xE9, b), 2);
+    assert_memory_equal(b, "\xC3\xA9", 2);
+    assert_int_equal(crt_utf8_encode(0x6F22, b), 3);
+    assert_memory_equal(b, "\xE6\xBC\xA2", 3);
+    assert_int_equal(crt_utf8_encode(0x1F600, b), 4);
+    assert_memory_equal(b, "\xF0\x9F\x98\x80", 4);
+    /* a surrogate or past U+10FFFF is no character: U+FFFD */
+    assert_int_equal(crt_utf8_encode(0xD800, b), 3);
+    assert_memory_equal(b, "\xEF\xBF\xBD", 3);
+    assert_int_equal(crt_utf8_encode(0x110000, b), 3);
+}
+
 static void test_key_sequences(void **state)
 {
     (void)state;
@@ -130,6 +166,8 @@ int main(void)
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_wide_characters_and_long_words),
         cmocka_unit_test(test_trimmed_and_code),
+        cmocka_unit_test(test_tab_widths),
+        cmocka_unit_test(test_utf8_encode),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
