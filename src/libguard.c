@@ -573,7 +573,7 @@ void libguard_settle(int accept)
     PyObject *et, *ev, *etb;
     PyErr_Fetch(&et, &ev, &etb);
     if (accept) {
-        accepted = PySet_New(NULL);
+        accepted = pyembed_hide(PySet_New(NULL));
         if (accepted)
             stored_names(trusted_setup, accepted, 0);
         PyErr_Clear();

@@ -80,6 +80,11 @@ PyObject *pyembed_frame_var(PyFrameObject *f, const char *name);
 PyObject *pyembed_frame_names(PyFrameObject *f);
 PyObject *pyembed_exception_args(PyObject *exc);
 PyObject *pyembed_type_dict(PyTypeObject *t);
+/* o (a container only pydrill's C code holds: a clean copy of the
+ * builtins, the library guard's copies) taken out of the collector's
+ * lists, so that no gc.get_objects() or gc.get_referrers() of an answer's
+ * finds it, gc.unfreeze() or not. Returns o (NULL stays NULL). */
+PyObject *pyembed_hide(PyObject *o);
 const char *pyembed_version(void);       /* "3.11.2" */
 unsigned long pyembed_hexversion(void);
 

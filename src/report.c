@@ -266,8 +266,11 @@ static int unwanted(unsigned cp, int flags)
         if (cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF)
             return 1;
     }
+    /* bidirectional overrides and isolates reorder what a terminal shows
+     * (a name that reads as something else): the marks LRM/RLM stay */
     if (flags & REPORT_CLEAN_TERMINAL)
-        if (cp == '\r' || (cp >= 0x80 && cp <= 0x9F))
+        if (cp == '\r' || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+            (cp >= 0x2066 && cp <= 0x2069))
             return 1;
     return 0;
 }

@@ -33,6 +33,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <termios.h>
@@ -41,6 +42,9 @@
 #include "util.h"
 
 #define PID_PLACEHOLDER 0x7a5e1d0bu
+/* ioprio_set's "which" for one process (linux/ioprio.h, not in every
+ * libc's headers) */
+#define IOPRIO_WHO_PROCESS 1
 #define MAX_FILTER_LEN 4096
 
 /* Not every libseccomp knows the newest calls by name; their numbers are
@@ -66,7 +70,7 @@ static const int denied_prctl[] = {
  * EPERM. TCGETS2 is what newer C libraries use for tcgetattr. */
 #define IOCTL_TCGETS2 0x802c542au /* _IOR('T', 0x2A, struct termios2) */
 static const unsigned int allowed_ioctls[] = {
-    TCGETS, IOCTL_TCGETS2, TIOCGWINSZ, TIOCGPGRP, FIONREAD, FIONBIO, FIOCLEX, FIONCLEX, FIOASYNC,
+    TCGETS, IOCTL_TCGETS2, TIOCGWINSZ, TIOCGPGRP, FIONREAD, FIONBIO, FIOCLEX, FIONCLEX,
 };
 
 typedef struct {
@@ -109,22 +113,32 @@ static int add_common_rules(scmp_filter_ctx ctx)
         SCMP_SYS(setuid), SCMP_SYS(setgid), SCMP_SYS(setreuid), SCMP_SYS(setregid),
         SCMP_SYS(setresuid), SCMP_SYS(setresgid), SCMP_SYS(setfsuid), SCMP_SYS(setfsgid),
         SCMP_SYS(setgroups), SCMP_SYS(capset),
-        /* a file's metadata: Landlock governs contents and names, not these */
-        SCMP_SYS(chmod), SCMP_SYS(fchmod), SCMP_SYS(fchmodat), SCMP_SYS(chown),
+        /* a file's metadata: Landlock governs contents and names, not these
+         * (modes are the child's rule alone: the worker must open up a
+         * folder an answer made unreadable to empty it) */
+        SCMP_SYS(chown),
         SCMP_SYS(fchown), SCMP_SYS(lchown), SCMP_SYS(fchownat), SCMP_SYS(utime),
         SCMP_SYS(utimes), SCMP_SYS(utimensat), SCMP_SYS(futimesat),
         SCMP_SYS(setxattr), SCMP_SYS(lsetxattr), SCMP_SYS(fsetxattr),
         SCMP_SYS(removexattr), SCMP_SYS(lremovexattr), SCMP_SYS(fremovexattr),
         /* by path, on kernels whose Landlock predates its truncate right */
         SCMP_SYS(truncate),
-        NR_FCHMODAT2, NR_SETXATTRAT, NR_REMOVEXATTRAT,
+        NR_SETXATTRAT, NR_REMOVEXATTRAT,
     };
     for (size_t i = 0; i < ARRAY_SIZE(eperm); i++)
         if (rule(ctx, SCMP_ACT_ERRNO(EPERM), eperm[i]) < 0)
             return -1;
-    /* Leases and directory notifications reach other processes' opens. */
+    /* Leases and directory notifications reach other processes' opens; a
+     * descriptor's owner and signal (F_SETOWN, F_SETSIG, O_ASYNC) make the
+     * kernel signal any process it names, SIGKILL included, where an older
+     * Landlock does not scope signals. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_SETLEASE)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_NOTIFY)) < 0)
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_NOTIFY)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_SETOWN)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_SETOWN_EX)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 1, SCMP_A1(SCMP_CMP_EQ, F_SETSIG)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(fcntl), 2, SCMP_A1(SCMP_CMP_EQ, F_SETFL),
+                         SCMP_A2(SCMP_CMP_MASKED_EQ, O_ASYNC, O_ASYNC)) < 0)
         return -1;
     /* No socket of any family: the audit hook refuses them with a reason
      * first, so reaching the system call means something got around it.
@@ -134,9 +148,15 @@ static int add_common_rules(scmp_filter_ctx ctx)
                          SCMP_A0(SCMP_CMP_NE, AF_UNIX)) < 0)
         return -1;
     /* Priorities and CPUs of itself only (0 names the caller): another
-     * answer slowed to a crawl would time out. */
+     * answer slowed to a crawl would time out. For the priorities, which
+     * kind of who matters too: with PRIO_USER (or PRIO_PGRP), 0 is every
+     * process of the caller's user (or group), the grader's among them. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1,
+                         SCMP_A0(SCMP_CMP_NE, PRIO_PROCESS)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 1,
+                         SCMP_A0(SCMP_CMP_NE, IOPRIO_WHO_PROCESS)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setaffinity), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setparam), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
@@ -151,6 +171,8 @@ static int add_child_rules(scmp_filter_ctx ctx)
 {
     const scmp_datum_t self = PID_PLACEHOLDER;
     static const int eperm[] = {
+        /* modes (see the common rules) */
+        SCMP_SYS(chmod), SCMP_SYS(fchmod), SCMP_SYS(fchmodat), NR_FCHMODAT2,
         SCMP_SYS(fork), SCMP_SYS(vfork), SCMP_SYS(tkill), SCMP_SYS(pidfd_open),
         SCMP_SYS(pidfd_send_signal), SCMP_SYS(pidfd_getfd), SCMP_SYS(setpgid), SCMP_SYS(setsid),
         SCMP_SYS(setrlimit), SCMP_SYS(memfd_create),

@@ -5,7 +5,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +15,6 @@
 #include "sandbox.h"
 #include "util.h"
 
-#define NFTW_FDS 16
 
 struct scratch {
     char *path;
@@ -44,24 +42,54 @@ static const char *scratch_parent(void)
     return parent = "/tmp";
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* Empties the folder open at dfd, through descriptors (never a path an
+ * answer's rename could redirect, never a link followed). A folder the
+ * answer made unreadable or unwritable to its owner (mkdir(name, 0o300))
+ * is opened up first: the answer may not change modes, its owner may.
+ * depth bounds the walk (the answer's files are capped anyway). */
+#define REMOVE_DEPTH_MAX 64
+static void empty_at(int dfd, int depth)
 {
-    (void)st, (void)flag, (void)ftw;
-    remove(path);
-    return 0;
+    int fd = dup(dfd);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        struct stat st;
+        if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            if ((st.st_mode & S_IRWXU) != S_IRWXU)
+                fchmodat(dfd, e->d_name, S_IRWXU, 0);
+            int sub = depth < REMOVE_DEPTH_MAX
+                          ? openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                          : -1;
+            if (sub >= 0) {
+                empty_at(sub, depth + 1);
+                close(sub);
+            }
+            unlinkat(dfd, e->d_name, AT_REMOVEDIR);
+        } else {
+            unlinkat(dfd, e->d_name, 0);
+        }
+    }
+    closedir(d);
 }
 
 static void remove_tree(const char *dir)
 {
-    nftw(dir, remove_entry, NFTW_FDS, FTW_DEPTH | FTW_PHYS);
-}
-
-static int remove_inside(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag;
-    if (ftw->level > 0)
-        remove(path);
-    return 0;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0) {
+        empty_at(fd, 0);
+        close(fd);
+    }
+    rmdir(dir);
 }
 
 /* 1 when dir holds nothing. Read with getdents64 into a buffer on the
@@ -155,8 +183,13 @@ int scratch_check(char **err)
 void scratch_release(scratch *s)
 {
     /* most answers leave nothing behind: look before walking */
-    if (!is_empty(s->path))
-        nftw(s->path, remove_inside, NFTW_FDS, FTW_DEPTH | FTW_PHYS);
+    if (!is_empty(s->path)) {
+        int fd = open(s->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd >= 0) {
+            empty_at(fd, 0);
+            close(fd);
+        }
+    }
     if (is_empty(s->path)) {
         s->busy = 0;
         return;

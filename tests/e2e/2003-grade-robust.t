@@ -160,6 +160,12 @@ test_expect_success '-o onto a folder: exit 2, the folder untouched' '
     test -d dest && test "$(ls -A dest)" = file && test "$(cat dest/file)" = keep
 '
 
+test_expect_success 'the text report shows no bidirectional override an answer prints or raises' '
+    cp -R "$FIXTURES/e2e/bidi" bidi &&
+    expect_code 1 grade --format text bidi/rtl >out 2>/dev/null &&
+    contains out "ValueError: " && ! grep -q "$(printf "\\342\\200\\256")" out
+'
+
 test_expect_success 'a drill whose expect cannot be evaluated grades no one: left out (skipped), exit 2' '
     expect_code 2 "$PYDRILL" grade --pack "$FIXTURES/e2e/broken-expect.json" --format json -o be.json \
         "$FIXTURES/e2e/broken-expect-answers.json" 2>err &&

@@ -56,6 +56,13 @@ static const guard_case cases[] = {
     { "a patch made from inside a call the setup makes",
       "import heapq\ndef f():\n    heapq.nsmallest = lambda *a, **k: [1]\n    return 1\n", "f()", "1", RUN_DENIED,
       "changing heapq.nsmallest" },
+    { "a library function rebound, with the guard's own copy found through gc.unfreeze()",
+      "import gc, heapq\nreal = heapq.__dict__\nfake = lambda *a, **k: [1]\ngc.unfreeze()\n"
+      "for d in gc.get_objects():\n"
+      "    if type(d) is dict and d is not real and d.get('nsmallest') is real['nsmallest']:\n"
+      "        d['nsmallest'] = fake\n"
+      "real['nsmallest'] = fake\n",
+      NULL, "1", RUN_DENIED, "changing heapq.nsmallest" },
     { "a module the tests import, loaded before the answer",
       "import json\njson.dumps = lambda *a, **k: '[1]'\n", NULL, "1", RUN_DENIED, "changing json.dumps" },
     { "asyncio.run rebound, for a test that runs a coroutine",
