@@ -265,12 +265,14 @@ static int unwanted(unsigned cp, int flags)
             return 1;
         if (cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF)
             return 1;
+        /* bidirectional overrides and isolates reorder what is shown
+         * after them (a candidate's "1 / 2" read as "2 / 1" on the
+         * instructor's page): the marks LRM/RLM stay */
+        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            return 1;
     }
-    /* bidirectional overrides and isolates reorder what a terminal shows
-     * (a name that reads as something else): the marks LRM/RLM stay */
     if (flags & REPORT_CLEAN_TERMINAL)
-        if (cp == '\r' || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-            (cp >= 0x2066 && cp <= 0x2069))
+        if (cp == '\r' || (cp >= 0x80 && cp <= 0x9F))
             return 1;
     return 0;
 }

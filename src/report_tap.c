@@ -135,7 +135,9 @@ int report_tap_render(const report_batch *b, util_out *out, char **err)
     util_out_printf(out, "TAP version 13\n1..%zu\n", plan);
     for (size_t i = 0; i < count; i++) {
         const report_sub *s = report_batch_get(b, i, &v);
-        char *cand = report_batch_name(b, i);
+        /* the candidate as named, and its path: (report_batch_name would
+         * add the path again for a name two submissions share) */
+        char *cand = xstrdup(s->candidate ? s->candidate : "");
         sbuf sb;
         sbuf_init(&sb);
         sbuf_addstr(&sb, "# ");

@@ -304,7 +304,12 @@ int util_read_named(const char *path, size_t cap, char **data, size_t *len, char
         *err = xstrdup("pydrill: error: an empty file name");
         return -1;
     }
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* Opened without waiting: a FIFO nobody writes to would block the
+     * open for ever. Read waiting: one with a writer (<(...)) is read to
+     * its end, one without ends at once, empty. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd >= 0)
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) < 0) {
         *err = xasprintf("%s: error: cannot open: %s", path, strerror(errno));

@@ -78,8 +78,9 @@ int util_read_regular(int dirfd, const char *name, const char *shown, size_t cap
                       char **err);
 /* A file the user named for this one use (an answer to run, a list of
  * submissions): whatever it is (a pipe from <(...), a terminal) it is
- * read to its end, waiting for it as asked, but never past cap bytes
- * (/dev/zero ends there). 0, or -1 with *err ("PATH: error: ..."). */
+ * read to its end, waiting for what its writer sends, but never past cap
+ * bytes (/dev/zero ends there); a FIFO nobody has open for writing reads
+ * as empty rather than blocking. 0, or -1 with *err ("PATH: error: ..."). */
 int util_read_named(const char *path, size_t cap, char **data, size_t *len, char **err);
 /* "1 MiB", "16 MiB", "512 bytes": a limit for messages. Returns buf. */
 char *util_fmt_size(char buf[32], size_t n);

@@ -115,4 +115,18 @@ test_expect_success 'a link to a candidate opens their detail; headers stay on s
     contains report.html "tfoot td{position:sticky;bottom:0"
 '
 
+test_expect_success 'no bidirectional override a candidate wrote reaches the page, the TAP or the gradebook (a "1 / 2" read backwards)' '
+    $PY -c "import json; json.dump({\"format\": \"pydrill-answers/1\", \"candidate\": \"Mallory \u202e\", \"answers\": {\"list-repeat-choice\": \"b\"}}, open(\"rlo.json\", \"w\"))" &&
+    cp ok/ada.json ada-twin.json &&
+    expect_code 1 grade --format html -o rlo.html rlo.json &&
+    expect_code 1 grade --format tap -o rlo.tap rlo.json &&
+    expect_code 1 grade --format csv -o rlo.csv rlo.json &&
+    for f in rlo.html rlo.tap rlo.csv; do
+        ! grep -q "$(printf "\\342\\200\\256")" $f || { echo "$f holds U+202E"; exit 1; }
+    done &&
+    contains rlo.html "Mallory" &&
+    grade --format tap ok/ada.json ada-twin.json >twins.tap; test $? -le 1 &&
+    contains twins.tap "# ada (ok/ada.json): " && lacks twins.tap "(ok/ada.json) (ok/ada.json)"
+'
+
 test_done

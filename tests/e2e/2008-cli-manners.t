@@ -120,6 +120,13 @@ test_expect_success 'closed standard descriptors: the grades are the same, a clo
     expect_code 2 grade - <&- 2>err && contains err "cannot read standard input"
 '
 
+test_expect_success 'a FIFO nobody writes to is read as empty, not waited on for ever; a pipe with a writer is read' '
+    mkfifo lonely &&
+    expect_code 1 timeout 60 "$PYDRILL" run mean-write lonely --pack "$PACK" >out 2>err && contains out "MISSING" &&
+    expect_code 0 timeout 60 "$PYDRILL" run mean-write <(printf "def mean(xs):\\n    if not xs:\\n        raise ValueError\\n    return sum(xs) / len(xs)\\n") --pack "$PACK" >out 2>err &&
+    contains out "PASS"
+'
+
 test_expect_success 'help --help is the help' '
     "$PYDRILL" help --help >out && contains out "usage: pydrill" &&
     "$PYDRILL" help -h >out && contains out "usage: pydrill"
