@@ -64,6 +64,7 @@ typedef struct {
     size_t line; /* 1-based */
     off_t offset;
     size_t len;
+    char *source;     /* the submission's path: one batch sorted them so */
 } entry;
 
 typedef struct {
@@ -306,6 +307,8 @@ int cmd_report(int argc, char **argv)
     /* Pass 1: every line checked, and where each position is. */
     size_t total = 0, total_line = 0, total_file = 0;
     int python_differs = 0;
+    size_t python_file = 0, python_line = 0;
+    char other_python[512] = "";
     report_view v;
     report_view_init(&v);
     for (size_t f = 0; f < nshards; f++) {
@@ -363,10 +366,14 @@ int cmd_report(int argc, char **argv)
             const cJSON *py = cJSON_GetObjectItemCaseSensitive(j, "python");
             const cJSON *ti = cJSON_GetObjectItemCaseSensitive(j, "title");
             if (cJSON_IsString(py)) {
-                if (!python)
+                if (!python) {
                     python = xstrdup(py->valuestring);
-                else if (strcmp(python, py->valuestring))
-                    python_differs = 1;
+                    python_file = f;
+                    python_line = lineno;
+                } else if (strcmp(python, py->valuestring) && !python_differs++) {
+                    snprintf(other_python, sizeof other_python, "%s:%zu with %.40s", shards[f].name, lineno,
+                                             py->valuestring);
+                }
             }
             if (cJSON_IsString(ti) && !title)
                 title = xstrdup(ti->valuestring);
@@ -375,7 +382,8 @@ int cmd_report(int argc, char **argv)
                 entries = xrealloc(entries, cap * sizeof *entries);
             }
             entries[nentries++] = (entry){ .position = s->position, .file = f, .line = lineno,
-                                           .offset = here, .len = len };
+                                           .offset = here, .len = len,
+                                           .source = xstrdup(s->source ? s->source : "") };
             cJSON_Delete(j);
         }
         fclose(fp);
@@ -395,14 +403,27 @@ int cmd_report(int argc, char **argv)
         goto out;
     }
     qsort(entries, nentries, sizeof *entries, by_position);
-    size_t repeated = 0;
-    for (size_t i = 1; i < nentries; i++)
-        if (entries[i].position == entries[i - 1].position && repeated++ < MISSING_LISTED)
-            diag_add(&d, "pydrill: error: report: position %zu of %zu is in %s:%zu and again in %s:%zu%s",
-                     entries[i].position, total, shards[entries[i - 1].file].name, entries[i - 1].line,
-                     shards[entries[i].file].name, entries[i].line,
-                     !strcmp(shards[entries[i - 1].file].name, shards[entries[i].file].name)
-                         ? " (a shard given twice?)" : "");
+    size_t repeated = 0, disordered = 0;
+    for (size_t i = 1; i < nentries; i++) {
+        const entry *a = &entries[i - 1], *e = &entries[i];
+        if (e->position == a->position) {
+            /* one line for a whole shard given twice */
+            if (a->file != e->file && !strcmp(shards[a->file].name, shards[e->file].name)) {
+                if (a->line == e->line && e->line == 1 && repeated++ < MISSING_LISTED)
+                    diag_add(&d, "pydrill: error: report: %s is given twice", shards[e->file].name);
+            } else if (repeated++ < MISSING_LISTED) {
+                diag_add(&d, "pydrill: error: report: position %zu of %zu is in %s:%zu and again in %s:%zu",
+                         e->position, total, shards[a->file].name, a->line, shards[e->file].name, e->line);
+            }
+        } else if (strcmp(a->source, e->source) > 0 && disordered++ < MISSING_LISTED) {
+            /* grade sorts a batch by path: positions out of that order
+             * come from batches of the same size, but not the same */
+            diag_add(&d, "pydrill: error: report: position %zu (%s, in %s:%zu) sorts after position %zu (%s, "
+                         "in %s:%zu): shards of different batches",
+                     a->position, a->source, shards[a->file].name, a->line, e->position, e->source,
+                     shards[e->file].name, e->line);
+        }
+    }
     size_t nmissing;
     char *missing = missing_positions(entries, nentries, total, &nmissing);
     if (nmissing)
@@ -417,8 +438,9 @@ int cmd_report(int argc, char **argv)
         goto out;
     }
     if (python_differs)
-        fprintf(stderr, "pydrill: warning: report: the shards were graded with different Pythons; the report "
-                        "names the first\n");
+        fprintf(stderr, "pydrill: warning: report: the shards were graded with different Pythons (%s:%zu with "
+                        "%s, %s): verdicts can differ between versions; the report names the first\n",
+                shards[python_file].name, python_line, python, other_python);
     if (report_format_single(format) && nentries != 1) {
         rc = cmd_args_error(&a, "--format %s reports exactly one submission (the platform grades one "
                                 "student per run), not %zu",
@@ -482,6 +504,8 @@ out:
         if (shards[f].fd >= 0)
             close(shards[f].fd);
     free(shards);
+    for (size_t i = 0; i < nentries; i++)
+        free(entries[i].source);
     free(entries);
     free(line);
     free(python);

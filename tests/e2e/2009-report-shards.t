@@ -91,13 +91,18 @@ test_expect_success 'a missing shard: refused, positions named, nothing written'
 test_expect_success 'a shard given twice, or a line repeated: refused, positions named' '
     expect_code 2 report -o never.json part1.jsonl part2.jsonl part3.jsonl part2.jsonl 2>err &&
     test ! -e never.json &&
-    contains err "position 2 of 18 is in part2.jsonl:1 and again in part2.jsonl:1 (a shard given twice?)" &&
+    contains err "report: part2.jsonl is given twice" && test "$(grep -c "part2.jsonl" err)" = 1 &&
     head -n 1 part1.jsonl >dup.jsonl &&
     expect_code 2 report part1.jsonl part2.jsonl part3.jsonl dup.jsonl 2>err &&
     contains err "position 1 of 18 is in part1.jsonl:1 and again in dup.jsonl:1"
 '
 
 test_expect_success 'shards of another batch, or lines that are not ours: refused, located' '
+    mkdir -p other && for n in aa zz zzz; do cp ok/ada.json other/$n.json; done &&
+    grade --shard 2/2 --format jsonl -o foreign.jsonl ok/ada.json ok/bob.json ok/cyd.json; test $? -le 1 &&
+    grade --shard 1/2 --format jsonl -o mine.jsonl other/aa.json other/zz.json other/zzz.json; test $? -le 1 &&
+    expect_code 2 report mine.jsonl foreign.jsonl >out 2>err && test ! -s out &&
+    contains err "shards of different batches" &&
     grade --shard 1/2 --format jsonl -o other.jsonl ok/ada.json ok/bob.json; test $? -eq 0 &&
     expect_code 2 report part1.jsonl part2.jsonl part3.jsonl other.jsonl 2>err &&
     contains err "other.jsonl:1: error: a batch of 2 submissions, but part1.jsonl:1 is of a batch of 18" &&
