@@ -5,6 +5,7 @@
 #include "interview.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,25 +240,55 @@ static void text_wrap(sbuf *sb, int indent, const char *p)
     }
 }
 
-static void text_sink(void *ctx, interview_style st, int indent, const char *text)
+/* The text a record holds (an answer, what it printed) with control
+ * characters and bidirectional overrides written as escapes, lines and
+ * tabs kept: a file to read in a terminal must not drive it. Caller
+ * frees. */
+static char *text_clean(const char *s)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    while (n > 0) {
+        uint32_t cp;
+        size_t k = util_utf8_decode(p, n, &cp, 0);
+        if (!k) {
+            sbuf_addf(&sb, "\\x%02x", *p);
+            k = 1;
+        } else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            sbuf_addf(&sb, "\\x%02x", (unsigned)cp);
+        } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+            sbuf_addf(&sb, "\\u%04x", (unsigned)cp);
+        } else {
+            sbuf_add(&sb, p, k);
+        }
+        p += k;
+        n -= k;
+    }
+    return sbuf_detach(&sb, NULL);
+}
+
+static void text_sink(void *ctx, interview_style st, int indent, const char *raw)
 {
     sbuf *sb = ctx;
+    char *clean = text_clean(raw);
+    const char *text = clean;
     if (!*text) {
         sbuf_addch(sb, '\n');
-        return;
-    }
-    if (st == IV_WRAP) {
+    } else if (st == IV_WRAP) {
         text_wrap(sb, indent, text);
-        return;
+    } else {
+        const char *p = text;
+        for (;;) {
+            const char *nl = strchrnul(p, '\n');
+            sbuf_addf(sb, "%*s%.*s\n", indent, "", (int)(nl - p), p);
+            if (!*nl)
+                break;
+            p = nl + 1;
+        }
     }
-    const char *p = text;
-    for (;;) {
-        const char *nl = strchrnul(p, '\n');
-        sbuf_addf(sb, "%*s%.*s\n", indent, "", (int)(nl - p), p);
-        if (!*nl)
-            break;
-        p = nl + 1;
-    }
+    free(clean);
 }
 
 char *interview_text(const interview_record *r)

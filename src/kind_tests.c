@@ -255,6 +255,17 @@ int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
     return ok;
 }
 
+/* s with every line after its first indented to the test's text, so that
+ * a setup of several lines stays inside its test in the list. */
+static void put_indented(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        fputc(*s, out);
+        if (*s == '\n')
+            fputs("          ", out);
+    }
+}
+
 void kind_tests_show(const drill *d, int solution, FILE *out)
 {
     size_t hidden = 0;
@@ -269,12 +280,20 @@ void kind_tests_show(const drill *d, int solution, FILE *out)
             fprintf(out, "\nTests:\n");
         first = 0;
         fprintf(out, "    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
-        if (t->setup)
-            fprintf(out, "after `%s`, ", t->setup);
+        if (t->setup) {
+            fputs("after `", out);
+            put_indented(out, t->setup);
+            fputs(t->setup[strlen(t->setup) - 1] == '\n' ? "`\n          " : "`, ", out);
+        }
+        fputc('`', out);
+        put_indented(out, t->expr);
         if (t->raises)
-            fprintf(out, "`%s` raises %s\n", t->expr, t->raises);
-        else
-            fprintf(out, "`%s` == %s\n", t->expr, t->expect);
+            fprintf(out, "` raises %s\n", t->raises);
+        else {
+            fputs("` == ", out);
+            put_indented(out, t->expect);
+            fputc('\n', out);
+        }
         if (t->stdout_expect)
             fprintf(out, "        and prints: %s\n", t->stdout_expect);
     }

@@ -253,6 +253,30 @@ static void test_topic_bar_label(void **st)
     drill_verdict_free(&v);
 }
 
+/* What the candidate wrote or printed cannot drive the terminal the text
+ * is read in: controls and bidi overrides escaped, tabs and lines kept. */
+static void test_text_escapes_controls(void **st)
+{
+    (void)st;
+    drill d;
+    drill_verdict v;
+    make_fix(&d, &v);
+    free(v.out);
+    v.out = xstrdup("done\x1b]0;pwn\x07\n\tnext");
+    interview_record r;
+    interview_record_init(&r);
+    interview_add(&r, &d, "def f():\n\treturn '\x1b[2J\xe2\x80\xae'", &v, 3);
+    char *text = interview_text(&r);
+    assert_null(strchr(text, '\x1b'));
+    assert_null(strchr(text, '\x07'));
+    assert_null(strstr(text, "\xe2\x80\xae"));
+    assert_non_null(strstr(text, "\\x1b[2J\\u202e"));
+    assert_non_null(strstr(text, "\treturn"));
+    free(text);
+    interview_record_free(&r);
+    drill_verdict_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +286,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_save_and_list_newest_first, setup, teardown),
         cmocka_unit_test(test_text_and_html),
         cmocka_unit_test(test_topic_bar_label),
+        cmocka_unit_test(test_text_escapes_controls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
