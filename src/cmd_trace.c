@@ -44,25 +44,40 @@ static const glyphs utf8_glyphs = { "\xe2\x86\x92", "\xe2\x94\x82", "\xe2\x96\xb
                                     "\xe2\x94\x80" };
 static const glyphs ascii_glyphs = { "->", "|", ">", "...", "-" };
 
-/* Writes s with control characters made visible, so that nothing the
- * code printed, nor the code itself, can drive the terminal. */
-static void put_safe(const char *s, size_t n)
+/* Writes n bytes of text from the traced code (a name, a key, a type, a
+ * repr, an exception, a line of it or a line it printed) escaped by
+ * util_escape_controls: control characters as \x1b or \n, bidirectional
+ * overrides and isolates as \u202e, so that nothing of the code's can
+ * drive the terminal or reorder the line. When tabs is nonzero, tabs are
+ * first drawn as spaces to stops of that many columns (a line of code, a
+ * line printed); elsewhere a tab is escaped too. */
+static void put_safe(const char *s, size_t n, int tabs)
 {
-    for (size_t i = 0; i < n; i++) {
+    sbuf sb;
+    sbuf_init(&sb);
+    size_t col = 0;
+    for (size_t i = 0; i < n && s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f)
-            printf("\\x%02x", c);
-        else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f)
-            printf("\\u%04x", (unsigned char)s[++i]);
-        else
-            putchar(c);
+        if (c == '\t' && tabs > 0) {
+            do
+                sbuf_addch(&sb, ' ');
+            while (++col % (size_t)tabs);
+            continue;
+        }
+        sbuf_addch(&sb, (char)c);
+        if ((c & 0xC0) != 0x80)
+            col++;
     }
+    char *e = util_escape_controls(sb.buf);
+    fputs(e, stdout);
+    free(e);
+    sbuf_release(&sb);
 }
 
 static void puts_safe(const char *s)
 {
     if (s)
-        put_safe(s, strlen(s));
+        put_safe(s, strlen(s), 0);
 }
 
 static char *read_code(const char *file, char **err)
@@ -110,14 +125,22 @@ static const char *code_line(const char *code, int n, size_t *len)
 
 static void print_names(const tracedoc_frame *f, const glyphs *g)
 {
-    printf("  %s:", f->function);
-    if (!f->nnames)
+    printf("  ");
+    puts_safe(f->function);
+    printf(":");
+    if (!f->nnames && !f->more)
         printf(" (no names yet)");
-    for (size_t i = 0; i < f->nnames; i++)
-        printf("%s %s %s %s", i ? "," : "", f->names[i].name, g->arrow, f->names[i].id);
+    for (size_t i = 0; i < f->nnames; i++) {
+        printf("%s ", i ? "," : "");
+        puts_safe(f->names[i].name);
+        printf(" %s %s", g->arrow, f->names[i].id);
+    }
+    if (f->more)
+        printf("%s %s %ld more", f->nnames ? "," : "", g->dots, f->more);
     printf("\n");
 }
 
+/* ids are "o" and digits (tracedoc_parse keeps no other): printed as they are */
 static void print_ids(const char *label, char **ids, size_t n)
 {
     if (!n)
@@ -129,7 +152,9 @@ static void print_ids(const char *label, char **ids, size_t n)
 
 static void print_object(const tracedoc_obj *o, const glyphs *g)
 {
-    printf("    %-4s %s ", o->id, o->type);
+    printf("    %-4s ", o->id);
+    puts_safe(o->type);
+    printf(" ");
     puts_safe(o->repr);
     if (o->nkeys) {
         printf("  items");
@@ -145,7 +170,9 @@ static void print_object(const tracedoc_obj *o, const glyphs *g)
             kind = o->attr_kinds[i];
             printf("  %s", kind);
         }
-        printf(" %s=%s", o->attrs[i].name, o->attrs[i].id);
+        printf(" ");
+        puts_safe(o->attrs[i].name);
+        printf("=%s", o->attrs[i].id);
     }
     if (o->more)
         printf("  %s %ld more", g->dots, o->more);
@@ -156,27 +183,42 @@ static void print_object(const tracedoc_obj *o, const glyphs *g)
     printf("\n");
 }
 
+/* Line n of the code, as "  4 | text" (tabs to stops of four). */
+static void print_code_line(const tracedoc *doc, int n, const glyphs *g)
+{
+    size_t len;
+    const char *line = doc->code ? code_line(doc->code, n, &len) : NULL;
+    if (!line)
+        return;
+    printf("  %4d %s ", n, g->bar);
+    put_safe(line, len, 4);
+    printf("\n");
+}
+
 static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
 {
     const tracedoc_step *s = &doc->steps[i];
     const char *fn = s->nframes ? s->frames[s->nframes - 1].function : "?";
     printf("%s%s%s step %zu of %zu %s ", i ? "\n" : "", g->rule, g->rule, i + 1, doc->nsteps, g->rule);
-    if (!strcmp(s->event, "return"))
-        printf("return from %s, line %d", fn, s->line);
-    else if (!strcmp(s->event, "exception"))
-        printf("exception in %s, line %d", fn, s->line);
-    else
-        printf("line %d, in %s", s->line, fn);
-    if (s->nframes > 1)
-        printf(" (called from %s line %d)", s->frames[s->nframes - 2].function, s->frames[s->nframes - 2].line);
-    printf("\n");
-    size_t len;
-    const char *line = doc->code ? code_line(doc->code, s->line, &len) : NULL;
-    if (line) {
-        printf("  %4d %s ", s->line, g->bar);
-        put_safe(line, len);
-        printf("\n");
+    if (!strcmp(s->event, "return")) {
+        printf("return from ");
+        puts_safe(fn);
+        printf(", line %d", s->line);
+    } else if (!strcmp(s->event, "exception")) {
+        printf("exception in ");
+        puts_safe(fn);
+        printf(", line %d", s->line);
+    } else {
+        printf("line %d, in ", s->line);
+        puts_safe(fn);
     }
+    if (s->nframes > 1) {
+        printf(" (called from ");
+        puts_safe(s->frames[s->nframes - 2].function);
+        printf(" line %d)", s->frames[s->nframes - 2].line);
+    }
+    printf("\n");
+    print_code_line(doc, s->line, g);
     if (s->exception) {
         printf("  raises ");
         puts_safe(s->exception);
@@ -191,11 +233,13 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     for (size_t k = 0; k < s->nobjs; k++)
         print_object(&s->objs[k], g);
     if (s->out && *s->out) {
+        /* line by line, each as the terminal would show it (tabs to
+         * stops of eight), under the first */
         printf("  printed: ");
         const char *p = s->out;
         while (*p) {
             size_t n = strcspn(p, "\n");
-            put_safe(p, n);
+            put_safe(p, n, 8);
             p += n;
             if (*p == '\n' && *++p)
                 printf("\n           ");
@@ -204,8 +248,10 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     }
     if (s->ncuts) {
         printf("  (cut here:");
-        for (size_t k = 0; k < s->ncuts; k++)
-            printf(" %s", s->cuts[k]);
+        for (size_t k = 0; k < s->ncuts; k++) {
+            printf(" ");
+            puts_safe(s->cuts[k]);
+        }
         printf(")\n");
     }
 }
@@ -215,11 +261,15 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
     printf("trace of ");
     if (file) {
         puts_safe(strcmp(file, "-") ? file : "standard input");
-        printf(" (with the limits of %s)", doc->drill ? doc->drill : "?");
+        printf(" (with the limits of ");
+        puts_safe(doc->drill ? doc->drill : "?");
+        printf(")");
     } else {
-        printf("%s", doc->drill ? doc->drill : "?");
+        puts_safe(doc->drill ? doc->drill : "?");
     }
-    printf(", Python %s: %zu step%s\n", doc->python ? doc->python : "?", doc->nsteps, doc->nsteps == 1 ? "" : "s");
+    printf(", Python ");
+    puts_safe(doc->python ? doc->python : "?");
+    printf(": %zu step%s\n", doc->nsteps, doc->nsteps == 1 ? "" : "s");
     for (size_t i = 0; i < doc->nsteps; i++)
         print_step(doc, i, g);
     printf("\n");
@@ -228,16 +278,30 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
     } else if (!strcmp(doc->status, "raised")) {
         printf("ended by an exception: ");
         puts_safe(doc->exception);
-        printf("\n");
+        if (doc->exception_line) {
+            /* the code did not compile: no step shows where */
+            printf("\n  at line %d", doc->exception_line);
+            if (doc->exception_column)
+                printf(", column %d", doc->exception_column);
+            printf("\n");
+            print_code_line(doc, doc->exception_line, g);
+        } else {
+            printf("\n");
+        }
     } else {
-        printf("stopped (%s): ", doc->status);
+        printf("stopped (");
+        puts_safe(doc->status);
+        printf("): ");
         puts_safe(doc->message ? doc->message : "");
         printf("\n");
     }
     if (doc->ncuts) {
         printf("note: the trace was cut:");
-        for (size_t i = 0; i < doc->ncuts; i++)
-            printf("%s %s (%ld)", i ? "," : "", doc->cuts[i].budget, doc->cuts[i].limit);
+        for (size_t i = 0; i < doc->ncuts; i++) {
+            printf("%s ", i ? "," : "");
+            puts_safe(doc->cuts[i].budget);
+            printf(" (%ld)", doc->cuts[i].limit);
+        }
         printf("\n");
     }
 }

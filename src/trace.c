@@ -30,6 +30,9 @@
 /* Frames looked at per step, the snippet's or not (a deep stack of
  * library frames is not walked to its bottom). */
 #define FRAME_WALK_MAX 1000
+/* Entries of a frame's namespace looked at per step: names past the names
+ * budget are counted up to here, the rest by the namespace's size. */
+#define NAMES_COUNT_MAX 4096
 
 enum { CUT_STEPS, CUT_OBJECTS, CUT_ITEMS, CUT_DEPTH, CUT_REPR, CUT_FRAMES, CUT_NAMES, CUT_OUTPUT, NCUTS };
 
@@ -72,6 +75,7 @@ static struct {
     off_t out_seen; /* output bytes handed to a step, or skipped */
     size_t out_sent;
     int busy, stopped;
+    int uncompiled; /* the snippet did not compile: nothing of it ran */
 } T;
 
 /* What one step builds. */
@@ -425,15 +429,23 @@ static cJSON *frame_record(step_ctx *s, PyFrameObject *f)
     PyObject *m = pyembed_frame_names(f);
     Py_ssize_t pos = 0;
     PyObject *k, *v;
-    size_t n = 0;
+    size_t n = 0, visited = 0, rest = 0;
     while (m && PyDict_Next(m, &pos, &k, &v)) {
-        if (skip_name(k))
-            continue;
-        if (n++ == TRACE_MAX_NAMES) {
-            s->cut |= 1u << CUT_NAMES;
+        if (++visited > NAMES_COUNT_MAX) {
+            /* past this, the rest is counted by the dict's size (dunders
+             * included), so a huge namespace costs no walk of it a step */
+            rest = (size_t)PyDict_GET_SIZE(m) - (visited - 1);
             break;
         }
+        if (skip_name(k))
+            continue;
+        if (n++ >= TRACE_MAX_NAMES)
+            continue; /* counted, in the frame's "more" */
         add_named_ref(names, PyUnicode_AsUTF8(k), s, v, 0);
+    }
+    if (n > TRACE_MAX_NAMES || rest) {
+        s->cut |= 1u << CUT_NAMES;
+        cJSON_AddNumberToObject(fr, "more", (double)(n - (n > TRACE_MAX_NAMES ? TRACE_MAX_NAMES : n) + rest));
     }
     Py_XDECREF(m);
     PyErr_Clear();
@@ -650,14 +662,42 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
     }
     PyCompilerFlags flags = { .cf_flags = 0, .cf_feature_version = PY_MINOR_VERSION };
     PyObject *code = Py_CompileStringExFlags(job->source, "<string>", Py_file_input, &flags, -1);
-    if (!code)
+    if (!code) {
+        T.uncompiled = 1;
         return NULL;
+    }
     code_collect(code, 0);
     PyEval_SetTrace(tracer, NULL);
     PyObject *r = PyEval_EvalCode(code, ns, ns);
     PyEval_SetTrace(NULL, NULL);
     Py_DECREF(code);
     return r;
+}
+
+/* An int attribute of a SyntaxError the compiler made (nothing of the
+ * snippet's has run: reading it calls nothing of the snippet's), else 0. */
+static long syntax_int(PyObject *val, const char *attr)
+{
+    PyObject *o = PyObject_GetAttrString(val, attr);
+    long v = o && PyLong_Check(o) ? PyLong_AsLong(o) : 0;
+    Py_XDECREF(o);
+    PyErr_Clear();
+    return v > 0 ? v : 0;
+}
+
+/* Where the snippet does not compile, for the end record: no step shows
+ * it ("at": {"line": N, "column": N}, the column 1-based, in characters). */
+static void add_syntax_at(cJSON *end, PyObject *val)
+{
+    if (!PyObject_TypeCheck(val, (PyTypeObject *)PyExc_SyntaxError))
+        return;
+    long line = syntax_int(val, "lineno"), column = syntax_int(val, "offset");
+    if (line <= 0)
+        return;
+    cJSON *at = cJSON_AddObjectToObject(end, "at");
+    cJSON_AddNumberToObject(at, "line", (double)line);
+    if (column > 0)
+        cJSON_AddNumberToObject(at, "column", (double)column);
 }
 
 void trace_job(const runner_job *job, const trace_io *io)
@@ -696,6 +736,8 @@ void trace_job(const runner_job *job, const trace_io *io)
             cJSON_AddStringToObject(end, "exception", clean);
             free(clean);
             free(line);
+            if (T.uncompiled)
+                add_syntax_at(end, val);
         }
         Py_XDECREF(type);
         Py_XDECREF(val);

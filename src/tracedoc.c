@@ -126,7 +126,120 @@ static cJSON *clean_frame(const cJSON *src)
     cJSON_AddStringToObject(f, "function", fn ? fn : "?");
     cJSON_AddNumberToObject(f, "line", int_of(src, "line"));
     cJSON_AddItemToObject(f, "names", clean_names(cJSON_GetObjectItemCaseSensitive(src, "names")));
+    int more = int_of(src, "more");
+    if (more > 0)
+        cJSON_AddNumberToObject(f, "more", more);
     return f;
+}
+
+/* ---- every reference resolves within its step ------------------------- */
+
+static int resolves(const cJSON *objects, const cJSON *id)
+{
+    return cJSON_IsString(id) && cJSON_GetObjectItemCaseSensitive(objects, id->valuestring) != NULL;
+}
+
+/* Adds n to holder's "more". */
+static void add_more(cJSON *holder, int n)
+{
+    if (n <= 0)
+        return;
+    cJSON *m = cJSON_GetObjectItemCaseSensitive(holder, "more");
+    if (cJSON_IsNumber(m))
+        cJSON_SetNumberValue(m, m->valuedouble + n);
+    else
+        cJSON_AddNumberToObject(holder, "more", n);
+}
+
+/* The first index of array a (up to its size) whose id does not resolve. */
+static int first_unresolved(const cJSON *objects, const cJSON *a)
+{
+    int i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, a)
+    {
+        if (!resolves(objects, e))
+            break;
+        i++;
+    }
+    return i;
+}
+
+static int truncate_array(cJSON *a, int n)
+{
+    int cut = 0;
+    while (cJSON_GetArraySize(a) > n) {
+        cJSON_DeleteItemFromArray(a, cJSON_GetArraySize(a) - 1);
+        cut++;
+    }
+    return cut;
+}
+
+/* Drops the names of map m whose ids do not resolve; how many. */
+static int drop_unresolved(const cJSON *objects, cJSON *m)
+{
+    int cut = 0;
+    cJSON *e = m ? m->child : NULL;
+    while (e) {
+        cJSON *next = e->next;
+        if (!resolves(objects, e)) {
+            cJSON_Delete(cJSON_DetachItemViaPointer(m, e));
+            cut++;
+        }
+        e = next;
+    }
+    return cut;
+}
+
+/* A step refers only to objects it describes. The tracer describes at
+ * most TRACE_MAX_OBJECTS a step, so the objects the last ones hold may go
+ * undescribed: such a reference is cut the way the items budget cuts,
+ * counted in its holder's "more" (a container's listed items stay a
+ * prefix, a dict's keys in step with its values; a frame's names and an
+ * object's attrs, kwdefaults and closure lose the name), and the step
+ * says "objects" in its cut. Returns how many were cut. */
+static int cut_unresolved(cJSON *step)
+{
+    const cJSON *objects = cJSON_GetObjectItemCaseSensitive(step, "objects");
+    int cut = 0;
+    cJSON *o;
+    cJSON_ArrayForEach(o, objects)
+    {
+        cJSON *items = cJSON_GetObjectItemCaseSensitive(o, "items");
+        cJSON *keys = cJSON_GetObjectItemCaseSensitive(o, "keys");
+        int n = first_unresolved(objects, items);
+        if (keys) {
+            int k = first_unresolved(objects, keys);
+            n = k < n ? k : n;
+            int c = truncate_array(keys, n);
+            cut += c;
+            if (!items)
+                add_more(o, c);
+        }
+        int c = truncate_array(items, n);
+        add_more(o, c);
+        cut += c;
+        cJSON *defaults = cJSON_GetObjectItemCaseSensitive(o, "defaults");
+        c = truncate_array(defaults, first_unresolved(objects, defaults));
+        static const char *const maps[] = { "attrs", "kwdefaults", "closure" };
+        for (size_t i = 0; i < ARRAY_SIZE(maps); i++)
+            c += drop_unresolved(objects, cJSON_GetObjectItemCaseSensitive(o, maps[i]));
+        add_more(o, c);
+        cut += c;
+    }
+    cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(step, "frames"))
+    {
+        int c = drop_unresolved(objects, cJSON_GetObjectItemCaseSensitive(f, "names"));
+        add_more(f, c);
+        cut += c;
+    }
+    const cJSON *ret = cJSON_GetObjectItemCaseSensitive(step, "return");
+    if (ret && !resolves(objects, ret)) {
+        cJSON_DeleteItemFromObjectCaseSensitive(step, "return");
+        cut++;
+    }
+    return cut;
 }
 
 static cJSON *clean_step(const cJSON *rec)
@@ -142,37 +255,51 @@ static cJSON *clean_step(const cJSON *rec)
         if (cJSON_IsObject(e))
             cJSON_AddItemToArray(frames, clean_frame(e));
     }
-    /* the innermost frame's names are the step's (SPEC 4) */
-    int nf = cJSON_GetArraySize(frames);
-    cJSON *inner = nf ? cJSON_GetArrayItem(frames, nf - 1) : NULL;
-    cJSON_AddStringToObject(s, "function", inner ? str_of(inner, "function") : "?");
-    cJSON_AddItemToObject(s, "names", inner ? cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(inner, "names"), 1)
-                                            : cJSON_CreateObject());
-    cJSON_AddItemToObject(s, "frames", frames);
-    cJSON *objects = cJSON_AddObjectToObject(s, "objects");
+    cJSON *objects = cJSON_CreateObject();
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(rec, "objects"))
     {
         if (e->string && id_number(e->string) > 0 && cJSON_IsObject(e) &&
             !cJSON_GetObjectItemCaseSensitive(objects, e->string))
             cJSON_AddItemToObject(objects, e->string, clean_state(e));
     }
+    /* the innermost frame's names are the step's (SPEC 4), once every
+     * reference resolves */
+    int nf = cJSON_GetArraySize(frames);
+    cJSON *inner = nf ? cJSON_GetArrayItem(frames, nf - 1) : NULL;
+    cJSON_AddStringToObject(s, "function", inner ? str_of(inner, "function") : "?");
+    cJSON *names = cJSON_AddObjectToObject(s, "names");
+    cJSON_AddItemToObject(s, "frames", frames);
+    cJSON_AddItemToObject(s, "objects", objects);
     const cJSON *ret = cJSON_GetObjectItemCaseSensitive(rec, "return");
     if (is_id(ret))
         cJSON_AddStringToObject(s, "return", ret->valuestring);
+    int unresolved = cut_unresolved(s);
+    const cJSON *inner_names = inner ? cJSON_GetObjectItemCaseSensitive(inner, "names") : NULL;
+    cJSON_ArrayForEach(e, inner_names)
+    {
+        cJSON_AddStringToObject(names, e->string, e->valuestring);
+    }
     const char *exc = str_of(rec, "exception"), *out = str_of(rec, "out");
     if (exc)
         cJSON_AddStringToObject(s, "exception", exc);
     if (out)
         cJSON_AddStringToObject(s, "out", out);
     const cJSON *cuts = cJSON_GetObjectItemCaseSensitive(rec, "cut");
-    if (cJSON_IsArray(cuts)) {
+    if (cJSON_IsArray(cuts) || unresolved) {
         cJSON *c = cJSON_AddArrayToObject(s, "cut");
+        int objs = 0;
         cJSON_ArrayForEach(e, cuts)
         {
             const char *b = known(e, budget_names, ARRAY_SIZE(budget_names));
-            if (b)
+            int seen = 0;
+            const cJSON *p;
+            cJSON_ArrayForEach(p, c) seen |= b && !strcmp(p->valuestring, b);
+            if (b && !seen)
                 cJSON_AddItemToArray(c, cJSON_CreateString(b));
+            objs |= b && !strcmp(b, "objects");
         }
+        if (unresolved && !objs)
+            cJSON_AddItemToArray(c, cJSON_CreateString("objects"));
     }
     return s;
 }
@@ -265,8 +392,18 @@ char *tracedoc_build(const tracedoc_run *run)
     cJSON_AddStringToObject(doc, "status", status);
     if (message && strcmp(status, "ok") && strcmp(status, "raised"))
         cJSON_AddStringToObject(doc, "message", message);
-    if (exception)
+    if (exception) {
         cJSON_AddStringToObject(doc, "exception", exception);
+        /* where the code did not compile: no step shows it */
+        const cJSON *at = cJSON_GetObjectItemCaseSensitive(end, "at");
+        int line = int_of(at, "line"), column = int_of(at, "column");
+        if (line > 0) {
+            cJSON *a = cJSON_AddObjectToObject(doc, "exception_at");
+            cJSON_AddNumberToObject(a, "line", line);
+            if (column > 0)
+                cJSON_AddNumberToObject(a, "column", column);
+        }
+    }
     cJSON_AddItemToObject(doc, "cut", cuts);
     char *code = util_utf8_sanitize(run->code ? run->code : "", run->code ? strlen(run->code) : 0, NULL);
     cJSON_AddStringToObject(doc, "code", code);
@@ -462,6 +599,7 @@ static void read_step(const cJSON *src, tracedoc_step *s)
             f->function = xstrdup("?");
         f->line = int_of(e, "line");
         f->names = read_names(cJSON_GetObjectItemCaseSensitive(e, "names"), &f->nnames);
+        f->more = int_of(e, "more");
     }
     const cJSON *objects = cJSON_GetObjectItemCaseSensitive(src, "objects");
     s->objs = xcalloc((size_t)(cJSON_IsObject(objects) ? cJSON_GetArraySize(objects) : 0) + 1, sizeof *s->objs);
@@ -515,6 +653,9 @@ int tracedoc_parse(const char *json, tracedoc *doc, char **err)
         doc->status = xstrdup("crash");
     doc->message = dup_of(root, "message");
     doc->exception = dup_of(root, "exception");
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(root, "exception_at");
+    doc->exception_line = int_of(at, "line");
+    doc->exception_column = doc->exception_line ? int_of(at, "column") : 0;
     doc->code = dup_of(root, "code");
     doc->output = dup_of(root, "output");
     const cJSON *steps = cJSON_GetObjectItemCaseSensitive(root, "steps");

@@ -7,13 +7,16 @@
  *   { "format": "pydrill-trace/1", "drill": ID, "python": "3.11.2",
  *     "status": "ok"|"raised"|"timeout"|"memory"|"output"|"denied"|"crash",
  *     "message": why it did not end normally, "exception": "Name: message",
+ *     "exception_at": {"line": N, "column": N} (where the code does not
+ *                     compile, so no step shows the exception; column
+ *                     1-based, in characters, when the compiler gave one),
  *     "code": the code traced, "output": what it printed,
  *     "cut": [ {"budget": "steps"|"objects"|"items"|"depth"|"repr"|"frames"|
  *               "names"|"output", "limit": N} ],
  *     "steps": [ { "line": N, "event": "line"|"return"|"exception",
  *                  "function": the innermost frame's, "names": {NAME: OBJID} (its names),
- *                  "frames": [ {"function": F, "line": N, "names": {NAME: OBJID}} ]
- *                            (outermost first),
+ *                  "frames": [ {"function": F, "line": N, "names": {NAME: OBJID},
+ *                               "more": names not listed} ] (outermost first),
  *                  "objects": {OBJID: STATE} (every object the step reaches, as it is then),
  *                  "return": OBJID, "exception": "Name: message",
  *                  "out": printed since the step before, "cut": [BUDGET] } ],
@@ -24,8 +27,17 @@
  * content), "keys" (a dict's keys, in step with its items), "attrs" (NAME:
  * OBJID: an instance's or class's attributes, a bound method's __func__
  * and __self__), "defaults" and "kwdefaults" and "closure" (a function's
- * default values, and its free variables' cells), "more" (items not
- * listed) and "deep" (held items not followed: past the depth budget).
+ * default values, and its free variables' cells), "more" (items, names or
+ * defaults not listed) and "deep" (held items not followed: past the
+ * depth budget).
+ *
+ * Every id a step refers to (in its names, its frames, its objects'
+ * items, keys, attrs, defaults, kwdefaults and closure, its return) is
+ * described in that step's objects. A reference past the objects budget
+ * is cut, like items past the items budget: it counts in its holder's
+ * "more" (a frame's or an object's), a container's listed items staying
+ * a prefix and a dict's keys in step with its values, and the step's
+ * "cut" says "objects". tracedoc_build enforces it, whatever the records.
  *
  * tracedoc_parse reads such a document back into structs, for the text
  * view (cmd_trace.c) and the step screen (tui_trace.c). Neither trusts
@@ -81,6 +93,7 @@ typedef struct {
     int line;
     tracedoc_name *names;
     size_t nnames;
+    long more; /* names not listed (past a budget) */
 } tracedoc_frame;
 
 typedef struct {
@@ -104,6 +117,7 @@ typedef struct {
 
 typedef struct {
     char *drill, *python, *status, *message, *exception, *code, *output;
+    int exception_line, exception_column; /* where the code did not compile, or 0 */
     tracedoc_step *steps;
     size_t nsteps;
     tracedoc_cut *cuts;

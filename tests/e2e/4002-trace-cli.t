@@ -86,6 +86,41 @@ test_expect_success 'what the code prints cannot drive the terminal' '
     pydrill trace grid-predict --code esc.py --pack "$P" >out &&
     ! grep -q "$(printf "\033")" out && contains out "\\x1b[2J"
 '
+test_expect_success 'names, keys, types, exceptions and output of the code cannot drive the terminal' '
+    LC_ALL=C pydrill trace grid-predict --code "$FIXTURES/trace/cases/escapes.py" --pack "$P" >out &&
+    ! grep -q "$(printf "\033")" out && ! grep -q "$(printf "\007")" out &&
+    ! grep -q "$(printf "\342\200\256")" out && ! grep -q "$(printf "\342\201\246")" out &&
+    contains out "<module>: types -> o1, \x1b]0;PWNED\x07\x1b[2J -> o" && contains out ", \u202eevil -> o" &&
+    contains out " \x1b[31mRED <\x1b[31mRED object>  attrs \x1b[2J=o" &&
+    contains out " module <module '"'"'\x1b[7mMOD'"'"'>" &&
+    contains out "printed: out\x1b[2J x\u202e" &&
+    contains out "ended by an exception: ValueError: \x1b[5mBOOM\u2066"
+'
+test_expect_success 'code that does not compile: the exception says where' '
+    printf "x = 1\nif x:\n    y = = 2\n" >syn.py &&
+    LC_ALL=C pydrill trace grid-predict --code syn.py --pack "$P" >out &&
+    contains out "ended by an exception: SyntaxError: invalid syntax" &&
+    contains out "  at line 3, column 9" && contains out "     3 |     y = = 2"
+'
+# Past the objects budget a step refers only to the objects it draws: a cut
+# reference is counted in its holder'"'"'s "... N more", as items past the
+# items budget are.
+test_expect_success 'text: every id a step shows is drawn in that step' '
+    LC_ALL=C pydrill trace grid-predict --code "$FIXTURES/trace/cases/budget-objects-refs.py" --pack "$P" >out &&
+    contains out "(cut here: objects" && grep -q "^    o[0-9]* .*  \.\.\. [0-9]* more" out &&
+    /usr/bin/python3 - out <<-PY
+	import re, sys
+	text = open(sys.argv[1]).read()
+	bad = 0
+	for n, step in enumerate(re.split(r"\n(?=-- step )", text)[1:], 1):
+	    drawn = set(re.findall(r"^    (o\d+) ", step, re.M))
+	    shown = set(re.findall(r"\bo\d+\b", step))
+	    if shown - drawn:
+	        bad += 1
+	        print("step", n, "shows", sorted(shown - drawn), "not drawn")
+	sys.exit(1 if bad else 0)
+	PY
+'
 test_expect_success 'a reader that goes away is not an error' '
     pydrill trace grid-predict --pack "$P" | head -1 >/dev/null; test "${PIPESTATUS[0]}" = 0
 '

@@ -136,6 +136,94 @@ static void test_parse_refuses(void **state)
     tracedoc_free(&doc);
 }
 
+/* A step refers only to objects it describes: references past the
+ * objects budget (here o9, never described) are cut into "more". */
+static void test_refs_resolve(void **state)
+{
+    const char *recs =
+        "{\"t\":\"trace\",\"k\":\"step\",\"event\":\"return\",\"line\":3,\"return\":\"o9\",\"frames\":["
+        "{\"function\":\"<module>\",\"line\":3,\"names\":{\"a\":\"o1\",\"lost\":\"o9\",\"d\":\"o4\",\"f\":\"o6\"}}],"
+        "\"objects\":{\"o1\":{\"type\":\"list\",\"repr\":\"[...]\",\"items\":[\"o2\",\"o9\",\"o2\"],\"more\":3},"
+        "\"o2\":{\"type\":\"int\",\"repr\":\"1\"},"
+        "\"o4\":{\"type\":\"dict\",\"repr\":\"{...}\",\"keys\":[\"o2\",\"o9\",\"o2\"],\"items\":[\"o2\",\"o2\",\"o2\"]},"
+        "\"o6\":{\"type\":\"function\",\"repr\":\"<function f>\",\"defaults\":[\"o9\",\"o2\"],"
+        "\"closure\":{\"x\":\"o9\",\"y\":\"o2\"},\"kwdefaults\":{\"k\":\"o9\"}}},\"cut\":[\"objects\"]}\n"
+        "{\"t\":\"trace\",\"k\":\"step\",\"event\":\"line\",\"line\":4,\"frames\":[{\"function\":\"<module>\","
+        "\"line\":4,\"names\":{\"b\":\"o7\"}}],\"objects\":{}}\n"
+        "{\"t\":\"trace\",\"k\":\"end\"}\n";
+    char *json = build("ok", recs);
+    tracedoc doc;
+    char *err = NULL;
+    assert_int_equal(tracedoc_parse(json, &doc, &err), 0);
+    assert_int_equal(doc.nsteps, 2);
+    const tracedoc_step *s = &doc.steps[0];
+    assert_null(s->ret);
+    assert_int_equal(s->frames[0].nnames, 3);
+    assert_int_equal(s->frames[0].more, 1);
+    const tracedoc_obj *list = tracedoc_find(s, "o1"), *dict = tracedoc_find(s, "o4"), *fn = tracedoc_find(s, "o6");
+    assert_int_equal(list->nitems, 1); /* a prefix: not o2 o2 */
+    assert_int_equal(list->more, 5);
+    assert_int_equal(dict->nkeys, 1); /* keys in step with values */
+    assert_int_equal(dict->nitems, 1);
+    assert_int_equal(dict->more, 2);
+    assert_int_equal(fn->ndefaults, 0);
+    assert_int_equal(fn->nattrs, 1);
+    assert_string_equal(fn->attrs[0].name, "y");
+    assert_int_equal(fn->more, 4);
+    assert_int_equal(s->ncuts, 1); /* "objects", once */
+    assert_string_equal(s->cuts[0], "objects");
+    /* every id the step refers to is one it describes */
+    for (size_t i = 0; i < s->nobjs; i++) {
+        const tracedoc_obj *o = &s->objs[i];
+        for (size_t j = 0; j < o->nitems; j++)
+            assert_non_null(tracedoc_find(s, o->items[j]));
+        for (size_t j = 0; j < o->nkeys; j++)
+            assert_non_null(tracedoc_find(s, o->keys[j]));
+        for (size_t j = 0; j < o->nattrs; j++)
+            assert_non_null(tracedoc_find(s, o->attrs[j].id));
+    }
+    /* a step that cuts a name it does not describe says so */
+    s = &doc.steps[1];
+    assert_int_equal(s->frames[0].nnames, 0);
+    assert_int_equal(s->frames[0].more, 1);
+    assert_int_equal(s->ncuts, 1);
+    assert_string_equal(s->cuts[0], "objects");
+    tracedoc_free(&doc);
+    /* the step's own names (its innermost frame's) are cut as well */
+    assert_null(strstr(json, "\"lost\""));
+    assert_null(strstr(json, "\"o9\""));
+    free(json);
+}
+
+/* Code that does not compile: the document says where, as the end record
+ * did; nothing else has a place. */
+static void test_exception_at(void **state)
+{
+    static const struct {
+        const char *run, *recs;
+        int line, column;
+    } cases[] = {
+        { "ok", "{\"t\":\"trace\",\"k\":\"end\",\"exception\":\"SyntaxError: invalid syntax\","
+                "\"at\":{\"line\":3,\"column\":7}}\n", 3, 7 },
+        { "ok", "{\"t\":\"trace\",\"k\":\"end\",\"exception\":\"SyntaxError: x\",\"at\":{\"line\":2}}\n", 2, 0 },
+        { "ok", "{\"t\":\"trace\",\"k\":\"end\",\"exception\":\"KeyError: 'a'\"}\n", 0, 0 },
+        { "ok", "{\"t\":\"trace\",\"k\":\"end\",\"exception\":\"E\",\"at\":{\"line\":-1,\"column\":4}}\n", 0, 0 },
+        { "ok", "{\"t\":\"trace\",\"k\":\"end\",\"at\":{\"line\":3,\"column\":7}}\n", 0, 0 }, /* no exception */
+        { "timeout", "{\"t\":\"trace\",\"k\":\"end\",\"exception\":\"E\",\"at\":{\"line\":3}}\n", 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *json = build(cases[i].run, cases[i].recs);
+        tracedoc doc;
+        char *err = NULL;
+        assert_int_equal(tracedoc_parse(json, &doc, &err), 0);
+        assert_int_equal(doc.exception_line, cases[i].line);
+        assert_int_equal(doc.exception_column, cases[i].column);
+        assert_int_equal(strstr(json, "exception_at") != NULL, cases[i].line > 0);
+        tracedoc_free(&doc);
+        free(json);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +231,8 @@ int main(void)
         cmocka_unit_test(test_status),
         cmocka_unit_test(test_output_from_steps),
         cmocka_unit_test(test_parse_refuses),
+        cmocka_unit_test(test_refs_resolve),
+        cmocka_unit_test(test_exception_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
