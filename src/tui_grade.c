@@ -78,7 +78,8 @@ int tui_grading_start(tui_grading *g, drill *d, const char *answer, int visible_
     g->d = d;
     g->visible_only = visible_only;
     g->t0 = util_now_ms();
-    /* a blank box is no answer, except for a run of the visible tests */
+    /* a blank box is no answer (the engine says `missing` for a blank
+     * one too, a run of the visible tests included) */
     if (tui_blank(answer) && !visible_only)
         answer = NULL;
     g->ticket = engine_submit(d, answer, visible_only, v);
