@@ -32,10 +32,13 @@ line three" && tmux -L "$TUI_SOCK" paste-buffer -p -b p -t t &&
 '
 
 test_expect_success 'a byte that is no character comes in as U+FFFD with a message, the rest kept' '
-    rm -f "$P" && printf "a\377b tail" >bad.txt && tui_start -- --pack "$PACK" && tui_wait "▶ · predict" && tui_keys Enter &&
+    rm -f "$P" && tui_start -- --pack "$PACK" && tui_wait "▶ · predict" && tui_keys Enter &&
     tui_wait "Your answer: what it prints" &&
-    tmux -L "$TUI_SOCK" load-buffer -b b bad.txt && tmux -L "$TUI_SOCK" paste-buffer -p -b b -t t &&
-    tui_wait "a�b tail" && tui_wait "A byte that is no character (in UTF-8) came in as � (U+FFFD)." &&
+    # the byte as a key, in hex: a newer tmux writes an invalid byte in a
+    # paste buffer out as text ("M^?") before pydrill could see it
+    tui_type "a" && tui_keys -H ff &&
+    tui_wait "A byte that is no character (in UTF-8) came in as � (U+FFFD)." &&
+    tui_type "b tail" && tui_wait "a�b tail" &&
     tui_keys Escape && tui_wait "topic: all" && tui_quit &&
     test "$(draft mutable-default-predict)" = "a�b tail"
 '
