@@ -258,7 +258,7 @@ static char *text_clean(const char *s)
             k = 1;
         } else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
             sbuf_addf(&sb, "\\x%02x", (unsigned)cp);
-        } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+        } else if (util_bidi_override(cp)) {
             sbuf_addf(&sb, "\\u%04x", (unsigned)cp);
         } else {
             sbuf_add(&sb, p, k);

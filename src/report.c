@@ -268,7 +268,7 @@ static int unwanted(unsigned cp, int flags)
         /* bidirectional overrides and isolates reorder what is shown
          * after them (a candidate's "1 / 2" read as "2 / 1" on the
          * instructor's page): the marks LRM/RLM stay */
-        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+        if (util_bidi_override(cp))
             return 1;
     }
     if (flags & REPORT_CLEAN_TERMINAL)

@@ -86,30 +86,6 @@ static uint32_t lower_cp(uint32_t c)
     return utf8 ? (uint32_t)towlower_l((wint_t)c, utf8) : c;
 }
 
-static size_t u8enc(uint32_t c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* Normalised copy of s: valid UTF-8, no NUL or control characters but \n
  * and \t, typographic punctuation as ASCII, letters beyond ASCII in lower
  * case. Never longer than s. */
@@ -136,7 +112,7 @@ char *rubric_normalise(const char *s, size_t n, size_t *outlen)
         } else {
             char lc[4];
             uint32_t l = c >= 0x80 ? lower_cp(c) : c;
-            size_t ll = l != c && l >= 0x80 && l <= 0x10FFFF ? u8enc(l, lc) : 0;
+            size_t ll = l != c && l >= 0x80 && l <= 0x10FFFF ? util_utf8_encode(l, lc) : 0;
             /* (a lower case that is longer in UTF-8 is rare: kept as it was) */
             if (ll && ll <= k) {
                 memcpy(out + o, lc, ll);

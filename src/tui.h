@@ -409,9 +409,6 @@ char *crt_take_note(void);
 /* Drops the keys typed ahead and not read yet (a burst after Ctrl-S that
  * an Esc cut short). */
 void crt_flush_input(void);
-/* UTF-8 of a code point (U+FFFD for one that is not a character): the
- * quiz keeps text as UTF-8 whatever the locale. Returns the bytes. */
-size_t crt_utf8_encode(uint32_t cp, char out[4]);
 /* crt_width and crt_put for text whose first byte sits at cell column col
  * of its line: a tab reaches the next multiple of four cells from there. */
 int crt_width_from(const char *s, size_t n, int col);

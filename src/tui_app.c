@@ -72,7 +72,7 @@ void app_save(tui_app *a)
 void app_append_key(char **s, int k)
 {
     char mb[4];
-    size_t n = crt_utf8_encode((uint32_t)k, mb);
+    size_t n = util_utf8_encode((uint32_t)k, mb);
     size_t len = *s ? strlen(*s) : 0;
     *s = xrealloc(*s, len + n + 1);
     memcpy(*s + len, mb, n);

@@ -440,7 +440,7 @@ int box_key(tui_app *a, int k)
         if (k >= 32 && !(k & TK_FN) && k != 127) {
             /* the answer is UTF-8 whatever the locale (crt_key decoded it) */
             char mb[5];
-            mb[crt_utf8_encode((uint32_t)k, mb)] = '\0';
+            mb[util_utf8_encode((uint32_t)k, mb)] = '\0';
             edbuf_insert(a->ed, mb);
             break;
         }

@@ -294,32 +294,6 @@ void crt_flush_input(void)
     flushinp();
 }
 
-size_t crt_utf8_encode(uint32_t cp, char out[4])
-{
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 enum { CRT_CH_OK, CRT_CH_FOREIGN, CRT_CH_BAD };
 
 /* The bytes a UTF-8 sequence that starts with c takes, 0 when c starts none. */
@@ -456,7 +430,7 @@ static void crt_read_paste(void)
         int how;
         size_t k = crt_decode(p + i, n - i, 1, &cp, &how);
         char mb[4];
-        sbuf_add(&crt_pasted, mb, crt_utf8_encode(cp, mb));
+        sbuf_add(&crt_pasted, mb, util_utf8_encode(cp, mb));
         bad += how == CRT_CH_BAD;
         foreign += how == CRT_CH_FOREIGN;
         i += k;

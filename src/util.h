@@ -136,6 +136,13 @@ double util_now_ms(void);
  * left) with its code point in *cp, or 0 when there is none. Surrogates
  * are refused unless surrogates is set (Python's surrogatepass). */
 size_t util_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int surrogates);
+/* The UTF-8 of a code point (U+FFFD for one that is not a character):
+ * returns how many bytes of out it took. */
+size_t util_utf8_encode(uint32_t cp, char out[4]);
+/* 1 for the bidirectional overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069), which reorder what is shown after them; the marks
+ * LRM and RLM are not among them. */
+int util_bidi_override(uint32_t cp);
 /* 1 if the n bytes are valid UTF-8. */
 int util_utf8_valid(const char *s, size_t n);
 /* Folder part of a path ("." when none); caller frees. */

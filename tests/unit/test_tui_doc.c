@@ -104,17 +104,17 @@ static void test_utf8_encode(void **state)
 {
     (void)state;
     char b[4];
-    assert_int_equal(crt_utf8_encode('x', b), 1);
-    assert_int_equal(crt_utf8_encode(0xE9, b), 2);
+    assert_int_equal(util_utf8_encode('x', b), 1);
+    assert_int_equal(util_utf8_encode(0xE9, b), 2);
     assert_memory_equal(b, "\xC3\xA9", 2);
-    assert_int_equal(crt_utf8_encode(0x6F22, b), 3);
+    assert_int_equal(util_utf8_encode(0x6F22, b), 3);
     assert_memory_equal(b, "\xE6\xBC\xA2", 3);
-    assert_int_equal(crt_utf8_encode(0x1F600, b), 4);
+    assert_int_equal(util_utf8_encode(0x1F600, b), 4);
     assert_memory_equal(b, "\xF0\x9F\x98\x80", 4);
     /* a surrogate or past U+10FFFF is no character: U+FFFD */
-    assert_int_equal(crt_utf8_encode(0xD800, b), 3);
+    assert_int_equal(util_utf8_encode(0xD800, b), 3);
     assert_memory_equal(b, "\xEF\xBF\xBD", 3);
-    assert_int_equal(crt_utf8_encode(0x110000, b), 3);
+    assert_int_equal(util_utf8_encode(0x110000, b), 3);
 }
 
 static void test_key_sequences(void **state)
