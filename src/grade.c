@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "printed.h"
 #include "rubric.h"
 #include "runner.h"
 #include "util.h"
@@ -158,106 +159,6 @@ static int is_trail_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* The white space str.isspace() knows beyond ASCII's, in UTF-8: U+0085,
- * U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
- * (a no-break space an answer prints is white space to a reader too). */
-static size_t wide_space_at_end(const char *s, size_t start, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (end - start >= 2 && u[end - 2] == 0xC2 && (u[end - 1] == 0x85 || u[end - 1] == 0xA0))
-        return 2;
-    if (end - start < 3)
-        return 0;
-    unsigned a = u[end - 3], b = u[end - 2], c = u[end - 1];
-    if ((a == 0xE1 && b == 0x9A && c == 0x80) || (a == 0xE3 && b == 0x80 && c == 0x80) ||
-        (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF)) ||
-        (a == 0xE2 && b == 0x81 && c == 0x9F))
-        return 3;
-    return 0;
-}
-
-/* Where a line's text ends once its trailing white space is dropped (SPEC
- * 3.2: white space as Python's str.isspace() has it). */
-static size_t trim_line_end(const char *s, size_t start, size_t end)
-{
-    for (;;) {
-        if (end > start && (is_trail_space(s[end - 1]) || (s[end - 1] >= 0x1C && s[end - 1] <= 0x1F))) {
-            end--;
-            continue;
-        }
-        size_t w = wide_space_at_end(s, start, end);
-        if (!w)
-            return end;
-        end -= w;
-    }
-}
-
-/* SPEC 3.2; returns the length through *outlen (the text may hold NULs). */
-static char *normalize(const char *s, size_t len, size_t *outlen)
-{
-    sbuf sb;
-    sbuf_init(&sb);
-    size_t pending_blank = 0; /* blank lines seen since the last non-blank */
-    int any = 0;
-    size_t i = 0;
-    while (s && i < len) {
-        size_t start = i;
-        while (i < len && s[i] != '\n')
-            i++;
-        size_t end = i;
-        if (i < len)
-            i++; /* the '\n' */
-        /* dropping trailing white space also drops the '\r' of "\r\n" */
-        end = trim_line_end(s, start, end);
-        if (end == start) {
-            pending_blank++;
-            continue;
-        }
-        if (any) {
-            /* blank lines between two non-blank ones are kept */
-            for (size_t k = 0; k <= pending_blank; k++)
-                sbuf_addch(&sb, '\n');
-        }
-        pending_blank = 0;
-        any = 1;
-        sbuf_add(&sb, s + start, end - start);
-    }
-    return take(&sb, outlen);
-}
-
-char *grade_normalize_output(const char *s, size_t len)
-{
-    size_t n;
-    return normalize(s, len, &n);
-}
-
-typedef struct {
-    const char *s;
-    size_t len;
-} span;
-
-/* Splits normalised text into lines (0 lines for ""); caller frees. */
-static span *split_lines(const char *s, size_t len, size_t *n)
-{
-    *n = 0;
-    if (len == 0)
-        return NULL;
-    size_t count = 1;
-    for (size_t i = 0; i < len; i++)
-        count += s[i] == '\n';
-    span *l = xcalloc(count, sizeof(*l));
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || s[i] == '\n') {
-            l[*n].s = s + start;
-            l[*n].len = i - start;
-            (*n)++;
-            start = i + 1;
-        }
-    }
-    return l;
-}
-
 /* A Python-like quoted string, cut to about max bytes. Caller frees. */
 static char *quote(const char *s, size_t len, size_t max)
 {
@@ -277,51 +178,6 @@ static char *repr_or_null(const value *v)
 
 /* ---- predict ---- */
 
-typedef struct {
-    size_t equal, max;
-    size_t first_diff;   /* index of the first differing line, or max */
-    span *truth, *answer;
-    size_t ntruth, nanswer;
-    char *tbuf, *abuf;
-} line_cmp;
-
-static void line_cmp_run(line_cmp *c, const char *truth, const char *answer)
-{
-    size_t tlen, alen;
-    memset(c, 0, sizeof(*c));
-    c->tbuf = normalize(truth, truth ? strlen(truth) : 0, &tlen);
-    c->abuf = normalize(answer, answer ? strlen(answer) : 0, &alen);
-    c->truth = split_lines(c->tbuf, tlen, &c->ntruth);
-    c->answer = split_lines(c->abuf, alen, &c->nanswer);
-    c->max = c->ntruth > c->nanswer ? c->ntruth : c->nanswer;
-    c->first_diff = c->max;
-    for (size_t i = 0; i < c->max; i++) {
-        int same = i < c->ntruth && i < c->nanswer && c->truth[i].len == c->answer[i].len &&
-                   memcmp(c->truth[i].s, c->answer[i].s, c->truth[i].len) == 0;
-        if (same)
-            c->equal++;
-        else if (c->first_diff == c->max)
-            c->first_diff = i;
-    }
-}
-
-static void line_cmp_release(line_cmp *c)
-{
-    free(c->truth);
-    free(c->answer);
-    free(c->tbuf);
-    free(c->abuf);
-}
-
-double grade_predict_score(const char *truth, const char *answer)
-{
-    line_cmp c;
-    line_cmp_run(&c, truth, answer);
-    double score = c.max == 0 ? 1.0 : (double)c.equal / (double)c.max;
-    line_cmp_release(&c);
-    return score;
-}
-
 void grade_predict(const drill *d, const char *answer, drill_verdict *v)
 {
     verdict_reset(v, d);
@@ -332,12 +188,12 @@ void grade_predict(const drill *d, const char *answer, drill_verdict *v)
                                             : "the expected output could not be computed");
         return;
     }
-    line_cmp c;
-    line_cmp_run(&c, d->truth, answer);
+    printed_cmp c;
+    printed_cmp_init(&c, d->truth, answer);
     if (c.max == 0 || c.equal == c.max) {
         v->st = ST_PASS;
         v->score = 1.0;
-        line_cmp_release(&c);
+        printed_cmp_free(&c);
         return;
     }
     v->st = ST_FAIL;
@@ -351,7 +207,7 @@ void grade_predict(const drill *d, const char *answer, drill_verdict *v)
                            c.max, i + 1, exp, got);
     free(exp);
     free(got);
-    line_cmp_release(&c);
+    printed_cmp_free(&c);
 }
 
 /* ---- choice ---- */
@@ -621,8 +477,8 @@ static void check_stdout(const drill_test *t, const test_outcome *o, test_verdic
     if (!t->stdout_expect || tv->st != ST_PASS)
         return;
     size_t gl, el;
-    char *got = normalize(o->out, o->out ? o->out_len : 0, &gl);
-    char *exp = normalize(t->stdout_expect, strlen(t->stdout_expect), &el);
+    char *got = printed_normalize(o->out, o->out ? o->out_len : 0, &gl);
+    char *exp = printed_normalize(t->stdout_expect, strlen(t->stdout_expect), &el);
     if (gl != el || memcmp(got, exp, gl) != 0) {
         char *qg = quote(got, gl, GRADE_REPR_MAX / 2);
         char *qe = quote(exp, el, GRADE_REPR_MAX / 2);

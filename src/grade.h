@@ -77,12 +77,6 @@ typedef struct {
 void drill_verdict_init(drill_verdict *v, const drill *d);
 void drill_verdict_free(drill_verdict *v);
 
-/* SPEC 3.2: CRLF -> LF, trailing white space of every line dropped, leading
- * and trailing blank lines dropped. Caller frees. */
-char *grade_normalize_output(const char *s, size_t len);
-/* Lines equal at the same position / max(lines); both sides normalised.
- * Two empty outputs score 1. */
-double grade_predict_score(const char *truth, const char *answer);
 /* Letters a..h (case-insensitive) separated by commas and/or white space
  * -> sorted unique 0-based indexes. Letters run together ("ab"), any other
  * character, a letter past the last choice, or no letter at all: -1 with

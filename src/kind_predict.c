@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jsontext.h"
+#include "printed.h"
 #include "pyversion.h"
 #include "runner.h"
 #include "util.h"
@@ -87,7 +88,7 @@ static int plan(drill *dr, const kind_env *env, diag *d)
     env->run(&job, &r);
     int rc = 0;
     if (r.status == RUN_OK && r.out) {
-        dr->truth = grade_normalize_output(r.out, r.out_len);
+        dr->truth = printed_normalize(r.out, r.out_len, NULL);
     } else {
         dr->truth_error = xasprintf("the snippet did not run to the end: %s",
                                     r.message ? r.message : run_status_name(r.status));
@@ -158,7 +159,7 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
         free(err);
         ok = 0;
     } else if (have) {
-        char *want = grade_normalize_output(expect, strlen(expect));
+        char *want = printed_normalize(expect, strlen(expect), NULL);
         if (strcmp(want, d->truth)) {
             char *why = first_line_diff(d->truth, want, "expect", "the interpreter prints");
             const char *range = NULL;

@@ -94,51 +94,7 @@ static void test_status_worst_precedence(void **state)
     }
 }
 
-/* ---- output normalisation (SPEC 3.2) ---- */
-
-static void check_norm(const char *in, const char *want)
-{
-    char *got = grade_normalize_output(in, strlen(in));
-    assert_string_equal(got, want);
-    free(got);
-}
-
-static void test_normalize(void **state)
-{
-    check_norm("a\r\nb\r\n", "a\nb");
-    check_norm("a   \nb\t \n", "a\nb");
-    check_norm("\n\n  \n\ta\nb\n\n \n", "\ta\nb");       /* leading indentation kept */
-    check_norm("a\n\n\nb", "a\n\n\nb");                   /* blank lines inside kept */
-    check_norm("a\n  \nb", "a\n\nb");                     /* a blank line is blank even with spaces */
-    check_norm("no newline", "no newline");
-    check_norm("", "");
-    check_norm("\n \r\n\t\n", "");
-    check_norm("x\r\n\r\n", "x");
-    /* white space as str.isspace() has it, not ASCII's alone */
-    check_norm("a\xc2\xa0\nb\xe3\x80\x80 \xe2\x80\x89\n", "a\nb");   /* U+00A0, U+3000, U+2009 */
-    check_norm("c\xe2\x80\xa8\xe2\x81\x9f\x1f\xc2\x85", "c");          /* U+2028, U+205F, \x1f, U+0085 */
-    check_norm("\xe2\x80\x8b\n\xc3\xa0", "\xe2\x80\x8b\n\xc3\xa0");      /* U+200B and a-grave are not */
-    check_norm("\xa0\x80", "\xa0\x80");                                   /* stray bytes stay */
-    /* only len bytes are read */
-    char *got = grade_normalize_output("abc\ndef", 3);
-    assert_string_equal(got, "abc");
-    free(got);
-}
-
 /* ---- predict ---- */
-
-static void test_predict_score(void **state)
-{
-    assert_true(grade_predict_score("a\nb\nc", "a\nb\nc") == 1.0);
-    assert_true(grade_predict_score("a\nb\nc", "a\nX\nc") == 2.0 / 3.0);
-    assert_true(grade_predict_score("a\nb", "a\nb\nc") == 2.0 / 3.0); /* extra line counts */
-    assert_true(grade_predict_score("a\nb\nc", "b\nc") == 0.0);       /* position matters */
-    assert_true(grade_predict_score("", "") == 1.0);
-    assert_true(grade_predict_score("", "\n  \n") == 1.0);
-    assert_true(grade_predict_score("a", "") == 0.0);
-    assert_true(grade_predict_score("", "a") == 0.0);
-    assert_true(grade_predict_score("[1]\n[1, 2]", "\r\n[1]  \r\n[1, 2]\r\n\r\n") == 1.0);
-}
 
 static void test_predict_verdicts(void **state)
 {
@@ -793,8 +749,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_names),
         cmocka_unit_test(test_status_worst_precedence),
-        cmocka_unit_test(test_normalize),
-        cmocka_unit_test(test_predict_score),
         cmocka_unit_test(test_predict_verdicts),
         cmocka_unit_test(test_parse_choice),
         cmocka_unit_test(test_choice_verdicts),
