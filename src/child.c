@@ -10,6 +10,7 @@
 #include <Python.h>
 
 #include "child.h"
+#include "child_exc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -151,176 +152,6 @@ static void flush_stdio(void)
     }
 }
 
-/* ---- exceptions ------------------------------------------------------- */
-
-/* "Name: message" as the interpreter prints it last, via traceback's own
- * format_exception_only (so notes and SyntaxError details match). */
-static char *exception_line(PyObject *exc)
-{
-    char *line = NULL;
-    PyObject *tbm = PyImport_ImportModule("traceback");
-    PyObject *lines = tbm ? PyObject_CallMethod(tbm, "format_exception_only", "OO",
-                                                (PyObject *)Py_TYPE(exc), exc)
-                          : NULL;
-    if (lines && PyList_Check(lines) && PyList_GET_SIZE(lines) > 0) {
-        /* The last line that starts at column 0 names the exception; notes
-         * follow it on their own lines. Keep them all from there. */
-        sbuf sb;
-        sbuf_init(&sb);
-        Py_ssize_t n = PyList_GET_SIZE(lines), start = n - 1;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *s = PyList_GET_ITEM(lines, i);
-            const char *u = PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : NULL;
-            if (u && u[0] != ' ')
-                start = i;
-            if (u && u[0] != ' ')
-                break;
-        }
-        for (Py_ssize_t i = start; i < n; i++) {
-            PyObject *s = PyList_GET_ITEM(lines, i);
-            const char *u = PyUnicode_Check(s) ? PyUnicode_AsUTF8(s) : NULL;
-            if (u)
-                sbuf_addstr(&sb, u);
-        }
-        while (sb.len && sb.buf[sb.len - 1] == '\n')
-            sb.buf[--sb.len] = '\0';
-        line = sbuf_detach(&sb, NULL);
-        sbuf_release(&sb);
-    }
-    Py_XDECREF(lines);
-    Py_XDECREF(tbm);
-    PyErr_Clear();
-    if (!line)
-        line = xstrdup(Py_TYPE(exc)->tp_name);
-    return line;
-}
-
-static char *exception_traceback(PyObject *exc)
-{
-    char *text = NULL;
-    PyObject *tbm = PyImport_ImportModule("traceback");
-    PyObject *tb = PyException_GetTraceback(exc);
-    PyObject *lines = tbm ? PyObject_CallMethod(tbm, "format_exception", "OOO",
-                                                (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None)
-                          : NULL;
-    if (lines && PyList_Check(lines)) {
-        sbuf sb;
-        sbuf_init(&sb);
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
-            PyObject *s = PyList_GET_ITEM(lines, i);
-            if (PyUnicode_Check(s)) {
-                const char *u = PyUnicode_AsUTF8(s);
-                if (u)
-                    sbuf_addstr(&sb, u);
-            }
-        }
-        text = sbuf_detach(&sb, NULL);
-        sbuf_release(&sb);
-    }
-    Py_XDECREF(lines);
-    Py_XDECREF(tb);
-    Py_XDECREF(tbm);
-    PyErr_Clear();
-    return text;
-}
-
-static char *qualified_type_name(PyTypeObject *t)
-{
-    const char *name = t->tp_name;
-    const char *dot = strrchr(name, '.');
-    if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE))
-        return xstrdup(dot && strncmp(name, "builtins.", 9) == 0 ? dot + 1 : name);
-    PyObject *mod = PyObject_GetAttrString((PyObject *)t, "__module__");
-    const char *m = mod && PyUnicode_Check(mod) ? PyUnicode_AsUTF8(mod) : NULL;
-    char *r = (m && strcmp(m, "builtins") != 0 && strcmp(m, "__main__") != 0 && strcmp(m, "answer") != 0)
-                  ? xasprintf("%s.%s", m, name)
-                  : xstrdup(name);
-    Py_XDECREF(mod);
-    PyErr_Clear();
-    return r;
-}
-
-#define MAX_BASES_DEPTH 64
-
-/* 1 if t is c or has c among its declared bases, at any depth. */
-static int derives_from(PyTypeObject *t, PyTypeObject *c, int depth)
-{
-    if (t == c)
-        return 1;
-    PyObject *bases = t->tp_bases;
-    if (depth > MAX_BASES_DEPTH || !bases || !PyTuple_Check(bases))
-        return 0;
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(bases); i++) {
-        PyObject *b = PyTuple_GET_ITEM(bases, i);
-        if (PyType_Check(b) && derives_from((PyTypeObject *)b, c, depth + 1))
-            return 1;
-    }
-    return 0;
-}
-
-/* Takes the pending exception and describes it into rec. Returns 1 if it
- * was a MemoryError (the run then counts as over its memory limit). */
-static int describe_exception(cJSON *rec)
-{
-    PyObject *type, *val, *tb;
-    PyErr_Fetch(&type, &val, &tb);
-    PyErr_NormalizeException(&type, &val, &tb);
-    if (tb && val)
-        PyException_SetTraceback(val, tb);
-    int memory = 0;
-    cJSON_AddStringToObject(rec, "k", "raised");
-    if (!val) {
-        cJSON_AddStringToObject(rec, "type", "SystemError");
-        cJSON_AddStringToObject(rec, "msg", "an exception without a value");
-        goto out;
-    }
-    PyTypeObject *t = Py_TYPE(val);
-    char *qn = qualified_type_name(t);
-    add_text(rec, "type", qn, strlen(qn));
-    free(qn);
-    PyObject *s = PyObject_Str(val);
-    if (s && PyUnicode_Check(s)) {
-        /* a lone surrogate has no UTF-8: written as \udXXX rather than
-         * losing the whole message */
-        PyObject *b = PyUnicode_AsEncodedString(s, "utf-8", "backslashreplace");
-        if (b)
-            add_text(rec, "msg", PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
-        Py_XDECREF(b);
-    }
-    PyErr_Clear();
-    Py_XDECREF(s);
-    PyErr_Clear();
-    /* The built-in exception classes it really derives from, found
-     * through the classes' declared bases (tp_bases), never its name or
-     * its MRO: a class named TypeError is not TypeError, and a metaclass
-     * can make mro() claim any class. The names are the pristine builtins'
-     * (aliases such as IOError included). */
-    cJSON *bases = cJSON_AddArrayToObject(rec, "builtins");
-    PyObject *pristine = pyembed_pristine_builtins();
-    PyObject *k, *v;
-    Py_ssize_t pos = 0;
-    while (pristine && PyDict_Next(pristine, &pos, &k, &v))
-        if (PyType_Check(v) && PyType_FastSubclass((PyTypeObject *)v, Py_TPFLAGS_BASE_EXC_SUBCLASS) &&
-            PyUnicode_CheckExact(k) && derives_from(t, (PyTypeObject *)v, 0)) {
-            const char *name = PyUnicode_AsUTF8(k);
-            if (name)
-                cJSON_AddItemToArray(bases, cJSON_CreateString(name));
-        }
-    PyErr_Clear();
-    memory = PyType_IsSubtype(t, (PyTypeObject *)PyExc_MemoryError);
-    char *trace = want_tracebacks ? exception_traceback(val) : NULL;
-    if (trace) {
-        add_text(rec, "tb", trace, strlen(trace));
-        free(trace);
-    }
-out:
-    Py_XDECREF(type);
-    Py_XDECREF(val);
-    Py_XDECREF(tb);
-    PyErr_Clear();
-    return memory;
-}
-
 static void send_limit(const char *what)
 {
     cJSON *r = cJSON_CreateObject();
@@ -351,7 +182,7 @@ static void send_outcome(int index, PyObject *result, off_t out_from, const char
             PyErr_Clear();
         }
     } else {
-        memory = describe_exception(rec);
+        memory = child_exc_describe(rec, want_tracebacks);
     }
     flush_stdio();
     size_t n;
@@ -750,7 +581,7 @@ static const char repl_driver[] =
 static PyObject *py_exception_line(PyObject *self, PyObject *exc)
 {
     (void)self;
-    char *line = exception_line(exc);
+    char *line = child_exc_line(exc);
     PyObject *r = PyUnicode_FromString(line);
     free(line);
     return r;
@@ -771,7 +602,7 @@ static char *take_exception_line(void)
     if (val && PyErr_GivenExceptionMatches(val, PyExc_MemoryError))
         send_limit("memory");
     if (val && !PyErr_GivenExceptionMatches(val, PyExc_SystemExit))
-        line = exception_line(val);
+        line = child_exc_line(val);
     Py_XDECREF(type);
     Py_XDECREF(val);
     Py_XDECREF(tb);
@@ -957,7 +788,7 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
         job_predict(job);
         break;
     case JOB_TRACE:
-        trace_job(job, &(trace_io){ .send = send_record, .exception_line = exception_line,
+        trace_job(job, &(trace_io){ .send = send_record, .exception_line = child_exc_line,
                                     .flush = flush_stdio, .repl_driver = repl_driver, .out_fd = out_fd });
         break;
     }
