@@ -53,10 +53,16 @@ static int export_interviews(long n, const char *format, const char *out)
         return cmd_usage_error("export: no state folder: neither XDG_STATE_HOME nor HOME is set");
     interview_record *list;
     size_t count, unreadable;
-    interview_list(dir, &list, &count, &unreadable);
-    if (unreadable)
-        fprintf(stderr, "pydrill: warning: %zu file%s in %s/interviews could not be read\n", unreadable,
-                unreadable == 1 ? "" : "s", dir);
+    char **why;
+    interview_list(dir, &list, &count, &unreadable, &why);
+    /* each one named, so that it can be looked at or moved away */
+    for (size_t i = 0; i < unreadable; i++) {
+        char *line = xasprintf("pydrill: warning: %s (left alone)", why[i]);
+        cmd_print_msg(line);
+        free(line);
+        free(why[i]);
+    }
+    free(why);
     int rc = EXIT_OK;
     char *text = NULL;
     if (n == 0) {

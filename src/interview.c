@@ -443,11 +443,13 @@ static int by_newest(const void *a, const void *b)
     return strcmp(y->path, x->path);
 }
 
-void interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable)
+void interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable, char ***why)
 {
     *out = NULL;
     *n = 0;
     *unreadable = 0;
+    if (why)
+        *why = NULL;
     char *folder = xasprintf("%s/" IV_DIR, dir);
     DIR *d = opendir(folder);
     if (!d) {
@@ -464,6 +466,19 @@ void interview_list(const char *dir, interview_record **out, size_t *n, size_t *
         size_t dlen = 0;
         interview_record r;
         if (util_read_file(path, &data, &dlen, &err) < 0 || interview_from_json(data, dlen, path, &r, &err) < 0) {
+            if (why) {
+                *why = xrealloc(*why, (*unreadable + 2) * sizeof(**why));
+                /* "PATH: error: why" as the readers say it, without the
+                 * "error": the caller says how bad it is */
+                size_t pl = strlen(path);
+                const char *msg = err;
+                if (strncmp(err, path, pl) == 0 && strncmp(err + pl, ": error: ", 9) == 0)
+                    msg = err + pl + 9;
+                else if (strncmp(err, path, pl) == 0 && strncmp(err + pl, ": ", 2) == 0)
+                    msg = err + pl + 2;
+                (*why)[*unreadable] = xasprintf("%s: %s", path, msg);
+                (*why)[*unreadable + 1] = NULL;
+            }
             (*unreadable)++;
             free(err);
             free(data);

@@ -56,9 +56,10 @@ int interview_from_json(const char *text, size_t len, const char *what, intervie
  * when that exists) and sets r->path. Returns 0, or -1 with *err. */
 int interview_save(interview_record *r, const char *dir, char **err);
 /* Every record under dir/interviews, newest first. Files that cannot be
- * read are counted in *unreadable and left alone. Caller frees each record
- * and the array. */
-void interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable);
+ * read are counted in *unreadable and left alone; when why is not NULL it
+ * gets one message per such file ("PATH: what is wrong"), NULL-terminated.
+ * Caller frees each record, each message and both arrays. */
+void interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable, char ***why);
 
 /* The report as lines for a reader: each line has a style, an indent and
  * its text; IV_WRAP lines are prose a screen may re-wrap, the others are

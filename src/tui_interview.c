@@ -494,7 +494,7 @@ void past_open(tui_app *a)
     past_free(a);
     char *dir = state_dir();
     if (dir)
-        interview_list(dir, &a->past, &a->npast, &a->past_unreadable);
+        interview_list(dir, &a->past, &a->npast, &a->past_unreadable, NULL);
     free(dir);
     a->past_cur = a->past_top = 0;
     a->screen = SCR_PAST;

@@ -102,6 +102,14 @@ test_expect_success 'pydrill export lists the kept interviews and writes one as 
     expect_code 2 pydrill export --format pdf --interview 1 2>err && contains err "pydrill: error:"
 '
 
+test_expect_success 'a file in the interviews folder that is not a report is named and left alone' '
+    printf "{ not a report" >"$XDG_STATE_HOME/pydrill/interviews/zz-broken.json" &&
+    pydrill export --interviews >list 2>err && test "$(wc -l <list)" -eq 5 &&
+    contains err "pydrill: warning: $XDG_STATE_HOME/pydrill/interviews/zz-broken.json: " &&
+    contains err "(left alone)" && test -f "$XDG_STATE_HOME/pydrill/interviews/zz-broken.json" &&
+    rm "$XDG_STATE_HOME/pydrill/interviews/zz-broken.json"
+'
+
 test_expect_success 'past interviews survive a restart; hidden tests never leak into a report' '
     tui_start -- --pack "$PACK" --topic basics && tui_wait "Write square" && tui_keys p &&
     tui_wait "pydrill past interviews" && tui_wait "square-write" &&

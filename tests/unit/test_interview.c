@@ -188,9 +188,16 @@ static void test_save_and_list_newest_first(void **st)
     fclose(f);
     interview_record *list;
     size_t n, unreadable;
-    interview_list(root, &list, &n, &unreadable);
+    char **why;
+    interview_list(root, &list, &n, &unreadable, &why);
     assert_int_equal(n, 3);
     assert_int_equal(unreadable, 1);
+    /* the file is named, with what is wrong in it */
+    assert_non_null(why);
+    assert_non_null(strstr(why[0], junk));
+    assert_null(why[1]);
+    free(why[0]);
+    free(why);
     assert_int_equal(list[0].started, T0 + 60);
     assert_string_equal(list[1].path, c.path); /* the later of the same second */
     assert_string_equal(list[2].path, a.path);
