@@ -183,4 +183,19 @@ test_expect_success 'csv from report is the csv of grade, byte for byte' '
     cmp g.csv r.csv
 '
 
+# A drill whose test's expected value cannot be worked out is left out, and
+# the report says why; of a hidden test it says neither its name nor its
+# code (students read these files), while the instructor's stderr does.
+test_expect_success 'a broken hidden expect: named on stderr, in no report format' '
+    B="$FIXTURES/batch/broken-expect" &&
+    for f in gradescope prairielearn json jsonl text html junit tap csv; do
+        expect_code 2 "$PYDRILL" grade --pack "$B/pack.json" --format $f "$B/sub" >out.$f 2>err.$f &&
+        lacks out.$f hidden_expect_marker && lacks out.$f hidden-secret-name &&
+        lacks out.$f hidden_input_marker &&
+        contains err.$f "test \"hidden-secret-name\": expect \`hidden_expect_marker + 0\` raised NameError" || return 1
+    done &&
+    contains out.text "a hidden test" &&
+    contains out.text "test \"visible-broken\": expect \`visible_expect_marker\` raised NameError"
+'
+
 test_done
