@@ -95,6 +95,7 @@ typedef struct {
      * not wait for (or depend on) a submission that could be read. */
     const char *const *drill_ids;
     size_t ndrill_ids;
+    const char *packs;          /* the packs' digest (hex), or NULL: jsonl's "packs" */
 } report_options;
 
 typedef struct report_writer report_writer;
