@@ -375,6 +375,22 @@ int report_message_repeats(const report_test *t)
     return same;
 }
 
+/* What a student reads instead of a failed drill's message, for the kinds
+ * whose message holds the answer key; NULL for the others (fix, write and
+ * parsons tell what a visible test expected, as they are meant to). */
+static const char *key_withheld(const char *kind)
+{
+    if (!kind)
+        return NULL;
+    if (!strcmp(kind, "predict"))
+        return "not what the code prints (the expected output is not shown here)";
+    if (!strcmp(kind, "choice"))
+        return "not the right choice (the right one is not shown here)";
+    if (!strcmp(kind, "explain"))
+        return "not every point the rubric asks for is made (which ones is not shown here)";
+    return NULL;
+}
+
 char *report_failure_detail(const report_sub *s, const report_drill *d, int flags)
 {
     sbuf sb;
@@ -382,7 +398,10 @@ char *report_failure_detail(const report_sub *s, const report_drill *d, int flag
     int reveal = s->reveal_hidden && !(flags & REPORT_DETAIL_NO_HIDDEN);
 
     sbuf_init(&sb);
-    if (d->message)
+    const char *withheld = (flags & REPORT_DETAIL_NO_KEY) && d->st == ST_FAIL ? key_withheld(d->kind) : NULL;
+    if (withheld)
+        sbuf_addf(&sb, "%s\n", withheld);
+    else if (d->message)
         sbuf_addf(&sb, "%s\n", d->message);
     for (size_t i = 0; i < d->ntests; i++) {
         const report_test *t = &d->tests[i];
