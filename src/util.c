@@ -621,3 +621,9 @@ uint64_t util_fnv1a64(const void *p, size_t n)
         h = (h ^ b[i]) * 1099511628211ULL;
     return h;
 }
+
+int util_path_under(const char *path, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    return n && strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0' || dir[n - 1] == '/');
+}
