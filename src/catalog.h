@@ -147,6 +147,10 @@ void catalog_free(catalog *c);
  * loaded cleanly, -1 when any problem was added to d (what could be
  * loaded is still in c). */
 int catalog_load(catalog *c, const char *path, diag *d);
+/* Keeps only the drills of those ids (in load order), releasing the rest;
+ * the digest then also names the choice. Returns 0, or -1 with *err
+ * naming the first id that is not loaded (nothing is changed then). */
+int catalog_keep(catalog *c, const char *const *ids, size_t n, char **err);
 /* c->digest as 16 hex digits and a NUL. */
 #define CATALOG_DIGEST_HEX 17
 void catalog_digest_hex(const catalog *c, char out[CATALOG_DIGEST_HEX]);

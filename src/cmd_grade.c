@@ -33,6 +33,8 @@ typedef struct {
     size_t npaths;
     const char *from;   /* --from: a file listing submissions, or - */
     char *from_text;    /* its text, which paths point into */
+    const char **drills; /* --drill: only these */
+    size_t ndrills;
     int jobs;
     const char *format;
     const char *output;
@@ -147,7 +149,7 @@ static char *grade_usage(int jobs)
     return xasprintf(
         "usage: pydrill grade [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
         "                     [--shard K/N | --shard auto] [--reveal-hidden] [--quiet]\n"
-        "                     [--from LIST] SUBMISSION...\n"
+        "                     [--drill ID ...] [--from LIST] SUBMISSION...\n"
         "\n"
         "Grades every submission against every drill loaded and writes one report.\n"
         "A SUBMISSION is an answers file (pydrill-answers/1), a folder of <id>.py and\n"
@@ -165,6 +167,8 @@ static char *grade_usage(int jobs)
         "                      (p - 1) mod N = K - 1; merge the shards with pydrill report\n"
         "  --shard auto        K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or a\n"
         "                      Kubernetes Indexed Job (JOB_COMPLETION_INDEX, PYDRILL_SHARDS)\n"
+        "  --drill ID          grade only this drill of those loaded (repeatable): one question\n"
+        "                      of a platform, one assignment of a course\n"
         "  --reveal-hidden     show hidden tests' expected and actual values (not for candidates)\n"
         "  -q, --quiet         no progress bar, even on a terminal\n"
         "  -h, --help          this help\n"
@@ -175,7 +179,7 @@ static char *grade_usage(int jobs)
         jobs);
 }
 
-enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL, OPT_FROM };
+enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL, OPT_FROM, OPT_DRILL };
 
 /* Reads the list --from names (- : standard input) into *text as its
  * paths, each ended by a NUL, in order; empty lines are skipped and a line
@@ -246,6 +250,7 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
         { "shard", required_argument, NULL, OPT_SHARD },
         { "reveal-hidden", no_argument, NULL, OPT_REVEAL },
         { "from", required_argument, NULL, OPT_FROM },
+        { "drill", required_argument, NULL, OPT_DRILL },
         { "quiet", no_argument, NULL, 'q' },
         CMD_COMMON_OPTIONS,
     };
@@ -285,6 +290,10 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             break;
         case OPT_FROM:
             o->from = optarg;
+            break;
+        case OPT_DRILL:
+            o->drills = xrealloc(o->drills, (o->ndrills + 1) * sizeof *o->drills);
+            o->drills[o->ndrills++] = optarg;
             break;
         case 'q':
             o->quiet = 1;
@@ -345,6 +354,10 @@ static void progress(int show, size_t done, size_t total, double start)
 typedef struct {
     size_t answers, subs;
     char *first; /* "PATH: \"ID\"" */
+    /* the ids --drill left out, sorted: their answers are expected (a
+     * student's folder holds the whole assignment), not unknown */
+    char **left_out;
+    size_t nleft_out;
 } unknown_tally;
 
 static void note_unknown(const catalog *c, const submission *sub, const char *path, submission_verdict *sv,
@@ -354,7 +367,9 @@ static void note_unknown(const catalog *c, const submission *sub, const char *pa
     size_t n = 0;
     sbuf_init(&sb);
     for (size_t a = 0; a < sub->n; a++) {
-        if (catalog_find(c, sub->items[a].id))
+        const char *id = sub->items[a].id;
+        if (catalog_find(c, id) || (t->nleft_out && bsearch(&id, t->left_out, t->nleft_out, sizeof *t->left_out,
+                                                            cmp_str)))
             continue;
         if (n < UNKNOWN_LISTED)
             sbuf_addf(&sb, "%s\"%s\"", n ? ", " : "", sub->items[a].id);
@@ -454,6 +469,18 @@ int cmd_grade(int argc, char **argv)
         goto out;
     }
     bad_input = lrc != 0;
+    if (o.ndrills) {
+        unknown.left_out = xcalloc(c.ndrills ? c.ndrills : 1, sizeof *unknown.left_out);
+        for (size_t i = 0; i < c.ndrills; i++)
+            unknown.left_out[unknown.nleft_out++] = xstrdup(c.drills[i].id);
+        qsort(unknown.left_out, unknown.nleft_out, sizeof *unknown.left_out, cmp_str);
+    }
+    if (o.ndrills && catalog_keep(&c, (const char *const *)o.drills, o.ndrills, &err) < 0) {
+        rc = cmd_usage_error("--drill: %s", err);
+        free(err);
+        err = NULL;
+        goto out;
+    }
     if (cmd_start_runner() < 0) {
         rc = EXIT_USAGE;
         goto out;
@@ -614,6 +641,10 @@ out:
     free(unknown.first);
     free(o.paths);
     free(o.from_text);
+    free(o.drills);
+    for (size_t i = 0; i < unknown.nleft_out; i++)
+        free(unknown.left_out[i]);
+    free(unknown.left_out);
     catalog_free(&c);
     cmd_source_free(&src);
     return rc;

@@ -214,4 +214,15 @@ test_expect_success 'gradescope and prairielearn: no answer key in a failed choi
     contains gs.json "expected: 1.6666666666666667"
 '
 
+# One question of a platform is one drill: --drill grades only those named.
+test_expect_success '--drill: only the drills named count; an id not loaded is a usage error' '
+    grade --drill late-binding-predict --format prairielearn ok/ada.json >one.json 2>err1 && lacks err1 "not loaded" &&
+    $PY -c "import json; r = json.load(open(\"one.json\")); assert r[\"score\"] == 1 and len(r[\"tests\"]) == 1, r" &&
+    validate prairielearn-results.schema.json one.json &&
+    expect_code 1 grade --drill late-binding-predict --drill mean-write --format csv ok/bob.json >two.csv &&
+    head -n 1 two.csv | tr -d "\r" | grep -qx "candidate,source,score,max,passed,late-binding-predict,mean-write" &&
+    expect_code 2 grade --drill no-such-drill ok/ada.json >out 2>err && test ! -s out &&
+    contains err "pydrill: error: --drill: no drill with id \"no-such-drill\" is loaded"
+'
+
 test_done
