@@ -455,6 +455,12 @@ static int add_drill(catalog *c, vctx *v, drill *dr)
 
 int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
 {
+    /* a sum of mixed hashes: the same packs in any order give the same */
+    uint64_t h = util_fnv1a64(text, len);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    c->digest += h;
     cJSON *root = jsontext_parse(path, text, len, d);
     if (!root)
         return -1;
@@ -604,6 +610,11 @@ done:
     vctx_release(&v);
     cJSON_Delete(root);
     return failed ? -1 : 0;
+}
+
+void catalog_digest_hex(const catalog *c, char out[CATALOG_DIGEST_HEX])
+{
+    snprintf(out, CATALOG_DIGEST_HEX, "%016llx", (unsigned long long)c->digest);
 }
 
 /* ---- lookups ---- */

@@ -481,8 +481,10 @@ int cmd_grade(int argc, char **argv)
     const char **columns = xcalloc(c.ndrills + 1, sizeof *columns);
     for (size_t i = 0; i < c.ndrills; i++)
         columns[i] = c.drills[i].id;
+    char packs[CATALOG_DIGEST_HEX];
+    catalog_digest_hex(&c, packs);
     report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title,
-                            .drill_ids = columns, .ndrill_ids = c.ndrills };
+                            .drill_ids = columns, .ndrill_ids = c.ndrills, .packs = packs };
     em.w = report_writer_new(&ropt, &out, &err);
     free(columns);
     report_view_init(&em.view);

@@ -72,8 +72,13 @@ static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
         if (d->tests[i].expect_error) {
             grade_skipped(d, v);
             free(v->message);
-            v->message = xasprintf("not graded: the drill is broken (test \"%s\": %s)", d->tests[i].name,
-                                   d->tests[i].expect_error);
+            /* a hidden test's expression and name stay out of every report,
+             * this one included: what is wrong was said when the pack loaded */
+            v->message = d->tests[i].hidden
+                             ? xstrdup("not graded: the drill is broken (a hidden test's expected value "
+                                       "cannot be worked out here; pydrill check names it)")
+                             : xasprintf("not graded: the drill is broken (test \"%s\": %s)", d->tests[i].name,
+                                         d->tests[i].expect_error);
             return 0;
         }
     /* SPEC 2.6: no answer is `missing`; an empty or blank one is no answer

@@ -90,7 +90,7 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
         cJSON_AddNumberToObject(t, "max_score", 1);
         cJSON_AddStringToObject(t, "status", d->st == ST_PASS ? "passed" : "failed");
         if (d->st != ST_PASS) {
-            char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE);
+            char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE | REPORT_DETAIL_NO_KEY);
             char *text = d->st == ST_MISSING ? xstrdup("No answer was given.\n")
                                              : xasprintf("%s (score %s)\n%s", status_name(d->st),
                                                          report_fmt_num(x, d->score), detail);

@@ -183,4 +183,35 @@ test_expect_success 'csv from report is the csv of grade, byte for byte' '
     cmp g.csv r.csv
 '
 
+# A drill whose test's expected value cannot be worked out is left out, and
+# the report says why; of a hidden test it says neither its name nor its
+# code (students read these files), while the instructor's stderr does.
+test_expect_success 'a broken hidden expect: named on stderr, in no report format' '
+    B="$FIXTURES/batch/broken-expect" &&
+    for f in gradescope prairielearn json jsonl text html junit tap csv; do
+        expect_code 2 "$PYDRILL" grade --pack "$B/pack.json" --format $f "$B/sub" >out.$f 2>err.$f &&
+        lacks out.$f hidden_expect_marker && lacks out.$f hidden-secret-name &&
+        lacks out.$f hidden_input_marker &&
+        contains err.$f "test \"hidden-secret-name\": expect \`hidden_expect_marker + 0\` raised NameError" || return 1
+    done &&
+    contains out.text "a hidden test" &&
+    contains out.text "test \"visible-broken\": expect \`visible_expect_marker\` raised NameError"
+'
+
+# The platform formats go to students, who may submit again: a failed
+# choice, predict or explain drill says it failed, never what was right.
+test_expect_success 'gradescope and prairielearn: no answer key in a failed choice, predict or explain drill' '
+    grade --format gradescope ok/bob.json >gs.json; test $? -eq 1 &&
+    grade --format prairielearn ok/bob.json >pl.json; test $? -eq 1 &&
+    grade --format json ok/bob.json >all.json; test $? -eq 1 &&
+    contains all.json "the right answer is" && contains all.json "expected '"'"'2'"'"'" &&
+    for f in gs.json pl.json; do
+        lacks $f "the right answer is" && lacks $f "expected '"'"'2'"'"'" && lacks $f "missed" &&
+        contains $f "not the right choice (the right one is not shown here)" &&
+        contains $f "not what the code prints (the expected output is not shown here)" &&
+        contains $f "not every point the rubric asks for is made" || return 1
+    done &&
+    contains gs.json "expected: 1.6666666666666667"
+'
+
 test_done
