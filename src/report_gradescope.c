@@ -65,7 +65,7 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
                       s->drills[i].message ? s->drills[i].message : "requirements not met");
         }
     for (size_t i = 0; i < s->nwarnings; i++)
-        sbuf_addf(&summary, "warning: %s\n", s->warnings[i]);
+        sbuf_addf(&summary, "%s\n", s->warnings[i]); /* "PATH: warning: ..." */
     if (o->python_version)
         sbuf_addf(&summary, "Graded by pydrill with Python %s.\n", o->python_version);
     add_clean(root, "output", summary.buf);

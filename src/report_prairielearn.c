@@ -51,7 +51,7 @@ int report_prairielearn_render(const report_batch *b, util_out *out, char **err)
         sbuf sb;
         sbuf_init(&sb);
         for (size_t i = 0; i < s->nwarnings; i++)
-            sbuf_addf(&sb, "warning: %s\n", s->warnings[i]);
+            sbuf_addf(&sb, "%s\n", s->warnings[i]); /* "PATH: warning: ..." */
         add_clean(root, "output", sb.buf);
         sbuf_release(&sb);
     }
