@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "answers.h"
@@ -236,6 +237,59 @@ static int read_list(const char *from, char **text, size_t *n)
     }
     *text = data;
     return 0;
+}
+
+/* A submission given twice (a path in the --from list and on the command
+ * line, "subs/a.json" and "subs/./a.json", a link to it) is graded once:
+ * twice would be two rows of one student in a gradebook. paths is sorted;
+ * the first of each is kept, and each other is named. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    size_t index;
+} file_id;
+
+static int cmp_file_id(const void *a, const void *b)
+{
+    const file_id *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    if (x->ino != y->ino)
+        return x->ino < y->ino ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void drop_repeats(grade_opts *o)
+{
+    file_id *ids = xcalloc(o->npaths ? o->npaths : 1, sizeof *ids);
+    unsigned char *drop = xcalloc(o->npaths ? o->npaths : 1, 1);
+    size_t n = 0;
+    struct stat st;
+    for (size_t i = 0; i < o->npaths; i++)
+        if (strcmp(o->paths[i], "-") && stat(o->paths[i], &st) == 0)
+            ids[n++] = (file_id){ st.st_dev, st.st_ino, i };
+    qsort(ids, n, sizeof *ids, cmp_file_id);
+    for (size_t k = 1; k < n; k++)
+        if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) {
+            size_t first = k - 1;
+            while (first > 0 && ids[first - 1].dev == ids[k].dev && ids[first - 1].ino == ids[k].ino)
+                first--;
+            drop[ids[k].index] = 1;
+            const char *a = o->paths[ids[first].index], *b = o->paths[ids[k].index];
+            /* the same spelling twice sorts next to itself */
+            char *msg = strcmp(o->paths[ids[k - 1].index], b)
+                            ? xasprintf("pydrill: warning: %s is %s again: graded once", b, a)
+                            : xasprintf("pydrill: warning: %s is given twice: graded once", b);
+            cmd_print_msg(msg);
+            free(msg);
+        }
+    size_t w = 0;
+    for (size_t i = 0; i < o->npaths; i++)
+        if (!drop[i])
+            o->paths[w++] = o->paths[i];
+    o->npaths = w;
+    free(drop);
+    free(ids);
 }
 
 /* Parses argv into o; returns -1 (message printed) on a usage error, 1
@@ -463,6 +517,7 @@ int cmd_grade(int argc, char **argv)
         goto out;
     }
     qsort(o.paths, o.npaths, sizeof *o.paths, cmp_str);
+    drop_repeats(&o);
     int lrc = cmd_load(&src, &c);
     if (lrc == 2) {
         rc = EXIT_USAGE;
