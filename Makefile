@@ -5,7 +5,7 @@ CC ?= cc
 VERSION := 0.1.0
 
 BUILD_PKGS := gcc libc6-dev libpython3-dev libncurses-dev libcjson-dev libseccomp-dev pkg-config
-TEST_PKGS := perl procps tmux libcmocka-dev libxml2-utils chromium python3-jsonschema python3-yaml parallel zsh
+TEST_PKGS := perl procps tmux libcmocka-dev libxml2-utils chromium python3-jsonschema python3-yaml parallel zsh locales
 FUZZ_PKGS := clang libclang-rt-14-dev
 # SKIP_PKGS are left out of the lists above: make check-matrix passes
 # SKIP_PKGS=chromium in its Debian roots (the HTML rendering test then

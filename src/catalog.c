@@ -152,7 +152,7 @@ static void vget_limits(vctx *v, const cJSON *obj, drill_limits *lim)
         const char *guess = NULL;
         for (int i = 0; limit_names[i] && !guess; i++)
             if (vctx_looks_like(it->string, limit_names[i]) ||
-                strncasecmp(it->string, limit_names[i], strlen(it->string)) == 0)
+                util_ascii_ncasecmp(it->string, limit_names[i], strlen(it->string)) == 0)
                 guess = limit_names[i];
         if (guess)
             verr(v, it->string, "unknown limit %s (did you mean \"%s\"?)", vquote(v, it->string),

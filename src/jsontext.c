@@ -372,7 +372,7 @@ static int scan_word(jscan *s, size_t p, size_t *end)
     if ((n == 4 && (!memcmp(s->text + p, "True", 4) || !memcmp(s->text + p, "None", 4))) ||
         (n == 5 && !memcmp(s->text + p, "False", 5)))
         hint = "a value; JSON writes true, false and null";
-    else if ((n == 3 && !strncasecmp(s->text + p, "nan", 3)) || (n == 8 && !memcmp(s->text + p, "Infinity", 8)))
+    else if ((n == 3 && !util_ascii_ncasecmp(s->text + p, "nan", 3)) || (n == 8 && !memcmp(s->text + p, "Infinity", 8)))
         hint = "a value; JSON has no NaN or Infinity";
     syntax_error(s->d, s->path, s->text, s->len, p, "invalid JSON: unexpected %c%.*s%s%c (expected %s)",
                  n > 1 ? '"' : '\'', (int)(n < TOKEN_SHOWN ? n : TOKEN_SHOWN), s->text + p,

@@ -103,6 +103,11 @@ int main(int argc, char **argv)
     if (hold_std_fds() < 0)
         return EXIT_USAGE;
     setlocale(LC_ALL, "");
+    /* The user's characters (the quiz draws UTF-8 by LC_CTYPE), but never
+     * the user's numbers: under de_DE a float was written "0x1,4p+3", read
+     * back as no number at all, and every drill with a float test was left
+     * out; reports said "0,50". */
+    setlocale(LC_NUMERIC, "C");
     cmd_set_argv0(argv[0]);
     /* A reader that goes away (pydrill list | head) is not an error. */
     signal(SIGPIPE, SIG_IGN);

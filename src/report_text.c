@@ -53,7 +53,7 @@ static void add_test(sbuf *sb, const report_test *t)
 {
     char *upper = xstrdup(status_name(t->st));
     for (char *p = upper; *p; p++)
-        *p = (char)toupper((unsigned char)*p);
+        *p = (char)util_ascii_upper((unsigned char)*p);
     sbuf_addstr(sb, DETAIL_INDENT "test ");
     add_oneline(sb, t->name);
     sbuf_addf(sb, "%s: %s\n", t->hidden ? " (hidden)" : "", upper);
@@ -73,7 +73,7 @@ static void add_drill(sbuf *sb, const report_sub *s, const report_drill *v, int 
     size_t i;
 
     for (i = 0; name[i] && i < sizeof upper - 1; i++)
-        upper[i] = (char)toupper((unsigned char)name[i]);
+        upper[i] = (char)util_ascii_upper((unsigned char)name[i]);
     upper[i] = '\0';
     sbuf_addf(sb, "  %-8s ", upper);
     size_t before = sb->len;

@@ -178,8 +178,9 @@ static void crt_setup_attrs(void)
 int crt_init(char **err)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* as main() has it: see there */
     const char *cs = nl_langinfo(CODESET);
-    crt_is_utf8 = cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+    crt_is_utf8 = cs && (!util_ascii_casecmp(cs, "UTF-8") || !util_ascii_casecmp(cs, "utf8"));
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         *err = xstrdup("the quiz needs a terminal (stdin and stdout)");
         return -1;

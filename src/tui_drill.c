@@ -86,7 +86,7 @@ static unsigned parse_letters(const char *s)
 {
     unsigned m = 0;
     for (; s && *s; s++) {
-        int c = tolower((unsigned char)*s);
+        int c = util_ascii_lower((unsigned char)*s);
         if (c >= 'a' && c <= 'h')
             m |= 1u << (c - 'a');
     }

@@ -248,7 +248,7 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
     char stname[32];
     snprintf(stname, sizeof stname, "%s", status_name(v->st));
     for (char *p = stname; *p; p++)
-        *p = (char)toupper((unsigned char)*p);
+        *p = (char)util_ascii_upper((unsigned char)*p);
     doc_addf(doc, tui_status_role(v->st), 0, "%s %s   score %.2f", crt_glyph(v->st == ST_PASS ? G_PASS : G_FAIL),
              stname, v->score);
     int shown_choice = d && kind_get(d->kind)->input == INPUT_CHOICE && v->st != ST_MISSING && v->st != ST_SKIPPED &&

@@ -627,3 +627,28 @@ int util_path_under(const char *path, const char *dir)
     size_t n = dir ? strlen(dir) : 0;
     return n && strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0' || dir[n - 1] == '/');
 }
+
+int util_ascii_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+int util_ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int util_ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = util_ascii_lower((unsigned char)a[i]), y = util_ascii_lower((unsigned char)b[i]);
+        if (x != y || !x)
+            return x - y;
+    }
+    return 0;
+}
+
+int util_ascii_casecmp(const char *a, const char *b)
+{
+    return util_ascii_ncasecmp(a, b, (size_t)-1);
+}

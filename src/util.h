@@ -144,6 +144,12 @@ size_t util_utf8_encode(uint32_t cp, char out[4]);
 uint64_t util_fnv1a64(const void *p, size_t n);
 /* 1 if path is dir or lies under it ("/a/b" is under "/a", "/ab" is not). */
 int util_path_under(const char *path, const char *dir);
+/* Case in ASCII alone, whatever the locale: a Turkish one maps i to İ,
+ * which no byte holds, and leaves "skipped" as "SKiPPED". */
+int util_ascii_upper(int c);
+int util_ascii_lower(int c);
+int util_ascii_casecmp(const char *a, const char *b);
+int util_ascii_ncasecmp(const char *a, const char *b, size_t n);
 /* 1 for the bidirectional overrides and isolates (U+202A..U+202E,
  * U+2066..U+2069), which reorder what is shown after them; the marks
  * LRM and RLM are not among them. */

@@ -228,7 +228,7 @@ static int edit_distance(const char *a, const char *b)
  * within edit distance 2 (1 for short names, where 2 matches anything). */
 int vctx_looks_like(const char *typed, const char *name)
 {
-    if (strcasecmp(typed, name) == 0)
+    if (util_ascii_casecmp(typed, name) == 0)
         return 1;
     size_t n = strlen(name);
     int limit = n <= 2 ? 0 : n <= 4 ? 1 : 2;
