@@ -17,6 +17,7 @@
 
 #include "util.h"
 #include "value.h"
+#include "value_impl.h"
 
 
 typedef struct {
@@ -125,8 +126,8 @@ static cJSON *encode(PyObject *o, int depth, enc_state *st)
             snprintf(buf, sizeof buf, "inf");
         else if (d == -HUGE_VAL)
             snprintf(buf, sizeof buf, "-inf");
-        else
-            snprintf(buf, sizeof buf, "%a", d);
+        else /* in the C locale even if the answer called locale.setlocale() */
+            value_c_snprintf_double(buf, sizeof buf, "%a", -1, d);
         return tagged("f", cJSON_CreateString(buf));
     }
     if (PyUnicode_CheckExact(o)) {

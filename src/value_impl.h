@@ -1,4 +1,4 @@
-/* value_impl.h - what value.c shares with value_repr.c only. */
+/* value_impl.h - what value.c shares with value_repr.c and value_encode.c. */
 #ifndef PYDRILL_VALUE_IMPL_H
 #define PYDRILL_VALUE_IMPL_H
 
