@@ -13,6 +13,9 @@
 #include "runner.h"
 #include "util.h"
 
+/* how many failing tests a `check` message names before "and N more" */
+#define KIND_TESTS_FAILURES_SHOWN 3
+
 static const char *const test_fields[] = { "name", "setup", "expr", "expect", "raises",
                                            "stdout", "tolerance", "hidden", NULL };
 
@@ -179,30 +182,58 @@ char *kind_tests_code_of(const drill *d, const char *answer, char **err)
     return xstrdup(answer);
 }
 
+/* The tests an answer fails, each with its own status and message, hidden
+ * ones named too: `check` speaks to the author, who may see them. The
+ * drill's status is the worst of its tests', so it would label one test
+ * with another's. */
+static char *failures_text(const drill_verdict *v)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    size_t shown = 0, more = 0;
+    for (size_t i = 0; i < v->ntests; i++) {
+        const test_verdict *t = &v->tests[i];
+        if (t->st == ST_PASS)
+            continue;
+        if (shown == KIND_TESTS_FAILURES_SHOWN) {
+            more++;
+            continue;
+        }
+        char *name = vctx_excerpt(t->name);
+        sbuf_addf(&sb, "%s%stest \"%s\" (%s)", shown ? "; and " : "", t->hidden ? "hidden " : "", name,
+                  status_name(t->st));
+        if (t->message)
+            sbuf_addf(&sb, ": %s", t->message);
+        free(name);
+        shown++;
+    }
+    if (more)
+        sbuf_addf(&sb, "; and %zu more", more);
+    if (!shown) {
+        sbuf_release(&sb);
+        return NULL;
+    }
+    return sbuf_detach(&sb, NULL);
+}
+
 int kind_tests_passes(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg)
 {
     drill_verdict v;
     env->judge(d, answer, &v);
     int ok = v.st == ST_PASS;
-    if (!ok) {
-        const char *why = v.message;
-        const char *which = NULL;
-        for (size_t i = 0; i < v.ntests; i++)
-            if (v.tests[i].st != ST_PASS) {
-                which = v.tests[i].name;
-                why = v.tests[i].message ? v.tests[i].message : why;
-                break;
-            }
-        if (which) {
-            char *name = vctx_excerpt(which);
-            diag_add(dg, "%s: drill %s: error: %s fails test \"%s\" (%s): %s", d->pack_path, d->id, what, name,
-                     status_name(v.st), why ? why : "");
-            free(name);
-        } else {
-            diag_add(dg, "%s: drill %s: error: %s does not pass (%s): %s", d->pack_path, d->id, what,
-                     status_name(v.st), why ? why : "");
-        }
+    char *which = NULL;
+    if (ok) {
+        /* nothing to say */
+    } else if (v.st == ST_SYNTAX) { /* each test says only "does not compile"; the drill says where */
+        diag_add(dg, "%s: drill %s: error: %s does not compile: %s", d->pack_path, d->id, what,
+                 v.message ? v.message : "");
+    } else if ((which = failures_text(&v)) != NULL) {
+        diag_add(dg, "%s: drill %s: error: %s fails %s", d->pack_path, d->id, what, which);
+    } else {
+        diag_add(dg, "%s: drill %s: error: %s does not pass (%s): %s", d->pack_path, d->id, what,
+                 status_name(v.st), v.message ? v.message : "");
     }
+    free(which);
     drill_verdict_free(&v);
     return ok;
 }

@@ -2,6 +2,7 @@
 # pydrill check: verification against the live interpreter.
 . "$(dirname "$0")/lib.sh"
 C="$FIXTURES/e2e/check"
+K="$FIXTURES/packs/check"
 
 test_expect_success 'a good pack checks clean (exit 0)' '
     pydrill check --pack "$C/good.json" >out && contains out "1 ok, 0 with problems"
@@ -64,6 +65,19 @@ test_expect_success 'a predict snippet that prints nothing is caught (an empty a
 test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""
+'
+test_expect_success 'a solution that does not compile: where and why, as for a starter' '
+    expect_code 1 pydrill check --pack "$K/solution-broken.json" 2>err &&
+    contains err "drill colon-missing: error: the solution does not compile: line 1, column 10: expected '"'"':'"'"'" &&
+    contains err "drill tab-among-spaces: error: the solution does not compile: line 3, column " &&
+    contains err "inconsistent use of tabs and spaces in indentation" &&
+    lacks err "fails test"
+'
+test_expect_success 'a failing solution: each failing test with its own status and message, hidden ones named' '
+    expect_code 1 pydrill check --pack "$K/solution-fails.json" 2>err &&
+    contains err "drill median-wrong: error: the solution fails test \"even\" (fail): expected 2.5, got 3.0; and hidden test \"empty\" (error): IndexError: list index out of range" &&
+    contains err "drill only-hidden-fails: error: the solution fails hidden test \"secret odd\" (fail): expected 2.5, got 2" &&
+    lacks err "\"odd\""
 '
 test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
