@@ -11,6 +11,7 @@
 #include "printed.h"
 #include "pyversion.h"
 #include "runner.h"
+#include "textdiff.h"
 #include "util.h"
 
 static const char *const fields[] = { "mode", "expect", NULL };
@@ -119,7 +120,11 @@ static char *first_line_diff(const char *got, const char *want, const char *want
         if (la != lb || memcmp(a, b, la)) {
             la_text = line_excerpt(a);
             lb_text = line_excerpt(b);
-            msg = xasprintf("line %d: %s has \"%s\", %s \"%s\"", line, want_name, lb_text, got_name, la_text);
+            /* the two quotes may read the same: say where they differ */
+            char *where = textdiff_hidden(b, lb, a, la);
+            msg = xasprintf("line %d: %s has \"%s\", %s \"%s\"%s%s%s", line, want_name, lb_text, got_name,
+                            la_text, where ? " (" : "", where ? where : "", where ? ")" : "");
+            free(where);
             free(la_text);
             free(lb_text);
             return msg;

@@ -11,6 +11,7 @@
 
 #include "jsontext.h"
 #include "runner.h"
+#include "textdiff.h"
 #include "util.h"
 
 /* how many failing tests a `check` message names before "and N more" */
@@ -204,6 +205,13 @@ static char *failures_text(const drill_verdict *v)
                   status_name(t->st));
         if (t->message)
             sbuf_addf(&sb, ": %s", t->message);
+        /* "expected 'café', got 'café'": say where they differ */
+        char *where = t->st == ST_FAIL && t->expected && t->got
+                          ? textdiff_hidden(t->expected, strlen(t->expected), t->got, strlen(t->got))
+                          : NULL;
+        if (where)
+            sbuf_addf(&sb, " (%s)", where);
+        free(where);
         free(name);
         shown++;
     }

@@ -92,6 +92,14 @@ test_expect_success 'a stale expect is caught with the line that differs' '
     expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
     contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
 '
+test_expect_success 'a stale expect that differs invisibly says where (NFD, no-break space; predict and test values)' '
+    expect_code 1 pydrill check --pack "$K/invisible-diff.json" 2>err &&
+    contains err "drill nfd-predict: error: stale expect: line 1: expect has \"cafe$(printf "\\314\\201")\", the interpreter prints \"caf$(printf "\\303\\251")\" (differs at column 4: U+0065 U+0301 vs U+00E9)" &&
+    contains err "drill nbsp-predict: error: stale expect: line 1: expect has \"1$(printf "\\302\\240")000\", the interpreter prints \"1 000\" (differs at column 2: U+00A0 vs U+0020)" &&
+    contains err "drill nfd-write: error: the solution fails test \"word\" (fail): expected " &&
+    contains err " (differs at column 5: U+0065 U+0301 vs U+00E9)" &&
+    expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err && lacks err "differs at"
+'
 test_expect_success 'every wrong answer must fail a test: one that passes is named' '
     expect_code 1 pydrill check --pack "$C/wrong-answers.json" >out 2>err &&
     contains err "$C/wrong-answers.json: drill slips-through: error: wrong answer 1 passes every test" &&
