@@ -117,8 +117,17 @@ test_expect_success 'a versioned expect is compared with the entry whose range h
 test_expect_success 'a stale versioned expect names its range; no range holding is an error' '
     expect_code 1 pydrill check --pack "$C/versioned-stale.json" 2>err &&
     contains err "drill stale-here: error: stale expect for Python >=3.11: line 1: expect has \"False\", the interpreter prints \"True\"" &&
-    contains err "drill no-range-here: error: no expect range holds for Python 3." &&
+    contains err "drill no-range-here: error: no expect range holds for Python 3.11 (the ranges are" &&
     contains err "(the ranges are \"<3.0\", \">=9.0\")"
+'
+test_expect_success 'expect ranges that overlap or leave a supported version out are found from the ranges, on any Python' '
+    expect_code 1 pydrill check --pack "$K/expect-ranges.json" >out 2>err &&
+    contains err "drill overlap-at-3-12: error: the expect ranges \"<=3.12\" and \">=3.12\" both hold for Python 3.12: give each version one output" &&
+    contains err "drill gap-at-3-12: error: no expect range holds for Python 3.12 (the ranges are \"<3.12\", \">=3.13\"); pydrill runs on 3.11 to 3.15" &&
+    contains err "drill overlap-skipped-here: error: the expect ranges \"<4\" and \">=3.99\" both hold for Python 3.99" &&
+    lacks err "required-range-covered" && lacks err "drill fine:" &&
+    test "$(grep -c "drill overlap-at-3-12:" err)" -eq 1 && test "$(grep -c "drill gap-at-3-12:" err)" -eq 1 &&
+    contains out "2 ok, 3 with problems, 0 skipped"
 '
 test_expect_success 'a snippet that hangs is caught, and check ends' '
     expect_code 1 pydrill check --pack "$C/hanging-snippet.json" 2>err &&
