@@ -16,6 +16,13 @@ test_expect_success 'a catalog naming a missing pack says which' '
     expect_code 2 pydrill list --catalog "$FIXTURES/packs/catalog/missing-pack.json" 2>err &&
     contains err "/packs/" && contains err "No such file"
 '
+test_expect_success 'a catalog that lists one pack twice (under two paths): one error each, where it is listed' '
+    L="$FIXTURES/packs/catalog/listed-twice.json" &&
+    expect_code 2 pydrill list --catalog "$L" >out 2>err &&
+    contains err "$L: /packs/1: error: \"./two.json\" is already listed at /packs/0" &&
+    contains err "$L: /packs/2: error: \"../catalog/two.json\" is already listed at /packs/0" &&
+    test "$(wc -l <err)" -eq 2 && lacks err "duplicate id" && contains out "other-choice"
+'
 test_expect_success '200,000 nested brackets: a message, exit 2' '
     /usr/bin/python3 -c "print(\"[\" * 200000)" >deep.json &&
     expect_code 2 timeout 20 "$PYDRILL" list --pack deep.json 2>err && contains err "deep.json:1:"
