@@ -79,6 +79,29 @@ test_expect_success 'a failing solution: each failing test with its own status a
     contains err "drill only-hidden-fails: error: the solution fails hidden test \"secret odd\" (fail): expected 2.5, got 2" &&
     lacks err "\"odd\""
 '
+test_expect_success 'a test expr that is a statement, or does not compile: the pack'"'"'s error, at its JSON location' '
+    E="$K/expr-statement.json" &&
+    expect_code 1 pydrill check --pack "$E" >out 2>err &&
+    contains err "$E: /drills/1/tests/1/expr: error: not an expression: \`r = f(2)\` is a statement" &&
+    contains err "$E: /drills/2/tests/1/expr: error: not an expression: \`assert f(3) == 3\` is a statement" &&
+    contains err "$E: /drills/3/tests/0/expr: error: expr \`f(1\` does not compile: line 1: " &&
+    lacks err "fails test" && lacks err "SyntaxError" && test "$(wc -l <err)" -eq 3 &&
+    contains out "1 ok, 3 with problems"
+'
+test_expect_success 'grading leaves such a drill out as broken (exit 2), naming no hidden test' '
+    mkdir sub && printf "def f(x):\n    return x\n" >sub/assigns.py &&
+    cp sub/assigns.py sub/hidden-assigns.py && cp sub/assigns.py sub/fine.py &&
+    expect_code 2 pydrill grade --pack "$K/expr-statement.json" --format json -o r.json sub 2>err &&
+    contains err "/drills/1/tests/1/expr: error: not an expression" &&
+    /usr/bin/python3 -c "
+import json
+d = {x[\"id\"]: x for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"]}
+assert d[\"fine\"][\"status\"] == \"pass\", d[\"fine\"]
+for i in (\"assigns\", \"hidden-assigns\", \"unclosed\"):
+    assert d[i][\"status\"] == \"skipped\", d[i]
+assert \"not an expression\" in d[\"assigns\"][\"message\"], d[\"assigns\"]
+assert \"secret\" not in d[\"hidden-assigns\"][\"message\"] and \"assert\" not in d[\"hidden-assigns\"][\"message\"]"
+'
 test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
     contains err "drill starter-ok: error: the starter code already passes every test"
