@@ -127,6 +127,41 @@ static int expect_ranges_faulty(const drill *d, diag *dg)
     return said;
 }
 
+/* what a test that imports the answer's code by a module name writes */
+#define ANSWER_MODULE "answer"
+
+/* mods ("a, b", or NULL; taken) without "answer" and its submodules,
+ * which are no library an answer could patch but a test's mistake: the
+ * answer's names are in the test's namespace already. *found says whether
+ * it was there. Returns the rest ("a"), or NULL. */
+static char *without_answer(char *mods, int *found)
+{
+    *found = 0;
+    if (!mods)
+        return NULL;
+    sbuf rest;
+    sbuf_init(&rest);
+    for (char *p = mods; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t k = strlen(ANSWER_MODULE);
+        int is_answer = n >= k && strncmp(p, ANSWER_MODULE, k) == 0 && (n == k || p[k] == '.');
+        *found |= is_answer;
+        if (!is_answer) {
+            sbuf_addstr(&rest, rest.len ? ", " : "");
+            sbuf_add(&rest, p, n);
+        }
+        p += n;
+        while (*p == ',' || *p == ' ')
+            p++;
+    }
+    free(mods);
+    if (!rest.len) {
+        sbuf_release(&rest);
+        return NULL;
+    }
+    return sbuf_detach(&rest, NULL);
+}
+
 static void judge_all(const drill *d, const char *answer, drill_verdict *v)
 {
     engine_judge(d, answer, 0, v);
@@ -252,11 +287,18 @@ int cmd_check(int argc, char **argv)
             ok = ops->check(d, &env, &dg) && ok;
         bad += !ok;
         for (size_t k = 0; k < d->ntests; k++) {
+            int imports_answer;
             char *advice = testlint_test(&d->tests[k]);
             if (advice)
                 diag_add(&warn, "%s: drill %s: warning: %s", d->pack_path, d->id, advice);
             free(advice);
-            char *mods = engine_unguarded_imports(&d->tests[k]);
+            char *mods = without_answer(engine_unguarded_imports(&d->tests[k]), &imports_answer);
+            if (imports_answer)
+                diag_add(&warn,
+                         "%s: drill %s: warning: test \"%s\" imports answer, which is no module: the answer's "
+                         "names are already in the test's namespace, so call them as they are (f(1), not "
+                         "answer.f(1))",
+                         d->pack_path, d->id, d->tests[k].name);
             if (mods)
                 diag_add(&warn,
                          "%s: drill %s: warning: test \"%s\" imports %s, which pydrill does not load before "

@@ -41,6 +41,14 @@ test_expect_success 'a test that imports a module not loaded early is a warning,
     { pydrill grade --pack "$U" --format json -o r.json cheat; test $? -eq 1; } &&
     /usr/bin/python3 -c "import json; t = {x[\"name\"]: x[\"status\"] for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"][0][\"tests\"]}; assert t == {\"through colorsys\": \"pass\", \"through json\": \"fail\"}, t"
 '
+test_expect_success 'a test that imports answer gets a hint (its names are in the namespace), not the library-guard warning' '
+    expect_code 1 pydrill check --pack "$K/imports-answer.json" >out 2>err &&
+    contains err "drill imports-answer: warning: test \"from answer\" imports answer, which is no module: the answer'"'"'s names are already in the test'"'"'s namespace" &&
+    contains err "drill imports-answer: warning: test \"with colorsys\" imports answer, which is no module" &&
+    contains err "drill imports-answer: warning: test \"with colorsys\" imports colorsys, which pydrill does not load" &&
+    lacks err "imports answer, which pydrill" && lacks err "imports answer.sub" && lacks err "test \"plain\" imports" &&
+    contains out "3 warnings"
+'
 test_expect_success 'every module on the early-load list loads before answers (a test importing them all gets no warning)' '
     /usr/bin/python3 - "$TOP/src/libguard.c" >all.json <<\EOF &&
 import json, re, sys
