@@ -315,8 +315,9 @@ static char *folder_candidate(const char *path)
 /* What a folder holds besides answer files, for the message that refuses
  * a folder of folders. */
 typedef struct {
-    size_t folders, others;
-    char *example; /* first other .py/.txt file */
+    size_t folders, others, jsons;
+    char *example; /* first other file */
+    char *json;    /* first .json file */
 } folder_rest;
 
 static int load_folder(submission *s, const char *shown, const char *path, diag *d)
@@ -359,8 +360,15 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
             rest.folders++;
             continue;
         }
-        if (!answer_name)
+        if (!answer_name) {
+            /* not read, but named should nothing else be there */
+            if (!rest.example)
+                rest.example = xstrdup(name);
+            rest.others++;
+            if (has_suffix(name, ".json") && !rest.jsons++)
+                rest.json = xstrdup(name);
             continue;
+        }
         if (n == ANSWER_FILES_MAX) {
             diag_add(d, "%s: error: holds more than %d answer files", shown, ANSWER_FILES_MAX);
             ret = -1;
@@ -422,6 +430,23 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
         free(file);
     }
     free(prev);
+    if (answers == 0 && ret == 0 && rest.folders == 0 && rest.jsons == 1) {
+        /* a folder that holds one answers file (a platform puts what the
+         * student uploaded in a folder): that file is the submission */
+        char *file = util_path_join(shown, rest.json), *text = NULL, *err = NULL;
+        size_t len = 0;
+        free(s->source);
+        s->source = xstrdup(file);
+        if (util_read_regular(dfd, rest.json, file, ANSWERS_FILE_MAX, &text, &len, &err) < 0) {
+            diag_take(d, err);
+            ret = -1;
+        } else {
+            ret = answers_load_text(s, file, text, len, d);
+        }
+        free(text);
+        free(file);
+        rest.others = 0;
+    }
     close(dfd);
     if (answers == 0 && ret == 0 && rest.folders > 0) {
         diag_add(d, "%s: error: holds %zu folder%s and no answer file: a bulk download of a whole class? "
@@ -431,11 +456,14 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
         ret = -1;
     } else if (answers == 0 && ret == 0 && rest.others > 0) {
         diag_add(d, "%s: error: holds no <id>.py or <id>.txt answer file, only %zu other file%s such as "
-                    "\"%s\": name each answer after its drill id (mutable-default-fix.py)",
-                 shown, rest.others, rest.others == 1 ? "" : "s", rest.example);
+                    "\"%s\": name each answer after its drill's id (the ids pydrill list shows)%s",
+                 shown, rest.others, rest.others == 1 ? "" : "s", rest.example,
+                 has_suffix(rest.example, ".json") ? ", or give one answers file itself rather than its folder"
+                                                   : "");
         ret = -1;
     }
     free(rest.example);
+    free(rest.json);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

@@ -455,6 +455,12 @@ static int add_drill(catalog *c, vctx *v, drill *dr)
 
 int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
 {
+    /* a sum of mixed hashes: the same packs in any order give the same */
+    uint64_t h = util_fnv1a64(text, len);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    c->digest += h;
     cJSON *root = jsontext_parse(path, text, len, d);
     if (!root)
         return -1;
@@ -621,6 +627,42 @@ done:
     vctx_release(&v);
     cJSON_Delete(root);
     return failed ? -1 : 0;
+}
+
+int catalog_keep(catalog *c, const char *const *ids, size_t n, char **err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!id_find(c, ids[i])) {
+            *err = xasprintf("no drill with id \"%s\" is loaded (see pydrill list)", ids[i]);
+            return -1;
+        }
+    unsigned char *keep = xcalloc(c->ndrills ? c->ndrills : 1, 1);
+    for (size_t i = 0; i < n; i++)
+        keep[id_find(c, ids[i]) - c->drills] = 1;
+    size_t k = 0;
+    uint64_t chosen = 0;
+    for (size_t i = 0; i < c->ndrills; i++) {
+        if (!keep[i]) {
+            catalog_drill_release(&c->drills[i]);
+            continue;
+        }
+        uint64_t h = util_fnv1a64(c->drills[i].id, strlen(c->drills[i].id));
+        chosen += h * 0x9e3779b97f4a7c15ULL + 1;
+        c->drills[k++] = c->drills[i];
+    }
+    free(keep);
+    c->ndrills = k;
+    c->digest ^= chosen;
+    c->id_nslots = 0;
+    do
+        id_index_grow(c);
+    while (2 * c->ndrills > c->id_nslots);
+    return 0;
+}
+
+void catalog_digest_hex(const catalog *c, char out[CATALOG_DIGEST_HEX])
+{
+    snprintf(out, CATALOG_DIGEST_HEX, "%016llx", (unsigned long long)c->digest);
 }
 
 /* ---- lookups ---- */

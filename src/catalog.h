@@ -13,6 +13,7 @@
 #define PYDRILL_CATALOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rubric.h"
 #include "util.h"
@@ -134,6 +135,10 @@ typedef struct {
     size_t drills_cap; /* allocated slots of drills */
     size_t *id_slots;  /* hash of ids: index in drills + 1, 0 when empty */
     size_t id_nslots;  /* a power of two, at least twice ndrills */
+    /* Which packs were loaded, byte for byte, whatever their order or
+     * path: a shard's report carries it, so that shards graded with other
+     * packs are not merged. */
+    uint64_t digest;
 } catalog;
 
 void catalog_init(catalog *c);
@@ -142,6 +147,13 @@ void catalog_free(catalog *c);
  * loaded cleanly, -1 when any problem was added to d (what could be
  * loaded is still in c). */
 int catalog_load(catalog *c, const char *path, diag *d);
+/* Keeps only the drills of those ids (in load order), releasing the rest;
+ * the digest then also names the choice. Returns 0, or -1 with *err
+ * naming the first id that is not loaded (nothing is changed then). */
+int catalog_keep(catalog *c, const char *const *ids, size_t n, char **err);
+/* c->digest as 16 hex digits and a NUL. */
+#define CATALOG_DIGEST_HEX 17
+void catalog_digest_hex(const catalog *c, char out[CATALOG_DIGEST_HEX]);
 /* Loads one pack (for --pack). Same return convention. */
 int catalog_add_pack(catalog *c, const char *path, diag *d);
 /* Loads one pack from memory (text need not be NUL-terminated); path is

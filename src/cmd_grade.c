@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "answers.h"
@@ -33,6 +34,8 @@ typedef struct {
     size_t npaths;
     const char *from;   /* --from: a file listing submissions, or - */
     char *from_text;    /* its text, which paths point into */
+    const char **drills; /* --drill: only these */
+    size_t ndrills;
     int jobs;
     const char *format;
     const char *output;
@@ -147,7 +150,7 @@ static char *grade_usage(int jobs)
     return xasprintf(
         "usage: pydrill grade [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
         "                     [--shard K/N | --shard auto] [--reveal-hidden] [--quiet]\n"
-        "                     [--from LIST] SUBMISSION...\n"
+        "                     [--drill ID ...] [--from LIST] SUBMISSION...\n"
         "\n"
         "Grades every submission against every drill loaded and writes one report.\n"
         "A SUBMISSION is an answers file (pydrill-answers/1), a folder of <id>.py and\n"
@@ -165,6 +168,8 @@ static char *grade_usage(int jobs)
         "                      (p - 1) mod N = K - 1; merge the shards with pydrill report\n"
         "  --shard auto        K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or a\n"
         "                      Kubernetes Indexed Job (JOB_COMPLETION_INDEX, PYDRILL_SHARDS)\n"
+        "  --drill ID          grade only this drill of those loaded (repeatable): one question\n"
+        "                      of a platform, one assignment of a course\n"
         "  --reveal-hidden     show hidden tests' expected and actual values (not for candidates)\n"
         "  -q, --quiet         no progress bar, even on a terminal\n"
         "  -h, --help          this help\n"
@@ -175,7 +180,7 @@ static char *grade_usage(int jobs)
         jobs);
 }
 
-enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL, OPT_FROM };
+enum { OPT_FORMAT = CMD_OPT_FIRST_FREE, OPT_SHARD, OPT_REVEAL, OPT_FROM, OPT_DRILL };
 
 /* Reads the list --from names (- : standard input) into *text as its
  * paths, each ended by a NUL, in order; empty lines are skipped and a line
@@ -234,6 +239,59 @@ static int read_list(const char *from, char **text, size_t *n)
     return 0;
 }
 
+/* A submission given twice (a path in the --from list and on the command
+ * line, "subs/a.json" and "subs/./a.json", a link to it) is graded once:
+ * twice would be two rows of one student in a gradebook. paths is sorted;
+ * the first of each is kept, and each other is named. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    size_t index;
+} file_id;
+
+static int cmp_file_id(const void *a, const void *b)
+{
+    const file_id *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    if (x->ino != y->ino)
+        return x->ino < y->ino ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void drop_repeats(grade_opts *o)
+{
+    file_id *ids = xcalloc(o->npaths ? o->npaths : 1, sizeof *ids);
+    unsigned char *drop = xcalloc(o->npaths ? o->npaths : 1, 1);
+    size_t n = 0;
+    struct stat st;
+    for (size_t i = 0; i < o->npaths; i++)
+        if (strcmp(o->paths[i], "-") && stat(o->paths[i], &st) == 0)
+            ids[n++] = (file_id){ st.st_dev, st.st_ino, i };
+    qsort(ids, n, sizeof *ids, cmp_file_id);
+    for (size_t k = 1; k < n; k++)
+        if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) {
+            size_t first = k - 1;
+            while (first > 0 && ids[first - 1].dev == ids[k].dev && ids[first - 1].ino == ids[k].ino)
+                first--;
+            drop[ids[k].index] = 1;
+            const char *a = o->paths[ids[first].index], *b = o->paths[ids[k].index];
+            /* the same spelling twice sorts next to itself */
+            char *msg = strcmp(o->paths[ids[k - 1].index], b)
+                            ? xasprintf("pydrill: warning: %s is %s again: graded once", b, a)
+                            : xasprintf("pydrill: warning: %s is given twice: graded once", b);
+            cmd_print_msg(msg);
+            free(msg);
+        }
+    size_t w = 0;
+    for (size_t i = 0; i < o->npaths; i++)
+        if (!drop[i])
+            o->paths[w++] = o->paths[i];
+    o->npaths = w;
+    free(drop);
+    free(ids);
+}
+
 /* Parses argv into o; returns -1 (message printed) on a usage error, 1
  * when --help was given. */
 static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
@@ -246,6 +304,7 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
         { "shard", required_argument, NULL, OPT_SHARD },
         { "reveal-hidden", no_argument, NULL, OPT_REVEAL },
         { "from", required_argument, NULL, OPT_FROM },
+        { "drill", required_argument, NULL, OPT_DRILL },
         { "quiet", no_argument, NULL, 'q' },
         CMD_COMMON_OPTIONS,
     };
@@ -285,6 +344,10 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             break;
         case OPT_FROM:
             o->from = optarg;
+            break;
+        case OPT_DRILL:
+            o->drills = xrealloc(o->drills, (o->ndrills + 1) * sizeof *o->drills);
+            o->drills[o->ndrills++] = optarg;
             break;
         case 'q':
             o->quiet = 1;
@@ -345,6 +408,10 @@ static void progress(int show, size_t done, size_t total, double start)
 typedef struct {
     size_t answers, subs;
     char *first; /* "PATH: \"ID\"" */
+    /* the ids --drill left out, sorted: their answers are expected (a
+     * student's folder holds the whole assignment), not unknown */
+    char **left_out;
+    size_t nleft_out;
 } unknown_tally;
 
 static void note_unknown(const catalog *c, const submission *sub, const char *path, submission_verdict *sv,
@@ -354,7 +421,9 @@ static void note_unknown(const catalog *c, const submission *sub, const char *pa
     size_t n = 0;
     sbuf_init(&sb);
     for (size_t a = 0; a < sub->n; a++) {
-        if (catalog_find(c, sub->items[a].id))
+        const char *id = sub->items[a].id;
+        if (catalog_find(c, id) || (t->nleft_out && bsearch(&id, t->left_out, t->nleft_out, sizeof *t->left_out,
+                                                            cmp_str)))
             continue;
         if (n < UNKNOWN_LISTED)
             sbuf_addf(&sb, "%s\"%s\"", n ? ", " : "", sub->items[a].id);
@@ -448,12 +517,25 @@ int cmd_grade(int argc, char **argv)
         goto out;
     }
     qsort(o.paths, o.npaths, sizeof *o.paths, cmp_str);
+    drop_repeats(&o);
     int lrc = cmd_load(&src, &c);
     if (lrc == 2) {
         rc = EXIT_USAGE;
         goto out;
     }
     bad_input = lrc != 0;
+    if (o.ndrills) {
+        unknown.left_out = xcalloc(c.ndrills ? c.ndrills : 1, sizeof *unknown.left_out);
+        for (size_t i = 0; i < c.ndrills; i++)
+            unknown.left_out[unknown.nleft_out++] = xstrdup(c.drills[i].id);
+        qsort(unknown.left_out, unknown.nleft_out, sizeof *unknown.left_out, cmp_str);
+    }
+    if (o.ndrills && catalog_keep(&c, (const char *const *)o.drills, o.ndrills, &err) < 0) {
+        rc = cmd_usage_error("--drill: %s", err);
+        free(err);
+        err = NULL;
+        goto out;
+    }
     if (cmd_start_runner() < 0) {
         rc = EXIT_USAGE;
         goto out;
@@ -481,8 +563,10 @@ int cmd_grade(int argc, char **argv)
     const char **columns = xcalloc(c.ndrills + 1, sizeof *columns);
     for (size_t i = 0; i < c.ndrills; i++)
         columns[i] = c.drills[i].id;
+    char packs[CATALOG_DIGEST_HEX];
+    catalog_digest_hex(&c, packs);
     report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title,
-                            .drill_ids = columns, .ndrill_ids = c.ndrills };
+                            .drill_ids = columns, .ndrill_ids = c.ndrills, .packs = packs };
     em.w = report_writer_new(&ropt, &out, &err);
     free(columns);
     report_view_init(&em.view);
@@ -612,6 +696,10 @@ out:
     free(unknown.first);
     free(o.paths);
     free(o.from_text);
+    free(o.drills);
+    for (size_t i = 0; i < unknown.nleft_out; i++)
+        free(unknown.left_out[i]);
+    free(unknown.left_out);
     catalog_free(&c);
     cmd_source_free(&src);
     return rc;

@@ -261,7 +261,7 @@ int cmd_report(int argc, char **argv)
     size_t nshards = 0;
     entry *entries = NULL;
     size_t nentries = 0, cap = 0;
-    char *python = NULL, *title = NULL, *line = NULL, *err = NULL;
+    char *python = NULL, *title = NULL, *packs = NULL, *line = NULL, *err = NULL;
     size_t linecap = 0;
     diag d;
     diag_init(&d);
@@ -309,6 +309,11 @@ int cmd_report(int argc, char **argv)
     int python_differs = 0;
     size_t python_file = 0, python_line = 0;
     char other_python[512] = "";
+    /* the packs each shard was graded with ("packs" of a line; older
+     * shards have none): one shard of a class graded with a drill fixed in
+     * between is one part of the class graded otherwise */
+    size_t packs_file = 0, packs_line = 0;
+    unsigned char *packs_said = xcalloc(nshards ? nshards : 1, 1);
     report_view v;
     report_view_init(&v);
     for (size_t f = 0; f < nshards; f++) {
@@ -377,6 +382,18 @@ int cmd_report(int argc, char **argv)
             }
             if (cJSON_IsString(ti) && !title)
                 title = xstrdup(ti->valuestring);
+            const cJSON *pk = cJSON_GetObjectItemCaseSensitive(j, "packs");
+            if (cJSON_IsString(pk)) {
+                if (!packs) {
+                    packs = xstrdup(pk->valuestring);
+                    packs_file = f;
+                    packs_line = lineno;
+                } else if (strcmp(packs, pk->valuestring) && !packs_said[f]++) {
+                    diag_add(&d, "%s:%zu: error: graded with other packs than %s:%zu (a pack changed between "
+                                 "the two runs?): grade every shard with the same packs",
+                             shards[f].name, lineno, shards[packs_file].name, packs_line);
+                }
+            }
             if (nentries == cap) {
                 cap = cap ? 2 * cap : 256;
                 entries = xrealloc(entries, cap * sizeof *entries);
@@ -389,6 +406,15 @@ int cmd_report(int argc, char **argv)
         fclose(fp);
     }
     report_view_release(&v);
+    free(packs_said);
+    if (packs && (src.catalog || src.npacks)) {
+        char loaded[CATALOG_DIGEST_HEX];
+        catalog_digest_hex(&c, loaded);
+        if (strcmp(loaded, packs))
+            diag_add(&d, "pydrill: error: report: the shards were graded with other packs than those given "
+                         "here (%s:%zu): give the packs they were graded with, or grade again",
+                     shards[packs_file].name, packs_line);
+    }
     if (d.n) {
         cmd_print_diag(&d);
         fprintf(stderr, "pydrill: error: report: nothing written\n");
@@ -456,7 +482,8 @@ int cmd_report(int argc, char **argv)
         rc = EXIT_USAGE;
         goto out;
     }
-    report_options ropt = { .format = format, .python_version = python, .title = c.title ? c.title : title };
+    report_options ropt = { .format = format, .python_version = python, .title = c.title ? c.title : title,
+                            .packs = packs };
     report_writer *w = report_writer_new(&ropt, &out, &err);
     int unreadable = 0, all_pass = 1;
     report_view_init(&v);
@@ -509,6 +536,7 @@ out:
     free(entries);
     free(line);
     free(python);
+    free(packs);
     free(title);
     diag_free(&d);
     catalog_free(&c);

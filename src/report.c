@@ -82,6 +82,7 @@ report_writer *report_writer_new(const report_options *o, util_out *out, char **
     w->opt.format = f->name;
     w->opt.python_version = o->python_version ? xstrdup(o->python_version) : NULL;
     w->opt.title = o->title ? xstrdup(o->title) : NULL;
+    w->opt.packs = o->packs ? xstrdup(o->packs) : NULL;
     if (o->ndrill_ids) {
         char **ids = xcalloc(o->ndrill_ids, sizeof *ids);
         for (size_t i = 0; i < o->ndrill_ids; i++)
@@ -128,6 +129,7 @@ void report_writer_free(report_writer *w)
         report_batch_free(w->batch);
     free(w->st.state);
     free((char *)w->opt.python_version);
+    free((char *)w->opt.packs);
     free((char *)w->opt.title);
     for (size_t i = 0; i < w->opt.ndrill_ids; i++)
         free((char *)w->opt.drill_ids[i]);
@@ -373,6 +375,22 @@ int report_message_repeats(const report_test *t)
     return same;
 }
 
+/* What a student reads instead of a failed drill's message, for the kinds
+ * whose message holds the answer key; NULL for the others (fix, write and
+ * parsons tell what a visible test expected, as they are meant to). */
+static const char *key_withheld(const char *kind)
+{
+    if (!kind)
+        return NULL;
+    if (!strcmp(kind, "predict"))
+        return "not what the code prints (the expected output is not shown here)";
+    if (!strcmp(kind, "choice"))
+        return "not the right choice (the right one is not shown here)";
+    if (!strcmp(kind, "explain"))
+        return "not every point the rubric asks for is made (which ones is not shown here)";
+    return NULL;
+}
+
 char *report_failure_detail(const report_sub *s, const report_drill *d, int flags)
 {
     sbuf sb;
@@ -380,7 +398,10 @@ char *report_failure_detail(const report_sub *s, const report_drill *d, int flag
     int reveal = s->reveal_hidden && !(flags & REPORT_DETAIL_NO_HIDDEN);
 
     sbuf_init(&sb);
-    if (d->message)
+    const char *withheld = (flags & REPORT_DETAIL_NO_KEY) && d->st == ST_FAIL ? key_withheld(d->kind) : NULL;
+    if (withheld)
+        sbuf_addf(&sb, "%s\n", withheld);
+    else if (d->message)
         sbuf_addf(&sb, "%s\n", d->message);
     for (size_t i = 0; i < d->ntests; i++) {
         const report_test *t = &d->tests[i];

@@ -95,6 +95,7 @@ typedef struct {
      * not wait for (or depend on) a submission that could be read. */
     const char *const *drill_ids;
     size_t ndrill_ids;
+    const char *packs;          /* the packs' digest (hex), or NULL: jsonl's "packs" */
 } report_options;
 
 typedef struct report_writer report_writer;
@@ -217,6 +218,10 @@ enum {
     /* leave out a test's message when it only repeats got, or "expected
      * E, got G" */
     REPORT_DETAIL_TERSE = 2,
+    /* never the answer key: the right choice, the output a predict drill
+     * expects, the rubric points an explanation missed (formats that
+     * students read, and may answer again after reading) */
+    REPORT_DETAIL_NO_KEY = 4,
 };
 char *report_failure_detail(const report_sub *s, const report_drill *d, int flags);
 /* 1 if a test's message says nothing that expected and got do not. */

@@ -65,7 +65,7 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
                       s->drills[i].message ? s->drills[i].message : "requirements not met");
         }
     for (size_t i = 0; i < s->nwarnings; i++)
-        sbuf_addf(&summary, "warning: %s\n", s->warnings[i]);
+        sbuf_addf(&summary, "%s\n", s->warnings[i]); /* "PATH: warning: ..." */
     if (o->python_version)
         sbuf_addf(&summary, "Graded by pydrill with Python %s.\n", o->python_version);
     add_clean(root, "output", summary.buf);
@@ -90,7 +90,7 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
         cJSON_AddNumberToObject(t, "max_score", 1);
         cJSON_AddStringToObject(t, "status", d->st == ST_PASS ? "passed" : "failed");
         if (d->st != ST_PASS) {
-            char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE);
+            char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE | REPORT_DETAIL_NO_KEY);
             char *text = d->st == ST_MISSING ? xstrdup("No answer was given.\n")
                                              : xasprintf("%s (score %s)\n%s", status_name(d->st),
                                                          report_fmt_num(x, d->score), detail);

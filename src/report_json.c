@@ -175,6 +175,8 @@ void report_jsonl_add(report_stream *st, const report_sub *s)
     cJSON_AddItemToObject(o, "drills", drills);
     if (st->opt->python_version)
         add_string(o, "python", st->opt->python_version);
+    if (st->opt->packs)
+        add_string(o, "packs", st->opt->packs);
     if (st->opt->title)
         add_string(o, "title", st->opt->title);
     if (s->reveal_hidden)

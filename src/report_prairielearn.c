@@ -51,7 +51,7 @@ int report_prairielearn_render(const report_batch *b, util_out *out, char **err)
         sbuf sb;
         sbuf_init(&sb);
         for (size_t i = 0; i < s->nwarnings; i++)
-            sbuf_addf(&sb, "warning: %s\n", s->warnings[i]);
+            sbuf_addf(&sb, "%s\n", s->warnings[i]); /* "PATH: warning: ..." */
         add_clean(root, "output", sb.buf);
         sbuf_release(&sb);
     }
@@ -75,7 +75,7 @@ int report_prairielearn_render(const report_batch *b, util_out *out, char **err)
             add_clean(t, "message", d->st == ST_PASS ? "pass" : d->st == ST_MISSING ? "no answer was given"
                                                                                    : status_name(d->st));
             if (d->st != ST_PASS && d->st != ST_MISSING) {
-                char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE);
+                char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE | REPORT_DETAIL_NO_KEY);
                 add_clean(t, "output", detail);
                 free(detail);
             }

@@ -39,22 +39,12 @@ struct report_batch {
     size_t n, cap;
 };
 
-static uint64_t hash_str(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static void pool_grow_slots(pool *p)
 {
     size_t n = p->nslots ? 2 * p->nslots : 1024;
     uint32_t *slots = xcalloc(n, sizeof *slots);
     for (size_t i = 1; i < p->nstrs; i++) {
-        size_t k = hash_str(p->strs[i], strlen(p->strs[i])) & (n - 1);
+        size_t k = util_fnv1a64(p->strs[i], strlen(p->strs[i])) & (n - 1);
         while (slots[k])
             k = (k + 1) & (n - 1);
         slots[k] = (uint32_t)i;
@@ -106,7 +96,7 @@ static uint32_t pool_intern(pool *p, const char *s)
     if ((p->nstrs + 1) * 2 > p->nslots)
         pool_grow_slots(p);
     size_t n = strlen(s);
-    size_t k = hash_str(s, n) & (p->nslots - 1);
+    size_t k = util_fnv1a64(s, n) & (p->nslots - 1);
     while (p->slots[k]) {
         const char *t = p->strs[p->slots[k]];
         if (!strcmp(t, s))

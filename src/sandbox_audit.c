@@ -88,12 +88,6 @@ static const char *const denied_modules[] = {
     "_testlimitedcapi", "_xxinterpchannels", "mmap", "_lsprof", "_remote_debugging",
 };
 
-static int starts_dir(const char *p, const char *dir)
-{
-    size_t n = dir ? strlen(dir) : 0;
-    return n && strncmp(p, dir, n) == 0 && (p[n] == '/' || p[n] == '\0' || dir[n - 1] == '/');
-}
-
 /* The absolute, normalised form of p as the kernel would resolve it (so
  * that a relative path after chdir, "..", or a symlink cannot pass for a
  * path in the scratch folder). A path whose last part does not exist yet
@@ -115,12 +109,12 @@ static void resolve(const char *p, char out[PATH_MAX])
 
 static int in_scratch(const char *real)
 {
-    return starts_dir(real, scratch_real) || starts_dir(real, scratch_dir);
+    return util_path_under(real, scratch_real) || util_path_under(real, scratch_dir);
 }
 
 static int is_proc(const char *real)
 {
-    return starts_dir(real, "/proc");
+    return util_path_under(real, "/proc");
 }
 
 static const char *path_arg(PyObject *args, Py_ssize_t i)

@@ -62,6 +62,13 @@ typedef struct {
 
 static ll_path paths[LL_MAX_PATHS];
 static size_t npaths;
+/* Entries of sys.path that do not exist (python311.zip, say): nothing can
+ * be read below them, yet the interpreter looks there, for a module or,
+ * printing a traceback, for the source of "answer.py"; such a look is not
+ * the answer's doing, and fails as the file is not there. */
+#define LL_MAX_ABSENT 16
+static char *absent_imports[LL_MAX_ABSENT];
+static size_t nabsent;
 static int fds_cache[LL_MAX_PATHS];
 static size_t nfds;
 
@@ -135,6 +142,9 @@ static int add_path(const char *path, int dir_ok)
 
 int sandbox_landlock_readable(const char *real)
 {
+    for (size_t i = 0; i < nabsent; i++)
+        if (util_path_under(real, absent_imports[i]))
+            return 1;
     for (size_t i = 0; i < npaths; i++) {
         const char *p = paths[i].path;
         size_t n = strlen(p);
@@ -186,8 +196,12 @@ int sandbox_landlock_prepare(char **err)
     size_t n = 0;
     char **import = pyembed_import_paths(&n);
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
+    struct stat st;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         rc = add_path(import[i], 1);
+        if (import[i][0] == '/' && stat(import[i], &st) < 0 && errno == ENOENT && nabsent < LL_MAX_ABSENT)
+            absent_imports[nabsent++] = xstrdup(import[i]);
+    }
     for (size_t i = 0; i < n; i++)
         free(import[i]);
     free(import);

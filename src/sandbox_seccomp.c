@@ -42,9 +42,12 @@
 #include "util.h"
 
 #define PID_PLACEHOLDER 0x7a5e1d0bu
-/* ioprio_set's "which" for one process (linux/ioprio.h, not in every
- * libc's headers) */
-#define IOPRIO_WHO_PROCESS 1
+/* the sign of setpriority's int value: a negative nice value */
+#define NICE_SIGN_BIT 0x80000000u
+/* a scheduling policy, without the flags or'ed into it */
+#define SCHED_POLICY_MASK 0xffu
+/* SCHED_DEADLINE (linux/sched.h), not in every libc's headers */
+#define SCHED_DEADLINE_POLICY 6
 #define MAX_FILTER_LEN 4096
 
 /* Not every libseccomp knows the newest calls by name; their numbers are
@@ -147,6 +150,15 @@ static int add_common_rules(scmp_filter_ctx ctx)
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socketpair), 1,
                          SCMP_A0(SCMP_CMP_NE, AF_UNIX)) < 0)
         return -1;
+    /* Nor larger socket buffers: what a socket holds is the kernel's
+     * memory, outside the answer's memory limit, and raised buffers on a
+     * few socket pairs hold hundreds of megabytes (root may even pass the
+     * system's cap with the FORCE options). */
+    static const int buffer_options[] = { SO_SNDBUF, SO_RCVBUF, SO_SNDBUFFORCE, SO_RCVBUFFORCE };
+    for (size_t i = 0; i < ARRAY_SIZE(buffer_options); i++)
+        if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setsockopt), 2, SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
+                             SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)buffer_options[i])) < 0)
+            return -1;
     /* Priorities and CPUs of itself only (0 names the caller): another
      * answer slowed to a crawl would time out. For the priorities, which
      * kind of who matters too: with PRIO_USER (or PRIO_PGRP), 0 is every
@@ -154,13 +166,28 @@ static int add_common_rules(scmp_filter_ctx ctx)
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1,
                          SCMP_A0(SCMP_CMP_NE, PRIO_PROCESS)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 1, SCMP_A1(SCMP_CMP_NE, 0)) < 0 ||
-        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 1,
-                         SCMP_A0(SCMP_CMP_NE, IOPRIO_WHO_PROCESS)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setaffinity), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setparam), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0 ||
         seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setattr), 1, SCMP_A0(SCMP_CMP_NE, 0)) < 0)
+        return -1;
+    /* Nor more of the CPU (or the disk) than any other process: root may
+     * ask for a real-time policy or a negative nice value, and a real-time
+     * answer that spins starves every ordinary process, the other answers
+     * and the grader among them, for seconds. Lowering its own priority
+     * stays allowed. The policy's low byte, whatever flags are or'ed in
+     * (SCHED_RESET_ON_FORK); sched_setattr's is behind a pointer, so it is
+     * refused whole, as is ioprio_set, which Python does not offer. */
+    if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(setpriority), 1,
+                         SCMP_A2(SCMP_CMP_MASKED_EQ, NICE_SIGN_BIT, NICE_SIGN_BIT)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1,
+                         SCMP_A1(SCMP_CMP_MASKED_EQ, SCHED_POLICY_MASK, SCHED_FIFO)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1,
+                         SCMP_A1(SCMP_CMP_MASKED_EQ, SCHED_POLICY_MASK, SCHED_RR)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setscheduler), 1,
+                         SCMP_A1(SCMP_CMP_MASKED_EQ, SCHED_POLICY_MASK, SCHED_DEADLINE_POLICY)) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(sched_setattr), 0) < 0 ||
+        seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioprio_set), 0) < 0)
         return -1;
     return 0;
 }

@@ -612,3 +612,18 @@ char *util_escape_controls(const char *s)
     }
     return sbuf_detach(&sb, NULL);
 }
+
+uint64_t util_fnv1a64(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return h;
+}
+
+int util_path_under(const char *path, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    return n && strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0' || dir[n - 1] == '/');
+}

@@ -139,6 +139,11 @@ size_t util_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int surr
 /* The UTF-8 of a code point (U+FFFD for one that is not a character):
  * returns how many bytes of out it took. */
 size_t util_utf8_encode(uint32_t cp, char out[4]);
+/* FNV-1a, 64 bits, of n bytes: a hash for tables and for telling files
+ * apart, not a defence against anyone who wants a collision. */
+uint64_t util_fnv1a64(const void *p, size_t n);
+/* 1 if path is dir or lies under it ("/a/b" is under "/a", "/ab" is not). */
+int util_path_under(const char *path, const char *dir);
 /* 1 for the bidirectional overrides and isolates (U+202A..U+202E,
  * U+2066..U+2069), which reorder what is shown after them; the marks
  * LRM and RLM are not among them. */

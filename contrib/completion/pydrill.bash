@@ -45,6 +45,9 @@ _pydrill() {
     --topic)
         COMPREPLY=($(compgen -W "$(_pydrill_drills topic)" -- "$cur"))
         return ;;
+    --drill)
+        COMPREPLY=($(compgen -W "$(_pydrill_drills id)" -- "$cur"))
+        return ;;
     --shard)
         COMPREPLY=($(compgen -W "auto 1/2 2/2 1/4 2/4 3/4 4/4" -- "$cur"))
         return ;;
@@ -59,7 +62,7 @@ _pydrill() {
     list) opts="$common --format" ;;
     show) opts="$common --solution" ;;
     run) opts="$common --watch" ;;
-    grade) opts="$common -j --jobs --format -o --output --shard --reveal-hidden -q --quiet --from" ;;
+    grade) opts="$common -j --jobs --format -o --output --shard --reveal-hidden -q --quiet --from --drill" ;;
     report) opts="$common --format -o --output" ;;
     trace) opts="$common --code --format" ;;
     check) opts="$common" ;;

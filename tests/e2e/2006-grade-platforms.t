@@ -198,4 +198,31 @@ test_expect_success 'a broken hidden expect: named on stderr, in no report forma
     contains out.text "test \"visible-broken\": expect \`visible_expect_marker\` raised NameError"
 '
 
+# The platform formats go to students, who may submit again: a failed
+# choice, predict or explain drill says it failed, never what was right.
+test_expect_success 'gradescope and prairielearn: no answer key in a failed choice, predict or explain drill' '
+    grade --format gradescope ok/bob.json >gs.json; test $? -eq 1 &&
+    grade --format prairielearn ok/bob.json >pl.json; test $? -eq 1 &&
+    grade --format json ok/bob.json >all.json; test $? -eq 1 &&
+    contains all.json "the right answer is" && contains all.json "expected '"'"'2'"'"'" &&
+    for f in gs.json pl.json; do
+        lacks $f "the right answer is" && lacks $f "expected '"'"'2'"'"'" && lacks $f "missed" &&
+        contains $f "not the right choice (the right one is not shown here)" &&
+        contains $f "not what the code prints (the expected output is not shown here)" &&
+        contains $f "not every point the rubric asks for is made" || return 1
+    done &&
+    contains gs.json "expected: 1.6666666666666667"
+'
+
+# One question of a platform is one drill: --drill grades only those named.
+test_expect_success '--drill: only the drills named count; an id not loaded is a usage error' '
+    grade --drill late-binding-predict --format prairielearn ok/ada.json >one.json 2>err1 && lacks err1 "not loaded" &&
+    $PY -c "import json; r = json.load(open(\"one.json\")); assert r[\"score\"] == 1 and len(r[\"tests\"]) == 1, r" &&
+    validate prairielearn-results.schema.json one.json &&
+    expect_code 1 grade --drill late-binding-predict --drill mean-write --format csv ok/bob.json >two.csv &&
+    head -n 1 two.csv | tr -d "\r" | grep -qx "candidate,source,score,max,passed,late-binding-predict,mean-write" &&
+    expect_code 2 grade --drill no-such-drill ok/ada.json >out 2>err && test ! -s out &&
+    contains err "pydrill: error: --drill: no drill with id \"no-such-drill\" is loaded"
+'
+
 test_done

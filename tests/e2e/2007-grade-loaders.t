@@ -104,6 +104,23 @@ test_expect_success 'a flat folder of files not named for drills is refused too'
     contains err "flat: error: holds no <id>.py or <id>.txt answer file, only 2 other files"
 '
 
+# What a platform hands over: the student's upload in a folder. One
+# answers file there is the submission; two, or only notes, are refused
+# with what to do, never graded as a student who answered nothing.
+test_expect_success 'a folder holding one answers file is that file; two, or only notes, are refused' '
+    mkdir -p up1 up2 up3 && cp ok/ada.json up1/ && printf "notes\n" >up1/README.md &&
+    grade --format json up1 >r.json; test $? -le 1 &&
+    $PY -c "import json; s = json.load(open(\"r.json\"))[\"submissions\"][0]; assert s[\"candidate\"] == \"ada\" and s[\"passed\"] > 0, s" &&
+    cp ok/ada.json up2/answers.json && cp ok/bob.json "up2/answers (1).json" &&
+    expect_code 2 grade up2 >out 2>err &&
+    contains err "up2: error: holds no <id>.py or <id>.txt answer file, only 2 other files such as" &&
+    contains err "or give one answers file itself rather than its folder" &&
+    printf "notes\n" >up3/notes.md &&
+    expect_code 2 grade up3 >out 2>err &&
+    contains err "up3: error: holds no <id>.py or <id>.txt answer file, only 1 other file such as \"notes.md\"" &&
+    lacks err "mutable-default-fix"
+'
+
 test_expect_success 'Moodle folder names give the student name' '
     d="Ada Lovelace_123456_assignsubmission_file_" &&
     mkdir -p "moodle/$d" && printf "b\n" >"moodle/$d/list-repeat-choice.txt" &&

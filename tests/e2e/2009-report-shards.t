@@ -123,6 +123,23 @@ test_expect_success 'shards of another batch, or lines that are not ours: refuse
     contains err "onedoc.json: error: the rest of it is skipped: it holds no line of pydrill grade --format jsonl"
 '
 
+# A shard graded again after its pack changed (a drill fixed between the
+# runs) would grade part of the class otherwise: each line names the packs
+# it was graded with, and report refuses a mix, or packs other than those.
+test_expect_success 'shards graded with other packs: refused, located; so are other packs given to report' '
+    sed "s/Each lambda looks up i when it is called/Each lambda reads i when called/" "$PACK" >pack-v2.json &&
+    ! cmp -s "$PACK" pack-v2.json &&
+    "$PYDRILL" grade --pack pack-v2.json --shard 2/3 --format jsonl -o part2-v2.jsonl $ALL; test $? -le 2 &&
+    expect_code 2 report part1.jsonl part2-v2.jsonl part3.jsonl >out 2>err && test ! -s out &&
+    contains err "part2-v2.jsonl:1: error: graded with other packs than part1.jsonl:1" &&
+    test "$(grep -c "other packs" err)" -eq 1 &&
+    expect_code 2 report --pack pack-v2.json part1.jsonl part2.jsonl part3.jsonl >out 2>err && test ! -s out &&
+    contains err "the shards were graded with other packs than those given here (part1.jsonl:1)" &&
+    expect_code 2 report --pack "$PACK" --format csv part3.jsonl part1.jsonl part2.jsonl >same.csv 2>err &&
+    lacks err "other packs" &&
+    test -s same.csv
+'
+
 test_expect_success '--shard auto in a Slurm job array is --shard K/N' '
     grade --shard 2/3 --format jsonl $ALL >want.jsonl 2>/dev/null
     SLURM_ARRAY_TASK_ID=5 SLURM_ARRAY_TASK_MIN=4 SLURM_ARRAY_TASK_MAX=6 SLURM_ARRAY_TASK_COUNT=3 \

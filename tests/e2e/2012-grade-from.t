@@ -65,4 +65,14 @@ test_expect_success 'an empty list and no arguments: no submissions' '
     contains err "no submissions given"
 '
 
+# One student given twice (in the list and as an argument, or by two
+# spellings of one path) is one row of the gradebook, not two.
+test_expect_success 'a submission given twice is graded once, and said so' '
+    printf "ok/ada.json\n" >twice.list &&
+    "$PYDRILL" grade --pack "$PACK" --format csv --from twice.list ok/ada.json ./ok/ada.json ok/bob.json >g.csv 2>err; test $? -eq 1 &&
+    test "$(grep -c "^ada," g.csv)" -eq 1 && test "$(grep -c "^bob," g.csv)" -eq 1 &&
+    contains err "pydrill: warning: ok/ada.json is given twice: graded once" &&
+    contains err "pydrill: warning: ok/ada.json is ./ok/ada.json again: graded once"
+'
+
 test_done

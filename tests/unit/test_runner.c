@@ -76,11 +76,58 @@ static void test_output_before_a_timeout_is_kept(void **state)
     run_result_free(&r);
 }
 
+/* What an answer prints once hidden tests begin may carry their inputs
+ * and its values for them (SPEC 2.4): it is in neither stream of the
+ * result, whether the child ends normally or is killed in a hidden test. */
+static drill_test shown_and_hidden[] = {
+    { .name = "hidden one", .expr = "f(424242)", .expect = "424242", .hidden = 1 },
+    { .name = "shown", .expr = "f(1)", .expect = "1" },
+};
+
+static void test_nothing_printed_in_hidden_tests_is_kept(void **state)
+{
+    runner_job job = {
+        .kind = JOB_TESTS,
+        .limits = { .timeout_ms = 10000 },
+        .source = "import sys\n"
+                  "def f(x):\n"
+                  "    print('handed', x)\n"
+                  "    print('err', x, file=sys.stderr)\n"
+                  "    return x\n",
+        .tests = shown_and_hidden,
+        .ntests = 2,
+    };
+    run_result r;
+    runner_run(&job, &r);
+    assert_int_equal(r.status, RUN_OK);
+    assert_non_null(r.out);
+    assert_non_null(strstr(r.out, "handed 1\n"));
+    assert_null(strstr(r.out, "424242"));
+    assert_non_null(r.err);
+    assert_non_null(strstr(r.err, "err 1\n"));
+    assert_null(strstr(r.err, "424242"));
+    run_result_free(&r);
+
+    job.limits.timeout_ms = 300;
+    job.source = "def f(x):\n"
+                 "    print('handed', x)\n"
+                 "    while x == 424242:\n"
+                 "        pass\n"
+                 "    return x\n";
+    runner_run(&job, &r);
+    assert_int_equal(r.status, RUN_TIMEOUT);
+    assert_non_null(r.out);
+    assert_non_null(strstr(r.out, "handed 1\n"));
+    assert_null(strstr(r.out, "424242"));
+    run_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_closed_channel_does_not_block),
         cmocka_unit_test(test_output_before_a_timeout_is_kept),
+        cmocka_unit_test(test_nothing_printed_in_hidden_tests_is_kept),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
