@@ -109,6 +109,7 @@ static int expect_ranges_faulty(const drill *d, diag *dg)
                  d->pack_path, d->id, ranges[a], ranges[b], where);
         said = 1;
     }
+    /* (quoted whole: pyversion analyses no range past PYVERSION_ANALYSED_MAX) */
     free(where);
     where = NULL;
     if (pyversion_gap(ranges, d->nexpect_versions, d->req_python, &where) == 1) {
@@ -173,11 +174,12 @@ static const char check_usage[] =
     "Validates the catalog and packs, then verifies every drill against the live\n"
     "interpreter: each solution passes all its tests, each fix starter and write stub\n"
     "fails one, each wrong answer fails one, each predict snippet runs within its\n"
-    "limits, prints the same in two processes and matches its pinned expect, each\n"
-    "model answer meets its rubric. Warns (and still passes) about a test that\n"
-    "compares inside expr, where an answer's object could decide the result, and\n"
-    "about one that imports a module pydrill does not load before answers run,\n"
-    "which an answer could patch first.\n"
+    "limits, prints the same in two processes and matches its pinned expect (whose\n"
+    "version ranges give each Python 3.11 to 3.15 one output), each test expr is an\n"
+    "expression, each model answer meets its rubric. Warns (and still passes) about\n"
+    "a test that compares inside expr, where an answer's object could decide the\n"
+    "result, about one that imports a module pydrill does not load before answers\n"
+    "run, which an answer could patch first, and about one that imports answer.\n"
     "\n"
     "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
     "  --pack FILE      a pack to check without a catalog (repeatable)\n"

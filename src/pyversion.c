@@ -208,6 +208,14 @@ static char *version_text(const char *const *ranges, size_t n, const char *withi
 static int find(const char *const *ranges, size_t n, const char *within, find_what what, int first, int last,
                 size_t *a, size_t *b, char **where)
 {
+    /* each range is walked once for each version tried */
+    if (n > PYVERSION_ANALYSED_RANGES)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(ranges[i]) > PYVERSION_ANALYSED_MAX)
+            return 0;
+    if (within && strlen(within) > PYVERSION_ANALYSED_MAX)
+        return 0;
     trials *t = xmalloc(sizeof *t);
     int rc = trials_make(ranges, n, within, t);
     for (int i = 0; rc == 0 && i < t->nminors; i++) {

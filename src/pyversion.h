@@ -30,6 +30,11 @@ int pyversion_satisfies(const char *range, unsigned long hexversion, char **err)
  * Python, not only on the one inside it. */
 #define PYVERSION_MINOR_LAST 99
 #define PYVERSION_MICROS_TRIED 64
+/* Ranges longer than this (a key of a thousand comparisons), or more of
+ * them than that, are not analysed: the overlap and gap functions then
+ * find nothing. */
+#define PYVERSION_ANALYSED_MAX 256
+#define PYVERSION_ANALYSED_RANGES 64
 
 /* Looks for a Python 3 version at which two of the n ranges hold at once,
  * and within too (NULL: any version; a drill's requires.python): 1 with

@@ -159,6 +159,23 @@ static void test_covers_bad_range(void **state)
     assert_null(where);
 }
 
+/* A key of a thousand comparisons is not analysed (each version tried
+ * walks it): nothing is found, and nothing takes long. */
+static void test_covers_long_range(void **state)
+{
+    char *long_range = malloc(4 * 1000 + 8);
+    strcpy(long_range, ">=3.0");
+    for (int i = 0; i < 1000; i++)
+        strcat(long_range, ",<9");
+    const char *ranges[] = { long_range, ">=3.12" };
+    size_t a, b;
+    char *where = NULL;
+    assert_int_equal(pyversion_overlap(ranges, 2, NULL, &a, &b, &where), 0);
+    assert_int_equal(pyversion_gap(ranges, 2, NULL, &where), 0);
+    assert_null(where);
+    free(long_range);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +184,7 @@ int main(void)
         cmocka_unit_test(test_compat_needs_two_parts),
         cmocka_unit_test(test_covers),
         cmocka_unit_test(test_covers_bad_range),
+        cmocka_unit_test(test_covers_long_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
