@@ -254,6 +254,12 @@ static int has_suffix(const char *s, const char *suffix)
 static int add_answer_text(submission *s, const char *file, const char *id, const char *text, size_t len,
                            diag *d)
 {
+    const char *wide = jsontext_wide_encoding(text, len);
+    if (wide) {
+        /* what Windows editors call "Unicode": said as such, not as binary */
+        diag_add(d, "%s:1:1: error: %s text: save it as UTF-8", file, wide);
+        return -1;
+    }
     const char *body = text;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         body += 3, len -= 3;

@@ -28,6 +28,12 @@ test_expect_success 'a UTF-16 answers file is named as such too' '
     expect_code 2 pydrill grade --pack "$FIXTURES/batch/pack.json" ada16.json >out 2>err &&
     contains err "ada16.json:1:1: error: UTF-16 text: save it as UTF-8" && lacks err "NUL"
 '
+
+test_expect_success 'a UTF-16 answer file in a folder is named as such, not as binary' '
+    mkdir -p u16 && printf "def f():\n    return 1\n" | iconv -t UTF-16 >u16/mutable-default-predict.txt &&
+    expect_code 2 pydrill grade --pack "$FIXTURES/batch/pack.json" u16 >out 2>err &&
+    contains err "u16/mutable-default-predict.txt:1:1: error: UTF-16 text: save it as UTF-8" && lacks err "NUL"
+'
 test_expect_success '200,000 nested brackets: a message, exit 2' '
     /usr/bin/python3 -c "print(\"[\" * 200000)" >deep.json &&
     expect_code 2 timeout 20 "$PYDRILL" list --pack deep.json 2>err && contains err "deep.json:1:"
