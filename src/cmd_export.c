@@ -74,8 +74,13 @@ static int export_interviews(long n, const char *format, const char *out)
             long secs = (long)(list[i].seconds + 0.5);
             sbuf_addf(&sb, "%zu  %s  %.1f/%zu  %ldm%02lds ", i + 1, when, interview_score(&list[i]), list[i].n,
                       secs / 60, secs % 60);
-            for (size_t k = 0; k < list[i].n; k++)
-                sbuf_addf(&sb, " %s", list[i].items[k].id);
+            for (size_t k = 0; k < list[i].n; k++) {
+                /* a report file is anyone's to edit: its ids reach the
+                 * terminal escaped, as --interview N has them */
+                char *id = util_escape_controls(list[i].items[k].id);
+                sbuf_addf(&sb, " %s", id);
+                free(id);
+            }
             sbuf_addch(&sb, '\n');
         }
         text = sbuf_detach(&sb, NULL);

@@ -110,6 +110,13 @@ test_expect_success 'a file in the interviews folder that is not a report is nam
     rm "$XDG_STATE_HOME/pydrill/interviews/zz-broken.json"
 '
 
+test_expect_success 'a report edited to hold terminal escapes is listed with them escaped' '
+    cp "$FIXTURES/interviews/forged-escapes.json" "$XDG_STATE_HOME/pydrill/interviews/20231114-000000.json" &&
+    pydrill export --interviews >list 2>err && lacks err "left alone" &&
+    grep -q "evil.x1b]0;PWN.x07id" list && ! grep -q "$(printf "\033")" list &&
+    rm "$XDG_STATE_HOME/pydrill/interviews/20231114-000000.json"
+'
+
 test_expect_success 'past interviews survive a restart; hidden tests never leak into a report' '
     tui_start -- --pack "$PACK" --topic basics && tui_wait "Write square" && tui_keys p &&
     tui_wait "pydrill past interviews" && tui_wait "square-write" &&
