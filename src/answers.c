@@ -254,6 +254,12 @@ static int has_suffix(const char *s, const char *suffix)
 static int add_answer_text(submission *s, const char *file, const char *id, const char *text, size_t len,
                            diag *d)
 {
+    const char *wide = jsontext_wide_encoding(text, len);
+    if (wide) {
+        /* what Windows editors call "Unicode": said as such, not as binary */
+        diag_add(d, "%s:1:1: error: %s text: save it as UTF-8", file, wide);
+        return -1;
+    }
     const char *body = text;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         body += 3, len -= 3;
@@ -310,6 +316,24 @@ static char *folder_candidate(const char *path)
         }
     }
     return base;
+}
+
+/* An answers file, name under dirfd, shown (and its source) as shown. */
+static int load_answers_file(submission *s, int dirfd, const char *name, const char *shown, diag *d)
+{
+    char *text = NULL, *err = NULL;
+    size_t len = 0;
+    free(s->source);
+    s->source = xstrdup(shown);
+    int ret;
+    if (util_read_regular(dirfd, name, shown, ANSWERS_FILE_MAX, &text, &len, &err) < 0) {
+        diag_take(d, err);
+        ret = -1;
+    } else {
+        ret = answers_load_text(s, shown, text, len, d);
+    }
+    free(text);
+    return ret;
 }
 
 /* What a folder holds besides answer files, for the message that refuses
@@ -433,17 +457,8 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
     if (answers == 0 && ret == 0 && rest.folders == 0 && rest.jsons == 1) {
         /* a folder that holds one answers file (a platform puts what the
          * student uploaded in a folder): that file is the submission */
-        char *file = util_path_join(shown, rest.json), *text = NULL, *err = NULL;
-        size_t len = 0;
-        free(s->source);
-        s->source = xstrdup(file);
-        if (util_read_regular(dfd, rest.json, file, ANSWERS_FILE_MAX, &text, &len, &err) < 0) {
-            diag_take(d, err);
-            ret = -1;
-        } else {
-            ret = answers_load_text(s, file, text, len, d);
-        }
-        free(text);
+        char *file = util_path_join(shown, rest.json);
+        ret = load_answers_file(s, dfd, rest.json, file, d);
         free(file);
         rest.others = 0;
     }
@@ -512,17 +527,7 @@ int answers_load(submission *s, const char *path, diag *d)
     } else if (S_ISDIR(st.st_mode)) {
         ret = load_folder(s, path, p, d);
     } else {
-        char *text = NULL, *err = NULL;
-        size_t len = 0;
-        free(s->source);
-        s->source = xstrdup(path);
-        if (util_read_regular(AT_FDCWD, p, path, ANSWERS_FILE_MAX, &text, &len, &err) < 0) {
-            diag_take(d, err);
-            ret = -1;
-        } else {
-            ret = answers_load_text(s, path, text, len, d);
-        }
-        free(text);
+        ret = load_answers_file(s, AT_FDCWD, p, path, d);
     }
     free(p);
     return ret;

@@ -580,6 +580,12 @@ int catalog_load(catalog *c, const char *path, diag *d)
     char *dir = util_dirname(path);
     size_t mark = vpush(&v, "packs");
     size_t i = 0;
+    /* each pack's file, to name one listed twice (under any path) once,
+     * where it is listed, rather than each of its drills as a duplicate */
+    struct listed {
+        dev_t dev;
+        ino_t ino;
+    } *listed = xcalloc((size_t)cJSON_GetArraySize(packs) + 1, sizeof *listed);
     for (const cJSON *it = packs->child; it; it = it->next, i++) {
         size_t m2 = vpush_index(&v, i);
         if (!cJSON_IsString(it) || !it->valuestring[0]) {
@@ -591,7 +597,17 @@ int catalog_load(catalog *c, const char *path, diag *d)
         char *full = util_path_join(dir, it->valuestring);
         char *ptext, *why;
         size_t plen;
-        if (util_read_file_why(full, &ptext, &plen, &why) < 0) {
+        struct stat st;
+        size_t before = i;
+        if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
+            listed[i] = (struct listed){ st.st_dev, st.st_ino };
+            for (before = 0; before < i; before++)
+                if (listed[before].ino == st.st_ino && listed[before].dev == st.st_dev)
+                    break;
+        }
+        if (before < i) {
+            verr(&v, NULL, "%s is already listed at /packs/%zu", vquote(&v, it->valuestring), before);
+        } else if (util_read_file_why(full, &ptext, &plen, &why) < 0) {
             verr(&v, NULL, "%s: %s", it->valuestring, why);
             free(why);
         } else {
@@ -602,6 +618,7 @@ int catalog_load(catalog *c, const char *path, diag *d)
         free(full);
         vpop(&v, m2);
     }
+    free(listed);
     vpop(&v, mark);
     free(dir);
 done:

@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "engine.h"
 #include "kind.h"
+#include "pyversion.h"
 #include "testlint.h"
 #include "util.h"
 
@@ -88,6 +89,80 @@ static cJSON *truths_elsewhere(int argc, char **argv, diag *dg)
     return j;
 }
 
+/* The ranges of a versioned expect, read as a whole: two that hold for one
+ * version, or a supported version (of those requires.python allows) for
+ * which none does, is found on any Python, not only on that one, and for
+ * a drill skipped here too. Returns 1 when something was said. */
+static int expect_ranges_faulty(const drill *d, diag *dg)
+{
+    if (!d->nexpect_versions)
+        return 0;
+    const char **ranges = xcalloc(d->nexpect_versions, sizeof *ranges);
+    for (size_t i = 0; i < d->nexpect_versions; i++)
+        ranges[i] = d->expect_versions[i].range;
+    size_t a, b;
+    char *where = NULL;
+    int said = 0;
+    if (pyversion_overlap(ranges, d->nexpect_versions, d->req_python, &a, &b, &where) == 1) {
+        diag_add(dg, "%s: drill %s: error: the expect ranges \"%s\" and \"%s\" both hold for Python %s: "
+                     "give each version one output",
+                 d->pack_path, d->id, ranges[a], ranges[b], where);
+        said = 1;
+    }
+    /* (quoted whole: pyversion analyses no range past PYVERSION_ANALYSED_MAX) */
+    free(where);
+    where = NULL;
+    if (pyversion_gap(ranges, d->nexpect_versions, d->req_python, &where) == 1) {
+        sbuf sb;
+        sbuf_init(&sb);
+        for (size_t i = 0; i < d->nexpect_versions; i++)
+            sbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", ranges[i]);
+        diag_add(dg, "%s: drill %s: error: no expect range holds for Python %s (the ranges are %s); pydrill "
+                     "runs on 3.%d to 3.%d, and each needs an output (or a \"requires\" that leaves it out)",
+                 d->pack_path, d->id, where, sb.buf, PYVERSION_SUPPORTED_FIRST, PYVERSION_SUPPORTED_LAST);
+        sbuf_release(&sb);
+        said = 1;
+    }
+    free(where);
+    free(ranges);
+    return said;
+}
+
+/* what a test that imports the answer's code by a module name writes */
+#define ANSWER_MODULE "answer"
+
+/* mods ("a, b", or NULL; taken) without "answer" and its submodules,
+ * which are no library an answer could patch but a test's mistake: the
+ * answer's names are in the test's namespace already. *found says whether
+ * it was there. Returns the rest ("a"), or NULL. */
+static char *without_answer(char *mods, int *found)
+{
+    *found = 0;
+    if (!mods)
+        return NULL;
+    sbuf rest;
+    sbuf_init(&rest);
+    for (char *p = mods; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t k = strlen(ANSWER_MODULE);
+        int is_answer = n >= k && strncmp(p, ANSWER_MODULE, k) == 0 && (n == k || p[k] == '.');
+        *found |= is_answer;
+        if (!is_answer) {
+            sbuf_addstr(&rest, rest.len ? ", " : "");
+            sbuf_add(&rest, p, n);
+        }
+        p += n;
+        while (*p == ',' || *p == ' ')
+            p++;
+    }
+    free(mods);
+    if (!rest.len) {
+        sbuf_release(&rest);
+        return NULL;
+    }
+    return sbuf_detach(&rest, NULL);
+}
+
 static void judge_all(const drill *d, const char *answer, drill_verdict *v)
 {
     engine_judge(d, answer, 0, v);
@@ -99,11 +174,12 @@ static const char check_usage[] =
     "Validates the catalog and packs, then verifies every drill against the live\n"
     "interpreter: each solution passes all its tests, each fix starter and write stub\n"
     "fails one, each wrong answer fails one, each predict snippet runs within its\n"
-    "limits, prints the same in two processes and matches its pinned expect, each\n"
-    "model answer meets its rubric. Warns (and still passes) about a test that\n"
-    "compares inside expr, where an answer's object could decide the result, and\n"
-    "about one that imports a module pydrill does not load before answers run,\n"
-    "which an answer could patch first.\n"
+    "limits, prints the same in two processes and matches its pinned expect (whose\n"
+    "version ranges give each Python 3.11 to 3.15 one output), each test expr is an\n"
+    "expression, each model answer meets its rubric. Warns (and still passes) about\n"
+    "a test that compares inside expr, where an answer's object could decide the\n"
+    "result, about one that imports a module pydrill does not load before answers\n"
+    "run, which an answer could patch first, and about one that imports answer.\n"
     "\n"
     "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
     "  --pack FILE      a pack to check without a catalog (repeatable)\n"
@@ -197,9 +273,12 @@ int cmd_check(int argc, char **argv)
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];
         size_t before = dg.n;
+        int ranges_bad = expect_ranges_faulty(d, &dg);
         engine_plan_drill(d, &dg);
         if (d->skip_reason) {
-            skipped++;
+            /* what the ranges alone show is a problem here too */
+            skipped += !ranges_bad;
+            bad += ranges_bad;
             printf("skip %s: %s\n", d->id, d->skip_reason);
             continue;
         }
@@ -210,11 +289,18 @@ int cmd_check(int argc, char **argv)
             ok = ops->check(d, &env, &dg) && ok;
         bad += !ok;
         for (size_t k = 0; k < d->ntests; k++) {
+            int imports_answer;
             char *advice = testlint_test(&d->tests[k]);
             if (advice)
                 diag_add(&warn, "%s: drill %s: warning: %s", d->pack_path, d->id, advice);
             free(advice);
-            char *mods = engine_unguarded_imports(&d->tests[k]);
+            char *mods = without_answer(engine_unguarded_imports(&d->tests[k]), &imports_answer);
+            if (imports_answer)
+                diag_add(&warn,
+                         "%s: drill %s: warning: test \"%s\" imports answer, which is no module: the answer's "
+                         "names are already in the test's namespace, so call them as they are (f(1), not "
+                         "answer.f(1))",
+                         d->pack_path, d->id, d->tests[k].name);
             if (mods)
                 diag_add(&warn,
                          "%s: drill %s: warning: test \"%s\" imports %s, which pydrill does not load before "

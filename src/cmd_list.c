@@ -105,7 +105,8 @@ int cmd_list(int argc, char **argv)
             const drill *d = order[i];
             if (!topic || strcmp(topic, d->topic)) {
                 topic = d->topic;
-                printf("\n%s\n", topic);
+                /* a blank line between topics, and after the title, not first */
+                printf("%s%s\n", i || c.title ? "\n" : "", topic);
             }
             printf("  %-34s %-8s L%d  %s\n", d->id, drill_kind_name(d->kind), d->level, d->title);
         }

@@ -75,8 +75,8 @@ static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
             /* a hidden test's expression and name stay out of every report,
              * this one included: what is wrong was said when the pack loaded */
             v->message = d->tests[i].hidden
-                             ? xstrdup("not graded: the drill is broken (a hidden test's expected value "
-                                       "cannot be worked out here; pydrill check names it)")
+                             ? xstrdup("not graded: the drill is broken (a hidden test cannot be run here; "
+                                       "pydrill check names it)")
                              : xasprintf("not graded: the drill is broken (test \"%s\": %s)", d->tests[i].name,
                                          d->tests[i].expect_error);
             return 0;

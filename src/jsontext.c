@@ -515,8 +515,31 @@ static const char *value_type_name(char first)
     }
 }
 
+const char *jsontext_wide_encoding(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    /* byte order marks first: FF FE 00 00 is UTF-32's, FF FE UTF-16's */
+    if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+                     (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF)))
+        return "UTF-32";
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return "UTF-16";
+    /* without one, the NUL bytes of the first characters (RFC 4627, 3) */
+    if (len >= 4 && ((u[0] && !u[1] && !u[2] && !u[3]) || (!u[0] && !u[1] && !u[2] && u[3])))
+        return "UTF-32";
+    if (len >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3])))
+        return "UTF-16";
+    return NULL;
+}
+
 struct cJSON *jsontext_parse(const char *path, const char *text, size_t len, diag *d)
 {
+    /* what Windows calls "Unicode": named, or it reads as binary data */
+    const char *wide = jsontext_wide_encoding(text, len);
+    if (wide) {
+        diag_add(d, "%s:1:1: error: %s text: save it as UTF-8", path, wide);
+        return NULL;
+    }
     size_t start = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         start = 3; /* a UTF-8 byte order mark, as some editors write */

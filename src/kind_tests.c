@@ -11,7 +11,11 @@
 
 #include "jsontext.h"
 #include "runner.h"
+#include "textdiff.h"
 #include "util.h"
+
+/* how many failing tests a `check` message names before "and N more" */
+#define KIND_TESTS_FAILURES_SHOWN 3
 
 static const char *const test_fields[] = { "name", "setup", "expr", "expect", "raises",
                                            "stdout", "tolerance", "hidden", NULL };
@@ -120,14 +124,47 @@ void kind_tests_parse(vctx *v, const cJSON *obj, drill *dr, int with_solution)
     dr->wrong = vget_strv(v, obj, "wrong", V_NONEMPTY, &dr->nwrong);
 }
 
+/* A Python expression that compiles src in mode ('eval' or 'exec') and is
+ * None, or raises SyntaxError: src as a bytes literal, every byte that
+ * could end or bend it escaped. Caller frees. */
+static char *compile_probe(const char *src, const char *mode)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "compile(b'");
+    for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
+        if (*p >= ' ' && *p < 0x7F && *p != '\\' && *p != '\'')
+            sbuf_addch(&sb, (char)*p);
+        else
+            sbuf_addf(&sb, "\\x%02x", *p);
+    }
+    sbuf_addf(&sb, "', '<test>', '%s') and None", mode);
+    return sbuf_detach(&sb, NULL);
+}
+
+/* "invalid syntax (<test>, line 1)" as "line 1: invalid syntax". */
+static char *syntax_text(const char *msg)
+{
+    const char *tail = msg ? strstr(msg, " (<test>, line ") : NULL;
+    if (!tail || tail[strlen(tail) - 1] != ')')
+        return xstrdup(msg ? msg : "invalid syntax");
+    const char *num = tail + strlen(" (<test>, line ");
+    return xasprintf("line %.*s: %.*s", (int)(strlen(num) - 1), num, (int)(tail - msg), msg);
+}
+
 /* Each test's `expect`, evaluated once, in a child like an answer, before
- * any answer is graded. */
+ * any answer is graded; and each test's `expr` compiled as an expression
+ * there too, so that a statement (`r = f(1)`) is the pack's error, said
+ * where it is written, rather than every answer's: a test that cannot
+ * grade leaves its drill out (engine.c), as a broken expect does. */
 int kind_tests_plan(drill *dr, const kind_env *env, diag *d)
 {
     int rc = 0;
-    size_t n = 0;
-    const char **exprs = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *exprs);
-    size_t *which = xcalloc(dr->ntests ? dr->ntests : 1, sizeof *which);
+    size_t n = 0, nexpects;
+    size_t cap = 3 * dr->ntests + 1;
+    const char **exprs = xcalloc(cap, sizeof *exprs);
+    char **probes = xcalloc(cap, sizeof *probes);
+    size_t *which = xcalloc(cap, sizeof *which);
     for (size_t i = 0; i < dr->ntests; i++) {
         drill_test *t = &dr->tests[i];
         value_free(t->expect_value);
@@ -139,11 +176,21 @@ int kind_tests_plan(drill *dr, const kind_env *env, diag *d)
             exprs[n++] = t->expect;
         }
     }
+    nexpects = n;
+    for (size_t i = 0; i < dr->ntests; i++) {
+        if (!dr->tests[i].expr)
+            continue;
+        which[n] = i;
+        exprs[n] = probes[n] = compile_probe(dr->tests[i].expr, "eval");
+        n++;
+        exprs[n] = probes[n] = compile_probe(dr->tests[i].expr, "exec");
+        n++;
+    }
     if (n) {
         runner_job job = { .kind = JOB_EVAL, .limits = dr->limits, .exprs = exprs, .nexprs = n };
         run_result r;
         env->run(&job, &r);
-        for (size_t k = 0; k < n; k++) {
+        for (size_t k = 0; k < nexpects; k++) {
             drill_test *t = &dr->tests[which[k]];
             test_outcome *o = &r.outcomes[k];
             if (o->kind == OUT_VALUE) {
@@ -166,8 +213,35 @@ int kind_tests_plan(drill *dr, const kind_env *env, diag *d)
             free(name);
             rc = -1;
         }
+        for (size_t k = nexpects; k + 1 < n; k += 2) {
+            drill_test *t = &dr->tests[which[k]];
+            const test_outcome *as_expr = &r.outcomes[k], *as_stmt = &r.outcomes[k + 1];
+            /* only a SyntaxError says something of the text; anything
+             * else (the child lost) leaves the test to run as it is */
+            if (as_expr->kind != OUT_RAISED || !as_expr->exc_type || strcmp(as_expr->exc_type, "SyntaxError"))
+                continue;
+            char *src = vctx_excerpt(t->expr), *why;
+            if (as_stmt->kind == OUT_VALUE)
+                why = xasprintf("not an expression: `%s` is a statement; expr is what the test compares "
+                                "(a statement goes in setup)", src);
+            else {
+                char *where = syntax_text(as_expr->exc_msg);
+                why = xasprintf("expr `%s` does not compile: %s", src, where);
+                free(where);
+            }
+            diag_add(d, "%s: /drills/%zu/tests/%zu/expr: error: %s", dr->pack_path, dr->index, which[k], why);
+            if (!t->expect_error)
+                t->expect_error = why;
+            else
+                free(why);
+            free(src);
+            rc = -1;
+        }
         run_result_free(&r);
     }
+    for (size_t k = 0; k < n; k++)
+        free(probes[k]);
+    free(probes);
     free(exprs);
     free(which);
     return rc;
@@ -179,30 +253,65 @@ char *kind_tests_code_of(const drill *d, const char *answer, char **err)
     return xstrdup(answer);
 }
 
+/* The tests an answer fails, each with its own status and message, hidden
+ * ones named too: `check` speaks to the author, who may see them. The
+ * drill's status is the worst of its tests', so it would label one test
+ * with another's. */
+static char *failures_text(const drill_verdict *v)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    size_t shown = 0, more = 0;
+    for (size_t i = 0; i < v->ntests; i++) {
+        const test_verdict *t = &v->tests[i];
+        if (t->st == ST_PASS)
+            continue;
+        if (shown == KIND_TESTS_FAILURES_SHOWN) {
+            more++;
+            continue;
+        }
+        char *name = vctx_excerpt(t->name);
+        sbuf_addf(&sb, "%s%stest \"%s\" (%s)", shown ? "; and " : "", t->hidden ? "hidden " : "", name,
+                  status_name(t->st));
+        if (t->message)
+            sbuf_addf(&sb, ": %s", t->message);
+        /* "expected 'café', got 'café'": say where they differ */
+        char *where = t->st == ST_FAIL && t->expected && t->got
+                          ? textdiff_hidden(t->expected, strlen(t->expected), t->got, strlen(t->got))
+                          : NULL;
+        if (where)
+            sbuf_addf(&sb, " (%s)", where);
+        free(where);
+        free(name);
+        shown++;
+    }
+    if (more)
+        sbuf_addf(&sb, "; and %zu more", more);
+    if (!shown) {
+        sbuf_release(&sb);
+        return NULL;
+    }
+    return sbuf_detach(&sb, NULL);
+}
+
 int kind_tests_passes(const drill *d, const char *answer, const char *what, const kind_check_env *env, diag *dg)
 {
     drill_verdict v;
     env->judge(d, answer, &v);
     int ok = v.st == ST_PASS;
-    if (!ok) {
-        const char *why = v.message;
-        const char *which = NULL;
-        for (size_t i = 0; i < v.ntests; i++)
-            if (v.tests[i].st != ST_PASS) {
-                which = v.tests[i].name;
-                why = v.tests[i].message ? v.tests[i].message : why;
-                break;
-            }
-        if (which) {
-            char *name = vctx_excerpt(which);
-            diag_add(dg, "%s: drill %s: error: %s fails test \"%s\" (%s): %s", d->pack_path, d->id, what, name,
-                     status_name(v.st), why ? why : "");
-            free(name);
-        } else {
-            diag_add(dg, "%s: drill %s: error: %s does not pass (%s): %s", d->pack_path, d->id, what,
-                     status_name(v.st), why ? why : "");
-        }
+    char *which = NULL;
+    if (ok) {
+        /* nothing to say */
+    } else if (v.st == ST_SYNTAX) { /* each test says only "does not compile"; the drill says where */
+        diag_add(dg, "%s: drill %s: error: %s does not compile: %s", d->pack_path, d->id, what,
+                 v.message ? v.message : "");
+    } else if ((which = failures_text(&v)) != NULL) {
+        diag_add(dg, "%s: drill %s: error: %s fails %s", d->pack_path, d->id, what, which);
+    } else {
+        diag_add(dg, "%s: drill %s: error: %s does not pass (%s): %s", d->pack_path, d->id, what,
+                 status_name(v.st), v.message ? v.message : "");
     }
+    free(which);
     drill_verdict_free(&v);
     return ok;
 }

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +29,7 @@
 #include "util.h"
 
 #define STATE_FORMAT "pydrill-state/1"
+#define STATE_FORMAT_STEM "pydrill-state/"
 #define STATE_FILE "progress.json"
 
 char *state_dir(void)
@@ -313,6 +315,19 @@ static int set_aside(const char *path, char **newpath, char **err)
     return -1;
 }
 
+/* 1 if root is a state file of a later format than this pydrill reads:
+ * someone's progress, kept by a newer pydrill, not a corrupt file. */
+static int newer_format(const cJSON *root)
+{
+    const cJSON *fmt = cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "format") : NULL;
+    if (!cJSON_IsString(fmt) || strncmp(fmt->valuestring, STATE_FORMAT_STEM, strlen(STATE_FORMAT_STEM)))
+        return 0;
+    const char *v = fmt->valuestring + strlen(STATE_FORMAT_STEM);
+    char *end;
+    long n = strtol(v, &end, 10);
+    return *v >= '1' && *v <= '9' && !*end && n > 1;
+}
+
 /* The reason a file is not ours, or NULL when it is. */
 static const char *check_format(const cJSON *root, const char *data, size_t len)
 {
@@ -367,17 +382,33 @@ static int state_open(state *s, int readonly, char **err)
     dir = state_dir();
     if (!dir) {
         *err = xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
+        s->never_saved = xstrdup(*err);
         goto end;
     }
     path = xasprintf("%s/" STATE_FILE, dir);
-    if (!readonly && make_dirs(dir, err) < 0)
+    if (!readonly && make_dirs(dir, err) < 0) {
+        /* nothing to protect yet: each save tries the folder again */
+        s->path = path;
+        path = NULL;
         goto end;
+    }
     struct stat st;
     if (stat(path, &st) < 0 && errno == ENOENT)
         goto ok;
-    if (util_read_file(path, &data, &len, err) < 0)
+    if (util_read_file(path, &data, &len, err) < 0) {
+        /* (why it could not be read is *err, said once at start) */
+        s->never_saved = xstrdup("the state file could not be read when pydrill started, so it is never replaced");
         goto end;
+    }
     root = cJSON_ParseWithLength(data, len);
+    if (newer_format(root)) {
+        const char *f = cJSON_GetObjectItemCaseSensitive(root, "format")->valuestring;
+        *err = xasprintf("%s was written by a newer pydrill (%.40s; this one reads " STATE_FORMAT "): it is "
+                         "left as it is, and progress is not saved",
+                         path, f);
+        s->never_saved = xstrdup(*err);
+        goto end;
+    }
     const char *why = check_format(root, data, len);
     if (!why && state_entries(s, root, &bad) < 0)
         why = bad;
@@ -390,8 +421,10 @@ static int state_open(state *s, int readonly, char **err)
             goto end;
         }
         char *aside = NULL;
-        if (set_aside(path, &aside, err) < 0)
+        if (set_aside(path, &aside, err) < 0) {
+            s->never_saved = xstrdup(*err);
             goto end;
+        }
         /* the short words first: the path may take lines of a screen */
         s->notice = xasprintf(STATE_FILE " was not a pydrill state file (%s); set aside as %s, starting "
                               "afresh",
@@ -400,8 +433,8 @@ static int state_open(state *s, int readonly, char **err)
         goto ok;
     }
 ok:
-    /* Only a successful load arms state_save: after a failure the file on
-     * disk may be history we could not read, and must not be replaced. */
+    /* A file that could not be read (or a newer pydrill's) is history that
+     * must not be replaced: never_saved says so to every save. */
     s->path = path;
     path = NULL;
     rc = 0;
@@ -475,20 +508,110 @@ static char *state_to_json(const state *s)
     return out;
 }
 
-int state_save(const state *s, char **err)
+static int was_reset(const state *s, const char *id)
 {
-    if (!s->path) {
-        *err = xstrdup("the state file could not be read when the quiz started, so it is never replaced");
+    if (s->reset_all)
+        return 1;
+    for (size_t i = 0; i < s->nresets; i++)
+        if (!strcmp(s->resets[i], id))
+            return 1;
+    return 0;
+}
+
+/* Takes in what another process saved since this one loaded or last
+ * saved: the entries of `disk` this process did not change replace its
+ * own, and its own unchanged entries that are no longer on disk (another
+ * process reset them) go. */
+static void merge_from(state *s, state *disk)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        state_entry *e = &s->entries[i];
+        if (!e->dirty && !entry_lookup(disk, e->id))
+            entry_release(e);
+        else
+            s->entries[j++] = *e;
+    }
+    s->n = j;
+    for (size_t i = 0; i < disk->n; i++) {
+        state_entry *d = &disk->entries[i];
+        state_entry *mine = entry_lookup(s, d->id);
+        if ((mine && mine->dirty) || was_reset(s, d->id))
+            continue;
+        if (!mine) {
+            s->entries = xrealloc(s->entries, (s->n + 1) * sizeof(*s->entries));
+            mine = &s->entries[s->n++];
+        } else {
+            entry_release(mine);
+        }
+        *mine = *d;
+        memset(d, 0, sizeof *d); /* moved */
+    }
+}
+
+/* What is on disk now, when it is a state file of ours; 0 if there is
+ * none, -1 when it is not one (then nothing is taken in from it). */
+static int read_disk(const char *path, state *disk)
+{
+    memset(disk, 0, sizeof *disk);
+    char *data = NULL, *err = NULL, *why = NULL;
+    size_t len = 0;
+    struct stat st;
+    if (stat(path, &st) < 0 && errno == ENOENT)
+        return 0;
+    if (util_read_file(path, &data, &len, &err) < 0) {
+        free(err);
+        return -1;
+    }
+    cJSON *root = cJSON_ParseWithLength(data, len);
+    int rc = check_format(root, data, len) || state_entries(disk, root, &why) < 0 ? -1 : 0;
+    if (rc < 0)
+        state_drop_entries(disk);
+    free(why);
+    cJSON_Delete(root);
+    free(data);
+    return rc;
+}
+
+int state_save(state *s, char **err)
+{
+    if (s->never_saved || !s->path) {
+        *err = xstrdup(s->never_saved ? s->never_saved : "no state folder is known");
         return -1;
     }
     char *dir = util_dirname(s->path);
     int rc = make_dirs(dir, err);
+    /* Two processes that save at once take turns, on a lock of the state
+     * folder itself (no lock file left lying about); where the lock is
+     * refused a save still goes through, merged. */
+    int lfd = rc < 0 ? -1 : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     free(dir);
     if (rc < 0)
         return -1;
+    if (lfd >= 0)
+        while (flock(lfd, LOCK_EX) < 0 && errno == EINTR)
+            ;
+    state disk;
+    if (read_disk(s->path, &disk) == 0)
+        merge_from(s, &disk);
+    for (size_t i = 0; i < disk.n; i++)
+        entry_release(&disk.entries[i]);
+    free(disk.entries);
     char *text = state_to_json(s);
     rc = util_write_atomic(s->path, text, strlen(text), err);
     free(text);
+    if (lfd >= 0)
+        close(lfd); /* and the lock with it */
+    if (rc == 0) {
+        for (size_t i = 0; i < s->n; i++)
+            s->entries[i].dirty = 0;
+        for (size_t i = 0; i < s->nresets; i++)
+            free(s->resets[i]);
+        free(s->resets);
+        s->resets = NULL;
+        s->nresets = 0;
+        s->reset_all = 0;
+    }
     return rc;
 }
 
@@ -499,6 +622,10 @@ void state_free(state *s)
     free(s->entries);
     free(s->path);
     free(s->notice);
+    free(s->never_saved);
+    for (size_t i = 0; i < s->nresets; i++)
+        free(s->resets[i]);
+    free(s->resets);
     memset(s, 0, sizeof(*s));
 }
 
@@ -507,8 +634,11 @@ void state_free(state *s)
 state_entry *state_get(state *s, const char *id, int revision)
 {
     state_entry *e = entry_lookup(s, id);
-    if (!e)
-        return entry_add(s, id, revision);
+    if (!e) {
+        e = entry_add(s, id, revision);
+        e->dirty = 1;
+        return e;
+    }
     if (e->revision != revision) {
         /* The drill changed meaning: its old answers, scores and schedule
          * say nothing about the new one. */
@@ -518,6 +648,7 @@ state_entry *state_get(state *s, const char *id, int revision)
         entry_init(e, keep, revision);
         free(keep);
     }
+    e->dirty = 1;
     return e;
 }
 
@@ -536,6 +667,12 @@ void state_set_draft(state *s, const char *id, int revision, const char *text)
 
 void state_reset(state *s, const char *id)
 {
+    if (!id) {
+        s->reset_all = 1;
+    } else {
+        s->resets = xrealloc(s->resets, (s->nresets + 1) * sizeof *s->resets);
+        s->resets[s->nresets++] = xstrdup(id);
+    }
     size_t j = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (!id || strcmp(s->entries[i].id, id) == 0)

@@ -17,30 +17,43 @@ typedef struct {
     int revealed_pass;   /* passed only right after a result gave the answer away */
     int last_status;     /* a status (grade.h), -1 when never graded */
     double best_score;
+    int dirty;           /* changed by this process since its last save */
     char *last_answer;   /* last submitted answer */
     char *draft;         /* unsubmitted editor text */
     review_card card;
 } state_entry;
 
 typedef struct {
-    char *path;          /* progress.json */
+    char *path;          /* progress.json, or NULL when no state folder is known */
     state_entry *entries;
     size_t n;
     char *notice;        /* e.g. "state file was corrupt; set aside as ..." */
+    char *never_saved;   /* why no save may replace the file (set at load), or NULL */
+    char **resets;       /* ids this process reset since its last save */
+    size_t nresets;
+    int reset_all;
 } state;
 
 /* Loads (or starts empty). A corrupt file (not JSON, another format, or
  * any value of a wrong type or out of range) is renamed aside and reported
- * in s->notice. Returns 0, or -1 with *err (no "pydrill:" prefix) when the
- * folder or file is unusable. */
+ * in s->notice; one a newer pydrill wrote is left alone, and never saved
+ * over. Returns 0, or -1 with *err (no "pydrill:" prefix) when the folder
+ * or file is unusable: a folder that cannot be made now is tried again by
+ * each save. */
 int state_load(state *s, char **err);
 /* The same for a command that only reads (export): nothing is created or
  * moved, and a corrupt file is an error (-1 with *err, "PATH: error: ..."). */
 int state_load_readonly(state *s, char **err);
-int state_save(const state *s, char **err);
+/* Saves what this process changed, over what other processes (another
+ * quiz, a watch) saved since: the file is read again under a lock, its
+ * entries that this process did not change are taken in (s then shows
+ * them), and the result is written atomically. Entry pointers are invalid
+ * afterwards. Returns 0, or -1 with *err. */
+int state_save(state *s, char **err);
 void state_free(state *s);
-/* Finds or creates the entry; a revision change resets its history. The
- * pointer is valid until the next call that adds an entry. */
+/* Finds or creates the entry, which this process then saves as its own; a
+ * revision change resets its history. The pointer is valid until the next
+ * call that adds an entry, or state_save. */
 state_entry *state_get(state *s, const char *id, int revision);
 /* Read-only lookup: NULL when there is no entry for id, or only one for
  * another revision (its history no longer applies). */

@@ -67,4 +67,15 @@ test_expect_success 'export with no saved progress writes an empty answers file'
 test_expect_success 'export with an unknown option exits 2' '
     expect_code 2 pydrill export --bogus 2>err
 '
+test_expect_success 'list: a pack without a catalog title starts with its first topic, not a blank line' '
+    pydrill list --pack "$TOP/drills/gotchas.json" >out &&
+    test -n "$(head -n 1 out)" && test "$(grep -c "^$" out)" -eq "$(($(grep -c "^[a-z]" out) - 1))"
+'
+
+test_expect_success 'help lists every command form the README does' '
+    pydrill --help >out &&
+    contains out "[--drill ID ...] [--from LIST] SUBMISSION..." &&
+    contains out "pydrill export  --interviews | --interview N"
+'
+
 test_done

@@ -2,6 +2,7 @@
 # pydrill check: verification against the live interpreter.
 . "$(dirname "$0")/lib.sh"
 C="$FIXTURES/e2e/check"
+K="$FIXTURES/packs/check"
 
 test_expect_success 'a good pack checks clean (exit 0)' '
     pydrill check --pack "$C/good.json" >out && contains out "1 ok, 0 with problems"
@@ -40,6 +41,14 @@ test_expect_success 'a test that imports a module not loaded early is a warning,
     { pydrill grade --pack "$U" --format json -o r.json cheat; test $? -eq 1; } &&
     /usr/bin/python3 -c "import json; t = {x[\"name\"]: x[\"status\"] for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"][0][\"tests\"]}; assert t == {\"through colorsys\": \"pass\", \"through json\": \"fail\"}, t"
 '
+test_expect_success 'a test that imports answer gets a hint (its names are in the namespace), not the library-guard warning' '
+    expect_code 1 pydrill check --pack "$K/imports-answer.json" >out 2>err &&
+    contains err "drill imports-answer: warning: test \"from answer\" imports answer, which is no module: the answer'"'"'s names are already in the test'"'"'s namespace" &&
+    contains err "drill imports-answer: warning: test \"with colorsys\" imports answer, which is no module" &&
+    contains err "drill imports-answer: warning: test \"with colorsys\" imports colorsys, which pydrill does not load" &&
+    lacks err "imports answer, which pydrill" && lacks err "imports answer.sub" && lacks err "test \"plain\" imports" &&
+    contains out "3 warnings"
+'
 test_expect_success 'every module on the early-load list loads before answers (a test importing them all gets no warning)' '
     /usr/bin/python3 - "$TOP/src/libguard.c" >all.json <<\EOF &&
 import json, re, sys
@@ -65,6 +74,42 @@ test_expect_success 'a wrong solution is caught' '
     expect_code 1 pydrill check --pack "$C/wrong-solution.json" 2>err &&
     contains err "$C/wrong-solution.json: drill bad-solution: error: the solution fails test \"one\""
 '
+test_expect_success 'a solution that does not compile: where and why, as for a starter' '
+    expect_code 1 pydrill check --pack "$K/solution-broken.json" 2>err &&
+    contains err "drill colon-missing: error: the solution does not compile: line 1, column 10: expected '"'"':'"'"'" &&
+    contains err "drill tab-among-spaces: error: the solution does not compile: line 3, column " &&
+    contains err "inconsistent use of tabs and spaces in indentation" &&
+    lacks err "fails test"
+'
+test_expect_success 'a failing solution: each failing test with its own status and message, hidden ones named' '
+    expect_code 1 pydrill check --pack "$K/solution-fails.json" 2>err &&
+    contains err "drill median-wrong: error: the solution fails test \"even\" (fail): expected 2.5, got 3.0; and hidden test \"empty\" (error): IndexError: list index out of range" &&
+    contains err "drill only-hidden-fails: error: the solution fails hidden test \"secret odd\" (fail): expected 2.5, got 2" &&
+    lacks err "\"odd\""
+'
+test_expect_success 'a test expr that is a statement, or does not compile: the pack'"'"'s error, at its JSON location' '
+    E="$K/expr-statement.json" &&
+    expect_code 1 pydrill check --pack "$E" >out 2>err &&
+    contains err "$E: /drills/1/tests/1/expr: error: not an expression: \`r = f(2)\` is a statement" &&
+    contains err "$E: /drills/2/tests/1/expr: error: not an expression: \`assert f(3) == 3\` is a statement" &&
+    contains err "$E: /drills/3/tests/0/expr: error: expr \`f(1\` does not compile: line 1: " &&
+    lacks err "fails test" && lacks err "SyntaxError" && test "$(wc -l <err)" -eq 3 &&
+    contains out "1 ok, 3 with problems"
+'
+test_expect_success 'grading leaves such a drill out as broken (exit 2), naming no hidden test' '
+    mkdir sub && printf "def f(x):\n    return x\n" >sub/assigns.py &&
+    cp sub/assigns.py sub/hidden-assigns.py && cp sub/assigns.py sub/fine.py &&
+    expect_code 2 pydrill grade --pack "$K/expr-statement.json" --format json -o r.json sub 2>err &&
+    contains err "/drills/1/tests/1/expr: error: not an expression" &&
+    /usr/bin/python3 -c "
+import json
+d = {x[\"id\"]: x for x in json.load(open(\"r.json\"))[\"submissions\"][0][\"drills\"]}
+assert d[\"fine\"][\"status\"] == \"pass\", d[\"fine\"]
+for i in (\"assigns\", \"hidden-assigns\", \"unclosed\"):
+    assert d[i][\"status\"] == \"skipped\", d[i]
+assert \"not an expression\" in d[\"assigns\"][\"message\"], d[\"assigns\"]
+assert \"secret\" not in d[\"hidden-assigns\"][\"message\"] and \"assert\" not in d[\"hidden-assigns\"][\"message\"]"
+'
 test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
     contains err "drill starter-ok: error: the starter code already passes every test"
@@ -77,6 +122,14 @@ test_expect_success 'a starter or stub that does not compile is caught (it prove
 test_expect_success 'a stale expect is caught with the line that differs' '
     expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
     contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
+'
+test_expect_success 'a stale expect that differs invisibly says where (NFD, no-break space; predict and test values)' '
+    expect_code 1 pydrill check --pack "$K/invisible-diff.json" 2>err &&
+    contains err "drill nfd-predict: error: stale expect: line 1: expect has \"cafe$(printf "\\314\\201")\", the interpreter prints \"caf$(printf "\\303\\251")\" (differs at column 4: U+0065 U+0301 vs U+00E9)" &&
+    contains err "drill nbsp-predict: error: stale expect: line 1: expect has \"1$(printf "\\302\\240")000\", the interpreter prints \"1 000\" (differs at column 2: U+00A0 vs U+0020)" &&
+    contains err "drill nfd-write: error: the solution fails test \"word\" (fail): expected " &&
+    contains err " (differs at column 5: U+0065 U+0301 vs U+00E9)" &&
+    expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err && lacks err "differs at"
 '
 test_expect_success 'every wrong answer must fail a test: one that passes is named' '
     expect_code 1 pydrill check --pack "$C/wrong-answers.json" >out 2>err &&
@@ -95,8 +148,17 @@ test_expect_success 'a versioned expect is compared with the entry whose range h
 test_expect_success 'a stale versioned expect names its range; no range holding is an error' '
     expect_code 1 pydrill check --pack "$C/versioned-stale.json" 2>err &&
     contains err "drill stale-here: error: stale expect for Python >=3.11: line 1: expect has \"False\", the interpreter prints \"True\"" &&
-    contains err "drill no-range-here: error: no expect range holds for Python 3." &&
+    contains err "drill no-range-here: error: no expect range holds for Python 3.11 (the ranges are" &&
     contains err "(the ranges are \"<3.0\", \">=9.0\")"
+'
+test_expect_success 'expect ranges that overlap or leave a supported version out are found from the ranges, on any Python' '
+    expect_code 1 pydrill check --pack "$K/expect-ranges.json" >out 2>err &&
+    contains err "drill overlap-at-3-12: error: the expect ranges \"<=3.12\" and \">=3.12\" both hold for Python 3.12: give each version one output" &&
+    contains err "drill gap-at-3-12: error: no expect range holds for Python 3.12 (the ranges are \"<3.12\", \">=3.13\"); pydrill runs on 3.11 to 3.15" &&
+    contains err "drill overlap-skipped-here: error: the expect ranges \"<4\" and \">=3.99\" both hold for Python 3.99" &&
+    lacks err "required-range-covered" && lacks err "drill fine:" &&
+    test "$(grep -c "drill overlap-at-3-12:" err)" -eq 1 && test "$(grep -c "drill gap-at-3-12:" err)" -eq 1 &&
+    contains out "2 ok, 3 with problems, 0 skipped"
 '
 test_expect_success 'a snippet that hangs is caught, and check ends' '
     expect_code 1 pydrill check --pack "$C/hanging-snippet.json" 2>err &&

@@ -16,6 +16,24 @@ test_expect_success 'a catalog naming a missing pack says which' '
     expect_code 2 pydrill list --catalog "$FIXTURES/packs/catalog/missing-pack.json" 2>err &&
     contains err "/packs/" && contains err "No such file"
 '
+test_expect_success 'a catalog that lists one pack twice (under two paths): one error each, where it is listed' '
+    L="$FIXTURES/packs/catalog/listed-twice.json" &&
+    expect_code 2 pydrill list --catalog "$L" >out 2>err &&
+    contains err "$L: /packs/1: error: \"./two.json\" is already listed at /packs/0" &&
+    contains err "$L: /packs/2: error: \"../catalog/two.json\" is already listed at /packs/0" &&
+    test "$(wc -l <err)" -eq 2 && lacks err "duplicate id" && contains out "other-choice"
+'
+test_expect_success 'a UTF-16 answers file is named as such too' '
+    /usr/bin/python3 -c "import sys; open(\"ada16.json\", \"wb\").write(open(sys.argv[1], encoding=\"utf-8\").read().encode(\"utf-16\"))" "$FIXTURES/batch/ok/ada.json" &&
+    expect_code 2 pydrill grade --pack "$FIXTURES/batch/pack.json" ada16.json >out 2>err &&
+    contains err "ada16.json:1:1: error: UTF-16 text: save it as UTF-8" && lacks err "NUL"
+'
+
+test_expect_success 'a UTF-16 answer file in a folder is named as such, not as binary' '
+    mkdir -p u16 && printf "def f():\n    return 1\n" | iconv -t UTF-16 >u16/mutable-default-predict.txt &&
+    expect_code 2 pydrill grade --pack "$FIXTURES/batch/pack.json" u16 >out 2>err &&
+    contains err "u16/mutable-default-predict.txt:1:1: error: UTF-16 text: save it as UTF-8" && lacks err "NUL"
+'
 test_expect_success '200,000 nested brackets: a message, exit 2' '
     /usr/bin/python3 -c "print(\"[\" * 200000)" >deep.json &&
     expect_code 2 timeout 20 "$PYDRILL" list --pack deep.json 2>err && contains err "deep.json:1:"

@@ -27,6 +27,8 @@ else
             contains out "1/1, 1 passed" && lacks err "bad float" &&
             LANG=$l LC_ALL=$l pydrill grade --pack "$FUNCS" --format csv sub/alice >l.csv; test $? -le 1 &&
             cmp c.csv l.csv &&
+            LANG=$l LC_ALL=$l pydrill grade --pack "$FUNCS" --format json sub/alice >l.json; test $? -le 1 &&
+            /usr/bin/python3 -c "import json, sys; r = json.load(open(\"l.json\")); assert r[\"submissions\"][0][\"passed\"] == 1, r" &&
             LANG=$l LC_ALL=$l pydrill check --pack "$FUNCS" >out 2>err || { cat out err; return 1; }
         done
     '

@@ -124,10 +124,44 @@ static void test_surrogate_pair_value(void **state)
     diag_free(&d);
 }
 
+/* UTF-16 and UTF-32, with a byte order mark or without, are named; NUL
+ * bytes elsewhere are binary data. */
+static void test_wide_encodings(void **state)
+{
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *message;
+    } wide[] = {
+        { "\xFF\xFE{\0}\0", 6, "T:1:1: error: UTF-16 text: save it as UTF-8" },
+        { "\xFE\xFF\0{\0}", 6, "T:1:1: error: UTF-16 text: save it as UTF-8" },
+        { "{\0\n\0}\0", 6, "T:1:1: error: UTF-16 text: save it as UTF-8" },
+        { "\0{\0}", 4, "T:1:1: error: UTF-16 text: save it as UTF-8" },
+        { "\xFF\xFE\0\0{\0\0\0", 8, "T:1:1: error: UTF-32 text: save it as UTF-8" },
+        { "\0\0\xFE\xFF\0\0\0{", 8, "T:1:1: error: UTF-32 text: save it as UTF-8" },
+        { "{\0\0\0}\0\0\0", 8, "T:1:1: error: UTF-32 text: save it as UTF-8" },
+        { "\x7F" "ELF\x02\x01\x01\0\0", 9, "T:1:8: error: binary data (NUL byte); expected JSON text" },
+        { "{\"a\": 1}\0", 9, "T:1:9: error: binary data (NUL byte); expected JSON text" },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(wide); i++) {
+        diag d;
+        diag_init(&d);
+        cJSON *j = jsontext_parse("T", wide[i].text, wide[i].len, &d);
+        assert_null(j);
+        assert_int_equal(d.n, 1);
+        if (strcmp(d.msgs[0], wide[i].message) != 0)
+            fail_msg("case %zu: got \"%s\", want \"%s\"", i, d.msgs[0], wide[i].message);
+        diag_free(&d);
+    }
+    assert_null(jsontext_wide_encoding("{}", 2));
+    assert_null(jsontext_wide_encoding("\xEF\xBB\xBF{}", 5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_wide_encodings),
         cmocka_unit_test(test_surrogate_pair_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

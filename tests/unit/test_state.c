@@ -107,7 +107,7 @@ static void load_ok(state *s)
         fail_msg("state_load: %s", err);
 }
 
-static void save_ok(const state *s)
+static void save_ok(state *s)
 {
     char *err = NULL;
     int rc = state_save(s, &err);
@@ -288,7 +288,104 @@ static void test_corrupt_json_set_aside(void **st)
 
 static void test_foreign_format_set_aside(void **st)
 {
-    assert_set_aside(*st, "{\"format\": \"pydrill-state/9\", \"entries\": {}}", "format");
+    assert_set_aside(*st, "{\"format\": \"other-state/1\", \"entries\": {}}", "format");
+}
+
+/* A newer pydrill's file is someone's progress: left as it is, and never
+ * saved over (going back to the newer pydrill finds it). */
+static void test_newer_format_left_alone(void **st)
+{
+    fixture *f = *st;
+    assert_int_equal(mkdir(f->dir, 0700), 0);
+    const char *future = "{\"format\": \"pydrill-state/2\", \"entries\": {\"a\": {\"streak\": 3}}}";
+    write_file(f->file, future);
+    state s;
+    char *err = NULL;
+    assert_int_equal(state_load(&s, &err), -1);
+    assert_non_null(strstr(err, "written by a newer pydrill (pydrill-state/2"));
+    free(err);
+    state_record(&s, "b", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
+    err = NULL;
+    assert_int_equal(state_save(&s, &err), -1);
+    assert_non_null(strstr(err, "newer pydrill"));
+    free(err);
+    state_free(&s);
+    char *text = read_file(f->file);
+    assert_string_equal(text, future);
+    free(text);
+    char *names = list_dir(f->dir);
+    assert_string_equal(names, "progress.json");
+    free(names);
+}
+
+/* Two processes on one state (the quiz and a watch, two quizzes): each
+ * save keeps what the other saved, entry by entry, and a reset in one is
+ * not undone by the other. */
+static void test_two_processes_merge(void **st)
+{
+    (void)st;
+    state a, b;
+    load_ok(&a);
+    state_record(&a, "old", 1, ST_PASS, 1, "o", 0, 0, 0, T0);
+    save_ok(&a);
+    state_free(&a);
+    load_ok(&a);
+    load_ok(&b);
+    state_record(&a, "from-a", 1, ST_PASS, 1, "a", 0, 0, 0, T0);
+    save_ok(&a);
+    state_record(&b, "from-b", 1, ST_FAIL, 0.5, "b", 0, 0, 0, T0);
+    state_reset(&b, "old");
+    save_ok(&b);
+    /* b's save kept a's entry and took it in */
+    assert_non_null(state_find(&b, "from-a", 1));
+    assert_null(state_find(&b, "old", 1));
+    /* a saves again: b's entry and b's reset hold */
+    state_set_draft(&a, "from-a", 1, "draft");
+    save_ok(&a);
+    assert_non_null(state_find(&a, "from-b", 1));
+    assert_null(state_find(&a, "old", 1));
+    state_free(&a);
+    state_free(&b);
+    load_ok(&a);
+    assert_non_null(state_find(&a, "from-a", 1));
+    assert_string_equal(state_find(&a, "from-a", 1)->draft, "draft");
+    assert_non_null(state_find(&a, "from-b", 1));
+    assert_null(state_find(&a, "old", 1));
+    state_free(&a);
+}
+
+/* A folder that cannot be made at start is tried again by each save:
+ * the message says why, and fixing the folder lets progress be saved. */
+static void test_folder_made_later(void **st)
+{
+    fixture *f = *st;
+    /* a file where the state home should be: no folder can be made there,
+     * whoever runs this */
+    char *home = xasprintf("%s/home", f->root);
+    write_file(home, "not a folder");
+    setenv("XDG_STATE_HOME", home, 1);
+    state s;
+    char *err = NULL;
+    assert_int_equal(state_load(&s, &err), -1);
+    assert_non_null(strstr(err, "cannot create folder"));
+    free(err);
+    state_record(&s, "a", 1, ST_PASS, 1, "x", 0, 0, 0, T0);
+    err = NULL;
+    assert_int_equal(state_save(&s, &err), -1);
+    assert_non_null(strstr(err, "cannot create folder"));
+    assert_null(strstr(err, "could not be read"));
+    free(err);
+    /* the user fixes it: the next save goes through */
+    assert_int_equal(unlink(home), 0);
+    state_record(&s, "b", 1, ST_PASS, 1, "y", 0, 0, 0, T0);
+    save_ok(&s);
+    state_free(&s);
+    load_ok(&s);
+    assert_non_null(state_find(&s, "a", 1));
+    assert_non_null(state_find(&s, "b", 1));
+    state_free(&s);
+    setenv("XDG_STATE_HOME", f->root, 1);
+    free(home);
 }
 
 static void test_not_utf8_set_aside(void **st)
@@ -789,6 +886,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_save_replaces_whole_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_corrupt_json_set_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_format_set_aside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_format_left_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_processes_merge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_folder_made_later, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_utf8_set_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_corrupt_file_does_not_overwrite_first, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_aside_never_replaces_an_earlier_copy, setup, teardown),
