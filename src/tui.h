@@ -88,9 +88,16 @@ typedef enum {
 #define TK_PASTE TK(KEY_MAX + 1)
 
 /* Sets the locale-dependent choices (UTF-8 glyphs or ASCII) and starts
- * curses on the terminal. Returns 0, or -1 with *err. Installs handlers
- * that restore the terminal on SIGINT/TERM/HUP/QUIT and on crashes. */
-int crt_init(char **err);
+ * curses on the terminal. Returns 0, or -1 with *err (what, "the quiz" or
+ * "watch mode", names what needs the terminal). Installs handlers that
+ * restore the terminal on SIGQUIT and on crashes; SIGHUP, SIGTERM and
+ * SIGINT only set crt_signalled(), for the loop to leave as on Ctrl-C. */
+int crt_init(const char *what, char **err);
+/* The SIGHUP, SIGTERM or SIGINT received since crt_init, else 0. */
+int crt_signalled(void);
+/* A descriptor that becomes readable when one is received (for poll();
+ * -1 when none could be made), so a wait never outlasts the signal. */
+int crt_signal_fd(void);
 void crt_done(void);            /* idempotent; also called at exit */
 attr_t crt_attr(crt_role r);
 const char *crt_glyph(crt_glyph_id g);
@@ -227,6 +234,7 @@ typedef struct tui_app {
     char *confirm;
     void (*confirm_fn)(struct tui_app *);
     int quit;
+    int leave_sig;          /* SIGHUP/SIGTERM/SIGINT came: leaving as Ctrl-C does, asking nothing */
     tui_sess *sess;         /* one per drill */
 
     /* list */
@@ -423,9 +431,19 @@ crt_role doc_cls_role(unsigned char c, crt_role base);
 /* tui_app.c */
 
 /* Quits, or asks first when a save of the progress failed (and none
- * succeeded since): y quits anyway, x exports the answers to
- * ./pydrill-answers.json, then quits; any other key stays. */
+ * succeeded since): y quits anyway, x exports the answers
+ * (app_export_answers), then quits; any other key stays. */
 void app_ask_quit(tui_app *a);
+/* How many drills have a submitted answer to export. */
+size_t app_answers(const tui_app *a);
+/* Writes the submitted answers to a new file in the current folder,
+ * pydrill-answers-YYYYmmdd-HHMMSS.json (-2, -3, ... after it when that
+ * name is taken): an existing file is never replaced. Returns how many
+ * answers went out (*path: the name; caller frees), 0 when there were
+ * none (nothing written), or -1 with *err. */
+int app_export_answers(tui_app *a, char **path, char **err);
+/* What is ending the quiz: "Ctrl-C", or the signal (leave_sig) that came. */
+const char *app_leave_cause(const tui_app *a);
 /* A line for stderr once the terminal is given back ("pydrill: " first). */
 void app_note_at_exit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends a key's text (a code point) to a string that grows (search). */

@@ -5,9 +5,11 @@
 #include "tui.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -105,33 +107,105 @@ void app_note_at_exit(const char *fmt, ...)
     free(s);
 }
 
+size_t app_answers(const tui_app *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->st.n; i++)
+        n += a->st.entries[i].last_answer != NULL;
+    return n;
+}
+
+/* how many names app_export_answers tries in one second */
+#define APP_EXPORT_TRIES 100
+
+int app_export_answers(tui_app *a, char **path, char **err)
+{
+    *path = NULL;
+    size_t n = app_answers(a);
+    if (!n)
+        return 0;
+    char stamp[32];
+    time_t now = app_now();
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    /* written whole under a name of ours, then linked to the first free
+     * name: link() never replaces a file, even one made a moment ago */
+    char *tmp = xasprintf(".pydrill-answers-%s.%ld.tmp", stamp, (long)getpid());
+    if (state_export(&a->st, tmp, err) < 0) {
+        free(tmp);
+        return -1;
+    }
+    int rc = -1;
+    for (int k = 1; k <= APP_EXPORT_TRIES; k++) {
+        char *name = k == 1 ? xasprintf("pydrill-answers-%s.json", stamp)
+                            : xasprintf("pydrill-answers-%s-%d.json", stamp, k);
+        if (link(tmp, name) == 0) {
+            *path = name;
+            rc = 0;
+            break;
+        }
+        struct stat st;
+        if (errno == EEXIST || lstat(name, &st) == 0) {
+            free(name); /* taken: the next name */
+            continue;
+        }
+        /* a file system without hard links: the name was free a moment
+         * ago, the best it allows */
+        if (errno == ENOENT && rename(tmp, name) == 0) {
+            *path = name;
+            rc = 0;
+            break;
+        }
+        *err = xasprintf("cannot write %s: %s", name, strerror(errno));
+        free(name);
+        break;
+    }
+    if (rc < 0 && !*err)
+        *err = xasprintf("pydrill-answers-%s.json and %d more names are taken", stamp, APP_EXPORT_TRIES - 1);
+    unlink(tmp);
+    free(tmp);
+    return rc < 0 ? -1 : (int)n;
+}
+
 void app_ask_quit(tui_app *a)
 {
     /* one more try first: the folder may be back */
     if (app_lost && a->st.path)
         app_save(a);
-    if (!app_lost) {
+    /* after SIGHUP or SIGTERM no one is there to answer: stderr says it */
+    if (!app_lost || a->leave_sig) {
         app_quit(a);
         return;
     }
-    app_confirm(a, app_quit_anyway,
-                "Your progress is NOT saved (%s). y quits anyway and loses it; x exports the answers to "
-                "./pydrill-answers.json and quits; any other key stays.",
-                app_unsaved);
+    if (app_answers(a))
+        app_confirm(a, app_quit_anyway,
+                    "Your progress is NOT saved (%s). y quits anyway and loses it; x exports the answers to a "
+                    "new ./pydrill-answers-DATE-TIME.json and quits; any other key stays.",
+                    app_unsaved);
+    else
+        app_confirm(a, app_quit_anyway, "Your progress is NOT saved (%s). y quits anyway and loses it; any "
+                                        "other key stays.",
+                    app_unsaved);
 }
 
 /* x at that question: the answers go out the one way left, then the quiz quits. */
 static void app_quit_export(tui_app *a)
 {
-    char *err = NULL;
-    const char *path = "pydrill-answers.json";
-    if (state_export(&a->st, path, &err) < 0) {
+    char *err = NULL, *path = NULL;
+    int n = app_export_answers(a, &path, &err);
+    if (n < 0) {
         app_msg(a, "export failed too: %s. Nothing was quit.", err ? err : "?");
         free(err);
         return;
     }
+    if (n == 0) {
+        app_msg(a, "No answer was submitted: there is nothing to export. Nothing was quit.");
+        return;
+    }
     char cwd[4096];
     app_note_at_exit("the answers were exported to %s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+    free(path);
     app_quit(a);
 }
 
@@ -323,7 +397,8 @@ void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
         free(s);
     } else if (a->confirm || a->msg) {
         /* a long message or question (a path, a reason) takes up to three lines */
-        char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_asking_quit(a) ? "[y/x/N]" : "[y/N]") : NULL;
+        char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_asking_quit(a) && app_answers(a) ? "[y/x/N]" : "[y/N]")
+                             : NULL;
         tui_doc d;
         doc_init(&d);
         doc_wrap(&d, R_WARN, 1, wd - 1, s ? s : a->msg);
@@ -448,7 +523,7 @@ static int app_key(tui_app *a, int k)
         a->confirm = NULL;
         if (k == 'y' || k == 'Y')
             fn(a);
-        else if (asking_quit && (k == 'x' || k == 'X'))
+        else if (asking_quit && (k == 'x' || k == 'X') && app_answers(a))
             app_quit_export(a);
         else
             app_msg(a, "cancelled");
@@ -475,16 +550,67 @@ static int app_key(tui_app *a, int k)
     return 0;
 }
 
+const char *app_leave_cause(const tui_app *a)
+{
+    switch (a->leave_sig) {
+    case SIGHUP: return "SIGHUP (the terminal was closed)";
+    case SIGTERM: return "SIGTERM";
+    case SIGINT: return "SIGINT";
+    default: return "Ctrl-C";
+    }
+}
+
+/* SIGHUP, SIGTERM (or a SIGINT sent with kill) arrived: leave as Ctrl-C
+ * does, asking nothing, since no one may be there to answer. The draft is
+ * kept; an interview ends, its drafts handed in, and the loop goes on
+ * (without drawing or reading keys: the terminal may be gone) until its
+ * report is kept. */
+static void app_leave_on_signal(tui_app *a, int sig)
+{
+    if (a->leave_sig)
+        return;
+    a->leave_sig = sig;
+    free(a->confirm);
+    a->confirm = NULL;
+    a->help = 0;
+    if (iv_quitting(a))
+        return;
+    if (a->mode == MODE_INTERVIEW && !a->rep) {
+        iv_interrupt(a);
+        if (iv_quitting(a) || a->quit)
+            return;
+    }
+    app_quit(a);
+}
+
+/* Empties the signal pipe (its bytes only wake poll up). */
+static void app_drain_signal_fd(void)
+{
+    char buf[64];
+    int fd = crt_signal_fd();
+    while (fd >= 0 && read(fd, buf, sizeof buf) > 0)
+        ;
+}
+
 static void app_loop(tui_app *a)
 {
     int dirty = 1;
     while (!a->quit) {
-        if (dirty)
+        if (crt_signalled()) {
+            app_drain_signal_fd();
+            app_leave_on_signal(a, crt_signalled());
+            if (a->quit)
+                break;
+        }
+        /* once leaving on a signal, the terminal is neither drawn on nor
+         * read: a closed one would fail or, stalled, block */
+        if (dirty && !a->leave_sig)
             app_frame(a);
         dirty = 0;
-        struct pollfd p[25];
+        struct pollfd p[26];
         int np = 0;
-        p[np++] = (struct pollfd){ .fd = 0, .events = POLLIN };
+        p[np++] = (struct pollfd){ .fd = a->leave_sig ? -1 : 0, .events = POLLIN };
+        p[np++] = (struct pollfd){ .fd = crt_signal_fd(), .events = POLLIN };
         int busy = tui_grading_busy(&a->g), ivbusy = tui_grading_busy(&a->ivg);
         np += tui_grading_pollfds(&a->g, p + np, 8);
         np += tui_grading_pollfds(&a->ivg, p + np, 8);
@@ -520,7 +646,7 @@ static void app_loop(tui_app *a)
             iv_step(a);
         }
         int k;
-        while (!a->quit && (k = crt_key()) != 0) {
+        while (!a->quit && !a->leave_sig && !crt_signalled() && (k = crt_key()) != 0) {
             if (app_key(a, k) & (TUI_REDRAW | TUI_HANDLED))
                 dirty = 1;
         }
@@ -564,7 +690,7 @@ int tui_quiz(catalog *c, const tui_options *o)
     if (o->topic)
         a->topic = xstrdup(o->topic);
     int rc = 0;
-    if (crt_init(&err) < 0) {
+    if (crt_init("the quiz", &err) < 0) {
         fprintf(stderr, "pydrill: error: %s\n", err);
         free(err);
         rc = 2;
@@ -587,6 +713,9 @@ int tui_quiz(catalog *c, const tui_options *o)
         fprintf(stderr, "pydrill: warning: progress not saved: %s\n", app_unsaved);
     if (app_exit_notes.len)
         fputs(app_exit_notes.buf, stderr);
+    /* as a shell reports a program a signal ended */
+    if (a->leave_sig)
+        rc = 128 + a->leave_sig;
 out:
     state_free(&a->st);
     if (a->have_v)

@@ -7,6 +7,7 @@
 #include "tui.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -261,12 +262,16 @@ static void box_vmove(tui_app *a, int drows)
 /* Waits for the editor (pid, leading its own group when group is set).
  * With a deadline (an interview's clock, in util_now_ms() terms): once it
  * passes, the editor's group gets SIGTERM, SIGKILL a moment later, and 1
- * is returned. */
+ * is returned. A SIGHUP or SIGTERM of ours is passed on to it (an editor
+ * keeps its recovery file then), and the wait goes on for it to end. */
 static int box_wait_editor(pid_t pid, int group, double deadline_ms, int *st)
 {
+    int passed_on = 0;
     if (deadline_ms <= 0) {
-        while (waitpid(pid, st, 0) < 0 && errno == EINTR)
-            ;
+        while (waitpid(pid, st, 0) < 0 && errno == EINTR) {
+            if (crt_signalled() && !passed_on++)
+                kill(group ? -pid : pid, crt_signalled() == SIGINT ? SIGTERM : crt_signalled());
+        }
         return 0;
     }
     double killed = 0;
@@ -274,6 +279,8 @@ static int box_wait_editor(pid_t pid, int group, double deadline_ms, int *st)
         pid_t r = waitpid(pid, st, WNOHANG);
         if (r == pid || (r < 0 && errno != EINTR))
             break;
+        if (crt_signalled() && !passed_on++)
+            kill(group ? -pid : pid, crt_signalled() == SIGINT ? SIGTERM : crt_signalled());
         double now = util_now_ms();
         if (!killed && now >= deadline_ms) {
             kill(group ? -pid : pid, SIGTERM);
@@ -289,16 +296,128 @@ static int box_wait_editor(pid_t pid, int group, double deadline_ms, int *st)
     return killed != 0;
 }
 
+/* name is a program on $PATH */
+static int box_on_path(const char *name)
+{
+    const char *path = getenv("PATH");
+    if (!path || !*path)
+        return 0;
+    for (const char *p = path;;) {
+        const char *e = strchrnul(p, ':');
+        char *full = e > p ? xasprintf("%.*s/%s", (int)(e - p), p, name) : xasprintf("./%s", name);
+        int ok = access(full, X_OK) == 0;
+        free(full);
+        if (ok)
+            return 1;
+        if (!*e)
+            return 0;
+        p = e + 1;
+    }
+}
+
+/* $VISUAL, else $EDITOR, else Debian's choice of editor (sensible-editor,
+ * then the editor alternative) when there, else vi. *chosen: it came from
+ * the environment (the user picked it). */
+static const char *box_editor(int *chosen)
+{
+    static const char *const fallback[] = { "sensible-editor", "editor" };
+    const char *ed = getenv("VISUAL");
+    if (!ed || !*ed)
+        ed = getenv("EDITOR");
+    *chosen = ed && *ed;
+    if (*chosen)
+        return ed;
+    for (size_t i = 0; i < ARRAY_SIZE(fallback); i++)
+        if (box_on_path(fallback[i]))
+            return fallback[i];
+    return "vi";
+}
+
+/* Runs the editor on path in a child and waits for it. The editor gets the
+ * terminal: in a process group of its own when pydrill has job control
+ * (an interview's clock can then end it, and whatever it started, as a
+ * whole), else in pydrill's own group, as system() would. Returns 1 when
+ * the clock ended it, else 0 (*st: its wait status; *pid_out -1: no child),
+ * and -1 when the terminal could not be taken back (*tty_errno says why;
+ * pydrill is then a background reader that would spin without a key: the
+ * caller leaves). */
+static int box_run_editor(const char *cmd, const char *path, double deadline_ms, pid_t *pid_out, int *st,
+                          int *tty_errno)
+{
+    /* as system() does: the editor gets Ctrl-C, not us; taking the
+     * terminal back from the background needs SIGTTOU ignored */
+    struct sigaction ign, oint, oquit, ottou;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGINT, &ign, &oint);
+    sigaction(SIGQUIT, &ign, &oquit);
+    sigaction(SIGTTOU, &ign, &ottou);
+    /* Job control is ours when the terminal's foreground group is our
+     * group. Under a PID namespace whose session leader is outside it
+     * (unshare --pid, tools/root-run.sh), both calls say 0: that is no
+     * job control, or the terminal would be handed to the editor and
+     * never taken back (tcsetpgrp(fd, 0) is EINVAL). */
+    pid_t mine = getpgrp();
+    pid_t fg = isatty(STDIN_FILENO) ? tcgetpgrp(STDIN_FILENO) : -1;
+    int own_group = mine > 0 && fg > 0 && fg == mine;
+    /* the child waits on go[0] until the parent has moved it to its
+     * group and handed it the terminal, or has given up doing so */
+    int go[2] = { -1, -1 };
+    if (own_group && pipe2(go, O_CLOEXEC) < 0)
+        own_group = 0;
+    int rc = 0;
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (go[0] >= 0) {
+            char c;
+            close(go[1]);
+            while (read(go[0], &c, 1) < 0 && errno == EINTR)
+                ;
+        }
+        signal(SIGINT, SIG_DFL);
+        signal(SIGQUIT, SIG_DFL);
+        signal(SIGTTOU, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+        _exit(127);
+    }
+    if (pid > 0 && own_group) {
+        /* the child is still waiting on the pipe, not exec'd: it can be
+         * moved, and back to our group when the terminal refuses it */
+        if (setpgid(pid, pid) < 0) {
+            own_group = 0;
+        } else if (tcsetpgrp(STDIN_FILENO, pid) < 0) {
+            own_group = 0;
+            if (setpgid(pid, mine) < 0) {
+                /* in a background group it would stop at its first read */
+                kill(pid, SIGKILL);
+            }
+        }
+    }
+    if (go[1] >= 0) {
+        close(go[0]);
+        close(go[1]); /* end of file: go on */
+    }
+    *pid_out = pid;
+    int ended = pid > 0 ? box_wait_editor(pid, own_group, deadline_ms, st) : 0;
+    if (own_group && tcsetpgrp(STDIN_FILENO, mine) < 0) {
+        *tty_errno = errno;
+        rc = -1;
+    }
+    sigaction(SIGINT, &oint, NULL);
+    sigaction(SIGQUIT, &oquit, NULL);
+    sigaction(SIGTTOU, &ottou, NULL);
+    return rc < 0 ? -1 : ended;
+}
+
 /* $VISUAL/$EDITOR on the answer, in a temporary .py file. In an interview
  * the clock goes on: when it runs out the editor is ended (box_wait_editor)
  * and the interview too, with the drafts as they stood. */
 static void box_external_editor(tui_app *a)
 {
-    const char *ed = getenv("VISUAL");
-    if (!ed || !*ed)
-        ed = getenv("EDITOR");
-    if (!ed || !*ed)
-        ed = "vi";
+    int chosen;
+    const char *ed = box_editor(&chosen);
     const char *tmp = getenv("TMPDIR");
     char *path = xasprintf("%s/pydrill-%s-XXXXXX.py", tmp && *tmp ? tmp : "/tmp", a->cat->drills[a->di].id);
     int fd = mkstemps(path, 3);
@@ -319,42 +438,21 @@ static void box_external_editor(tui_app *a)
     char *cmd = xasprintf("%s \"$1\"", ed);
     int interview = a->mode == MODE_INTERVIEW && !a->iv_done;
     crt_suspend();
-    /* as system() does: the editor gets Ctrl-C, not us */
-    struct sigaction ign, oint, oquit, ottou;
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN;
-    sigaction(SIGINT, &ign, &oint);
-    sigaction(SIGQUIT, &ign, &oquit);
-    /* The editor runs in a process group of its own, given the terminal,
-     * so that an interview's clock can end it (and whatever it started)
-     * as a whole; taking the terminal back from the background needs
-     * SIGTTOU ignored. Not the foreground (no job control): as before. */
-    int own_group = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
-    sigaction(SIGTTOU, &ign, &ottou);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (own_group) {
-            setpgid(0, 0);
-            tcsetpgrp(STDIN_FILENO, getpgrp());
-        }
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
-        signal(SIGTTOU, SIG_DFL);
-        execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
-        _exit(127);
-    }
-    if (pid > 0 && own_group) {
-        setpgid(pid, pid);
-        tcsetpgrp(STDIN_FILENO, pid);
-    }
-    int st = 0, ended = pid > 0 ? box_wait_editor(pid, own_group, interview ? a->iv_deadline_ms : 0, &st) : 0;
-    if (own_group)
-        tcsetpgrp(STDIN_FILENO, getpgrp());
-    sigaction(SIGINT, &oint, NULL);
-    sigaction(SIGQUIT, &oquit, NULL);
-    sigaction(SIGTTOU, &ottou, NULL);
+    pid_t pid;
+    int st = 0, tty_errno = 0;
+    int ended = box_run_editor(cmd, path, interview ? a->iv_deadline_ms : 0, &pid, &st, &tty_errno);
     free(cmd);
     crt_resume();
+    if (ended < 0) {
+        /* not ours to read any more: leave, as a closed terminal does
+         * (after SIGHUP that is what happened: nothing more to say) */
+        if (!crt_signalled()) {
+            app_note_at_exit("the terminal could not be taken back from the editor (%s): %s", ed,
+                             strerror(tty_errno));
+            raise(SIGHUP);
+        }
+        goto out;
+    }
     if (ended) {
         /* the clock ran out while the editor was open: what the editor
          * had does not count; the draft as it stood is handed in */
@@ -364,8 +462,17 @@ static void box_external_editor(tui_app *a)
                 ed);
         goto out;
     }
+    if (pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 127) {
+        /* sh's "not found" went to the screen just redrawn */
+        app_msg(a, "%s: not found; set VISUAL or EDITOR (the answer is unchanged)", ed);
+        goto out;
+    }
+    if (pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 126) {
+        app_msg(a, "%s: cannot be run (not executable); set VISUAL or EDITOR (the answer is unchanged)", ed);
+        goto out;
+    }
     if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        app_msg(a, "the editor failed; the answer is unchanged (%s)", ed);
+        app_msg(a, "the editor failed; the answer is unchanged (%s)%s", ed, chosen ? "" : "; set VISUAL or EDITOR");
         goto out;
     }
     char *data = NULL, *err = NULL;

@@ -5,6 +5,8 @@
 #define _GNU_SOURCE
 #include "tui.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <stdint.h>
@@ -13,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termcap.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -27,6 +30,11 @@ static sbuf crt_pasted;
 /* what the last keys need said (a byte that was not text, a paste cut):
  * taken by the loop once the keys of a burst are handled */
 static sbuf crt_noted;
+/* SIGHUP, SIGTERM or SIGINT: the signal, set by crt_leave_sig; the loops
+ * leave as Ctrl-C does once they see it (through crt_sig_pipe's byte, as
+ * poll() may have started just before the signal came) */
+static volatile sig_atomic_t crt_sig;
+static int crt_sig_pipe[2] = { -1, -1 };
 /* bytes and keys read ahead of the one wanted, newest last */
 static int crt_back[64];
 static size_t crt_nback;
@@ -100,8 +108,17 @@ void crt_done(void)
     if (!crt_on)
         return;
     crt_on = 0;
+    /* after SIGHUP the terminal may be gone or no longer read: what is
+     * written to give it back must not wait for a reader (a hung-up tty
+     * fails at once; a stalled one would block for ever). The flags are
+     * the open file's, shared with the shell: put back after. */
+    int fl = crt_sig == SIGHUP ? fcntl(STDOUT_FILENO, F_GETFL) : -1;
+    if (fl >= 0)
+        fcntl(STDOUT_FILENO, F_SETFL, fl | O_NONBLOCK);
     endwin();
     crt_write(CRT_PASTE_OFF);
+    if (fl >= 0)
+        fcntl(STDOUT_FILENO, F_SETFL, fl);
     sbuf_release(&crt_pasted);
     sbuf_release(&crt_noted);
     if (crt_screen) {
@@ -121,6 +138,31 @@ static void crt_fatal(int sig)
     }
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* SIGHUP (the terminal closed), SIGTERM, SIGINT sent with kill: nothing
+ * but a note here; the loop leaves through its way out, as on Ctrl-C
+ * (drafts kept, an interview's report kept), without asking anything. */
+static void crt_leave_sig(int sig)
+{
+    int saved = errno;
+    if (!crt_sig)
+        crt_sig = sig;
+    if (crt_sig_pipe[1] >= 0) {
+        ssize_t w = write(crt_sig_pipe[1], "s", 1);
+        (void)w; /* a full pipe already says it */
+    }
+    errno = saved;
+}
+
+int crt_signalled(void)
+{
+    return crt_sig;
+}
+
+int crt_signal_fd(void)
+{
+    return crt_sig_pipe[0];
 }
 
 static void crt_setup_attrs(void)
@@ -175,22 +217,43 @@ static void crt_setup_attrs(void)
     }
 }
 
-int crt_init(char **err)
+/* Why newterm() refused TERM, and what to do about it. */
+static char *crt_term_refused(void)
+{
+    const char *t = getenv("TERM");
+    if (!t || !*t)
+        return xstrdup("cannot use the terminal: TERM is not set; run with TERM=xterm-256color (or the name "
+                       "of your terminal)");
+    /* the termcap call: it says "no entry" (0) apart from "no database"
+     * (-1) without term.h, whose capability macros clash with names here */
+    char buf[2048];
+    int e = tgetent(buf, t);
+    if (e > 0)
+        return xasprintf("cannot use the terminal (TERM=%s)", t); /* known after all: something else failed */
+    if (e == -1)
+        return xasprintf("cannot use the terminal (TERM=%s): no terminfo database was found; install "
+                         "ncurses-base, or run with TERM=xterm-256color",
+                         t);
+    return xasprintf("cannot use the terminal (TERM=%s): no terminfo entry for %s here; install ncurses-term "
+                     "(apt-get install ncurses-term), or run with TERM=xterm-256color",
+                     t, t);
+}
+
+int crt_init(const char *what, char **err)
 {
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* as main() has it: see there */
     const char *cs = nl_langinfo(CODESET);
     crt_is_utf8 = cs && (!util_ascii_casecmp(cs, "UTF-8") || !util_ascii_casecmp(cs, "utf8"));
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        *err = xstrdup("the quiz needs a terminal (stdin and stdout)");
+        *err = xasprintf("%s needs a terminal (stdin and stdout)", what);
         return -1;
     }
     if (!getenv("ESCDELAY"))
         set_escdelay(25);
     crt_screen = newterm(NULL, stdout, stdin);
     if (!crt_screen) {
-        const char *t = getenv("TERM");
-        *err = xasprintf("cannot use the terminal (TERM=%s)", t ? t : "");
+        *err = crt_term_refused();
         return -1;
     }
     set_term(crt_screen);
@@ -209,7 +272,17 @@ int crt_init(char **err)
     }
     crt_on = 1;
     atexit(crt_done);
-    int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+    crt_sig = 0;
+    if (crt_sig_pipe[0] < 0 && pipe2(crt_sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+        crt_sig_pipe[0] = crt_sig_pipe[1] = -1; /* then poll()'s timeout is the only wake-up */
+    int leave[] = { SIGINT, SIGTERM, SIGHUP };
+    for (size_t i = 0; i < ARRAY_SIZE(leave); i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = crt_leave_sig; /* no SA_RESTART: a wait in progress sees EINTR */
+        sigaction(leave[i], &sa, NULL);
+    }
+    int sigs[] = { SIGQUIT, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
     for (size_t i = 0; i < ARRAY_SIZE(sigs); i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);

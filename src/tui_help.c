@@ -19,7 +19,7 @@ static const char *const help_lines[] = {
     "  t / T         next / previous topic filter",
     "  i             interview (asks first)    v  review the due drills",
     "  p             past interviews (Enter opens one; x/X export it)",
-    "  x             export answers to ./pydrill-answers.json",
+    "  x             export answers to a new ./pydrill-answers-DATE-TIME.json",
     "  d / D         reset this drill / everything (asks first)",
     "  q             quit",
     "  Marks: + passed  x failed  . not tried  ~ due  o passed after reveal",

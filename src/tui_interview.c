@@ -226,7 +226,13 @@ static void iv_complete(tui_app *a)
     if (iv_quit_when_kept) {
         iv_quit_when_kept = 0;
         if (!err) {
-            app_note_at_exit("the interview was ended by Ctrl-C; its report is kept in %s", r->path);
+            app_note_at_exit("the interview was ended by %s; its report is kept in %s", app_leave_cause(a),
+                             r->path);
+            app_ask_quit(a);
+        } else if (a->leave_sig) {
+            /* no one to show it to: stderr says what was lost */
+            app_note_at_exit("the interview was ended by %s, but its report could not be kept: %s",
+                             app_leave_cause(a), err);
             app_ask_quit(a);
         } else {
             /* quitting now would lose it: the report stays on screen */

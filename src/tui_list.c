@@ -216,19 +216,22 @@ static void list_move(tui_app *a, int delta)
     a->cur = (size_t)r;
 }
 
+/* x: a new answers file in the current folder, never one replaced; none
+ * when nothing was submitted */
 static void list_export(tui_app *a)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < a->st.n; i++)
-        n += a->st.entries[i].last_answer != NULL;
-    char *err = NULL;
-    const char *path = "pydrill-answers.json";
-    if (state_export(&a->st, path, &err) < 0) {
+    char *err = NULL, *path = NULL;
+    int n = app_export_answers(a, &path, &err);
+    if (n < 0) {
         app_msg(a, "export failed: %s", err ? err : "?");
         free(err);
+    } else if (n == 0) {
+        app_msg(a, "No answer has been submitted yet: there is nothing to export (no file was written).");
     } else {
         char cwd[4096];
-        app_msg(a, "exported %zu answers to %s/%s", n, getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+        app_msg(a, "exported %d answer%s to %s/%s", n, n == 1 ? "" : "s", getcwd(cwd, sizeof cwd) ? cwd : ".",
+                path);
+        free(path);
     }
 }
 

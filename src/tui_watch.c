@@ -28,8 +28,8 @@ typedef struct {
     int runs;
     char *answer;       /* the text being graded */
     state st;
-    int have_state;
-    char *state_note;   /* why progress is not recorded */
+    char *state_fail;   /* why progress is not recorded (load or last save), until a save works */
+    char *state_note;   /* what the load said (a file set aside) */
     char *note;
     size_t top;
     char when[16];
@@ -41,17 +41,22 @@ typedef struct {
  * does history.jsonl. */
 static void watch_record(watch_ctx *w)
 {
-    if (!w->have_state)
-        return;
     char *err = NULL;
     state_record(&w->st, w->d->id, w->d->revision, (int)w->v.st, w->v.score, w->answer, 0, w->runs - 1, 0,
                  app_now());
+    /* tried even when the load failed: state_save says whether it may */
     if (state_save(&w->st, &err) < 0) {
-        free(w->state_note);
-        w->state_note = xasprintf("progress not saved: %s", err ? err : "unknown error");
+        /* a load that failed (no path armed) said why first, and truly:
+         * that reason stays, not the save's "could not be read" */
+        if (!w->state_fail || w->st.path) {
+            free(w->state_fail);
+            w->state_fail = xstrdup(err ? err : "unknown error");
+        }
         free(err);
         return;
     }
+    free(w->state_fail);
+    w->state_fail = NULL;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "mode", "watch");
     cJSON_AddStringToObject(o, "id", w->d->id);
@@ -142,7 +147,16 @@ static void watch_draw(watch_ctx *w)
         doc_blank(&doc);
         doc_wrap(&doc, R_WARN, 1, wd - 2, w->state_note);
     }
+    /* progress that cannot be recorded: a fixed line above the footer, as
+     * in the quiz, not below an explanation that may run off the screen */
     int body = h - 2;
+    if (w->state_fail) {
+        body--;
+        crt_fill(win, h - 2, 0, crt_attr(R_FAIL));
+        char *s = xasprintf("Progress NOT saved: %s", w->state_fail);
+        crt_puts(win, h - 2, 1, wd - 1, s, crt_attr(R_FAIL));
+        free(s);
+    }
     if (doc.n <= (size_t)body)
         w->top = 0;
     else if (w->top > doc.n - (size_t)body)
@@ -205,19 +219,18 @@ int tui_watch(catalog *c, drill *d, const char *file)
     }
     char *err = NULL;
     if (state_load(&w.st, &err) < 0) {
-        w.state_note = xasprintf("progress will not be saved: %s", err ? err : "state folder unusable");
+        w.state_fail = xstrdup(err ? err : "the state folder is unusable");
         free(err);
         err = NULL;
-    } else {
-        w.have_state = 1;
-        if (w.st.notice)
-            w.state_note = xstrdup(w.st.notice);
+    } else if (w.st.notice) {
+        w.state_note = xstrdup(w.st.notice);
     }
-    if (crt_init(&err) < 0) {
+    if (crt_init("watch mode", &err) < 0) {
         fprintf(stderr, "pydrill: error: %s\n", err);
         free(err);
         free(dir);
         free(w.state_note);
+        free(w.state_fail);
         state_free(&w.st);
         close(fd);
         return 2;
@@ -228,10 +241,11 @@ int tui_watch(catalog *c, drill *d, const char *file)
         if (dirty)
             watch_draw(&w);
         dirty = 0;
-        struct pollfd p[10];
+        struct pollfd p[11];
         int np = 0;
         p[np++] = (struct pollfd){ .fd = 0, .events = POLLIN };
         p[np++] = (struct pollfd){ .fd = fd, .events = POLLIN };
+        p[np++] = (struct pollfd){ .fd = crt_signal_fd(), .events = POLLIN };
         int busy = tui_grading_busy(&w.g);
         np += tui_grading_pollfds(&w.g, p + np, 8);
         int timeout = -1;
@@ -242,6 +256,10 @@ int tui_watch(catalog *c, drill *d, const char *file)
                 timeout = t;
         }
         if (poll(p, (nfds_t)np, timeout) < 0 && errno != EINTR)
+            break;
+        /* SIGHUP, SIGTERM: every grading is recorded already; leave as q
+         * does, without drawing on a terminal that may be gone */
+        if (crt_signalled())
             break;
         if (busy) {
             w.tick++;
@@ -272,13 +290,18 @@ int tui_watch(catalog *c, drill *d, const char *file)
     }
     tui_grading_cancel(&w.g);
     crt_done();
+    if (w.state_fail)
+        fprintf(stderr, "pydrill: warning: progress not saved: %s\n", w.state_fail);
     if (w.have_v && !tui_grading_busy(&w.g))
         rc = w.v.st == ST_PASS || w.v.st == ST_SKIPPED ? 0 : 1;
+    if (crt_signalled())
+        rc = 128 + crt_signalled(); /* as a shell reports a program a signal ended */
     if (w.have_v)
         drill_verdict_free(&w.v);
     free(w.note);
     free(w.answer);
     free(w.state_note);
+    free(w.state_fail);
     state_free(&w.st);
     free(w.g.traceback);
     free(dir);

@@ -54,6 +54,21 @@ test_expect_success 'the quiz shows what watch recorded' '
     tui_start -- --pack "$PACK" && tui_wait "✓ fix" && tui_wait "1/5 passed" && tui_quit
 '
 
+test_expect_success 'progress that cannot be recorded: a fixed line above the footer, and on stderr at exit' '
+    : >"$TRASH/afile" &&
+    printf "def append_to(x, lst=None):\n    lst = [] if lst is None else lst\n    lst.append(x)\n    return lst\n" >ok.py &&
+    TUI_H=24 TUI_W=80 tui_start XDG_STATE_HOME="$TRASH/afile" -- run --pack "$PACK" mutable-default-fix "$TRASH/ok.py" --watch &&
+    tui_wait "PASS" && tui_screen >s && test "$(sed -n 23p s | cut -c1-22)" = " Progress NOT saved: /" &&
+    tui_keys q && tui_wait "[exit 0]" &&
+    contains "$TRASH/stderr" "pydrill: warning: progress not saved: $TRASH/afile/pydrill: error: cannot create folder" &&
+    contains "$TRASH/stderr" "Not a directory"
+'
+
+test_expect_success 'without a terminal: watch mode (not "the quiz") needs one' '
+    expect_code 2 pydrill run --pack "$PACK" mutable-default-fix "$TRASH/ok.py" --watch </dev/null >out 2>err &&
+    contains err "pydrill: error: watch mode needs a terminal" && lacks err "the quiz"
+'
+
 test_expect_success 'a folder that cannot be watched: exit 2 with a message' '
     expect_code 2 pydrill run --pack "$PACK" mutable-default-fix "$TRASH/nope/answer.py" --watch 2>err &&
     contains err "pydrill: error: cannot watch"

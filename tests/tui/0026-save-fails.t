@@ -35,14 +35,14 @@ test_expect_success 'x at the question exports the answers, then quits; stderr s
     tui_start -- --pack "$PACK" && tui_wait "Mutable default argument" && break_state &&
     tui_keys Enter && tui_wait "Your answer: what it prints" && tui_type "x" && tui_keys Escape &&
     tui_wait "Progress NOT saved" && tui_keys q && tui_wait "[y/x/N]" && tui_keys x && tui_wait "[exit 0]" &&
-    contains pydrill-answers.json "mutable-default-predict" &&
+    f=$(ls pydrill-answers-*.json) && contains "$f" "mutable-default-predict" &&
     contains "$TRASH/stderr" "pydrill: warning: progress not saved: $S: error:" &&
-    contains "$TRASH/stderr" "the answers were exported to $TRASH/pydrill-answers.json" &&
+    contains "$TRASH/stderr" "the answers were exported to $TRASH/$f" &&
     lacks "$TRASH/stderr" "saved: pydrill:" && mend_state
 '
 
 test_expect_success 'a state that could not be read: said at once; q quits when nothing would be lost' '
-    rm -f pydrill-answers.json && mv "$S" "$S.away" && mkdir "$S" && ln -s progress.json "$S/progress.json" &&
+    rm -f pydrill-answers-*.json && mv "$S" "$S.away" && mkdir "$S" && ln -s progress.json "$S/progress.json" &&
     tui_start -- --pack "$PACK" && tui_wait "progress will not be saved" &&
     tui_keys j && tui_wait "Progress NOT saved" && tui_keys q && tui_wait "[exit 0]" &&
     contains "$TRASH/stderr" "pydrill: warning: progress not saved:" && lacks "$TRASH/stderr" "saved: pydrill:"
@@ -51,9 +51,9 @@ test_expect_success 'a state that could not be read: said at once; q quits when 
 test_expect_success '... and asks once a draft or answer could not be kept; y quits anyway' '
     tui_start -- --pack "$PACK" && tui_wait "progress will not be saved" && tui_keys Enter &&
     tui_wait "Your answer: what it prints" && tui_type "x" && tui_keys Escape && tui_wait "topic: all" &&
-    tui_keys q && tui_wait "[y/x/N]" && tui_keys y && tui_wait "[exit 0]" &&
+    tui_keys q && tui_wait "[y/N]" && tui_keys y && tui_wait "[exit 0]" &&
     contains "$TRASH/stderr" "pydrill: warning: progress not saved: the state file could not be read" &&
-    test -L "$S/progress.json" && test ! -e pydrill-answers.json
+    test -L "$S/progress.json" && ! ls pydrill-answers*.json 2>/dev/null
 '
 
 test_done

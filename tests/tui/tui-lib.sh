@@ -7,6 +7,7 @@ PACK="$TUI_FIX/quiz.json"
 trap 'tui_stop; rm -rf "$TRASH"' EXIT
 
 # tui_start [VAR=VALUE...] -- ARGS... : runs pydrill ARGS in a 100x30 terminal
+# (under $TUI_WRAP when set: words put before it, e.g. unshare --pid ...)
 tui_start() {
     envs=""
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs="$envs $(printf '%q' "$1")"; shift; done
@@ -16,7 +17,7 @@ tui_start() {
     cat >"$TRASH/run.sh" <<EOS
 #!/bin/bash
 cd $(printf '%q' "$TRASH")
-env LC_ALL=C.UTF-8 $envs $(printf '%q' "$PYDRILL") $args 2>"$TRASH/stderr"
+${TUI_WRAP:+$TUI_WRAP }env LC_ALL=C.UTF-8 $envs $(printf '%q' "$PYDRILL") $args 2>"$TRASH/stderr"
 echo "[exit \$?]"
 $(tui_after_exit)
 exec sleep 3600
@@ -53,6 +54,11 @@ tui_stop() {
 tui_keys() { tmux -L "$TUI_SOCK" send-keys -t t "$@"; }
 tui_type() { tmux -L "$TUI_SOCK" send-keys -t t -l "$1"; }
 tui_screen() { tmux -L "$TUI_SOCK" capture-pane -p -t t "$@"; }
+
+# tui_pid : the pid of pydrill in the terminal (a child of run.sh)
+tui_pid() {
+    shell=$(tmux -L "$TUI_SOCK" display -p -t t "#{pane_pid}") && pgrep -P "$shell" | head -n 1
+}
 
 # tui_wait TEXT : waits (up to ~10 s) until the screen shows TEXT
 tui_wait() {
