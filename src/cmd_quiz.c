@@ -8,6 +8,9 @@
 #include "cmd.h"
 #include "tui.h"
 
+/* a countdown longer than this (about two years) is a typo */
+#define QUIZ_MINUTES_MAX 1000000
+
 static const char quiz_usage[] =
     "usage: pydrill [quiz] [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
     "                      [--topic T] [--count N] [--minutes M]\n"
@@ -85,8 +88,9 @@ int cmd_quiz(int argc, char **argv)
         case OPT_MINUTES: {
             errno = 0;
             double x = strtod(v, &end);
-            if (errno || *end || end == v || !(x > 0) || x > 1e6) {
-                rc = cmd_args_error(&a, "--minutes needs a positive number (fractions allowed, e.g. 0.5)");
+            if (errno || *end || end == v || !(x > 0) || x > QUIZ_MINUTES_MAX) {
+                rc = cmd_args_error(&a, "--minutes needs a positive number of minutes, at most %d (fractions allowed, "
+                                        "e.g. 0.5)", QUIZ_MINUTES_MAX);
                 goto out;
             }
             o.minutes = x;

@@ -88,7 +88,7 @@ static void render_item(const interview_item *it, size_t i, int utf8, interview_
     int prose = it->kind && !strcmp(it->kind, "explain");
     sink(ctx, IV_TITLE, 3, "Your answer");
     if (it->answer && *it->answer)
-        sink(ctx, prose ? IV_WRAP : IV_CODE, 5, it->answer);
+        sink(ctx, prose ? IV_ANSWER : IV_CODE, 5, it->answer);
     else
         sink(ctx, IV_DIM, 5, "(no answer)");
     if (it->message && *it->message && it->st != ST_PASS && it->st != ST_MISSING)
@@ -276,7 +276,7 @@ static void text_sink(void *ctx, interview_style st, int indent, const char *raw
     const char *text = clean;
     if (!*text) {
         sbuf_addch(sb, '\n');
-    } else if (st == IV_WRAP) {
+    } else if (st == IV_WRAP || st == IV_ANSWER) {
         text_wrap(sb, indent, text);
     } else {
         const char *p = text;

@@ -774,13 +774,25 @@ static int write_stdout(const char *text, char **err)
 
 int state_export(const state *s, const char *path, char **err)
 {
+    return state_export_current(s, NULL, path, err);
+}
+
+int state_export_current(const state *s, const catalog *c, const char *path, char **err)
+{
     submission sub;
     submission_init(&sub);
     const char *user = getenv("USER");
     sub.candidate = xstrdup(user && user[0] ? user : "me");
-    for (size_t i = 0; i < s->n; i++)
-        if (s->entries[i].last_answer)
-            submission_set(&sub, s->entries[i].id, s->entries[i].last_answer);
+    for (size_t i = 0; i < s->n; i++) {
+        const state_entry *e = &s->entries[i];
+        if (!e->last_answer)
+            continue;
+        /* the answer to an older question, as state_find would say */
+        const drill *d = c ? catalog_find(c, e->id) : NULL;
+        if (d && d->revision != e->revision)
+            continue;
+        submission_set(&sub, e->id, e->last_answer);
+    }
     char *json = answers_to_json(&sub);
     submission_free(&sub);
     size_t len = strlen(json);

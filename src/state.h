@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "review.h"
 
 typedef struct {
@@ -77,5 +78,9 @@ char *state_dir(void); /* caller frees; NULL when neither XDG_STATE_HOME nor a h
  * file (SPEC 2.6; candidate $USER, else "me"): to stdout when path is NULL,
  * else atomically to path. Returns 0, or -1 with *err. */
 int state_export(const state *s, const char *path, char **err);
+/* The same, leaving out the answers of c's drills that are stored for
+ * another revision than c's (answers to a question no longer asked);
+ * c NULL: every answer. */
+int state_export_current(const state *s, const catalog *c, const char *path, char **err);
 
 #endif

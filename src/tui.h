@@ -233,6 +233,8 @@ typedef struct tui_app {
     /* confirmation prompt: y runs it */
     char *confirm;
     void (*confirm_fn)(struct tui_app *);
+    double confirm_ms;      /* when a guarded question appeared (app_confirm_guarded), else 0 */
+    double keys_held_ms;    /* keys are dropped until then (the clock ended an interview) */
     int quit;
     int leave_sig;          /* SIGHUP/SIGTERM/SIGINT came: leaving as Ctrl-C does, asking nothing */
     tui_sess *sess;         /* one per drill */
@@ -285,6 +287,7 @@ typedef struct tui_app {
     double took_secs;
     size_t res_top;
     int res_revealed;            /* passed, but after the answer was shown */
+    int res_seen;                /* the answer had been shown before this one was sent */
     review_card card_before;     /* the schedule before this answer fed it */
     int self_grade;              /* explain: the candidate's own grade, -1: none yet */
 
@@ -311,6 +314,7 @@ typedef struct tui_app {
     int rep_owned;
     tui_screen rep_back;
     size_t rep_top;
+    int rep_esc_only;            /* the clock ended it: only Esc leaves the report */
 
     /* see it happen (tui_trace.c) */
     struct tui_trace *trace; /* the step screen's, while it is open */
@@ -442,6 +446,15 @@ size_t app_answers(const tui_app *a);
  * answers went out (*path: the name; caller frees), 0 when there were
  * none (nothing written), or -1 with *err. */
 int app_export_answers(tui_app *a, char **path, char **err);
+/* app_confirm for a question whose yes loses something (a reset): keys
+ * typed ahead are dropped when it appears, and a key that comes within
+ * APP_CONFIRM_GRACE_MS of it cancels it rather than answer it (a typist
+ * who went on typing through the moment it appeared). */
+#define APP_CONFIRM_GRACE_MS 600
+void app_confirm_guarded(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The answers app_export_answers would write: the drills whose last
+ * submitted answer is to the question as the catalog has it now. */
+int app_answer_current(const tui_app *a, const state_entry *e);
 /* What is ending the quiz: "Ctrl-C", or the signal (leave_sig) that came. */
 const char *app_leave_cause(const tui_app *a);
 /* A line for stderr once the terminal is given back ("pydrill: " first). */
@@ -465,6 +478,14 @@ void answer_undo_settle(const tui_app *a);
 void iv_interrupt(tui_app *a);
 /* 1 while the quiz waits for the grading of an interrupted interview. */
 int iv_quitting(const tui_app *a);
+/* The report on screen is of the interview just ended and could not be
+ * kept in the state folder: tries once more; 1 when it still is not. */
+int iv_report_unkept(tui_app *a);
+/* Writes the report on screen as text (html 0) or HTML to the current
+ * folder; 0, or -1 (the status line says why). */
+int iv_report_export(tui_app *a, int html);
+/* Keys are dropped for this long after the clock ends an interview. */
+#define IV_KEY_GRACE_MS 1000
 
 /* ---- tui_watch.c ---- */
 

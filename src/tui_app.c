@@ -31,6 +31,19 @@ void app_confirm(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...)
     a->confirm = xvasprintf(fmt, ap);
     va_end(ap);
     a->confirm_fn = fn;
+    a->confirm_ms = 0;
+}
+
+void app_confirm_guarded(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(a->confirm);
+    a->confirm = xvasprintf(fmt, ap);
+    va_end(ap);
+    a->confirm_fn = fn;
+    crt_flush_input();
+    a->confirm_ms = util_now_ms();
 }
 
 state_entry *app_entry(tui_app *a, const drill *d)
@@ -83,9 +96,15 @@ void app_append_key(char **s, int k)
 
 static void app_quit(tui_app *a);
 
+/* The question on screen is about an interview report that is not kept
+ * (x and X export it), not about the progress. */
+static int app_quit_for_report;
+
 /* y at "quit anyway?" */
 static void app_quit_anyway(tui_app *a)
 {
+    if (app_quit_for_report)
+        app_note_at_exit("the interview report was not kept (the state folder cannot be written)");
     app_quit(a);
 }
 
@@ -107,11 +126,21 @@ void app_note_at_exit(const char *fmt, ...)
     free(s);
 }
 
+int app_answer_current(const tui_app *a, const state_entry *e)
+{
+    if (!e->last_answer)
+        return 0;
+    /* an answer to an older revision of a drill of this catalog answers
+     * a question that is no longer asked; other drills' answers go out */
+    const drill *d = catalog_find(a->cat, e->id);
+    return !d || d->revision == e->revision;
+}
+
 size_t app_answers(const tui_app *a)
 {
     size_t n = 0;
     for (size_t i = 0; i < a->st.n; i++)
-        n += a->st.entries[i].last_answer != NULL;
+        n += app_answer_current(a, &a->st.entries[i]);
     return n;
 }
 
@@ -132,7 +161,7 @@ int app_export_answers(tui_app *a, char **path, char **err)
     /* written whole under a name of ours, then linked to the first free
      * name: link() never replaces a file, even one made a moment ago */
     char *tmp = xasprintf(".pydrill-answers-%s.%ld.tmp", stamp, (long)getpid());
-    if (state_export(&a->st, tmp, err) < 0) {
+    if (state_export_current(&a->st, a->cat, tmp, err) < 0) {
         free(tmp);
         return -1;
     }
@@ -170,6 +199,17 @@ int app_export_answers(tui_app *a, char **path, char **err)
 
 void app_ask_quit(tui_app *a)
 {
+    app_quit_for_report = 0;
+    /* an interview report that could not be kept goes with the quiz:
+     * asked first (unless no one is there to answer) */
+    if (!a->leave_sig && iv_report_unkept(a)) {
+        app_quit_for_report = 1;
+        app_confirm(a, app_quit_anyway,
+                    "This interview report is NOT kept (the state folder cannot be written). y quits anyway and "
+                    "loses it; x or X exports it (text, HTML) to the current folder and quits; any other key "
+                    "stays.");
+        return;
+    }
     /* one more try first: the folder may be back */
     if (app_lost && a->st.path)
         app_save(a);
@@ -372,6 +412,23 @@ void app_draw_header(tui_app *a, WINDOW *w, const char *left)
         crt_puts(w, 0, wd - rw, rw, right, h);
 }
 
+/* A guarded question just appeared: a key now cancels it. */
+static int app_confirm_early(const tui_app *a)
+{
+    return a->confirm && a->confirm_ms && util_now_ms() - a->confirm_ms < APP_CONFIRM_GRACE_MS;
+}
+
+/* the keys a question on screen takes */
+static const char *app_confirm_keys(const tui_app *a)
+{
+    /* a guarded question takes no answer yet: its keys are not offered */
+    if (app_confirm_early(a))
+        return "(a moment...)";
+    if (app_asking_quit(a) && app_quit_for_report)
+        return "[y/x/X/N]";
+    return app_asking_quit(a) && app_answers(a) ? "[y/x/N]" : "[y/N]";
+}
+
 /* Footer keys: drop the least important until they fit, the help key last
  * and always there. */
 void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
@@ -397,8 +454,7 @@ void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
         free(s);
     } else if (a->confirm || a->msg) {
         /* a long message or question (a path, a reason) takes up to three lines */
-        char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_asking_quit(a) && app_answers(a) ? "[y/x/N]" : "[y/N]")
-                             : NULL;
+        char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_confirm_keys(a)) : NULL;
         tui_doc d;
         doc_init(&d);
         doc_wrap(&d, R_WARN, 1, wd - 1, s ? s : a->msg);
@@ -447,6 +503,26 @@ void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
     }
 }
 
+/* Under the "too small" message, a question waiting for its answer (or
+ * the status line), wrapped to what room there is: a key that quits must
+ * not be answered blind. */
+static void app_draw_small_note(tui_app *a, WINDOW *w)
+{
+    int h, wd;
+    getmaxyx(w, h, wd);
+    const char *text = a->confirm ? a->confirm : a->msg;
+    if (!text || h <= 4 || wd < 8)
+        return;
+    char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_confirm_keys(a)) : xstrdup(text);
+    tui_doc d;
+    doc_init(&d);
+    doc_wrap(&d, a->confirm ? R_WARN : R_NORMAL, 0, wd, s);
+    for (size_t i = 0; i < d.n && 4 + (int)i < h; i++)
+        doc_draw(&d, w, 4 + (int)i, 1, i);
+    doc_free(&d);
+    free(s);
+}
+
 static void app_frame(tui_app *a)
 {
     WINDOW *w = stdscr;
@@ -456,6 +532,7 @@ static void app_frame(tui_app *a)
     a->cur_y = a->cur_x = -1;
     if (h < TUI_MIN_H || wd < TUI_MIN_W) {
         crt_draw_too_small(w);
+        app_draw_small_note(a, w);
     } else {
         switch (a->screen) {
         case SCR_LIST: list_draw(a, w); break;
@@ -484,50 +561,85 @@ static void app_quit(tui_app *a)
     a->quit = 1;
 }
 
+/* Ctrl-C: an interview ends as when the time is up (its report kept),
+ * then the quiz quits; elsewhere it quits, asking first when something
+ * would be lost. */
+static int app_interrupt(tui_app *a)
+{
+    if (iv_quitting(a)) {
+        app_msg(a, "Grading the answers handed in, so that the report is kept; the quiz quits then.");
+        return TUI_REDRAW;
+    }
+    if (a->mode == MODE_INTERVIEW && !a->rep) {
+        /* what was handed in is graded and kept, as when time is up */
+        iv_interrupt(a);
+        return a->quit ? TUI_QUIT : TUI_REDRAW;
+    }
+    if (app_asking_quit(a)) {
+        /* Ctrl-C at "quit anyway?" is a yes */
+        free(a->confirm);
+        a->confirm = NULL;
+        app_quit(a);
+        return TUI_QUIT;
+    }
+    app_close_drill(a);
+    app_ask_quit(a);
+    return a->quit ? TUI_QUIT : TUI_REDRAW;
+}
+
+/* y at "End the interview and quit?" (q on a terminal too small) */
+static void app_end_interview_and_quit(tui_app *a)
+{
+    app_interrupt(a);
+}
+
+/* q on the "too small" screen: quit as Ctrl-C does, but an interview
+ * still running is asked about first (its drafts would be handed in). */
+static void app_small_quit(tui_app *a)
+{
+    if (a->mode == MODE_INTERVIEW && !a->iv_done && !a->rep)
+        app_confirm(a, app_end_interview_and_quit,
+                    "End the interview and quit? Drafts are handed in, the report kept.");
+    else
+        app_interrupt(a);
+}
+
 static int app_key(tui_app *a, int k)
 {
     int h, wd;
     getmaxyx(stdscr, h, wd);
     if (k == TK(KEY_RESIZE))
         return TUI_REDRAW;
-    if (k == TK_CTRL('c')) {
-        if (iv_quitting(a)) {
-            app_msg(a, "Grading the answers handed in, so that the report is kept; the quiz quits then.");
-            return TUI_REDRAW;
+    if (k == TK_CTRL('c'))
+        return app_interrupt(a);
+    if (a->keys_held_ms && util_now_ms() < a->keys_held_ms)
+        return 0; /* typed before the report replaced the drill */
+    a->keys_held_ms = 0;
+    if (a->confirm) {
+        void (*fn)(tui_app *) = a->confirm_fn;
+        int asking_quit = app_asking_quit(a), for_report = asking_quit && app_quit_for_report;
+        int early = app_confirm_early(a);
+        free(a->confirm);
+        a->confirm = NULL;
+        if (early) {
+            crt_flush_input();
+            app_msg(a, "cancelled: a key came as the question appeared (typed ahead?); ask again to answer it");
+        } else if (k == 'y' || k == 'Y') {
+            fn(a);
+        } else if (for_report && (k == 'x' || k == 'X')) {
+            if (iv_report_export(a, k == 'X') == 0)
+                app_quit(a);
+        } else if (asking_quit && (k == 'x' || k == 'X') && app_answers(a)) {
+            app_quit_export(a);
+        } else {
+            app_msg(a, "cancelled");
         }
-        if (a->mode == MODE_INTERVIEW && !a->rep) {
-            /* what was handed in is graded and kept, as when time is up */
-            iv_interrupt(a);
-            return a->quit ? TUI_QUIT : TUI_REDRAW;
-        }
-        if (app_asking_quit(a)) {
-            /* Ctrl-C at "quit anyway?" is a yes */
-            free(a->confirm);
-            a->confirm = NULL;
-            app_quit(a);
-            return TUI_QUIT;
-        }
-        app_close_drill(a);
-        app_ask_quit(a);
         return a->quit ? TUI_QUIT : TUI_REDRAW;
     }
     if (h < TUI_MIN_H || wd < TUI_MIN_W) {
         if (k == 'q')
-            app_ask_quit(a);
-        return TUI_REDRAW;
-    }
-    if (a->confirm) {
-        void (*fn)(tui_app *) = a->confirm_fn;
-        int asking_quit = app_asking_quit(a);
-        free(a->confirm);
-        a->confirm = NULL;
-        if (k == 'y' || k == 'Y')
-            fn(a);
-        else if (asking_quit && (k == 'x' || k == 'X') && app_answers(a))
-            app_quit_export(a);
-        else
-            app_msg(a, "cancelled");
-        return TUI_REDRAW;
+            app_small_quit(a);
+        return a->quit ? TUI_QUIT : TUI_REDRAW;
     }
     if (a->help)
         return help_key(a, k);
@@ -630,10 +742,19 @@ static void app_loop(tui_app *a)
             if (t < timeout)
                 timeout = t;
         }
+        /* a question or a report that takes keys from a moment on is
+         * drawn again then (it offers them) */
+        int wake = 0;
+        if (app_confirm_early(a))
+            wake = (int)(a->confirm_ms + APP_CONFIRM_GRACE_MS - util_now_ms()) + 1;
+        else if (a->keys_held_ms > util_now_ms())
+            wake = (int)(a->keys_held_ms - util_now_ms()) + 1;
+        if (wake > 0 && wake < timeout)
+            timeout = wake;
         np += trace_pollfds(a, p + np, 8, &timeout);
         if (poll(p, (nfds_t)np, timeout) < 0 && errno != EINTR)
             break;
-        dirty |= trace_poll(a);
+        dirty |= trace_poll(a) || wake > 0;
         if (busy) {
             a->tick++;
             dirty = 1;
@@ -667,6 +788,23 @@ static void app_loop(tui_app *a)
     }
 }
 
+/* A drill of this catalog whose stored entry is of another revision: its
+ * history (answers, score, schedule) is of a question no longer asked, so
+ * it is dropped now, and from the file at the next save, rather than
+ * exported or kept for ever (docs/review.md). */
+static void app_prune_stale(tui_app *a)
+{
+    for (size_t i = 0; i < a->cat->ndrills; i++) {
+        const drill *d = &a->cat->drills[i];
+        for (size_t k = 0; k < a->st.n; k++)
+            if (!strcmp(a->st.entries[k].id, d->id)) {
+                if (a->st.entries[k].revision != d->revision)
+                    state_reset(&a->st, d->id);
+                break;
+            }
+    }
+}
+
 int tui_quiz(catalog *c, const tui_options *o)
 {
     tui_app *a = xcalloc(1, sizeof *a);
@@ -684,6 +822,7 @@ int tui_quiz(catalog *c, const tui_options *o)
     } else if (a->st.notice) {
         app_msg(a, "%s", a->st.notice);
     }
+    app_prune_stale(a);
     app_collect_topics(a);
     a->sess = xcalloc(c->ndrills + 1, sizeof *a->sess);
     a->self_grade = -1;

@@ -62,6 +62,14 @@ static int is_code(const drill *d)
     return drill_input(d) == INPUT_CODE;
 }
 
+/* Ctrl-R is offered: an interview shows no more than a hand-in would. */
+static int drill_can_run(const tui_app *a, const drill *d)
+{
+    if (!kind_get(d->kind)->runs_answer)
+        return 0;
+    return a->mode != MODE_INTERVIEW || drill_input(d) != INPUT_ORDER;
+}
+
 int drill_typing(const tui_app *a)
 {
     return a->open && a->screen == SCR_DRILL && uses_editor(&a->cat->drills[a->di]);
@@ -569,7 +577,7 @@ void drill_draw(tui_app *a, WINDOW *w)
             hints[n++] = (tui_hint){ "Space", a->ord_held ? "drop" : "pick up", 85 };
         }
         hints[n++] = (tui_hint){ "^S", "submit", 100 };
-        if (runs)
+        if (runs && drill_can_run(a, d))
             hints[n++] = (tui_hint){ "^R", "run tests", 80 };
     }
     if (can_hint)
@@ -604,6 +612,12 @@ static void drill_grade(tui_app *a, int visible_only)
     }
     if (visible_only && !kind_get(d->kind)->runs_answer) {
         app_msg(a, "Ctrl-R runs the visible tests of drills answered with code.");
+        return;
+    }
+    if (visible_only && !drill_can_run(a, d)) {
+        /* a program with a line that belongs to no right answer fails
+         * before it runs, so a run would name that line: the answer key */
+        app_msg(a, "No Ctrl-R on parsons drills in an interview: which lines belong is the question.");
         return;
     }
     if (a->have_v)
@@ -658,8 +672,17 @@ void drill_graded(tui_app *a, drill_verdict *v)
         char *now = a->ed ? edbuf_text(a->ed) : NULL;
         int stale = now && a->run_text && strcmp(now, a->run_text);
         free(now);
-        app_msg(a, "visible tests: %zu of %zu passed (%s)%s", ok, v->ntests, status_name(v->st),
-                stale ? ", for your code as it was at Ctrl-R" : "");
+        size_t visible = 0;
+        for (size_t i = 0; i < d->ntests; i++)
+            visible += !d->tests[i].hidden;
+        if (!v->ntests && visible)
+            /* stopped before the first test (a syntax error, a line that
+             * does not belong): none of them ran */
+            app_msg(a, "visible tests: none of %zu ran (%s)%s", visible, status_name(v->st),
+                    stale ? ", for your code as it was at Ctrl-R" : "");
+        else
+            app_msg(a, "visible tests: %zu of %zu passed (%s)%s", ok, v->ntests, status_name(v->st),
+                    stale ? ", for your code as it was at Ctrl-R" : "");
         a->doc_top = (size_t)-1; /* clamped to the end when drawn */
         return;
     }
@@ -674,6 +697,7 @@ void drill_graded(tui_app *a, drill_verdict *v)
     app_save(a);
     drill_record_history(a, d, v, revealed);
     a->res_revealed = revealed;
+    a->res_seen = s->revealed;
     /* the result screen shows the explanation and what was expected */
     if (v->st != ST_PASS && v->st != ST_SKIPPED && v->st != ST_MISSING)
         s->revealed = 1;

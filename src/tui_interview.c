@@ -113,6 +113,7 @@ void app_start_interview(tui_app *a)
     free(pool);
     a->mode = MODE_INTERVIEW;
     a->iv_done = 0;
+    a->rep_esc_only = 0;
     iv_quit_when_kept = 0;
     a->iv_timed_out = 0;
     a->qpos = 0;
@@ -125,6 +126,14 @@ void app_start_interview(tui_app *a)
     app_msg(a, "Interview: %zu drill%s, %s. No hints. Good luck.", a->niv, a->niv == 1 ? "" : "s", mins);
 }
 
+static int iv_blank_line(const char *p)
+{
+    for (; *p && *p != '\n'; p++)
+        if (!isspace((unsigned char)*p))
+            return 0;
+    return 1;
+}
+
 static int iv_blank(const char *s)
 {
     for (; *s; s++)
@@ -133,19 +142,57 @@ static int iv_blank(const char *s)
     return 1;
 }
 
-/* Takes the open drill's answer into its item: handed in (Ctrl-S), or a
- * draft when the interview ends (then the untouched starter or nothing at
- * all is no answer). */
-static void iv_take(tui_app *a, int submitted)
+/* The end of a line's text, less the blanks that end it. */
+static const char *iv_line_end(const char *p, const char **next)
+{
+    const char *nl = strchrnul(p, '\n'), *e = nl;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    *next = *nl ? nl + 1 : nl;
+    return e;
+}
+
+/* text is the drill's starter as given, give or take blanks at the ends of
+ * lines and blank lines at the end: whether never touched or edited back
+ * to it, it holds nothing of the candidate's (neither changes what Python
+ * runs). */
+static int iv_starter(const drill *d, const char *text)
+{
+    if (drill_pristine(d, text))
+        return 1;
+    if (drill_input(d) != INPUT_CODE || !d->code)
+        return 0;
+    const char *x = d->code, *y = text;
+    for (;;) {
+        while (*x && iv_blank_line(x))
+            x = strchrnul(x, '\n'), x += !!*x;
+        while (*y && iv_blank_line(y))
+            y = strchrnul(y, '\n'), y += !!*y;
+        if (!*x || !*y)
+            return !*x && !*y;
+        const char *xn, *yn, *xe = iv_line_end(x, &xn), *ye = iv_line_end(y, &yn);
+        if (xe - x != ye - y || memcmp(x, y, (size_t)(xe - x)))
+            return 0;
+        x = xn;
+        y = yn;
+    }
+}
+
+/* Takes the open drill's answer into its item, when there is one: an empty
+ * box, no option or line chosen, or the starter as given is none, however
+ * it is handed in (Ctrl-S or the end of the interview), and the drill is
+ * then `missing`. Returns 1 when an answer was taken. */
+static int iv_take(tui_app *a)
 {
     if (!a->open || a->qpos >= a->niv)
-        return;
+        return 0;
     tui_iv_item *it = &a->iv[a->qpos];
     const drill *d = &a->cat->drills[it->drill];
     double spent = (iv_clock_ms(a) - a->opened_ms) / 1000.0;
     it->secs += spent > 0 ? spent : 0;
     char *text = drill_answer(a);
-    if (submitted || (!iv_blank(text) && !drill_pristine(d, text))) {
+    int taken = !iv_blank(text) && !iv_starter(d, text);
+    if (taken) {
         free(it->answer);
         it->answer = text;
         it->state = IV_QUEUED;
@@ -153,14 +200,19 @@ static void iv_take(tui_app *a, int submitted)
         free(text);
     }
     app_close_drill(a);
+    return taken;
 }
 
 void iv_submit(tui_app *a)
 {
-    iv_take(a, 1);
+    int taken = iv_take(a);
     if (++a->qpos < a->niv) {
         app_open_drill(a, a->iv[a->qpos].drill);
-        app_msg(a, "Answer recorded. Drill %zu of %zu.", a->qpos + 1, a->niv);
+        if (taken)
+            app_msg(a, "Answer recorded. Drill %zu of %zu.", a->qpos + 1, a->niv);
+        else
+            app_msg(a, "Skipped: nothing was handed in for drill %zu (it counts as missing). Drill %zu of %zu.",
+                    a->qpos, a->qpos + 1, a->niv);
         iv_pump(a);
     } else {
         a->qpos = a->niv - 1;
@@ -196,6 +248,52 @@ static void iv_history(tui_app *a, const interview_record *r)
     free(line);
 }
 
+/* Why the report of the interview just ended could not be kept (NULL:
+ * it was, or there is none). */
+static char *iv_unkept_why;
+
+/* Saves r in the state folder; *err (caller frees) when it cannot. */
+static int iv_keep(interview_record *r, char **err)
+{
+    char *dir = state_dir();
+    int rc = -1;
+    if (!dir)
+        *err = xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
+    else
+        rc = interview_save(r, dir, err);
+    free(dir);
+    free(iv_unkept_why);
+    iv_unkept_why = rc < 0 ? xstrdup(*err ? *err : "?") : NULL;
+    return rc;
+}
+
+int iv_report_unkept(tui_app *a)
+{
+    if (!a->rep || !a->rep_owned || a->rep->path)
+        return 0;
+    /* the folder may be back: one more try */
+    char *err = NULL;
+    if (iv_keep(a->rep, &err) == 0)
+        app_msg(a, "The report is kept now: %s", a->rep->path);
+    free(err);
+    return !a->rep->path;
+}
+
+/* A report gives the answers away as a result screen does (the real
+ * output, the right option, the model answer, the explanation): in this
+ * quiz session a pass of those drills is "passed after reveal". */
+static void iv_reveal(tui_app *a, const interview_record *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const interview_item *it = &r->items[i];
+        if (it->st == ST_PASS || it->st == ST_SKIPPED)
+            continue;
+        const drill *d = catalog_find(a->cat, it->id);
+        if (d)
+            a->sess[d - a->cat->drills].revealed = 1;
+    }
+}
+
 /* Every answer is graded: the report is built, kept and shown. */
 static void iv_complete(tui_app *a)
 {
@@ -210,19 +308,22 @@ static void iv_complete(tui_app *a)
         const tui_iv_item *it = &a->iv[i];
         interview_add(r, &a->cat->drills[it->drill], it->answer, &it->v, it->secs);
     }
-    char *dir = state_dir(), *err = NULL;
-    if (!dir)
-        err = xstrdup("no state folder");
-    else
-        interview_save(r, dir, &err);
-    if (err)
-        app_msg(a, "report not kept: %s", err);
-    free(dir);
+    char *err = NULL;
+    iv_keep(r, &err);
     iv_history(a, r);
+    if (err)
+        app_msg(a, "The report could not be kept: %s", err);
     a->rep = r;
     a->rep_owned = 1;
     a->rep_back = SCR_LIST;
     a->rep_top = 0;
+    iv_reveal(a, r);
+    if (a->rep_esc_only) {
+        /* what the candidate was typing as the clock ran out is not for
+         * the report: dropped, and a moment more */
+        crt_flush_input();
+        a->keys_held_ms = util_now_ms() + IV_KEY_GRACE_MS;
+    }
     if (iv_quit_when_kept) {
         iv_quit_when_kept = 0;
         if (!err) {
@@ -327,13 +428,20 @@ void iv_finish(tui_app *a, int timed_out)
 {
     if (a->iv_done || a->mode != MODE_INTERVIEW)
         return;
-    iv_take(a, 0);
+    iv_take(a);
     /* an "End the interview now?" still waiting has nothing left to end */
     free(a->confirm);
     a->confirm = NULL;
     a->help = 0;
     a->iv_done = 1;
     a->iv_timed_out = timed_out;
+    /* the candidate may be typing still: what follows is not for the
+     * report, which only Esc leaves */
+    a->rep_esc_only = timed_out;
+    if (timed_out) {
+        crt_flush_input();
+        a->keys_held_ms = util_now_ms() + IV_KEY_GRACE_MS;
+    }
     a->iv_seconds = (iv_clock_ms(a) - a->iv_start_ms) / 1000.0;
     for (size_t i = 0; i < a->niv; i++) {
         tui_iv_item *it = &a->iv[i];
@@ -367,6 +475,24 @@ static crt_role report_role(interview_style st)
     }
 }
 
+/* One line of text, wrapped at spaces when it is wider than the screen
+ * (summary lines, bars, the drill table): a narrow terminal shows all of
+ * it rather than its start. */
+static void report_line(report_ctx *c, crt_role r, int indent, const char *p, size_t n)
+{
+    int width = c->width - indent;
+    if (width < 8)
+        width = 8;
+    do {
+        size_t show, take = doc_wrap_take(p, n, width, &show);
+        char *line = xmemdup(p, show);
+        doc_add(c->doc, r, indent, line);
+        free(line);
+        p += take;
+        n -= take;
+    } while (n > 0);
+}
+
 static void report_sink(void *ctx, interview_style st, int indent, const char *text)
 {
     report_ctx *c = ctx;
@@ -374,17 +500,22 @@ static void report_sink(void *ctx, interview_style st, int indent, const char *t
         doc_blank(c->doc);
         return;
     }
-    if (st == IV_WRAP) {
-        doc_wrap(c->doc, report_role(st), indent + 1, c->width, text);
-        return;
-    }
-    /* code and output as they are, line by line */
+    /* an author's prose re-wrapped; code and output line by line as they
+     * are; the rest, the candidate's words too, line by line, wrapped
+     * when too wide (a line break the candidate typed is kept) */
     const char *p = text;
     for (;;) {
         const char *nl = strchrnul(p, '\n');
-        char *line = xmemdup(p, (size_t)(nl - p));
-        doc_add(c->doc, report_role(st), indent + 1, line);
-        free(line);
+        if (st == IV_CODE) {
+            char *line = xmemdup(p, (size_t)(nl - p));
+            doc_add(c->doc, report_role(st), indent + 1, line);
+            free(line);
+        } else if (st == IV_WRAP) {
+            doc_wrap(c->doc, report_role(st), indent + 1, c->width, text);
+            return;
+        } else {
+            report_line(c, report_role(st), indent + 1, p, (size_t)(nl - p));
+        }
         if (!*nl)
             break;
         p = nl + 1;
@@ -397,48 +528,88 @@ void report_draw(tui_app *a, WINDOW *w)
     app_draw_header(a, w, "pydrill interview report");
     tui_doc doc;
     doc_init(&doc);
+    int y0 = 1;
     if (!a->rep) {
         size_t left = iv_left(a);
         doc_add(&doc, R_TITLE, 1, "Interview over");
         doc_blank(&doc);
         doc_addf(&doc, R_WARN, 1, "%s Grading the answers handed in: %zu left...", crt_spinner(a->tick), left);
     } else {
+        if (a->rep_owned && !a->rep->path) {
+            /* said on every frame, not once: leaving or quitting loses it */
+            tui_doc warn;
+            doc_init(&warn);
+            char *s = xasprintf("This report is NOT kept (%s): x or X exports it to the current folder.",
+                                iv_unkept_why ? iv_unkept_why : "the state folder cannot be written");
+            doc_wrap(&warn, R_FAIL, 1, wd - 1, s);
+            free(s);
+            for (size_t i = 0; i < warn.n && i < 2; i++) {
+                crt_fill(w, y0, 0, crt_attr(R_FAIL));
+                doc_draw(&warn, w, y0++, 1, i);
+            }
+            doc_free(&warn);
+        }
         report_ctx c = { &doc, wd - 2 };
         interview_render(a->rep, crt_utf8(), report_sink, &c);
     }
-    int body = h - 3;
+    int body = h - 2 - y0;
+    if (body < 1)
+        body = 1;
     if (doc.n <= (size_t)body)
         a->rep_top = 0;
     else if (a->rep_top > doc.n - (size_t)body)
         a->rep_top = doc.n - (size_t)body;
-    doc_draw(&doc, w, 1, body, a->rep_top);
+    doc_draw(&doc, w, y0, body, a->rep_top);
     doc_free(&doc);
     tui_hint hints[] = {
         { "j/k", "scroll", 50 }, { "x", "export text", 70 }, { "X", "export HTML", 60 },
         { "Esc", a->rep_back == SCR_PAST ? "past interviews" : "list", 90 },
     };
-    app_draw_footer(a, w, hints, a->rep ? ARRAY_SIZE(hints) : 0);
+    /* keys offered once they are taken again (the clock ended it) */
+    int held = a->keys_held_ms > util_now_ms();
+    app_draw_footer(a, w, hints, a->rep && !held ? ARRAY_SIZE(hints) : 0);
 }
 
-/* Writes the report as text or HTML to the current folder. */
-static void report_export(tui_app *a, const interview_record *r, int html)
+/* Writes the report as text or HTML to the current folder; nth is its
+ * number in `pydrill export --interviews` (0: it is not kept, so none). */
+static int report_export(tui_app *a, const interview_record *r, int html, size_t nth)
 {
     char stamp[32];
     struct tm tm;
     localtime_r(&r->started, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    char *path = xasprintf("pydrill-interview-%s.%s", stamp, html ? "html" : "txt");
+    /* the folder named in full, in a failure too ("/", not ".") */
+    char cwd[4096];
+    const char *here = getcwd(cwd, sizeof cwd) ? cwd : ".";
+    char *path = xasprintf("%s%spydrill-interview-%s.%s", here, strcmp(here, "/") ? "/" : "", stamp,
+                           html ? "html" : "txt");
     char *text = html ? interview_html(r) : interview_text(r);
     char *err = NULL;
-    if (util_write_atomic(path, text, strlen(text), &err) < 0) {
-        app_msg(a, "export failed: %s", err);
+    int rc = util_write_atomic(path, text, strlen(text), &err);
+    if (rc < 0) {
+        if (nth)
+            app_msg(a, "export failed: %s. `pydrill export --interview %zu%s -o FILE` writes it elsewhere.", err,
+                    nth, html ? " --format html" : "");
+        else
+            app_msg(a, "export failed: %s", err);
         free(err);
     } else {
-        char cwd[4096];
-        app_msg(a, "report written to %s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".", path);
+        app_msg(a, "report written to %s", path);
+        iv_reveal(a, r);
     }
     free(text);
     free(path);
+    return rc;
+}
+
+int iv_report_export(tui_app *a, int html)
+{
+    if (!a->rep)
+        return -1;
+    int rc = report_export(a, a->rep, html, 0);
+    if (rc == 0 && a->rep_owned && !a->rep->path)
+        app_note_at_exit("the interview report was not kept in the state folder, but exported: %s", a->msg);
+    return rc;
 }
 
 static void report_leave(tui_app *a)
@@ -451,8 +622,29 @@ static void report_leave(tui_app *a)
     }
     a->rep = NULL;
     a->rep_owned = 0;
+    a->rep_esc_only = 0;
+    free(iv_unkept_why);
+    iv_unkept_why = NULL;
     if (a->screen != SCR_PAST)
         iv_clear(a);
+}
+
+/* Leaves the report, asking first when leaving would lose it. */
+static void report_leave_asking(tui_app *a)
+{
+    if (iv_report_unkept(a))
+        app_confirm_guarded(a, report_leave,
+                            "This report is NOT kept: leaving it loses it. y leaves anyway; any other key stays "
+                            "(x or X exports it first).");
+    else
+        report_leave(a);
+}
+
+/* rows a page key moves the report: a screen, less a line kept in view */
+static size_t report_page(void)
+{
+    int h = getmaxy(stdscr) - 4;
+    return h > 1 ? (size_t)h : 1;
 }
 
 int report_key(tui_app *a, int k)
@@ -461,24 +653,33 @@ int report_key(tui_app *a, int k)
         /* grading what was handed in: a moment */
         return 0;
     }
+    size_t nth = a->rep_owned ? (a->rep->path ? 1 : 0) : a->past_cur + 1;
     switch (k) {
     case 'j':
     case TK(KEY_DOWN): a->rep_top++; break;
     case 'k':
     case TK(KEY_UP): a->rep_top = a->rep_top ? a->rep_top - 1 : 0; break;
     case ' ':
-    case TK(KEY_NPAGE): a->rep_top += 10; break;
-    case TK(KEY_PPAGE): a->rep_top = a->rep_top > 10 ? a->rep_top - 10 : 0; break;
+    case TK(KEY_NPAGE): a->rep_top += report_page(); break;
+    case TK(KEY_PPAGE): a->rep_top = a->rep_top > report_page() ? a->rep_top - report_page() : 0; break;
     case 'g':
     case TK(KEY_HOME): a->rep_top = 0; break;
     case 'G':
     case TK(KEY_END): a->rep_top = (size_t)-1; break;
-    case 'x': report_export(a, a->rep, 0); break;
-    case 'X': report_export(a, a->rep, 1); break;
-    case TK_ESC:
+    case 'x': report_export(a, a->rep, 0, nth); break;
+    case 'X': report_export(a, a->rep, 1, nth); break;
     case 'q':
     case '\n':
-    case TK(KEY_ENTER): report_leave(a); break;
+    case TK(KEY_ENTER):
+        if (a->rep_esc_only) {
+            /* the clock ended it, maybe mid-sentence: a letter or a new
+             * line typed on is no way out */
+            app_msg(a, "The time ran out; this is your report. Esc goes back to the list.");
+            break;
+        }
+        report_leave_asking(a);
+        break;
+    case TK_ESC: report_leave_asking(a); break;
     default: return 0;
     }
     return TUI_REDRAW;
@@ -514,7 +715,7 @@ void past_draw(tui_app *a, WINDOW *w)
     if (!a->npast)
         crt_puts(w, top_y, 2, wd - 2, "No interviews yet: i on the list starts one.", A_NORMAL);
     else
-        crt_puts(w, 1, 1, wd - 1, "when              score        time    drills", crt_attr(R_DIM));
+        crt_puts(w, 1, 1, wd - 1, "when              score       %    time   drills", crt_attr(R_DIM));
     if (a->past_cur < a->past_top)
         a->past_top = a->past_cur;
     if (a->past_cur >= a->past_top + (size_t)rows)
@@ -573,13 +774,15 @@ int past_key(tui_app *a, int k)
             a->rep_owned = 0;
             a->rep_back = SCR_PAST;
             a->rep_top = 0;
+            a->rep_esc_only = 0;
             a->screen = SCR_REPORT;
+            iv_reveal(a, a->rep);
         }
         break;
     case 'x':
     case 'X':
         if (a->npast)
-            report_export(a, &a->past[a->past_cur], k == 'X');
+            report_export(a, &a->past[a->past_cur], k == 'X', a->past_cur + 1);
         break;
     case TK_ESC:
     case 'q':

@@ -62,14 +62,25 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
         doc_blank(doc);
         if (a->self_grade < 0) {
             doc_add(doc, R_TITLE, 1, "How did it go? Your call feeds the review schedule");
+            if (a->res_seen)
+                doc_wrap(doc, R_DIM, 3, width, "(the answer had been shown before you wrote this one: h and g "
+                                               "count as after reveal)");
             doc_add(doc, R_KEY, 3, "a again    h hard    g good");
         } else {
             const state_entry *e = app_entry(a, d);
             char when[96] = "";
             if (e && e->card.due)
                 app_fmt_when(when, sizeof when, e->card.due, app_now());
-            doc_addf(doc, R_KEY, 1, "You graded it %s: next review %s.", review_grade_name((review_grade)a->self_grade),
-                     when);
+            if (a->res_seen && a->self_grade == REVIEW_REVEALED)
+            {
+                char *s = xasprintf("The answer had been shown before you wrote this one, so it counts as after "
+                                    "reveal at best: next review %s.", when);
+                doc_wrap(doc, R_KEY, 1, width, s);
+                free(s);
+            }
+            else
+                doc_addf(doc, R_KEY, 1, "You graded it %s: next review %s.",
+                         review_grade_name((review_grade)a->self_grade), when);
         }
     }
     if (d->explanation) {
@@ -117,9 +128,20 @@ void result_draw(tui_app *a, WINDOW *w)
 static void result_self_grade(tui_app *a, review_grade g)
 {
     const drill *d = &a->cat->drills[a->di];
+    /* an answer sent after the model answer was shown is not recalled,
+     * whatever it felt like: at best a pass after reveal (docs/review.md) */
+    if (a->res_seen && g > REVIEW_REVEALED)
+        g = REVIEW_REVEALED;
     state_self_grade(&a->st, d->id, d->revision, &a->card_before, g, app_now());
     a->self_grade = (int)g;
     app_save(a);
+}
+
+/* rows a page key moves: a screen, less a line kept in view */
+static size_t result_page(void)
+{
+    int h = getmaxy(stdscr) - 4;
+    return h > 1 ? (size_t)h : 1;
 }
 
 int result_key(tui_app *a, int k)
@@ -161,8 +183,8 @@ int result_key(tui_app *a, int k)
     case 'k':
     case TK(KEY_UP): a->res_top = a->res_top ? a->res_top - 1 : 0; break;
     case ' ':
-    case TK(KEY_NPAGE): a->res_top += 10; break;
-    case TK(KEY_PPAGE): a->res_top = a->res_top > 10 ? a->res_top - 10 : 0; break;
+    case TK(KEY_NPAGE): a->res_top += result_page(); break;
+    case TK(KEY_PPAGE): a->res_top = a->res_top > result_page() ? a->res_top - result_page() : 0; break;
     default: return 0;
     }
     return TUI_REDRAW;

@@ -41,9 +41,9 @@ test_expect_success 'i asks first, saying the minutes right; n cancels' '
     tui_lacks "1 minutes" && tui_keys n && tui_wait "cancelled" && tui_lacks "time left"
 '
 
-test_expect_success 'an interview answer (the buggy stub, submitted) leaves the practice answer alone' '
+test_expect_success 'an interview answer (the buggy stub, edited, submitted) leaves the practice answer alone' '
     tui_keys i && tui_wait "[y/N]" && tui_keys y && tui_wait "Interview: 1 drill, 1 minute. No hints." &&
-    tui_wait "interview 1/1" && tui_wait "2│     pass" && tui_keys C-s &&
+    tui_wait "interview 1/1" && tui_wait "2│     pass" && tui_keys Down End && tui_type "  # stub" && tui_keys C-s &&
     tui_wait "Interview report" && tui_wait "✗ fail" && tui_wait "Score: 0.0 / 1" &&
     tui_keys Escape && tui_wait "✓ write" && tui_wait "1/5 passed" &&
     tui_keys Enter && tui_wait "2│     return n * n" && tui_keys Escape && tui_wait "✓ write" &&

@@ -48,7 +48,7 @@ test_expect_success 'the clock ends an $EDITOR still open: its text does not cou
     tui_wait "0m06s of 6 seconds, the time ran out" && tui_wait "return n + n" && tui_lacks "from the editor" &&
     ! pgrep -f "sleep 9.77" >/dev/null &&
     contains "$(ls "$IV"/*.json)" "return n + n" && lacks "$(ls "$IV"/*.json)" "from the editor" &&
-    tui_keys Escape && tui_wait "topic: basics" && tui_quit
+    tui_wait "Esc list" && tui_keys Escape && tui_wait "topic: basics" && tui_quit
 '
 
 test_done

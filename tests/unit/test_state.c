@@ -809,6 +809,47 @@ static void test_export(void **st)
     state_free(&s);
 }
 
+/* The quiz's export leaves out answers to an older revision of a drill
+ * of its catalog (the question is no longer asked), keeps the rest. */
+static void test_export_current_skips_other_revisions(void **st)
+{
+    fixture *f = *st;
+    state s;
+    load_ok(&s);
+    char *out = xasprintf("%s/answers.json", f->root);
+    char *err = NULL;
+    state_record(&s, "bumped", 1, ST_PASS, 1, "old answer", 0, 0, 0, T0);
+    state_record(&s, "same", 2, ST_FAIL, 0, "current answer", 0, 0, 0, T0);
+    state_record(&s, "elsewhere", 1, ST_FAIL, 0, "other pack", 0, 0, 0, T0);
+    drill d[2];
+    memset(d, 0, sizeof d);
+    d[0].id = "bumped";
+    d[0].revision = 2;
+    d[1].id = "same";
+    d[1].revision = 2;
+    catalog c;
+    memset(&c, 0, sizeof c);
+    c.drills = d;
+    c.ndrills = 2;
+    assert_int_equal(state_export_current(&s, &c, out, &err), 0);
+    char *text = read_file(out);
+    cJSON *root = cJSON_Parse(text);
+    cJSON *answers = cJSON_GetObjectItem(root, "answers");
+    assert_int_equal(cJSON_GetArraySize(answers), 2);
+    assert_null(cJSON_GetObjectItem(answers, "bumped"));
+    assert_string_equal(cJSON_GetObjectItem(answers, "same")->valuestring, "current answer");
+    assert_string_equal(cJSON_GetObjectItem(answers, "elsewhere")->valuestring, "other pack");
+    cJSON_Delete(root);
+    free(text);
+    /* without a catalog: every answer, as `pydrill export` does */
+    assert_int_equal(state_export_current(&s, NULL, out, &err), 0);
+    text = read_file(out);
+    assert_non_null(strstr(text, "old answer"));
+    free(text);
+    free(out);
+    state_free(&s);
+}
+
 static void test_pass_after_reveal(void **st)
 {
     (void)st;
@@ -898,6 +939,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_revision_change_resets_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_feeds_schedule, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pass_after_reveal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_current_skips_other_revisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_self_grade_replaces_the_automatic_one, setup, teardown),
         cmocka_unit_test_setup_teardown(test_history_appends_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
