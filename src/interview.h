@@ -65,7 +65,18 @@ void interview_list(const char *dir, interview_record **out, size_t *n, size_t *
  * its text; IV_WRAP lines are prose a screen may re-wrap, IV_ANSWER the
  * candidate's prose (wrapped, its line breaks kept), the others are shown
  * as they are (code, output, bars). */
-typedef enum { IV_TITLE, IV_NORMAL, IV_WRAP, IV_PASS, IV_FAIL, IV_DIM, IV_BAR, IV_HEAD, IV_CODE, IV_ANSWER } interview_style;
+typedef enum {
+    IV_TITLE,
+    IV_NORMAL,
+    IV_WRAP,
+    IV_PASS,
+    IV_FAIL,
+    IV_DIM,
+    IV_BAR,
+    IV_HEAD,
+    IV_CODE,
+    IV_ANSWER,
+} interview_style;
 typedef void (*interview_sink)(void *ctx, interview_style st, int indent, const char *text);
 /* utf8 picks the glyphs (bars, marks). */
 void interview_render(const interview_record *r, int utf8, interview_sink sink, void *ctx);

@@ -349,7 +349,8 @@ int list_key(tui_app *a, int k)
     case 'x': list_export(a); break;
     case 'd':
         if (a->nrows)
-            app_confirm_guarded(a, list_reset_one, "Reset the progress and answer of %s?", a->cat->drills[a->rows[a->cur]].id);
+            app_confirm_guarded(a, list_reset_one, "Reset the progress and answer of %s?",
+                                a->cat->drills[a->rows[a->cur]].id);
         break;
     case 'D': app_confirm_guarded(a, list_reset_all, "Reset ALL progress, answers and drafts?"); break;
     case 'q': app_ask_quit(a); break;

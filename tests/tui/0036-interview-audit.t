@@ -209,4 +209,12 @@ test_expect_success 'I10: --minutes past its bound names the bound' '
     contains err "--minutes needs a positive number of minutes, at most 1000000"
 '
 
+test_expect_success 'I10: a failed export names the folder in full and the command that writes elsewhere' '
+    rm -rf "$S" && mkdir "$TRASH/pydrill-interview-20231114-221320.txt" &&
+    tui_start TZ=UTC PYDRILL_NOW=1700000000 -- --pack "$PACK" --mode interview --topic concurrency --count 1 --minutes 5 &&
+    tui_wait "Disk I/O" && tui_keys b Enter && tui_wait "Esc list" && tui_keys x &&
+    tui_wait_joined "export failed: $TRASH/pydrill-interview-20231114-221320.txt: error:" &&
+    tui_wait_joined "pydrill export --interview 1 -o FILE" && tui_lacks "made in ." && tui_keys Escape && tui_quit
+'
+
 test_done

@@ -100,3 +100,18 @@ tui_lacks() {
 tui_quit() {
     tui_keys q && tui_wait "[exit 0]"
 }
+
+# tui_wait_joined TEXT : waits until the screen, its lines joined and runs
+# of blanks squeezed to one space, holds TEXT (a message the quiz wrapped
+# where a long path, say, made it break)
+tui_wait_joined() {
+    i=0
+    while [ $i -lt 400 ]; do
+        tui_screen | tr -s ' \n' '  ' | grep -qF -- "$1" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "--- screen never showed (lines joined): $1"
+    tui_screen
+    return 1
+}
