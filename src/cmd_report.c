@@ -390,7 +390,7 @@ int cmd_report(int argc, char **argv)
                     packs_line = lineno;
                 } else if (strcmp(packs, pk->valuestring) && !packs_said[f]++) {
                     diag_add(&d, "%s:%zu: error: graded with other packs than %s:%zu (a pack changed between "
-                                 "the two runs?): grade every shard with the same packs",
+                                 "the two runs, or another --drill?): grade every shard with the same packs",
                              shards[f].name, lineno, shards[packs_file].name, packs_line);
                 }
             }
@@ -412,7 +412,7 @@ int cmd_report(int argc, char **argv)
         catalog_digest_hex(&c, loaded);
         if (strcmp(loaded, packs))
             diag_add(&d, "pydrill: error: report: the shards were graded with other packs than those given "
-                         "here (%s:%zu): give the packs they were graded with, or grade again",
+                         "here, or with --drill (%s:%zu): give the packs they were graded with, or give none",
                      shards[packs_file].name, packs_line);
     }
     if (d.n) {
