@@ -579,7 +579,7 @@ static int app_interrupt(tui_app *a)
         /* Ctrl-C at "quit anyway?" is a yes */
         free(a->confirm);
         a->confirm = NULL;
-        app_quit(a);
+        app_quit_anyway(a);
         return TUI_QUIT;
     }
     app_close_drill(a);
