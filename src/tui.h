@@ -348,6 +348,13 @@ void app_ask_interview(tui_app *a);      /* asks first, then starts one */
 void app_start_review(tui_app *a);
 void app_draw_header(tui_app *a, WINDOW *w, const char *left);
 void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n);
+/* The note drawn instead of a screen when the window is too small. */
+void app_draw_small_note(tui_app *a, WINDOW *w);
+/* 1 while a question is too new to be answered (keys typed ahead are not answers). */
+int app_confirm_early(const tui_app *a);
+const char *app_confirm_keys(const tui_app *a);
+/* Why progress is not being saved, or NULL when it is. */
+const char *app_unsaved_reason(void);
 /* time(NULL), or $PYDRILL_NOW (seconds since the epoch) so tests can move
  * the clock of the review schedule. */
 time_t app_now(void);
