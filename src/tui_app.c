@@ -23,27 +23,33 @@ void app_msg(tui_app *a, const char *fmt, ...)
     va_end(ap);
 }
 
+static void app_vconfirm(tui_app *a, void (*fn)(tui_app *), int guarded, const char *fmt, va_list ap)
+{
+    free(a->confirm);
+    a->confirm = xvasprintf(fmt, ap);
+    a->confirm_fn = fn;
+    a->confirm_ms = 0;
+    if (guarded) {
+        /* keys typed before the question was there are not its answer */
+        crt_flush_input();
+        a->confirm_ms = util_now_ms();
+    }
+}
+
 void app_confirm(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    free(a->confirm);
-    a->confirm = xvasprintf(fmt, ap);
+    app_vconfirm(a, fn, 0, fmt, ap);
     va_end(ap);
-    a->confirm_fn = fn;
-    a->confirm_ms = 0;
 }
 
 void app_confirm_guarded(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    free(a->confirm);
-    a->confirm = xvasprintf(fmt, ap);
+    app_vconfirm(a, fn, 1, fmt, ap);
     va_end(ap);
-    a->confirm_fn = fn;
-    crt_flush_input();
-    a->confirm_ms = util_now_ms();
 }
 
 state_entry *app_entry(tui_app *a, const drill *d)
