@@ -326,6 +326,41 @@ int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **o
     return 1;
 }
 
+/* Found on any Python, not only on the one concerned, and for a drill
+ * skipped here too. */
+int catalog_expect_ranges_faulty(const drill *d, diag *dg)
+{
+    if (!d->nexpect_versions)
+        return 0;
+    const char **ranges = xcalloc(d->nexpect_versions, sizeof *ranges);
+    for (size_t i = 0; i < d->nexpect_versions; i++)
+        ranges[i] = d->expect_versions[i].range;
+    size_t a, b;
+    char *where = NULL;
+    int overlap = pyversion_overlap(ranges, d->nexpect_versions, d->req_python, &a, &b, &where) == 1;
+    if (overlap && dg)
+        diag_add(dg, "%s: drill %s: error: the expect ranges \"%s\" and \"%s\" both hold for Python %s: "
+                     "give each version one output",
+                 d->pack_path, d->id, ranges[a], ranges[b], where);
+    /* (quoted whole: pyversion analyses no range past PYVERSION_ANALYSED_MAX) */
+    free(where);
+    where = NULL;
+    int gap = pyversion_gap(ranges, d->nexpect_versions, d->req_python, &where) == 1;
+    if (gap && dg) {
+        sbuf sb;
+        sbuf_init(&sb);
+        for (size_t i = 0; i < d->nexpect_versions; i++)
+            sbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", ranges[i]);
+        diag_add(dg, "%s: drill %s: error: no expect range holds for Python %s (the ranges are %s); pydrill "
+                     "runs on 3.%d to 3.%d, and each needs an output (or a \"requires\" that leaves it out)",
+                 d->pack_path, d->id, where, sb.buf, PYVERSION_SUPPORTED_FIRST, PYVERSION_SUPPORTED_LAST);
+        sbuf_release(&sb);
+    }
+    free(where);
+    free(ranges);
+    return overlap || gap;
+}
+
 /* Reads drill i into *dr. Returns 0, or -1 (with *dr released) when it
  * had any problem: a drill is used whole or not at all. */
 static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *defs, drill *dr)

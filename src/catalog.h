@@ -173,6 +173,11 @@ void catalog_drill_release(drill *dr);
  * 1 with *out set, 0 when the drill pins none, -1 with *err (caller frees)
  * when `expect` is by version and no range holds, or more than one does. */
 int catalog_expect_for(const drill *dr, unsigned long hexversion, const char **out, char **err);
+/* A versioned `expect`'s ranges read as a whole, whatever Python this is:
+ * two that hold for one version, or a supported one (that requires.python
+ * allows) for which none does. Returns 1 when either is so, saying which
+ * in d when d is not NULL ("FILE: drill ID: error: ..."), else 0. */
+int catalog_expect_ranges_faulty(const drill *dr, diag *d);
 
 /* pyversion_range_check for a range an author wrote (requires.python, a
  * versioned expect's key): 0, or -1 with *why (caller frees), which

@@ -20,7 +20,6 @@
 #include "cmd.h"
 #include "engine.h"
 #include "kind.h"
-#include "pyversion.h"
 #include "testlint.h"
 #include "util.h"
 
@@ -87,45 +86,6 @@ static cJSON *truths_elsewhere(int argc, char **argv, diag *dg)
         return NULL;
     }
     return j;
-}
-
-/* The ranges of a versioned expect, read as a whole: two that hold for one
- * version, or a supported version (of those requires.python allows) for
- * which none does, is found on any Python, not only on that one, and for
- * a drill skipped here too. Returns 1 when something was said. */
-static int expect_ranges_faulty(const drill *d, diag *dg)
-{
-    if (!d->nexpect_versions)
-        return 0;
-    const char **ranges = xcalloc(d->nexpect_versions, sizeof *ranges);
-    for (size_t i = 0; i < d->nexpect_versions; i++)
-        ranges[i] = d->expect_versions[i].range;
-    size_t a, b;
-    char *where = NULL;
-    int said = 0;
-    if (pyversion_overlap(ranges, d->nexpect_versions, d->req_python, &a, &b, &where) == 1) {
-        diag_add(dg, "%s: drill %s: error: the expect ranges \"%s\" and \"%s\" both hold for Python %s: "
-                     "give each version one output",
-                 d->pack_path, d->id, ranges[a], ranges[b], where);
-        said = 1;
-    }
-    /* (quoted whole: pyversion analyses no range past PYVERSION_ANALYSED_MAX) */
-    free(where);
-    where = NULL;
-    if (pyversion_gap(ranges, d->nexpect_versions, d->req_python, &where) == 1) {
-        sbuf sb;
-        sbuf_init(&sb);
-        for (size_t i = 0; i < d->nexpect_versions; i++)
-            sbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", ranges[i]);
-        diag_add(dg, "%s: drill %s: error: no expect range holds for Python %s (the ranges are %s); pydrill "
-                     "runs on 3.%d to 3.%d, and each needs an output (or a \"requires\" that leaves it out)",
-                 d->pack_path, d->id, where, sb.buf, PYVERSION_SUPPORTED_FIRST, PYVERSION_SUPPORTED_LAST);
-        sbuf_release(&sb);
-        said = 1;
-    }
-    free(where);
-    free(ranges);
-    return said;
 }
 
 /* what a test that imports the answer's code by a module name writes */
@@ -273,7 +233,7 @@ int cmd_check(int argc, char **argv)
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];
         size_t before = dg.n;
-        int ranges_bad = expect_ranges_faulty(d, &dg);
+        int ranges_bad = catalog_expect_ranges_faulty(d, &dg);
         engine_plan_drill(d, &dg);
         if (d->skip_reason) {
             /* what the ranges alone show is a problem here too */

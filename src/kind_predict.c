@@ -151,24 +151,6 @@ static const char *last_line(const char *s)
     return nl ? nl + 1 : s;
 }
 
-/* 1 if the ranges of d's versioned expect overlap or leave out a
- * supported version (pyversion.h). */
-static int ranges_faulty(const drill *d)
-{
-    const char **ranges = xcalloc(d->nexpect_versions + 1, sizeof *ranges);
-    for (size_t i = 0; i < d->nexpect_versions; i++)
-        ranges[i] = d->expect_versions[i].range;
-    size_t a, b;
-    char *where = NULL;
-    int faulty = pyversion_overlap(ranges, d->nexpect_versions, d->req_python, &a, &b, &where) == 1;
-    free(where);
-    where = NULL;
-    faulty |= pyversion_gap(ranges, d->nexpect_versions, d->req_python, &where) == 1;
-    free(where);
-    free(ranges);
-    return faulty;
-}
-
 static int check(const drill *d, const kind_check_env *env, diag *dg)
 {
     if (!d->truth)
@@ -180,7 +162,7 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
     if (have < 0) {
         /* two ranges holding here, or none: cmd_check.c has said which
          * ranges overlap or what they leave out, on any Python */
-        if (!ranges_faulty(d))
+        if (!catalog_expect_ranges_faulty(d, NULL))
             diag_add(dg, "%s: drill %s: error: %s", d->pack_path, d->id, err);
         free(err);
         ok = 0;
