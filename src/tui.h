@@ -469,7 +469,7 @@ void app_note_at_exit(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 /* Appends a key's text (a code point) to a string that grows (search). */
 void app_append_key(char **s, int k);
 
-/* tui_drill.c */
+/* tui_undo.c */
 
 /* Undo of a choice or parsons answer (Ctrl-Z, Ctrl-Y redoes), for as long
  * as the drill is open: answer_undo_keep() before each change;
@@ -477,6 +477,11 @@ void app_append_key(char **s, int k);
  * line picked up and dropped where it was). */
 void answer_undo_keep(const tui_app *a);
 void answer_undo_settle(const tui_app *a);
+/* Ctrl-Z and Ctrl-Y: 0 when there is no step to take. */
+int answer_undo(tui_app *a);
+int answer_redo(tui_app *a);
+/* Forgets every step (a drill opened). */
+void answer_undo_reset(void);
 
 /* tui_interview.c */
 
