@@ -11,6 +11,7 @@
 
 #include "child.h"
 #include "child_exc.h"
+#include "codecache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -202,12 +203,6 @@ static void send_outcome(int index, PyObject *result, off_t out_from, const char
 
 /* ---- jobs ------------------------------------------------------------- */
 
-static PyObject *compile_src(const char *src, const char *filename, int start)
-{
-    PyCompilerFlags flags = { .cf_flags = 0, .cf_feature_version = PY_MINOR_VERSION };
-    return Py_CompileStringExFlags(src, filename, start, &flags, -1);
-}
-
 /* __name__, __doc__...: the module's own, not names a test looks up. */
 static int is_dunder(PyObject *k)
 {
@@ -239,7 +234,7 @@ static PyObject *fresh_namespace(const char *name, PyObject *builtins)
  * with the exception pending. */
 static PyObject *exec_in(const char *src, const char *filename, PyObject *ns)
 {
-    PyObject *code = compile_src(src, filename, Py_file_input);
+    PyObject *code = codecache_compile(src, filename, Py_file_input);
     if (!code)
         return NULL;
     PyObject *r = PyEval_EvalCode(code, ns, ns);
@@ -343,92 +338,9 @@ static int test_intact(PyObject *ns, PyObject *b)
     return ok;
 }
 
-/* Test code compiled once, in a worker before its first child
- * (child_precompile), keyed by the address of its source in the catalog
- * (inherited by every child, so the key holds there). Open addressing. */
-typedef struct {
-    const char *src;
-    PyObject *code;
-} compiled;
-
-static compiled *cache;
-static size_t cache_cap;
-
-static size_t cache_slot(const char *src)
-{
-    size_t h = ((size_t)(uintptr_t)src >> 4) * 0x9E3779B97F4A7C15ull;
-    return h & (cache_cap - 1);
-}
-
-static PyObject *cached_code(const char *src)
-{
-    if (!cache_cap)
-        return NULL;
-    for (size_t i = cache_slot(src);; i = (i + 1) & (cache_cap - 1)) {
-        if (!cache[i].src)
-            return NULL;
-        if (cache[i].src == src)
-            return cache[i].code;
-    }
-}
-
-static void cache_put(const char *src, PyObject *code)
-{
-    size_t i = cache_slot(src);
-    while (cache[i].src && cache[i].src != src)
-        i = (i + 1) & (cache_cap - 1);
-    if (!cache[i].src) {
-        cache[i].src = src;
-        cache[i].code = code;
-    } else {
-        Py_DECREF(code);
-    }
-}
-
-/* A new reference to src compiled as a test compiles it. */
-static PyObject *test_code(const char *src, const char *filename, int start)
-{
-    PyObject *code = cached_code(src);
-    if (code) {
-        Py_INCREF(code);
-        return code;
-    }
-    return compile_src(src, filename, start);
-}
-
-static int precompile(void *arg)
-{
-    const catalog *c = arg;
-    size_t n = 0;
-    for (size_t d = 0; d < c->ndrills; d++)
-        n += 2 * c->drills[d].ntests;
-    cache_cap = 64;
-    while (cache_cap < 2 * n)
-        cache_cap *= 2;
-    cache = xcalloc(cache_cap, sizeof *cache);
-    for (size_t d = 0; d < c->ndrills; d++)
-        for (size_t i = 0; i < c->drills[d].ntests; i++) {
-            const drill_test *t = &c->drills[d].tests[i];
-            PyObject *code = t->expr ? compile_src(t->expr, "<test>", Py_eval_input) : NULL;
-            if (code)
-                cache_put(t->expr, code);
-            code = t->setup ? compile_src(t->setup, "<setup>", Py_file_input) : NULL;
-            if (code)
-                cache_put(t->setup, code);
-            PyErr_Clear(); /* what does not compile is compiled (and fails) in the child */
-        }
-    return 0;
-}
-
-void child_precompile(const catalog *c)
-{
-    if (pyembed_in_sub(precompile, (void *)c) == 0)
-        pyembed_refreeze();
-}
-
 static void job_tests(const runner_job *job)
 {
-    PyObject *code = compile_src(job->source, "answer.py", Py_file_input);
+    PyObject *code = codecache_compile(job->source, "answer.py", Py_file_input);
     if (!code) {
         send_syntax();
         return;
@@ -484,8 +396,8 @@ static void job_tests(const runner_job *job)
             Py_INCREF(r);
         }
         if (r && !tampered) {
-            sc = t->setup ? test_code(t->setup, "<setup>", Py_file_input) : NULL;
-            ec = test_code(t->expr, "<test>", Py_eval_input);
+            sc = t->setup ? codecache_get(t->setup, "<setup>", Py_file_input) : NULL;
+            ec = codecache_get(t->expr, "<test>", Py_eval_input);
             libguard_test(sc, ec);
         }
         if (r && !tampered && t->setup) {
@@ -544,7 +456,7 @@ static void job_eval(const runner_job *job)
         PyObject *ns = fresh_namespace("__main__", builtins);
         if (!ns)
             fatal("cannot make a namespace");
-        PyObject *ec = compile_src(job->exprs[i], "<expect>", Py_eval_input);
+        PyObject *ec = codecache_compile(job->exprs[i], "<expect>", Py_eval_input);
         PyObject *r = ec ? PyEval_EvalCode(ec, ns, ns) : NULL;
         Py_XDECREF(ec);
         send_outcome((int)i, r, from, NULL);

@@ -17,12 +17,6 @@
 void child_main(const runner_job *job, const run_limits *limits, pid_t parent, int chan, const char *secret,
                 const char *scratch, int ruleset, int out_cap) __attribute__((noreturn));
 
-/* In a worker, before its first child: compiles every test's setup and
- * expression of c once, in the sub-interpreter the children inherit (and
- * freezes them out of gc's reach). Children look them up by the address
- * of their source. */
-void child_precompile(const catalog *c);
-
 /* In a worker: puts every signal back to its default and unblocks all,
  * once, so that its children need not. */
 void child_reset_signals(void);

@@ -24,6 +24,7 @@
 #include <cjson/cJSON.h>
 
 #include "child.h"
+#include "codecache.h"
 #include "runner.h"
 #include "sandbox.h"
 #include "util.h"
@@ -278,7 +279,7 @@ static void worker_main(const catalog *c, int fd)
         fprintf(stderr, "pydrill: worker: %s\n", err);
         _exit(1);
     }
-    child_precompile(c);
+    codecache_fill(c);
     /* What loading and planning freed goes back now: every page this
      * worker still maps is a page each child's fork copies the entry of,
      * and a free chunk malloc walks is a page a child's malloc writes to. */
