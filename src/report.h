@@ -184,6 +184,8 @@ int report_json_render(const report_batch *b, util_out *out, char **err);
 int report_junit_render(const report_batch *b, util_out *out, char **err);
 int report_tap_render(const report_batch *b, util_out *out, char **err);
 int report_html_render(const report_batch *b, util_out *out, char **err);
+/* the style sheet report_html_render puts inline (report_html_css.c) */
+extern const char report_html_css[];
 int report_gradescope_render(const report_batch *b, util_out *out, char **err);
 int report_prairielearn_render(const report_batch *b, util_out *out, char **err);
 

@@ -275,76 +275,6 @@ static void cohort_release(cohort *c)
     free(c->unreadable);
 }
 
-static const char css[] =
-    ":root{--fg:#1d2330;--muted:#5b6475;--bg:#fff;--card:#f5f7fa;--line:#dde2ea;--bar:#4e79a7;"
-    "--pass:#1e7b34;--pass-bg:#e3f4e7;--fail:#b3261e;--fail-bg:#fde8e6;--err:#9a4a00;--err-bg:#fff0dc;"
-    "--skip:#5b6475;--skip-bg:#eef0f3;--miss:#7a2e6b;--miss-bg:#f6e7f3;"
-    "--h0:#fbd5d0;--h1:#fde6cf;--h2:#fbf3c9;--h3:#e2f1cf;--h4:#c9ebd3}\n"
-    "@media (prefers-color-scheme:dark){:root{--fg:#e6e9ef;--muted:#9aa3b2;--bg:#14171c;--card:#1e232b;"
-    "--line:#323a46;--bar:#7aa6d6;--pass:#7ad48f;--pass-bg:#173322;--fail:#ff9a8f;--fail-bg:#3d1c1a;--err:#ffc27a;"
-    "--err-bg:#3a2a12;--skip:#aab2bf;--skip-bg:#262b33;--miss:#f0a6e0;--miss-bg:#35202f;"
-    "--h0:#4a2220;--h1:#4a3419;--h2:#45401c;--h3:#2b4022;--h4:#1c4a2c}}\n"
-    "*{box-sizing:border-box}\n"
-    "body{margin:0;padding:24px 32px 48px;background:var(--bg);color:var(--fg);"
-    "font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}\n"
-    "main{max-width:1400px;margin:0 auto}\n"
-    "h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:36px 0 10px}\n"
-    "h2 small{font-size:13px;font-weight:400;color:var(--muted);margin-left:8px}\n"
-    "a{color:inherit}nav.toc{font-size:13px;margin:0 0 18px}nav.toc a{margin-right:14px;color:var(--muted)}\n"
-    ".sub{color:var(--muted);margin:0 0 14px}\n"
-    ".cards{display:flex;flex-wrap:wrap;gap:12px}\n"
-    ".card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 18px;min-width:150px}\n"
-    ".card b{display:block;font-size:24px}.card span{color:var(--muted);font-size:13px}\n"
-    "svg{display:block;max-width:100%;height:auto}svg text{fill:var(--fg);font:12px system-ui,sans-serif}\n"
-    "svg .axis{stroke:var(--line)}svg .muted{fill:var(--muted)}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0;font-size:13px;color:var(--muted)}\n"
-    ".legend i,i.dot{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}\n"
-    /* a box no taller than the window, scrolled inside: sticky rows and
-     * columns stay in view, the scrollbars stay on screen */
-    ".box{overflow:auto;max-height:min(78vh,900px);border:1px solid var(--line);border-radius:8px;"
-    "width:fit-content;max-width:100%}\n"
-    "table{border-collapse:separate;border-spacing:0;font-size:13px}\n"
-    "th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:center;white-space:nowrap;background:var(--bg)}\n"
-    "thead th{position:sticky;top:0;z-index:2;background:var(--card);font-weight:600}\n"
-    "tfoot td{position:sticky;bottom:0;z-index:2;background:var(--card);font-weight:600;border-top:1px solid var(--line)}\n"
-    ".n{position:sticky;left:0;z-index:1;text-align:left;width:190px;min-width:190px;max-width:190px;"
-    "overflow:hidden;text-overflow:ellipsis;border-right:1px solid var(--line)}\n"
-    ".s{position:sticky;left:190px;z-index:1;text-align:right;width:84px;min-width:84px;"
-    "font-variant-numeric:tabular-nums;border-right:1px solid var(--line)}\n"
-    "thead .n,thead .s,tfoot .n,tfoot .s{z-index:3}\n"
-    "td.n a{text-decoration:none}td.n a:hover{text-decoration:underline}\n"
-    /* the grid: a row of topics over a row of drill ids */
-    ".grid tr.t th{height:26px;top:0;font-weight:500;font-size:12px;border-left:1px solid var(--line)}\n"
-    ".grid tr.i th{top:26px;vertical-align:bottom;height:190px;font-weight:500}\n"
-    "th.v div{writing-mode:vertical-rl;transform:rotate(180deg);max-height:184px;"
-    "overflow:hidden;text-overflow:ellipsis;margin:0 auto}\n"
-    ".topics thead th.v{vertical-align:bottom;height:120px;font-weight:500}.topics th.v div{max-height:114px}\n"
-    ".grid td.c{font-weight:600;min-width:40px}.grid td.g,.grid th.g{border-left:1px solid var(--line)}\n"
-    ".grid tfoot td{font-variant-numeric:tabular-nums;font-weight:500;font-size:12px}\n"
-    ".pass{color:var(--pass);background:var(--pass-bg)}.fail{color:var(--fail);background:var(--fail-bg)}\n"
-    ".err{color:var(--err);background:var(--err-bg)}.skip{color:var(--skip);background:var(--skip-bg)}\n"
-    ".miss{color:var(--miss);background:var(--miss-bg)}.na{color:var(--muted)}\n"
-    ".h0{background:var(--h0)}.h1{background:var(--h1)}.h2{background:var(--h2)}.h3{background:var(--h3)}"
-    ".h4{background:var(--h4)}.hn{color:var(--muted)}\n"
-    ".topics td.p{min-width:50px;font-variant-numeric:tabular-nums}\n"
-    ".drills td{text-align:left}.drills td.r{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".drills .n{width:250px;min-width:250px;max-width:250px}.drills td.ti{max-width:340px;overflow:hidden;"
-    "text-overflow:ellipsis;color:var(--muted)}\n"
-    ".bar{display:inline-block;width:160px;height:12px;border:1px solid var(--line);vertical-align:-1px;"
-    "margin-right:8px;background:var(--bg)}.bar i{display:block;height:100%;background:var(--bar)}\n"
-    "td.unreadable{text-align:left;color:var(--fail);white-space:normal}\n"
-    ".keys{margin-top:8px;font-size:13px;color:var(--muted)}\n"
-    ".keys span{display:inline-block;padding:1px 6px;border-radius:4px;margin:2px 4px 2px 0;font-weight:600}\n"
-    "details{border:1px solid var(--line);border-radius:8px;margin:6px 0;background:var(--bg)}\n"
-    "details>summary{cursor:pointer;padding:6px 12px;background:var(--card);border-radius:8px}\n"
-    "details[open]>summary{border-bottom:1px solid var(--line);border-radius:8px 8px 0 0}\n"
-    "summary .t{font-size:12px;color:var(--muted);margin-left:10px}\n"
-    ".det{padding:8px 12px;scroll-margin-top:56px}.det p{margin:4px 0;font-size:13px}.det .src{color:var(--muted)}\n"
-    ".det table td{text-align:left;vertical-align:top}.det td.c{text-align:center;font-weight:600}\n"
-    "pre.why{margin:0;white-space:pre-wrap;word-break:break-word;max-width:720px;font-size:12px}\n"
-    "ul.warn{font-size:13px;color:var(--muted)}\n"
-    "footer{margin-top:40px;color:var(--muted);font-size:12px}\n";
-
 static void add_summary(sbuf *sb, const cohort *c)
 {
     char a[32], b[32];
@@ -769,7 +699,7 @@ int report_html_render(const report_batch *b, util_out *out, char **err)
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     esc(&sb, title);
     sbuf_addstr(&sb, " \xE2\x80\x94 report</title>\n<style>\n");
-    sbuf_addstr(&sb, css);
+    sbuf_addstr(&sb, report_html_css);
     sbuf_addstr(&sb, "</style>\n</head>\n<body>\n<main>\n<h1>");
     esc(&sb, title);
     sbuf_addstr(&sb, "</h1>\n<p class=\"sub\">Batch grading report");
