@@ -249,3 +249,42 @@ const char *cmd_self_path(void)
 {
     return self_path && access(self_path, X_OK) == 0 ? self_path : "/proc/self/exe";
 }
+
+/* The folder a path would be written in, resolved (NULL if it cannot be). */
+static char *parent_real(const char *path)
+{
+    char *copy = xstrdup(path);
+    char *slash = strrchr(copy, '/');
+    const char *dir = !slash ? "." : slash == copy ? "/" : (*slash = '\0', copy);
+    char *real = realpath(dir, NULL);
+    free(copy);
+    return real;
+}
+
+int cmd_check_output(const char *output, const char *const *inputs, size_t ninputs)
+{
+    if (!output || !strcmp(output, "-"))
+        return 0;
+    struct stat ost, ist;
+    int have = stat(output, &ost) == 0;
+    char *odir = parent_real(output);
+    int rc = 0;
+    for (size_t i = 0; i < ninputs && rc == 0; i++) {
+        const char *in = inputs[i];
+        if (!in || !strcmp(in, "-") || stat(in, &ist) < 0)
+            continue;
+        if (have && ost.st_dev == ist.st_dev && ost.st_ino == ist.st_ino) {
+            rc = cmd_usage_error("-o %s is one of the inputs (%s): writing the report would replace it; "
+                                 "write it elsewhere", output, in);
+        } else if (S_ISDIR(ist.st_mode) && odir) {
+            char *real = realpath(in, NULL);
+            size_t n = real ? strlen(real) : 0;
+            if (real && !strncmp(odir, real, n) && (odir[n] == '\0' || odir[n] == '/' || n == 1))
+                rc = cmd_usage_error("-o %s is inside %s, a submissions folder given: the next grade would "
+                                     "read the report as a submission; write it elsewhere", output, in);
+            free(real);
+        }
+    }
+    free(odir);
+    return rc ? -1 : 0;
+}

@@ -240,9 +240,11 @@ static int read_list(const char *from, char **text, size_t *n)
 }
 
 /* A submission given twice (a path in the --from list and on the command
- * line, "subs/a.json" and "subs/./a.json", a link to it) is graded once:
- * twice would be two rows of one student in a gradebook. paths is sorted;
- * the first of each is kept, and each other is named. */
+ * line, "subs/a.json" and "subs/./a.json") is graded once: twice would be
+ * two rows of one student in a gradebook. paths is sorted; the first of
+ * each is kept, and each other is named. A symbolic link is never a
+ * repeat (lstat): it is refused as a submission of its own, and must not
+ * take the place of the file it names. */
 typedef struct {
     dev_t dev;
     ino_t ino;
@@ -266,7 +268,7 @@ static void drop_repeats(grade_opts *o)
     size_t n = 0;
     struct stat st;
     for (size_t i = 0; i < o->npaths; i++)
-        if (strcmp(o->paths[i], "-") && stat(o->paths[i], &st) == 0)
+        if (strcmp(o->paths[i], "-") && lstat(o->paths[i], &st) == 0)
             ids[n++] = (file_id){ st.st_dev, st.st_ino, i };
     qsort(ids, n, sizeof *ids, cmp_file_id);
     for (size_t k = 1; k < n; k++)
@@ -290,6 +292,42 @@ static void drop_repeats(grade_opts *o)
     o->npaths = w;
     free(drop);
     free(ids);
+}
+
+/* The digest of the sorted list of submissions, in every jsonl line: the
+ * shards of one batch have the same, so that report refuses shards of two
+ * lists that only happen to be as long (a student gone, another come). */
+#define BATCH_DIGEST_HEX 17
+
+static void batch_digest_hex(const grade_opts *o, char out[BATCH_DIGEST_HEX])
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    for (size_t i = 0; i < o->npaths; i++)
+        sbuf_add(&sb, o->paths[i], strlen(o->paths[i]) + 1);
+    snprintf(out, BATCH_DIGEST_HEX, "%016llx", (unsigned long long)util_fnv1a64(sb.buf ? sb.buf : "", sb.len));
+    sbuf_release(&sb);
+}
+
+/* -o must not name an input: the catalog, a pack, the --from list, a
+ * submission, nor lie in a submissions folder. */
+static int check_output(const grade_opts *o, const cmd_source *src, const catalog *c)
+{
+    size_t n = 0, cap = 2 + src->npacks + c->ndrills + o->npaths;
+    const char **in = xcalloc(cap, sizeof *in);
+    in[n++] = c->path ? c->path : src->catalog;
+    in[n++] = o->from;
+    for (size_t i = 0; i < src->npacks; i++)
+        in[n++] = src->packs[i];
+    for (size_t i = 0; i < c->ndrills; i++)
+        if (!i || !c->drills[i - 1].pack_path || !c->drills[i].pack_path ||
+            strcmp(c->drills[i - 1].pack_path, c->drills[i].pack_path))
+            in[n++] = c->drills[i].pack_path;
+    for (size_t i = 0; i < o->npaths; i++)
+        in[n++] = o->paths[i];
+    int rc = cmd_check_output(o->output, in, n);
+    free(in);
+    return rc;
 }
 
 /* Parses argv into o; returns -1 (message printed) on a usage error, 1
@@ -553,6 +591,10 @@ int cmd_grade(int argc, char **argv)
 
     /* The output first: a report that cannot be written is known before
      * anything is graded. */
+    if (check_output(&o, &src, &c) < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
     if (util_out_open(&out, o.output, &err) < 0) {
         cmd_print_msg(err);
         free(err);
@@ -563,10 +605,11 @@ int cmd_grade(int argc, char **argv)
     const char **columns = xcalloc(c.ndrills + 1, sizeof *columns);
     for (size_t i = 0; i < c.ndrills; i++)
         columns[i] = c.drills[i].id;
-    char packs[CATALOG_DIGEST_HEX];
+    char packs[CATALOG_DIGEST_HEX], list[BATCH_DIGEST_HEX];
     catalog_digest_hex(&c, packs);
+    batch_digest_hex(&o, list);
     report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title,
-                            .drill_ids = columns, .ndrill_ids = c.ndrills, .packs = packs };
+                            .drill_ids = columns, .ndrill_ids = c.ndrills, .packs = packs, .batch = list };
     em.w = report_writer_new(&ropt, &out, &err);
     free(columns);
     report_view_init(&em.view);
@@ -658,6 +701,8 @@ int cmd_grade(int argc, char **argv)
             em.done[ids[i]] = 1;
         ndone += n;
         emit_ready(&em);
+        if (out.err) /* the report cannot arrive whole: grading on is wasted */
+            break;
         size_t now = engine_batch_graded(batch) + unreadable;
         if (now != shown)
             progress(show && total, shown = now, total, start);
@@ -666,6 +711,9 @@ int cmd_grade(int argc, char **argv)
     free(ids);
     engine_batch_free(batch);
     batch = NULL;
+    if (out.err && ndone < nsubs)
+        fprintf(stderr, "pydrill: grading stopped after %zu of %zu submissions: the report could not be written\n",
+                ndone, nsubs);
     print_unknown(&unknown);
 
     if (report_writer_finish(em.w, &err) < 0) {

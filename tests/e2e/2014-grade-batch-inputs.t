@@ -1,0 +1,67 @@
+#!/bin/bash
+# What a batch's inputs and outputs must survive: -o naming one of the
+# inputs, a link among the submissions, a reader that goes away, shards of
+# two different submission lists (SPEC 3.3, 3.4, 4; audit batch5).
+. "$(dirname "$0")/lib.sh"
+
+PACK="$FIXTURES/batch/pack.json"
+cp -R "$FIXTURES/batch/ok" ok
+cp "$PACK" pack.json
+grade() { "$PYDRILL" grade --pack pack.json "$@"; }
+
+test_expect_success '-o naming a submission is refused before grading, the submission kept' '
+    cp ok/bob.json keep.json &&
+    expect_code 2 grade --format csv -o ok/bob.json ok/ada.json ok/bob.json 2>err &&
+    contains err "ok/bob.json" && contains err "is one of the inputs" &&
+    cmp ok/bob.json keep.json
+'
+
+test_expect_success '-o naming the pack, the --from list or a shard is refused' '
+    cp pack.json keep.json &&
+    expect_code 2 grade --format json -o pack.json ok/ada.json 2>err &&
+    contains err "is one of the inputs" && cmp pack.json keep.json &&
+    printf "ok/ada.json\n" >list && cp list keep-list &&
+    expect_code 2 grade --format json --from list -o list 2>err &&
+    contains err "is one of the inputs" && cmp list keep-list &&
+    grade --format jsonl -o part.jsonl ok/ada.json && cp part.jsonl keep.jsonl &&
+    expect_code 2 "$PYDRILL" report --pack pack.json --format csv -o part.jsonl part.jsonl 2>err &&
+    contains err "is one of the inputs" && cmp part.jsonl keep.jsonl
+'
+
+test_expect_success '-o inside a submissions folder given is refused (it would be graded next time)' '
+    mkdir -p sf && cp ok/ada.json sf/ &&
+    expect_code 2 grade --format csv -o sf/grades.csv sf 2>err &&
+    contains err "inside" && test ! -e sf/grades.csv
+'
+
+test_expect_success 'a link to a submission is refused and never hides the real one' '
+    mkdir -p ln && cp ok/ada.json ok/bob.json ln/ && ln -s bob.json ln/aaa.json && ln -s ada.json ln/zzz.json &&
+    expect_code 2 grade --format csv ln/aaa.json ln/ada.json ln/bob.json ln/zzz.json >out.csv 2>err &&
+    contains err "ln/aaa.json: error: is a symbolic link" &&
+    contains err "ln/zzz.json: error: is a symbolic link" &&
+    lacks err "again: graded once" &&
+    grep -q "^ada,ln/ada.json,.*" out.csv && grep -q "^bob,ln/bob.json,.*" out.csv
+'
+
+test_expect_success 'a report cut short on standard output is an error (exit 2), for grade and report' '
+    mkdir -p many && for i in $(seq 1 300); do cp ok/ada.json many/s$i.json; done &&
+    { grade --format jsonl -j1 many/*; echo $? >rc; } 2>err | head -c 10 >/dev/null &&
+    test "$(cat rc)" = 2 && contains err "standard output" &&
+    grade --format jsonl -o all.jsonl many/* ;
+    { "$PYDRILL" report --pack pack.json --format csv all.jsonl; echo $? >rc; } 2>err | head -c 10 >/dev/null &&
+    test "$(cat rc)" = 2 && contains err "standard output"
+'
+
+test_expect_success 'shards of two lists of submissions as long are refused, not merged' '
+    mkdir -p day1 day2 && cp ok/ada.json ok/bob.json day1/ && cp ok/ada.json day2/ && cp ok/cyd.json day2/bob.json &&
+    cp ok/ada.json day1/cyd.json && cp ok/bob.json day2/cyd.json &&
+    (cd day1 && "$PYDRILL" grade --pack ../pack.json --format jsonl --shard 1/2 -o ../s1.jsonl ada.json bob.json cyd.json;
+     cd ../day2 && rm bob.json && cp ../ok/cyd.json dan.json &&
+     "$PYDRILL" grade --pack ../pack.json --format jsonl --shard 2/2 -o ../s2.jsonl ada.json cyd.json dan.json);
+    expect_code 2 "$PYDRILL" report --format csv s1.jsonl s2.jsonl >out 2>err &&
+    contains err "graded from another list of submissions" && test ! -s out &&
+    (cd day1 && "$PYDRILL" grade --pack ../pack.json --format jsonl --shard 2/2 -o ../s2b.jsonl ada.json bob.json cyd.json);
+    "$PYDRILL" report --format csv s1.jsonl s2b.jsonl >out 2>err; test $? -le 1 && lacks err "another list"
+'
+
+test_done
