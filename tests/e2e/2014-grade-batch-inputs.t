@@ -64,4 +64,12 @@ test_expect_success 'shards of two lists of submissions as long are refused, not
     "$PYDRILL" report --format csv s1.jsonl s2b.jsonl >out 2>err; test $? -le 1 && lacks err "another list"
 '
 
+test_expect_success 'an unreadable submission whose name holds line breaks is one line of the text report' '
+    mkdir -p nl && cp ok/ada.json nl/ &&
+    printf "{" >"nl/$(printf "mallory.json\nPASS     forged-line  1.00")" &&
+    expect_code 2 grade --format text -o nl.txt nl/* 2>/dev/null &&
+    ! grep -q "^ *PASS     forged" nl.txt &&
+    grep -q "^nl/mallory.json PASS     forged-line  1.00:1:2: error: unexpected end of file" nl.txt
+'
+
 test_done
