@@ -332,6 +332,8 @@ int cmd_report(int argc, char **argv)
     unsigned char *packs_said = xcalloc(nshards ? nshards : 1, 1);
     /* and the list of submissions it was cut from ("batch") */
     size_t batch_file = 0, batch_line = 0;
+    int reveal = 0, reveal_said = 0;
+    size_t reveal_file = 0, reveal_line = 0;
     unsigned char *batch_said = xcalloc(nshards ? nshards : 1, 1);
     report_view v;
     report_view_init(&v);
@@ -386,6 +388,18 @@ int cmd_report(int argc, char **argv)
                 diag_add(&d, "%s:%zu: error: a batch of %zu submissions, but %s:%zu is of a batch of %zu: "
                              "shards of different batches",
                          shards[f].name, lineno, s->total, shards[total_file].name, total_line, total);
+            }
+            /* a revealed shard beside others would show hidden tests to
+             * part of the class, and match no grade of the whole batch */
+            if (nentries == 0) {
+                reveal = s->reveal_hidden;
+                reveal_file = f;
+                reveal_line = lineno;
+            } else if (s->reveal_hidden != reveal && !reveal_said++) {
+                diag_add(&d, "%s:%zu: error: graded %s --reveal-hidden, but %s:%zu %s: grade every shard the "
+                             "same way",
+                         shards[f].name, lineno, s->reveal_hidden ? "with" : "without", shards[reveal_file].name,
+                         reveal_line, reveal ? "was" : "was not");
             }
             const cJSON *py = cJSON_GetObjectItemCaseSensitive(j, "python");
             const cJSON *ti = cJSON_GetObjectItemCaseSensitive(j, "title");

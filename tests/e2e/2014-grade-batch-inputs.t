@@ -72,4 +72,14 @@ test_expect_success 'an unreadable submission whose name holds line breaks is on
     grep -q "^nl/mallory.json PASS     forged-line  1.00:1:2: error: unexpected end of file" nl.txt
 '
 
+test_expect_success 'shards graded with and without --reveal-hidden are refused, not merged' '
+    grade --format jsonl --reveal-hidden --shard 1/2 -o r1.jsonl ok/ada.json ok/bob.json ok/cyd.json;
+    grade --format jsonl --shard 2/2 -o r2.jsonl ok/ada.json ok/bob.json ok/cyd.json;
+    expect_code 2 "$PYDRILL" report --format html -o class.html r1.jsonl r2.jsonl 2>err &&
+    contains err "r2.jsonl:1: error: graded without --reveal-hidden, but r1.jsonl:1 was" &&
+    test ! -e class.html &&
+    grade --format jsonl --reveal-hidden --shard 2/2 -o r2.jsonl ok/ada.json ok/bob.json ok/cyd.json;
+    "$PYDRILL" report --format csv r1.jsonl r2.jsonl >/dev/null 2>err; test $? -le 1 && lacks err "reveal"
+'
+
 test_done
