@@ -82,4 +82,13 @@ test_expect_success 'shards graded with and without --reveal-hidden are refused,
     "$PYDRILL" report --format csv r1.jsonl r2.jsonl >/dev/null 2>err; test $? -le 1 && lacks err "reveal"
 '
 
+test_expect_success 'report merges more shards than the soft open-file limit; too low a limit is named' '
+    grade --format jsonl -o all.jsonl many/* ; test $? -le 1 &&
+    mkdir -p split && (cd split && split -n l/150 -a 4 -d ../all.jsonl part-) &&
+    (ulimit -Sn 64 && "$PYDRILL" report --pack pack.json --format csv -o merged.csv split/part-*) &&
+    test "$(wc -l <merged.csv)" = 301 &&
+    (ulimit -n 200 && "$PYDRILL" grade --pack pack.json ok/ada.json) >/dev/null 2>err; test $? = 2 &&
+    contains err "the open-file limit is 200; the grader needs at least 256"
+'
+
 test_done
