@@ -363,7 +363,7 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             break;
         case 'j':
             if (parse_long(optarg, 1, GRADE_MAX_JOBS, &v) < 0)
-                rc = (cmd_args_error(&a, "-j needs a positive number, not \"%s\"", optarg), -1);
+                rc = (cmd_args_error(&a, "-j needs a number from 1 to %d, not \"%s\"", GRADE_MAX_JOBS, optarg), -1);
             else
                 o->jobs = (int)v;
             break;
@@ -404,8 +404,10 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             o->paths[o->npaths++] = argv[i];
         /* the list's lines, each ended by a NUL read_list put there */
         const char *line = o->from_text;
+        /* a list names files: a line "-" is the file of that name (ls
+         * makes such lines), never standard input */
         for (size_t i = 0; i < nlisted; i++, line += strlen(line) + 1)
-            o->paths[o->npaths++] = line;
+            o->paths[o->npaths++] = strcmp(line, "-") ? line : "./-";
         for (size_t i = 0; i < o->npaths; i++)
             if (!strcmp(o->paths[i], "-") && stdin_seen++) {
                 rc = (cmd_args_error(&a, "- (standard input) can be given once, and not with --from -"), -1);
@@ -469,6 +471,11 @@ static void note_unknown(const catalog *c, const submission *sub, const char *pa
             t->first = xasprintf("%s: \"%s\"", path, sub->items[a].id);
         n++;
     }
+    /* a folder named like an answer to a drill graded here, and no answer */
+    for (size_t f = 0; f < sub->nfolder_answers; f++)
+        if (catalog_find(c, sub->folder_ids[f]) && !submission_get(sub, sub->folder_ids[f]))
+            diag_add(&sv->warnings, "%s: warning: is a folder, not an answer file: drill %s has no answer",
+                     sub->folder_answers[f], sub->folder_ids[f]);
     if (n > UNKNOWN_LISTED)
         sbuf_addf(&sb, " and %zu more", n - UNKNOWN_LISTED);
     if (n) {
@@ -716,13 +723,16 @@ int cmd_grade(int argc, char **argv)
                 ndone, nsubs);
     print_unknown(&unknown);
 
-    if (report_writer_finish(em.w, &err) < 0) {
+    int unmade = report_writer_finish(em.w, &err) < 0;
+    if (unmade) {
         cmd_print_msg(err);
         free(err);
         bad_input = 1;
     }
     out_open = 0;
-    if (util_out_close(&out, &err) < 0) {
+    if (unmade) /* a report that could not be made whole is not put in place */
+        util_out_abandon(&out);
+    else if (util_out_close(&out, &err) < 0) {
         cmd_print_msg(err);
         free(err);
         bad_input = 1;

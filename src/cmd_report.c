@@ -565,7 +565,9 @@ int cmd_report(int argc, char **argv)
         bad = 1;
     }
     report_writer_free(w);
-    if (util_out_close(&out, &err) < 0) {
+    if (bad) /* a report that could not be made whole is not put in place */
+        util_out_abandon(&out);
+    else if (util_out_close(&out, &err) < 0) {
         cmd_print_msg(err);
         free(err);
         bad = 1;

@@ -91,4 +91,32 @@ test_expect_success 'report merges more shards than the soft open-file limit; to
     contains err "the open-file limit is 200; the grader needs at least 256"
 '
 
+test_expect_success 'a list line "-" is the file named -, never standard input' '
+    mkdir -p dash && cp ok/bob.json dash/- && cp ok/ada.json dash/a.json &&
+    (cd dash && printf -- "-\na.json\n" >list &&
+     echo "{\"format\":\"pydrill-answers/1\",\"candidate\":\"NOT-THE-FILE\",\"answers\":{}}" |
+     "$PYDRILL" grade --pack ../pack.json --format csv --from list >../dash.csv 2>../err); test $? -le 1 &&
+    lacks dash.csv NOT-THE-FILE && grep -q "^bob,./-," dash.csv
+'
+
+test_expect_success 'a folder named like an answer is named, not graded as no answer' '
+    mkdir -p fold/sam/fresh-list-fix.py && cp "$FIXTURES/batch/ok/ada.json" /dev/null &&
+    printf "2\n2\n2\n" >fold/sam/late-binding-predict.txt &&
+    printf "def append_to(x, lst=None):\n    return [x]\n" >fold/sam/fresh-list-fix.py/solution.py &&
+    expect_code 1 grade --format text fold/sam >out 2>err &&
+    contains out "fold/sam/fresh-list-fix.py: warning: is a folder, not an answer file: drill fresh-list-fix has no answer" &&
+    grade --format gradescope fold/sam >gs.json 2>/dev/null; test $? = 1 &&
+    contains gs.json "is a folder, not an answer file"
+'
+
+test_expect_success 'gradescope: a submission no drill of which could be graded here is not a 0' '
+    /usr/bin/python3 -c "import json,sys; p=json.load(open(\"pack.json\")); p[\"drills\"]=[d for d in p[\"drills\"] if d.get(\"requires\")]; assert p[\"drills\"]; json.dump(p,open(\"skip.json\",\"w\"))" &&
+    expect_code 2 "$PYDRILL" grade --pack skip.json --format gradescope -o results.json ok/ada.json 2>err &&
+    contains err "no drill could be graded here" && test ! -e results.json
+'
+
+test_expect_success '-j out of range names the range' '
+    expect_code 2 grade -j 1000000 ok/ada.json 2>err && contains err "-j needs a number from 1 to"
+'
+
 test_done
