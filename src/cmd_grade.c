@@ -426,6 +426,10 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
     return rc;
 }
 
+/* The bar ends with a line break when it is left on screen, and not when
+ * the report that follows on the same terminal erases it. */
+static int bar_erased_at_end;
+
 static void progress(int show, size_t done, size_t total, double start)
 {
     if (!show)
@@ -436,7 +440,7 @@ static void progress(int show, size_t done, size_t total, double start)
     int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
     fprintf(stderr, "\r[%.*s%*s] %zu/%zu answers  %.0f/s  ETA %.0fs ", fill,
             "##############################", width - fill, "", done, total, rate, eta);
-    if (done == total)
+    if (done == total && !bar_erased_at_end)
         fputc('\n', stderr);
     fflush(stderr);
 }
@@ -663,6 +667,10 @@ int cmd_grade(int argc, char **argv)
     size_t next_load = 0, ndone = 0;
     size_t *ids = xcalloc(window, sizeof *ids);
     int show = !o.quiet && isatty(2);
+    /* the bar and a report streamed to the same terminal: the bar is
+     * erased before each piece of the report, and drawn again below it */
+    int bar_shares = show && !o.output && isatty(1);
+    bar_erased_at_end = bar_shares;
     double start = util_now_ms();
     size_t total = nsubs * child_drills, unreadable = 0, shown = 0;
     progress(show && total, 0, total, start);
@@ -700,20 +708,35 @@ int cmd_grade(int argc, char **argv)
             engine_batch_add(batch, s, &sub, &sv[s]);
             submission_free(&sub);
         }
+        if (bar_shares && total)
+            fputs("\r\033[K", stderr);
         emit_ready(&em);
+        if (bar_shares && total) {
+            util_out_flush(&out);
+            progress(1, shown, total, start);
+        }
         if (ndone == nsubs)
             break;
         size_t n = engine_batch_wait(batch, ids, window, -1);
         for (size_t i = 0; i < n; i++)
             em.done[ids[i]] = 1;
         ndone += n;
-        emit_ready(&em);
+        size_t now = engine_batch_graded(batch) + unreadable;
+        if (bar_shares && total) {
+            fputs("\r\033[K", stderr);
+            emit_ready(&em);
+            util_out_flush(&out);
+            progress(1, shown = now, total, start);
+        } else {
+            emit_ready(&em);
+            if (now != shown)
+                progress(show && total, shown = now, total, start);
+        }
         if (out.err) /* the report cannot arrive whole: grading on is wasted */
             break;
-        size_t now = engine_batch_graded(batch) + unreadable;
-        if (now != shown)
-            progress(show && total, shown = now, total, start);
     }
+    if (bar_shares && total)
+        fputs("\r\033[K", stderr); /* the bar gives way to the report's summary */
     emit_ready(&em);
     free(ids);
     engine_batch_free(batch);
