@@ -128,4 +128,10 @@ test_expect_success 'names that are not UTF-8 stay apart, and their shards merge
     contains c.csv "cp437/Mögel.json"
 '
 
+test_expect_success '-o a FIFO with no reader is an error at once, not a hang' '
+    mkfifo nobody-reads &&
+    timeout 60 "$PYDRILL" grade --pack pack.json --format csv -o nobody-reads ok/ada.json 2>err; test $? = 2 &&
+    contains err "nobody-reads: error: cannot write: a FIFO with no reader"
+'
+
 test_done
