@@ -90,21 +90,56 @@ static const char *const denied_modules[] = {
 
 /* The absolute, normalised form of p as the kernel would resolve it (so
  * that a relative path after chdir, "..", or a symlink cannot pass for a
- * path in the scratch folder). A path whose last part does not exist yet
- * is resolved through its folder. */
+ * path in the scratch folder). A path whose last parts do not exist yet
+ * (pathlib's mkdir(parents=True) tries "a/b" before "a") is resolved
+ * through the nearest folder that does, the rest appended as written: no
+ * symlink can be in a part that does not exist. A ".." in that rest is
+ * not resolved (the kernel would fail on it); p is then judged as given. */
 static void resolve(const char *p, char out[PATH_MAX])
 {
     if (realpath(p, out))
         return;
-    char *dir = util_dirname(p);
-    const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
-    char rdir[PATH_MAX];
-    int n = -1;
-    if (realpath(dir, rdir) && strcmp(base, "..") != 0 && strcmp(base, ".") != 0)
-        n = snprintf(out, PATH_MAX, "%s/%s", strcmp(rdir, "/") ? rdir : "", base);
-    if (n < 0 || n >= PATH_MAX)
-        snprintf(out, PATH_MAX, "%s", p); /* unresolvable: judged as given */
-    free(dir);
+    char head[PATH_MAX];
+    size_t from; /* where the part of p not yet resolved starts */
+    size_t plen = strlen(p);
+    if (plen >= PATH_MAX)
+        goto as_given;
+    memcpy(head, p, plen + 1);
+    for (;;) {
+        char *cut = strrchr(head, '/');
+        if (!cut) {
+            if (!realpath(".", out))
+                goto as_given;
+            from = 0;
+            break;
+        }
+        *cut = '\0';
+        if (realpath(head[0] ? head : "/", out)) {
+            from = (size_t)(cut - head) + 1;
+            break;
+        }
+    }
+    size_t n = strlen(out);
+    for (const char *s = p + from; *s;) {
+        const char *e = strchrnul(s, '/');
+        size_t part = (size_t)(e - s);
+        if (part == 2 && s[0] == '.' && s[1] == '.')
+            goto as_given;
+        if (part && !(part == 1 && s[0] == '.')) {
+            if (n == 1) /* out is "/" */
+                n = 0;
+            if (n + 1 + part >= PATH_MAX)
+                goto as_given;
+            out[n++] = '/';
+            memcpy(out + n, s, part);
+            n += part;
+            out[n] = '\0';
+        }
+        s = *e ? e + 1 : e;
+    }
+    return;
+as_given:
+    snprintf(out, PATH_MAX, "%s", p); /* unresolvable: judged as given */
 }
 
 static int in_scratch(const char *real)
