@@ -78,7 +78,8 @@ static const char *const denied_events[] = {
     "os.chmod", "os.chown", "os.utime", "os.setxattr", "os.removexattr", "os.chflags",
     "os.lchflags", "os.lchmod", "fcntl.ioctl",
     /* another interpreter of the answer's own making (3.14's
-     * concurrent.futures imports _interpreters, so the module is allowed) */
+     * concurrent.futures imports _interpreters, so the module is allowed
+     * there: see interp_modules) */
     "cpython.PyInterpreterState_New",
 };
 
@@ -546,6 +547,24 @@ static int is_unix_socket(PyObject *args)
     return f == AF_UNIX;
 }
 
+/* 3.13's names of 3.12's _xxsubinterpreters and kin. Their exec(0, src)
+ * runs the answer's source in an interpreter that already exists: the
+ * main one, where neither the library guard nor the tests' namespaces
+ * look. Refused where nothing of the standard library needs them; from
+ * 3.14 concurrent.futures imports _interpreters, and there code handed to
+ * another interpreter goes through marshal.loads, which the hook refuses. */
+static const char *const interp_modules[] = { "_interpreters", "_interpchannels", "_interpqueues" };
+
+static int name_in(const char *name, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]);
+        if (strncmp(name, list[i], len) == 0 && (name[len] == '\0' || name[len] == '.'))
+            return 1;
+    }
+    return 0;
+}
+
 static int denied_import(PyObject *args)
 {
     PyObject *m = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
@@ -554,11 +573,9 @@ static int denied_import(PyObject *args)
         PyErr_Clear();
         return 0;
     }
-    for (size_t i = 0; i < ARRAY_SIZE(denied_modules); i++) {
-        size_t n = strlen(denied_modules[i]);
-        if (strncmp(name, denied_modules[i], n) == 0 && (name[n] == '\0' || name[n] == '.'))
-            return deny("import", name);
-    }
+    if (name_in(name, denied_modules, ARRAY_SIZE(denied_modules)) ||
+        (!pyembed_stdlib_imports_interpreters() && name_in(name, interp_modules, ARRAY_SIZE(interp_modules))))
+        return deny("import", name);
     return 0;
 }
 
