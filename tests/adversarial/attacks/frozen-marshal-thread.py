@@ -6,8 +6,10 @@
 # makes the main thread yield as _call_with_frames_removed starts) and
 # swaps that frame's `args` for (name, the answer's own marshal data).
 # Racy: a round may miss (an honest import, a pass), but a hit must end
-# `denied`, never with the hand-made code run.
-import sys, marshal, _imp, threading, time
+# `denied`, never with the hand-made code run. It tries for 0.6 s, in the
+# first of the module's runs only (a file in the scratch folder marks it),
+# to leave the CPU to the batch's other answers.
+import os, sys, marshal, _imp, threading, time
 
 co = compile("import sys; sys.modules['__hello__'].w = 'handmade'", "hm", "exec")
 PAYLOAD = marshal.dumps(co)
@@ -31,10 +33,13 @@ def swapper():
             fr = fr.f_back
 
 RESULT = None
-sys.setswitchinterval(1e-6)
-t = threading.Thread(target=swapper)
-t.start()
-deadline = time.monotonic() + 0.4
+FIRST = not os.path.exists("tried")
+if FIRST:
+    open("tried", "w").close()
+    sys.setswitchinterval(1e-6)
+    t = threading.Thread(target=swapper)
+    t.start()
+deadline = time.monotonic() + (0.6 if FIRST else 0)
 try:
     while time.monotonic() < deadline and RESULT is None:
         sys.modules.pop("__hello__", None)
@@ -46,8 +51,9 @@ try:
             pass
 finally:
     stop = True
-    t.join()
-    sys.setswitchinterval(0.005)
+    if FIRST:
+        t.join()
+        sys.setswitchinterval(0.005)
     sys.modules.pop("__hello__", None)
 
 def append_to(x, lst=None):
