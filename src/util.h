@@ -113,7 +113,7 @@ int util_out_flush(util_out *o);
 /* Flushes, and for a file makes it durable and renames it into place.
  * 0, or -1 with *err naming the path asked for ("standard output" for
  * stdout); the temporary file is removed. A reader that went away (EPIPE
- * on standard output) is not an error. */
+ * on standard output) is an error too: what it got is not whole. */
 int util_out_close(util_out *o, char **err);
 /* Gives up: removes the temporary file, leaves the target as it was. */
 void util_out_abandon(util_out *o);
@@ -167,5 +167,9 @@ char *util_path_join(const char *dir, const char *rel);
  * bytes become U+FFFD, so any output can travel in a JSON string. Caller
  * frees; *outlen may be NULL. */
 char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen);
+/* A file name as reports show it: valid UTF-8 as it is, each other byte
+ * written \xNN as stderr writes it, so that two names a Windows zip made
+ * (CP437 "M\x81ller", "M\x84ller") stay two names. Caller frees. */
+char *util_name_shown(const char *s);
 
 #endif

@@ -146,10 +146,19 @@ int util_out_open(util_out *o, const char *path, char **err)
             *err = xasprintf("%s: error: cannot write: is a folder", path);
             goto fail;
         }
-        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        /* a FIFO nobody reads would block here for ever, before anything
+         * is graded: it is an error at once (ENXIO), like any other */
+        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISFIFO(st.st_mode) ? O_NONBLOCK : 0));
         if (o->fd < 0) {
-            *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+            *err = errno == ENXIO && S_ISFIFO(st.st_mode)
+                       ? xasprintf("%s: error: cannot write: a FIFO with no reader (start its reader first)", path)
+                       : xasprintf("%s: error: cannot write: %s", path, strerror(errno));
             goto fail;
+        }
+        if (S_ISFIFO(st.st_mode)) {
+            int fl = fcntl(o->fd, F_GETFL);
+            if (fl >= 0)
+                fcntl(o->fd, F_SETFL, fl & ~O_NONBLOCK);
         }
         return 0;
     }
@@ -260,12 +269,15 @@ int util_out_close(util_out *o, char **err)
         o->tmp = NULL;
     }
     int e = o->err;
-    if (e && !(e == EPIPE && !o->path))
+    /* A report is useful whole or not at all: a reader that went away
+     * (grade | uploader) is as much a failure as a full disk. */
+    if (e)
         *err = o->path ? xasprintf("%s: error: cannot write: %s", o->path,
                                    e == EISDIR ? "is a folder" : strerror(e))
-                       : xasprintf("pydrill: error: cannot write to standard output: %s", strerror(e));
-    else
-        e = 0;
+               : e == EPIPE
+                   ? xstrdup("pydrill: error: cannot write to standard output: its reader went away before the "
+                             "report was whole")
+                   : xasprintf("pydrill: error: cannot write to standard output: %s", strerror(e));
     util_out_abandon(o);
     return e ? -1 : 0;
 }
