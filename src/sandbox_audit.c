@@ -286,24 +286,24 @@ static int recording_frozen;
 #define PYC_MAGIC_LEN 4
 #define PYC_CHUNK 65536
 
-static void record_frozen(PyObject *args)
-{
-    PyObject *b = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
-    if (!b || !PyBytes_CheckExact(b))
-        return;
-    frozen = xrealloc(frozen, (n_frozen + 1) * sizeof *frozen);
-    frozen[n_frozen].len = (size_t)PyBytes_GET_SIZE(b);
-    frozen[n_frozen].data = xmalloc(frozen[n_frozen].len + 1);
-    memcpy(frozen[n_frozen].data, PyBytes_AS_STRING(b), frozen[n_frozen].len);
-    n_frozen++;
-}
-
 /* The bytes a marshal.loads event carries (NULL for marshal.load, which
  * reads a file the hook cannot see). */
 static PyObject *marshal_data(PyObject *args)
 {
     PyObject *b = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
     return b && PyBytes_CheckExact(b) ? b : NULL;
+}
+
+static void record_frozen(PyObject *args)
+{
+    PyObject *b = marshal_data(args);
+    if (!b)
+        return;
+    frozen = xrealloc(frozen, (n_frozen + 1) * sizeof *frozen);
+    frozen[n_frozen].len = (size_t)PyBytes_GET_SIZE(b);
+    frozen[n_frozen].data = xmalloc(frozen[n_frozen].len + 1);
+    memcpy(frozen[n_frozen].data, PyBytes_AS_STRING(b), frozen[n_frozen].len);
+    n_frozen++;
 }
 
 static int is_frozen_data(PyObject *data)
