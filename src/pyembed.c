@@ -677,6 +677,11 @@ int pyembed_watch_live(void)
     return PY_VERSION_HEX >= 0x030C0000;
 }
 
+int pyembed_stdlib_imports_interpreters(void)
+{
+    return PY_VERSION_HEX >= 0x030E0000;
+}
+
 void pyembed_watch_sweep(void)
 {
 #if PY_VERSION_HEX < 0x030C0000

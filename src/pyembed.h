@@ -66,6 +66,10 @@ void pyembed_watch_sweep(void);
 PyObject *pyembed_object_dict(PyObject *obj);
 /* 1 where changes are told as they are made (3.12+): no sweep needed. */
 int pyembed_watch_live(void);
+/* 1 where the standard library imports _interpreters and its kin itself
+ * (3.14+: concurrent.futures, which asyncio imports, at import time), so
+ * that refusing them by name would refuse honest answers. */
+int pyembed_stdlib_imports_interpreters(void);
 
 /* A new reference to the local variable name of frame f, or NULL (no
  * exception set) when it has none. PEP 667 made f_locals a proxy in 3.13. */

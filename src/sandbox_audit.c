@@ -78,7 +78,8 @@ static const char *const denied_events[] = {
     "os.chmod", "os.chown", "os.utime", "os.setxattr", "os.removexattr", "os.chflags",
     "os.lchflags", "os.lchmod", "fcntl.ioctl",
     /* another interpreter of the answer's own making (3.14's
-     * concurrent.futures imports _interpreters, so the module is allowed) */
+     * concurrent.futures imports _interpreters, so the module is allowed
+     * there: see interp_modules) */
     "cpython.PyInterpreterState_New",
 };
 
@@ -90,21 +91,56 @@ static const char *const denied_modules[] = {
 
 /* The absolute, normalised form of p as the kernel would resolve it (so
  * that a relative path after chdir, "..", or a symlink cannot pass for a
- * path in the scratch folder). A path whose last part does not exist yet
- * is resolved through its folder. */
+ * path in the scratch folder). A path whose last parts do not exist yet
+ * (pathlib's mkdir(parents=True) tries "a/b" before "a") is resolved
+ * through the nearest folder that does, the rest appended as written: no
+ * symlink can be in a part that does not exist. A ".." in that rest is
+ * not resolved (the kernel would fail on it); p is then judged as given. */
 static void resolve(const char *p, char out[PATH_MAX])
 {
     if (realpath(p, out))
         return;
-    char *dir = util_dirname(p);
-    const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
-    char rdir[PATH_MAX];
-    int n = -1;
-    if (realpath(dir, rdir) && strcmp(base, "..") != 0 && strcmp(base, ".") != 0)
-        n = snprintf(out, PATH_MAX, "%s/%s", strcmp(rdir, "/") ? rdir : "", base);
-    if (n < 0 || n >= PATH_MAX)
-        snprintf(out, PATH_MAX, "%s", p); /* unresolvable: judged as given */
-    free(dir);
+    char head[PATH_MAX];
+    size_t from; /* where the part of p not yet resolved starts */
+    size_t plen = strlen(p);
+    if (plen >= PATH_MAX)
+        goto as_given;
+    memcpy(head, p, plen + 1);
+    for (;;) {
+        char *cut = strrchr(head, '/');
+        if (!cut) {
+            if (!realpath(".", out))
+                goto as_given;
+            from = 0;
+            break;
+        }
+        *cut = '\0';
+        if (realpath(head[0] ? head : "/", out)) {
+            from = (size_t)(cut - head) + 1;
+            break;
+        }
+    }
+    size_t n = strlen(out);
+    for (const char *s = p + from; *s;) {
+        const char *e = strchrnul(s, '/');
+        size_t part = (size_t)(e - s);
+        if (part == 2 && s[0] == '.' && s[1] == '.')
+            goto as_given;
+        if (part && !(part == 1 && s[0] == '.')) {
+            if (n == 1) /* out is "/" */
+                n = 0;
+            if (n + 1 + part >= PATH_MAX)
+                goto as_given;
+            out[n++] = '/';
+            memcpy(out + n, s, part);
+            n += part;
+            out[n] = '\0';
+        }
+        s = *e ? e + 1 : e;
+    }
+    return;
+as_given:
+    snprintf(out, PATH_MAX, "%s", p); /* unresolvable: judged as given */
 }
 
 static int in_scratch(const char *real)
@@ -212,7 +248,14 @@ static int audit_scratch_event(const char *event, int creates, PyObject *args)
  * library does both at run time, so those callers, and only those, are
  * let through. They are recognised by identity (captured in the parent,
  * before any answer exists): a filename can be faked with compile(), a
- * code object cannot. */
+ * code object cannot. But the callers' frames hold their arguments in
+ * locals the answer can rewrite (a trace function on the 'call' event, or
+ * a thread through sys._current_frames() and 3.13's write-through
+ * f_locals), so what marshal.loads is given is checked too: the event
+ * carries those very bytes, and no Python code runs between the event
+ * and the unmarshalling. A frozen module's must be one of the
+ * interpreter's own (copied in the parent), a .pyc's must be the file's,
+ * byte for byte, read here in C, with this interpreter's magic number. */
 static struct {
     PyObject *coroutine;        /* types.coroutine: co.replace(co_flags=...) */
     PyObject *compile_bytecode; /* importlib's _compile_bytecode: marshal.loads */
@@ -224,7 +267,112 @@ static struct {
      * exec_module calling _imp.get_frozen_object (code built into the
      * interpreter, never the answer's) through _call_with_frames_removed */
     PyObject *frames_removed, *frozen_exec, *get_frozen;
+    long magic; /* this interpreter's .pyc magic number */
 } trusted;
+
+/* The marshal data of every frozen module, as unmarshalled in the parent
+ * (C memory: no object the answer could find and change). */
+typedef struct {
+    char *data;
+    size_t len;
+} frozen_blob;
+static frozen_blob *frozen;
+static size_t n_frozen;
+static int recording_frozen;
+
+/* A .pyc's header before its marshal data: magic, flags, and the
+ * source's mtime and size (or its hash). */
+#define PYC_HEADER 16
+#define PYC_MAGIC_LEN 4
+#define PYC_CHUNK 65536
+
+/* The bytes a marshal.loads event carries (NULL for marshal.load, which
+ * reads a file the hook cannot see). */
+static PyObject *marshal_data(PyObject *args)
+{
+    PyObject *b = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
+    return b && PyBytes_CheckExact(b) ? b : NULL;
+}
+
+static void record_frozen(PyObject *args)
+{
+    PyObject *b = marshal_data(args);
+    if (!b)
+        return;
+    frozen = xrealloc(frozen, (n_frozen + 1) * sizeof *frozen);
+    frozen[n_frozen].len = (size_t)PyBytes_GET_SIZE(b);
+    frozen[n_frozen].data = xmalloc(frozen[n_frozen].len + 1);
+    memcpy(frozen[n_frozen].data, PyBytes_AS_STRING(b), frozen[n_frozen].len);
+    n_frozen++;
+}
+
+static int is_frozen_data(PyObject *data)
+{
+    size_t len = data ? (size_t)PyBytes_GET_SIZE(data) : 0;
+    for (size_t i = 0; data && i < n_frozen; i++)
+        if (frozen[i].len == len && memcmp(frozen[i].data, PyBytes_AS_STRING(data), len) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if the regular file at real is a .pyc of this interpreter whose
+ * marshal data is data, byte for byte. */
+static int is_pyc_data(const char *real, PyObject *data)
+{
+    if (!data)
+        return 0;
+    size_t len = (size_t)PyBytes_GET_SIZE(data);
+    const unsigned char *want = (const unsigned char *)PyBytes_AS_STRING(data);
+    int fd = open(real, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    unsigned char *buf = NULL;
+    int same = 0;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < PYC_HEADER ||
+        (unsigned long long)st.st_size - PYC_HEADER != (unsigned long long)len)
+        goto out;
+    unsigned char head[PYC_MAGIC_LEN];
+    if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head ||
+        (long)((unsigned long)head[0] | (unsigned long)head[1] << 8 | (unsigned long)head[2] << 16 |
+               (unsigned long)head[3] << 24) != trusted.magic)
+        goto out;
+    buf = xmalloc(PYC_CHUNK);
+    for (size_t off = 0; off < len;) {
+        size_t want_n = len - off < PYC_CHUNK ? len - off : PYC_CHUNK;
+        ssize_t got = pread(fd, buf, want_n, (off_t)(PYC_HEADER + off));
+        if (got <= 0 || memcmp(buf, want + off, (size_t)got) != 0)
+            goto out;
+        off += (size_t)got;
+    }
+    same = 1;
+out:
+    free(buf);
+    close(fd);
+    return same;
+}
+
+/* In the parent: every frozen module's marshal data, through the hook
+ * (the event carries it), as _imp.get_frozen_object unmarshals it. */
+static void capture_frozen(PyObject *imp)
+{
+    PyObject *names = imp ? PyObject_CallMethod(imp, "_frozen_module_names", NULL) : NULL;
+    PyObject *get = imp ? PyObject_GetAttrString(imp, "get_frozen_object") : NULL;
+    Py_ssize_t n = names && PyTuple_Check(names) ? PyTuple_GET_SIZE(names) : 0;
+    if (names && PyList_Check(names))
+        n = PyList_GET_SIZE(names);
+    recording_frozen = 1;
+    for (Py_ssize_t i = 0; get && i < n; i++) {
+        PyObject *name = PyTuple_Check(names) ? PyTuple_GET_ITEM(names, i) : PyList_GET_ITEM(names, i);
+        PyObject *co = PyObject_CallOneArg(get, name);
+        Py_XDECREF(co);
+        PyErr_Clear();
+    }
+    recording_frozen = 0;
+    Py_XDECREF(names);
+    Py_XDECREF(get);
+    PyErr_Clear();
+}
 
 static PyObject *attr_path(PyObject *o, const char *const *names)
 {
@@ -259,6 +407,8 @@ int sandbox_audit_capture(void *unused)
     trusted.frames_removed = attr_path(boot, (const char *const[]){ "_call_with_frames_removed", "__code__", NULL });
     trusted.frozen_exec = attr_path(boot, (const char *const[]){ "FrozenImporter", "exec_module", "__code__", NULL });
     trusted.get_frozen = attr_path(imp, (const char *const[]){ "get_frozen_object", NULL });
+    trusted.magic = PyImport_GetMagicNumber();
+    capture_frozen(imp);
     Py_XDECREF(boot);
     Py_XDECREF(imp);
     Py_XDECREF(types);
@@ -286,13 +436,55 @@ static int attr_is(PyObject *o, const char *name, PyObject *want)
     return same;
 }
 
+/* co_flags of types.coroutine's: a generator's code made iterable as a
+ * coroutine (CO_GENERATOR, CO_ITERABLE_COROUTINE; CO_COROUTINE, CO_ITERABLE_COROUTINE) */
+#define FLAG_GENERATOR 0x20L
+#define FLAG_ITERABLE_COROUTINE 0x100L
+#define FLAGS_COROUTINE 0x180L
+
+static int same_attr(PyObject *co, const char *name, PyObject *v)
+{
+    PyObject *a = PyObject_GetAttrString(co, name);
+    int same = a && v && Py_TYPE(a) == Py_TYPE(v) && PyObject_RichCompareBool(a, v, Py_EQ) == 1;
+    Py_XDECREF(a);
+    PyErr_Clear();
+    return same;
+}
+
+/* code.replace by types.coroutine: co.replace(co_flags=co_flags | 0x100)
+ * on a generator's code co. Both locals are the answer's to rewrite, so
+ * the event's fields (code, filename, name, the five counts, flags) must
+ * be co's own with that one flag added. */
+static int from_coroutine(PyObject *args)
+{
+    static const char *const fields[] = { "co_code", "co_filename", "co_name", "co_argcount",
+                                          "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+                                          "co_stacksize" };
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (!frame_runs(f, trusted.coroutine) || !PyTuple_Check(args) ||
+        PyTuple_GET_SIZE(args) != (Py_ssize_t)ARRAY_SIZE(fields) + 1)
+        return 0;
+    PyObject *co = pyembed_frame_var(f, "co");
+    PyObject *flags = co && PyCode_Check(co) ? PyObject_GetAttrString(co, "co_flags") : NULL;
+    long old = flags && PyLong_CheckExact(flags) ? PyLong_AsLong(flags) : -1;
+    PyObject *nf = PyTuple_GET_ITEM(args, ARRAY_SIZE(fields));
+    long want = nf && PyLong_CheckExact(nf) ? PyLong_AsLong(nf) : -1;
+    int ok = old >= 0 && (old & FLAG_GENERATOR) && !(old & FLAGS_COROUTINE) && want == (old | FLAG_ITERABLE_COROUTINE);
+    for (size_t i = 0; ok && i < ARRAY_SIZE(fields); i++)
+        ok = same_attr(co, fields[i], PyTuple_GET_ITEM(args, (Py_ssize_t)i));
+    Py_XDECREF(flags);
+    Py_XDECREF(co);
+    PyErr_Clear();
+    return ok;
+}
+
 /* marshal.loads of a frozen module's code, done by the stock frozen
  * importer: _call_with_frames_removed(_imp.get_frozen_object, name), called
- * by FrozenImporter.exec_module. */
-static int from_frozen_importer(void)
+ * by FrozenImporter.exec_module, on data that is a frozen module's. */
+static int from_frozen_importer(PyObject *data)
 {
     PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
-    if (!trusted.get_frozen || !frame_runs(f, trusted.frames_removed))
+    if (!trusted.get_frozen || !frame_runs(f, trusted.frames_removed) || !is_frozen_data(data))
         return 0;
     PyFrameObject *back = PyFrame_GetBack(f);
     PyObject *fn = pyembed_frame_var(f, "f");
@@ -307,7 +499,7 @@ static int from_frozen_importer(void)
  * _compile_bytecode, called by a stock loader's get_code, reading through
  * the stock get_data and io.open_code, from a file outside the scratch
  * folder (the one place the answer can write a crafted .pyc). */
-static int from_importer(void)
+static int from_importer(PyObject *data)
 {
     PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
     if (!frame_runs(f, trusted.compile_bytecode))
@@ -335,7 +527,7 @@ static int from_importer(void)
         goto out;
     char real[PATH_MAX];
     resolve(p, real);
-    ok = !in_scratch(real);
+    ok = !in_scratch(real) && is_pyc_data(real, data);
 out:
     Py_XDECREF(self);
     Py_XDECREF(path);
@@ -355,6 +547,24 @@ static int is_unix_socket(PyObject *args)
     return f == AF_UNIX;
 }
 
+/* 3.13's names of 3.12's _xxsubinterpreters and kin. Their exec(0, src)
+ * runs the answer's source in an interpreter that already exists: the
+ * main one, where neither the library guard nor the tests' namespaces
+ * look. Refused where nothing of the standard library needs them; from
+ * 3.14 concurrent.futures imports _interpreters, and there code handed to
+ * another interpreter goes through marshal.loads, which the hook refuses. */
+static const char *const interp_modules[] = { "_interpreters", "_interpchannels", "_interpqueues" };
+
+static int name_in(const char *name, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]);
+        if (strncmp(name, list[i], len) == 0 && (name[len] == '\0' || name[len] == '.'))
+            return 1;
+    }
+    return 0;
+}
+
 static int denied_import(PyObject *args)
 {
     PyObject *m = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
@@ -363,17 +573,17 @@ static int denied_import(PyObject *args)
         PyErr_Clear();
         return 0;
     }
-    for (size_t i = 0; i < ARRAY_SIZE(denied_modules); i++) {
-        size_t n = strlen(denied_modules[i]);
-        if (strncmp(name, denied_modules[i], n) == 0 && (name[n] == '\0' || name[n] == '.'))
-            return deny("import", name);
-    }
+    if (name_in(name, denied_modules, ARRAY_SIZE(denied_modules)) ||
+        (!pyembed_stdlib_imports_interpreters() && name_in(name, interp_modules, ARRAY_SIZE(interp_modules))))
+        return deny("import", name);
     return 0;
 }
 
 int sandbox_audit_hook(const char *event, PyObject *args, void *data)
 {
     (void)data;
+    if (recording_frozen && strcmp(event, "marshal.loads") == 0)
+        record_frozen(args);
     if (!armed)
         return 0;
     if (strcmp(event, "open") == 0)
@@ -389,13 +599,14 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data)
             return deny(event, NULL);
     }
     if (strcmp(event, "marshal.loads") == 0 || strcmp(event, "marshal.load") == 0)
-        return from_importer() || from_frozen_importer() ? 0 : deny(event, NULL);
+        return from_importer(marshal_data(args)) || from_frozen_importer(marshal_data(args)) ? 0
+                                                                                         : deny(event, NULL);
     if (strcmp(event, "object.__setattr__") == 0 || strcmp(event, "object.__delattr__") == 0) {
         char what[LIBGUARD_WHAT_MAX];
         return libguard_setattr(args, what, sizeof what) ? deny(event, what) : 0;
     }
     if (strcmp(event, "code.__new__") == 0)
-        return frame_runs(PyEval_GetFrame(), trusted.coroutine) ? 0 : deny(event, NULL);
+        return from_coroutine(args) ? 0 : deny(event, NULL);
     if (strcmp(event, "os.chdir") == 0) {
         const char *p = path_arg(args, 0);
         char real[PATH_MAX];

@@ -9,7 +9,9 @@
  * any file it can name or open. The second, written by hand, lets ioctl
  * through only for the few requests the interpreter makes on its own
  * descriptors (is this a terminal, how many bytes wait): ioctl is how a
- * process pushes keys into a terminal or makes a file immutable.
+ * process pushes keys into a terminal or makes a file immutable. It also
+ * refuses to make a name through a directory descriptor, where the audit
+ * hook could not count it.
  *
  * The filters are compiled once, in the parent. Those that hold for a
  * worker process as much as for its children are loaded by the worker
@@ -81,7 +83,7 @@ typedef struct {
     unsigned short len;
 } bpf_prog;
 
-static bpf_prog common_filter, child_filter, ioctl_filter;
+static bpf_prog common_filter, child_filter, hand_filter;
 
 static int rule(scmp_filter_ctx ctx, uint32_t action, int nr)
 {
@@ -286,33 +288,105 @@ static int compile(int (*add)(scmp_filter_ctx), bpf_prog *out, char **err)
 #define NATIVE_ARCH AUDIT_ARCH_RISCV64
 #endif
 
-/* args[1] of the call, its low 32 bits (an ioctl request is an int). */
+/* args[i] of the call, its low 32 bits: an ioctl request, a descriptor
+ * or open flags is an int, and a C library may leave the high bits zero
+ * (glibc passes AT_FDCWD as 0x00000000ffffff9c on x86_64), which
+ * libseccomp, comparing all 64 bits, cannot match as "not AT_FDCWD". */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ARG1_LOW offsetof(struct seccomp_data, args[1])
+#define ARG_LOW(i) offsetof(struct seccomp_data, args[i])
 #else
-#define ARG1_LOW (offsetof(struct seccomp_data, args[1]) + 4)
+#define ARG_LOW(i) (offsetof(struct seccomp_data, args[i]) + 4)
 #endif
 
-static void build_ioctl_filter(void)
+#define RET_ALLOW BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
+#define RET_ERRNO(e) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
+#define LOAD(off) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
+#define FDCWD_LOW ((__u32)AT_FDCWD)
+
+/* openat2 (its flags are behind a pointer), the same on every arch */
+#ifndef __NR_openat2
+#define __NR_openat2 437
+#endif
+/* O_TMPFILE's own bit: O_TMPFILE is it or'ed with O_DIRECTORY */
+#define TMPFILE_BIT 020000000u
+
+/* New names only where the audit hook can see them: relative to the cwd,
+ * or absolute. The hook counts the entries an answer makes in its scratch
+ * folder (SANDBOX_MAX_FILES), but Python's audit events carry no dir_fd,
+ * so a name made through a descriptor of a subfolder would be judged at
+ * the wrong path (and not counted when that path exists at the top): 3,969
+ * files, 248 MB of the tmpfs every answer shares. So making a name through
+ * a directory descriptor is refused (EPERM), for the worker as for its
+ * children (neither makes one: the worker empties scratch folders through
+ * descriptors, by unlinkat and openat without O_CREAT, which stay allowed,
+ * as shutil.rmtree does). mknodat and open_by_handle_at are refused whole
+ * by the first filter; openat2, whose flags sit behind a pointer, is
+ * refused whole here with ENOSYS, so a C library falls back to openat. An
+ * O_TMPFILE file has no name; each holds a descriptor, so the descriptor
+ * limit bounds those made through the cwd. The argument named is the one
+ * that holds the new name's folder. */
+static const struct {
+    int nr;
+    unsigned arg;
+} dirfd_makers[] = {
+    { __NR_mkdirat, 0 }, { __NR_symlinkat, 1 }, { __NR_linkat, 2 }, { __NR_renameat2, 2 },
+#ifdef __NR_renameat
+    { __NR_renameat, 2 },
+#endif
+};
+
+#define DIRFD_BLOCK_LEN 6
+#define OPENAT_BLOCK_LEN 8
+#define OPENAT2_BLOCK_LEN 3
+
+/* The second filter, by hand (libseccomp cannot compare 32 bits alone):
+ * ioctl requests, and names made through a directory descriptor. Blocks
+ * one after another, each loading the call's number afresh and falling
+ * through to the next when it is not its call. */
+static void build_hand_filter(void)
 {
     size_t n = ARRAY_SIZE(allowed_ioctls);
-    struct sock_filter *f = xcalloc(n + 8, sizeof *f);
+    size_t cap = 3 + ARRAY_SIZE(dirfd_makers) * DIRFD_BLOCK_LEN + OPENAT_BLOCK_LEN + OPENAT2_BLOCK_LEN + n + 5;
+    struct sock_filter *f = xcalloc(cap, sizeof *f);
     size_t k = 0;
 #ifdef NATIVE_ARCH
     /* Another ABI is killed by the first filter; here it is let be. */
-    f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
-    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, (unsigned char)(n + 4));
+    f[k++] = (struct sock_filter)LOAD(offsetof(struct seccomp_data, arch));
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 1, 0);
+    f[k++] = (struct sock_filter)RET_ALLOW;
 #endif
-    f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+    for (size_t i = 0; i < ARRAY_SIZE(dirfd_makers); i++) {
+        f[k++] = (struct sock_filter)LOAD(offsetof(struct seccomp_data, nr));
+        f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (__u32)dirfd_makers[i].nr, 0,
+                                              DIRFD_BLOCK_LEN - 2);
+        f[k++] = (struct sock_filter)LOAD(ARG_LOW(dirfd_makers[i].arg));
+        f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FDCWD_LOW, 0, 1);
+        f[k++] = (struct sock_filter)RET_ALLOW;
+        f[k++] = (struct sock_filter)RET_ERRNO(EPERM);
+    }
+    /* openat: through a descriptor, only without O_CREAT and O_TMPFILE */
+    f[k++] = (struct sock_filter)LOAD(offsetof(struct seccomp_data, nr));
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_openat, 0, OPENAT_BLOCK_LEN - 2);
+    f[k++] = (struct sock_filter)LOAD(ARG_LOW(0));
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FDCWD_LOW, 3, 0);
+    f[k++] = (struct sock_filter)LOAD(ARG_LOW(2));
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, O_CREAT | TMPFILE_BIT, 0, 1);
+    f[k++] = (struct sock_filter)RET_ERRNO(EPERM);
+    f[k++] = (struct sock_filter)RET_ALLOW;
+    f[k++] = (struct sock_filter)LOAD(offsetof(struct seccomp_data, nr));
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_openat2, 0, OPENAT2_BLOCK_LEN - 2);
+    f[k++] = (struct sock_filter)RET_ERRNO(ENOSYS);
+    /* ioctl: the allowed requests, the last block */
+    f[k++] = (struct sock_filter)LOAD(offsetof(struct seccomp_data, nr));
     f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0, (unsigned char)(n + 2));
-    f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG1_LOW);
+    f[k++] = (struct sock_filter)LOAD(ARG_LOW(1));
     for (size_t i = 0; i < n; i++)
         f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, allowed_ioctls[i],
                                               (unsigned char)(n - i), 0);
-    f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA));
-    f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    ioctl_filter.code = f;
-    ioctl_filter.len = (unsigned short)k;
+    f[k++] = (struct sock_filter)RET_ERRNO(EPERM);
+    f[k++] = (struct sock_filter)RET_ALLOW;
+    hand_filter.code = f;
+    hand_filter.len = (unsigned short)k;
 }
 
 int sandbox_seccomp_prepare(char **err)
@@ -326,7 +400,7 @@ int sandbox_seccomp_prepare(char **err)
         seccomp_api_set(3);
     if (compile(add_common_rules, &common_filter, err) < 0 || compile(add_child_rules, &child_filter, err) < 0)
         return -1;
-    build_ioctl_filter();
+    build_hand_filter();
     return 0;
 }
 
@@ -346,7 +420,7 @@ int sandbox_seccomp_confine_common(char **err)
         *err = xstrdup("seccomp: the filters were not prepared");
         return -1;
     }
-    return load(&common_filter, err) < 0 || load(&ioctl_filter, err) < 0 ? -1 : 0;
+    return load(&common_filter, err) < 0 || load(&hand_filter, err) < 0 ? -1 : 0;
 }
 
 int sandbox_seccomp_confine_child(char **err)
