@@ -204,6 +204,10 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
         printf("return from ");
         puts_safe(fn);
         printf(", line %d", s->line);
+    } else if (!strcmp(s->event, "yield")) {
+        printf("yield from ");
+        puts_safe(fn);
+        printf(", line %d (suspended)", s->line);
     } else if (!strcmp(s->event, "exception")) {
         printf("exception in ");
         puts_safe(fn);
@@ -211,6 +215,8 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     } else {
         printf("line %d, in ", s->line);
         puts_safe(fn);
+        if (s->resumed)
+            printf(", resumed");
     }
     if (s->nframes > 1) {
         printf(" (called from ");
@@ -225,7 +231,7 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
         printf("\n");
     }
     if (s->ret)
-        printf("  returns %s\n", s->ret);
+        printf("  %s %s\n", strcmp(s->event, "yield") ? "returns" : "yields", s->ret);
     for (size_t f = s->nframes; f-- > 0;)
         print_names(&s->frames[f], g);
     if (s->nobjs)

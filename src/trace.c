@@ -76,6 +76,10 @@ static struct {
     size_t out_sent;
     int busy, stopped;
     int uncompiled; /* the snippet did not compile: nothing of it ran */
+    /* generator frames left at a yield (identity only, never followed):
+     * their next step says the frame was resumed, not called afresh */
+    const PyFrameObject **suspended;
+    size_t nsuspended, suspended_cap;
 } T;
 
 /* What one step builds. */
@@ -505,15 +509,45 @@ static int returns_value(PyFrameObject *f)
     return (v & CO_OPTIMIZED) != 0;
 }
 
+/* Takes frame f off the suspended list; 1 if it was on it. */
+static int unsuspend(const PyFrameObject *f)
+{
+    for (size_t i = 0; i < T.nsuspended; i++)
+        if (T.suspended[i] == f) {
+            T.suspended[i] = T.suspended[--T.nsuspended];
+            return 1;
+        }
+    return 0;
+}
+
+static void suspend(const PyFrameObject *f)
+{
+    if (T.nsuspended == T.suspended_cap) {
+        T.suspended_cap = T.suspended_cap ? 2 * T.suspended_cap : 16;
+        T.suspended = xrealloc(T.suspended, T.suspended_cap * sizeof *T.suspended);
+    }
+    T.suspended[T.nsuspended++] = f;
+}
+
 static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
 {
     step_ctx s = { 0 };
     T.step++;
+    /* the legacy trace API tells a yield as a return: the frame left
+     * suspended says which it was */
+    int yielded = what == PyTrace_RETURN && pyembed_frame_suspended(frame);
+    int resumed = unsuspend(frame) && what != PyTrace_RETURN;
+    if (yielded)
+        suspend(frame);
     cJSON *rec = cJSON_CreateObject();
     cJSON_AddStringToObject(rec, "t", "trace");
     cJSON_AddStringToObject(rec, "k", "step");
-    cJSON_AddStringToObject(rec, "event", what == PyTrace_LINE ? "line" : what == PyTrace_RETURN ? "return"
-                                                                                                    : "exception");
+    cJSON_AddStringToObject(rec, "event", what == PyTrace_LINE ? "line"
+                                          : yielded            ? "yield"
+                                          : what == PyTrace_RETURN ? "return"
+                                                                   : "exception");
+    if (resumed)
+        cJSON_AddBoolToObject(rec, "resumed", 1);
     cJSON_AddNumberToObject(rec, "line", PyFrame_GetLineNumber(frame));
     char id[16];
     if (what == PyTrace_RETURN && arg && returns_value(frame))
@@ -567,6 +601,8 @@ static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
     for (size_t i = 0; i < s.n; i++)
         Py_DECREF(s.q[i].o);
     free(s.q);
+    if (what == PyTrace_RETURN && !yielded)
+        pyembed_frame_done(frame);
 }
 
 static int tracer(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
@@ -584,6 +620,7 @@ static int tracer(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
         T.stopped = 1;
         send_cuts(1u << CUT_STEPS);
         PyEval_SetTrace(NULL, NULL);
+        pyembed_frames_forget();
     } else {
         int gc_was = PyGC_Disable();
         snapshot(frame, what, arg);
@@ -760,7 +797,9 @@ void trace_job(const runner_job *job, const trace_io *io)
     cJSON_AddNumberToObject(end, "steps", T.step);
     io->send(end);
     PyErr_Clear();
+    pyembed_frames_forget();
     free(T.codes);
     free(T.ids);
+    free(T.suspended);
     Py_DECREF(ns);
 }

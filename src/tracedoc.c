@@ -16,7 +16,7 @@
 
 static const char *const budget_names[] = { "steps", "objects", "items", "depth",
                                             "repr",  "frames",  "names", "output" };
-static const char *const events[] = { "line", "return", "exception" };
+static const char *const events[] = { "line", "return", "yield", "exception" };
 static const char *const statuses[] = { "ok", "raised", "timeout", "memory", "output", "denied", "crash" };
 
 /* names[i] when s is one of the n names, else NULL. */
@@ -248,6 +248,8 @@ static cJSON *clean_step(const cJSON *rec)
     const char *ev = known(cJSON_GetObjectItemCaseSensitive(rec, "event"), events, ARRAY_SIZE(events));
     cJSON_AddNumberToObject(s, "line", int_of(rec, "line"));
     cJSON_AddStringToObject(s, "event", ev ? ev : "line");
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec, "resumed")))
+        cJSON_AddBoolToObject(s, "resumed", 1);
     cJSON *frames = cJSON_CreateArray();
     const cJSON *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(rec, "frames"))
@@ -586,6 +588,7 @@ static void read_step(const cJSON *src, tracedoc_step *s)
     s->event = dup_of(src, "event");
     if (!s->event)
         s->event = xstrdup("line");
+    s->resumed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "resumed"));
     const cJSON *frames = cJSON_GetObjectItemCaseSensitive(src, "frames");
     s->frames = xcalloc((size_t)(cJSON_IsArray(frames) ? cJSON_GetArraySize(frames) : 0) + 1, sizeof *s->frames);
     const cJSON *e;

@@ -13,12 +13,14 @@
  *     "code": the code traced, "output": what it printed,
  *     "cut": [ {"budget": "steps"|"objects"|"items"|"depth"|"repr"|"frames"|
  *               "names"|"output", "limit": N} ],
- *     "steps": [ { "line": N, "event": "line"|"return"|"exception",
+ *     "steps": [ { "line": N, "event": "line"|"return"|"yield"|"exception",
+ *                  "resumed": true (a generator's frame going on after a yield),
  *                  "function": the innermost frame's, "names": {NAME: OBJID} (its names),
  *                  "frames": [ {"function": F, "line": N, "names": {NAME: OBJID},
  *                               "more": names not listed} ] (outermost first),
  *                  "objects": {OBJID: STATE} (every object the step reaches, as it is then),
- *                  "return": OBJID, "exception": "Name: message",
+ *                  "return": OBJID (returned, or at a yield yielded),
+ *                  "exception": "Name: message",
  *                  "out": printed since the step before, "cut": [BUDGET] } ],
  *     "objects": {OBJID: STATE} (each object as last seen) }
  *
@@ -99,6 +101,7 @@ typedef struct {
 typedef struct {
     int line;
     char *event;
+    int resumed;            /* a generator's frame going on after a yield */
     tracedoc_frame *frames; /* outermost first */
     size_t nframes;
     tracedoc_obj *objs;

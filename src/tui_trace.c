@@ -331,7 +331,7 @@ static void build_picture(tui_trace *t, tui_doc *doc, int x, int width)
     if (s->ret) {
         sbuf sb;
         sbuf_init(&sb);
-        sbuf_addstr(&sb, "returns ");
+        sbuf_addstr(&sb, strcmp(s->event, "yield") ? "returns " : "yields (suspended) ");
         add_ref(&sb, s, s->ret, 1);
         doc_add(doc, R_TITLE, x, sb.buf);
         sbuf_release(&sb);
@@ -446,6 +446,10 @@ static void status_line(tui_trace *t, WINDOW *w, int y, int wd)
                   fn);
         if (!strcmp(s->event, "return"))
             sbuf_addstr(&sb, ", returning");
+        else if (!strcmp(s->event, "yield"))
+            sbuf_addstr(&sb, ", yielding");
+        else if (s->resumed)
+            sbuf_addstr(&sb, ", resumed");
         else if (!strcmp(s->event, "exception"))
             sbuf_addstr(&sb, ", raising");
         if (t->step + 1 == t->doc.nsteps) {
