@@ -195,6 +195,21 @@ static void print_code_line(const tracedoc *doc, int n, const glyphs *g)
     printf("\n");
 }
 
+/* Printed output, line by line, each as the terminal would show it (tabs
+ * to stops of eight), the lines after the first under it (indent). */
+static void print_printed(const char *indent, const char *out)
+{
+    const char *p = out;
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        put_safe(p, n, 8);
+        p += n;
+        if (*p == '\n' && *++p)
+            printf("\n%s", indent);
+    }
+    printf("\n");
+}
+
 static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
 {
     const tracedoc_step *s = &doc->steps[i];
@@ -239,18 +254,8 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     for (size_t k = 0; k < s->nobjs; k++)
         print_object(&s->objs[k], g);
     if (s->out && *s->out) {
-        /* line by line, each as the terminal would show it (tabs to
-         * stops of eight), under the first */
         printf("  printed: ");
-        const char *p = s->out;
-        while (*p) {
-            size_t n = strcspn(p, "\n");
-            put_safe(p, n, 8);
-            p += n;
-            if (*p == '\n' && *++p)
-                printf("\n           ");
-        }
-        printf("\n");
+        print_printed("           ", s->out);
     }
     if (s->ncuts) {
         printf("  (cut here:");
@@ -278,6 +283,10 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
     printf(": %zu step%s\n", doc->nsteps, doc->nsteps == 1 ? "" : "s");
     for (size_t i = 0; i < doc->nsteps; i++)
         print_step(doc, i, g);
+    if (doc->output_after && *doc->output_after) {
+        printf("\nprinted after the last step:\n");
+        print_printed("  ", doc->output_after);
+    }
     printf("\n");
     if (!strcmp(doc->status, "ok")) {
         printf("ended normally\n");
@@ -305,6 +314,10 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
         printf("note: the trace was cut:");
         for (size_t i = 0; i < doc->ncuts; i++) {
             printf("%s ", i ? "," : "");
+            if (!strcmp(doc->cuts[i].budget, "tracer")) {
+                printf("the code removed the tracer (sys.settrace)");
+                continue;
+            }
             puts_safe(doc->cuts[i].budget);
             printf(" (%ld)", doc->cuts[i].limit);
         }

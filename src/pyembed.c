@@ -461,6 +461,13 @@ void pyembed_frames_forget(void)
 #endif
 }
 
+int pyembed_tracing_with(Py_tracefunc fn)
+{
+    /* no getter for a C trace function: the thread state's field, the
+     * same from 3.11 to 3.15 */
+    return PyThreadState_Get()->c_tracefunc == fn;
+}
+
 int pyembed_frame_suspended(PyFrameObject *f)
 {
     /* a yield (or an await that waits) leaves the generator suspended:

@@ -34,7 +34,11 @@
  * budget are counted up to here, the rest by the namespace's size. */
 #define NAMES_COUNT_MAX 4096
 
-enum { CUT_STEPS, CUT_OBJECTS, CUT_ITEMS, CUT_DEPTH, CUT_REPR, CUT_FRAMES, CUT_NAMES, CUT_OUTPUT, NCUTS };
+enum {
+    CUT_STEPS, CUT_OBJECTS, CUT_ITEMS, CUT_DEPTH, CUT_REPR, CUT_FRAMES, CUT_NAMES, CUT_OUTPUT,
+    CUT_TRACER, /* the snippet removed the tracer (sys.settrace): no limit, hence 0 */
+    NCUTS
+};
 
 static const struct {
     const char *name;
@@ -44,6 +48,7 @@ static const struct {
     [CUT_ITEMS] = { "items", TRACE_MAX_ITEMS },     [CUT_DEPTH] = { "depth", TRACE_MAX_DEPTH },
     [CUT_REPR] = { "repr", TRACE_MAX_REPR },        [CUT_FRAMES] = { "frames", TRACE_MAX_FRAMES },
     [CUT_NAMES] = { "names", TRACE_MAX_NAMES },     [CUT_OUTPUT] = { "output", TRACE_MAX_OUTPUT },
+    [CUT_TRACER] = { "tracer", 0 },
 };
 
 /* An address the trace has named. The type is kept so that an address
@@ -75,6 +80,7 @@ static struct {
     off_t out_seen; /* output bytes handed to a step, or skipped */
     size_t out_sent;
     int busy, stopped;
+    int removed; /* the snippet took the tracer away before its end */
     int uncompiled; /* the snippet did not compile: nothing of it ran */
     /* generator frames left at a yield (identity only, never followed):
      * their next step says the frame was resumed, not called afresh */
@@ -691,6 +697,7 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
             T.filename = "<stdin>";
             PyEval_SetTrace(tracer, NULL);
             r = PyObject_CallFunction(fn, "sOO", job->source, ns, line_of);
+            T.removed = !T.stopped && !pyembed_tracing_with(tracer);
             PyEval_SetTrace(NULL, NULL);
         }
         Py_XDECREF(line_of);
@@ -706,6 +713,7 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
     code_collect(code, 0);
     PyEval_SetTrace(tracer, NULL);
     PyObject *r = PyEval_EvalCode(code, ns, ns);
+    T.removed = !T.stopped && !pyembed_tracing_with(tracer);
     PyEval_SetTrace(NULL, NULL);
     Py_DECREF(code);
     return r;
@@ -735,6 +743,30 @@ static void add_syntax_at(cJSON *end, PyObject *val)
     cJSON_AddNumberToObject(at, "line", (double)line);
     if (column > 0)
         cJSON_AddNumberToObject(at, "column", (double)column);
+}
+
+/* What was printed after the last step (the tracer gone, or the code's
+ * last words): for the end record, within what is left of the output
+ * budget, so that no print is lost from the view. */
+static void add_output_after(cJSON *end, off_t size)
+{
+    if (size <= T.out_seen)
+        return;
+    size_t n = (size_t)(size - T.out_seen);
+    size_t room = TRACE_MAX_OUTPUT - T.out_sent;
+    size_t take = n < room ? n : room;
+    if (take < n)
+        send_cuts(1u << CUT_OUTPUT);
+    if (!take)
+        return;
+    char *buf = xmalloc(take);
+    ssize_t r = pread(T.io->out_fd, buf, take, T.out_seen);
+    if (r > 0) {
+        char *clean = util_utf8_sanitize(buf, (size_t)r, NULL);
+        cJSON_AddStringToObject(end, "after", clean);
+        free(clean);
+    }
+    free(buf);
 }
 
 void trace_job(const runner_job *job, const trace_io *io)
@@ -794,6 +826,9 @@ void trace_job(const runner_job *job, const trace_io *io)
     cJSON_AddStringToObject(end, "out", clean);
     free(clean);
     free(buf);
+    add_output_after(end, size);
+    if (T.removed)
+        send_cuts(1u << CUT_TRACER);
     cJSON_AddNumberToObject(end, "steps", T.step);
     io->send(end);
     PyErr_Clear();

@@ -14,8 +14,8 @@
 /* An object id is "o" and at most this many digits. */
 #define ID_DIGITS 9
 
-static const char *const budget_names[] = { "steps", "objects", "items", "depth",
-                                            "repr",  "frames",  "names", "output" };
+static const char *const budget_names[] = { "steps", "objects", "items",  "depth", "repr",
+                                            "frames", "names",  "output", "tracer" };
 static const char *const events[] = { "line", "return", "yield", "exception" };
 static const char *const statuses[] = { "ok", "raised", "timeout", "memory", "output", "denied", "crash" };
 
@@ -431,6 +431,12 @@ char *tracedoc_build(const tracedoc_run *run)
     cJSON_AddStringToObject(doc, "output", clean);
     free(clean);
     sbuf_release(&sb);
+    const char *after = str_of(end, "after");
+    if (after && *after) {
+        char *a = util_utf8_sanitize(after, strlen(after), NULL);
+        cJSON_AddStringToObject(doc, "output_after", a);
+        free(a);
+    }
     cJSON_AddItemToObject(doc, "steps", steps);
     cJSON_AddItemToObject(doc, "objects", last_states(steps));
     cJSON_Delete(end);
@@ -499,6 +505,7 @@ void tracedoc_free(tracedoc *doc)
     free(doc->exception);
     free(doc->code);
     free(doc->output);
+    free(doc->output_after);
     for (size_t i = 0; i < doc->nsteps; i++)
         free_step(&doc->steps[i]);
     free(doc->steps);
@@ -661,6 +668,7 @@ int tracedoc_parse(const char *json, tracedoc *doc, char **err)
     doc->exception_column = doc->exception_line ? int_of(at, "column") : 0;
     doc->code = dup_of(root, "code");
     doc->output = dup_of(root, "output");
+    doc->output_after = dup_of(root, "output_after");
     const cJSON *steps = cJSON_GetObjectItemCaseSensitive(root, "steps");
     doc->steps = xcalloc((size_t)(cJSON_IsArray(steps) ? cJSON_GetArraySize(steps) : 0) + 1, sizeof *doc->steps);
     const cJSON *e;

@@ -11,8 +11,12 @@
  *                     compile, so no step shows the exception; column
  *                     1-based, in characters, when the compiler gave one),
  *     "code": the code traced, "output": what it printed,
+ *     "output_after": what it printed after its last step (the tracer
+ *                     gone: steps budget, or the code's own sys.settrace),
+ *                     within the output budget,
  *     "cut": [ {"budget": "steps"|"objects"|"items"|"depth"|"repr"|"frames"|
- *               "names"|"output", "limit": N} ],
+ *               "names"|"output"|"tracer", "limit": N} ] ("tracer": the
+ *             code removed or replaced the tracer, limit 0),
  *     "steps": [ { "line": N, "event": "line"|"return"|"yield"|"exception",
  *                  "resumed": true (a generator's frame going on after a yield),
  *                  "function": the innermost frame's, "names": {NAME: OBJID} (its names),
@@ -120,6 +124,7 @@ typedef struct {
 
 typedef struct {
     char *drill, *python, *status, *message, *exception, *code, *output;
+    char *output_after; /* printed after the last step, or NULL */
     int exception_line, exception_column; /* where the code did not compile, or 0 */
     tracedoc_step *steps;
     size_t nsteps;

@@ -366,6 +366,9 @@ static char *printed(const tui_trace *t)
     for (size_t i = 0; i <= t->step && i < t->doc.nsteps; i++)
         if (t->doc.steps[i].out)
             sbuf_addstr(&sb, t->doc.steps[i].out);
+    /* the last step shows the end: what was printed after it too */
+    if (t->step + 1 == t->doc.nsteps && t->doc.output_after)
+        sbuf_addstr(&sb, t->doc.output_after);
     while (sb.len && sb.buf[sb.len - 1] == '\n')
         sb.buf[--sb.len] = '\0';
     size_t lines = 0, at = sb.len;
