@@ -33,9 +33,12 @@
 /* Entries of a frame's namespace looked at per step: names past the names
  * budget are counted up to here, the rest by the namespace's size. */
 #define NAMES_COUNT_MAX 4096
+/* Entries of an instance's or class's dict looked at per object drawn. */
+#define ATTRS_LOOK_MAX 256
 
 enum {
     CUT_STEPS, CUT_OBJECTS, CUT_ITEMS, CUT_DEPTH, CUT_REPR, CUT_FRAMES, CUT_NAMES, CUT_OUTPUT,
+    CUT_MESSAGE, CUT_NAME,
     CUT_TRACER, /* the snippet removed the tracer (sys.settrace): no limit, hence 0 */
     NCUTS
 };
@@ -48,6 +51,7 @@ static const struct {
     [CUT_ITEMS] = { "items", TRACE_MAX_ITEMS },     [CUT_DEPTH] = { "depth", TRACE_MAX_DEPTH },
     [CUT_REPR] = { "repr", TRACE_MAX_REPR },        [CUT_FRAMES] = { "frames", TRACE_MAX_FRAMES },
     [CUT_NAMES] = { "names", TRACE_MAX_NAMES },     [CUT_OUTPUT] = { "output", TRACE_MAX_OUTPUT },
+    [CUT_MESSAGE] = { "message", TRACE_MAX_MESSAGE }, [CUT_NAME] = { "name", TRACE_MAX_NAME },
     [CUT_TRACER] = { "tracer", 0 },
 };
 
@@ -235,10 +239,13 @@ static void add_ref(cJSON *arr, step_ctx *s, PyObject *o, int depth)
     cJSON_AddItemToArray(arr, cJSON_CreateString(idstr(ref(s, o, depth), id)));
 }
 
-static void add_named_ref(cJSON *obj, const char *name, step_ctx *s, PyObject *o, int depth)
+static void add_named_ref(cJSON *obj, const char *name, size_t n, step_ctx *s, PyObject *o, int depth)
 {
     char id[16];
-    char *clean = util_utf8_sanitize(name, strlen(name), NULL);
+    int cut;
+    char *clean = trace_repr_text(name, n, TRACE_MAX_NAME, &cut);
+    if (cut)
+        s->cut |= 1u << CUT_NAME;
     cJSON_AddStringToObject(obj, clean, idstr(ref(s, o, depth), id));
     free(clean);
 }
@@ -270,14 +277,21 @@ static void more(cJSON *d, step_ctx *s, Py_ssize_t total, size_t shown)
 }
 
 /* name -> id for the non-dunder string keys of dict m, at most the items
- * budget. */
+ * budget. The walk stops there (or after ATTRS_LOOK_MAX entries skipped or
+ * not): the rest is counted by the dict's size, so an instance with 10^5
+ * attributes costs a step no more than one with 20. */
 static void add_attrs(cJSON *d, const char *key, step_ctx *s, PyObject *m, int depth)
 {
-    Py_ssize_t pos = 0, total = 0;
+    Py_ssize_t pos = 0, visited = 0;
     PyObject *k, *v;
-    size_t shown = 0;
+    size_t shown = 0, rest = 0;
     cJSON *attrs = NULL;
     while (PyDict_Next(m, &pos, &k, &v)) {
+        if (shown == TRACE_MAX_ITEMS || visited == ATTRS_LOOK_MAX) {
+            rest = (size_t)(PyDict_GET_SIZE(m) - visited);
+            break;
+        }
+        visited++;
         if (!PyUnicode_CheckExact(k))
             continue;
         Py_ssize_t n;
@@ -286,15 +300,12 @@ static void add_attrs(cJSON *d, const char *key, step_ctx *s, PyObject *m, int d
             PyErr_Clear();
             continue;
         }
-        total++;
-        if (shown == TRACE_MAX_ITEMS)
-            continue;
         if (!attrs)
             attrs = cJSON_AddObjectToObject(d, key);
-        add_named_ref(attrs, u, s, v, depth);
+        add_named_ref(attrs, u, (size_t)n, s, v, depth);
         shown++;
     }
-    more(d, s, total, shown);
+    more(d, s, (Py_ssize_t)(shown + rest), shown);
 }
 
 static int has_children(PyObject *o)
@@ -369,15 +380,15 @@ static void add_children(cJSON *d, step_ctx *s, PyObject *o, int depth)
             for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(closure) && i < PyTuple_GET_SIZE(free_names); i++) {
                 const char *u = PyUnicode_AsUTF8(PyTuple_GET_ITEM(free_names, i));
                 if (u)
-                    add_named_ref(c, u, s, PyTuple_GET_ITEM(closure, i), next);
+                    add_named_ref(c, u, strlen(u), s, PyTuple_GET_ITEM(closure, i), next);
             }
         }
         Py_XDECREF(free_names);
         PyErr_Clear();
     } else if (PyMethod_Check(o)) {
         cJSON *a = cJSON_AddObjectToObject(d, "attrs");
-        add_named_ref(a, "__func__", s, PyMethod_GET_FUNCTION(o), next);
-        add_named_ref(a, "__self__", s, PyMethod_GET_SELF(o), next);
+        add_named_ref(a, "__func__", 8, s, PyMethod_GET_FUNCTION(o), next);
+        add_named_ref(a, "__self__", 8, s, PyMethod_GET_SELF(o), next);
     } else if (PyType_Check(o)) {
         if (((PyTypeObject *)o)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
             PyObject *td = pyembed_type_dict((PyTypeObject *)o);
@@ -451,7 +462,10 @@ static cJSON *frame_record(step_ctx *s, PyFrameObject *f)
             continue;
         if (n++ >= TRACE_MAX_NAMES)
             continue; /* counted, in the frame's "more" */
-        add_named_ref(names, PyUnicode_AsUTF8(k), s, v, 0);
+        Py_ssize_t klen;
+        const char *ku = PyUnicode_AsUTF8AndSize(k, &klen);
+        if (ku)
+            add_named_ref(names, ku, (size_t)klen, s, v, 0);
     }
     if (n > TRACE_MAX_NAMES || rest) {
         s->cut |= 1u << CUT_NAMES;
@@ -559,7 +573,10 @@ static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
     if (what == PyTrace_RETURN && arg && returns_value(frame))
         cJSON_AddStringToObject(rec, "return", idstr(ref(&s, arg, 0), id));
     if (what == PyTrace_EXCEPTION) {
-        char *text = trace_repr_exception(arg);
+        int cut;
+        char *text = trace_repr_exception(arg, &cut);
+        if (cut)
+            s.cut |= 1u << CUT_MESSAGE;
         cJSON_AddStringToObject(rec, "exception", text);
         free(text);
     }
@@ -801,7 +818,10 @@ void trace_job(const runner_job *job, const trace_io *io)
         /* SystemExit ends a program quietly, as in a predict job */
         if (val && !PyErr_GivenExceptionMatches(val, PyExc_SystemExit)) {
             char *line = io->exception_line(val);
-            char *clean = util_utf8_sanitize(line, strlen(line), NULL);
+            int cut;
+            char *clean = trace_repr_text(line, strlen(line), TRACE_MAX_MESSAGE, &cut);
+            if (cut)
+                send_cuts(1u << CUT_MESSAGE);
             cJSON_AddStringToObject(end, "exception", clean);
             free(clean);
             free(line);

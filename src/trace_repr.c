@@ -72,14 +72,14 @@ static void add_qualname(sbuf *sb, PyObject *fn)
 }
 
 
-/* Cuts s to TRACE_MAX_REPR characters (code points), with "…"; 1 if cut. */
-static int cut_chars(sbuf *sb)
+/* Cuts sb to max characters (code points), with "…"; 1 if cut. */
+static int cut_to(sbuf *sb, size_t max)
 {
     size_t chars = 0;
     for (size_t i = 0; i < sb->len; i++) {
         if (((unsigned char)sb->buf[i] & 0xC0) == 0x80)
             continue;
-        if (chars++ == TRACE_MAX_REPR) {
+        if (chars++ == max) {
             sb->len = i;
             sb->buf[i] = '\0';
             sbuf_addstr(sb, "\xe2\x80\xa6");
@@ -87,6 +87,26 @@ static int cut_chars(sbuf *sb)
         }
     }
     return 0;
+}
+
+static int cut_chars(sbuf *sb)
+{
+    return cut_to(sb, TRACE_MAX_REPR);
+}
+
+char *trace_repr_text(const char *s, size_t n, size_t max, int *cut)
+{
+    /* a character is at most 4 bytes: no need to look further */
+    size_t look = n < 4 * max + 4 ? n : 4 * max + 4;
+    char *clean = util_utf8_sanitize(s, look, NULL);
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, clean);
+    free(clean);
+    *cut = cut_to(&sb, max) || look < n;
+    if (look < n && !*cut)
+        sbuf_addstr(&sb, "\xe2\x80\xa6");
+    return sbuf_detach(&sb, NULL);
 }
 
 /* ---- reprs, composed in C --------------------------------------------- */
@@ -344,8 +364,9 @@ char *trace_repr(PyObject *o, int *cut)
 
 /* "Name: message" of the exception an exception event carries, composed
  * without calling the exception's own __str__. */
-char *trace_repr_exception(PyObject *arg)
+char *trace_repr_exception(PyObject *arg, int *cut)
 {
+    *cut = 0;
     PyObject *val = arg && PyTuple_Check(arg) && PyTuple_GET_SIZE(arg) >= 2 ? PyTuple_GET_ITEM(arg, 1) : NULL;
     if (!val || !PyExceptionInstance_Check(val))
         return xstrdup("an exception");
@@ -358,7 +379,14 @@ char *trace_repr_exception(PyObject *arg)
     if (n == 1 && PyUnicode_CheckExact(PyTuple_GET_ITEM(args, 0)) &&
         !PyErr_GivenExceptionMatches(val, PyExc_KeyError)) {
         sbuf_addstr(&sb, ": ");
-        add_utf8(&sb, PyTuple_GET_ITEM(args, 0));
+        /* never the whole of a huge message: one character past the budget
+         * is enough to know it was cut */
+        PyObject *m = PyTuple_GET_ITEM(args, 0);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(m);
+        PyObject *head = PyUnicode_Substring(m, 0, len <= TRACE_MAX_MESSAGE ? len : TRACE_MAX_MESSAGE + 1);
+        add_utf8(&sb, head);
+        Py_XDECREF(head);
+        PyErr_Clear();
     } else if (n >= 1) {
         sbuf_addstr(&sb, ": ");
         repr_ctx c = { &sb, 0 };
@@ -369,9 +397,7 @@ char *trace_repr_exception(PyObject *arg)
         }
     }
     Py_XDECREF(args);
-    /* a message gets twice a repr's room */
-    size_t n2 = sb.len < 2 * REPR_CAP_BYTES ? sb.len : 2 * REPR_CAP_BYTES;
-    char *s = util_utf8_sanitize(sb.buf, n2, NULL);
+    char *s = trace_repr_text(sb.buf, sb.len, TRACE_MAX_MESSAGE, cut);
     sbuf_release(&sb);
     return s;
 }

@@ -14,10 +14,10 @@
 /* An object id is "o" and at most this many digits. */
 #define ID_DIGITS 9
 
-static const char *const budget_names[] = { "steps", "objects", "items",  "depth", "repr",
-                                            "frames", "names",  "output", "tracer" };
+static const char *const budget_names[] = { "steps", "objects", "items",   "depth", "repr",   "frames",
+                                            "names", "output",  "message", "name",  "tracer" };
 static const char *const events[] = { "line", "return", "yield", "exception" };
-static const char *const statuses[] = { "ok", "raised", "timeout", "memory", "output", "denied", "crash" };
+static const char *const statuses[] = { "ok", "raised", "timeout", "memory", "output", "denied", "crash", "skipped" };
 
 /* names[i] when s is one of the n names, else NULL. */
 static const char *known_str(const char *s, const char *const *names, size_t n)
@@ -715,5 +715,6 @@ int tracedoc_shared(const tracedoc_obj *o)
 
 int tracedoc_stopped(const tracedoc *doc)
 {
-    return strcmp(doc->status, "ok") != 0 && strcmp(doc->status, "raised") != 0;
+    return strcmp(doc->status, "ok") != 0 && strcmp(doc->status, "raised") != 0 &&
+           strcmp(doc->status, "skipped") != 0;
 }

@@ -5,7 +5,8 @@
  * trace --format json` prints:
  *
  *   { "format": "pydrill-trace/1", "drill": ID, "python": "3.11.2",
- *     "status": "ok"|"raised"|"timeout"|"memory"|"output"|"denied"|"crash",
+ *     "status": "ok"|"raised"|"timeout"|"memory"|"output"|"denied"|"crash"|
+ *               "skipped" (the drill's requires are unmet: no steps),
  *     "message": why it did not end normally, "exception": "Name: message",
  *     "exception_at": {"line": N, "column": N} (where the code does not
  *                     compile, so no step shows the exception; column
@@ -15,7 +16,7 @@
  *                     gone: steps budget, or the code's own sys.settrace),
  *                     within the output budget,
  *     "cut": [ {"budget": "steps"|"objects"|"items"|"depth"|"repr"|"frames"|
- *               "names"|"output"|"tracer", "limit": N} ] ("tracer": the
+ *               "names"|"output"|"message"|"name"|"tracer", "limit": N} ] ("tracer": the
  *             code removed or replaced the tracer, limit 0),
  *     "steps": [ { "line": N, "event": "line"|"return"|"yield"|"exception",
  *                  "resumed": true (a generator's frame going on after a yield),
@@ -142,7 +143,8 @@ const tracedoc_obj *tracedoc_find(const tracedoc_step *s, const char *id);
  * references, and not None, a bool or a small singleton. */
 int tracedoc_shared(const tracedoc_obj *o);
 /* 1 when the run did not end on its own (timeout, memory, output,
- * denied, crash): the trace is then what it got to. */
+ * denied, crash): the trace is then what it got to. Not for a skipped
+ * drill. */
 int tracedoc_stopped(const tracedoc *doc);
 
 #endif

@@ -70,7 +70,11 @@ void trace_open(tui_app *a)
     t->d = &a->cat->drills[a->di];
     t->back = a->screen;
     tracedoc_init(&t->doc);
-    t->run = engine_trace_start(t->d, NULL, &t->err);
+    /* a drill this Python cannot run (requires unmet) has no steps to show */
+    if (t->d->skip_reason)
+        t->err = xasprintf("skipped, %s", t->d->skip_reason);
+    else
+        t->run = engine_trace_start(t->d, NULL, &t->err);
     a->trace = t;
     a->screen = SCR_TRACE;
 }
