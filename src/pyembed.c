@@ -18,6 +18,7 @@
  * between fork and the job. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <opcode.h> /* YIELD_VALUE */
 
 #include "pyembed.h"
 #include "sandbox.h"
@@ -468,10 +469,26 @@ int pyembed_tracing_with(Py_tracefunc fn)
     return PyThreadState_Get()->c_tracefunc == fn;
 }
 
+/* 1 when f stands at a YIELD_VALUE: co_code is the plain bytecode (no
+ * specialised or instrumented forms), and f_lasti its byte offset. */
+static int at_yield(PyFrameObject *f)
+{
+    PyCodeObject *co = PyFrame_GetCode(f);
+    PyObject *code = PyCode_GetCode(co);
+    int lasti = PyFrame_GetLasti(f), yes = 0;
+    if (code && PyBytes_Check(code) && lasti >= 0 && lasti < PyBytes_GET_SIZE(code))
+        yes = (unsigned char)PyBytes_AS_STRING(code)[lasti] == YIELD_VALUE;
+    Py_XDECREF(code);
+    Py_DECREF(co);
+    PyErr_Clear();
+    return yes;
+}
+
 int pyembed_frame_suspended(PyFrameObject *f)
 {
     /* a yield (or an await that waits) leaves the generator suspended:
-     * its state says so by the time the event is told */
+     * up to 3.13 its state says so by the time the event is told; 3.14
+     * tells it first, so the instruction it stands at is asked too */
     PyObject *gen = PyFrame_GetGenerator(f);
     if (!gen)
         return 0;
@@ -484,7 +501,7 @@ int pyembed_frame_suspended(PyFrameObject *f)
         PyErr_Clear();
     }
     Py_DECREF(gen);
-    return yes;
+    return yes || at_yield(f);
 }
 
 PyObject *pyembed_frame_names(PyFrameObject *f)

@@ -555,7 +555,7 @@ static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
     T.step++;
     /* the legacy trace API tells a yield as a return: the frame left
      * suspended says which it was */
-    int yielded = what == PyTrace_RETURN && pyembed_frame_suspended(frame);
+    int yielded = what == PyTrace_RETURN && arg && pyembed_frame_suspended(frame);
     int resumed = unsuspend(frame) && what != PyTrace_RETURN;
     if (yielded)
         suspend(frame);
