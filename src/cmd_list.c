@@ -98,17 +98,27 @@ int cmd_list(int argc, char **argv)
         free(s);
         cJSON_Delete(arr);
     } else {
-        if (c.title)
-            printf("%s (%zu drills)\n", c.title, c.ndrills);
+        /* a pack is untrusted: its words are written escaped, as trace
+         * and show write them, so that none can drive the terminal */
+        if (c.title) {
+            char *t = util_escape_controls(c.title);
+            printf("%s (%zu drills)\n", t, c.ndrills);
+            free(t);
+        }
         const char *topic = NULL;
         for (size_t i = 0; i < c.ndrills; i++) {
             const drill *d = order[i];
             if (!topic || strcmp(topic, d->topic)) {
                 topic = d->topic;
+                char *t = util_escape_controls(topic);
                 /* a blank line between topics, and after the title, not first */
-                printf("%s%s\n", i || c.title ? "\n" : "", topic);
+                printf("%s%s\n", i || c.title ? "\n" : "", t);
+                free(t);
             }
-            printf("  %-34s %-8s L%d  %s\n", d->id, drill_kind_name(d->kind), d->level, d->title);
+            char *id = util_escape_controls(d->id), *title = util_escape_controls(d->title);
+            printf("  %-34s %-8s L%d  %s\n", id, drill_kind_name(d->kind), d->level, title);
+            free(id);
+            free(title);
         }
     }
     free(order);

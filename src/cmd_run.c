@@ -130,7 +130,9 @@ int cmd_run(int argc, char **argv)
             goto out;
         }
         if (memchr(answer, '\0', len) || !util_utf8_valid(answer, len)) {
-            char *msg = xasprintf("%s: error: not UTF-8 text", file);
+            char *msg = memchr(answer, '\0', len)
+                            ? xasprintf("%s: error: a NUL byte in it (source code cannot contain one)", file)
+                            : xasprintf("%s: error: not UTF-8 text", file);
             cmd_print_msg(msg);
             free(msg);
             rc = EXIT_USAGE;

@@ -1,23 +1,67 @@
 /* cmd_show.c - pydrill show ID [--solution]: a drill as text. Hidden tests
- * are counted, never shown, unless --solution is given. */
+ * are counted, never shown, unless --solution is given.
+ *
+ * A pack is untrusted: the page is composed in memory, then written line
+ * by line through util_escape_controls (as `trace` writes what it shows),
+ * so that no title, prompt, code, test or hint can drive the terminal
+ * (ESC, OSC 52, clear screen) or reorder a line (bidi overrides). Tabs
+ * are drawn as spaces to stops of eight. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "kind.h"
+#include "util.h"
 
-static void block(const char *title, const char *text)
+/* Tab stops of the page, as a terminal sets them. */
+#define SHOW_TAB 8
+
+static void block(FILE *out, const char *title, const char *text)
 {
     if (!text)
         return;
-    printf("\n%s:\n", title);
+    fprintf(out, "\n%s:\n", title);
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, "\n");
-        printf("    %.*s\n", (int)n, p);
+        fprintf(out, "    %.*s\n", (int)n, p);
         p += n + (p[n] == '\n');
     }
+}
+
+/* Writes the page, each line with its tabs drawn as spaces and its
+ * control characters and bidi overrides escaped. */
+static void put_page(const char *page, size_t len)
+{
+    sbuf line;
+    sbuf_init(&line);
+    const char *p = page, *end = page + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        line.len = 0;
+        size_t col = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)p[i];
+            if (c == '\t') {
+                do
+                    sbuf_addch(&line, ' ');
+                while (++col % SHOW_TAB);
+                continue;
+            }
+            /* a NUL cannot come from JSON text, but would end the line */
+            sbuf_add(&line, c ? (const char *)&p[i] : "\\x00", c ? 1 : 4);
+            col += (c & 0xC0) != 0x80;
+        }
+        sbuf_addch(&line, '\0');
+        char *e = util_escape_controls(line.buf);
+        fputs(e, stdout);
+        fputc('\n', stdout);
+        free(e);
+        p += n + (nl != NULL);
+    }
+    sbuf_release(&line);
 }
 
 static const char show_usage[] =
@@ -77,24 +121,33 @@ int cmd_show(int argc, char **argv)
         catalog_free(&c);
         return EXIT_USAGE;
     }
-    printf("%s — %s\n", d->id, d->title);
-    printf("kind %s, level %d, topic %s", drill_kind_name(d->kind), d->level, d->topic);
+    char *page = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&page, &len);
+    if (!out)
+        abort(); /* out of memory, as xmalloc */
+    fprintf(out, "%s — %s\n", d->id, d->title);
+    fprintf(out, "kind %s, level %d, topic %s", drill_kind_name(d->kind), d->level, d->topic);
     if (d->ntags) {
-        printf(", tags");
+        fprintf(out, ", tags");
         for (size_t i = 0; i < d->ntags; i++)
-            printf(" %s", d->tags[i]);
+            fprintf(out, " %s", d->tags[i]);
     }
-    printf("\n");
-    block("Question", d->prompt);
-    block("Code", d->code);
-    kind_get(d->kind)->show(d, solution, stdout);
+    fprintf(out, "\n");
+    block(out, "Question", d->prompt);
+    block(out, "Code", d->code);
+    kind_get(d->kind)->show(d, solution, out);
     if (d->nhints && solution)
         for (size_t i = 0; i < d->nhints; i++)
-            printf("%sHint %zu: %s\n", i ? "" : "\n", i + 1, d->hints[i]);
+            fprintf(out, "%sHint %zu: %s\n", i ? "" : "\n", i + 1, d->hints[i]);
     if (solution) {
-        block("Solution", d->solution);
-        block("Explanation", d->explanation);
+        block(out, "Solution", d->solution);
+        block(out, "Explanation", d->explanation);
     }
+    if (fclose(out) != 0)
+        abort();
+    put_page(page, len);
+    free(page);
     catalog_free(&c);
     return lrc ? EXIT_USAGE : EXIT_OK;
 }

@@ -29,9 +29,12 @@ static const char trace_usage[] =
     "  --pack FILE      a pack to load without a catalog (repeatable)\n"
     "  -h, --help       this help\n"
     "\n"
+    "A drill whose requires this Python does not meet is SKIPPED (exit 0), as by run.\n"
+    "\n"
     "Exit status: 0 the code ran to its end (raising an exception counts: the trace\n"
-    "shows it), 1 the run was stopped (timeout, memory, output, denied, crash; the\n"
-    "trace shows what it got to), 2 usage error, unknown drill, or unreadable code.\n";
+    "shows it) or the drill was skipped, 1 the run was stopped (timeout, memory,\n"
+    "output, denied, crash; the trace shows what it got to), 2 usage error, unknown\n"
+    "drill, or unreadable code.\n";
 
 enum { OPT_CODE = CMD_OPT_FIRST_FREE, OPT_FORMAT };
 
@@ -100,8 +103,9 @@ static char *read_code(const char *file, char **err)
         return NULL;
     }
     if (memchr(data, '\0', len) || !util_utf8_valid(data, len)) {
+        *err = memchr(data, '\0', len) ? xasprintf("%s: error: a NUL byte in it (source code cannot contain one)", file)
+                                        : xasprintf("%s: error: not UTF-8 text", file);
         free(data);
-        *err = xasprintf("%s: error: not UTF-8 text", file);
         return NULL;
     }
     return data;
@@ -183,15 +187,45 @@ static void print_object(const tracedoc_obj *o, const glyphs *g)
     printf("\n");
 }
 
-/* Line n of the code, as "  4 | text" (tabs to stops of four). */
+/* Characters of a line of code drawn at a step: a step repeats its line,
+ * so a long one (a megabyte on one line) is cut, and the end says so. */
+#define CODE_LINE_MAX 200
+
+static int code_lines_cut; /* a line was drawn cut */
+
+/* Line n of the code, as "  4 | text" (tabs to stops of four), cut at
+ * CODE_LINE_MAX characters. */
 static void print_code_line(const tracedoc *doc, int n, const glyphs *g)
 {
     size_t len;
     const char *line = doc->code ? code_line(doc->code, n, &len) : NULL;
     if (!line)
         return;
+    size_t chars = 0, at = 0;
+    for (; at < len; at++)
+        if (((unsigned char)line[at] & 0xC0) != 0x80 && chars++ == CODE_LINE_MAX)
+            break;
     printf("  %4d %s ", n, g->bar);
-    put_safe(line, len, 4);
+    put_safe(line, at, 4);
+    if (at < len) {
+        printf("%s", g->dots);
+        code_lines_cut = 1;
+    }
+    printf("\n");
+}
+
+/* Printed output, line by line, each as the terminal would show it (tabs
+ * to stops of eight), the lines after the first under it (indent). */
+static void print_printed(const char *indent, const char *out)
+{
+    const char *p = out;
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        put_safe(p, n, 8);
+        p += n;
+        if (*p == '\n' && *++p)
+            printf("\n%s", indent);
+    }
     printf("\n");
 }
 
@@ -204,6 +238,10 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
         printf("return from ");
         puts_safe(fn);
         printf(", line %d", s->line);
+    } else if (!strcmp(s->event, "yield")) {
+        printf("yield from ");
+        puts_safe(fn);
+        printf(", line %d (suspended)", s->line);
     } else if (!strcmp(s->event, "exception")) {
         printf("exception in ");
         puts_safe(fn);
@@ -211,6 +249,8 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     } else {
         printf("line %d, in ", s->line);
         puts_safe(fn);
+        if (s->resumed)
+            printf(", resumed");
     }
     if (s->nframes > 1) {
         printf(" (called from ");
@@ -225,7 +265,7 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
         printf("\n");
     }
     if (s->ret)
-        printf("  returns %s\n", s->ret);
+        printf("  %s %s\n", strcmp(s->event, "yield") ? "returns" : "yields", s->ret);
     for (size_t f = s->nframes; f-- > 0;)
         print_names(&s->frames[f], g);
     if (s->nobjs)
@@ -233,18 +273,8 @@ static void print_step(const tracedoc *doc, size_t i, const glyphs *g)
     for (size_t k = 0; k < s->nobjs; k++)
         print_object(&s->objs[k], g);
     if (s->out && *s->out) {
-        /* line by line, each as the terminal would show it (tabs to
-         * stops of eight), under the first */
         printf("  printed: ");
-        const char *p = s->out;
-        while (*p) {
-            size_t n = strcspn(p, "\n");
-            put_safe(p, n, 8);
-            p += n;
-            if (*p == '\n' && *++p)
-                printf("\n           ");
-        }
-        printf("\n");
+        print_printed("           ", s->out);
     }
     if (s->ncuts) {
         printf("  (cut here:");
@@ -272,6 +302,10 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
     printf(": %zu step%s\n", doc->nsteps, doc->nsteps == 1 ? "" : "s");
     for (size_t i = 0; i < doc->nsteps; i++)
         print_step(doc, i, g);
+    if (doc->output_after && *doc->output_after) {
+        printf("\nprinted after the last step:\n");
+        print_printed("  ", doc->output_after);
+    }
     printf("\n");
     if (!strcmp(doc->status, "ok")) {
         printf("ended normally\n");
@@ -295,10 +329,16 @@ static void print_text(const tracedoc *doc, const char *file, const glyphs *g)
         puts_safe(doc->message ? doc->message : "");
         printf("\n");
     }
+    if (code_lines_cut)
+        printf("note: lines of code past %d characters are shown cut (%s)\n", CODE_LINE_MAX, g->dots);
     if (doc->ncuts) {
         printf("note: the trace was cut:");
         for (size_t i = 0; i < doc->ncuts; i++) {
             printf("%s ", i ? "," : "");
+            if (!strcmp(doc->cuts[i].budget, "tracer")) {
+                printf("the code removed the tracer (sys.settrace)");
+                continue;
+            }
             puts_safe(doc->cuts[i].budget);
             printf(" (%ld)", doc->cuts[i].limit);
         }
@@ -374,6 +414,28 @@ int cmd_trace(int argc, char **argv)
         rc = EXIT_USAGE;
         goto out;
     }
+    /* a drill whose requires are unmet is skipped, as run skips it: its
+     * code is not what this Python runs (a SyntaxError of 3.12 syntax on
+     * 3.11 is no lesson). Planning is what finds it, as for run. */
+    diag dg;
+    diag_init(&dg);
+    engine_plan_drill((drill *)d, &dg);
+    diag_free(&dg);
+    if (d->skip_reason) {
+        tracedoc_run run = { .drill = d->id, .python = engine_python_version(), .code = code ? code : d->code,
+                             .status = "skipped", .message = d->skip_reason };
+        json = tracedoc_build(&run);
+        if (!strcmp(format, "json")) {
+            fputs(json, stdout);
+            fputc('\n', stdout);
+        } else {
+            char *why = util_escape_controls(d->skip_reason);
+            printf("trace of %s: SKIPPED, %s\n", d->id, why);
+            free(why);
+        }
+        rc = lrc ? EXIT_USAGE : EXIT_OK; /* a failed write: main reports it, once */
+        goto out;
+    }
     if (engine_trace(d, code, &json, &err) < 0) {
         cmd_usage_error("%s", err);
         rc = EXIT_USAGE;
@@ -396,8 +458,7 @@ int cmd_trace(int argc, char **argv)
     tracedoc_free(&doc);
     if (lrc)
         rc = EXIT_USAGE;
-    if (cmd_finish_stdout() != EXIT_OK)
-        rc = EXIT_USAGE;
+    /* a failed write is main's to report (cmd_finish_stdout), once */
 out:
     free(err);
     free(json);

@@ -18,6 +18,7 @@
  * between fork and the job. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <opcode.h> /* YIELD_VALUE */
 
 #include "pyembed.h"
 #include "sandbox.h"
@@ -326,7 +327,182 @@ static void add_frame_vars(PyFrameObject *f, PyObject *names, PyObject *out)
         PyErr_Clear(); /* unbound: NameError */
     }
 }
+
+/* The variables frame f holds in its own slots (a function's locals,
+ * cells and free variables; in a module or class body, those of a
+ * comprehension inlined into it, PEP 709), read where they live
+ * (PyFrame_GetVar unwraps cells): no f_locals snapshot that would hold
+ * references of its own. A new dict. */
+static PyObject *frame_fast_vars(PyFrameObject *f)
+{
+    PyCodeObject *co = PyFrame_GetCode(f);
+    PyObject *kinds[3] = { PyCode_GetVarnames(co), PyCode_GetCellvars(co), PyCode_GetFreevars(co) };
+    PyObject *out = PyDict_New();
+    for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+        if (out && kinds[i] && PyTuple_Check(kinds[i]))
+            add_frame_vars(f, kinds[i], out);
+        Py_XDECREF(kinds[i]);
+    }
+    Py_DECREF(co);
+    PyErr_Clear();
+    return out;
+}
 #endif
+
+/* A module's or class body's namespace ns (a new reference), with the
+ * variables of a comprehension inlined into it (3.12+) over it: a copy
+ * then, as those live in the frame, not in the namespace. */
+static PyObject *with_inlined(PyFrameObject *f, PyObject *ns)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *fast = frame_fast_vars(f);
+    if (fast && PyDict_GET_SIZE(fast) > 0) {
+        PyObject *both = ns ? PyDict_Copy(ns) : PyDict_New();
+        if (both && PyDict_Update(both, fast) == 0) {
+            Py_XDECREF(ns);
+            ns = both;
+        } else {
+            Py_XDECREF(both);
+        }
+    }
+    Py_XDECREF(fast);
+    PyErr_Clear();
+#else
+    (void)f; /* 3.11 runs a comprehension in a frame of its own */
+#endif
+    return ns;
+}
+
+#if PY_VERSION_HEX < 0x030C0000
+/* 3.11 reads a function's variables only through FastToLocals, which
+ * writes them into the frame's f_locals dict: the very dict locals()
+ * returned to the code, and one that would hold a reference to each
+ * value until the next read (so __del__, weak references and
+ * sys.getrefcount would see the tracer). So after each read the dict is
+ * put back as the code left it: the locals' entries it had before the
+ * read (none, the first time: no code of the frame ran yet). To know
+ * them, the dict of each frame read is held until that frame returns. */
+typedef struct {
+    PyFrameObject *frame; /* identity only, never followed */
+    PyObject *locals;     /* its f_locals dict */
+} held_locals;
+
+static held_locals *held;
+static size_t nheld, held_cap;
+
+static held_locals *held_find(PyFrameObject *f)
+{
+    for (size_t i = nheld; i-- > 0;)
+        if (held[i].frame == f)
+            return &held[i];
+    return NULL;
+}
+
+static PyObject *optimized_frame_names(PyFrameObject *f)
+{
+    held_locals *h = held_find(f);
+    PyObject *before = h ? PyDict_Copy(h->locals) : NULL;
+    PyObject *locals = PyFrame_GetLocals(f);
+    PyObject *out = NULL;
+    if (locals && PyDict_Check(locals)) {
+        out = PyDict_Copy(locals);
+        PyCodeObject *co = PyFrame_GetCode(f);
+        PyObject *kinds[3] = { PyCode_GetVarnames(co), PyCode_GetCellvars(co), PyCode_GetFreevars(co) };
+        for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+            for (Py_ssize_t i = 0; kinds[k] && PyTuple_Check(kinds[k]) && i < PyTuple_GET_SIZE(kinds[k]); i++) {
+                PyObject *name = PyTuple_GET_ITEM(kinds[k], i);
+                PyObject *v = before ? PyDict_GetItemWithError(before, name) : NULL;
+                if (v)
+                    PyDict_SetItem(locals, name, v);
+                else if (PyDict_DelItem(locals, name) < 0)
+                    PyErr_Clear(); /* was not there */
+            }
+            Py_XDECREF(kinds[k]);
+        }
+        Py_DECREF(co);
+        if (h && h->locals != locals) {
+            Py_DECREF(h->locals);
+            h->locals = Py_NewRef(locals);
+        } else if (!h) {
+            if (nheld == held_cap) {
+                held_cap = held_cap ? 2 * held_cap : 16;
+                held = xrealloc(held, held_cap * sizeof *held);
+            }
+            held[nheld++] = (held_locals){ f, Py_NewRef(locals) };
+        }
+    }
+    Py_XDECREF(locals);
+    Py_XDECREF(before);
+    PyErr_Clear();
+    return out;
+}
+#endif
+
+void pyembed_frame_done(PyFrameObject *f)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    held_locals *h = held_find(f);
+    if (h) {
+        Py_DECREF(h->locals);
+        *h = held[--nheld];
+    }
+#else
+    (void)f;
+#endif
+}
+
+void pyembed_frames_forget(void)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    while (nheld > 0)
+        Py_DECREF(held[--nheld].locals);
+    free(held);
+    held = NULL;
+    held_cap = 0;
+#endif
+}
+
+int pyembed_tracing_with(Py_tracefunc fn)
+{
+    /* no getter for a C trace function: the thread state's field, the
+     * same from 3.11 to 3.15 */
+    return PyThreadState_Get()->c_tracefunc == fn;
+}
+
+/* 1 when f stands at a YIELD_VALUE: co_code is the plain bytecode (no
+ * specialised or instrumented forms), and f_lasti its byte offset. */
+static int at_yield(PyFrameObject *f)
+{
+    PyCodeObject *co = PyFrame_GetCode(f);
+    PyObject *code = PyCode_GetCode(co);
+    int lasti = PyFrame_GetLasti(f), yes = 0;
+    if (code && PyBytes_Check(code) && lasti >= 0 && lasti < PyBytes_GET_SIZE(code))
+        yes = (unsigned char)PyBytes_AS_STRING(code)[lasti] == YIELD_VALUE;
+    Py_XDECREF(code);
+    Py_DECREF(co);
+    PyErr_Clear();
+    return yes;
+}
+
+int pyembed_frame_suspended(PyFrameObject *f)
+{
+    /* a yield (or an await that waits) leaves the generator suspended:
+     * up to 3.13 its state says so by the time the event is told; 3.14
+     * tells it first, so the instruction it stands at is asked too */
+    PyObject *gen = PyFrame_GetGenerator(f);
+    if (!gen)
+        return 0;
+    static const char *const attrs[] = { "gi_suspended", "cr_suspended", "ag_suspended" };
+    int yes = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(attrs) && !yes; i++) {
+        PyObject *v = PyObject_GetAttrString(gen, attrs[i]);
+        yes = v == Py_True;
+        Py_XDECREF(v);
+        PyErr_Clear();
+    }
+    Py_DECREF(gen);
+    return yes || at_yield(f);
+}
 
 PyObject *pyembed_frame_names(PyFrameObject *f)
 {
@@ -336,7 +512,9 @@ PyObject *pyembed_frame_names(PyFrameObject *f)
          * namespace for both). Its f_locals is not read: on 3.13.0, a
          * module running a comprehension inlined with a cell in it has a
          * proxy for f_locals that crashes when iterated. A class body's
-         * namespace is read only where it is a plain dict. */
+         * namespace is read only where it is a plain dict (3.13+ gives a
+         * proxy while a comprehension runs inlined in it: then only that
+         * comprehension's variables are shown). */
         PyCodeObject *co = PyFrame_GetCode(f);
         PyObject *name = PyObject_GetAttrString((PyObject *)co, "co_name");
         Py_DECREF(co);
@@ -349,27 +527,12 @@ PyObject *pyembed_frame_names(PyFrameObject *f)
         }
         Py_XDECREF(name);
         PyErr_Clear();
-        return out;
+        return with_inlined(f, out);
     }
 #if PY_VERSION_HEX >= 0x030C0000
-    /* PyFrame_GetVar reads a variable where it lives (unwrapping cells):
-     * no f_locals snapshot that would hold references of its own. */
-    PyCodeObject *co = PyFrame_GetCode(f);
-    PyObject *kinds[3] = { PyCode_GetVarnames(co), PyCode_GetCellvars(co), PyCode_GetFreevars(co) };
-    out = PyDict_New();
-    for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
-        if (out && kinds[i] && PyTuple_Check(kinds[i]))
-            add_frame_vars(f, kinds[i], out);
-        Py_XDECREF(kinds[i]);
-    }
-    Py_DECREF(co);
+    out = frame_fast_vars(f);
 #else
-    /* 3.11 reads a function's variables only through its f_locals dict
-     * (which PyFrame_GetLocals refreshes): a copy, so that the caller
-     * holds what it reads for no longer than it looks. */
-    PyObject *locals = PyFrame_GetLocals(f);
-    out = locals && PyDict_Check(locals) ? PyDict_Copy(locals) : NULL;
-    Py_XDECREF(locals);
+    out = optimized_frame_names(f);
 #endif
     PyErr_Clear();
     return out;

@@ -82,6 +82,17 @@ PyObject *pyembed_frame_var(PyFrameObject *f, const char *name);
  * of the snippet's (3.12+, or a built-in exception class); a class's own
  * dict. Each a new reference, or NULL with no exception set. */
 PyObject *pyembed_frame_names(PyFrameObject *f);
+/* What pyembed_frame_names keeps between reads (3.11, where reading a
+ * function's variables goes through the f_locals dict that locals()
+ * returns, and is undone after): frame f has returned; the trace is over. */
+void pyembed_frame_done(PyFrameObject *f);
+void pyembed_frames_forget(void);
+/* 1 when f is a generator's or coroutine's frame left suspended (a return
+ * event told at a yield, not a return). */
+int pyembed_frame_suspended(PyFrameObject *f);
+/* 1 when fn is still this thread's trace function (the code may have
+ * replaced or removed it with sys.settrace). */
+int pyembed_tracing_with(Py_tracefunc fn);
 PyObject *pyembed_exception_args(PyObject *exc);
 PyObject *pyembed_type_dict(PyTypeObject *t);
 /* o (a container only pydrill's C code holds: a clean copy of the

@@ -33,8 +33,15 @@
 /* Entries of a frame's namespace looked at per step: names past the names
  * budget are counted up to here, the rest by the namespace's size. */
 #define NAMES_COUNT_MAX 4096
+/* Entries of an instance's or class's dict looked at per object drawn. */
+#define ATTRS_LOOK_MAX 256
 
-enum { CUT_STEPS, CUT_OBJECTS, CUT_ITEMS, CUT_DEPTH, CUT_REPR, CUT_FRAMES, CUT_NAMES, CUT_OUTPUT, NCUTS };
+enum {
+    CUT_STEPS, CUT_OBJECTS, CUT_ITEMS, CUT_DEPTH, CUT_REPR, CUT_FRAMES, CUT_NAMES, CUT_OUTPUT,
+    CUT_MESSAGE, CUT_NAME,
+    CUT_TRACER, /* the snippet removed the tracer (sys.settrace): no limit, hence 0 */
+    NCUTS
+};
 
 static const struct {
     const char *name;
@@ -44,6 +51,8 @@ static const struct {
     [CUT_ITEMS] = { "items", TRACE_MAX_ITEMS },     [CUT_DEPTH] = { "depth", TRACE_MAX_DEPTH },
     [CUT_REPR] = { "repr", TRACE_MAX_REPR },        [CUT_FRAMES] = { "frames", TRACE_MAX_FRAMES },
     [CUT_NAMES] = { "names", TRACE_MAX_NAMES },     [CUT_OUTPUT] = { "output", TRACE_MAX_OUTPUT },
+    [CUT_MESSAGE] = { "message", TRACE_MAX_MESSAGE }, [CUT_NAME] = { "name", TRACE_MAX_NAME },
+    [CUT_TRACER] = { "tracer", 0 },
 };
 
 /* An address the trace has named. The type is kept so that an address
@@ -75,7 +84,12 @@ static struct {
     off_t out_seen; /* output bytes handed to a step, or skipped */
     size_t out_sent;
     int busy, stopped;
+    int removed; /* the snippet took the tracer away before its end */
     int uncompiled; /* the snippet did not compile: nothing of it ran */
+    /* generator frames left at a yield (identity only, never followed):
+     * their next step says the frame was resumed, not called afresh */
+    const PyFrameObject **suspended;
+    size_t nsuspended, suspended_cap;
 } T;
 
 /* What one step builds. */
@@ -225,10 +239,13 @@ static void add_ref(cJSON *arr, step_ctx *s, PyObject *o, int depth)
     cJSON_AddItemToArray(arr, cJSON_CreateString(idstr(ref(s, o, depth), id)));
 }
 
-static void add_named_ref(cJSON *obj, const char *name, step_ctx *s, PyObject *o, int depth)
+static void add_named_ref(cJSON *obj, const char *name, size_t n, step_ctx *s, PyObject *o, int depth)
 {
     char id[16];
-    char *clean = util_utf8_sanitize(name, strlen(name), NULL);
+    int cut;
+    char *clean = trace_repr_text(name, n, TRACE_MAX_NAME, &cut);
+    if (cut)
+        s->cut |= 1u << CUT_NAME;
     cJSON_AddStringToObject(obj, clean, idstr(ref(s, o, depth), id));
     free(clean);
 }
@@ -260,14 +277,21 @@ static void more(cJSON *d, step_ctx *s, Py_ssize_t total, size_t shown)
 }
 
 /* name -> id for the non-dunder string keys of dict m, at most the items
- * budget. */
+ * budget. The walk stops there (or after ATTRS_LOOK_MAX entries skipped or
+ * not): the rest is counted by the dict's size, so an instance with 10^5
+ * attributes costs a step no more than one with 20. */
 static void add_attrs(cJSON *d, const char *key, step_ctx *s, PyObject *m, int depth)
 {
-    Py_ssize_t pos = 0, total = 0;
+    Py_ssize_t pos = 0, visited = 0;
     PyObject *k, *v;
-    size_t shown = 0;
+    size_t shown = 0, rest = 0;
     cJSON *attrs = NULL;
     while (PyDict_Next(m, &pos, &k, &v)) {
+        if (shown == TRACE_MAX_ITEMS || visited == ATTRS_LOOK_MAX) {
+            rest = (size_t)(PyDict_GET_SIZE(m) - visited);
+            break;
+        }
+        visited++;
         if (!PyUnicode_CheckExact(k))
             continue;
         Py_ssize_t n;
@@ -276,15 +300,12 @@ static void add_attrs(cJSON *d, const char *key, step_ctx *s, PyObject *m, int d
             PyErr_Clear();
             continue;
         }
-        total++;
-        if (shown == TRACE_MAX_ITEMS)
-            continue;
         if (!attrs)
             attrs = cJSON_AddObjectToObject(d, key);
-        add_named_ref(attrs, u, s, v, depth);
+        add_named_ref(attrs, u, (size_t)n, s, v, depth);
         shown++;
     }
-    more(d, s, total, shown);
+    more(d, s, (Py_ssize_t)(shown + rest), shown);
 }
 
 static int has_children(PyObject *o)
@@ -359,15 +380,15 @@ static void add_children(cJSON *d, step_ctx *s, PyObject *o, int depth)
             for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(closure) && i < PyTuple_GET_SIZE(free_names); i++) {
                 const char *u = PyUnicode_AsUTF8(PyTuple_GET_ITEM(free_names, i));
                 if (u)
-                    add_named_ref(c, u, s, PyTuple_GET_ITEM(closure, i), next);
+                    add_named_ref(c, u, strlen(u), s, PyTuple_GET_ITEM(closure, i), next);
             }
         }
         Py_XDECREF(free_names);
         PyErr_Clear();
     } else if (PyMethod_Check(o)) {
         cJSON *a = cJSON_AddObjectToObject(d, "attrs");
-        add_named_ref(a, "__func__", s, PyMethod_GET_FUNCTION(o), next);
-        add_named_ref(a, "__self__", s, PyMethod_GET_SELF(o), next);
+        add_named_ref(a, "__func__", 8, s, PyMethod_GET_FUNCTION(o), next);
+        add_named_ref(a, "__self__", 8, s, PyMethod_GET_SELF(o), next);
     } else if (PyType_Check(o)) {
         if (((PyTypeObject *)o)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
             PyObject *td = pyembed_type_dict((PyTypeObject *)o);
@@ -441,7 +462,10 @@ static cJSON *frame_record(step_ctx *s, PyFrameObject *f)
             continue;
         if (n++ >= TRACE_MAX_NAMES)
             continue; /* counted, in the frame's "more" */
-        add_named_ref(names, PyUnicode_AsUTF8(k), s, v, 0);
+        Py_ssize_t klen;
+        const char *ku = PyUnicode_AsUTF8AndSize(k, &klen);
+        if (ku)
+            add_named_ref(names, ku, (size_t)klen, s, v, 0);
     }
     if (n > TRACE_MAX_NAMES || rest) {
         s->cut |= 1u << CUT_NAMES;
@@ -505,21 +529,54 @@ static int returns_value(PyFrameObject *f)
     return (v & CO_OPTIMIZED) != 0;
 }
 
+/* Takes frame f off the suspended list; 1 if it was on it. */
+static int unsuspend(const PyFrameObject *f)
+{
+    for (size_t i = 0; i < T.nsuspended; i++)
+        if (T.suspended[i] == f) {
+            T.suspended[i] = T.suspended[--T.nsuspended];
+            return 1;
+        }
+    return 0;
+}
+
+static void suspend(const PyFrameObject *f)
+{
+    if (T.nsuspended == T.suspended_cap) {
+        T.suspended_cap = T.suspended_cap ? 2 * T.suspended_cap : 16;
+        T.suspended = xrealloc(T.suspended, T.suspended_cap * sizeof *T.suspended);
+    }
+    T.suspended[T.nsuspended++] = f;
+}
+
 static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
 {
     step_ctx s = { 0 };
     T.step++;
+    /* the legacy trace API tells a yield as a return: the frame left
+     * suspended says which it was */
+    int yielded = what == PyTrace_RETURN && arg && pyembed_frame_suspended(frame);
+    int resumed = unsuspend(frame) && what != PyTrace_RETURN;
+    if (yielded)
+        suspend(frame);
     cJSON *rec = cJSON_CreateObject();
     cJSON_AddStringToObject(rec, "t", "trace");
     cJSON_AddStringToObject(rec, "k", "step");
-    cJSON_AddStringToObject(rec, "event", what == PyTrace_LINE ? "line" : what == PyTrace_RETURN ? "return"
-                                                                                                    : "exception");
+    cJSON_AddStringToObject(rec, "event", what == PyTrace_LINE ? "line"
+                                          : yielded            ? "yield"
+                                          : what == PyTrace_RETURN ? "return"
+                                                                   : "exception");
+    if (resumed)
+        cJSON_AddBoolToObject(rec, "resumed", 1);
     cJSON_AddNumberToObject(rec, "line", PyFrame_GetLineNumber(frame));
     char id[16];
     if (what == PyTrace_RETURN && arg && returns_value(frame))
         cJSON_AddStringToObject(rec, "return", idstr(ref(&s, arg, 0), id));
     if (what == PyTrace_EXCEPTION) {
-        char *text = trace_repr_exception(arg);
+        int cut;
+        char *text = trace_repr_exception(arg, &cut);
+        if (cut)
+            s.cut |= 1u << CUT_MESSAGE;
         cJSON_AddStringToObject(rec, "exception", text);
         free(text);
     }
@@ -567,6 +624,8 @@ static void snapshot(PyFrameObject *frame, int what, PyObject *arg)
     for (size_t i = 0; i < s.n; i++)
         Py_DECREF(s.q[i].o);
     free(s.q);
+    if (what == PyTrace_RETURN && !yielded)
+        pyembed_frame_done(frame);
 }
 
 static int tracer(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
@@ -584,6 +643,7 @@ static int tracer(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
         T.stopped = 1;
         send_cuts(1u << CUT_STEPS);
         PyEval_SetTrace(NULL, NULL);
+        pyembed_frames_forget();
     } else {
         int gc_was = PyGC_Disable();
         snapshot(frame, what, arg);
@@ -654,6 +714,7 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
             T.filename = "<stdin>";
             PyEval_SetTrace(tracer, NULL);
             r = PyObject_CallFunction(fn, "sOO", job->source, ns, line_of);
+            T.removed = !T.stopped && !pyembed_tracing_with(tracer);
             PyEval_SetTrace(NULL, NULL);
         }
         Py_XDECREF(line_of);
@@ -669,6 +730,7 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
     code_collect(code, 0);
     PyEval_SetTrace(tracer, NULL);
     PyObject *r = PyEval_EvalCode(code, ns, ns);
+    T.removed = !T.stopped && !pyembed_tracing_with(tracer);
     PyEval_SetTrace(NULL, NULL);
     Py_DECREF(code);
     return r;
@@ -698,6 +760,30 @@ static void add_syntax_at(cJSON *end, PyObject *val)
     cJSON_AddNumberToObject(at, "line", (double)line);
     if (column > 0)
         cJSON_AddNumberToObject(at, "column", (double)column);
+}
+
+/* What was printed after the last step (the tracer gone, or the code's
+ * last words): for the end record, within what is left of the output
+ * budget, so that no print is lost from the view. */
+static void add_output_after(cJSON *end, off_t size)
+{
+    if (size <= T.out_seen)
+        return;
+    size_t n = (size_t)(size - T.out_seen);
+    size_t room = TRACE_MAX_OUTPUT - T.out_sent;
+    size_t take = n < room ? n : room;
+    if (take < n)
+        send_cuts(1u << CUT_OUTPUT);
+    if (!take)
+        return;
+    char *buf = xmalloc(take);
+    ssize_t r = pread(T.io->out_fd, buf, take, T.out_seen);
+    if (r > 0) {
+        char *clean = util_utf8_sanitize(buf, (size_t)r, NULL);
+        cJSON_AddStringToObject(end, "after", clean);
+        free(clean);
+    }
+    free(buf);
 }
 
 void trace_job(const runner_job *job, const trace_io *io)
@@ -732,7 +818,10 @@ void trace_job(const runner_job *job, const trace_io *io)
         /* SystemExit ends a program quietly, as in a predict job */
         if (val && !PyErr_GivenExceptionMatches(val, PyExc_SystemExit)) {
             char *line = io->exception_line(val);
-            char *clean = util_utf8_sanitize(line, strlen(line), NULL);
+            int cut;
+            char *clean = trace_repr_text(line, strlen(line), TRACE_MAX_MESSAGE, &cut);
+            if (cut)
+                send_cuts(1u << CUT_MESSAGE);
             cJSON_AddStringToObject(end, "exception", clean);
             free(clean);
             free(line);
@@ -757,10 +846,15 @@ void trace_job(const runner_job *job, const trace_io *io)
     cJSON_AddStringToObject(end, "out", clean);
     free(clean);
     free(buf);
+    add_output_after(end, size);
+    if (T.removed)
+        send_cuts(1u << CUT_TRACER);
     cJSON_AddNumberToObject(end, "steps", T.step);
     io->send(end);
     PyErr_Clear();
+    pyembed_frames_forget();
     free(T.codes);
     free(T.ids);
+    free(T.suspended);
     Py_DECREF(ns);
 }

@@ -37,6 +37,8 @@
 #define TRACE_MAX_FRAMES 12    /* innermost frames shown */
 #define TRACE_MAX_NAMES 40     /* names shown per frame */
 #define TRACE_MAX_OUTPUT 8192  /* bytes of printed output carried by steps */
+#define TRACE_MAX_MESSAGE 500  /* characters of an exception's "Name: message" */
+#define TRACE_MAX_NAME 80      /* characters of a name (variable, attribute, key of attrs) */
 
 /* Output the end record carries, at most (the tail when more). */
 #define TRACE_MAX_FINAL_OUTPUT (64 * 1024)

@@ -2,7 +2,13 @@
  * trace_repr.h. Each repr comes from the built-in types' own C slots
  * (PyLong_Type.tp_repr for an int, even an int subclass's), never from a
  * __repr__ or __str__ of the snippet's, and is cut to TRACE_MAX_REPR
- * characters; containers nest REPR_NEST deep and stop at REPR_CAP_BYTES. */
+ * characters; containers stop at REPR_CAP_BYTES.
+ *
+ * A container that holds itself is drawn as Python's own repr draws it
+ * (the inner occurrence as [...], {...} or (...), as Py_ReprEnter does),
+ * so that a cycle in the trace is one in Python. Nesting past REPR_NEST
+ * is cut with "…" (never "...", which would read as a cycle), and the
+ * repr counts as cut, so the trace reports the "repr" budget. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -13,8 +19,12 @@
 #include "pyembed.h"
 #include "trace.h"
 
-/* Containers shown inside a container's repr before "..." stands in. */
-#define REPR_NEST 2
+/* Containers shown inside a container's repr before "…" stands in for
+ * the rest (the byte cap ends a repr long before this in most cases; it
+ * bounds the C recursion). */
+#define REPR_NEST 16
+/* What stands in for a cut: U+2026, unlike Python's "..." of a cycle. */
+#define REPR_CUT_MARK "\xe2\x80\xa6"
 /* A repr is composed up to this many bytes, then cut to TRACE_MAX_REPR
  * characters. */
 #define REPR_CAP_BYTES (TRACE_MAX_REPR * 4 + 8)
@@ -62,14 +72,14 @@ static void add_qualname(sbuf *sb, PyObject *fn)
 }
 
 
-/* Cuts s to TRACE_MAX_REPR characters (code points), with "…"; 1 if cut. */
-static int cut_chars(sbuf *sb)
+/* Cuts sb to max characters (code points), with "…"; 1 if cut. */
+static int cut_to(sbuf *sb, size_t max)
 {
     size_t chars = 0;
     for (size_t i = 0; i < sb->len; i++) {
         if (((unsigned char)sb->buf[i] & 0xC0) == 0x80)
             continue;
-        if (chars++ == TRACE_MAX_REPR) {
+        if (chars++ == max) {
             sb->len = i;
             sb->buf[i] = '\0';
             sbuf_addstr(sb, "\xe2\x80\xa6");
@@ -79,9 +89,41 @@ static int cut_chars(sbuf *sb)
     return 0;
 }
 
+static int cut_chars(sbuf *sb)
+{
+    return cut_to(sb, TRACE_MAX_REPR);
+}
+
+char *trace_repr_text(const char *s, size_t n, size_t max, int *cut)
+{
+    /* a character is at most 4 bytes: no need to look further */
+    size_t look = n < 4 * max + 4 ? n : 4 * max + 4;
+    char *clean = util_utf8_sanitize(s, look, NULL);
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, clean);
+    free(clean);
+    *cut = cut_to(&sb, max) || look < n;
+    if (look < n && !*cut)
+        sbuf_addstr(&sb, "\xe2\x80\xa6");
+    return sbuf_detach(&sb, NULL);
+}
+
 /* ---- reprs, composed in C --------------------------------------------- */
 
-static void repr_add(sbuf *sb, PyObject *o, int nest);
+/* A repr being composed: the text, the containers it is inside of (for
+ * cycles), and whether anything was cut. */
+typedef struct repr_path {
+    PyObject *o;
+    const struct repr_path *up;
+} repr_path;
+
+typedef struct {
+    sbuf *sb;
+    int cut;
+} repr_ctx;
+
+static void repr_add(repr_ctx *c, PyObject *o, int nest, const repr_path *up);
 
 static void repr_slot(sbuf *sb, reprfunc f, PyObject *o)
 {
@@ -144,8 +186,9 @@ void trace_repr_set_each(PyObject *o, int (*fn)(PyObject *item, void *arg), void
 }
 
 typedef struct {
-    sbuf *sb;
+    repr_ctx *c;
     int nest;
+    const repr_path *path;
     int first;
 } repr_walk;
 
@@ -153,14 +196,32 @@ static int repr_set_item(PyObject *item, void *arg)
 {
     repr_walk *w = arg;
     if (!w->first)
-        sbuf_addstr(w->sb, ", ");
+        sbuf_addstr(w->c->sb, ", ");
     w->first = 0;
-    repr_add(w->sb, item, w->nest + 1);
-    return w->sb->len > REPR_CAP_BYTES;
+    repr_add(w->c, item, w->nest + 1, w->path);
+    return w->c->sb->len > REPR_CAP_BYTES;
 }
 
-static void repr_container(sbuf *sb, PyObject *o, int nest)
+static int on_path(const repr_path *p, PyObject *o)
 {
+    for (; p; p = p->up)
+        if (p->o == o)
+            return 1;
+    return 0;
+}
+
+static void repr_container(repr_ctx *c, PyObject *o, int nest, const repr_path *up)
+{
+    sbuf *sb = c->sb;
+    const char *open = PyList_Check(o) ? "[" : PyTuple_Check(o) ? "(" : "{";
+    const char *close = PyList_Check(o) ? "]" : PyTuple_Check(o) ? ")" : "}";
+    if (on_path(up, o)) {
+        /* Py_ReprEnter's mark: the container holds itself */
+        sbuf_addstr(sb, open);
+        sbuf_addstr(sb, "...");
+        sbuf_addstr(sb, close);
+        return;
+    }
     PyTypeObject *t = Py_TYPE(o);
     int sub = t != &PyList_Type && t != &PyTuple_Type && t != &PyDict_Type && t != &PySet_Type &&
               t != &PyFrozenSet_Type;
@@ -172,11 +233,11 @@ static void repr_container(sbuf *sb, PyObject *o, int nest)
         sbuf_addch(sb, ')');
         return;
     }
-    const char *open = PyList_Check(o) ? "[" : PyTuple_Check(o) ? "(" : "{";
-    const char *close = PyList_Check(o) ? "]" : PyTuple_Check(o) ? ")" : "}";
+    repr_path here = { o, up };
     sbuf_addstr(sb, open);
     if (nest >= REPR_NEST) {
-        sbuf_addstr(sb, "...");
+        sbuf_addstr(sb, REPR_CUT_MARK);
+        c->cut = 1;
     } else if (PyDict_Check(o)) {
         Py_ssize_t pos = 0;
         PyObject *k, *v;
@@ -185,19 +246,19 @@ static void repr_container(sbuf *sb, PyObject *o, int nest)
             if (!first)
                 sbuf_addstr(sb, ", ");
             first = 0;
-            repr_add(sb, k, nest + 1);
+            repr_add(c, k, nest + 1, &here);
             sbuf_addstr(sb, ": ");
-            repr_add(sb, v, nest + 1);
+            repr_add(c, v, nest + 1, &here);
         }
     } else if (PyAnySet_Check(o)) {
-        repr_walk w = { sb, nest, 1 };
+        repr_walk w = { c, nest, &here, 1 };
         trace_repr_set_each(o, repr_set_item, &w);
     } else {
         Py_ssize_t n = PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o);
         for (Py_ssize_t i = 0; i < n && sb->len <= REPR_CAP_BYTES; i++) {
             if (i)
                 sbuf_addstr(sb, ", ");
-            repr_add(sb, PyList_Check(o) ? PyList_GET_ITEM(o, i) : PyTuple_GET_ITEM(o, i), nest + 1);
+            repr_add(c, PyList_Check(o) ? PyList_GET_ITEM(o, i) : PyTuple_GET_ITEM(o, i), nest + 1, &here);
         }
         if (PyTuple_Check(o) && n == 1)
             sbuf_addch(sb, ',');
@@ -207,26 +268,32 @@ static void repr_container(sbuf *sb, PyObject *o, int nest)
         sbuf_addch(sb, ')');
 }
 
-static void repr_exception(sbuf *sb, PyObject *o, int nest)
+static void repr_exception(repr_ctx *c, PyObject *o, int nest, const repr_path *up)
 {
+    sbuf *sb = c->sb;
     sbuf_addstr(sb, trace_repr_type_name(Py_TYPE(o)));
-    PyObject *args = pyembed_exception_args(o);
+    int cut = on_path(up, o) || nest >= REPR_NEST;
+    PyObject *args = cut ? NULL : pyembed_exception_args(o);
     if (!args) {
-        sbuf_addstr(sb, "(...)");
+        /* cut, or args that only the snippet's code could give */
+        sbuf_addstr(sb, "(" REPR_CUT_MARK ")");
+        c->cut |= cut;
         return;
     }
+    repr_path here = { o, up };
     sbuf_addch(sb, '(');
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args) && sb->len <= REPR_CAP_BYTES; i++) {
         if (i)
             sbuf_addstr(sb, ", ");
-        repr_add(sb, PyTuple_GET_ITEM(args, i), nest + 1);
+        repr_add(c, PyTuple_GET_ITEM(args, i), nest + 1, &here);
     }
     sbuf_addch(sb, ')');
     Py_DECREF(args);
 }
 
-static void repr_add(sbuf *sb, PyObject *o, int nest)
+static void repr_add(repr_ctx *c, PyObject *o, int nest, const repr_path *up)
 {
+    sbuf *sb = c->sb;
     if (sb->len > REPR_CAP_BYTES)
         return;
     PyTypeObject *t = Py_TYPE(o);
@@ -246,7 +313,7 @@ static void repr_add(sbuf *sb, PyObject *o, int nest)
         repr_bytes(sb, PyByteArray_AS_STRING(o), PyByteArray_GET_SIZE(o));
         sbuf_addch(sb, ')');
     } else if (PyList_Check(o) || PyTuple_Check(o) || PyDict_Check(o) || PyAnySet_Check(o)) {
-        repr_container(sb, o, nest);
+        repr_container(c, o, nest, up);
     } else if (PyFunction_Check(o)) {
         sbuf_addstr(sb, "<function ");
         add_qualname(sb, o);
@@ -275,7 +342,7 @@ static void repr_add(sbuf *sb, PyObject *o, int nest)
     } else if (PyCell_Check(o)) {
         sbuf_addstr(sb, "<cell>");
     } else if (PyExceptionInstance_Check(o)) {
-        repr_exception(sb, o, nest);
+        repr_exception(c, o, nest, up);
     } else {
         sbuf_addf(sb, "<%s object>", trace_repr_type_name(t));
     }
@@ -286,8 +353,9 @@ char *trace_repr(PyObject *o, int *cut)
 {
     sbuf sb;
     sbuf_init(&sb);
-    repr_add(&sb, o, 0);
-    *cut = cut_chars(&sb);
+    repr_ctx c = { &sb, 0 };
+    repr_add(&c, o, 0, NULL);
+    *cut = cut_chars(&sb) | c.cut;
     char *s = util_utf8_sanitize(sb.buf, sb.len, NULL);
     sbuf_release(&sb);
     return s;
@@ -296,8 +364,9 @@ char *trace_repr(PyObject *o, int *cut)
 
 /* "Name: message" of the exception an exception event carries, composed
  * without calling the exception's own __str__. */
-char *trace_repr_exception(PyObject *arg)
+char *trace_repr_exception(PyObject *arg, int *cut)
 {
+    *cut = 0;
     PyObject *val = arg && PyTuple_Check(arg) && PyTuple_GET_SIZE(arg) >= 2 ? PyTuple_GET_ITEM(arg, 1) : NULL;
     if (!val || !PyExceptionInstance_Check(val))
         return xstrdup("an exception");
@@ -310,19 +379,25 @@ char *trace_repr_exception(PyObject *arg)
     if (n == 1 && PyUnicode_CheckExact(PyTuple_GET_ITEM(args, 0)) &&
         !PyErr_GivenExceptionMatches(val, PyExc_KeyError)) {
         sbuf_addstr(&sb, ": ");
-        add_utf8(&sb, PyTuple_GET_ITEM(args, 0));
+        /* never the whole of a huge message: one character past the budget
+         * is enough to know it was cut */
+        PyObject *m = PyTuple_GET_ITEM(args, 0);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(m);
+        PyObject *head = PyUnicode_Substring(m, 0, len <= TRACE_MAX_MESSAGE ? len : TRACE_MAX_MESSAGE + 1);
+        add_utf8(&sb, head);
+        Py_XDECREF(head);
+        PyErr_Clear();
     } else if (n >= 1) {
         sbuf_addstr(&sb, ": ");
+        repr_ctx c = { &sb, 0 };
         for (Py_ssize_t i = 0; i < n && sb.len <= REPR_CAP_BYTES; i++) {
             if (i)
                 sbuf_addstr(&sb, ", ");
-            repr_add(&sb, PyTuple_GET_ITEM(args, i), 1);
+            repr_add(&c, PyTuple_GET_ITEM(args, i), 1, NULL);
         }
     }
     Py_XDECREF(args);
-    /* a message gets twice a repr's room */
-    size_t n2 = sb.len < 2 * REPR_CAP_BYTES ? sb.len : 2 * REPR_CAP_BYTES;
-    char *s = util_utf8_sanitize(sb.buf, n2, NULL);
+    char *s = trace_repr_text(sb.buf, sb.len, TRACE_MAX_MESSAGE, cut);
     sbuf_release(&sb);
     return s;
 }

@@ -13,8 +13,13 @@
 char *trace_repr(PyObject *o, int *cut);
 /* "Name: message" of the exception an exception event carries (its
  * (type, value, traceback) tuple), composed without the exception's own
- * __str__ (caller frees). */
-char *trace_repr_exception(PyObject *arg);
+ * __str__, at most TRACE_MAX_MESSAGE characters (*cut 1 when cut; caller
+ * frees). */
+char *trace_repr_exception(PyObject *arg, int *cut);
+/* The first n bytes of s as valid UTF-8, cut to max characters with "…"
+ * (only the first 4 * max + 4 bytes are looked at); *cut is 1 when it was
+ * cut. Caller frees. */
+char *trace_repr_text(const char *s, size_t n, size_t max, int *cut);
 /* The last part of a type's name ("OrderedDict", not
  * "collections.OrderedDict"). */
 const char *trace_repr_type_name(PyTypeObject *t);

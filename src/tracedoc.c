@@ -14,10 +14,10 @@
 /* An object id is "o" and at most this many digits. */
 #define ID_DIGITS 9
 
-static const char *const budget_names[] = { "steps", "objects", "items", "depth",
-                                            "repr",  "frames",  "names", "output" };
-static const char *const events[] = { "line", "return", "exception" };
-static const char *const statuses[] = { "ok", "raised", "timeout", "memory", "output", "denied", "crash" };
+static const char *const budget_names[] = { "steps", "objects", "items",   "depth", "repr",   "frames",
+                                            "names", "output",  "message", "name",  "tracer" };
+static const char *const events[] = { "line", "return", "yield", "exception" };
+static const char *const statuses[] = { "ok", "raised", "timeout", "memory", "output", "denied", "crash", "skipped" };
 
 /* names[i] when s is one of the n names, else NULL. */
 static const char *known_str(const char *s, const char *const *names, size_t n)
@@ -248,6 +248,8 @@ static cJSON *clean_step(const cJSON *rec)
     const char *ev = known(cJSON_GetObjectItemCaseSensitive(rec, "event"), events, ARRAY_SIZE(events));
     cJSON_AddNumberToObject(s, "line", int_of(rec, "line"));
     cJSON_AddStringToObject(s, "event", ev ? ev : "line");
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec, "resumed")))
+        cJSON_AddBoolToObject(s, "resumed", 1);
     cJSON *frames = cJSON_CreateArray();
     const cJSON *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(rec, "frames"))
@@ -429,6 +431,12 @@ char *tracedoc_build(const tracedoc_run *run)
     cJSON_AddStringToObject(doc, "output", clean);
     free(clean);
     sbuf_release(&sb);
+    const char *after = str_of(end, "after");
+    if (after && *after) {
+        char *a = util_utf8_sanitize(after, strlen(after), NULL);
+        cJSON_AddStringToObject(doc, "output_after", a);
+        free(a);
+    }
     cJSON_AddItemToObject(doc, "steps", steps);
     cJSON_AddItemToObject(doc, "objects", last_states(steps));
     cJSON_Delete(end);
@@ -497,6 +505,7 @@ void tracedoc_free(tracedoc *doc)
     free(doc->exception);
     free(doc->code);
     free(doc->output);
+    free(doc->output_after);
     for (size_t i = 0; i < doc->nsteps; i++)
         free_step(&doc->steps[i]);
     free(doc->steps);
@@ -602,6 +611,7 @@ static void read_step(const cJSON *src, tracedoc_step *s)
     s->event = dup_of(src, "event");
     if (!s->event)
         s->event = xstrdup("line");
+    s->resumed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "resumed"));
     const cJSON *frames = as_array(cJSON_GetObjectItemCaseSensitive(src, "frames"));
     s->frames = xcalloc((size_t)(frames ? cJSON_GetArraySize(frames) : 0) + 1, sizeof *s->frames);
     const cJSON *e;
@@ -674,6 +684,7 @@ int tracedoc_parse(const char *json, tracedoc *doc, char **err)
     doc->exception_column = doc->exception_line ? int_of(at, "column") : 0;
     doc->code = dup_of(root, "code");
     doc->output = dup_of(root, "output");
+    doc->output_after = dup_of(root, "output_after");
     const cJSON *steps = as_array(cJSON_GetObjectItemCaseSensitive(root, "steps"));
     doc->steps = xcalloc((size_t)(steps ? cJSON_GetArraySize(steps) : 0) + 1, sizeof *doc->steps);
     const cJSON *e;
@@ -720,5 +731,6 @@ int tracedoc_shared(const tracedoc_obj *o)
 
 int tracedoc_stopped(const tracedoc *doc)
 {
-    return strcmp(doc->status, "ok") != 0 && strcmp(doc->status, "raised") != 0;
+    return strcmp(doc->status, "ok") != 0 && strcmp(doc->status, "raised") != 0 &&
+           strcmp(doc->status, "skipped") != 0;
 }

@@ -5,20 +5,27 @@
  * trace --format json` prints:
  *
  *   { "format": "pydrill-trace/1", "drill": ID, "python": "3.11.2",
- *     "status": "ok"|"raised"|"timeout"|"memory"|"output"|"denied"|"crash",
+ *     "status": "ok"|"raised"|"timeout"|"memory"|"output"|"denied"|"crash"|
+ *               "skipped" (the drill's requires are unmet: no steps),
  *     "message": why it did not end normally, "exception": "Name: message",
  *     "exception_at": {"line": N, "column": N} (where the code does not
  *                     compile, so no step shows the exception; column
  *                     1-based, in characters, when the compiler gave one),
  *     "code": the code traced, "output": what it printed,
+ *     "output_after": what it printed after its last step (the tracer
+ *                     gone: steps budget, or the code's own sys.settrace),
+ *                     within the output budget,
  *     "cut": [ {"budget": "steps"|"objects"|"items"|"depth"|"repr"|"frames"|
- *               "names"|"output", "limit": N} ],
- *     "steps": [ { "line": N, "event": "line"|"return"|"exception",
+ *               "names"|"output"|"message"|"name"|"tracer", "limit": N} ] ("tracer": the
+ *             code removed or replaced the tracer, limit 0),
+ *     "steps": [ { "line": N, "event": "line"|"return"|"yield"|"exception",
+ *                  "resumed": true (a generator's frame going on after a yield),
  *                  "function": the innermost frame's, "names": {NAME: OBJID} (its names),
  *                  "frames": [ {"function": F, "line": N, "names": {NAME: OBJID},
  *                               "more": names not listed} ] (outermost first),
  *                  "objects": {OBJID: STATE} (every object the step reaches, as it is then),
- *                  "return": OBJID, "exception": "Name: message",
+ *                  "return": OBJID (returned, or at a yield yielded),
+ *                  "exception": "Name: message",
  *                  "out": printed since the step before, "cut": [BUDGET] } ],
  *     "objects": {OBJID: STATE} (each object as last seen) }
  *
@@ -99,6 +106,7 @@ typedef struct {
 typedef struct {
     int line;
     char *event;
+    int resumed;            /* a generator's frame going on after a yield */
     tracedoc_frame *frames; /* outermost first */
     size_t nframes;
     tracedoc_obj *objs;
@@ -117,6 +125,7 @@ typedef struct {
 
 typedef struct {
     char *drill, *python, *status, *message, *exception, *code, *output;
+    char *output_after; /* printed after the last step, or NULL */
     int exception_line, exception_column; /* where the code did not compile, or 0 */
     tracedoc_step *steps;
     size_t nsteps;
@@ -134,7 +143,8 @@ const tracedoc_obj *tracedoc_find(const tracedoc_step *s, const char *id);
  * references, and not None, a bool or a small singleton. */
 int tracedoc_shared(const tracedoc_obj *o);
 /* 1 when the run did not end on its own (timeout, memory, output,
- * denied, crash): the trace is then what it got to. */
+ * denied, crash): the trace is then what it got to. Not for a skipped
+ * drill. */
 int tracedoc_stopped(const tracedoc *doc);
 
 #endif

@@ -70,7 +70,11 @@ void trace_open(tui_app *a)
     t->d = &a->cat->drills[a->di];
     t->back = a->screen;
     tracedoc_init(&t->doc);
-    t->run = engine_trace_start(t->d, NULL, &t->err);
+    /* a drill this Python cannot run (requires unmet) has no steps to show */
+    if (t->d->skip_reason)
+        t->err = xasprintf("skipped, %s", t->d->skip_reason);
+    else
+        t->run = engine_trace_start(t->d, NULL, &t->err);
     a->trace = t;
     a->screen = SCR_TRACE;
 }
@@ -331,7 +335,7 @@ static void build_picture(tui_trace *t, tui_doc *doc, int x, int width)
     if (s->ret) {
         sbuf sb;
         sbuf_init(&sb);
-        sbuf_addstr(&sb, "returns ");
+        sbuf_addstr(&sb, strcmp(s->event, "yield") ? "returns " : "yields (suspended) ");
         add_ref(&sb, s, s->ret, 1);
         doc_add(doc, R_TITLE, x, sb.buf);
         sbuf_release(&sb);
@@ -366,6 +370,9 @@ static char *printed(const tui_trace *t)
     for (size_t i = 0; i <= t->step && i < t->doc.nsteps; i++)
         if (t->doc.steps[i].out)
             sbuf_addstr(&sb, t->doc.steps[i].out);
+    /* the last step shows the end: what was printed after it too */
+    if (t->step + 1 == t->doc.nsteps && t->doc.output_after)
+        sbuf_addstr(&sb, t->doc.output_after);
     while (sb.len && sb.buf[sb.len - 1] == '\n')
         sb.buf[--sb.len] = '\0';
     size_t lines = 0, at = sb.len;
@@ -446,6 +453,10 @@ static void status_line(tui_trace *t, WINDOW *w, int y, int wd)
                   fn);
         if (!strcmp(s->event, "return"))
             sbuf_addstr(&sb, ", returning");
+        else if (!strcmp(s->event, "yield"))
+            sbuf_addstr(&sb, ", yielding");
+        else if (s->resumed)
+            sbuf_addstr(&sb, ", resumed");
         else if (!strcmp(s->event, "exception"))
             sbuf_addstr(&sb, ", raising");
         if (t->step + 1 == t->doc.nsteps) {

@@ -3,7 +3,10 @@
  * folder is watched (inotify), not the file, so editors that save by
  * writing a new file and renaming it over the old one are seen too. Every
  * grading is recorded as the quiz records a practice answer (progress,
- * the review schedule, history.jsonl with mode "watch"). */
+ * the review schedule, history.jsonl with mode "watch"). A folder that
+ * goes away (rm -rf, git checkout) takes its watch with it: the screen
+ * says so, and the folder is looked for again until it is back, then
+ * watched and FILE graded again. */
 #define _GNU_SOURCE
 #include "tui.h"
 
@@ -18,6 +21,12 @@
 
 #include "util.h"
 
+/* What the folder's watch listens for: FILE written or renamed into
+ * place, and the folder itself going (its watch is then gone too). */
+#define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
+/* How often a folder that went is looked for again. */
+#define WATCH_RETRY_MS 500
+
 typedef struct {
     drill *d;
     const char *file;
@@ -31,6 +40,7 @@ typedef struct {
     char *state_fail;   /* why progress is not recorded (load or last save), until a save works */
     char *state_note;   /* what the load said (a file set aside) */
     char *note;
+    int lost;           /* the folder went: no watch until it is back */
     size_t top;
     char when[16];
     unsigned tick;
@@ -86,7 +96,8 @@ static void watch_grade(watch_ctx *w)
         return;
     }
     if (memchr(text, '\0', len) || !util_utf8_valid(text, len)) {
-        w->note = xasprintf("%s is not UTF-8 text", w->file);
+        w->note = memchr(text, '\0', len) ? xasprintf("%s has a NUL byte (source code cannot contain one)", w->file)
+                                           : xasprintf("%s is not UTF-8 text", w->file);
         free(text);
         return;
     }
@@ -179,8 +190,10 @@ static void watch_draw(watch_ctx *w)
     doupdate();
 }
 
-/* Drains inotify; 1 if FILE was written or moved into place. */
-static int watch_events(int fd, const char *base)
+/* Drains inotify; 1 if FILE was written or moved into place in the
+ * folder's current watch wd. *gone is set when the folder was removed or
+ * moved away (an old watch's last words are not heeded). */
+static int watch_events(int fd, const char *base, int wd, int *gone)
 {
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
     int hit = 0;
@@ -190,12 +203,39 @@ static int watch_events(int fd, const char *base)
             break;
         for (char *p = buf; p < buf + n;) {
             struct inotify_event *e = (struct inotify_event *)p;
-            if (e->len && !strcmp(e->name, base) && (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)))
+            if (e->wd == wd && e->len && !strcmp(e->name, base) && (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)))
                 hit = 1;
+            if (e->wd == wd && (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)))
+                *gone = 1;
             p += sizeof *e + e->len;
         }
     }
     return hit;
+}
+
+/* The folder went: its watch is dropped (a moved folder's would follow
+ * it elsewhere) and the screen says what is awaited. */
+static void watch_lost(watch_ctx *w, int fd, int *wdp, const char *dir)
+{
+    if (*wdp >= 0)
+        inotify_rm_watch(fd, *wdp); /* already gone when removed: no matter */
+    *wdp = -1;
+    w->lost = 1;
+    free(w->note);
+    w->note = xasprintf("the folder %s is gone: saves are seen again once it is back", dir);
+}
+
+/* Looks for the folder again; once it is back, watches it and grades FILE
+ * (it may have been written meanwhile). 1 when it is back. */
+static int watch_regain(watch_ctx *w, int fd, int *wdp, const char *dir)
+{
+    int wd = inotify_add_watch(fd, dir, WATCH_EVENTS);
+    if (wd < 0)
+        return 0;
+    *wdp = wd;
+    w->lost = 0;
+    watch_grade(w);
+    return 1;
 }
 
 int tui_watch(catalog *c, drill *d, const char *file)
@@ -209,8 +249,8 @@ int tui_watch(catalog *c, drill *d, const char *file)
     w.base = slash ? slash + 1 : file;
     char *dir = util_dirname(file);
     int rc = 1;
-    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC), wdir = -1;
+    if (fd < 0 || (wdir = inotify_add_watch(fd, dir, WATCH_EVENTS)) < 0) {
         fprintf(stderr, "pydrill: error: cannot watch %s: %s\n", dir, strerror(errno));
         free(dir);
         if (fd >= 0)
@@ -248,7 +288,7 @@ int tui_watch(catalog *c, drill *d, const char *file)
         p[np++] = (struct pollfd){ .fd = crt_signal_fd(), .events = POLLIN };
         int busy = tui_grading_busy(&w.g);
         np += tui_grading_pollfds(&w.g, p + np, 8);
-        int timeout = -1;
+        int timeout = w.lost ? WATCH_RETRY_MS : -1;
         if (busy) {
             timeout = 100;
             int t = tui_grading_timeout(&w.g);
@@ -267,10 +307,17 @@ int tui_watch(catalog *c, drill *d, const char *file)
             if (tui_grading_step(&w.g, &w.v))
                 watch_record(&w);
         }
-        if (watch_events(fd, w.base)) {
+        int gone = 0;
+        if (watch_events(fd, w.base, wdir, &gone) && !gone) {
             watch_grade(&w);
             dirty = 1;
         }
+        if (gone && !w.lost) {
+            watch_lost(&w, fd, &wdir, dir);
+            dirty = 1;
+        }
+        if (w.lost && watch_regain(&w, fd, &wdir, dir))
+            dirty = 1;
         int k;
         while ((k = crt_key()) != 0) {
             dirty = 1;

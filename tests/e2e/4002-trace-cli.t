@@ -153,4 +153,27 @@ test_expect_success 'every predict drill of the catalog prints under trace what 
 	sys.exit(1 if bad or len(truths) < 10 else 0)
 	PY
 '
+test_expect_success 'a drill whose requires are unmet is SKIPPED, exit 0, as run does' '
+    pydrill trace future-predict --pack "$P" >out && contains out "SKIPPED" && contains out "needs Python >=9.0" &&
+    ! grep -q "step" out &&
+    pydrill trace future-predict --pack "$P" --format json >doc.json &&
+    /usr/bin/python3 -c "
+import json; d = json.load(open(\"doc.json\"))
+assert d[\"status\"] == \"skipped\" and \"needs Python\" in d[\"message\"] and d[\"steps\"] == [], d"
+'
+test_expect_success 'a long line of code is drawn cut at each step, and the end says so' '
+    /usr/bin/python3 -c "open(\"long.py\", \"w\").write(\"for i in range(50): pass  # \" + \"A\" * 100000 + \"\\n\")" &&
+    pydrill trace grid-predict --code long.py --pack "$P" >out &&
+    test "$(wc -c <out)" -lt 100000 && contains out "lines of code past 200 characters are shown cut" &&
+    test "$(grep -c "AAAA" out)" -gt 50
+'
+test_expect_success 'a write that fails is reported once, exit 2' '
+    expect_code 2 pydrill trace grid-predict --pack "$P" >/dev/full 2>err &&
+    test "$(grep -c "cannot write to standard output" err)" = 1
+'
+test_expect_success 'a NUL byte in the code is called that, not "not UTF-8"' '
+    printf "print(1)\000junk\n" >nul.py &&
+    expect_code 2 pydrill trace grid-predict --code nul.py --pack "$P" 2>err && contains err "NUL byte" &&
+    ! grep -q "UTF-8" err
+'
 test_done
