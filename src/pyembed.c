@@ -462,13 +462,6 @@ void pyembed_frames_forget(void)
 #endif
 }
 
-int pyembed_tracing_with(Py_tracefunc fn)
-{
-    /* no getter for a C trace function: the thread state's field, the
-     * same from 3.11 to 3.15 */
-    return PyThreadState_Get()->c_tracefunc == fn;
-}
-
 /* 1 when f stands at a YIELD_VALUE: co_code is the plain bytecode (no
  * specialised or instrumented forms), and f_lasti its byte offset. */
 static int at_yield(PyFrameObject *f)

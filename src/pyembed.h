@@ -90,9 +90,6 @@ void pyembed_frames_forget(void);
 /* 1 when f is a generator's or coroutine's frame left suspended (a return
  * event told at a yield, not a return). */
 int pyembed_frame_suspended(PyFrameObject *f);
-/* 1 when fn is still this thread's trace function (the code may have
- * replaced or removed it with sys.settrace). */
-int pyembed_tracing_with(Py_tracefunc fn);
 PyObject *pyembed_exception_args(PyObject *exc);
 PyObject *pyembed_type_dict(PyTypeObject *t);
 /* o (a container only pydrill's C code holds: a clean copy of the

@@ -90,6 +90,9 @@ static struct {
      * their next step says the frame was resumed, not called afresh */
     const PyFrameObject **suspended;
     size_t nsuspended, suspended_cap;
+    /* the tracer's own object, and sys.gettrace as it was before the
+     * code ran: while the mark comes back, the tracer is still installed */
+    PyObject *mark, *gettrace;
 } T;
 
 /* What one step builds. */
@@ -697,6 +700,36 @@ static void line_buffer_stdout(void)
     PyErr_Clear();
 }
 
+/* The tracer goes in with a mark of its own as its object, so that
+ * whether the code removed it (sys.settrace(None)) is known through the
+ * public API: sys.gettrace, the builtin taken before the code ran (not
+ * what sys holds later), gives the mark back while it is still there. */
+static void tracer_install(void)
+{
+    if (!T.mark)
+        T.mark = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type);
+    if (!T.gettrace) {
+        T.gettrace = PySys_GetObject("gettrace"); /* borrowed */
+        Py_XINCREF(T.gettrace);
+    }
+    PyErr_Clear();
+    PyEval_SetTrace(tracer, T.mark);
+}
+
+static int tracer_still_installed(void)
+{
+    if (!T.mark || !T.gettrace)
+        return 1;
+    PyObject *et, *ev, *etb;
+    PyErr_Fetch(&et, &ev, &etb);
+    PyObject *cur = PyObject_CallNoArgs(T.gettrace);
+    int ours = cur == T.mark;
+    Py_XDECREF(cur);
+    PyErr_Clear();
+    PyErr_Restore(et, ev, etb);
+    return ours;
+}
+
 /* Runs the snippet under the tracer; returns its result (NULL with the
  * exception pending when it raised). */
 static PyObject *run_traced(const runner_job *job, PyObject *ns)
@@ -712,9 +745,9 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
         r = NULL;
         if (fn && line_of) {
             T.filename = "<stdin>";
-            PyEval_SetTrace(tracer, NULL);
+            tracer_install();
             r = PyObject_CallFunction(fn, "sOO", job->source, ns, line_of);
-            T.removed = !T.stopped && !pyembed_tracing_with(tracer);
+            T.removed = !T.stopped && !tracer_still_installed();
             PyEval_SetTrace(NULL, NULL);
         }
         Py_XDECREF(line_of);
@@ -728,9 +761,9 @@ static PyObject *run_traced(const runner_job *job, PyObject *ns)
         return NULL;
     }
     code_collect(code, 0);
-    PyEval_SetTrace(tracer, NULL);
+    tracer_install();
     PyObject *r = PyEval_EvalCode(code, ns, ns);
-    T.removed = !T.stopped && !pyembed_tracing_with(tracer);
+    T.removed = !T.stopped && !tracer_still_installed();
     PyEval_SetTrace(NULL, NULL);
     Py_DECREF(code);
     return r;
