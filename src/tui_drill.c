@@ -615,8 +615,10 @@ void drill_graded(tui_app *a, drill_verdict *v)
     drill_record_history(a, d, v, revealed);
     a->res_revealed = revealed;
     a->res_seen = s->revealed;
-    /* the result screen shows the explanation and what was expected */
-    if (v->st != ST_PASS && v->st != ST_SKIPPED && v->st != ST_MISSING)
+    /* the result screen shows the explanation and what was expected (a
+     * predict drill's real output, the right option, the model answer)
+     * whatever the answer was: an empty or untouched one too */
+    if (v->st != ST_PASS)
         s->revealed = 1;
     a->retries++;
     a->res_top = 0;
@@ -725,6 +727,8 @@ int drill_key(tui_app *a, int k)
     case TK_CTRL('g'):
         if (!trace_offered(a))
             return 0;
+        /* the steps end with what the code prints: the answer */
+        a->sess[a->di].revealed = 1;
         trace_open(a);
         return TUI_REDRAW;
     case TK_CTRL('t'):
