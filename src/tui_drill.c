@@ -484,9 +484,15 @@ void drill_draw(tui_app *a, WINDOW *w)
     int runs = kind_get(d->kind)->runs_answer;
     if (drill_input(d) == INPUT_CHOICE) {
         snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nchoices > 8 ? 8 : (int)d->nchoices) - 1));
+        /* with nothing chosen, Enter chooses (or asks), it does not submit */
         hints[n++] = (tui_hint){ letters, "choose", 95 };
-        hints[n++] = (tui_hint){ "Enter", "submit", 100 };
-        hints[n++] = (tui_hint){ "Space", "select", 45 };
+        if (a->choice_sel) {
+            hints[n++] = (tui_hint){ "Enter", "submit", 100 };
+            hints[n++] = (tui_hint){ "Space", "select", 45 };
+        } else {
+            hints[n++] = d->nanswer > 1 ? (tui_hint){ "Space", "select the highlighted", 100 }
+                                        : (tui_hint){ "Enter/Space", "choose the highlighted", 100 };
+        }
     } else {
         if (drill_input(d) == INPUT_ORDER) {
             snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nshown ? (int)d->nshown : 1) - 1));
@@ -644,6 +650,21 @@ static int choice_key(tui_app *a, int k)
         return TUI_REDRAW;
     }
     if (k == '\n' || k == TK(KEY_ENTER)) {
+        if (!a->choice_sel) {
+            /* Enter after Up/Down is how a menu is answered: it never
+             * hands in "no answer" (Ctrl-S still does, on purpose). One
+             * right answer: the highlighted option is chosen, a second
+             * Enter submits it; several: a guess at one would be a
+             * partial answer, so it asks. */
+            if (d->nanswer > 1 || choice_cur >= n) {
+                app_msg(a, "Nothing is chosen yet: Space or a letter selects an option (several are right), then Enter submits.");
+                return TUI_REDRAW;
+            }
+            answer_undo_keep(a);
+            a->choice_sel = 1u << choice_cur;
+            app_msg(a, "%c) chosen: Enter again submits it (a letter or Space changes it)", (char)('a' + choice_cur));
+            return TUI_REDRAW;
+        }
         if (a->mode == MODE_INTERVIEW)
             iv_submit(a);
         else

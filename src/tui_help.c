@@ -36,6 +36,7 @@ static const char *const help_lines[] = {
     "  Enter         new line (code: keeps the indent, +4 after ':')",
     "  Tab = 4 spaces; Backspace in indentation removes a level",
     "  a..h          choose (toggle when several are right); Enter submits",
+    "                (nothing chosen: Enter chooses the highlighted one if one is right)",
     "  Up/Down Space choice: move the highlight; select the highlighted option",
     "  a..z          parsons: a line in, after the selected one; or out again;",
     "                Space picks the line up, Up/Down move it, Space drops it;",
