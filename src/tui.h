@@ -189,6 +189,11 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
 /* 0 when d would be skipped here (its requires are unmet): an interview
  * draws only drills that can be answered. */
 int tui_drill_usable(drill *d);
+/* 1 when d is known to be skipped here without planning it: its Python
+ * requirement is unmet, or a plan found a reason (a module is probed only
+ * when the drill is planned). The list marks it, n passes it by, and the
+ * header leaves it out of the total, as `grade` does. */
+int tui_drill_skipped_here(const drill *d);
 crt_role tui_status_role(status s);
 
 /* ---- tui_app.c: the quiz ---- */
@@ -371,6 +376,8 @@ void list_first_unsolved(tui_app *a);
 void list_draw(tui_app *a, WINDOW *w);
 int list_key(tui_app *a, int k);
 int list_unsolved(tui_app *a, size_t di); /* not passed and not skipped */
+/* d cannot be graded here (marked "-"): no count, no `n`, no review */
+int list_skipped(tui_app *a, const drill *d);
 void drill_draw(tui_app *a, WINDOW *w);
 int drill_key(tui_app *a, int k);
 void drill_graded(tui_app *a, drill_verdict *v); /* a grading finished */

@@ -229,7 +229,8 @@ static const drill *app_next_review(tui_app *a, time_t now, time_t *when)
     const drill *best = NULL;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && e->card.due > now && (!best || e->card.due < *when)) {
+        if (e && e->attempts > 0 && e->card.due > now && (!best || e->card.due < *when) &&
+            !list_skipped(a, &a->cat->drills[i])) {
             best = &a->cat->drills[i];
             *when = e->card.due;
         }
@@ -245,7 +246,7 @@ void app_start_review(tui_app *a)
     a->nqueue = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && review_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now) && !list_skipped(a, &a->cat->drills[i]))
             a->queue[a->nqueue++] = i;
     }
     if (!a->nqueue) {
@@ -283,8 +284,9 @@ void app_next(tui_app *a)
     for (r = 0; r < a->nrows; r++)
         if (a->rows[r] == di)
             break;
+    /* a drill this Python cannot grade is no next drill to do */
     for (r = r + 1; r < a->nrows; r++)
-        if (a->rows[r] < a->cat->ndrills)
+        if (a->rows[r] < a->cat->ndrills && !list_skipped(a, &a->cat->drills[a->rows[r]]))
             break;
     if (r >= a->nrows) {
         app_msg(a, "That was the last drill of the list.");
@@ -305,10 +307,11 @@ void app_next_unsolved(tui_app *a)
     }
     if (a->mode == MODE_REVIEW)
         a->mode = MODE_PRACTICE;
-    size_t drills = 0;
+    size_t drills = 0, skipped = 0;
     for (size_t k = 1; k <= a->nrows; k++) {
         size_t r = (from + k) % a->nrows;
         drills += a->rows[r] < a->cat->ndrills;
+        skipped += a->rows[r] < a->cat->ndrills && list_skipped(a, &a->cat->drills[a->rows[r]]);
         if (a->rows[r] < a->cat->ndrills && list_unsolved(a, a->rows[r])) {
             a->cur = r;
             app_open_drill(a, a->rows[r]);
@@ -318,6 +321,9 @@ void app_next_unsolved(tui_app *a)
     if (!drills)
         app_msg(a, "The list is empty: no drill matches %s.",
                 a->search && *a->search ? "the search (Esc clears it)" : "the topic filter (t changes it)");
+    else if (skipped)
+        app_msg(a, "Every drill in the list is passed, but for %zu that cannot be graded here (marked %s).", skipped,
+                crt_glyph(G_SKIP));
     else
         app_msg(a, "Every drill in the list is passed.");
 }

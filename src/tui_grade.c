@@ -46,6 +46,14 @@ check:
     return 0;
 }
 
+int tui_drill_skipped_here(const drill *d)
+{
+    /* what needs no child: a module needs a probe, known once planned */
+    if (d->skip_reason)
+        return 1;
+    return d->req_python && pyversion_satisfies(d->req_python, engine_python_hexversion(), NULL) == 0;
+}
+
 int tui_drill_usable(drill *d)
 {
     /* A Python version is checked at once; modules take a probe in a child,
