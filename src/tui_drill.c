@@ -404,7 +404,8 @@ void drill_draw(tui_app *a, WINDOW *w)
     drill *d = cur_drill(a);
     int h = getmaxy(w), wd = getmaxx(w);
     app_draw_header(a, w, d->id);
-    char *text = uses_editor(d) ? edbuf_text(a->ed) : NULL;
+    /* the program as it stands (code or parsons), for a STALE Ctrl-R */
+    char *text = has_box(d) ? drill_answer(a) : NULL;
     tui_doc doc;
     doc_init(&doc);
     drill_doc(a, &doc, wd - 2, text);
@@ -598,7 +599,7 @@ void drill_graded(tui_app *a, drill_verdict *v)
         size_t ok = 0;
         for (size_t i = 0; i < v->ntests; i++)
             ok += v->tests[i].st == ST_PASS;
-        char *now = a->ed ? edbuf_text(a->ed) : NULL;
+        char *now = has_box(d) ? drill_answer(a) : NULL;
         int stale = now && a->run_text && strcmp(now, a->run_text);
         free(now);
         size_t visible = 0;
