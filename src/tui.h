@@ -74,6 +74,9 @@ typedef enum {
     G_SEEN,      /* passed after the answer was shown */
     G_RADIO_ON,  /* a single-answer choice: (•) */
     G_RADIO_OFF,
+    G_CONT,      /* a row that goes on with the line above (wrapped output) */
+    G_MORE_LEFT, /* the code editor: a line goes on past the left edge */
+    G_MORE_RIGHT,
     G_COUNT
 } crt_glyph_id;
 
@@ -153,8 +156,21 @@ size_t doc_wrap_take(const char *p, size_t n, int width, size_t *show);
 void doc_wrap(tui_doc *d, crt_role r, int indent, int width, const char *text);
 /* Adds source lines coloured by highlight_source() (or r when not available). */
 void doc_code(tui_doc *d, crt_role r, int indent, const char *code, const unsigned char *cls);
-/* Adds at most max lines of text (each cut to width), "... (k more lines)" after. */
+/* Adds at most max lines of text, each wrapped as doc_wrap_verbatim
+ * does, "... (k more lines)" after. */
 void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text, size_t max);
+/* Adds one line of program text (output, a line of a diff: n bytes, no
+ * '\n') at indent, prefix first, wrapped at width cells (counted from the
+ * screen's left, as doc_wrap's) rather than cut at the edge: the rows it
+ * goes on to start with G_CONT under the text, so none is taken for a line
+ * of its own. After max_rows rows a dim row says how much is left out. */
+void doc_wrap_verbatim(tui_doc *d, crt_role r, int indent, int width, const char *prefix, const char *p, size_t n,
+                       size_t max_rows);
+/* Rows one line of text may take in the result screen's blocks */
+#define DOC_VERBATIM_ROWS 12
+/* doc_wrap with rows after the first started hang cells further in (a
+ * choice's text under its own start, not under its box) */
+void doc_wrap_hang(tui_doc *d, crt_role r, int indent, int hang, int width, const char *text);
 void doc_blank(tui_doc *d);
 /* Draws lines [top, top+h) into rows y..y+h-1. */
 void doc_draw(const tui_doc *d, WINDOW *w, int y, int h, size_t top);
