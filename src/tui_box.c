@@ -430,7 +430,10 @@ static void box_external_editor(tui_app *a)
     size_t len = strlen(text);
     int ok = write(fd, text, len) == (ssize_t)len && (len == 0 || text[len - 1] == '\n' || write(fd, "\n", 1) == 1);
     close(fd);
+    /* what the file held, to tell whether a failed editor wrote anything */
+    char *sent = len && text[len - 1] != '\n' ? xasprintf("%s\n", text) : xstrdup(text);
     free(text);
+    int keep = 0;
     if (!ok) {
         app_msg(a, "cannot write %s", path);
         goto out;
@@ -472,7 +475,25 @@ static void box_external_editor(tui_app *a)
         goto out;
     }
     if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        app_msg(a, "the editor failed; the answer is unchanged (%s)%s", ed, chosen ? "" : "; set VISUAL or EDITOR");
+        char how[64];
+        if (pid < 0)
+            snprintf(how, sizeof how, "could not be started");
+        else if (WIFSIGNALED(st))
+            snprintf(how, sizeof how, "was killed by signal %d", WTERMSIG(st));
+        else
+            snprintf(how, sizeof how, "exited with status %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        /* as git does: what it wrote is not taken, but not thrown away */
+        char *data = NULL, *err = NULL;
+        size_t n;
+        keep = pid > 0 && util_read_file(path, &data, &n, &err) == 0 && (n != strlen(sent) || memcmp(data, sent, n));
+        free(data);
+        free(err);
+        if (keep)
+            app_msg(a, "the editor failed; the answer is unchanged (%s %s); what it wrote is kept in %s", ed, how,
+                    path);
+        else
+            app_msg(a, "the editor failed; the answer is unchanged (%s %s)%s", ed, how,
+                    chosen ? "" : "; set VISUAL or EDITOR");
         goto out;
     }
     char *data = NULL, *err = NULL;
@@ -489,7 +510,9 @@ static void box_external_editor(tui_app *a)
     free(data);
     app_msg(a, "answer read back from %s", ed);
 out:
-    unlink(path);
+    if (!keep)
+        unlink(path);
+    free(sent);
     free(path);
 }
 

@@ -167,8 +167,17 @@ void app_open_drill(tui_app *a, size_t di)
                 }
                 free(kept);
             }
-            if (!s->ed)
+            if (!s->ed) {
                 s->ed = edbuf_new(text);
+                /* a draft or an answer from an earlier session: the cursor
+                 * goes after it, where one goes on writing (the starter
+                 * opens at its top) */
+                if (text && !drill_pristine(d, text) && edbuf_lines(s->ed)) {
+                    size_t last = edbuf_lines(s->ed) - 1, len;
+                    edbuf_line(s->ed, last, &len);
+                    edbuf_set_cursor(s->ed, last, len);
+                }
+            }
             a->ed = s->ed;
             a->ed_owned = 0;
         }
@@ -358,12 +367,14 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width, const char *text)
             int on = (a->choice_sel >> i) & 1, here = i == choice_cur;
             const char *mark = multi ? (on ? "[x]" : "[ ]") : crt_glyph(on ? G_RADIO_ON : G_RADIO_OFF);
             /* the highlight (Up/Down move it, Space selects) */
-            char *s = xasprintf("%s %s %c) %s", here ? crt_glyph(G_CURSOR) : " ", mark, (char)('a' + i),
-                                d->choices[i]);
+            char *lead = xasprintf("%s %s %c) ", here ? crt_glyph(G_CURSOR) : " ", mark, (char)('a' + i));
+            char *s = xasprintf("%s%s", lead, d->choices[i]);
             if (here)
                 choice_line = doc->n;
-            doc_wrap(doc, here ? R_SELECT : on ? R_KEY : R_NORMAL, 1, width, s);
+            /* a long option goes on under its own text, not under the marks */
+            doc_wrap_hang(doc, here ? R_SELECT : on ? R_KEY : R_NORMAL, 1, crt_width(lead, strlen(lead)), width, s);
             free(s);
+            free(lead);
         }
         if (multi)
             doc_add(doc, R_DIM, 2, "(several answers are right: letters and Space toggle)");
