@@ -170,6 +170,7 @@ void box_draw(tui_app *a, WINDOW *w, int y0, int h)
     }
     int gut = box_gutter(a);
     int tw = box_text_width(a, wd);
+    int resized = tw != a->ed_tw;
     a->ed_tw = tw;
     a->ed_h = h;
     box_row *r;
@@ -180,10 +181,16 @@ void box_draw(tui_app *a, WINDOW *w, int y0, int h)
         a->ed_top = crow;
     if (crow >= a->ed_top + (size_t)h)
         a->ed_top = crow - (size_t)h + 1;
-    if (a->ed_top >= n)
+    /* no room left unused below while rows are hidden above (a terminal
+     * grown back): the cursor's row stays in view either way */
+    if (n <= (size_t)h)
         a->ed_top = 0;
+    else if (a->ed_top > n - (size_t)h)
+        a->ed_top = n - (size_t)h;
     if (!code)
         a->ed_left = 0;
+    else if (resized)
+        a->ed_left = ccell >= tw ? ccell - tw + 1 : 0; /* the offset of another width means nothing here */
     else if (ccell < a->ed_left)
         a->ed_left = ccell;
     else if (ccell >= a->ed_left + tw)
@@ -207,6 +214,16 @@ void box_draw(tui_app *a, WINDOW *w, int y0, int h)
             crt_puts(w, y0 + y, gut - 2, 1, crt_glyph(G_VLINE), crt_attr(R_DIM));
         }
         box_draw_part(a, w, y0 + y, gut, tw, r[i].line, r[i].start, r[i].end, off, code ? a->ed_left : 0);
+        if (code) {
+            /* a line that goes on past either edge says so */
+            size_t len;
+            const char *s = edbuf_line(a->ed, r[i].line, &len);
+            int lw = crt_width_from(s, len, 0);
+            if (a->ed_left > 0 && lw > 0)
+                crt_puts(w, y0 + y, gut - 2, 1, crt_glyph(G_MORE_LEFT), crt_attr(R_WARN));
+            if (lw > a->ed_left + tw)
+                crt_puts(w, y0 + y, gut + tw, 1, crt_glyph(G_MORE_RIGHT), crt_attr(R_WARN));
+        }
     }
     if (!a->help && !a->confirm) {
         a->cur_y = y0 + (int)(crow - a->ed_top);
