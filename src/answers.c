@@ -29,6 +29,12 @@ void submission_free(submission *s)
         free(s->items[i].text);
     }
     free(s->items);
+    for (size_t i = 0; i < s->nfolder_answers; i++) {
+        free(s->folder_answers[i]);
+        free(s->folder_ids[i]);
+    }
+    free(s->folder_answers);
+    free(s->folder_ids);
     free(s->candidate);
     free(s->source);
     submission_init(s);
@@ -380,7 +386,7 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
             struct stat st;
             is_dir = fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
         }
-        if (is_dir) {
+        if (is_dir && !answer_name) {
             rest.folders++;
             continue;
         }
@@ -430,9 +436,16 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
             char *text = NULL, *err = NULL;
             size_t len = 0;
             struct stat st;
-            /* a folder named like an answer is not an answer */
+            /* a folder named like an answer is not an answer; it is kept
+             * for the grader to name should the drill be one it grades */
             if (fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
                 answers--;
+                rest.folders++;
+                size_t k = s->nfolder_answers++;
+                s->folder_answers = xrealloc(s->folder_answers, s->nfolder_answers * sizeof *s->folder_answers);
+                s->folder_ids = xrealloc(s->folder_ids, s->nfolder_answers * sizeof *s->folder_ids);
+                s->folder_answers[k] = xstrdup(file);
+                s->folder_ids[k] = xstrdup(id);
             } else if (util_read_regular(dfd, names[i], file, ANSWER_MAX, &text, &len, &err) < 0) {
                 diag_take(d, err);
                 ret = -1;

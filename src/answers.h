@@ -26,6 +26,12 @@ typedef struct {
     answer *items;
     size_t n;
     size_t cap;     /* allocated slots of items */
+    /* In a folder, folders named like an answer ("fix-me.py/", a zip of
+     * fix-me.py/solution.py): not answers, but the grader names them when
+     * the drill is one it grades, rather than a silent "no answer". */
+    char **folder_answers; /* the paths */
+    char **folder_ids;     /* the drill ids they are named for */
+    size_t nfolder_answers;
 } submission;
 
 void submission_init(submission *s);
@@ -41,7 +47,7 @@ void submission_free(submission *s);
  * the suffix a Moodle bulk download adds ("Ada Lovelace_123_
  * assignsubmission_file_": Ada Lovelace). In a folder, files that are not
  * <id>.py or <id>.txt with a valid drill id are ignored, and so are
- * folders.
+ * folders (those named like an answer are listed in folder_answers).
  *
  * Submissions are untrusted: nothing is read through a symbolic link (the
  * submission itself, or an answer file in it), a FIFO, socket or device is

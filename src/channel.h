@@ -36,7 +36,8 @@ typedef struct {
     size_t denied_at;  /* items that had theirs when the first refusal came: one that came while
                         * an item ran, and the answer went on, belongs to that item alone */
     char *fatal;       /* why the child could not set up, or NULL */
-    long long shown_out; /* bytes of stdout printed before the first hidden test, or -1: all */
+    int hidden;        /* hidden tests began: res->out and res->err hold what was printed before, and
+                        * nothing printed later is shown (SPEC 2.4) */
 } channel;
 
 void channel_init(channel *c, const char *secret, job_kind kind, size_t nitems, run_result *res);

@@ -41,10 +41,13 @@
 static int chan_fd = -1;
 static char chan_secret[80];
 static int out_fd = -1, err_fd = -1; /* private copies of the capture files */
-/* Where the captures stood when the first hidden test began (-1: none
- * did): what is printed from there on may carry a hidden test's input or
- * the answer's value for it (SPEC 2.4), so it is never sent. */
-static off_t hidden_out = -1, hidden_err = -1;
+/* What the captures held when the first hidden test began (NULL: none
+ * did), copied into C memory then: what is printed from there on may carry
+ * a hidden test's input or the answer's value for it (SPEC 2.4), and the
+ * answer may write anywhere in its own capture files (pwrite, lseek,
+ * ftruncate), so nothing is read from them after that moment. */
+static char *shown_out, *shown_err;
+static size_t shown_out_len, shown_err_len;
 /* Formatting with the traceback module costs an answer whose tests raise
  * about 150 copy-on-write faults: done only when the job's reader shows it. */
 static int want_tracebacks;
@@ -360,13 +363,15 @@ static void job_tests(const runner_job *job)
         free(test_denied);
         test_denied = NULL;
         flush_stdio();
-        if (t->hidden && hidden_out < 0) {
-            /* the parent cuts there too, should the child be killed */
-            hidden_out = fd_size(out_fd);
-            hidden_err = fd_size(err_fd);
+        if (t->hidden && !shown_out) {
+            /* sent now, so that the parent has it should the child be
+             * killed in a hidden test */
+            shown_out = capture_read(out_fd, 0, fd_size(out_fd), &shown_out_len);
+            shown_err = capture_read(err_fd, 0, fd_size(err_fd), &shown_err_len);
             cJSON *h = cJSON_CreateObject();
             cJSON_AddStringToObject(h, "t", "hidden");
-            cJSON_AddNumberToObject(h, "out", (double)hidden_out);
+            add_text(h, "out", shown_out, shown_out_len);
+            add_text(h, "err", shown_err, shown_err_len);
             send_record(h);
         }
         off_t from = fd_size(out_fd);
@@ -721,13 +726,18 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
     flush_stdio();
     cJSON *rec = cJSON_CreateObject();
     cJSON_AddStringToObject(rec, "t", "done");
-    size_t n;
-    char *out = capture_read(out_fd, 0, hidden_out >= 0 ? hidden_out : fd_size(out_fd), &n);
-    add_text(rec, "out", out, n);
-    free(out);
-    char *errtext = capture_read(err_fd, 0, hidden_err >= 0 ? hidden_err : fd_size(err_fd), &n);
-    add_text(rec, "err", errtext, n);
-    free(errtext);
+    if (shown_out) {
+        add_text(rec, "out", shown_out, shown_out_len);
+        add_text(rec, "err", shown_err, shown_err_len);
+    } else {
+        size_t n;
+        char *out = capture_read(out_fd, 0, fd_size(out_fd), &n);
+        add_text(rec, "out", out, n);
+        free(out);
+        char *errtext = capture_read(err_fd, 0, fd_size(err_fd), &n);
+        add_text(rec, "err", errtext, n);
+        free(errtext);
+    }
     send_record(rec);
     /* No finalisation: threads the answer left running end with us. */
     _exit(0);

@@ -87,6 +87,11 @@ int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "pydrill: error: CMD: ..." and a pointer to CMD --help; returns
  * EXIT_USAGE. */
 int cmd_args_error(const cmd_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Refuses an -o output (message printed, -1) that is one of the inputs
+ * (any path naming the same file) or lies inside a folder among them:
+ * writing it would replace what was read, or add a file that the next
+ * run would read as a submission. 0 when it is neither, or stdout. */
+int cmd_check_output(const char *output, const char *const *inputs, size_t ninputs);
 /* Checks that everything written to standard output got there: EXIT_OK,
  * or EXIT_USAGE with a message (a reader that went away is not an
  * error). */

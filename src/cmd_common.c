@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -215,12 +216,19 @@ int cmd_grader_failed(void)
     return 1;
 }
 
+/* The sandbox parks its descriptors at 240 and above (sandbox_impl.h). */
+#define MIN_OPEN_FILES 256
+
 int cmd_start_runner(void)
 {
     char *err = NULL, *warning = NULL;
     if (engine_start(&err, &warning) < 0) {
         fprintf(stderr, "pydrill: error: cannot start the grader: %s\n", err);
         free(err);
+        struct rlimit r;
+        if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < MIN_OPEN_FILES)
+            fprintf(stderr, "pydrill: the open-file limit is %llu; the grader needs at least %d (ulimit -n %d)\n",
+                    (unsigned long long)r.rlim_cur, MIN_OPEN_FILES, MIN_OPEN_FILES);
         return -1;
     }
     if (warning)
@@ -248,4 +256,43 @@ void cmd_set_argv0(const char *argv0)
 const char *cmd_self_path(void)
 {
     return self_path && access(self_path, X_OK) == 0 ? self_path : "/proc/self/exe";
+}
+
+/* The folder a path would be written in, resolved (NULL if it cannot be). */
+static char *parent_real(const char *path)
+{
+    char *copy = xstrdup(path);
+    char *slash = strrchr(copy, '/');
+    const char *dir = !slash ? "." : slash == copy ? "/" : (*slash = '\0', copy);
+    char *real = realpath(dir, NULL);
+    free(copy);
+    return real;
+}
+
+int cmd_check_output(const char *output, const char *const *inputs, size_t ninputs)
+{
+    if (!output || !strcmp(output, "-"))
+        return 0;
+    struct stat ost, ist;
+    int have = stat(output, &ost) == 0;
+    char *odir = parent_real(output);
+    int rc = 0;
+    for (size_t i = 0; i < ninputs && rc == 0; i++) {
+        const char *in = inputs[i];
+        if (!in || !strcmp(in, "-") || stat(in, &ist) < 0)
+            continue;
+        if (have && ost.st_dev == ist.st_dev && ost.st_ino == ist.st_ino) {
+            rc = cmd_usage_error("-o %s is one of the inputs (%s): writing the report would replace it; "
+                                 "write it elsewhere", output, in);
+        } else if (S_ISDIR(ist.st_mode) && odir) {
+            char *real = realpath(in, NULL);
+            size_t n = real ? strlen(real) : 0;
+            if (real && !strncmp(odir, real, n) && (odir[n] == '\0' || odir[n] == '/' || n == 1))
+                rc = cmd_usage_error("-o %s is inside %s, a submissions folder given: the next grade would "
+                                     "read the report as a submission; write it elsewhere", output, in);
+            free(real);
+        }
+    }
+    free(odir);
+    return rc ? -1 : 0;
 }

@@ -240,9 +240,11 @@ static int read_list(const char *from, char **text, size_t *n)
 }
 
 /* A submission given twice (a path in the --from list and on the command
- * line, "subs/a.json" and "subs/./a.json", a link to it) is graded once:
- * twice would be two rows of one student in a gradebook. paths is sorted;
- * the first of each is kept, and each other is named. */
+ * line, "subs/a.json" and "subs/./a.json") is graded once: twice would be
+ * two rows of one student in a gradebook. paths is sorted; the first of
+ * each is kept, and each other is named. A symbolic link is never a
+ * repeat (lstat): it is refused as a submission of its own, and must not
+ * take the place of the file it names. */
 typedef struct {
     dev_t dev;
     ino_t ino;
@@ -266,7 +268,7 @@ static void drop_repeats(grade_opts *o)
     size_t n = 0;
     struct stat st;
     for (size_t i = 0; i < o->npaths; i++)
-        if (strcmp(o->paths[i], "-") && stat(o->paths[i], &st) == 0)
+        if (strcmp(o->paths[i], "-") && lstat(o->paths[i], &st) == 0)
             ids[n++] = (file_id){ st.st_dev, st.st_ino, i };
     qsort(ids, n, sizeof *ids, cmp_file_id);
     for (size_t k = 1; k < n; k++)
@@ -290,6 +292,42 @@ static void drop_repeats(grade_opts *o)
     o->npaths = w;
     free(drop);
     free(ids);
+}
+
+/* The digest of the sorted list of submissions, in every jsonl line: the
+ * shards of one batch have the same, so that report refuses shards of two
+ * lists that only happen to be as long (a student gone, another come). */
+#define BATCH_DIGEST_HEX 17
+
+static void batch_digest_hex(const grade_opts *o, char out[BATCH_DIGEST_HEX])
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    for (size_t i = 0; i < o->npaths; i++)
+        sbuf_add(&sb, o->paths[i], strlen(o->paths[i]) + 1);
+    snprintf(out, BATCH_DIGEST_HEX, "%016llx", (unsigned long long)util_fnv1a64(sb.buf ? sb.buf : "", sb.len));
+    sbuf_release(&sb);
+}
+
+/* -o must not name an input: the catalog, a pack, the --from list, a
+ * submission, nor lie in a submissions folder. */
+static int check_output(const grade_opts *o, const cmd_source *src, const catalog *c)
+{
+    size_t n = 0, cap = 2 + src->npacks + c->ndrills + o->npaths;
+    const char **in = xcalloc(cap, sizeof *in);
+    in[n++] = c->path ? c->path : src->catalog;
+    in[n++] = o->from;
+    for (size_t i = 0; i < src->npacks; i++)
+        in[n++] = src->packs[i];
+    for (size_t i = 0; i < c->ndrills; i++)
+        if (!i || !c->drills[i - 1].pack_path || !c->drills[i].pack_path ||
+            strcmp(c->drills[i - 1].pack_path, c->drills[i].pack_path))
+            in[n++] = c->drills[i].pack_path;
+    for (size_t i = 0; i < o->npaths; i++)
+        in[n++] = o->paths[i];
+    int rc = cmd_check_output(o->output, in, n);
+    free(in);
+    return rc;
 }
 
 /* Parses argv into o; returns -1 (message printed) on a usage error, 1
@@ -325,7 +363,7 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             break;
         case 'j':
             if (parse_long(optarg, 1, GRADE_MAX_JOBS, &v) < 0)
-                rc = (cmd_args_error(&a, "-j needs a positive number, not \"%s\"", optarg), -1);
+                rc = (cmd_args_error(&a, "-j needs a number from 1 to %d, not \"%s\"", GRADE_MAX_JOBS, optarg), -1);
             else
                 o->jobs = (int)v;
             break;
@@ -366,8 +404,10 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
             o->paths[o->npaths++] = argv[i];
         /* the list's lines, each ended by a NUL read_list put there */
         const char *line = o->from_text;
+        /* a list names files: a line "-" is the file of that name (ls
+         * makes such lines), never standard input */
         for (size_t i = 0; i < nlisted; i++, line += strlen(line) + 1)
-            o->paths[o->npaths++] = line;
+            o->paths[o->npaths++] = strcmp(line, "-") ? line : "./-";
         for (size_t i = 0; i < o->npaths; i++)
             if (!strcmp(o->paths[i], "-") && stdin_seen++) {
                 rc = (cmd_args_error(&a, "- (standard input) can be given once, and not with --from -"), -1);
@@ -386,6 +426,10 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
     return rc;
 }
 
+/* The bar ends with a line break when it is left on screen, and not when
+ * the report that follows on the same terminal erases it. */
+static int bar_erased_at_end;
+
 static void progress(int show, size_t done, size_t total, double start)
 {
     if (!show)
@@ -396,7 +440,7 @@ static void progress(int show, size_t done, size_t total, double start)
     int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
     fprintf(stderr, "\r[%.*s%*s] %zu/%zu answers  %.0f/s  ETA %.0fs ", fill,
             "##############################", width - fill, "", done, total, rate, eta);
-    if (done == total)
+    if (done == total && !bar_erased_at_end)
         fputc('\n', stderr);
     fflush(stderr);
 }
@@ -431,6 +475,11 @@ static void note_unknown(const catalog *c, const submission *sub, const char *pa
             t->first = xasprintf("%s: \"%s\"", path, sub->items[a].id);
         n++;
     }
+    /* a folder named like an answer to a drill graded here, and no answer */
+    for (size_t f = 0; f < sub->nfolder_answers; f++)
+        if (catalog_find(c, sub->folder_ids[f]) && !submission_get(sub, sub->folder_ids[f]))
+            diag_add(&sv->warnings, "%s: warning: is a folder, not an answer file: drill %s has no answer",
+                     sub->folder_answers[f], sub->folder_ids[f]);
     if (n > UNKNOWN_LISTED)
         sbuf_addf(&sb, " and %zu more", n - UNKNOWN_LISTED);
     if (n) {
@@ -553,6 +602,10 @@ int cmd_grade(int argc, char **argv)
 
     /* The output first: a report that cannot be written is known before
      * anything is graded. */
+    if (check_output(&o, &src, &c) < 0) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
     if (util_out_open(&out, o.output, &err) < 0) {
         cmd_print_msg(err);
         free(err);
@@ -563,10 +616,11 @@ int cmd_grade(int argc, char **argv)
     const char **columns = xcalloc(c.ndrills + 1, sizeof *columns);
     for (size_t i = 0; i < c.ndrills; i++)
         columns[i] = c.drills[i].id;
-    char packs[CATALOG_DIGEST_HEX];
+    char packs[CATALOG_DIGEST_HEX], list[BATCH_DIGEST_HEX];
     catalog_digest_hex(&c, packs);
+    batch_digest_hex(&o, list);
     report_options ropt = { .format = o.format, .python_version = engine_python_version(), .title = c.title,
-                            .drill_ids = columns, .ndrill_ids = c.ndrills, .packs = packs };
+                            .drill_ids = columns, .ndrill_ids = c.ndrills, .packs = packs, .batch = list };
     em.w = report_writer_new(&ropt, &out, &err);
     free(columns);
     report_view_init(&em.view);
@@ -613,6 +667,10 @@ int cmd_grade(int argc, char **argv)
     size_t next_load = 0, ndone = 0;
     size_t *ids = xcalloc(window, sizeof *ids);
     int show = !o.quiet && isatty(2);
+    /* the bar and a report streamed to the same terminal: the bar is
+     * erased before each piece of the report, and drawn again below it */
+    int bar_shares = show && !o.output && isatty(1);
+    bar_erased_at_end = bar_shares;
     double start = util_now_ms();
     size_t total = nsubs * child_drills, unreadable = 0, shown = 0;
     progress(show && total, 0, total, start);
@@ -650,31 +708,54 @@ int cmd_grade(int argc, char **argv)
             engine_batch_add(batch, s, &sub, &sv[s]);
             submission_free(&sub);
         }
+        if (bar_shares && total)
+            fputs("\r\033[K", stderr);
         emit_ready(&em);
+        if (bar_shares && total) {
+            util_out_flush(&out);
+            progress(1, shown, total, start);
+        }
         if (ndone == nsubs)
             break;
         size_t n = engine_batch_wait(batch, ids, window, -1);
         for (size_t i = 0; i < n; i++)
             em.done[ids[i]] = 1;
         ndone += n;
-        emit_ready(&em);
         size_t now = engine_batch_graded(batch) + unreadable;
-        if (now != shown)
-            progress(show && total, shown = now, total, start);
+        if (bar_shares && total) {
+            fputs("\r\033[K", stderr);
+            emit_ready(&em);
+            util_out_flush(&out);
+            progress(1, shown = now, total, start);
+        } else {
+            emit_ready(&em);
+            if (now != shown)
+                progress(show && total, shown = now, total, start);
+        }
+        if (out.err) /* the report cannot arrive whole: grading on is wasted */
+            break;
     }
+    if (bar_shares && total)
+        fputs("\r\033[K", stderr); /* the bar gives way to the report's summary */
     emit_ready(&em);
     free(ids);
     engine_batch_free(batch);
     batch = NULL;
+    if (out.err && ndone < nsubs)
+        fprintf(stderr, "pydrill: grading stopped after %zu of %zu submissions: the report could not be written\n",
+                ndone, nsubs);
     print_unknown(&unknown);
 
-    if (report_writer_finish(em.w, &err) < 0) {
+    int unmade = report_writer_finish(em.w, &err) < 0;
+    if (unmade) {
         cmd_print_msg(err);
         free(err);
         bad_input = 1;
     }
     out_open = 0;
-    if (util_out_close(&out, &err) < 0) {
+    if (unmade) /* a report that could not be made whole is not put in place */
+        util_out_abandon(&out);
+    else if (util_out_close(&out, &err) < 0) {
         cmd_print_msg(err);
         free(err);
         bad_input = 1;

@@ -261,7 +261,7 @@ int cmd_report(int argc, char **argv)
     size_t nshards = 0;
     entry *entries = NULL;
     size_t nentries = 0, cap = 0;
-    char *python = NULL, *title = NULL, *packs = NULL, *line = NULL, *err = NULL;
+    char *python = NULL, *title = NULL, *packs = NULL, *batch = NULL, *line = NULL, *err = NULL;
     size_t linecap = 0;
     diag d;
     diag_init(&d);
@@ -303,6 +303,22 @@ int cmd_report(int argc, char **argv)
         rc = EXIT_USAGE;
         goto out;
     }
+    {
+        /* -o must not replace a shard (the only record of its grading) or a pack */
+        size_t nin = 0;
+        const char **in = xcalloc(nshards + src.npacks + 1, sizeof *in);
+        for (size_t i = 0; i < nshards; i++)
+            in[nin++] = shards[i].name;
+        for (size_t i = 0; i < src.npacks; i++)
+            in[nin++] = src.packs[i];
+        in[nin++] = src.catalog;
+        int bad = cmd_check_output(output, in, nin);
+        free(in);
+        if (bad) {
+            rc = EXIT_USAGE;
+            goto out;
+        }
+    }
 
     /* Pass 1: every line checked, and where each position is. */
     size_t total = 0, total_line = 0, total_file = 0;
@@ -314,6 +330,11 @@ int cmd_report(int argc, char **argv)
      * between is one part of the class graded otherwise */
     size_t packs_file = 0, packs_line = 0;
     unsigned char *packs_said = xcalloc(nshards ? nshards : 1, 1);
+    /* and the list of submissions it was cut from ("batch") */
+    size_t batch_file = 0, batch_line = 0;
+    int reveal = 0, reveal_said = 0;
+    size_t reveal_file = 0, reveal_line = 0;
+    unsigned char *batch_said = xcalloc(nshards ? nshards : 1, 1);
     report_view v;
     report_view_init(&v);
     for (size_t f = 0; f < nshards; f++) {
@@ -368,6 +389,18 @@ int cmd_report(int argc, char **argv)
                              "shards of different batches",
                          shards[f].name, lineno, s->total, shards[total_file].name, total_line, total);
             }
+            /* a revealed shard beside others would show hidden tests to
+             * part of the class, and match no grade of the whole batch */
+            if (nentries == 0) {
+                reveal = s->reveal_hidden;
+                reveal_file = f;
+                reveal_line = lineno;
+            } else if (s->reveal_hidden != reveal && !reveal_said++) {
+                diag_add(&d, "%s:%zu: error: graded %s --reveal-hidden, but %s:%zu %s: grade every shard the "
+                             "same way",
+                         shards[f].name, lineno, s->reveal_hidden ? "with" : "without", shards[reveal_file].name,
+                         reveal_line, reveal ? "was" : "was not");
+            }
             const cJSON *py = cJSON_GetObjectItemCaseSensitive(j, "python");
             const cJSON *ti = cJSON_GetObjectItemCaseSensitive(j, "title");
             if (cJSON_IsString(py)) {
@@ -382,6 +415,18 @@ int cmd_report(int argc, char **argv)
             }
             if (cJSON_IsString(ti) && !title)
                 title = xstrdup(ti->valuestring);
+            const cJSON *bl = cJSON_GetObjectItemCaseSensitive(j, "batch");
+            if (cJSON_IsString(bl)) {
+                if (!batch) {
+                    batch = xstrdup(bl->valuestring);
+                    batch_file = f;
+                    batch_line = lineno;
+                } else if (strcmp(batch, bl->valuestring) && !batch_said[f]++) {
+                    diag_add(&d, "%s:%zu: error: graded from another list of submissions than %s:%zu (the "
+                                 "folder changed between the two runs?): grade every shard from the same list",
+                             shards[f].name, lineno, shards[batch_file].name, batch_line);
+                }
+            }
             const cJSON *pk = cJSON_GetObjectItemCaseSensitive(j, "packs");
             if (cJSON_IsString(pk)) {
                 if (!packs) {
@@ -407,6 +452,7 @@ int cmd_report(int argc, char **argv)
     }
     report_view_release(&v);
     free(packs_said);
+    free(batch_said);
     if (packs && (src.catalog || src.npacks)) {
         char loaded[CATALOG_DIGEST_HEX];
         catalog_digest_hex(&c, loaded);
@@ -483,7 +529,7 @@ int cmd_report(int argc, char **argv)
         goto out;
     }
     report_options ropt = { .format = format, .python_version = python, .title = c.title ? c.title : title,
-                            .packs = packs };
+                            .packs = packs, .batch = batch };
     report_writer *w = report_writer_new(&ropt, &out, &err);
     int unreadable = 0, all_pass = 1;
     report_view_init(&v);
@@ -519,7 +565,9 @@ int cmd_report(int argc, char **argv)
         bad = 1;
     }
     report_writer_free(w);
-    if (util_out_close(&out, &err) < 0) {
+    if (bad) /* a report that could not be made whole is not put in place */
+        util_out_abandon(&out);
+    else if (util_out_close(&out, &err) < 0) {
         cmd_print_msg(err);
         free(err);
         bad = 1;
@@ -537,6 +585,7 @@ out:
     free(line);
     free(python);
     free(packs);
+    free(batch);
     free(title);
     diag_free(&d);
     catalog_free(&c);

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -100,6 +101,23 @@ static int hold_std_fds(void)
     return 0;
 }
 
+/* report keeps one descriptor per shard (a Slurm array of 1,000 tasks
+ * passes the usual soft limit of 1,024), and the sandbox parks its own
+ * above 240: the soft limit is raised as far as the hard one allows. */
+#define WANT_OPEN_FILES 65536
+
+static void raise_open_files(void)
+{
+    struct rlimit r;
+    if (getrlimit(RLIMIT_NOFILE, &r) < 0)
+        return;
+    rlim_t want = r.rlim_max == RLIM_INFINITY || r.rlim_max > WANT_OPEN_FILES ? WANT_OPEN_FILES : r.rlim_max;
+    if (r.rlim_cur == RLIM_INFINITY || r.rlim_cur >= want)
+        return;
+    r.rlim_cur = want;
+    setrlimit(RLIMIT_NOFILE, &r);
+}
+
 int main(int argc, char **argv)
 {
     if (hold_std_fds() < 0)
@@ -113,6 +131,7 @@ int main(int argc, char **argv)
     cmd_set_argv0(argv[0]);
     /* A reader that goes away (pydrill list | head) is not an error. */
     signal(SIGPIPE, SIG_IGN);
+    raise_open_files();
     int rc = run(argc, argv);
     /* What a command printed must have got there: `pydrill list >/dev/full`
      * is an error, not a silent success. */

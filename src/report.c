@@ -83,6 +83,7 @@ report_writer *report_writer_new(const report_options *o, util_out *out, char **
     w->opt.python_version = o->python_version ? xstrdup(o->python_version) : NULL;
     w->opt.title = o->title ? xstrdup(o->title) : NULL;
     w->opt.packs = o->packs ? xstrdup(o->packs) : NULL;
+    w->opt.batch = o->batch ? xstrdup(o->batch) : NULL;
     if (o->ndrill_ids) {
         char **ids = xcalloc(o->ndrill_ids, sizeof *ids);
         for (size_t i = 0; i < o->ndrill_ids; i++)
@@ -130,6 +131,7 @@ void report_writer_free(report_writer *w)
     free(w->st.state);
     free((char *)w->opt.python_version);
     free((char *)w->opt.packs);
+    free((char *)w->opt.batch);
     free((char *)w->opt.title);
     for (size_t i = 0; i < w->opt.ndrill_ids; i++)
         free((char *)w->opt.drill_ids[i]);

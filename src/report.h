@@ -96,6 +96,7 @@ typedef struct {
     const char *const *drill_ids;
     size_t ndrill_ids;
     const char *packs;          /* the packs' digest (hex), or NULL: jsonl's "packs" */
+    const char *batch;          /* the sorted submission list's digest (hex), or NULL: jsonl's "batch" */
 } report_options;
 
 typedef struct report_writer report_writer;

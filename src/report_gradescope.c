@@ -41,6 +41,16 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
     report_view_init(&v);
     const report_sub *s = report_batch_get(b, 0, &v);
     const report_options *o = report_batch_options(b);
+    /* Gradescope has no "not gradable": a score of 0 out of nothing would
+     * be recorded as the student's 0. Failing is honest: the autograder
+     * shows the student it could not grade, and the message says why. */
+    if (!s->error && s->ndrills && s->max == 0) {
+        *err = xstrdup("pydrill: error: --format gradescope: no drill could be graded here (every one was "
+                       "skipped: see `pydrill list`); results.json not written, so that Gradescope does not "
+                       "record a 0");
+        report_view_release(&v);
+        return -1;
+    }
     char x[32], y[32];
     sbuf summary;
     sbuf_init(&summary);

@@ -177,6 +177,8 @@ void report_jsonl_add(report_stream *st, const report_sub *s)
         add_string(o, "python", st->opt->python_version);
     if (st->opt->packs)
         add_string(o, "packs", st->opt->packs);
+    if (st->opt->batch)
+        add_string(o, "batch", st->opt->batch);
     if (st->opt->title)
         add_string(o, "title", st->opt->title);
     if (s->reveal_hidden)

@@ -114,7 +114,7 @@ static void add_submission(sbuf *sb, const report_sub *s)
             add_oneline(sb, s->candidate);
             sbuf_addstr(sb, ": ");
         }
-        add_indented(sb, s->error, "  ");
+        add_oneline(sb, s->error); /* it names paths, which may hold line breaks */
         sbuf_addch(sb, '\n');
     } else {
         add_oneline(sb, s->candidate);
@@ -127,7 +127,7 @@ static void add_submission(sbuf *sb, const report_sub *s)
         sbuf_addstr(sb, ": ");
         if (s->error) {
             sbuf_addstr(sb, "error: ");
-            add_indented(sb, s->error, "  ");
+            add_oneline(sb, s->error);
             sbuf_addch(sb, '\n');
         } else
             sbuf_addf(sb, "%s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max),

@@ -113,7 +113,7 @@ int util_out_flush(util_out *o);
 /* Flushes, and for a file makes it durable and renames it into place.
  * 0, or -1 with *err naming the path asked for ("standard output" for
  * stdout); the temporary file is removed. A reader that went away (EPIPE
- * on standard output) is not an error. */
+ * on standard output) is an error too: what it got is not whole. */
 int util_out_close(util_out *o, char **err);
 /* Gives up: removes the temporary file, leaves the target as it was. */
 void util_out_abandon(util_out *o);

@@ -260,12 +260,15 @@ int util_out_close(util_out *o, char **err)
         o->tmp = NULL;
     }
     int e = o->err;
-    if (e && !(e == EPIPE && !o->path))
+    /* A report is useful whole or not at all: a reader that went away
+     * (grade | uploader) is as much a failure as a full disk. */
+    if (e)
         *err = o->path ? xasprintf("%s: error: cannot write: %s", o->path,
                                    e == EISDIR ? "is a folder" : strerror(e))
-                       : xasprintf("pydrill: error: cannot write to standard output: %s", strerror(e));
-    else
-        e = 0;
+               : e == EPIPE
+                   ? xstrdup("pydrill: error: cannot write to standard output: its reader went away before the "
+                             "report was whole")
+                   : xasprintf("pydrill: error: cannot write to standard output: %s", strerror(e));
     util_out_abandon(o);
     return e ? -1 : 0;
 }

@@ -58,4 +58,34 @@ test_expect_success '--quiet silences it' '
     test ! -s tty.out
 '
 
+test_expect_success 'a report streamed to the same terminal leaves no bar behind' '
+    cmd="$PYDRILL grade --pack $PACK -j2 $CLEAN"
+    script -qec "$cmd" /dev/null >tty.out 2>&1; test $? -le 1 &&
+    /usr/bin/python3 - tty.out <<-\PYEOF
+	import re, sys
+	# what a terminal shows: \r goes to column 0, ESC [K erases to the end
+	screen = []
+	for raw in open(sys.argv[1], encoding="utf-8", errors="replace", newline="").read().split("\n"):
+	    line = []
+	    col = 0
+	    for tok in re.split(r"(\r|\x1b\[K)", raw):
+	        if tok == "\r":
+	            col = 0
+	        elif tok == "\x1b[K":
+	            del line[col:]
+	        else:
+	            for ch in tok:
+	                if col < len(line):
+	                    line[col] = ch
+	                else:
+	                    line.append(ch)
+	                col += 1
+	    screen.append("".join(line))
+	bars = [l for l in screen if "answers" in l and "ETA" in l]
+	assert not bars, bars
+	heads = [l for l in screen if "(ok/ada.json):" in l]
+	assert heads and heads[0].startswith("ada (ok/ada.json):"), screen
+	PYEOF
+'
+
 test_done

@@ -102,7 +102,7 @@ test_expect_success 'shards of another batch, or lines that are not ours: refuse
     grade --shard 2/2 --format jsonl -o foreign.jsonl ok/ada.json ok/bob.json ok/cyd.json; test $? -le 1 &&
     grade --shard 1/2 --format jsonl -o mine.jsonl other/aa.json other/zz.json other/zzz.json; test $? -le 1 &&
     expect_code 2 report mine.jsonl foreign.jsonl >out 2>err && test ! -s out &&
-    contains err "shards of different batches" &&
+    contains err "foreign.jsonl:1: error: graded from another list of submissions than mine.jsonl:1" &&
     grade --shard 1/2 --format jsonl -o other.jsonl ok/ada.json ok/bob.json; test $? -eq 0 &&
     expect_code 2 report part1.jsonl part2.jsonl part3.jsonl other.jsonl 2>err &&
     contains err "other.jsonl:1: error: a batch of 2 submissions, but part1.jsonl:1 is of a batch of 18" &&

@@ -122,12 +122,66 @@ static void test_nothing_printed_in_hidden_tests_is_kept(void **state)
     run_result_free(&r);
 }
 
+/* The cut is not the capture file's to undo: an answer that writes over
+ * what it printed before the hidden tests (pwrite, lseek and write, a
+ * truncate and a write) still shows only that earlier text. */
+static void test_hidden_cut_survives_rewriting_the_capture(void **state)
+{
+    static const char *const sources[] = {
+        "import os, sys\n"
+        "def f(x):\n"
+        "    print('handed', x, '.' * 40)\n"
+        "    sys.stdout.flush()\n"
+        "    if x == 424242:\n"
+        "        os.pwrite(1, b'LEAK %d ' % x, 0)\n"
+        "        os.pwrite(2, b'LEAK %d ' % x, 0)\n"
+        "    return x\n",
+        "import os, sys\n"
+        "def f(x):\n"
+        "    print('handed', x, '.' * 40, file=sys.stderr)\n"
+        "    if x == 424242:\n"
+        "        os.lseek(2, 0, os.SEEK_SET)\n"
+        "        os.write(2, b'LEAK %d ' % x)\n"
+        "        os.ftruncate(1, 0)\n"
+        "        os.write(1, b'LEAK %d ' % x)\n"
+        "    return x\n",
+    };
+    for (int killed = 0; killed < 2; killed++)
+        for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+            char src[512];
+            snprintf(src, sizeof src, "%s%s", sources[i],
+                     killed ? "    while x == 424242:\n        pass\n" : "");
+            /* the loop goes before the return */
+            char *ret = strstr(src, "    return x\n");
+            if (killed) {
+                const char *loop = "    while x == 424242:\n        pass\n";
+                memmove(ret, loop, strlen(loop));
+                strcpy(ret + strlen(loop), "    return x\n");
+            }
+            runner_job job = {
+                .kind = JOB_TESTS,
+                .limits = { .timeout_ms = killed ? 400 : 10000 },
+                .source = src,
+                .tests = shown_and_hidden,
+                .ntests = 2,
+            };
+            run_result r;
+            runner_run(&job, &r);
+            assert_int_equal(r.status, killed ? RUN_TIMEOUT : RUN_OK);
+            assert_true((r.out && strstr(r.out, "handed 1")) || (r.err && strstr(r.err, "handed 1")));
+            assert_null(r.out ? strstr(r.out, "424242") : NULL);
+            assert_null(r.err ? strstr(r.err, "424242") : NULL);
+            run_result_free(&r);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_closed_channel_does_not_block),
         cmocka_unit_test(test_output_before_a_timeout_is_kept),
         cmocka_unit_test(test_nothing_printed_in_hidden_tests_is_kept),
+        cmocka_unit_test(test_hidden_cut_survives_rewriting_the_capture),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
