@@ -206,22 +206,30 @@ void doc_wrap_verbatim(tui_doc *d, crt_role r, int indent, int width, const char
 
 void doc_wrap_hang(tui_doc *d, crt_role r, int indent, int hang, int width, const char *text)
 {
-    size_t n = strlen(text);
     int w = width - indent;
     int first = 1;
-    do {
-        size_t show;
-        size_t take = doc_wrap_take(text, n, first ? w : w - hang < 8 ? 8 : w - hang, &show);
-        doc_push(d, r, first ? indent : indent + hang, text, show);
-        text += take;
-        n -= take;
-        /* a row never starts with the blanks it broke at */
-        while (n && *text == ' ') {
-            text++;
-            n--;
-        }
-        first = 0;
-    } while (n > 0);
+    /* a line break in the text starts a row, under the text too */
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        const char *p = text;
+        do {
+            size_t show;
+            size_t take = doc_wrap_take(p, n, first ? w : w - hang < 8 ? 8 : w - hang, &show);
+            doc_push(d, r, first ? indent : indent + hang, p, show);
+            p += take;
+            n -= take;
+            /* a row never starts with the blanks it broke at */
+            while (n && *p == ' ') {
+                p++;
+                n--;
+            }
+            first = 0;
+        } while (n > 0);
+        if (!nl)
+            break;
+        text = nl + 1;
+    }
 }
 
 void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text, size_t max)

@@ -130,6 +130,12 @@ static void test_wrap_hang(void **state)
         assert_true(d.lines[i].text[0] != ' ');
         assert_true(8 + crt_width(d.lines[i].text, d.lines[i].len) <= 30);
     }
+    doc_clear(&d);
+    /* a line break in an option starts a row under its text */
+    doc_wrap_hang(&d, R_NORMAL, 1, 7, 80, "[ ] a) x = 1\ny = 2");
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.lines[1].text, "y = 2");
+    assert_int_equal(d.lines[1].indent, 8);
     doc_free(&d);
 }
 
