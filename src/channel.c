@@ -136,7 +136,9 @@ static int take_item(channel *t, const cJSON *rec)
          * as it was */
         const cJSON *type = cJSON_GetObjectItemCaseSensitive(rec, "type");
         const cJSON *b = cJSON_GetObjectItemCaseSensitive(rec, "builtins");
-        int n = cJSON_IsArray(b) ? cJSON_GetArraySize(b) : 0;
+        if (!cJSON_IsArray(b)) /* what is walked below must be what was counted */
+            b = NULL;
+        int n = b ? cJSON_GetArraySize(b) : 0;
         if (!cJSON_IsString(type) || n > MAX_EXC_BUILTINS)
             return -1;
         o->kind = OUT_RAISED;

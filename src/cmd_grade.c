@@ -695,8 +695,8 @@ int cmd_grade(int argc, char **argv)
                 bad_input = 1;
             }
             diag_free(&ad);
-            sv[s].candidate = xstrdup(sub.candidate ? sub.candidate : path);
-            sv[s].source = xstrdup(path);
+            sv[s].candidate = util_name_shown(sub.candidate ? sub.candidate : path);
+            sv[s].source = util_name_shown(path);
             if (sv[s].error) {
                 submission_free(&sub);
                 em.done[s] = 1;

@@ -587,10 +587,12 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
  * it opens) or into how it ends (an exit status): so when an ending came
  * in a hidden test (one without a result, one the process died in, one
  * with a denial), or came after the tests with a hidden one among them,
- * only the kind of ending is said. */
+ * only the kind of ending is said. Visible tests run first: an ending
+ * that a visible test met came before any hidden input was handed over,
+ * and is said in full. */
 static char *run_message_shown(const drill *d, const run_result *r, const unsigned char *run_mask)
 {
-    int hidden_ran = 0, event = 0, hidden_event = 0;
+    int hidden_ran = 0, event = 0, hidden_event = 0, visible_event = 0;
     for (size_t i = 0; i < d->ntests; i++) {
         if (run_mask && !run_mask[i])
             continue;
@@ -598,9 +600,10 @@ static char *run_message_shown(const drill *d, const run_result *r, const unsign
         int here = !o || o->kind == OUT_NOTRUN || o->ended != RUN_OK || (r->status == RUN_DENIED && o->denied);
         event |= here;
         hidden_event |= here && d->tests[i].hidden;
+        visible_event |= here && !d->tests[i].hidden;
         hidden_ran |= d->tests[i].hidden;
     }
-    if (hidden_event || (!event && hidden_ran))
+    if ((hidden_event && !visible_event) || (!event && hidden_ran))
         return xasprintf("%s, in a hidden test (what it did is not shown)", run_default_message(r->status));
     return run_message(r);
 }

@@ -143,7 +143,9 @@ static int verdict_from_json(const char *text, size_t len, drill_verdict *v)
     v->out = get_str(o, "out");
     v->err = get_str(o, "err");
     const cJSON *ts = cJSON_GetObjectItemCaseSensitive(o, "tests");
-    int nt = cJSON_IsArray(ts) ? cJSON_GetArraySize(ts) : 0;
+    if (!cJSON_IsArray(ts)) /* what is walked below must be what was counted */
+        ts = NULL;
+    int nt = ts ? cJSON_GetArraySize(ts) : 0;
     v->tests = xcalloc(nt ? (size_t)nt : 1, sizeof *v->tests);
     const cJSON *to;
     cJSON_ArrayForEach(to, ts)

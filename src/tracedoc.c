@@ -512,10 +512,25 @@ static char *dup_of(const cJSON *o, const char *key)
     return s ? xstrdup(s) : NULL;
 }
 
+/* The value if it is an array (an object), else NULL: what is counted to
+ * size a table must be what is walked to fill it. cJSON_ArrayForEach walks
+ * an object's members as readily as an array's elements, so a "frames"
+ * object of 3 members filled a table sized for none (fuzz_tracedoc). */
+static const cJSON *as_array(const cJSON *v)
+{
+    return cJSON_IsArray(v) ? v : NULL;
+}
+
+static const cJSON *as_object(const cJSON *v)
+{
+    return cJSON_IsObject(v) ? v : NULL;
+}
+
 static char **read_ids(const cJSON *a, size_t *n)
 {
     *n = 0;
-    int size = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : 0;
+    a = as_array(a);
+    int size = a ? cJSON_GetArraySize(a) : 0;
     char **v = xcalloc((size_t)size + 1, sizeof *v);
     const cJSON *e;
     cJSON_ArrayForEach(e, a)
@@ -529,7 +544,8 @@ static char **read_ids(const cJSON *a, size_t *n)
 static tracedoc_name *read_names(const cJSON *o, size_t *n)
 {
     *n = 0;
-    int size = cJSON_IsObject(o) ? cJSON_GetArraySize(o) : 0;
+    o = as_object(o);
+    int size = o ? cJSON_GetArraySize(o) : 0;
     tracedoc_name *v = xcalloc((size_t)size + 1, sizeof *v);
     const cJSON *e;
     cJSON_ArrayForEach(e, o)
@@ -586,8 +602,8 @@ static void read_step(const cJSON *src, tracedoc_step *s)
     s->event = dup_of(src, "event");
     if (!s->event)
         s->event = xstrdup("line");
-    const cJSON *frames = cJSON_GetObjectItemCaseSensitive(src, "frames");
-    s->frames = xcalloc((size_t)(cJSON_IsArray(frames) ? cJSON_GetArraySize(frames) : 0) + 1, sizeof *s->frames);
+    const cJSON *frames = as_array(cJSON_GetObjectItemCaseSensitive(src, "frames"));
+    s->frames = xcalloc((size_t)(frames ? cJSON_GetArraySize(frames) : 0) + 1, sizeof *s->frames);
     const cJSON *e;
     cJSON_ArrayForEach(e, frames)
     {
@@ -601,8 +617,8 @@ static void read_step(const cJSON *src, tracedoc_step *s)
         f->names = read_names(cJSON_GetObjectItemCaseSensitive(e, "names"), &f->nnames);
         f->more = int_of(e, "more");
     }
-    const cJSON *objects = cJSON_GetObjectItemCaseSensitive(src, "objects");
-    s->objs = xcalloc((size_t)(cJSON_IsObject(objects) ? cJSON_GetArraySize(objects) : 0) + 1, sizeof *s->objs);
+    const cJSON *objects = as_object(cJSON_GetObjectItemCaseSensitive(src, "objects"));
+    s->objs = xcalloc((size_t)(objects ? cJSON_GetArraySize(objects) : 0) + 1, sizeof *s->objs);
     cJSON_ArrayForEach(e, objects)
     {
         if (e->string && id_number(e->string) > 0 && cJSON_IsObject(e))
@@ -612,8 +628,8 @@ static void read_step(const cJSON *src, tracedoc_step *s)
     s->ret = is_id(ret) ? xstrdup(ret->valuestring) : NULL;
     s->exception = dup_of(src, "exception");
     s->out = dup_of(src, "out");
-    const cJSON *cuts = cJSON_GetObjectItemCaseSensitive(src, "cut");
-    s->cuts = xcalloc((size_t)(cJSON_IsArray(cuts) ? cJSON_GetArraySize(cuts) : 0) + 1, sizeof *s->cuts);
+    const cJSON *cuts = as_array(cJSON_GetObjectItemCaseSensitive(src, "cut"));
+    s->cuts = xcalloc((size_t)(cuts ? cJSON_GetArraySize(cuts) : 0) + 1, sizeof *s->cuts);
     cJSON_ArrayForEach(e, cuts)
     {
         if (cJSON_IsString(e))
@@ -658,16 +674,16 @@ int tracedoc_parse(const char *json, tracedoc *doc, char **err)
     doc->exception_column = doc->exception_line ? int_of(at, "column") : 0;
     doc->code = dup_of(root, "code");
     doc->output = dup_of(root, "output");
-    const cJSON *steps = cJSON_GetObjectItemCaseSensitive(root, "steps");
-    doc->steps = xcalloc((size_t)(cJSON_IsArray(steps) ? cJSON_GetArraySize(steps) : 0) + 1, sizeof *doc->steps);
+    const cJSON *steps = as_array(cJSON_GetObjectItemCaseSensitive(root, "steps"));
+    doc->steps = xcalloc((size_t)(steps ? cJSON_GetArraySize(steps) : 0) + 1, sizeof *doc->steps);
     const cJSON *e;
     cJSON_ArrayForEach(e, steps)
     {
         if (cJSON_IsObject(e))
             read_step(e, &doc->steps[doc->nsteps++]);
     }
-    const cJSON *cuts = cJSON_GetObjectItemCaseSensitive(root, "cut");
-    doc->cuts = xcalloc((size_t)(cJSON_IsArray(cuts) ? cJSON_GetArraySize(cuts) : 0) + 1, sizeof *doc->cuts);
+    const cJSON *cuts = as_array(cJSON_GetObjectItemCaseSensitive(root, "cut"));
+    doc->cuts = xcalloc((size_t)(cuts ? cJSON_GetArraySize(cuts) : 0) + 1, sizeof *doc->cuts);
     cJSON_ArrayForEach(e, cuts)
     {
         const char *b = str_of(e, "budget");

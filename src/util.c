@@ -527,6 +527,28 @@ char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
     return r;
 }
 
+char *util_name_shown(const char *s)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        size_t k = util_utf8_decode(p + i, n - i, &cp, 0);
+        if (k == 0) {
+            sbuf_addf(&sb, "\\x%02x", p[i]);
+            i++;
+        } else {
+            sbuf_add(&sb, p + i, k);
+            i += k;
+        }
+    }
+    char *r = sbuf_detach(&sb, NULL);
+    sbuf_release(&sb);
+    return r;
+}
+
 /* Bidirectional formatting characters: they reorder what a terminal shows
  * (U+202A..U+202E, U+2066..U+2069) or mark direction invisibly. */
 size_t util_utf8_encode(uint32_t cp, char out[4])

@@ -167,5 +167,9 @@ char *util_path_join(const char *dir, const char *rel);
  * bytes become U+FFFD, so any output can travel in a JSON string. Caller
  * frees; *outlen may be NULL. */
 char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen);
+/* A file name as reports show it: valid UTF-8 as it is, each other byte
+ * written \xNN as stderr writes it, so that two names a Windows zip made
+ * (CP437 "M\x81ller", "M\x84ller") stay two names. Caller frees. */
+char *util_name_shown(const char *s);
 
 #endif

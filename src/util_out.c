@@ -146,10 +146,19 @@ int util_out_open(util_out *o, const char *path, char **err)
             *err = xasprintf("%s: error: cannot write: is a folder", path);
             goto fail;
         }
-        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+        /* a FIFO nobody reads would block here for ever, before anything
+         * is graded: it is an error at once (ENXIO), like any other */
+        o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISFIFO(st.st_mode) ? O_NONBLOCK : 0));
         if (o->fd < 0) {
-            *err = xasprintf("%s: error: cannot write: %s", path, strerror(errno));
+            *err = errno == ENXIO && S_ISFIFO(st.st_mode)
+                       ? xasprintf("%s: error: cannot write: a FIFO with no reader (start its reader first)", path)
+                       : xasprintf("%s: error: cannot write: %s", path, strerror(errno));
             goto fail;
+        }
+        if (S_ISFIFO(st.st_mode)) {
+            int fl = fcntl(o->fd, F_GETFL);
+            if (fl >= 0)
+                fcntl(o->fd, F_SETFL, fl & ~O_NONBLOCK);
         }
         return 0;
     }

@@ -119,4 +119,19 @@ test_expect_success '-j out of range names the range' '
     expect_code 2 grade -j 1000000 ok/ada.json 2>err && contains err "-j needs a number from 1 to"
 '
 
+test_expect_success 'names that are not UTF-8 stay apart, and their shards merge' '
+    mkdir -p cp437 && cp ok/ada.json "cp437/$(printf "M\201ller").json" &&
+    cp ok/bob.json "cp437/$(printf "M\204ller").json" && cp ok/cyd.json "cp437/$(printf "M\303\266gel").json" &&
+    grade --format jsonl --shard 1/2 -o c1.jsonl cp437/*; grade --format jsonl --shard 2/2 -o c2.jsonl cp437/*;
+    "$PYDRILL" report --format csv -o c.csv c1.jsonl c2.jsonl; test $? -le 1 &&
+    contains c.csv "cp437/M\x81ller.json" && contains c.csv "cp437/M\x84ller.json" &&
+    contains c.csv "cp437/Mögel.json"
+'
+
+test_expect_success '-o a FIFO with no reader is an error at once, not a hang' '
+    mkfifo nobody-reads &&
+    timeout 60 "$PYDRILL" grade --pack pack.json --format csv -o nobody-reads ok/ada.json 2>err; test $? = 2 &&
+    contains err "nobody-reads: error: cannot write: a FIFO with no reader"
+'
+
 test_done

@@ -6,12 +6,19 @@
 # input that did it is kept in $B/artifacts/. Called by `make fuzz`.
 #
 #   B=build-fuzz FUZZ_SECONDS=60 sh tests/fuzz/run.sh [NAME...]
+#
+# FUZZ_REPLAY=1 builds each target with $CC (no clang, no libFuzzer) and
+# tests/fuzz/replay.c as its main, and only replays the seed corpus: what
+# make check does (tests/e2e/1009-fuzz-replay.t).
 B=${B:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 CLANG=${CLANG:-clang}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 
+if [ -n "$FUZZ_REPLAY" ]; then
+    CLANG=${CC:-cc}
+fi
 if ! command -v "$CLANG" >/dev/null 2>&1; then
     echo "fuzz: $CLANG not found (make deps-fuzz installs it)" >&2
     exit 2
@@ -23,14 +30,14 @@ srcs_for() {
     case $1 in
     value) set -- src/value.c src/value_repr.c src/util.c ;;
     rubric) set -- src/rubric.c src/rubric_text.c src/util.c ;;
-    report_line) set -- src/report*.c src/grade.c src/catalog.c src/kind*.c src/channel.c src/pyversion.c src/rubric.c src/rubric_text.c src/value.c src/value_repr.c src/util.c \
+    report_line) set -- src/report*.c src/grade.c src/printed.c src/textdiff.c src/catalog.c src/kind*.c src/channel.c src/pyversion.c src/rubric.c src/rubric_text.c src/value.c src/value_repr.c src/util.c src/util_out.c \
         src/jsontext.c src/vctx.c ;;
     channel) set -- src/channel.c src/value.c src/value_repr.c src/util.c ;;
     encode) set -- src/value_encode.c src/value.c src/value_repr.c src/util.c ;;
     tracedoc) set -- src/tracedoc.c src/util.c ;;
     testlint) set -- src/testlint.c src/util.c ;;
     *) set -- src/catalog.c src/answers.c src/value.c src/value_repr.c src/util.c src/jsontext.c src/vctx.c \
-        src/rubric.c src/rubric_text.c src/pyversion.c src/grade.c src/channel.c src/kind*.c ;;
+        src/rubric.c src/rubric_text.c src/pyversion.c src/grade.c src/printed.c src/textdiff.c src/channel.c src/kind*.c ;;
     esac
     for f in "$@"; do
         [ -f "$f" ] && printf '%s ' "$f"
@@ -40,6 +47,10 @@ srcs_for() {
 CFLAGS_FUZZ="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
 -fno-sanitize-recover=undefined -std=gnu11 -iquote src $(pkg-config --cflags libcjson)"
 LIBS_FUZZ="$(pkg-config --libs libcjson) -lm"
+if [ -n "$FUZZ_REPLAY" ]; then
+    CFLAGS_FUZZ="-g -O0 -std=gnu11 -iquote src $(pkg-config --cflags libcjson)"
+    LIBS_FUZZ="tests/fuzz/replay.c $LIBS_FUZZ"
+fi
 
 # The encoder's target embeds Python; it leaks by design (the interpreter
 # is never finalised, and keeps caches), so leaks are not looked for there.
@@ -136,6 +147,21 @@ for src in $targets; do
         summary="$summary
   $name: BUILD FAILED"
         status=1
+        continue
+    fi
+    if [ -n "$FUZZ_REPLAY" ]; then
+        log="$B/logs/$name.replay"
+        seeds=$(ls "tests/fuzz/corpus/$name"/* 2>/dev/null | wc -l)
+        # shellcheck disable=SC2046
+        if "$bin" $(ls "tests/fuzz/corpus/$name"/* 2>/dev/null) >"$log" 2>&1; then
+            summary="$summary
+  $name: builds, $seeds seeds replayed"
+        else
+            tail -n 20 "$log" >&2
+            summary="$summary
+  $name: REPLAY FAILED (see $log)"
+            status=1
+        fi
         continue
     fi
     # A copy: the fuzzer adds what it finds to the corpus it is given, and

@@ -451,6 +451,36 @@ static void test_tests_notrun_takes_run_status(void **state)
     }
 }
 
+/* An ending met in a visible test came before any hidden input was handed
+ * over (visible tests run first): its message is said in full. One met in a
+ * hidden test is said only by kind. */
+static void test_tests_ending_message_where_it_came(void **state)
+{
+    drill_test t[2] = { { .name = "shown", .expect_value = &two },
+                        { .name = "secret", .expect_value = &three, .hidden = 1 } };
+    drill d = mk_drill(KIND_FIX, t, 2);
+    INT(g2, "2");
+    test_outcome dead[2] = { { .kind = OUT_NOTRUN }, { .kind = OUT_NOTRUN } };
+    run_result r = ok_run(dead, 2);
+    r.status = RUN_CRASH;
+    r.message = "killed by signal 6 (Aborted)";
+    drill_verdict v;
+    drill_verdict_init(&v, &d);
+    grade_tests(&d, &r, NULL, &v);
+    assert_string_equal(v.message, "killed by signal 6 (Aborted)");
+    drill_verdict_free(&v);
+
+    test_outcome late[2] = { val_out(&g2), { .kind = OUT_NOTRUN } };
+    r = ok_run(late, 2);
+    r.status = RUN_CRASH;
+    r.message = "killed by signal 6 (Aborted)";
+    drill_verdict_init(&v, &d);
+    grade_tests(&d, &r, NULL, &v);
+    assert_non_null(strstr(v.message, "in a hidden test (what it did is not shown)"));
+    assert_null(strstr(v.message, "signal 6"));
+    drill_verdict_free(&v);
+}
+
 static void test_tests_notrun_on_ok_is_crash(void **state)
 {
     drill_test t[3] = { { .name = "t0", .expect_value = &two },
@@ -761,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_tests_syntax),
         cmocka_unit_test(test_tests_notrun_takes_run_status),
         cmocka_unit_test(test_tests_notrun_on_ok_is_crash),
+        cmocka_unit_test(test_tests_ending_message_where_it_came),
         cmocka_unit_test(test_tests_raises),
         cmocka_unit_test(test_tests_raises_in_answer),
         cmocka_unit_test(test_tests_expect_error_and_notplain),
