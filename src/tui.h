@@ -74,6 +74,9 @@ typedef enum {
     G_SEEN,      /* passed after the answer was shown */
     G_RADIO_ON,  /* a single-answer choice: (•) */
     G_RADIO_OFF,
+    G_CONT,      /* a row that goes on with the line above (wrapped output) */
+    G_MORE_LEFT, /* the code editor: a line goes on past the left edge */
+    G_MORE_RIGHT,
     G_COUNT
 } crt_glyph_id;
 
@@ -153,8 +156,21 @@ size_t doc_wrap_take(const char *p, size_t n, int width, size_t *show);
 void doc_wrap(tui_doc *d, crt_role r, int indent, int width, const char *text);
 /* Adds source lines coloured by highlight_source() (or r when not available). */
 void doc_code(tui_doc *d, crt_role r, int indent, const char *code, const unsigned char *cls);
-/* Adds at most max lines of text (each cut to width), "... (k more lines)" after. */
+/* Adds at most max lines of text, each wrapped as doc_wrap_verbatim
+ * does, "... (k more lines)" after. */
 void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text, size_t max);
+/* Adds one line of program text (output, a line of a diff: n bytes, no
+ * '\n') at indent, prefix first, wrapped at width cells (counted from the
+ * screen's left, as doc_wrap's) rather than cut at the edge: the rows it
+ * goes on to start with G_CONT under the text, so none is taken for a line
+ * of its own. After max_rows rows a dim row says how much is left out. */
+void doc_wrap_verbatim(tui_doc *d, crt_role r, int indent, int width, const char *prefix, const char *p, size_t n,
+                       size_t max_rows);
+/* Rows one line of text may take in the result screen's blocks */
+#define DOC_VERBATIM_ROWS 12
+/* doc_wrap with rows after the first started hang cells further in (a
+ * choice's text under its own start, not under its box) */
+void doc_wrap_hang(tui_doc *d, crt_role r, int indent, int hang, int width, const char *text);
 void doc_blank(tui_doc *d);
 /* Draws lines [top, top+h) into rows y..y+h-1. */
 void doc_draw(const tui_doc *d, WINDOW *w, int y, int h, size_t top);
@@ -189,6 +205,11 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
 /* 0 when d would be skipped here (its requires are unmet): an interview
  * draws only drills that can be answered. */
 int tui_drill_usable(drill *d);
+/* 1 when d is known to be skipped here without planning it: its Python
+ * requirement is unmet, or a plan found a reason (a module is probed only
+ * when the drill is planned). The list marks it, n passes it by, and the
+ * header leaves it out of the total, as `grade` does. */
+int tui_drill_skipped_here(const drill *d);
 crt_role tui_status_role(status s);
 
 /* ---- tui_app.c: the quiz ---- */
@@ -371,6 +392,8 @@ void list_first_unsolved(tui_app *a);
 void list_draw(tui_app *a, WINDOW *w);
 int list_key(tui_app *a, int k);
 int list_unsolved(tui_app *a, size_t di); /* not passed and not skipped */
+/* d cannot be graded here (marked "-"): no count, no `n`, no review */
+int list_skipped(tui_app *a, const drill *d);
 void drill_draw(tui_app *a, WINDOW *w);
 int drill_key(tui_app *a, int k);
 void drill_graded(tui_app *a, drill_verdict *v); /* a grading finished */

@@ -170,6 +170,7 @@ void box_draw(tui_app *a, WINDOW *w, int y0, int h)
     }
     int gut = box_gutter(a);
     int tw = box_text_width(a, wd);
+    int resized = tw != a->ed_tw;
     a->ed_tw = tw;
     a->ed_h = h;
     box_row *r;
@@ -180,10 +181,16 @@ void box_draw(tui_app *a, WINDOW *w, int y0, int h)
         a->ed_top = crow;
     if (crow >= a->ed_top + (size_t)h)
         a->ed_top = crow - (size_t)h + 1;
-    if (a->ed_top >= n)
+    /* no room left unused below while rows are hidden above (a terminal
+     * grown back): the cursor's row stays in view either way */
+    if (n <= (size_t)h)
         a->ed_top = 0;
+    else if (a->ed_top > n - (size_t)h)
+        a->ed_top = n - (size_t)h;
     if (!code)
         a->ed_left = 0;
+    else if (resized)
+        a->ed_left = ccell >= tw ? ccell - tw + 1 : 0; /* the offset of another width means nothing here */
     else if (ccell < a->ed_left)
         a->ed_left = ccell;
     else if (ccell >= a->ed_left + tw)
@@ -207,6 +214,16 @@ void box_draw(tui_app *a, WINDOW *w, int y0, int h)
             crt_puts(w, y0 + y, gut - 2, 1, crt_glyph(G_VLINE), crt_attr(R_DIM));
         }
         box_draw_part(a, w, y0 + y, gut, tw, r[i].line, r[i].start, r[i].end, off, code ? a->ed_left : 0);
+        if (code) {
+            /* a line that goes on past either edge says so */
+            size_t len;
+            const char *s = edbuf_line(a->ed, r[i].line, &len);
+            int lw = crt_width_from(s, len, 0);
+            if (a->ed_left > 0 && lw > 0)
+                crt_puts(w, y0 + y, gut - 2, 1, crt_glyph(G_MORE_LEFT), crt_attr(R_WARN));
+            if (lw > a->ed_left + tw)
+                crt_puts(w, y0 + y, gut + tw, 1, crt_glyph(G_MORE_RIGHT), crt_attr(R_WARN));
+        }
     }
     if (!a->help && !a->confirm) {
         a->cur_y = y0 + (int)(crow - a->ed_top);
@@ -430,7 +447,10 @@ static void box_external_editor(tui_app *a)
     size_t len = strlen(text);
     int ok = write(fd, text, len) == (ssize_t)len && (len == 0 || text[len - 1] == '\n' || write(fd, "\n", 1) == 1);
     close(fd);
+    /* what the file held, to tell whether a failed editor wrote anything */
+    char *sent = len && text[len - 1] != '\n' ? xasprintf("%s\n", text) : xstrdup(text);
     free(text);
+    int keep = 0;
     if (!ok) {
         app_msg(a, "cannot write %s", path);
         goto out;
@@ -472,7 +492,25 @@ static void box_external_editor(tui_app *a)
         goto out;
     }
     if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        app_msg(a, "the editor failed; the answer is unchanged (%s)%s", ed, chosen ? "" : "; set VISUAL or EDITOR");
+        char how[64];
+        if (pid < 0)
+            snprintf(how, sizeof how, "could not be started");
+        else if (WIFSIGNALED(st))
+            snprintf(how, sizeof how, "was killed by signal %d", WTERMSIG(st));
+        else
+            snprintf(how, sizeof how, "exited with status %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        /* as git does: what it wrote is not taken, but not thrown away */
+        char *data = NULL, *err = NULL;
+        size_t n;
+        keep = pid > 0 && util_read_file(path, &data, &n, &err) == 0 && (n != strlen(sent) || memcmp(data, sent, n));
+        free(data);
+        free(err);
+        if (keep)
+            app_msg(a, "the editor failed; the answer is unchanged (%s %s); what it wrote is kept in %s", ed, how,
+                    path);
+        else
+            app_msg(a, "the editor failed; the answer is unchanged (%s %s)%s", ed, how,
+                    chosen ? "" : "; set VISUAL or EDITOR");
         goto out;
     }
     char *data = NULL, *err = NULL;
@@ -489,7 +527,9 @@ static void box_external_editor(tui_app *a)
     free(data);
     app_msg(a, "answer read back from %s", ed);
 out:
-    unlink(path);
+    if (!keep)
+        unlink(path);
+    free(sent);
     free(path);
 }
 

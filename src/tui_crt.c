@@ -69,12 +69,14 @@ static const char *const glyph_utf8[G_COUNT] = {
     [G_SKIP] = "-", [G_BAR_FULL] = "\u2588", [G_BAR_EMPTY] = "\u2591", [G_HLINE] = "\u2500",
     [G_VLINE] = "\u2502", [G_CURSOR] = "\u25b6", [G_ELLIPSIS] = "\u2026",
     [G_SEEN] = "\u25d0", [G_RADIO_ON] = "(\u2022)", [G_RADIO_OFF] = "( )",
+    [G_CONT] = "\u21aa", [G_MORE_LEFT] = "\u2039", [G_MORE_RIGHT] = "\u203a",
 };
 static const char *const glyph_ascii[G_COUNT] = {
     [G_PASS] = "+", [G_FAIL] = "x", [G_NEW] = ".", [G_DUE] = "~",
     [G_SKIP] = "-", [G_BAR_FULL] = "#", [G_BAR_EMPTY] = "-", [G_HLINE] = "-",
     [G_VLINE] = "|", [G_CURSOR] = ">", [G_ELLIPSIS] = "...",
     [G_SEEN] = "o", [G_RADIO_ON] = "(*)", [G_RADIO_OFF] = "( )",
+    [G_CONT] = ">", [G_MORE_LEFT] = "<", [G_MORE_RIGHT] = ">",
 };
 
 

@@ -172,6 +172,66 @@ void doc_code(tui_doc *d, crt_role r, int indent, const char *code, const unsign
     }
 }
 
+void doc_wrap_verbatim(tui_doc *d, crt_role r, int indent, int width, const char *prefix, const char *p, size_t n,
+                       size_t max_rows)
+{
+    const char *cont = crt_glyph(G_CONT);
+    int pw = crt_width(prefix, strlen(prefix));
+    int cw = crt_width(cont, strlen(cont)) + 1;
+    /* the text's own column: continuation rows put their mark there */
+    int room = width - indent - pw - cw;
+    if (room < 8)
+        room = 8;
+    size_t rows = 0;
+    int first = 1;
+    do {
+        if (rows == max_rows) {
+            doc_addf(d, R_DIM, indent + pw, "%s (%zu more bytes of this line)", crt_glyph(G_ELLIPSIS), n);
+            return;
+        }
+        /* the first row has the continuation mark's cells too */
+        size_t show = 0, take = 0;
+        if (n)
+            take = doc_wrap_take(p, n, room + (first ? cw : 0), &show);
+        char *row = first ? xasprintf("%s%.*s", prefix, (int)show, p)
+                          : xasprintf("%*s%s %.*s", pw, "", cont, (int)show, p);
+        doc_push(d, r, indent, row, strlen(row));
+        free(row);
+        p += take;
+        n -= take;
+        rows++;
+        first = 0;
+    } while (n > 0);
+}
+
+void doc_wrap_hang(tui_doc *d, crt_role r, int indent, int hang, int width, const char *text)
+{
+    int w = width - indent;
+    int first = 1;
+    /* a line break in the text starts a row, under the text too */
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        const char *p = text;
+        do {
+            size_t show;
+            size_t take = doc_wrap_take(p, n, first ? w : w - hang < 8 ? 8 : w - hang, &show);
+            doc_push(d, r, first ? indent : indent + hang, p, show);
+            p += take;
+            n -= take;
+            /* a row never starts with the blanks it broke at */
+            while (n && *p == ' ') {
+                p++;
+                n--;
+            }
+            first = 0;
+        } while (n > 0);
+        if (!nl)
+            break;
+        text = nl + 1;
+    }
+}
+
 void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text, size_t max)
 {
     size_t shown = 0, total = 0;
@@ -180,8 +240,7 @@ void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         if (shown < max) {
-            doc_line *l = doc_push(d, r, indent, p, n);
-            (void)l;
+            doc_wrap_verbatim(d, r, indent, width, "", p, n, DOC_VERBATIM_ROWS);
             shown++;
         }
         total++;
@@ -189,7 +248,6 @@ void doc_trimmed(tui_doc *d, crt_role r, int indent, int width, const char *text
             break;
         p = nl + 1;
     }
-    (void)width;
     if (total > shown)
         doc_addf(d, R_DIM, indent, "%s (%zu more lines)", crt_glyph(G_ELLIPSIS), total - shown);
 }

@@ -167,8 +167,17 @@ void app_open_drill(tui_app *a, size_t di)
                 }
                 free(kept);
             }
-            if (!s->ed)
+            if (!s->ed) {
                 s->ed = edbuf_new(text);
+                /* a draft or an answer from an earlier session: the cursor
+                 * goes after it, where one goes on writing (the starter
+                 * opens at its top) */
+                if (text && !drill_pristine(d, text) && edbuf_lines(s->ed)) {
+                    size_t last = edbuf_lines(s->ed) - 1, len;
+                    edbuf_line(s->ed, last, &len);
+                    edbuf_set_cursor(s->ed, last, len);
+                }
+            }
             a->ed = s->ed;
             a->ed_owned = 0;
         }
@@ -229,7 +238,8 @@ static const drill *app_next_review(tui_app *a, time_t now, time_t *when)
     const drill *best = NULL;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && e->card.due > now && (!best || e->card.due < *when)) {
+        if (e && e->attempts > 0 && e->card.due > now && (!best || e->card.due < *when) &&
+            !list_skipped(a, &a->cat->drills[i])) {
             best = &a->cat->drills[i];
             *when = e->card.due;
         }
@@ -245,7 +255,7 @@ void app_start_review(tui_app *a)
     a->nqueue = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && review_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now) && !list_skipped(a, &a->cat->drills[i]))
             a->queue[a->nqueue++] = i;
     }
     if (!a->nqueue) {
@@ -283,8 +293,9 @@ void app_next(tui_app *a)
     for (r = 0; r < a->nrows; r++)
         if (a->rows[r] == di)
             break;
+    /* a drill this Python cannot grade is no next drill to do */
     for (r = r + 1; r < a->nrows; r++)
-        if (a->rows[r] < a->cat->ndrills)
+        if (a->rows[r] < a->cat->ndrills && !list_skipped(a, &a->cat->drills[a->rows[r]]))
             break;
     if (r >= a->nrows) {
         app_msg(a, "That was the last drill of the list.");
@@ -305,10 +316,11 @@ void app_next_unsolved(tui_app *a)
     }
     if (a->mode == MODE_REVIEW)
         a->mode = MODE_PRACTICE;
-    size_t drills = 0;
+    size_t drills = 0, skipped = 0;
     for (size_t k = 1; k <= a->nrows; k++) {
         size_t r = (from + k) % a->nrows;
         drills += a->rows[r] < a->cat->ndrills;
+        skipped += a->rows[r] < a->cat->ndrills && list_skipped(a, &a->cat->drills[a->rows[r]]);
         if (a->rows[r] < a->cat->ndrills && list_unsolved(a, a->rows[r])) {
             a->cur = r;
             app_open_drill(a, a->rows[r]);
@@ -318,6 +330,9 @@ void app_next_unsolved(tui_app *a)
     if (!drills)
         app_msg(a, "The list is empty: no drill matches %s.",
                 a->search && *a->search ? "the search (Esc clears it)" : "the topic filter (t changes it)");
+    else if (skipped)
+        app_msg(a, "Every drill in the list is passed, but for %zu that cannot be graded here (marked %s).", skipped,
+                crt_glyph(G_SKIP));
     else
         app_msg(a, "Every drill in the list is passed.");
 }
@@ -352,12 +367,14 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width, const char *text)
             int on = (a->choice_sel >> i) & 1, here = i == choice_cur;
             const char *mark = multi ? (on ? "[x]" : "[ ]") : crt_glyph(on ? G_RADIO_ON : G_RADIO_OFF);
             /* the highlight (Up/Down move it, Space selects) */
-            char *s = xasprintf("%s %s %c) %s", here ? crt_glyph(G_CURSOR) : " ", mark, (char)('a' + i),
-                                d->choices[i]);
+            char *lead = xasprintf("%s %s %c) ", here ? crt_glyph(G_CURSOR) : " ", mark, (char)('a' + i));
+            char *s = xasprintf("%s%s", lead, d->choices[i]);
             if (here)
                 choice_line = doc->n;
-            doc_wrap(doc, here ? R_SELECT : on ? R_KEY : R_NORMAL, 1, width, s);
+            /* a long option goes on under its own text, not under the marks */
+            doc_wrap_hang(doc, here ? R_SELECT : on ? R_KEY : R_NORMAL, 1, crt_width(lead, strlen(lead)), width, s);
             free(s);
+            free(lead);
         }
         if (multi)
             doc_add(doc, R_DIM, 2, "(several answers are right: letters and Space toggle)");
@@ -398,7 +415,8 @@ void drill_draw(tui_app *a, WINDOW *w)
     drill *d = cur_drill(a);
     int h = getmaxy(w), wd = getmaxx(w);
     app_draw_header(a, w, d->id);
-    char *text = uses_editor(d) ? edbuf_text(a->ed) : NULL;
+    /* the program as it stands (code or parsons), for a STALE Ctrl-R */
+    char *text = has_box(d) ? drill_answer(a) : NULL;
     tui_doc doc;
     doc_init(&doc);
     drill_doc(a, &doc, wd - 2, text);
@@ -484,9 +502,15 @@ void drill_draw(tui_app *a, WINDOW *w)
     int runs = kind_get(d->kind)->runs_answer;
     if (drill_input(d) == INPUT_CHOICE) {
         snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nchoices > 8 ? 8 : (int)d->nchoices) - 1));
+        /* with nothing chosen, Enter chooses (or asks), it does not submit */
         hints[n++] = (tui_hint){ letters, "choose", 95 };
-        hints[n++] = (tui_hint){ "Enter", "submit", 100 };
-        hints[n++] = (tui_hint){ "Space", "select", 45 };
+        if (a->choice_sel) {
+            hints[n++] = (tui_hint){ "Enter", "submit", 100 };
+            hints[n++] = (tui_hint){ "Space", "select", 45 };
+        } else {
+            hints[n++] = d->nanswer > 1 ? (tui_hint){ "Space", "select the highlighted", 100 }
+                                        : (tui_hint){ "Enter/Space", "choose the highlighted", 100 };
+        }
     } else {
         if (drill_input(d) == INPUT_ORDER) {
             snprintf(letters, sizeof letters, "a-%c", (char)('a' + (d->nshown ? (int)d->nshown : 1) - 1));
@@ -586,7 +610,7 @@ void drill_graded(tui_app *a, drill_verdict *v)
         size_t ok = 0;
         for (size_t i = 0; i < v->ntests; i++)
             ok += v->tests[i].st == ST_PASS;
-        char *now = a->ed ? edbuf_text(a->ed) : NULL;
+        char *now = has_box(d) ? drill_answer(a) : NULL;
         int stale = now && a->run_text && strcmp(now, a->run_text);
         free(now);
         size_t visible = 0;
@@ -615,8 +639,10 @@ void drill_graded(tui_app *a, drill_verdict *v)
     drill_record_history(a, d, v, revealed);
     a->res_revealed = revealed;
     a->res_seen = s->revealed;
-    /* the result screen shows the explanation and what was expected */
-    if (v->st != ST_PASS && v->st != ST_SKIPPED && v->st != ST_MISSING)
+    /* the result screen shows the explanation and what was expected (a
+     * predict drill's real output, the right option, the model answer)
+     * whatever the answer was: an empty or untouched one too */
+    if (v->st != ST_PASS)
         s->revealed = 1;
     a->retries++;
     a->res_top = 0;
@@ -642,6 +668,21 @@ static int choice_key(tui_app *a, int k)
         return TUI_REDRAW;
     }
     if (k == '\n' || k == TK(KEY_ENTER)) {
+        if (!a->choice_sel) {
+            /* Enter after Up/Down is how a menu is answered: it never
+             * hands in "no answer" (Ctrl-S still does, on purpose). One
+             * right answer: the highlighted option is chosen, a second
+             * Enter submits it; several: a guess at one would be a
+             * partial answer, so it asks. */
+            if (d->nanswer > 1 || choice_cur >= n) {
+                app_msg(a, "Nothing is chosen yet: Space or a letter selects an option (several are right), then Enter submits.");
+                return TUI_REDRAW;
+            }
+            answer_undo_keep(a);
+            a->choice_sel = 1u << choice_cur;
+            app_msg(a, "%c) chosen: Enter again submits it (a letter or Space changes it)", (char)('a' + choice_cur));
+            return TUI_REDRAW;
+        }
         if (a->mode == MODE_INTERVIEW)
             iv_submit(a);
         else
@@ -725,6 +766,8 @@ int drill_key(tui_app *a, int k)
     case TK_CTRL('g'):
         if (!trace_offered(a))
             return 0;
+        /* the steps end with what the code prints: the answer */
+        a->sess[a->di].revealed = 1;
         trace_open(a);
         return TUI_REDRAW;
     case TK_CTRL('t'):

@@ -16,7 +16,7 @@ static int app_due(tui_app *a, time_t now)
     int due = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
         state_entry *e = app_entry(a, &a->cat->drills[i]);
-        if (e && e->attempts > 0 && review_is_due(&e->card, now))
+        if (e && e->attempts > 0 && review_is_due(&e->card, now) && !list_skipped(a, &a->cat->drills[i]))
             due++;
     }
     return due;
@@ -78,6 +78,12 @@ static size_t app_header_forms(tui_app *a, char forms[][160], size_t max)
     size_t total = a->cat->ndrills, passed = 0, seen = 0;
     double score = 0;
     for (size_t i = 0; i < a->cat->ndrills; i++) {
+        /* as `grade` does: a drill that cannot be graded here is out of
+         * every count, or a learner who does them all never gets there */
+        if (list_skipped(a, &a->cat->drills[i])) {
+            total--;
+            continue;
+        }
         state_entry *e = app_entry(a, &a->cat->drills[i]);
         if (!e)
             continue;

@@ -46,6 +46,14 @@ check:
     return 0;
 }
 
+int tui_drill_skipped_here(const drill *d)
+{
+    /* what needs no child: a module needs a probe, known once planned */
+    if (d->skip_reason)
+        return 1;
+    return d->req_python && pyversion_satisfies(d->req_python, engine_python_hexversion(), NULL) == 0;
+}
+
 int tui_drill_usable(drill *d)
 {
     /* A Python version is checked at once; modules take a probe in a child,
@@ -127,11 +135,11 @@ crt_role tui_status_role(status s)
 
 /* Expected and actual side by side when either has several lines: a line
  * diff by position ("-" expected, "+" got). */
-static void tui_doc_pair(tui_doc *doc, int ind, const char *exp, const char *got)
+static void tui_doc_pair(tui_doc *doc, int ind, int width, const char *exp, const char *got)
 {
     if (!strchr(exp, '\n') && !strchr(got, '\n')) {
-        doc_addf(doc, R_NORMAL, ind, "expected: %s", exp);
-        doc_addf(doc, R_NORMAL, ind, "got:      %s", got);
+        doc_wrap_verbatim(doc, R_NORMAL, ind, width, "expected: ", exp, strlen(exp), DOC_VERBATIM_ROWS);
+        doc_wrap_verbatim(doc, R_NORMAL, ind, width, "got:      ", got, strlen(got), DOC_VERBATIM_ROWS);
         return;
     }
     const char *a = exp, *b = got;
@@ -140,12 +148,12 @@ static void tui_doc_pair(tui_doc *doc, int ind, const char *exp, const char *got
         const char *ae = strchrnul(a, '\n'), *be = strchrnul(b, '\n');
         size_t an = (size_t)(ae - a), bn = (size_t)(be - b);
         if (an == bn && !memcmp(a, b, an)) {
-            doc_addf(doc, R_DIM, ind, "  %.*s", (int)an, a);
+            doc_wrap_verbatim(doc, R_DIM, ind, width, "  ", a, an, DOC_VERBATIM_ROWS);
         } else {
             if (*a || ae != a)
-                doc_addf(doc, R_PASS, ind, "- %.*s", (int)an, a);
+                doc_wrap_verbatim(doc, R_PASS, ind, width, "- ", a, an, DOC_VERBATIM_ROWS);
             if (*b || be != b)
-                doc_addf(doc, R_FAIL, ind, "+ %.*s", (int)bn, b);
+                doc_wrap_verbatim(doc, R_FAIL, ind, width, "+ ", b, bn, DOC_VERBATIM_ROWS);
         }
         a = *ae ? ae + 1 : ae;
         b = *be ? be + 1 : be;
@@ -214,12 +222,27 @@ static int tui_doc_choice(tui_doc *doc, const drill *d, const char *answer, int 
     for (size_t i = 0; i < d->nchoices && i < 8 * sizeof(unsigned); i++) {
         int c = (chosen >> i) & 1, r = (right >> i) & 1;
         const char *mark = multi ? (c ? "[x]" : "[ ]") : crt_glyph(c ? G_RADIO_ON : G_RADIO_OFF);
-        const char *tail = r && c ? "right" : r ? "the right answer" : c ? "not right" : NULL;
-        char *line = tail ? xasprintf("%s %c) %s   %s %s", mark, (char)('a' + i), d->choices[i],
-                                      crt_glyph(r ? G_PASS : G_FAIL), tail)
-                          : xasprintf("%s %c) %s", mark, (char)('a' + i), d->choices[i]);
-        doc_wrap(doc, r ? R_PASS : c ? R_FAIL : R_NORMAL, 2, width, line);
+        /* with several right, an unchosen one is one of them, not "the" answer */
+        const char *tail = r && c ? "right" : r ? (multi ? "right, not chosen" : "the right answer")
+                           : c    ? "not right"
+                                  : NULL;
+        crt_role role = r ? R_PASS : c ? R_FAIL : R_NORMAL;
+        char *lead = xasprintf("%s %c) ", mark, (char)('a' + i));
+        char *tag = tail ? xasprintf("%s %s", crt_glyph(r ? G_PASS : G_FAIL), tail) : NULL;
+        char *line = tag ? xasprintf("%s%s   %s", lead, d->choices[i], tag) : xasprintf("%s%s", lead, d->choices[i]);
+        int hang = crt_width(lead, strlen(lead));
+        if (!tag || crt_width(line, strlen(line)) <= width - 2) {
+            doc_wrap_hang(doc, role, 2, hang, width, line);
+        } else {
+            /* the option wraps under its text; the tag, whole, after it */
+            free(line);
+            line = xasprintf("%s%s", lead, d->choices[i]);
+            doc_wrap_hang(doc, role, 2, hang, width, line);
+            doc_add(doc, role, 2 + hang, tag);
+        }
         free(line);
+        free(tag);
+        free(lead);
     }
     return 1;
 }
@@ -297,7 +320,7 @@ void tui_doc_verdict(tui_doc *doc, const drill_verdict *v, const char *answer, c
                 doc_wrap(doc, R_NORMAL, 6, width, t->message);
             int said = t->message && t->got && strstr(t->message, t->got) && !strchr(t->got, '\n');
             if (t->expected && t->got && !said)
-                tui_doc_pair(doc, 6, t->expected, t->got);
+                tui_doc_pair(doc, 6, width, t->expected, t->got);
             else if (t->expected && !t->got)
                 doc_addf(doc, R_NORMAL, 6, "expected: %s", t->expected);
         }

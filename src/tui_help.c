@@ -22,7 +22,7 @@ static const char *const help_lines[] = {
     "  x             export answers to a new ./pydrill-answers-DATE-TIME.json",
     "  d / D         reset this drill / everything (asks first)",
     "  q             quit",
-    "  Marks: + passed  x failed  . not tried  ~ due  o passed after reveal",
+    "  Marks: + passed  x failed  . not tried  ~ due  o passed after reveal  - not gradable here",
     "Drill",
     "  Ctrl-S        submit             Ctrl-R  run the visible tests",
     "  Ctrl-T        next hint          Ctrl-N/P, Shift-Down/Up scroll question",
@@ -36,6 +36,7 @@ static const char *const help_lines[] = {
     "  Enter         new line (code: keeps the indent, +4 after ':')",
     "  Tab = 4 spaces; Backspace in indentation removes a level",
     "  a..h          choose (toggle when several are right); Enter submits",
+    "                (nothing chosen: Enter chooses the highlighted one if one is right)",
     "  Up/Down Space choice: move the highlight; select the highlighted option",
     "  a..z          parsons: a line in, after the selected one; or out again;",
     "                Space picks the line up, Up/Down move it, Space drops it;",
@@ -61,8 +62,9 @@ static const char *const help_lines[] = {
 /* The list's marks in the glyphs this terminal shows. */
 static void help_marks(char *buf, size_t n)
 {
-    snprintf(buf, n, "  Marks: %s passed  %s failed  %s not tried  %s due  %s passed after reveal",
-             crt_glyph(G_PASS), crt_glyph(G_FAIL), crt_glyph(G_NEW), crt_glyph(G_DUE), crt_glyph(G_SEEN));
+    snprintf(buf, n, "  Marks: %s passed  %s failed  %s not tried  %s due  %s passed after reveal  %s not gradable here",
+             crt_glyph(G_PASS), crt_glyph(G_FAIL), crt_glyph(G_NEW), crt_glyph(G_DUE), crt_glyph(G_SEEN),
+             crt_glyph(G_SKIP));
 }
 
 /* One row of the overlay: part of a help line, wrapped to the box. */

@@ -65,11 +65,17 @@ void list_rebuild(tui_app *a)
         a->cur = 0;
 }
 
+int list_skipped(tui_app *a, const drill *d)
+{
+    state_entry *e = app_entry(a, d);
+    return tui_drill_skipped_here(d) || (e && e->last_status == (int)ST_SKIPPED);
+}
+
 int list_unsolved(tui_app *a, size_t di)
 {
     const drill *d = &a->cat->drills[di];
     state_entry *e = app_entry(a, d);
-    if (d->skip_reason || (e && e->last_status == (int)ST_SKIPPED))
+    if (list_skipped(a, d))
         return 0;
     return !e || !e->passed;
 }
@@ -88,7 +94,7 @@ void list_first_unsolved(tui_app *a)
 static void list_status(tui_app *a, const drill *d, const char **g, crt_role *r)
 {
     state_entry *e = app_entry(a, d);
-    if (d->skip_reason || (e && e->last_status == (int)ST_SKIPPED)) {
+    if (list_skipped(a, d)) {
         *g = crt_glyph(G_SKIP);
         *r = R_DIM;
     } else if (!e || e->attempts == 0) {

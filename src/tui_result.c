@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "printed.h"
+#include "textdiff.h"
 #include "util.h"
 
 static int result_can_self_grade(const tui_app *a)
@@ -16,6 +18,45 @@ static int result_can_self_grade(const tui_app *a)
     const drill *d = &a->cat->drills[a->di];
     /* a rubric is what a spoken answer is graded by */
     return d->nrubric && a->mode != MODE_INTERVIEW && a->v.st != ST_MISSING && a->v.st != ST_SKIPPED;
+}
+
+/* The lines most a predict diff shows */
+#define RESULT_DIFF_LINES 40
+
+/* What the code prints beside the answer, line by line as grading
+ * compares them (SPEC 3.2, printed.c): both normalised, so a line graded
+ * right is never shown as a difference; a difference nobody could see (a
+ * no-break space) is spelled out. */
+static void result_diff(tui_doc *doc, const char *truth, const char *answer, int width)
+{
+    printed_cmp c;
+    printed_cmp_init(&c, truth, answer);
+    doc_blank(doc);
+    doc_add(doc, R_TITLE, 1, "What it prints (- real output, + your answer)");
+    for (size_t i = 0; i < c.max && i < RESULT_DIFF_LINES; i++) {
+        const printed_line *x = i < c.ntruth ? &c.truth[i] : NULL, *y = i < c.nanswer ? &c.answer[i] : NULL;
+        if (x && y && x->len == y->len && !memcmp(x->s, y->s, x->len)) {
+            doc_wrap_verbatim(doc, R_DIM, 3, width, "  ", x->s, x->len, DOC_VERBATIM_ROWS);
+            continue;
+        }
+        if (x)
+            doc_wrap_verbatim(doc, R_PASS, 3, width, "- ", x->s, x->len, DOC_VERBATIM_ROWS);
+        if (y)
+            doc_wrap_verbatim(doc, R_FAIL, 3, width, "+ ", y->s, y->len, DOC_VERBATIM_ROWS);
+        char *hidden = x && y ? textdiff_hidden(x->s, x->len, y->s, y->len) : NULL;
+        if (hidden) {
+            doc_wrap(doc, R_DIM, 5, width, hidden);
+            free(hidden);
+        }
+    }
+    if (c.max > RESULT_DIFF_LINES)
+        doc_addf(doc, R_DIM, 3, "%s (%zu more lines)", crt_glyph(G_ELLIPSIS), c.max - RESULT_DIFF_LINES);
+    /* what grading set aside, said once, so the answer as typed and the
+     * lines above can be told apart */
+    if (strcmp(c.abuf, answer))
+        doc_wrap(doc, R_DIM, 3, width,
+                 "(compared as graded: blank lines before and after, and blanks at the ends of lines, do not count)");
+    printed_cmp_free(&c);
 }
 
 static void result_doc(tui_app *a, tui_doc *doc, int width)
@@ -31,25 +72,8 @@ static void result_doc(tui_app *a, tui_doc *doc, int width)
         doc_wrap(doc, R_DUE, 3, width,
                  "Passed after the answer was shown: marked as such in the list, not counted in the score, "
                  "and it comes back for review soon.");
-    if (d->truth && a->answer_sent && a->v.st != ST_PASS) {
-        doc_blank(doc);
-        doc_add(doc, R_TITLE, 1, "What it prints (- real output, + your answer)");
-        const char *x = d->truth, *y = a->answer_sent;
-        for (int n = 0; (*x || *y) && n < 40; n++) {
-            const char *xe = strchrnul(x, '\n'), *ye = strchrnul(y, '\n');
-            int xl = (int)(xe - x), yl = (int)(ye - y);
-            if (xl == yl && !memcmp(x, y, (size_t)xl)) {
-                doc_addf(doc, R_DIM, 3, "  %.*s", xl, x);
-            } else {
-                if (*x)
-                    doc_addf(doc, R_PASS, 3, "- %.*s", xl, x);
-                if (*y)
-                    doc_addf(doc, R_FAIL, 3, "+ %.*s", yl, y);
-            }
-            x = *xe ? xe + 1 : xe;
-            y = *ye ? ye + 1 : ye;
-        }
-    }
+    if (d->truth && a->answer_sent && a->v.st != ST_PASS)
+        result_diff(doc, d->truth, a->answer_sent, width);
     long s = (long)a->took_secs;
     doc_blank(doc);
     doc_addf(doc, R_DIM, 1, "you took %ldm%02lds on this drill", s / 60, s % 60);

@@ -76,6 +76,69 @@ static void test_trimmed_and_code(void **state)
     doc_free(&d);
 }
 
+/* Output lines wrap rather than run off the edge: nothing is lost, the
+ * rows after the first are marked, a runaway line is cut with a count. */
+static void test_wrap_verbatim(void **state)
+{
+    (void)state;
+    tui_doc d;
+    doc_init(&d);
+    char line[61];
+    memset(line, 'x', 60);
+    line[60] = '\0';
+    /* 24 cells from indent 2: "- " and 22 cells, then rows of "  ", a mark,
+     * a blank and 20 cells */
+    doc_wrap_verbatim(&d, R_NORMAL, 2, 26, "- ", line, 60, 12);
+    assert_int_equal(d.n, 3);
+    assert_int_equal(strlen(d.lines[0].text), 2 + 22);
+    assert_memory_equal(d.lines[0].text, "- xxx", 5);
+    size_t total = 22;
+    for (size_t i = 1; i < d.n; i++) {
+        const char *mark = crt_glyph(G_CONT);
+        assert_memory_equal(d.lines[i].text, "  ", 2);
+        assert_memory_equal(d.lines[i].text + 2, mark, strlen(mark));
+        total += strlen(d.lines[i].text) - 2 - strlen(mark) - 1;
+        assert_true(crt_width(d.lines[i].text, d.lines[i].len) <= 24);
+    }
+    assert_int_equal(total, 60);
+    doc_clear(&d);
+    /* an empty line is one row; a cut one says how much is left */
+    doc_wrap_verbatim(&d, R_NORMAL, 0, 80, "", "", 0, 12);
+    assert_int_equal(d.n, 1);
+    doc_clear(&d);
+    doc_wrap_verbatim(&d, R_NORMAL, 0, 26, "", line, 60, 1);
+    assert_int_equal(d.n, 2);
+    assert_non_null(strstr(d.lines[1].text, "(34 more bytes of this line)"));
+    doc_clear(&d);
+    /* doc_trimmed wraps its lines too */
+    doc_trimmed(&d, R_NORMAL, 0, 26, line, 12);
+    assert_true(d.n > 1);
+    doc_free(&d);
+}
+
+/* A hanging wrap: rows after the first start hang cells further in. */
+static void test_wrap_hang(void **state)
+{
+    (void)state;
+    tui_doc d;
+    doc_init(&d);
+    doc_wrap_hang(&d, R_NORMAL, 1, 7, 30, "[ ] d) one two three four five six seven eight");
+    assert_true(d.n >= 2);
+    assert_int_equal(d.lines[0].indent, 1);
+    for (size_t i = 1; i < d.n; i++) {
+        assert_int_equal(d.lines[i].indent, 8);
+        assert_true(d.lines[i].text[0] != ' ');
+        assert_true(8 + crt_width(d.lines[i].text, d.lines[i].len) <= 30);
+    }
+    doc_clear(&d);
+    /* a line break in an option starts a row under its text */
+    doc_wrap_hang(&d, R_NORMAL, 1, 7, 80, "[ ] a) x = 1\ny = 2");
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.lines[1].text, "y = 2");
+    assert_int_equal(d.lines[1].indent, 8);
+    doc_free(&d);
+}
+
 static int key(const char *s)
 {
     return crt_decode_seq(s, strlen(s));
@@ -166,6 +229,8 @@ int main(void)
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_wide_characters_and_long_words),
         cmocka_unit_test(test_trimmed_and_code),
+        cmocka_unit_test(test_wrap_verbatim),
+        cmocka_unit_test(test_wrap_hang),
         cmocka_unit_test(test_tab_widths),
         cmocka_unit_test(test_utf8_encode),
     };
