@@ -17,6 +17,10 @@
 
 #include "catalog.h"
 
+/* Messages said of one file's bad or repeated answers: a broken file can
+ * have a million of these. */
+#define ANSWERS_SHOWN_MAX 100
+
 void submission_init(submission *s)
 {
     memset(s, 0, sizeof *s);
@@ -198,8 +202,8 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
             continue;
         }
         ret = -1;
-        if (shown++ >= 100)
-            continue; /* a broken file can have a million of these */
+        if (shown++ >= ANSWERS_SHOWN_MAX)
+            continue;
         char *ptr = vctx_pointer_join("/answers", it->string);
         char *q = vctx_quote(it->string);
         if (cJSON_IsString(it))
@@ -222,13 +226,15 @@ int answers_load_text(submission *s, const char *path, const char *text, size_t 
             if (strcmp(s->items[order[k]].id, s->items[order[k - 1]].id) != 0)
                 continue;
             drop[order[k]] = 1;
+            ret = -1;
             if (k >= 2 && strcmp(s->items[order[k]].id, s->items[order[k - 2]].id) == 0)
                 continue; /* one message per id */
+            if (shown++ >= ANSWERS_SHOWN_MAX)
+                continue;
             char *ptr = vctx_pointer_join("/answers", s->items[order[k]].id);
             diag_add(d, "%s: %s: error: more than one answer for %s", path, ptr,
                      s->items[order[k]].id);
             free(ptr);
-            ret = -1;
         }
         size_t kept = 0;
         for (size_t i = 0; i < s->n; i++) {

@@ -160,6 +160,74 @@ static int open_shard(shard *sh, char **err)
     return 0;
 }
 
+/* Pass 1's reader of a shard: lines of at most REPORT_LINE_MAX + 1 bytes
+ * are kept, so a file of one endless line is read through, not into
+ * memory. */
+typedef struct {
+    int fd;
+    off_t at;   /* where the next read starts (pread: fd's offset is left alone) */
+    char chunk[65536];
+    size_t pos, end;
+    char *buf;  /* the line */
+    size_t cap;
+} linereader;
+
+/* The next line: *took is what it spans of the file (its newline
+ * included), *len its length without its line end; lr->buf holds it
+ * whole when *len <= REPORT_LINE_MAX. 1, 0 at the end of the file, or -1
+ * when reading failed (errno). */
+static int next_line(linereader *lr, size_t *took, size_t *len)
+{
+    size_t n = 0, kept = 0;
+    int nl = 0;
+    while (!nl) {
+        if (lr->pos == lr->end) {
+            ssize_t r = pread(lr->fd, lr->chunk, sizeof lr->chunk, lr->at);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r < 0)
+                return -1;
+            if (r == 0)
+                break;
+            lr->at += r;
+            lr->pos = 0;
+            lr->end = (size_t)r;
+        }
+        const char *p = lr->chunk + lr->pos;
+        size_t avail = lr->end - lr->pos;
+        const char *e = memchr(p, '\n', avail);
+        size_t span = e ? (size_t)(e - p) : avail;
+        nl = e != NULL;
+        lr->pos += span + nl;
+        n += span + nl;
+        /* kept up to one byte past the limit: enough to say it is over */
+        size_t keep = kept > REPORT_LINE_MAX ? 0 : span < REPORT_LINE_MAX + 1 - kept ? span
+                                                                                      : REPORT_LINE_MAX + 1 - kept;
+        if (kept + keep + 1 > lr->cap) {
+            size_t cap = lr->cap ? lr->cap : 4096;
+            while (cap < kept + keep + 1)
+                cap *= 2;
+            if (cap > REPORT_LINE_MAX + 2)
+                cap = REPORT_LINE_MAX + 2;
+            lr->buf = xrealloc(lr->buf, cap);
+            lr->cap = cap;
+        }
+        memcpy(lr->buf + kept, p, keep);
+        kept += keep;
+    }
+    if (!n)
+        return 0;
+    size_t l = n - nl;
+    if (l <= kept) {
+        while (l && lr->buf[l - 1] == '\r')
+            l--;
+        lr->buf[l] = '\0';
+    }
+    *took = n;
+    *len = l;
+    return 1;
+}
+
 /* Parses one line; NULL with a "FILE:LINE:COL: error: ..." message. */
 static cJSON *parse_line(const shard *sh, size_t lineno, const char *text, size_t len, diag *d)
 {
@@ -261,8 +329,8 @@ int cmd_report(int argc, char **argv)
     size_t nshards = 0;
     entry *entries = NULL;
     size_t nentries = 0, cap = 0;
-    char *python = NULL, *title = NULL, *packs = NULL, *batch = NULL, *line = NULL, *err = NULL;
-    size_t linecap = 0;
+    char *python = NULL, *title = NULL, *packs = NULL, *batch = NULL, *err = NULL;
+    linereader *lr = xcalloc(1, sizeof *lr);
     diag d;
     diag_init(&d);
 
@@ -342,13 +410,17 @@ int cmd_report(int argc, char **argv)
             diag_take(&d, err);
             continue;
         }
-        FILE *fp = fdopen(dup(shards[f].fd), "r");
-        if (!fp)
-            continue;
+        lr->fd = shards[f].fd;
+        lr->at = 0;
+        lr->pos = lr->end = 0;
         off_t offset = 0;
-        size_t lineno = 0, said = d.n, entries_before = nentries;
-        ssize_t n;
-        while ((n = getline(&line, &linecap, fp)) >= 0) {
+        size_t lineno = 0, said = d.n, entries_before = nentries, n, len;
+        int got;
+        while ((got = next_line(lr, &n, &len)) != 0) {
+            if (got < 0) {
+                diag_add(&d, "%s:%zu: error: cannot read: %s", shards[f].name, lineno + 1, strerror(errno));
+                break;
+            }
             if (d.n - said >= ERRORS_PER_SHARD) {
                 diag_add(&d, "%s: error: the rest of it is skipped%s", shards[f].name,
                          nentries == entries_before
@@ -358,11 +430,9 @@ int cmd_report(int argc, char **argv)
                 break;
             }
             off_t here = offset;
-            offset += n;
+            offset += (off_t)n;
             lineno++;
-            size_t len = (size_t)n;
-            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-                len--;
+            const char *line = lr->buf;
             if (!len)
                 continue;
             if (len > REPORT_LINE_MAX) {
@@ -448,7 +518,6 @@ int cmd_report(int argc, char **argv)
                                            .source = xstrdup(s->source ? s->source : "") };
             cJSON_Delete(j);
         }
-        fclose(fp);
     }
     report_view_release(&v);
     free(packs_said);
@@ -584,7 +653,9 @@ out:
     for (size_t i = 0; i < nentries; i++)
         free(entries[i].source);
     free(entries);
-    free(line);
+    if (lr)
+        free(lr->buf);
+    free(lr);
     free(python);
     free(packs);
     free(batch);

@@ -59,19 +59,48 @@ static interview_style st_style(status s)
     return s == ST_PASS ? IV_PASS : IV_FAIL;
 }
 
-/* The distinct topics in the order they first appear. */
-static size_t topics_of(const interview_record *r, const char ***out)
+/* One topic of the record: where it first appears, its score and count. */
+typedef struct {
+    const char *topic;
+    size_t first, n;
+    double score;
+} topic_sum;
+
+static int cmp_item_topic(const void *a, const void *b, void *arg)
 {
-    const char **t = xcalloc(r->n + 1, sizeof(*t));
+    const interview_record *r = arg;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(r->items[i].topic, r->items[j].topic);
+    return c ? c : (i > j) - (i < j);
+}
+
+static int cmp_topic_first(const void *a, const void *b)
+{
+    const topic_sum *x = a, *y = b;
+    return (x->first > y->first) - (x->first < y->first);
+}
+
+/* The distinct topics in the order they first appear, with their sums.
+ * Sorting, not a search per item: a record read back may hold 100,000
+ * drills of as many topics. */
+static size_t topics_of(const interview_record *r, topic_sum **out)
+{
+    size_t *idx = xcalloc(r->n + 1, sizeof *idx);
+    topic_sum *t = xcalloc(r->n + 1, sizeof *t);
+    for (size_t i = 0; i < r->n; i++)
+        idx[i] = i;
+    if (r->n > 1)
+        qsort_r(idx, r->n, sizeof *idx, cmp_item_topic, (void *)r);
     size_t n = 0;
-    for (size_t i = 0; i < r->n; i++) {
-        size_t k;
-        for (k = 0; k < n; k++)
-            if (!strcmp(t[k], r->items[i].topic))
-                break;
-        if (k == n)
-            t[n++] = r->items[i].topic;
+    for (size_t k = 0; k < r->n; k++) {
+        const interview_item *it = &r->items[idx[k]];
+        if (!n || strcmp(t[n - 1].topic, it->topic))
+            t[n++] = (topic_sum){ it->topic, idx[k], 0, 0 }; /* the first: ties sort by index */
+        t[n - 1].score += it->score;
+        t[n - 1].n++;
     }
+    free(idx);
+    qsort(t, n, sizeof *t, cmp_topic_first);
     *out = t;
     return n;
 }
@@ -170,24 +199,19 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
           r->n ? 100.0 * score / (double)r->n : 0.0);
     sink(ctx, IV_NORMAL, 0, "");
     sink(ctx, IV_TITLE, 0, "By topic");
-    const char **topics;
+    topic_sum *topics;
     size_t nt = topics_of(r, &topics);
     for (size_t t = 0; t < nt; t++) {
-        double s = 0;
-        int n = 0;
-        for (size_t i = 0; i < r->n; i++)
-            if (!strcmp(r->items[i].topic, topics[t])) {
-                s += r->items[i].score;
-                n++;
-            }
+        double s = topics[t].score;
+        size_t n = topics[t].n;
         sbuf sb;
         sbuf_init(&sb);
-        sbuf_addf(&sb, "%-16.16s ", topics[t]);
-        int fill = (int)(s / n * IV_BAR_W + 0.5);
+        sbuf_addf(&sb, "%-16.16s ", topics[t].topic);
+        int fill = (int)(s / (double)n * IV_BAR_W + 0.5);
         for (int i = 0; i < IV_BAR_W; i++)
             sbuf_addstr(&sb, i < fill ? full : empty);
         /* the label says what the bar shows: 0.25/1 is a quarter, not "0.2" */
-        sbuf_addf(&sb, " %.2f/%d", s, n);
+        sbuf_addf(&sb, " %.2f/%zu", s, n);
         sink(ctx, IV_BAR, 2, sb.buf);
         sbuf_release(&sb);
     }

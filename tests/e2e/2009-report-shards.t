@@ -226,4 +226,20 @@ test_expect_success 'GNU parallel: a failed shard is noticed, and report refuses
     test ! -e never.json
 '
 
+# A shard of one endless line (a 400 MB file of zeros, sparse here) is
+# read through, not into memory: what a line keeps is bounded by
+# REPORT_LINE_MAX (256 MiB), and a read that fails is an error, not the
+# end of the file. getline grew a buffer of 512 MiB for it, and when that
+# failed the shard was taken as empty ("holds no submission").
+if ldd "$PYDRILL" 2>/dev/null | grep -q libasan; then
+    test_skip 'a shard of one endless line: said, in bounded memory' 'the binary is built with ASan'
+else
+test_expect_success 'a shard of one endless line: said, in bounded memory' '
+    truncate -s 400M endless.jsonl &&
+    (ulimit -v 500000 && exec "$PYDRILL" report endless.jsonl) >out 2>err; test $? = 2 &&
+    contains err "endless.jsonl:1: error: a line of 419430400 bytes is not one of pydrill'"'"'s" &&
+    lacks err "holds no submission" && test ! -s out
+'
+fi
+
 test_done

@@ -1,6 +1,7 @@
 /* fuzz_report_line.c - libFuzzer target: any bytes as a line of a shard
  * that `pydrill report` reads. A line is a submission view or a message,
- * never a crash; what is accepted renders in every format, and its JSON
+ * never a crash; what is accepted renders in every format (Gradescope
+ * refuses, with a message, one where nothing could be graded), and its JSON
  * read back gives the same JSON (the round trip `report` relies on). */
 #include <stddef.h>
 #include <stdint.h>
@@ -21,8 +22,13 @@ static char *render(const char *format, const report_sub *s)
     if (!w)
         __builtin_trap();
     report_writer_add(w, s);
-    if (report_writer_finish(w, &err) < 0)
-        __builtin_trap(); /* one submission suits every format */
+    if (report_writer_finish(w, &err) < 0) {
+        /* one submission suits every format, but for Gradescope's refusal
+         * to record a 0 out of nothing graded (report_gradescope.c) */
+        if (strcmp(format, "gradescope") || s->error || !s->ndrills || s->max != 0)
+            __builtin_trap();
+        free(err);
+    }
     report_writer_free(w);
     return util_out_take(&out, NULL);
 }

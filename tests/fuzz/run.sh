@@ -32,6 +32,9 @@ srcs_for() {
     rubric) set -- src/rubric.c src/rubric_text.c src/util.c ;;
     report_line) set -- src/report*.c src/grade.c src/printed.c src/textdiff.c src/catalog.c src/kind*.c src/channel.c src/pyversion.c src/rubric.c src/rubric_text.c src/value.c src/value_repr.c src/util.c src/util_out.c \
         src/jsontext.c src/vctx.c ;;
+    interview) set -- src/interview.c src/interview_render.c src/report*.c src/grade.c src/printed.c src/textdiff.c \
+        src/catalog.c src/kind*.c src/channel.c src/pyversion.c src/rubric.c src/rubric_text.c src/value.c \
+        src/value_repr.c src/util.c src/util_out.c src/jsontext.c src/vctx.c ;;
     channel) set -- src/channel.c src/value.c src/value_repr.c src/util.c ;;
     encode) set -- src/value_encode.c src/value.c src/value_repr.c src/util.c ;;
     tracedoc) set -- src/tracedoc.c src/util.c ;;
@@ -89,6 +92,10 @@ cat >"$dict" <<'EOF'
 "\"pydrill-answers/1\""
 "\"drills\""
 "\"answers\""
+"\"pydrill-interview/1\""
+"\"points\""
+"\"hidden\""
+"\"status\""
 "\"candidate\""
 "\"id\""
 "\"kind\""

@@ -223,6 +223,29 @@ static void test_duplicates_keep_first(void **state)
     diag_free(&d);
 }
 
+/* A file of a million duplicated ids says a hundred of them, as it does
+ * of invalid ids: not one line each. */
+static void test_duplicates_capped(void **state)
+{
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "{\"format\":\"pydrill-answers/1\",\"answers\":{");
+    for (int i = 0; i < 300; i++)
+        sbuf_addf(&sb, "%s\"d%d\":\"1\",\"d%d\":\"2\"", i ? "," : "", i, i);
+    sbuf_addstr(&sb, "}}");
+    submission s;
+    diag d;
+    submission_init(&s);
+    diag_init(&d);
+    assert_int_equal(answers_load_text(&s, "m.json", sb.buf, sb.len, &d), -1);
+    assert_in_range(d.n, 1, 100);
+    assert_string_equal(d.msgs[0], "m.json: /answers/d0: error: more than one answer for d0");
+    assert_int_equal(s.n, 300);
+    submission_free(&s);
+    diag_free(&d);
+    sbuf_release(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_missing),
         cmocka_unit_test(test_set_and_export),
         cmocka_unit_test(test_duplicates_keep_first),
+        cmocka_unit_test(test_duplicates_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

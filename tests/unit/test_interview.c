@@ -284,6 +284,39 @@ static void test_text_escapes_controls(void **st)
     drill_verdict_free(&v);
 }
 
+/* A record read back may hold 100,000 drills of as many topics: the
+ * topics are summed by sorting, in the order they first appear. Searched
+ * per drill, this ran for minutes (still running after 60 s here: before
+ * the fix the test hangs rather than fails an assertion). */
+static void test_many_topics(void **st)
+{
+    (void)st;
+    enum { N = 100000 };
+    sbuf sb;
+    sbuf_init(&sb);
+    sbuf_addstr(&sb, "{\"format\": \"pydrill-interview/1\", \"drills\": [");
+    for (int i = 0; i < N; i++)
+        /* every other drill is of topic "same"; the rest each of its own */
+        sbuf_addf(&sb, "%s{\"id\": \"d%d\", \"topic\": \"%s%d\", \"status\": \"pass\", \"score\": %s}",
+                  i ? ", " : "", i, i % 2 ? "t" : "same", i % 2 ? N - i : 0, i % 4 == 0 ? "1" : "0");
+    sbuf_addstr(&sb, "]}");
+    interview_record r;
+    char *err = NULL;
+    assert_int_equal(interview_from_json(sb.buf, sb.len, "many.json", &r, &err), 0);
+    sbuf_release(&sb);
+    char *text = interview_text(&r);
+    const char *same = strstr(text, "  same0 "), *first = strstr(text, "  t99999 "),
+               *last = strstr(text, "  t1 ");
+    assert_non_null(same);
+    assert_non_null(first);
+    assert_non_null(last);
+    assert_true(same < first && first < last);
+    assert_non_null(strstr(same, " 25000.00/50000\n"));
+    assert_non_null(strstr(first, " 0.00/1\n"));
+    free(text);
+    interview_record_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_text_and_html),
         cmocka_unit_test(test_topic_bar_label),
         cmocka_unit_test(test_text_escapes_controls),
+        cmocka_unit_test(test_many_topics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
