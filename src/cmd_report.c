@@ -606,7 +606,8 @@ int cmd_report(int argc, char **argv)
     report_view_init(&v);
     for (size_t i = 0; i < nentries; i++) {
         char *text = read_entry(&shards[entries[i].file], &entries[i]);
-        cJSON *j = cJSON_ParseWithLength(text, entries[i].len);
+        /* a file that shrank since pass 1 gave fewer bytes: parse those */
+        cJSON *j = cJSON_ParseWithLength(text, strlen(text));
         const report_sub *s = j ? report_view_of_json(&v, j, &err) : NULL;
         if (!s) { /* it was fine a moment ago: the file changed */
             if (j)
