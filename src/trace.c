@@ -479,28 +479,35 @@ static cJSON *frame_record(step_ctx *s, PyFrameObject *f)
     return fr;
 }
 
+/* Puts what was printed from T.out_seen up to size into o[key], within
+ * what is left of the output budget; 1 when the budget cut it. */
+static int put_output(cJSON *o, const char *key, off_t size)
+{
+    size_t n = (size_t)(size - T.out_seen);
+    size_t room = TRACE_MAX_OUTPUT - T.out_sent;
+    size_t take = n < room ? n : room;
+    if (take) {
+        char *buf = xmalloc(take);
+        ssize_t r = pread(T.io->out_fd, buf, take, T.out_seen);
+        if (r > 0) {
+            char *clean = util_utf8_sanitize(buf, (size_t)r, NULL);
+            cJSON_AddStringToObject(o, key, clean);
+            free(clean);
+            T.out_sent += (size_t)r;
+        }
+        free(buf);
+    }
+    return take < n;
+}
+
 /* What was printed since the last step (line-buffered, so whole lines). */
 static void add_output(cJSON *step, step_ctx *s)
 {
     struct stat st;
     if (fstat(T.io->out_fd, &st) < 0 || st.st_size <= T.out_seen)
         return;
-    size_t n = (size_t)(st.st_size - T.out_seen);
-    size_t room = TRACE_MAX_OUTPUT - T.out_sent;
-    size_t take = n < room ? n : room;
-    if (take < n)
+    if (put_output(step, "out", st.st_size))
         s->cut |= 1u << CUT_OUTPUT;
-    if (take) {
-        char *buf = xmalloc(take);
-        ssize_t r = pread(T.io->out_fd, buf, take, T.out_seen);
-        if (r > 0) {
-            char *clean = util_utf8_sanitize(buf, (size_t)r, NULL);
-            cJSON_AddStringToObject(step, "out", clean);
-            free(clean);
-            T.out_sent += (size_t)r;
-        }
-        free(buf);
-    }
     T.out_seen = st.st_size;
 }
 
@@ -802,21 +809,8 @@ static void add_output_after(cJSON *end, off_t size)
 {
     if (size <= T.out_seen)
         return;
-    size_t n = (size_t)(size - T.out_seen);
-    size_t room = TRACE_MAX_OUTPUT - T.out_sent;
-    size_t take = n < room ? n : room;
-    if (take < n)
+    if (put_output(end, "after", size))
         send_cuts(1u << CUT_OUTPUT);
-    if (!take)
-        return;
-    char *buf = xmalloc(take);
-    ssize_t r = pread(T.io->out_fd, buf, take, T.out_seen);
-    if (r > 0) {
-        char *clean = util_utf8_sanitize(buf, (size_t)r, NULL);
-        cJSON_AddStringToObject(end, "after", clean);
-        free(clean);
-    }
-    free(buf);
 }
 
 void trace_job(const runner_job *job, const trace_io *io)

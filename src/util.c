@@ -506,7 +506,9 @@ char *util_path_join(const char *dir, const char *rel)
     return xasprintf("%s/%s", dir, rel);
 }
 
-char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
+/* Copies n bytes, each byte that is not part of valid UTF-8 (a NUL too)
+ * written as U+FFFD, or as \\xNN when escape is set. */
+static char *utf8_mend(const char *s, size_t n, int escape, size_t *outlen)
 {
     sbuf sb;
     sbuf_init(&sb);
@@ -515,7 +517,10 @@ char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
     for (size_t i = 0; i < n;) {
         size_t k = p[i] ? util_utf8_decode(p + i, n - i, &cp, 0) : 0;
         if (k == 0) {
-            sbuf_add(&sb, "\xEF\xBF\xBD", 3);
+            if (escape)
+                sbuf_addf(&sb, "\\x%02x", p[i]);
+            else
+                sbuf_add(&sb, "\xEF\xBF\xBD", 3);
             i++;
         } else {
             sbuf_add(&sb, p + i, k);
@@ -527,26 +532,14 @@ char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
     return r;
 }
 
+char *util_utf8_sanitize(const char *s, size_t n, size_t *outlen)
+{
+    return utf8_mend(s, n, 0, outlen);
+}
+
 char *util_name_shown(const char *s)
 {
-    sbuf sb;
-    sbuf_init(&sb);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    uint32_t cp;
-    for (size_t i = 0; i < n;) {
-        size_t k = util_utf8_decode(p + i, n - i, &cp, 0);
-        if (k == 0) {
-            sbuf_addf(&sb, "\\x%02x", p[i]);
-            i++;
-        } else {
-            sbuf_add(&sb, p + i, k);
-            i += k;
-        }
-    }
-    char *r = sbuf_detach(&sb, NULL);
-    sbuf_release(&sb);
-    return r;
+    return utf8_mend(s, strlen(s), 1, NULL);
 }
 
 /* Bidirectional formatting characters: they reorder what a terminal shows
