@@ -34,11 +34,10 @@ void submission_free(submission *s)
     }
     free(s->items);
     for (size_t i = 0; i < s->nfolder_answers; i++) {
-        free(s->folder_answers[i]);
-        free(s->folder_ids[i]);
+        free(s->folder_answers[i].path);
+        free(s->folder_answers[i].id);
     }
     free(s->folder_answers);
-    free(s->folder_ids);
     free(s->candidate);
     free(s->source);
     submission_init(s);
@@ -449,9 +448,8 @@ static int load_folder(submission *s, const char *shown, const char *path, diag 
                 rest.folders++;
                 size_t k = s->nfolder_answers++;
                 s->folder_answers = xrealloc(s->folder_answers, s->nfolder_answers * sizeof *s->folder_answers);
-                s->folder_ids = xrealloc(s->folder_ids, s->nfolder_answers * sizeof *s->folder_ids);
-                s->folder_answers[k] = xstrdup(file);
-                s->folder_ids[k] = xstrdup(id);
+                s->folder_answers[k].path = xstrdup(file);
+                s->folder_answers[k].id = xstrdup(id);
             } else if (util_read_regular(dfd, names[i], file, ANSWER_MAX, &text, &len, &err) < 0) {
                 diag_take(d, err);
                 ret = -1;

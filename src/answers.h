@@ -29,8 +29,10 @@ typedef struct {
     /* In a folder, folders named like an answer ("fix-me.py/", a zip of
      * fix-me.py/solution.py): not answers, but the grader names them when
      * the drill is one it grades, rather than a silent "no answer". */
-    char **folder_answers; /* the paths */
-    char **folder_ids;     /* the drill ids they are named for */
+    struct {
+        char *path;
+        char *id; /* the drill it is named for */
+    } *folder_answers;
     size_t nfolder_answers;
 } submission;
 

@@ -426,21 +426,28 @@ static int parse_args(int argc, char **argv, cmd_source *src, grade_opts *o)
     return rc;
 }
 
-/* The bar ends with a line break when it is left on screen, and not when
- * the report that follows on the same terminal erases it. */
-static int bar_erased_at_end;
+/* The progress bar on stderr. */
+typedef struct {
+    int show;     /* stderr is a terminal, there is something to count, no --quiet */
+    int shares;   /* the report streams to the same terminal: the bar is erased
+                   * before each piece of it, drawn again below, and gives way
+                   * at the end instead of ending its line */
+    size_t total; /* answers */
+    double start;
+} progress_bar;
 
-static void progress(int show, size_t done, size_t total, double start)
+static void progress(const progress_bar *b, size_t done)
 {
-    if (!show)
+    if (!b->show)
         return;
-    double el = (util_now_ms() - start) / 1000.0;
+    size_t total = b->total;
+    double el = (util_now_ms() - b->start) / 1000.0;
     double rate = el > 0 ? (double)done / el : 0;
     double eta = rate > 0 ? (double)(total - done) / rate : 0;
     int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
     fprintf(stderr, "\r[%.*s%*s] %zu/%zu answers  %.0f/s  ETA %.0fs ", fill,
             "##############################", width - fill, "", done, total, rate, eta);
-    if (done == total && !bar_erased_at_end)
+    if (done == total && !b->shares)
         fputc('\n', stderr);
     fflush(stderr);
 }
@@ -477,9 +484,9 @@ static void note_unknown(const catalog *c, const submission *sub, const char *pa
     }
     /* a folder named like an answer to a drill graded here, and no answer */
     for (size_t f = 0; f < sub->nfolder_answers; f++)
-        if (catalog_find(c, sub->folder_ids[f]) && !submission_get(sub, sub->folder_ids[f]))
+        if (catalog_find(c, sub->folder_answers[f].id) && !submission_get(sub, sub->folder_answers[f].id))
             diag_add(&sv->warnings, "%s: warning: is a folder, not an answer file: drill %s has no answer",
-                     sub->folder_answers[f], sub->folder_ids[f]);
+                     sub->folder_answers[f].path, sub->folder_answers[f].id);
     if (n > UNKNOWN_LISTED)
         sbuf_addf(&sb, " and %zu more", n - UNKNOWN_LISTED);
     if (n) {
@@ -666,14 +673,10 @@ int cmd_grade(int argc, char **argv)
     size_t window = (size_t)o.jobs * LOAD_WINDOW_PER_JOB;
     size_t next_load = 0, ndone = 0;
     size_t *ids = xcalloc(window, sizeof *ids);
-    int show = !o.quiet && isatty(2);
-    /* the bar and a report streamed to the same terminal: the bar is
-     * erased before each piece of the report, and drawn again below it */
-    int bar_shares = show && !o.output && isatty(1);
-    bar_erased_at_end = bar_shares;
-    double start = util_now_ms();
     size_t total = nsubs * child_drills, unreadable = 0, shown = 0;
-    progress(show && total, 0, total, start);
+    progress_bar bar = { .show = !o.quiet && isatty(2) && total, .total = total, .start = util_now_ms() };
+    bar.shares = bar.show && !o.output && isatty(1);
+    progress(&bar, 0);
     while (ndone < nsubs) {
         /* what is held back to keep the sorted order counts in the window */
         while (next_load < nsubs && next_load - em.next < window) {
@@ -708,12 +711,12 @@ int cmd_grade(int argc, char **argv)
             engine_batch_add(batch, s, &sub, &sv[s]);
             submission_free(&sub);
         }
-        if (bar_shares && total)
+        if (bar.shares)
             fputs("\r\033[K", stderr);
         emit_ready(&em);
-        if (bar_shares && total) {
+        if (bar.shares) {
             util_out_flush(&out);
-            progress(1, shown, total, start);
+            progress(&bar, shown);
         }
         if (ndone == nsubs)
             break;
@@ -722,20 +725,20 @@ int cmd_grade(int argc, char **argv)
             em.done[ids[i]] = 1;
         ndone += n;
         size_t now = engine_batch_graded(batch) + unreadable;
-        if (bar_shares && total) {
+        if (bar.shares) {
             fputs("\r\033[K", stderr);
             emit_ready(&em);
             util_out_flush(&out);
-            progress(1, shown = now, total, start);
+            progress(&bar, shown = now);
         } else {
             emit_ready(&em);
             if (now != shown)
-                progress(show && total, shown = now, total, start);
+                progress(&bar, shown = now);
         }
         if (out.err) /* the report cannot arrive whole: grading on is wasted */
             break;
     }
-    if (bar_shares && total)
+    if (bar.shares)
         fputs("\r\033[K", stderr); /* the bar gives way to the report's summary */
     emit_ready(&em);
     free(ids);

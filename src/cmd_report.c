@@ -277,6 +277,35 @@ static char *missing_positions(const entry *e, size_t n, size_t total, size_t *c
     return sbuf_detach(&sb, NULL);
 }
 
+/* A value every line of the shards must carry alike ("packs", "batch"):
+ * the first one seen and where, and the shards already told they differ. */
+typedef struct {
+    char *value;
+    size_t file, line;
+    unsigned char *said;
+} agreed;
+
+/* 1 the first time a line of shard f carries a string other than the
+ * first seen (lines without one, from older versions, are let be). */
+static int disagrees(agreed *a, const cJSON *v, size_t f, size_t line)
+{
+    if (!cJSON_IsString(v))
+        return 0;
+    if (!a->value) {
+        a->value = xstrdup(v->valuestring);
+        a->file = f;
+        a->line = line;
+        return 0;
+    }
+    return strcmp(a->value, v->valuestring) != 0 && !a->said[f]++;
+}
+
+static void agreed_free(agreed *a)
+{
+    free(a->value);
+    free(a->said);
+}
+
 /* Reads a line back by where pass 1 found it. */
 static char *read_entry(const shard *sh, const entry *e)
 {
@@ -329,7 +358,12 @@ int cmd_report(int argc, char **argv)
     size_t nshards = 0;
     entry *entries = NULL;
     size_t nentries = 0, cap = 0;
-    char *python = NULL, *title = NULL, *packs = NULL, *batch = NULL, *err = NULL;
+    char *python = NULL, *title = NULL, *err = NULL;
+    /* the packs each shard was graded with ("packs" of a line; older
+     * shards have none): one shard of a class graded with a drill fixed in
+     * between is one part of the class graded otherwise; and the list of
+     * submissions it was cut from ("batch") */
+    agreed packs = { 0 }, batch = { 0 };
     linereader *lr = xcalloc(1, sizeof *lr);
     diag d;
     diag_init(&d);
@@ -393,16 +427,10 @@ int cmd_report(int argc, char **argv)
     int python_differs = 0;
     size_t python_file = 0, python_line = 0;
     char other_python[512] = "";
-    /* the packs each shard was graded with ("packs" of a line; older
-     * shards have none): one shard of a class graded with a drill fixed in
-     * between is one part of the class graded otherwise */
-    size_t packs_file = 0, packs_line = 0;
-    unsigned char *packs_said = xcalloc(nshards ? nshards : 1, 1);
-    /* and the list of submissions it was cut from ("batch") */
-    size_t batch_file = 0, batch_line = 0;
+    packs.said = xcalloc(nshards ? nshards : 1, 1);
+    batch.said = xcalloc(nshards ? nshards : 1, 1);
     int reveal = 0, reveal_said = 0;
     size_t reveal_file = 0, reveal_line = 0;
-    unsigned char *batch_said = xcalloc(nshards ? nshards : 1, 1);
     report_view v;
     report_view_init(&v);
     for (size_t f = 0; f < nshards; f++) {
@@ -485,30 +513,14 @@ int cmd_report(int argc, char **argv)
             }
             if (cJSON_IsString(ti) && !title)
                 title = xstrdup(ti->valuestring);
-            const cJSON *bl = cJSON_GetObjectItemCaseSensitive(j, "batch");
-            if (cJSON_IsString(bl)) {
-                if (!batch) {
-                    batch = xstrdup(bl->valuestring);
-                    batch_file = f;
-                    batch_line = lineno;
-                } else if (strcmp(batch, bl->valuestring) && !batch_said[f]++) {
-                    diag_add(&d, "%s:%zu: error: graded from another list of submissions than %s:%zu (the "
-                                 "folder changed between the two runs?): grade every shard from the same list",
-                             shards[f].name, lineno, shards[batch_file].name, batch_line);
-                }
-            }
-            const cJSON *pk = cJSON_GetObjectItemCaseSensitive(j, "packs");
-            if (cJSON_IsString(pk)) {
-                if (!packs) {
-                    packs = xstrdup(pk->valuestring);
-                    packs_file = f;
-                    packs_line = lineno;
-                } else if (strcmp(packs, pk->valuestring) && !packs_said[f]++) {
-                    diag_add(&d, "%s:%zu: error: graded with other packs than %s:%zu (a pack changed between "
-                                 "the two runs, or another --drill?): grade every shard with the same packs",
-                             shards[f].name, lineno, shards[packs_file].name, packs_line);
-                }
-            }
+            if (disagrees(&batch, cJSON_GetObjectItemCaseSensitive(j, "batch"), f, lineno))
+                diag_add(&d, "%s:%zu: error: graded from another list of submissions than %s:%zu (the "
+                             "folder changed between the two runs?): grade every shard from the same list",
+                         shards[f].name, lineno, shards[batch.file].name, batch.line);
+            if (disagrees(&packs, cJSON_GetObjectItemCaseSensitive(j, "packs"), f, lineno))
+                diag_add(&d, "%s:%zu: error: graded with other packs than %s:%zu (a pack changed between "
+                             "the two runs, or another --drill?): grade every shard with the same packs",
+                         shards[f].name, lineno, shards[packs.file].name, packs.line);
             if (nentries == cap) {
                 cap = cap ? 2 * cap : 256;
                 entries = xrealloc(entries, cap * sizeof *entries);
@@ -520,15 +532,13 @@ int cmd_report(int argc, char **argv)
         }
     }
     report_view_release(&v);
-    free(packs_said);
-    free(batch_said);
-    if (packs && (src.catalog || src.npacks)) {
+    if (packs.value && (src.catalog || src.npacks)) {
         char loaded[CATALOG_DIGEST_HEX];
         catalog_digest_hex(&c, loaded);
-        if (strcmp(loaded, packs))
+        if (strcmp(loaded, packs.value))
             diag_add(&d, "pydrill: error: report: the shards were graded with other packs than those given "
                          "here, or with --drill (%s:%zu): give the packs they were graded with, or give none",
-                     shards[packs_file].name, packs_line);
+                     shards[packs.file].name, packs.line);
     }
     if (d.n) {
         cmd_print_diag(&d);
@@ -556,7 +566,7 @@ int cmd_report(int argc, char **argv)
                 diag_add(&d, "pydrill: error: report: position %zu of %zu is in %s:%zu and again in %s:%zu",
                          e->position, total, shards[a->file].name, a->line, shards[e->file].name, e->line);
             }
-        } else if (!batch && strcmp(a->source, e->source) > 0 && disordered++ < MISSING_LISTED) {
+        } else if (!batch.value && strcmp(a->source, e->source) > 0 && disordered++ < MISSING_LISTED) {
             /* grade sorts a batch by path: positions out of that order
              * come from batches of the same size, but not the same. Lines
              * that carry the batch's digest were checked by it instead: a
@@ -600,7 +610,7 @@ int cmd_report(int argc, char **argv)
         goto out;
     }
     report_options ropt = { .format = format, .python_version = python, .title = c.title ? c.title : title,
-                            .packs = packs, .batch = batch };
+                            .packs = packs.value, .batch = batch.value };
     report_writer *w = report_writer_new(&ropt, &out, &err);
     int unreadable = 0, all_pass = 1;
     report_view_init(&v);
@@ -658,8 +668,8 @@ out:
         free(lr->buf);
     free(lr);
     free(python);
-    free(packs);
-    free(batch);
+    agreed_free(&packs);
+    agreed_free(&batch);
     free(title);
     diag_free(&d);
     catalog_free(&c);

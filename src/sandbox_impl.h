@@ -8,6 +8,8 @@
 /* Prepared descriptors sit at or above this number in the parent, out of
  * the way of the low numbers an answer is likely to close or reuse. */
 #define SANDBOX_FD_BASE 240
+/* The open-file limit that leaves room above SANDBOX_FD_BASE for them. */
+#define SANDBOX_MIN_OPEN_FILES 256
 
 /* ---- sandbox_landlock.c ---- */
 /* The kernel's Landlock ABI version, or -1 when it has none (or it is off). */

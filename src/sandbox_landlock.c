@@ -24,12 +24,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "pyembed.h"
 #include "util.h"
+
+/* errno said for what failed; a descriptor that could not be moved above
+ * SANDBOX_FD_BASE (EINVAL) is an open-file limit too low, and says so. */
+static char *landlock_error(const char *what)
+{
+    struct rlimit r;
+    if (errno == EINVAL && getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < SANDBOX_MIN_OPEN_FILES)
+        return xasprintf("landlock: %s: the open-file limit is %llu; the grader needs at least %d (ulimit -n %d)",
+                         what, (unsigned long long)r.rlim_cur, SANDBOX_MIN_OPEN_FILES, SANDBOX_MIN_OPEN_FILES);
+    return xasprintf("landlock: %s: %s", what, strerror(errno));
+}
 
 /* Rights by the ABI that brought them (include/uapi/linux/landlock.h);
  * spelled out so that older kernel headers build too. */
@@ -210,7 +222,7 @@ int sandbox_landlock_prepare(char **err)
     for (size_t i = 0; i < ARRAY_SIZE(fixed_paths) && rc == 0; i++)
         rc = add_path(fixed_paths[i], 1);
     if (rc < 0)
-        *err = xasprintf("landlock: preparing the read list: %s", strerror(errno));
+        *err = landlock_error("preparing the read list");
     return rc;
 }
 
@@ -267,7 +279,7 @@ int sandbox_landlock_ruleset(const char *scratch, char **err)
         }
     }
     if (rc < 0) {
-        *err = xasprintf("landlock: %s: %s", what, strerror(errno));
+        *err = landlock_error(what);
         if (rs >= 0)
             close(rs);
         return -1;
