@@ -296,7 +296,7 @@ static void send_syntax(void)
 static PyObject *test_namespace(PyObject *answer_ns, PyObject **builtins)
 {
     PyObject *pristine = pyembed_pristine_builtins();
-    PyObject *b = PyDict_Copy(pristine);
+    PyObject *b = pyembed_builtins_copy();
     PyObject *ns = PyDict_New();
     PyObject *name = PyUnicode_FromString("answer");
     if (!b || !ns || !name || PyDict_SetItemString(ns, "__name__", name) < 0 ||

@@ -30,6 +30,14 @@ static char version[32];
 /* The sub-interpreter's builtins as they were before any answer: what
  * every test sees. Frozen with the rest, so gc cannot lead an answer to it. */
 static PyObject *pristine_builtins;
+/* Copies of it made here, once, for a child's first tests: a copy made in
+ * the child writes the reference count of every builtin, and those objects
+ * sit on some sixty pages the child would otherwise copy-on-write for that
+ * alone. Hidden like the original; each child uses its own (copy-on-write)
+ * view of them, and never frees one (this process holds a reference). */
+#define BUILTINS_COPIES 8
+static PyObject *builtins_copies[BUILTINS_COPIES];
+static int builtins_copies_used;
 
 /* The environment both interpreters are made with: nothing of the
  * grader's (a CI job's tokens would otherwise be one os.environ away from
@@ -243,6 +251,9 @@ static int start_sub(char **err)
         PyThreadState_Swap(main_ts);
         return -1;
     }
+    for (int i = 0; i < BUILTINS_COPIES; i++)
+        builtins_copies[i] = pyembed_hide(PyDict_Copy(pristine_builtins));
+    PyErr_Clear();
     /* Anything the imports left for the collector is collected now, once,
      * rather than in every child; then the survivors are frozen, so that a
      * child's collections never walk (and so never copy-on-write) the pages
@@ -599,6 +610,18 @@ int pyembed_refreeze(void)
 PyObject *pyembed_pristine_builtins(void)
 {
     return pristine_builtins;
+}
+
+PyObject *pyembed_builtins_copy(void)
+{
+    while (builtins_copies_used < BUILTINS_COPIES) {
+        PyObject *b = builtins_copies[builtins_copies_used++];
+        if (b) {
+            Py_INCREF(b);
+            return b;
+        }
+    }
+    return pyembed_hide(PyDict_Copy(pristine_builtins));
 }
 
 static int collect_path(void *arg)

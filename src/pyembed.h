@@ -37,6 +37,9 @@ const char *const *pyembed_warm_modules(size_t *n);
 /* The builtins as they were before any answer ran (borrowed; child only
  * reads it, and copies it for each test). */
 PyObject *pyembed_pristine_builtins(void);
+/* A new reference to a fresh copy of the pristine builtins, for one test
+ * (in a child: the first ones were made before the fork). */
+PyObject *pyembed_builtins_copy(void);
 /* The sub-interpreter's import path (sys.path), for the sandbox's read
  * list. Caller frees the strings and the array. */
 char **pyembed_import_paths(size_t *n);
