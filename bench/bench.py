@@ -144,6 +144,23 @@ def time_floor(n=100):
     return n / (time.perf_counter() - t0)
 
 
+def time_two_busy(iterations=5000000):
+    """What this machine gives two CPU-bound processes at once: the time of
+    one busy loop alone over the time of two side by side, times two. On
+    two real cores that is 2.0; on a shared or SMT-backed VM it is less,
+    and it is the ceiling of -j2 / -j1 here, whatever the grader does."""
+    loop = ["/usr/bin/python3", "-I", "-S", "-c", "n = 0\nfor i in range(%d): n += i" % iterations]
+    t0 = time.perf_counter()
+    subprocess.run(loop, check=True)
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ps = [subprocess.Popen(loop) for _ in range(2)]
+    for p in ps:
+        p.wait()
+    two = time.perf_counter() - t0
+    return 2 * one / two
+
+
 def time_fork_floor(n=500):
     """What forking a warm interpreter costs here with nothing of pydrill's
     around it (bench/forkfloor.c): {"fork": ms, "+compile": ms, "+run": ms}
@@ -206,21 +223,27 @@ def main():
         side_dir, subs = make_batch(tmp, "side", drills, SUBMISSIONS, wrong)
         answers = len(subs) * len(drills)
         grade(side_dir, 1)  # warm the page cache
-        j1, j2, base, floor = [], [], [], []
+        j1, j2, base, floor, busy, cpu1 = [], [], [], [], [], []
         for _ in range(RUNS):
             # side by side: each round runs every contender once, so a busy
             # moment of the machine falls on all of them alike
-            j1.append(answers / grade(side_dir, 1)[0])
+            el, cpu, _, _ = grade(side_dir, 1)
+            j1.append(answers / el)
+            cpu1.append(1000 * cpu / answers)
             j2.append(answers / grade(side_dir, 2)[0])
+            busy.append(time_two_busy())
             el, n = time_baseline(tmp, subs[:BASELINE_SUBMISSIONS], drills)
             base.append(n / el)
             floor.append(time_floor())
-        m1, m2, mb, mf = (statistics.median(x) for x in (j1, j2, base, floor))
+        m1, m2, mb, mf, mbusy, mc1 = (statistics.median(x) for x in (j1, j2, base, floor, busy, cpu1))
         print("batch: %d submissions x %d fix/write drills of %s = %d answers; %d rounds, medians"
               % (len(subs), len(drills), os.path.relpath(PACK, ROOT), answers, RUNS))
         print("pydrill -j1           %8.0f answers/s  (%.2f ms per answer)" % (m1, 1000 / m1))
         print("pydrill -j2           %8.0f answers/s  (%.2f ms per answer)" % (m2, 1000 / m2))
+        print("CPU per answer, -j1   %8.2f ms        (every process: coordinator, worker, children)" % mc1)
         print("ratio -j2 / -j1       %8.2fx" % (m2 / m1))
+        print("two busy loops        %8.2fx one    (what this machine gives two processes at once:"
+              " the ceiling of -j2 / -j1 here)" % mbusy)
         print("python3 -I -S/answer  %8.0f answers/s  (%.2f ms per answer, %d answers)"
               % (mb, 1000 / mb, BASELINE_SUBMISSIONS * len(drills)))
         print("ratio -j1 / baseline  %8.1fx" % (m1 / mb))
