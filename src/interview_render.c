@@ -14,6 +14,7 @@
 #include "util.h"
 
 #define IV_BAR_W 20
+#define IV_TOPIC_W 16 /* characters of a topic shown beside its bar */
 #define IV_TEXT_W 78
 
 void interview_when(time_t t, char buf[32])
@@ -57,6 +58,28 @@ static void emitf(interview_sink sink, void *ctx, interview_style st, int indent
 static interview_style st_style(status s)
 {
     return s == ST_PASS ? IV_PASS : IV_FAIL;
+}
+
+/* s cut to w characters and padded to w, then a space: a byte count
+ * would split "Nebenläufigkeit" inside its ä and pad it one short. */
+static void add_column(sbuf *sb, const char *s, int w)
+{
+    size_t n = strlen(s), i = 0;
+    int chars = 0;
+    while (i < n && chars < w) {
+        uint32_t cp;
+        size_t len = util_utf8_decode((const unsigned char *)s + i, n - i, &cp, 0);
+        if (len == 0) {
+            sbuf_addstr(sb, "\xEF\xBF\xBD"); /* U+FFFD for a byte that is not UTF-8 */
+            len = 1;
+        } else {
+            sbuf_add(sb, s + i, len);
+        }
+        i += len;
+        chars++;
+    }
+    for (; chars < w + 1; chars++)
+        sbuf_addstr(sb, " ");
 }
 
 /* One topic of the record: where it first appears, its score and count. */
@@ -206,7 +229,7 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
         size_t n = topics[t].n;
         sbuf sb;
         sbuf_init(&sb);
-        sbuf_addf(&sb, "%-16.16s ", topics[t].topic);
+        add_column(&sb, topics[t].topic, IV_TOPIC_W);
         int fill = (int)(s / (double)n * IV_BAR_W + 0.5);
         for (int i = 0; i < IV_BAR_W; i++)
             sbuf_addstr(&sb, i < fill ? full : empty);

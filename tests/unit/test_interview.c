@@ -260,6 +260,30 @@ static void test_topic_bar_label(void **st)
     drill_verdict_free(&v);
 }
 
+/* A topic longer than its column is cut between characters, not inside
+ * one, and padded by characters: the bars of a non-English course line
+ * up, and the line stays valid UTF-8. */
+static void test_topic_column_utf8(void **st)
+{
+    (void)st;
+    drill d;
+    drill_verdict v;
+    make_fix(&d, &v);
+    d.topic = "Nebenl\xc3\xa4ufigkeitsfragen"; /* its 16th character ends at byte 17 */
+    interview_record r;
+    interview_record_init(&r);
+    interview_add(&r, &d, "def f(): pass", &v, 3);
+    d.topic = "\xc3\xa4rger";
+    interview_add(&r, &d, "def f(): pass", &v, 3);
+    char *text = interview_text(&r);
+    assert_true(util_utf8_valid(text, strlen(text)));
+    assert_non_null(strstr(text, "  Nebenl\xc3\xa4ufigkeits ##########"));
+    assert_non_null(strstr(text, "  \xc3\xa4rger            ##########"));
+    free(text);
+    interview_record_free(&r);
+    drill_verdict_free(&v);
+}
+
 /* What the candidate wrote or printed cannot drive the terminal the text
  * is read in: controls and bidi overrides escaped, tabs and lines kept. */
 static void test_text_escapes_controls(void **st)
@@ -327,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_text_and_html),
         cmocka_unit_test(test_topic_bar_label),
         cmocka_unit_test(test_text_escapes_controls),
+        cmocka_unit_test(test_topic_column_utf8),
         cmocka_unit_test(test_many_topics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
