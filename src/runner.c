@@ -8,6 +8,7 @@
  * process with status 0). */
 #define _GNU_SOURCE
 #include "runner.h"
+#include <sched.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -257,6 +258,38 @@ static pid_t fork_patiently(void)
     }
 }
 
+/* A child is born on the CPU this process is running on, and is free to
+ * move from there: it reads what this process has just touched (warm in
+ * that CPU's caches), and this process sleeps while it runs. Left to the
+ * scheduler, a fork goes to another (idle) CPU, and every answer crossed
+ * between CPUs: on a two-CPU VM that cost about a sixth of the CPU time
+ * of a batch (make bench). A process allowed one CPU, or one whose mask
+ * cannot be read, forks as before. */
+typedef struct {
+    cpu_set_t mask; /* as it was before the fork */
+    int narrowed;
+} birth_cpu;
+
+static void birth_cpu_narrow(birth_cpu *b)
+{
+    b->narrowed = 0;
+    int cpu = sched_getcpu();
+    if (cpu < 0 || cpu >= CPU_SETSIZE || sched_getaffinity(0, sizeof b->mask, &b->mask) < 0 ||
+        CPU_COUNT(&b->mask) < 2 || !CPU_ISSET(cpu, &b->mask))
+        return;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    b->narrowed = sched_setaffinity(0, sizeof one, &one) == 0;
+}
+
+/* In the parent and in the child after the fork. */
+static void birth_cpu_restore(const birth_cpu *b)
+{
+    if (b->narrowed)
+        sched_setaffinity(0, sizeof b->mask, &b->mask);
+}
+
 runner_task *runner_spawn(const runner_job *job)
 {
     reap_corpses(0);
@@ -319,7 +352,10 @@ runner_task *runner_spawn(const runner_job *job)
     t->out_cap = memfd_create("pydrill-stdout", MFD_CLOEXEC);
     fflush(NULL);
     pid_t parent = getpid();
+    birth_cpu born;
+    birth_cpu_narrow(&born);
     pid_t pid = fork_patiently();
+    birth_cpu_restore(&born);
     if (pid < 0) {
         char *why = xasprintf("cannot start a process for the answer: %s", strerror(errno));
         close(p[0]);
