@@ -94,6 +94,23 @@ for i in sorted((index | named) - ids):
 sys.exit(1 if ids - index or (index | named) - ids else 0)
 EOF
 '
+test_expect_success 'the version table of docs/coverage.md lists every drill pinned per version (versioned expect or requires), and only those' '
+    "$PY" - "$TOP/docs/coverage.md" "$TOP/drills.json" <<\EOF
+import json, os, re, sys
+doc = open(sys.argv[1]).read()
+table = doc.split("## What changes between Python versions", 1)[1].split("\n## ", 1)[0]
+listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.M))
+top = os.path.dirname(sys.argv[2])
+pinned = {d["id"] for p in json.load(open(sys.argv[2]))["packs"]
+          for d in json.load(open(os.path.join(top, p)))["drills"]
+          if isinstance(d.get("expect"), dict) or d.get("requires")}
+for i in sorted(pinned - listed):
+    print("pinned per version but not in the version table of docs/coverage.md:", i)
+for i in sorted(listed - pinned):
+    print("in the version table of docs/coverage.md but not pinned per version:", i)
+sys.exit(1 if pinned != listed else 0)
+EOF
+'
 test_expect_success 'the guide names every module loaded before answers run (warm and preloadable)' '
     bt=$(printf "\140") &&
     for m in $(sed -n "/^static const char \*const warm_modules\[\] = {/,/^};/p" "$TOP/src/pyembed.c" | grep -o "\"[a-z0-9_.]*\"" | tr -d "\"") \
