@@ -36,7 +36,9 @@
  *   an explanation, and nothing it mentions is counted. In the bundled test
  *   set (tests/fixtures/explain) lists of keywords have at most 16%
  *   function words and the tersest right answer 29%; "identity equality
- *   cpython interning 256 cache" has none. */
+ *   cpython interning 256 cache" has none. Lists padded with articles
+ *   ("the copies of the items, the shared list") have plenty, and fail
+ *   for want of a verb (rubric_text.c says what counts as one). */
 #include "rubric.h"
 #include "rubric_impl.h"
 

@@ -228,8 +228,10 @@ static const char *const function_words[] = {
     "me", "there", "here", "what", "how", "not", "no", "never", NULL,
 };
 
-/* A sentence has a verb: an auxiliary, or an inflected form of a verb
- * (glue_verbs, and those of verbs[] below). */
+/* A sentence has a verb: an auxiliary, an inflected form of a verb
+ * (glue_verbs, and those of verbs[] below) that is not used as a noun or
+ * adjective (unmark_noun_forms), or a bare form after a subject
+ * (mark_bare_verbs). */
 static const char *const auxiliaries[] = {
     "am", "are", "be", "been", "being", "is", "was", "were", "can", "cannot", "could", "did", "do",
     "does", "had", "has", "have", "may", "might", "must", "shall", "should", "will", "would", NULL,
@@ -278,6 +280,30 @@ static const char *const verbs[] = {
     "solve", "speed", "spend", "split", "start", "stay", "stop", "store", "suspend", "switch",
     "tell", "think", "touch", "track", "trigger", "try", "turn", "unbox", "update", "wait",
     "walk", "want", "waste", "win", "work", "write", "yield", NULL,
+};
+
+/* Bare forms that are verbs after a subject: "they pause", "threads never
+ * run" (verbs[], and glue verbs besides those inflected above). */
+static const char *const glue_bare_verbs[] = {
+    "get", "make", "use", "keep", "let", "need", "mean", "go", "give", "take", "put", "say", "see", NULL,
+};
+/* Bare forms of verbs[] that head a compound noun as often as they are
+ * verbs ("the indices hash table", "small ints cache"): not verbs after a
+ * noun, only after a pronoun. */
+static const char *const noun_verbs[] = {
+    "access", "alias", "block", "box", "break", "cache", "call", "change", "check", "copy", "cost",
+    "count", "end", "fix", "free", "hash", "help", "hit", "jump", "last", "leak", "load",
+    "lock", "look", "loop", "match", "measure", "note", "pass", "pay", "point", "pop", "print",
+    "probe", "push", "return", "save", "search", "speed", "split", "start", "stop", "store",
+    "switch", "touch", "track", "try", "turn", "update", "walk", "work", NULL,
+};
+#define PLURAL_MIN 4 /* letters of a plural noun taken as a subject: ints, ones */
+static const char *const subject_pronouns[] = { "i", "we", "you", "they", NULL };
+/* Adverbs that may stand between a subject and its verb. */
+static const char *const verb_adverbs[] = {
+    "never", "only", "also", "always", "just", "still", "often", "usually", "sometimes", "rarely",
+    "all", "both", "each", "then", "really", "actually", "simply", "merely", "typically", "normally",
+    "generally", "first", NULL,
 };
 
 static const char *const irregular_verbs[] = {
@@ -503,7 +529,96 @@ static int ends_clause(const rubric_text *t, size_t i)
     return t->tok[i].len == 3 && (memcmp(rubric_tk(t, i), "\xE2\x80\x93", 3) == 0 || memcmp(rubric_tk(t, i), "\xE2\x80\x94", 3) == 0);
 }
 
-static void mark_sentences(rubric_text *t)
+/* A plural noun, as a subject may be: "generators", "threads", "ones";
+ * not a function word, glue word or verb form, nor "status", "class",
+ * "analysis" or a possessive. */
+static int plural_noun_at(const rubric_text *t, size_t i)
+{
+    const rubric_tok *k = &t->tok[i];
+    if (k->kind != RT_WORD || (k->flags & (RT_CODE | RT_GLUE)) || k->len < PLURAL_MIN)
+        return 0;
+    const char *w = rubric_tk(t, i);
+    char last = (char)rubric_fold((unsigned char)w[k->len - 1]);
+    char before = (char)rubric_fold((unsigned char)w[k->len - 2]);
+    return last == 's' && before != 's' && before != 'u' && before != 'i' && before != '\'';
+}
+
+/* Bare verbs after a subject. verbs[] leaves bare forms out, since they
+ * double as nouns ("the cache", "a lock"), so a sentence in the plural
+ * ("Generators pause at each yield", "threads never run in parallel")
+ * had no verb and read as keyword soup. A bare form is a verb when a
+ * subject pronoun (they, we, you, I) or a plural noun comes right before
+ * it in its clause, an adverb at most between. After a noun, which may
+ * be a modifier instead, the form must not be one that heads compound
+ * nouns (noun_verbs) and must be followed by a word of its clause other
+ * than "of": "the small ints cache", "the indices hash table", "the
+ * threads lock" stay noun phrases. */
+static void mark_bare_verbs(rubric_text *t)
+{
+    for (size_t j = 1; j < t->ntok; j++) {
+        rubric_tok *v = &t->tok[j];
+        if (v->kind != RT_WORD || (v->flags & (RT_CODE | RT_VERB)))
+            continue;
+        const char *w = rubric_tk(t, j);
+        if (!word_in(w, v->len, verbs) && !word_in(w, v->len, glue_bare_verbs))
+            continue;
+        size_t s = j - 1;
+        if (tok_in(t, s, verb_adverbs) && s > 0)
+            s--;
+        if (t->tok[s].kind != RT_WORD || (t->tok[s].flags & RT_CODE) || t->tok[s].clause != v->clause)
+            continue;
+        int subject = tok_in(t, s, subject_pronouns);
+        if (!subject && plural_noun_at(t, s) && !word_in(w, v->len, noun_verbs)) {
+            const rubric_tok *n = j + 1 < t->ntok ? &t->tok[j + 1] : NULL;
+            subject = n && n->kind == RT_WORD && n->clause == v->clause && !tok_is(t, j + 1, "of");
+        }
+        if (subject)
+            v->flags |= RT_VERB | RT_GLUE;
+    }
+}
+
+static const char *const determiners[] = {
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "my", "our", "your",
+    "each", "every", NULL,
+};
+static const char *const prepositions[] = {
+    "about", "after", "against", "at", "before", "by", "for", "from", "in", "into", "of", "on",
+    "through", "via", "with", "without", NULL,
+};
+
+static int ends_in(const rubric_text *t, size_t i, const char *suffix)
+{
+    return ends_with(rubric_tk(t, i), t->tok[i].len, suffix);
+}
+
+/* Verb forms used as nouns and adjectives are not the verb a sentence
+ * needs: after an article or a possessive ("the copies", "the shared
+ * list", "its binding"), joined to a word by a hyphen ("I/O-bound",
+ * "heap-allocated"), an -s or -ing form before "of" ("the reference
+ * counts of"), an -ing form after a preposition or after an article and
+ * one word ("by sharing", "the late binding"). Lists of terms padded with
+ * articles are full of them; the auxiliaries and contractions stay
+ * verbs. */
+static void unmark_noun_forms(rubric_text *t)
+{
+    for (size_t j = 1; j < t->ntok; j++) {
+        rubric_tok *v = &t->tok[j];
+        if (!(v->flags & RT_VERB) || (v->flags & RT_FUNC))
+            continue;
+        int ing = ends_in(t, j, "ing"), s_form = ends_in(t, j, "s") || ing;
+        int noun = tok_in(t, j - 1, determiners) ||
+                   (tok_sym(t, j - 1, '-') && !(t->tok[j - 1].flags & RT_SPACE) && !(v->flags & RT_SPACE) &&
+                    j >= 2 && t->tok[j - 2].kind == RT_WORD) ||
+                   (s_form && tok_is(t, j + 1, "of") && t->tok[j + 1].clause == v->clause) ||
+                   (ing && (tok_in(t, j - 1, prepositions) || (j >= 2 && tok_in(t, j - 2, determiners) &&
+                                                               t->tok[j - 1].kind == RT_WORD)));
+        if (noun)
+            v->flags &= (unsigned short)~RT_VERB;
+    }
+}
+
+/* Sentences and clauses of every token. */
+static void mark_clauses(rubric_text *t)
 {
     uint32_t sent = 0, clause = 0;
     for (size_t i = 0; i < t->ntok; i++) {
@@ -525,6 +640,13 @@ static void mark_sentences(rubric_text *t)
         t->tok[i].clause = clause;
     }
     t->nsent = t->ntok ? (size_t)sent + 1 : 0;
+}
+
+static void mark_sentences(rubric_text *t)
+{
+    mark_clauses(t);
+    unmark_noun_forms(t);
+    mark_bare_verbs(t);
     t->sent_glue = xcalloc(t->nsent + 1, sizeof *t->sent_glue);
     t->sent_other = xcalloc(t->nsent + 1, sizeof *t->sent_other);
     t->sent_refuted = xcalloc(t->nsent + 1, 1);

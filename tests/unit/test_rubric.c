@@ -344,6 +344,41 @@ static void test_judge_soup(void **state)
           &r);
     assert_null(r.soup);
     assert_int_equal(r.hits, 3);
+    /* a bare verb after a plural subject or a pronoun is a verb: sentences
+     * in the plural are not soup (the verb of each is its only one) */
+    static const char *const plural[] = {
+        "Both names refer to the same object when they hold one identity; the equality operators compare "
+        "values through __eq__, and small ints from -5 to 256 stay in one cache.",
+        "Names never compare values: they refer to the same object or not. Small ints from -5 to 256 "
+        "live in a cache, and equality operators call __eq__ instead.",
+        "You compare identity with is: both names point at the same object. Operators like == call "
+        "__eq__ instead, and we keep small ints from -5 to 256 in a cache.",
+        NULL,
+    };
+    for (size_t i = 0; plural[i]; i++) {
+        judge(plural[i], &r);
+        if (r.soup)
+            fail_msg("soup: %s: %s", r.soup, plural[i]);
+        assert_int_equal(r.hits, 3);
+    }
+    /* lists of terms padded with articles stay soup: a verb form after an
+     * article, in a compound or before "of" is a noun, and the bare forms
+     * that head compounds are verbs only after a pronoun */
+    static const char *const padded[] = {
+        "The identity of the objects, the small ints cache of CPython, the equality through __eq__, "
+        "the copies of -5 and 256.",
+        "The same object for the names, the sparse indices hash table, the __eq__ for the equality, "
+        "the shared small ints cache from -5 to 256.",
+        "The same object, the threads lock, the calls of __eq__, the I/O-bound work, the late binding "
+        "of the names, the caching of -5 to 256.",
+        NULL,
+    };
+    for (size_t i = 0; padded[i]; i++) {
+        judge(padded[i], &r);
+        if (!r.soup)
+            fail_msg("not soup: %s", padded[i]);
+        assert_int_equal(r.hits, 0);
+    }
     /* only code */
     judge("`a is b` `a.__eq__(b)`", &r);
     assert_int_equal(r.hits, 0);
