@@ -78,6 +78,57 @@ typedef struct {
 
 /* ---- patterns ---- */
 
+static int word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (unsigned char)c >= 0x80;
+}
+
+/* Regular-expression and glob habits that a pattern, whose symbols are
+ * literal, would match only as typed (never, in practice): the author
+ * meant something else. What to write instead, or NULL. s is one
+ * variant, its groups expanded, so any '|' or '?' left is outside one.
+ * Literal uses stay possible: Python's `a | b` and `d |= e` (the bar
+ * between spaces or symbols), a subscript d[key], a list [ x ] with a
+ * space, **kwargs; `id(` and `o(n` are calls and formulas, not groups. */
+static const char *pattern_habit(const char *s)
+{
+    size_t n = strlen(s), opens = 0, closes = 0, i;
+    int only_parens = n > 0;
+    for (i = 0; i < n; i++) {
+        opens += s[i] == '(';
+        closes += s[i] == ')';
+        if (s[i] != '(' && s[i] != ')' && s[i] != ' ')
+            only_parens = 0;
+    }
+    if (only_parens && opens)
+        return "an empty group: choices go in parentheses, (lazy|eager)";
+    for (i = 0; i < n; i++) {
+        char prev = i ? s[i - 1] : ' ', next = s[i + 1];
+        int letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (unsigned char)next >= 0x80;
+        if (s[i] == '[' && letter && !word_byte(prev) && prev != ')' && prev != ']')
+            return "'[' makes no choice: choices go in parentheses, (lazy|eager), an optional word is (the )?, "
+                   "and a Python list that begins with a name takes a space, [ x ]";
+        if (s[i] == '|' && (word_byte(prev) || word_byte(next) || prev == '(' || prev == ')' ||
+                            next == '(' || next == ')')) {
+            if (opens > closes)
+                return "a '(' is not closed: choices go in parentheses, (lazy|eager)";
+            if (closes > opens)
+                return "a ')' has no '(': choices go in parentheses, (lazy|eager)";
+            return "'|' outside a group: choices go in parentheses, (lazy|eager), with none inside";
+        }
+        if (s[i] == '?')
+            return "a '?' follows a group only, to make it optional: (lazy )?";
+        if (s[i] == '.' && next == '*')
+            return "'.*' is no wildcard: '...' skips up to " STR(GAP_MAX) " words, and a '*' after three "
+                   "letters ends a stem (laz*)";
+        if (s[i] == '*' && (prev == ' ' || prev == '\t') && word_byte(next))
+            return "a '*' ends a stem (laz*), it does not start one; for Python's *args write args, which "
+                   "matches it";
+    }
+    return NULL;
+}
+
 static int pattern_compile(const char *src, pattern *p, char **err)
 {
     size_t n = strlen(src);
@@ -85,6 +136,12 @@ static int pattern_compile(const char *src, pattern *p, char **err)
     if (n > RUBRIC_PATTERN_MAX) {
         if (err)
             *err = xasprintf("longer than %d bytes", RUBRIC_PATTERN_MAX);
+        return -1;
+    }
+    const char *habit = pattern_habit(src);
+    if (habit) {
+        if (err)
+            *err = xstrdup(habit);
         return -1;
     }
     size_t len;

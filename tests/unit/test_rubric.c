@@ -188,7 +188,11 @@ static void test_bad_patterns(void **state)
     assert_null(err);
     assert_int_equal(rubric_pattern_check("a ... b ... c ... d", &err), 0);
     static const char *const bad[] = {
-        "", "   ", "... identity", "identity ...", "a ... ... b", "x*", "a ... b ... c ... d ... e", NULL,
+        "", "   ", "... identity", "identity ...", "a ... ... b", "x*", "a ... b ... c ... d ... e",
+        /* regex and glob habits, which would match only as typed */
+        "lazy|eager", "(lazy|eager", "lazy|eager)", "()", "lazy?", "[lazy]", "lazy.*", ".*lazy", "*lazy",
+        "*lazy*", "[in|runs in] the background", "(on )?demand|request", "look* ?up", "(look* ?up|lookup)",
+        "(id(x)|hash(x))", NULL,
     };
     for (size_t i = 0; bad[i]; i++) {
         if (rubric_pattern_check(bad[i], &err) != -1)
@@ -203,6 +207,31 @@ static void test_bad_patterns(void **state)
     assert_int_equal(rubric_pattern_check(long_one, &err), -1);
     assert_has(err, "longer than");
     free(err);
+    /* what each habit is told to write instead */
+    static const char *const advice[][2] = {
+        { "lazy|eager", "choices go in parentheses, (lazy|eager)" }, { "(lazy|eager", "a '(' is not closed" },
+        { "lazy|eager)", "a ')' has no '('" }, { "()", "an empty group" }, { "lazy?", "follows a group only" },
+        { "[lazy]", "'[' makes no choice" }, { "lazy.*", "'...' skips up to 6 words" },
+        { "*lazy", "a '*' ends a stem (laz*)" }, { NULL, NULL },
+    };
+    for (size_t i = 0; advice[i][0]; i++) {
+        assert_int_equal(rubric_pattern_check(advice[i][0], &err), -1);
+        assert_has(err, advice[i][1]);
+        free(err);
+        err = NULL;
+    }
+    /* the literal uses of those symbols stay: Python's operators, lists,
+     * subscripts, calls and formulas */
+    static const char *const good[] = {
+        "d1 | d2", "d |= other", "lst = []", "[ x ] * 3", "[[]] * 3", "[0] * n", "d[key]", "a[i] = 1",
+        "id(", "o(n", "next()", "lst = () ... append", "**kwargs", "f(*args)", "n*n", "hash((", NULL,
+    };
+    for (size_t i = 0; good[i]; i++) {
+        if (rubric_pattern_check(good[i], &err) != 0)
+            fail_msg("pattern \"%s\" refused: %s", good[i], err);
+    }
+    FOUND("d1 | d2", "Merge them with d1|d2 in 3.9.");
+    FOUND("[ x ] * 3", "It builds [x] * 3, three references.");
     /* a '*' inside a formula is a symbol, not a prefix */
     assert_int_equal(rubric_pattern_check("n*n", &err), 0);
     FOUND("n*n", "The total is n*n copies.");
