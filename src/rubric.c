@@ -29,8 +29,9 @@
  *   SENTENCE_WORDS other words besides the match. "small int cache" on a
  *   line of its own says nothing.
  * - A contradiction or a misconception counts when it is asserted: not
- *   negated, and not in a sentence that disowns it ("a common myth is
- *   that..."). Penalties need an assertion; credit needs one too.
+ *   negated, and not in a clause that disowns it ("a common myth is
+ *   that..."; rubric_text.c says which clauses do). Penalties need an
+ *   assertion; credit needs one too.
  * - Keyword soup: prose in which fewer than SOUP_MIN_FUNCTION_PCT of the
  *   words are function words, or that has no verb, is a list of terms, not
  *   an explanation, and nothing it mentions is counted. In the bundled test
@@ -452,7 +453,9 @@ static void judge_match(const rubric_text *t, size_t first, const pattern *p, co
             other--;
     }
     m->sentence = glue > 0 || other >= SENTENCE_WORDS;
-    m->refuted = t->sent_refuted[sent];
+    m->refuted = 0;
+    for (uint32_t c = t->tok[first].clause; c <= t->tok[m->last].clause; c++)
+        m->refuted |= t->clause_refuted[c];
 }
 
 /* Calls fn on every match of p in t, in order, until fn returns nonzero;

@@ -369,7 +369,7 @@ static const char *const clause_words[] = {
 
 static const char *const refute_words[] = {
     "myth", "myths", "misconception", "misconceptions", "mistake", "mistakes", "mistaken",
-    "mistakenly", "wrongly", "incorrectly", "falsely", "folklore", "fallacy", "contrary",
+    "mistakenly", "wrongly", "incorrectly", "falsely", "folklore", "fallacy",
     "naive", "naively", "misleading", "untrue", "tempting", NULL,
 };
 static const char *const refute_verbs[] = {
@@ -379,6 +379,8 @@ static const char *const refute_subjects[] = {
     "people", "many", "some", "might", "may", "would", "could", "often", "beginners",
     "juniors", "folks", "commonly", NULL,
 };
+
+#define OTHERWISE_WINDOW 4 /* tokens after a disowning word within which "otherwise" turns it around */
 
 static const char *const abbreviations[] = {
     "etc", "vs", "cf", "approx", "ie", "eg", "al", "resp", "fig", "mr", "dr", NULL,
@@ -640,6 +642,96 @@ static void mark_clauses(rubric_text *t)
         t->tok[i].clause = clause;
     }
     t->nsent = t->ntok ? (size_t)sent + 1 : 0;
+    t->nclause = t->ntok ? (size_t)clause + 1 : 0;
+}
+
+/* Whether the word at i disowns what its clause says: "myth",
+ * "wrongly", "people think", "is wrong", "not true"... but not when it
+ * disowns the opposite ("it is a mistake to think otherwise") or what
+ * others think in a phrase that asserts the rest ("contrary to what
+ * people think, ..."). */
+static int refutes_at(const rubric_text *t, size_t i)
+{
+    int after_be = i >= 1 && (tok_is(t, i - 1, "is") || tok_is(t, i - 1, "are") || tok_is(t, i - 1, "was") ||
+                              tok_is(t, i - 1, "be"));
+    int after_not = i >= 1 && (tok_is(t, i - 1, "not") || is_contraction_nt(rubric_tk(t, i - 1), t->tok[i - 1].len));
+    int believed = tok_in(t, i, refute_verbs) && i >= 1 && tok_in(t, i - 1, refute_subjects);
+    int refute = tok_in(t, i, refute_words) || believed ||
+                 ((tok_is(t, i, "wrong") || tok_is(t, i, "false")) && after_be) || (tok_is(t, i, "true") && after_not);
+    if (!refute)
+        return 0;
+    for (size_t j = i + 1; j < t->ntok && j <= i + OTHERWISE_WINDOW && t->tok[j].sent == t->tok[i].sent; j++)
+        if (tok_is(t, j, "otherwise"))
+            return 0;
+    for (size_t j = i; j-- > 0 && t->tok[j].clause == t->tok[i].clause;)
+        if (tok_is(t, j, "contrary"))
+            return 0;
+    return 1;
+}
+
+/* Whether a clause (its first token, whether it has a verb) that disowns
+ * what it says points back at the clause before it: "..., which is a myth", "..., but that's a misconception",
+ * "... -- a common myth" (no verb of its own). */
+static int refers_back(const rubric_text *t, size_t first, int has_verb)
+{
+    static const char *const openers[] = { "but", "and", "yet", "though", "although", NULL };
+    static const char *const pronouns[] = { "that", "this", "it", NULL };
+    static const char *const short_be[] = { "that's", "this's", "it's", NULL };
+    if (!has_verb)
+        return 1;
+    size_t i = first;
+    while (i < t->ntok && t->tok[i].kind != RT_WORD)
+        i++;
+    if (tok_in(t, i, openers))
+        i++;
+    return tok_is(t, i, "which") || tok_in(t, i, short_be) ||
+           (tok_in(t, i, pronouns) && (tok_is(t, i + 1, "is") || tok_is(t, i + 1, "was")));
+}
+
+/* Clauses that disown what they say. A cue disowns its own clause only,
+ * as a negation does: in "X, and it is a mistake to think otherwise" or
+ * "Contrary to what people think, X" or "Many think they differ, but X",
+ * X is asserted. Besides, a disowning clause that points back (above)
+ * disowns the clause before it, and one that begins with "that" is
+ * disowned with the clause it completes: "People think, wrongly, that
+ * X". */
+static void mark_refuted(rubric_text *t)
+{
+    size_t n = t->nclause;
+    unsigned char *own = xcalloc(n + 1, 1), *verb = xcalloc(n + 1, 1);
+    size_t *first = xcalloc(n + 1, sizeof *first);
+    uint32_t *sent = xcalloc(n + 1, sizeof *sent);
+    t->clause_refuted = xcalloc(n + 1, 1);
+    for (size_t i = t->ntok; i-- > 0;) {
+        uint32_t c = t->tok[i].clause;
+        first[c] = i;
+        sent[c] = t->tok[i].sent;
+        if (t->tok[i].kind != RT_WORD || (t->tok[i].flags & RT_CODE))
+            continue;
+        verb[c] |= (t->tok[i].flags & RT_VERB) != 0;
+        own[c] |= refutes_at(t, i) != 0;
+    }
+    for (size_t c = 0; c < n; c++) {
+        unsigned char r = own[c];
+        if (c + 1 < n && own[c + 1] && sent[c + 1] == sent[c] && refers_back(t, first[c + 1], verb[c + 1]))
+            r = 1;
+        size_t i = first[c];
+        while (i < t->ntok && t->tok[i].kind != RT_WORD && t->tok[i].clause == c)
+            i++;
+        if (tok_is(t, i, "that") && !tok_is(t, i + 1, "is") && !tok_is(t, i + 1, "was")) {
+            /* the clause it completes: the nearest before it that says something */
+            size_t p = c;
+            while (p-- > 0 && sent[p] == sent[c] && !own[p] && !verb[p])
+                ;
+            if (p < c && sent[p] == sent[c] && own[p])
+                r = 1;
+        }
+        t->clause_refuted[c] = r;
+    }
+    free(own);
+    free(verb);
+    free(first);
+    free(sent);
 }
 
 static void mark_sentences(rubric_text *t)
@@ -649,7 +741,6 @@ static void mark_sentences(rubric_text *t)
     mark_bare_verbs(t);
     t->sent_glue = xcalloc(t->nsent + 1, sizeof *t->sent_glue);
     t->sent_other = xcalloc(t->nsent + 1, sizeof *t->sent_other);
-    t->sent_refuted = xcalloc(t->nsent + 1, 1);
     for (size_t i = 0; i < t->ntok; i++) {
         const rubric_tok *k = &t->tok[i];
         if (k->kind != RT_WORD)
@@ -658,18 +749,8 @@ static void mark_sentences(rubric_text *t)
             t->sent_glue[k->sent]++;
         else
             t->sent_other[k->sent]++;
-        if (k->flags & RT_CODE)
-            continue;
-        int after_be = i >= 1 && (tok_is(t, i - 1, "is") || tok_is(t, i - 1, "are") ||
-                                  tok_is(t, i - 1, "was") || tok_is(t, i - 1, "be"));
-        int after_not = i >= 1 && (tok_is(t, i - 1, "not") || is_contraction_nt(rubric_tk(t, i - 1), t->tok[i - 1].len));
-        int refute = tok_in(t, i, refute_words) ||
-                     (tok_in(t, i, refute_verbs) && i >= 1 && tok_in(t, i - 1, refute_subjects)) ||
-                     ((tok_is(t, i, "wrong") || tok_is(t, i, "false")) && after_be) ||
-                     (tok_is(t, i, "true") && after_not);
-        if (refute)
-            t->sent_refuted[k->sent] = 1;
     }
+    mark_refuted(t);
 }
 
 void rubric_text_init(rubric_text *t, const char *s, size_t n)
@@ -692,7 +773,7 @@ void rubric_text_release(rubric_text *t)
     free(t->tok);
     free(t->sent_glue);
     free(t->sent_other);
-    free(t->sent_refuted);
+    free(t->clause_refuted);
     memset(t, 0, sizeof *t);
 }
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -353,6 +354,60 @@ static void test_judge_misconceptions(void **state)
     rubric_result_free(&r);
 }
 
+/* A disowning cue disowns its own clause, not the sentence: the audit's
+ * answers (instructor6, D/ans/disown), against its drill's misconception. */
+static void test_judge_disowning(void **state)
+{
+    static char *kw_lazy[] = { "lazy", "lazily", "on demand", "one at a time" };
+    static char *kw_mem[] = { "constant memory", "(less|little|low) memory" };
+    static char *kw_once[] = { "(only|just) once", "exhausted" };
+    static char *mis_bg[] = { "(in|runs in) (the )?background", "in parallel", "in another thread" };
+    rubric_point lazy[] = {
+        { "lazy", kw_lazy, 4, NULL, 0 }, { "memory", kw_mem, 2, NULL, 0 }, { "once", kw_once, 2, NULL, 0 },
+    };
+    rubric_misconception bg[] = { { "not in parallel", mis_bg, 3 } };
+    static const char *const base = "A generator is lazy and uses constant memory, and it can be consumed only once. ";
+    static const char *const stated[] = {
+        "It computes the values in parallel.",
+        "It computes the values in parallel, and it is a mistake to think otherwise.",
+        "Contrary to what people think, it computes the values in parallel with your code.",
+        "Many tutorials wrongly say it is sequential: it computes the values in parallel.",
+        "It is not true that it waits for next(): it computes the values in parallel.",
+        "Many people think it waits, but it computes the values in parallel.",
+        "It computes the values in parallel and it is wrong to say otherwise.",
+        "Contrary to the myth it computes the values in parallel.",
+        NULL,
+    };
+    static const char *const disowned[] = {
+        "It is a myth that it computes the values in parallel.",
+        "People think it computes the values in parallel; it does not.",
+        "It is often said that it computes the values in parallel, which is a myth.",
+        "Some say it computes the values in parallel, but that's a misconception.",
+        "People often think, wrongly, that it computes the values in parallel.",
+        "The idea that it computes the values in parallel is wrong.",
+        "It is not true that it computes the values in parallel.",
+        "It computes the values in parallel -- a common myth.",
+        NULL,
+    };
+    rubric_result r;
+    rubric_result_init(&r);
+    char text[512];
+    for (size_t i = 0; stated[i]; i++) {
+        snprintf(text, sizeof text, "%s%s", base, stated[i]);
+        rubric_judge(lazy, 3, bg, 1, text, strlen(text), &r);
+        if (!r.misconception)
+            fail_msg("not stated: %s", stated[i]);
+    }
+    for (size_t i = 0; disowned[i]; i++) {
+        snprintf(text, sizeof text, "%s%s", base, disowned[i]);
+        rubric_judge(lazy, 3, bg, 1, text, strlen(text), &r);
+        if (r.misconception)
+            fail_msg("stated: %s", disowned[i]);
+        assert_int_equal(r.hits, 3);
+    }
+    rubric_result_free(&r);
+}
+
 static void test_judge_soup(void **state)
 {
     rubric_result r;
@@ -517,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_utf8_and_empty),
         cmocka_unit_test(test_judge_points),
         cmocka_unit_test(test_judge_misconceptions),
+        cmocka_unit_test(test_judge_disowning),
         cmocka_unit_test(test_judge_soup),
         cmocka_unit_test(test_judge_long_input),
         cmocka_unit_test(test_grade_explain_verdict),
