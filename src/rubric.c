@@ -507,7 +507,9 @@ static int scan(const char *pat, const rubric_text *t, int (*fn)(const rubric_te
     return sc.result;
 }
 
-/* The answer's words from token a to token b, cut at QUOTE_MAX bytes. */
+/* The answer's words from token a to token b, cut at QUOTE_MAX bytes,
+ * on one line and with no double quote, so that where a quote ends in a
+ * message ("the answer says \"...\"") is known. */
 static char *quote(const rubric_text *t, size_t a, size_t b)
 {
     size_t s = t->tok[a].off, e = t->tok[b].off + t->tok[b].len;
@@ -519,9 +521,12 @@ static char *quote(const rubric_text *t, size_t a, size_t b)
         cut = 1;
     }
     char *q = xmemdup(t->norm + s, e - s);
-    for (char *c = q; *c; c++)
+    for (char *c = q; *c; c++) {
         if (*c == '\n' || *c == '\t')
             *c = ' ';
+        else if (*c == '"')
+            *c = '\'';
+    }
     if (cut) {
         char *r = xasprintf("%s...", q);
         free(q);

@@ -20,10 +20,15 @@ import json, os, sys
 catalog, fixtures = sys.argv[1], sys.argv[2]
 top = os.path.dirname(catalog)
 explain = {}
+rubrics = {}
 for pack in json.load(open(catalog))["packs"]:
     for d in json.load(open(os.path.join(top, pack)))["drills"]:
         if d["kind"] == "explain":
             explain[d["id"]] = d["prompt"]
+            rubrics[d["id"]] = {"pass_score": d.get("pass_score", 0.6),
+                                "points": [e["point"] for e in d["rubric"] if "point" in e],
+                                "misconceptions": [e["misconception"] for e in d["rubric"] if "misconception" in e]}
+json.dump(rubrics, open("rubrics.json", "w"))
 os.makedirs("subs")
 rows = []
 def put(label, drill, text, verdict, category):
@@ -103,6 +108,86 @@ test_expect_success 'the generic buzzword paragraph passes no drill' '
 '
 test_expect_success 'no drill passes its own prompt as the answer' '
     ! awk -F "\t" "\$5 == \"prompt\" && \$4 == \"pass\"" results.tsv | grep .
+'
+
+# A failed answer scores below its drill's pass mark, whatever it hit (a
+# gradebook takes the score, not the verdict); one that passes, at it.
+test_expect_success 'every failed answer scores below the pass mark, every passed one at it or above' '
+    "$PY" - <<\EOF
+import json, sys
+rubrics = json.load(open("rubrics.json"))
+bad = 0
+for sub in json.load(open("report.json"))["submissions"]:
+    for d in sub["drills"]:
+        if d["id"] not in rubrics or d["status"] == "missing":
+            continue
+        r = rubrics[d["id"]]
+        n = len(r["points"])
+        made = round(d["score"] * n)
+        if (made + 1e-9 >= r["pass_score"] * n) != (d["status"] == "pass"):
+            print("%s/%s: %s with %d of %d points (pass_score %s)" % (sub["candidate"], d["id"], d["status"],
+                                                                     made, n, r["pass_score"]))
+            bad += 1
+sys.exit(1 if bad else 0)
+EOF
+'
+
+# What the platform formats, which students read, say of a failed answer:
+# why (the reason the instructor's report gives first), and never a point
+# of the rubric nor the words of the answer that a misconception matched.
+test_expect_success 'gradescope and prairielearn say why an answer failed, not what the rubric holds' '
+    only=$(sed "s/^/--drill /" explain-ids.txt) &&
+    for sub in subs/*; do
+        label=${sub#subs/}
+        for fmt in gradescope prairielearn; do
+            pydrill grade --catalog "$TOP/drills.json" $only --format $fmt $sub >$fmt-$label.json
+            [ $? -le 1 ] || exit 1
+        done
+    done &&
+    "$PY" - <<\EOF
+import json, sys
+rubrics = json.load(open("rubrics.json"))
+why = {}
+for sub in json.load(open("report.json"))["submissions"]:
+    for d in sub["drills"]:
+        if d["id"] in rubrics and d["status"] == "fail":
+            why[(sub["candidate"], d["id"])] = d.get("message", "")
+mis = "the answer states a misconception: "
+soup = "the answer reads as a list of keywords, not sentences, so nothing it mentions counts\n"
+points = "not every point the rubric asks for is made (which ones is not shown here)\n"
+bad = 0
+seen = {"mis": 0, "soup": 0, "points": 0}
+for (label, drill), m in sorted(why.items()):
+    said = m.split("(the answer says \"", 1)[1].split("\")", 1)[0] if m.startswith("misconception: ") else None
+    feedback = None
+    if said is not None:
+        feedback = m[len("misconception: "):].split(" (the answer says \"", 1)[0]
+        want, kind = mis + feedback + "\n", "mis"
+    elif m.startswith("the answer reads as a list of keywords"):
+        want, kind = soup, "soup"
+    else:
+        want, kind = points, "points"
+    seen[kind] += 1
+    for fmt in ("gradescope", "prairielearn"):
+        t = [t for t in json.load(open("%s-%s.json" % (fmt, label)))["tests"] if t["name"].split(":")[0] == drill][0]
+        out = t.get("output", "")
+        text = out.split("\n", 1)[1] if fmt == "gradescope" else out
+        if text != want:
+            print(fmt, label, drill, "says", repr(text[:300]), "not", repr(want[:300]))
+            bad += 1
+        # (the feedback, written by the author for the candidate, may say what it likes)
+        if feedback:
+            out = out.replace(feedback, "")
+        for p in rubrics[drill]["points"]:
+            if p in out:
+                print(fmt, label, drill, "names a point:", p)
+                bad += 1
+        if said and said in out:
+            print(fmt, label, drill, "quotes the words that matched:", said)
+            bad += 1
+print("# failed answers: %(mis)d state a misconception, %(soup)d are soup, %(points)d miss points" % seen)
+sys.exit(1 if bad or not all(seen.values()) else 0)
+EOF
 '
 
 # The figures: per category, answers and how many were graded as named;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "grade.h"
+#include "report.h"
 #include "rubric.h"
 #include "util.h"
 
@@ -538,11 +539,48 @@ static void test_grade_explain_verdict(void **state)
     assert_false(v.points[2].hit);
     assert_has(v.message, "2 of 3 points; missed: small ints are cached");
 
-    /* a misconception fails with its feedback first; the score stays points / points */
+    /* a misconception fails with its feedback first */
     grade_explain(&d, "is and == are identical: both compare the value, so the same object is equal.", &v);
     assert_int_equal(v.st, ST_FAIL);
     assert_has(v.message, "misconception: `is` compares identity, not value (the answer says \"both compare");
     assert_has(v.message, "points; missed:");
+
+    /* and scores below the pass mark, whatever it hit: at most the most
+     * points that fail (1 of 3 at 0.6), and fewer when it hit fewer */
+    static const char every_point_and_a_misconception[] =
+        "`is` checks identity: both names refer to the same object. `==` calls __eq__, so two distinct "
+        "objects can compare equal. CPython caches small ints from -5 to 256. For small numbers both "
+        "compare the value.";
+    grade_explain(&d, every_point_and_a_misconception, &v);
+    assert_int_equal(v.st, ST_FAIL);
+    assert_true(v.score == 1.0 / 3.0);
+    assert_has(v.message, "3 of 3 points, 1 counted: an answer that fails scores below the pass mark");
+    d.pass_score = 1.0;
+    grade_explain(&d, every_point_and_a_misconception, &v);
+    assert_true(v.score == 2.0 / 3.0);
+    assert_has(v.message, "3 of 3 points, 2 counted");
+    d.pass_score = 0.3;
+    grade_explain(&d, every_point_and_a_misconception, &v);
+    assert_true(v.score == 0.0);
+    assert_has(v.message, "3 of 3 points, 0 counted");
+    d.pass_score = 0.6;
+    grade_explain(&d, "Is and == are identical for small numbers, and the same object is equal to itself.", &v);
+    assert_int_equal(v.st, ST_FAIL);
+    assert_true(v.score == 0.0);
+    assert_null(strstr(v.message, "counted"));
+
+    /* every point missed says why, when the answer mentions it */
+    grade_explain(&d, "`is` checks identity, and == calls __eq__; in the end identity is the same as equality.", &v);
+    assert_has(v.message, "missed: is compares identity (contradicted: \"identity is the same as equality\"); "
+                          "small ints are cached");
+    grade_explain(&d, "The is operator is not about identity: == calls __eq__ and compares the values.", &v);
+    assert_has(v.message, "missed: is compares identity (negated: \"not about identity\"); small ints are cached");
+    grade_explain(&d, "`is` compares the identity of the objects, and == calls __eq__ on them.\n\n- small int cache\n",
+                  &v);
+    assert_has(v.message, "missed: small ints are cached (not in a sentence: \"small int cache\")");
+    /* a quote holds no double quote, so that where it ends is known */
+    grade_explain(&d, "is and == are identical: \"both\" compare the value.", &v);
+    assert_has(v.message, "(the answer says \"both' compare the value\")");
 
     grade_explain(&d, "identity same object __eq__ equality small int cache -5 256", &v);
     assert_int_equal(v.st, ST_FAIL);
@@ -556,6 +594,65 @@ static void test_grade_explain_verdict(void **state)
     drill_verdict_free(&v);
     assert_null(v.points);
     assert_int_equal(v.npoints, 0);
+}
+
+/* What the platform formats (Gradescope, PrairieLearn), which students
+ * read, say of a failed explain answer: why, never which points or
+ * keywords; the answer's own words, which show what matched, neither. */
+static char *withheld(const drill *d, const char *answer, drill_verdict *v)
+{
+    grade_explain(d, answer, v);
+    report_drill rd;
+    memset(&rd, 0, sizeof rd);
+    rd.id = d->id;
+    rd.kind = "explain";
+    rd.st = v->st;
+    rd.score = v->score;
+    rd.message = v->message;
+    return report_explain_withheld(&rd);
+}
+
+static void test_platform_reasons(void **state)
+{
+    drill d;
+    memset(&d, 0, sizeof d);
+    d.id = "is-vs-eq";
+    d.kind = KIND_EXPLAIN;
+    d.rubric = points3;
+    d.nrubric = 3;
+    d.misconceptions = mis2;
+    d.nmisconceptions = 2;
+    d.pass_score = 0.6;
+    drill_verdict v;
+    drill_verdict_init(&v, &d);
+
+    char *w = withheld(&d, "`is` checks identity: both names refer to the same object. `==` calls __eq__. CPython "
+                           "caches small ints from -5 to 256. For small numbers both compare the value.", &v);
+    assert_non_null(w);
+    assert_string_equal(w, "the answer states a misconception: `is` compares identity, not value\n");
+    free(w);
+    /* whatever the quote holds */
+    w = withheld(&d, "is compares identity and == calls __eq__ on the objects. Both \"); compare the value; "
+                     "the answer reads as a list of keywords.", &v);
+    assert_has(v.message, "(the answer says \"Both '); compare the value\")");
+    assert_non_null(w);
+    assert_string_equal(w, "the answer states a misconception: `is` compares identity, not value\n");
+    free(w);
+    w = withheld(&d, "identity same object __eq__ equality small int cache -5 256", &v);
+    assert_non_null(w);
+    assert_string_equal(w, "the answer reads as a list of keywords, not sentences, so nothing it mentions counts\n");
+    free(w);
+    w = withheld(&d, "The is operator is not about identity at all.", &v);
+    assert_non_null(w);
+    assert_string_equal(w, "not every point the rubric asks for is made (which ones is not shown here)\n");
+    free(w);
+    /* a pass, and other kinds, are not this function's */
+    w = withheld(&d, "`is` compares identity: whether both names refer to the same object; == calls __eq__.", &v);
+    assert_int_equal(v.st, ST_PASS);
+    assert_null(w);
+    report_drill rd = { .id = "x", .kind = "choice", .st = ST_FAIL, .message = "misconception: x" };
+    assert_null(report_explain_withheld(&rd));
+    drill_verdict_free(&v);
 }
 
 int main(void)
@@ -576,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_judge_soup),
         cmocka_unit_test(test_judge_long_input),
         cmocka_unit_test(test_grade_explain_verdict),
+        cmocka_unit_test(test_platform_reasons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
