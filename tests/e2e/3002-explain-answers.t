@@ -1,7 +1,8 @@
 #!/bin/bash
 # The explain test set (issue 12): answers written as candidates would say
 # them, in tests/fixtures/explain/DRILL/{pass,fail}-LABEL.txt, graded by
-# `pydrill grade` against the bundled catalog. No keyword soup and no
+# `pydrill grade` against the bundled catalog and the explain drill that
+# `pydrill new explain` prints (authors start from it). No keyword soup and no
 # confident misconception may pass; neither may one generic paragraph of
 # buzzwords, nor a drill's own prompt handed back as its answer; and the
 # grader must agree with the file names on at least 90% of the set. The
@@ -15,14 +16,23 @@ MIN_AGREEMENT=90
 # One submission folder per label (pass-terse, fail-soup...): DRILL.txt in
 # each; "generic" holds the buzzword paragraph for every explain drill and
 # "prompt" each drill's prompt. expected.tsv: label, drill, verdict, category.
-"$PY" - "$TOP/drills.json" "$X" <<'EOF' || { echo "Bail out! cannot build the submissions"; exit 1; }
+# packs.txt: the --pack options that load the catalog's packs and the
+# template's.
+pydrill new explain >template.json || { echo "Bail out! pydrill new explain failed"; exit 1; }
+"$PY" - "$TOP/drills.json" "$X" template.json <<'EOF' || { echo "Bail out! cannot build the submissions"; exit 1; }
 import json, os, sys
-catalog, fixtures = sys.argv[1], sys.argv[2]
+catalog, fixtures, template = sys.argv[1], sys.argv[2], sys.argv[3]
 top = os.path.dirname(catalog)
+packs = [os.path.join(top, p) for p in json.load(open(catalog))["packs"]]
+json.dump({"format": "pydrill/1", "pack": "new-explain", "title": "pydrill new explain",
+           "drills": [json.load(open(template))]}, open("new-explain.json", "w"))
+packs.append(os.path.abspath("new-explain.json"))
+with open("packs.txt", "w") as f:
+    f.write("".join("--pack\n%s\n" % p for p in packs))
 explain = {}
 rubrics = {}
-for pack in json.load(open(catalog))["packs"]:
-    for d in json.load(open(os.path.join(top, pack)))["drills"]:
+for pack in packs:
+    for d in json.load(open(pack))["drills"]:
         if d["kind"] == "explain":
             explain[d["id"]] = d["prompt"]
             rubrics[d["id"]] = {"pass_score": d.get("pass_score", 0.6),
@@ -67,7 +77,9 @@ with open("expected.tsv", "w") as f:
 EOF
 
 # grade exits 1 (some answers fail, as they should); 2 would be a problem
-pydrill grade --catalog "$TOP/drills.json" -j 2 --format json -o report.json subs/* 2>grade.err
+IFS='
+' read -r -d '' -a PACKS <packs.txt
+pydrill grade "${PACKS[@]}" -j 2 --format json -o report.json subs/* 2>grade.err
 echo $? >grade.code
 
 # results.tsv: label, drill, expected, got, category, message
@@ -85,7 +97,7 @@ with open("expected.tsv") as f, open("results.tsv", "w") as out:
         out.write("\t".join((label, drill, want, status, category, msg)) + "\n")
 EOF
 
-test_expect_success 'the set covers every explain drill of the catalog' '
+test_expect_success 'the set covers every explain drill of the catalog, and the template' '
     test ! -s unknown.txt || { echo "not explain drills of the catalog:"; cat unknown.txt; false; } &&
     while read -r id; do
         grep -q "^$id " sets.txt || { echo "no answers for $id"; exit 1; }
@@ -140,7 +152,7 @@ test_expect_success 'gradescope and prairielearn say why an answer failed, not w
     for sub in subs/*; do
         label=${sub#subs/}
         for fmt in gradescope prairielearn; do
-            pydrill grade --catalog "$TOP/drills.json" $only --format $fmt $sub >$fmt-$label.json
+            pydrill grade "${PACKS[@]}" $only --format $fmt $sub >$fmt-$label.json
             [ $? -le 1 ] || exit 1
         done
     done &&
