@@ -649,41 +649,46 @@ static void mark_clauses(rubric_text *t)
  * "wrongly", "people think", "is wrong", "not true"... but not when it
  * disowns the opposite ("it is a mistake to think otherwise") or what
  * others think in a phrase that asserts the rest ("contrary to what
- * people think, ..."). */
-static int refutes_at(const rubric_text *t, size_t i)
+ * people think, ...": contrary is set when "contrary" came before it in
+ * its clause). */
+static int refutes_at(const rubric_text *t, size_t i, int contrary)
 {
     int after_be = i >= 1 && (tok_is(t, i - 1, "is") || tok_is(t, i - 1, "are") || tok_is(t, i - 1, "was") ||
                               tok_is(t, i - 1, "be"));
     int after_not = i >= 1 && (tok_is(t, i - 1, "not") || is_contraction_nt(rubric_tk(t, i - 1), t->tok[i - 1].len));
-    int believed = tok_in(t, i, refute_verbs) && i >= 1 && tok_in(t, i - 1, refute_subjects);
-    int refute = tok_in(t, i, refute_words) || believed ||
+    int refute = tok_in(t, i, refute_words) || (tok_in(t, i, refute_verbs) && i >= 1 && tok_in(t, i - 1, refute_subjects)) ||
                  ((tok_is(t, i, "wrong") || tok_is(t, i, "false")) && after_be) || (tok_is(t, i, "true") && after_not);
-    if (!refute)
+    if (!refute || contrary)
         return 0;
     for (size_t j = i + 1; j < t->ntok && j <= i + OTHERWISE_WINDOW && t->tok[j].sent == t->tok[i].sent; j++)
         if (tok_is(t, j, "otherwise"))
             return 0;
-    for (size_t j = i; j-- > 0 && t->tok[j].clause == t->tok[i].clause;)
-        if (tok_is(t, j, "contrary"))
-            return 0;
     return 1;
 }
 
-/* Whether a clause (its first token, whether it has a verb) that disowns
- * what it says points back at the clause before it: "..., which is a myth", "..., but that's a misconception",
- * "... -- a common myth" (no verb of its own). */
-static int refers_back(const rubric_text *t, size_t first, int has_verb)
+/* The first word of the clause that starts at token i, past an opening
+ * conjunction, or ntok. */
+static size_t clause_word(const rubric_text *t, size_t i)
 {
     static const char *const openers[] = { "but", "and", "yet", "though", "although", NULL };
+    uint32_t c = i < t->ntok ? t->tok[i].clause : 0;
+    while (i < t->ntok && t->tok[i].clause == c && t->tok[i].kind != RT_WORD)
+        i++;
+    if (i >= t->ntok || t->tok[i].clause != c)
+        return t->ntok;
+    return tok_in(t, i, openers) ? i + 1 : i;
+}
+
+/* Whether a clause that disowns what it says (starting at token first)
+ * points back at the clause before it: "..., which is a myth", "..., but
+ * that's a misconception", "... -- a common myth" (no verb of its own). */
+static int refers_back(const rubric_text *t, size_t first, int has_verb)
+{
     static const char *const pronouns[] = { "that", "this", "it", NULL };
     static const char *const short_be[] = { "that's", "this's", "it's", NULL };
     if (!has_verb)
         return 1;
-    size_t i = first;
-    while (i < t->ntok && t->tok[i].kind != RT_WORD)
-        i++;
-    if (tok_in(t, i, openers))
-        i++;
+    size_t i = clause_word(t, first);
     return tok_is(t, i, "which") || tok_in(t, i, short_be) ||
            (tok_in(t, i, pronouns) && (tok_is(t, i + 1, "is") || tok_is(t, i + 1, "was")));
 }
@@ -693,8 +698,9 @@ static int refers_back(const rubric_text *t, size_t first, int has_verb)
  * "Contrary to what people think, X" or "Many think they differ, but X",
  * X is asserted. Besides, a disowning clause that points back (above)
  * disowns the clause before it, and one that begins with "that" is
- * disowned with the clause it completes: "People think, wrongly, that
- * X". */
+ * disowned with the clause it completes, the nearest before it in its
+ * sentence that has a verb or disowns: "People think, wrongly, that X".
+ * One pass over the tokens, one over the clauses. */
 static void mark_refuted(rubric_text *t)
 {
     size_t n = t->nclause;
@@ -702,31 +708,34 @@ static void mark_refuted(rubric_text *t)
     size_t *first = xcalloc(n + 1, sizeof *first);
     uint32_t *sent = xcalloc(n + 1, sizeof *sent);
     t->clause_refuted = xcalloc(n + 1, 1);
-    for (size_t i = t->ntok; i-- > 0;) {
+    int contrary = 0;
+    for (size_t i = 0; i < t->ntok; i++) {
         uint32_t c = t->tok[i].clause;
-        first[c] = i;
-        sent[c] = t->tok[i].sent;
+        if (i == 0 || t->tok[i - 1].clause != c) {
+            first[c] = i;
+            sent[c] = t->tok[i].sent;
+            contrary = 0;
+        }
         if (t->tok[i].kind != RT_WORD || (t->tok[i].flags & RT_CODE))
             continue;
         verb[c] |= (t->tok[i].flags & RT_VERB) != 0;
-        own[c] |= refutes_at(t, i) != 0;
+        own[c] |= refutes_at(t, i, contrary) != 0;
+        contrary |= tok_is(t, i, "contrary");
     }
+    size_t saying = n; /* the last clause of the sentence with a verb or a disowning word */
     for (size_t c = 0; c < n; c++) {
+        if (c > 0 && sent[c] != sent[c - 1])
+            saying = n;
         unsigned char r = own[c];
         if (c + 1 < n && own[c + 1] && sent[c + 1] == sent[c] && refers_back(t, first[c + 1], verb[c + 1]))
             r = 1;
-        size_t i = first[c];
-        while (i < t->ntok && t->tok[i].kind != RT_WORD && t->tok[i].clause == c)
-            i++;
-        if (tok_is(t, i, "that") && !tok_is(t, i + 1, "is") && !tok_is(t, i + 1, "was")) {
-            /* the clause it completes: the nearest before it that says something */
-            size_t p = c;
-            while (p-- > 0 && sent[p] == sent[c] && !own[p] && !verb[p])
-                ;
-            if (p < c && sent[p] == sent[c] && own[p])
-                r = 1;
-        }
+        size_t w = clause_word(t, first[c]);
+        if (tok_is(t, w, "that") && t->tok[w].clause == c && !tok_is(t, w + 1, "is") && !tok_is(t, w + 1, "was") &&
+            saying < n && own[saying])
+            r = 1;
         t->clause_refuted[c] = r;
+        if (own[c] || verb[c])
+            saying = c;
     }
     free(own);
     free(verb);
