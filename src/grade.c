@@ -347,14 +347,21 @@ void grade_explain(const drill *d, const char *answer, drill_verdict *v)
         p->note = r.points[i].note;
         r.points[i].note = NULL;
         if (!p->hit)
-            sbuf_addf(&missed, "%s%s", missed.len ? "; " : "", p->point);
+            sbuf_addf(&missed, "%s%s%s%s%s", missed.len ? "; " : "", p->point, p->note ? " (" : "",
+                      p->note ? p->note : "", p->note ? ")" : "");
     }
-    v->score = d->nrubric ? (double)r.hits / (double)d->nrubric : 1.0;
     /* compare counts, not quotients: 3 of 5 against 0.6 must pass even
      * though neither side is exact in binary */
     double need = d->pass_score * (double)d->nrubric;
     int enough = (double)r.hits + 1e-9 >= need;
     v->st = enough && !r.misconception && !r.soup && !r.cut_short ? ST_PASS : ST_FAIL;
+    /* A failed answer scores below the pass mark, whatever it hit: the
+     * gradebooks carry the score alone. The points made still count, up
+     * to the most that fails. */
+    size_t counted = r.hits;
+    while (v->st == ST_FAIL && counted > 0 && (double)counted + 1e-9 >= need)
+        counted--;
+    v->score = d->nrubric ? (double)counted / (double)d->nrubric : 1.0;
 
     sbuf msg;
     sbuf_init(&msg);
@@ -367,10 +374,12 @@ void grade_explain(const drill *d, const char *answer, drill_verdict *v)
         sbuf_addf(&msg, "only the first %d bytes were read; ", RUBRIC_TEXT_MAX);
     if (r.cut_short)
         sbuf_addstr(&msg, "the rubric took too long to apply to this answer, which fails; ");
-    if (missed.len)
-        sbuf_addf(&msg, "%zu of %zu points; missed: %s", r.hits, d->nrubric, missed.buf);
-    else if (msg.len)
+    if (missed.len || msg.len)
         sbuf_addf(&msg, "%zu of %zu points", r.hits, d->nrubric);
+    if (counted < r.hits)
+        sbuf_addf(&msg, ", %zu counted: an answer that fails scores below the pass mark", counted);
+    if (missed.len)
+        sbuf_addf(&msg, "; missed: %s", missed.buf);
     if (msg.len)
         v->message = take(&msg, NULL);
     sbuf_release(&msg);

@@ -91,9 +91,11 @@ void grade_make_job(const drill *d, const char *code, const unsigned char *run_m
 /* Each fills v (initialised by the caller with drill_verdict_init; what v
  * held before is freed, so a verdict can be graded again). A choice answer
  * that does not parse is `fail` with the parse error; an explain verdict
- * has every point in points and lists missed ones in message even when it
- * passes, and fails with the misconception's feedback first in message
- * when the answer states one (rubric.h has the rules); a predict drill
+ * has every point in points and lists missed ones in message, each with
+ * its note, even when it passes, fails with the misconception's feedback
+ * first in message when the answer states one (rubric.h has the rules),
+ * and when it fails scores below the pass mark (report_explain_withheld
+ * reads the message's order of parts); a predict drill
  * without truth is `error` with truth_error. Text from the answer (out,
  * err, exception messages) is cut and made valid UTF-8 without NULs. */
 void grade_missing(const drill *d, drill_verdict *v);

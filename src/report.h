@@ -193,6 +193,10 @@ int report_prairielearn_render(const report_batch *b, util_out *out, char **err)
 /* Checks that a platform format's batch holds exactly one submission: 0,
  * or -1 with *err. */
 int report_single_sub(const report_batch *b, const char *format, char **err);
+/* Why a failed explain drill failed, as the platform formats tell a
+ * student: the misconception's feedback, keyword soup, or points missed,
+ * never which points; NULL for any other drill. Caller frees. */
+char *report_explain_withheld(const report_drill *d);
 
 /* The store behind a report_batch (report_store.c). */
 report_batch *report_batch_new(const report_options *o);

@@ -28,6 +28,67 @@ int report_single_sub(const report_batch *b, const char *format, char **err)
     return -1;
 }
 
+/* What a student reads of a failed explain answer: why it failed, never
+ * which points it missed or what the rubric listens for, since a student
+ * may answer again. The reasons are read from the message grade_explain
+ * (grade.c) writes, whose parts come in a fixed order, each but the last
+ * ending in "; ": "misconception: FEEDBACK (the answer says \"QUOTE\")"
+ * (a quote holds no double quote), keyword soup, notes on the reading,
+ * then "K of N points...". The feedback is the author's, written for the
+ * candidate, and is shown; the quote, the answer's words that the rubric
+ * matched, is not. NULL for any other drill. */
+char *report_explain_withheld(const report_drill *d)
+{
+    static const char mis[] = "misconception: ", said[] = " (the answer says \"";
+    static const struct {
+        const char *starts, *say; /* say NULL: the part is said as it is */
+    } reasons[] = {
+        { "the answer reads as a list of keywords", "the answer reads as a list of keywords, not sentences, so "
+                                                    "nothing it mentions counts" },
+        { "the answer has no sentences", "the answer has no sentences, only code, so nothing it mentions counts" },
+        { "only the first ", NULL },
+        { "the rubric took too long", "the rubric took too long to apply to this answer (a fault of the drill: "
+                                      "tell your instructor)" },
+    };
+    if (!d->kind || strcmp(d->kind, "explain") != 0 || d->st != ST_FAIL)
+        return NULL;
+    sbuf sb;
+    sbuf_init(&sb);
+    const char *m = d->message ? d->message : "";
+    if (!strncmp(m, mis, strlen(mis))) {
+        const char *f = m + strlen(mis), *e = strstr(f, said);
+        const char *q = e ? strchr(e + strlen(said), '"') : NULL;
+        if (q && q[1] == ')') {
+            sbuf_addf(&sb, "the answer states a misconception: %.*s\n", (int)(e - f), f);
+            m = q + 2;
+        } else {
+            sbuf_addstr(&sb, "the answer states a misconception\n");
+            m = "";
+        }
+        if (!strncmp(m, "; ", 2))
+            m += 2;
+    }
+    /* the parts before the count of points are pydrill's own words */
+    while (*m && !(*m >= '0' && *m <= '9')) {
+        const char *end = strstr(m, "; ");
+        size_t len = end ? (size_t)(end - m) : strlen(m);
+        for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
+            if (strncmp(m, reasons[i].starts, strlen(reasons[i].starts)) != 0)
+                continue;
+            if (reasons[i].say)
+                sbuf_addf(&sb, "%s\n", reasons[i].say);
+            else
+                sbuf_addf(&sb, "%.*s\n", (int)len, m);
+        }
+        if (!end)
+            break;
+        m = end + 2;
+    }
+    if (!sb.len)
+        sbuf_addstr(&sb, "not every point the rubric asks for is made (which ones is not shown here)\n");
+    return sbuf_detach(&sb, NULL);
+}
+
 static void add_clean(cJSON *o, const char *key, const char *s)
 {
     report_add_text(o, key, s, REPORT_PLATFORM_TEXT_MAX);
@@ -100,7 +161,9 @@ int report_gradescope_render(const report_batch *b, util_out *out, char **err)
         cJSON_AddNumberToObject(t, "max_score", 1);
         cJSON_AddStringToObject(t, "status", d->st == ST_PASS ? "passed" : "failed");
         if (d->st != ST_PASS) {
-            char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE | REPORT_DETAIL_NO_KEY);
+            char *detail = report_explain_withheld(d);
+            if (!detail)
+                detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE | REPORT_DETAIL_NO_KEY);
             char *text = d->st == ST_MISSING ? xstrdup("No answer was given.\n")
                                              : xasprintf("%s (score %s)\n%s", status_name(d->st),
                                                          report_fmt_num(x, d->score), detail);

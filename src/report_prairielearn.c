@@ -75,7 +75,10 @@ int report_prairielearn_render(const report_batch *b, util_out *out, char **err)
             add_clean(t, "message", d->st == ST_PASS ? "pass" : d->st == ST_MISSING ? "no answer was given"
                                                                                    : status_name(d->st));
             if (d->st != ST_PASS && d->st != ST_MISSING) {
-                char *detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE | REPORT_DETAIL_NO_KEY);
+                char *detail = report_explain_withheld(d);
+                if (!detail)
+                    detail = report_failure_detail(s, d, REPORT_DETAIL_NO_HIDDEN | REPORT_DETAIL_TERSE |
+                                                             REPORT_DETAIL_NO_KEY);
                 add_clean(t, "output", detail);
                 free(detail);
             }

@@ -29,14 +29,17 @@
  *   SENTENCE_WORDS other words besides the match. "small int cache" on a
  *   line of its own says nothing.
  * - A contradiction or a misconception counts when it is asserted: not
- *   negated, and not in a sentence that disowns it ("a common myth is
- *   that..."). Penalties need an assertion; credit needs one too.
+ *   negated, and not in a clause that disowns it ("a common myth is
+ *   that..."; rubric_text.c says which clauses do). Penalties need an
+ *   assertion; credit needs one too.
  * - Keyword soup: prose in which fewer than SOUP_MIN_FUNCTION_PCT of the
  *   words are function words, or that has no verb, is a list of terms, not
  *   an explanation, and nothing it mentions is counted. In the bundled test
  *   set (tests/fixtures/explain) lists of keywords have at most 16%
  *   function words and the tersest right answer 29%; "identity equality
- *   cpython interning 256 cache" has none. */
+ *   cpython interning 256 cache" has none. Lists padded with articles
+ *   ("the copies of the items, the shared list") have plenty, and fail
+ *   for want of a verb (rubric_text.c says what counts as one). */
 #include "rubric.h"
 #include "rubric_impl.h"
 
@@ -76,6 +79,57 @@ typedef struct {
 
 /* ---- patterns ---- */
 
+static int word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (unsigned char)c >= 0x80;
+}
+
+/* Regular-expression and glob habits that a pattern, whose symbols are
+ * literal, would match only as typed (never, in practice): the author
+ * meant something else. What to write instead, or NULL. s is one
+ * variant, its groups expanded, so any '|' or '?' left is outside one.
+ * Literal uses stay possible: Python's `a | b` and `d |= e` (the bar
+ * between spaces or symbols), a subscript d[key], a list [ x ] with a
+ * space, **kwargs; `id(` and `o(n` are calls and formulas, not groups. */
+static const char *pattern_habit(const char *s)
+{
+    size_t n = strlen(s), opens = 0, closes = 0, i;
+    int only_parens = n > 0;
+    for (i = 0; i < n; i++) {
+        opens += s[i] == '(';
+        closes += s[i] == ')';
+        if (s[i] != '(' && s[i] != ')' && s[i] != ' ')
+            only_parens = 0;
+    }
+    if (only_parens && opens)
+        return "an empty group: choices go in parentheses, (lazy|eager)";
+    for (i = 0; i < n; i++) {
+        char prev = i ? s[i - 1] : ' ', next = s[i + 1];
+        int letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (unsigned char)next >= 0x80;
+        if (s[i] == '[' && letter && !word_byte(prev) && prev != ')' && prev != ']')
+            return "'[' makes no choice: choices go in parentheses, (lazy|eager), an optional word is (the )?, "
+                   "and a Python list that begins with a name takes a space, [ x ]";
+        if (s[i] == '|' && (word_byte(prev) || word_byte(next) || prev == '(' || prev == ')' ||
+                            next == '(' || next == ')')) {
+            if (opens > closes)
+                return "a '(' is not closed: choices go in parentheses, (lazy|eager)";
+            if (closes > opens)
+                return "a ')' has no '(': choices go in parentheses, (lazy|eager)";
+            return "'|' outside a group: choices go in parentheses, (lazy|eager), with none inside";
+        }
+        if (s[i] == '?')
+            return "a '?' follows a group only, to make it optional: (lazy )?";
+        if (s[i] == '.' && next == '*')
+            return "'.*' is no wildcard: '...' skips up to " STR(GAP_MAX) " words, and a '*' after three "
+                   "letters ends a stem (laz*)";
+        if (s[i] == '*' && (prev == ' ' || prev == '\t') && word_byte(next))
+            return "a '*' ends a stem (laz*), it does not start one; for Python's *args write args, which "
+                   "matches it";
+    }
+    return NULL;
+}
+
 static int pattern_compile(const char *src, pattern *p, char **err)
 {
     size_t n = strlen(src);
@@ -83,6 +137,12 @@ static int pattern_compile(const char *src, pattern *p, char **err)
     if (n > RUBRIC_PATTERN_MAX) {
         if (err)
             *err = xasprintf("longer than %d bytes", RUBRIC_PATTERN_MAX);
+        return -1;
+    }
+    const char *habit = pattern_habit(src);
+    if (habit) {
+        if (err)
+            *err = xstrdup(habit);
         return -1;
     }
     size_t len;
@@ -393,7 +453,9 @@ static void judge_match(const rubric_text *t, size_t first, const pattern *p, co
             other--;
     }
     m->sentence = glue > 0 || other >= SENTENCE_WORDS;
-    m->refuted = t->sent_refuted[sent];
+    m->refuted = 0;
+    for (uint32_t c = t->tok[first].clause; c <= t->tok[m->last].clause; c++)
+        m->refuted |= t->clause_refuted[c];
 }
 
 /* Calls fn on every match of p in t, in order, until fn returns nonzero;
@@ -445,7 +507,9 @@ static int scan(const char *pat, const rubric_text *t, int (*fn)(const rubric_te
     return sc.result;
 }
 
-/* The answer's words from token a to token b, cut at QUOTE_MAX bytes. */
+/* The answer's words from token a to token b, cut at QUOTE_MAX bytes,
+ * on one line and with no double quote, so that where a quote ends in a
+ * message ("the answer says \"...\"") is known. */
 static char *quote(const rubric_text *t, size_t a, size_t b)
 {
     size_t s = t->tok[a].off, e = t->tok[b].off + t->tok[b].len;
@@ -457,9 +521,12 @@ static char *quote(const rubric_text *t, size_t a, size_t b)
         cut = 1;
     }
     char *q = xmemdup(t->norm + s, e - s);
-    for (char *c = q; *c; c++)
+    for (char *c = q; *c; c++) {
         if (*c == '\n' || *c == '\t')
             *c = ' ';
+        else if (*c == '"')
+            *c = '\'';
+    }
     if (cut) {
         char *r = xasprintf("%s...", q);
         free(q);

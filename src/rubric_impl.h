@@ -40,8 +40,8 @@ typedef struct {
     size_t ntok;
     unsigned *sent_glue;         /* glue words in prose, per sentence */
     unsigned *sent_other;        /* other words, per sentence */
-    unsigned char *sent_refuted; /* the sentence disowns what it says */
-    size_t nsent;
+    unsigned char *clause_refuted; /* the clause disowns what it says */
+    size_t nsent, nclause;
 } rubric_text;
 
 unsigned char rubric_fold(unsigned char c);

@@ -228,8 +228,10 @@ static const char *const function_words[] = {
     "me", "there", "here", "what", "how", "not", "no", "never", NULL,
 };
 
-/* A sentence has a verb: an auxiliary, or an inflected form of a verb
- * (glue_verbs, and those of verbs[] below). */
+/* A sentence has a verb: an auxiliary, an inflected form of a verb
+ * (glue_verbs, and those of verbs[] below) that is not used as a noun or
+ * adjective (unmark_noun_forms), or a bare form after a subject
+ * (mark_bare_verbs). */
 static const char *const auxiliaries[] = {
     "am", "are", "be", "been", "being", "is", "was", "were", "can", "cannot", "could", "did", "do",
     "does", "had", "has", "have", "may", "might", "must", "shall", "should", "will", "would", NULL,
@@ -278,6 +280,30 @@ static const char *const verbs[] = {
     "solve", "speed", "spend", "split", "start", "stay", "stop", "store", "suspend", "switch",
     "tell", "think", "touch", "track", "trigger", "try", "turn", "unbox", "update", "wait",
     "walk", "want", "waste", "win", "work", "write", "yield", NULL,
+};
+
+/* Bare forms that are verbs after a subject: "they pause", "threads never
+ * run" (verbs[], and glue verbs besides those inflected above). */
+static const char *const glue_bare_verbs[] = {
+    "get", "make", "use", "keep", "let", "need", "mean", "go", "give", "take", "put", "say", "see", NULL,
+};
+/* Bare forms of verbs[] that head a compound noun as often as they are
+ * verbs ("the indices hash table", "small ints cache"): not verbs after a
+ * noun, only after a pronoun. */
+static const char *const noun_verbs[] = {
+    "access", "alias", "block", "box", "break", "cache", "call", "change", "check", "copy", "cost",
+    "count", "end", "fix", "free", "hash", "help", "hit", "jump", "last", "leak", "load",
+    "lock", "look", "loop", "match", "measure", "note", "pass", "pay", "point", "pop", "print",
+    "probe", "push", "return", "save", "search", "speed", "split", "start", "stop", "store",
+    "switch", "touch", "track", "try", "turn", "update", "walk", "work", NULL,
+};
+#define PLURAL_MIN 4 /* letters of a plural noun taken as a subject: ints, ones */
+static const char *const subject_pronouns[] = { "i", "we", "you", "they", NULL };
+/* Adverbs that may stand between a subject and its verb. */
+static const char *const verb_adverbs[] = {
+    "never", "only", "also", "always", "just", "still", "often", "usually", "sometimes", "rarely",
+    "all", "both", "each", "then", "really", "actually", "simply", "merely", "typically", "normally",
+    "generally", "first", NULL,
 };
 
 static const char *const irregular_verbs[] = {
@@ -343,7 +369,7 @@ static const char *const clause_words[] = {
 
 static const char *const refute_words[] = {
     "myth", "myths", "misconception", "misconceptions", "mistake", "mistakes", "mistaken",
-    "mistakenly", "wrongly", "incorrectly", "falsely", "folklore", "fallacy", "contrary",
+    "mistakenly", "wrongly", "incorrectly", "falsely", "folklore", "fallacy",
     "naive", "naively", "misleading", "untrue", "tempting", NULL,
 };
 static const char *const refute_verbs[] = {
@@ -353,6 +379,8 @@ static const char *const refute_subjects[] = {
     "people", "many", "some", "might", "may", "would", "could", "often", "beginners",
     "juniors", "folks", "commonly", NULL,
 };
+
+#define OTHERWISE_WINDOW 4 /* tokens after a disowning word within which "otherwise" turns it around */
 
 static const char *const abbreviations[] = {
     "etc", "vs", "cf", "approx", "ie", "eg", "al", "resp", "fig", "mr", "dr", NULL,
@@ -503,7 +531,96 @@ static int ends_clause(const rubric_text *t, size_t i)
     return t->tok[i].len == 3 && (memcmp(rubric_tk(t, i), "\xE2\x80\x93", 3) == 0 || memcmp(rubric_tk(t, i), "\xE2\x80\x94", 3) == 0);
 }
 
-static void mark_sentences(rubric_text *t)
+/* A plural noun, as a subject may be: "generators", "threads", "ones";
+ * not a function word, glue word or verb form, nor "status", "class",
+ * "analysis" or a possessive. */
+static int plural_noun_at(const rubric_text *t, size_t i)
+{
+    const rubric_tok *k = &t->tok[i];
+    if (k->kind != RT_WORD || (k->flags & (RT_CODE | RT_GLUE)) || k->len < PLURAL_MIN)
+        return 0;
+    const char *w = rubric_tk(t, i);
+    char last = (char)rubric_fold((unsigned char)w[k->len - 1]);
+    char before = (char)rubric_fold((unsigned char)w[k->len - 2]);
+    return last == 's' && before != 's' && before != 'u' && before != 'i' && before != '\'';
+}
+
+/* Bare verbs after a subject. verbs[] leaves bare forms out, since they
+ * double as nouns ("the cache", "a lock"), so a sentence in the plural
+ * ("Generators pause at each yield", "threads never run in parallel")
+ * had no verb and read as keyword soup. A bare form is a verb when a
+ * subject pronoun (they, we, you, I) or a plural noun comes right before
+ * it in its clause, an adverb at most between. After a noun, which may
+ * be a modifier instead, the form must not be one that heads compound
+ * nouns (noun_verbs) and must be followed by a word of its clause other
+ * than "of": "the small ints cache", "the indices hash table", "the
+ * threads lock" stay noun phrases. */
+static void mark_bare_verbs(rubric_text *t)
+{
+    for (size_t j = 1; j < t->ntok; j++) {
+        rubric_tok *v = &t->tok[j];
+        if (v->kind != RT_WORD || (v->flags & (RT_CODE | RT_VERB)))
+            continue;
+        const char *w = rubric_tk(t, j);
+        if (!word_in(w, v->len, verbs) && !word_in(w, v->len, glue_bare_verbs))
+            continue;
+        size_t s = j - 1;
+        if (tok_in(t, s, verb_adverbs) && s > 0)
+            s--;
+        if (t->tok[s].kind != RT_WORD || (t->tok[s].flags & RT_CODE) || t->tok[s].clause != v->clause)
+            continue;
+        int subject = tok_in(t, s, subject_pronouns);
+        if (!subject && plural_noun_at(t, s) && !word_in(w, v->len, noun_verbs)) {
+            const rubric_tok *n = j + 1 < t->ntok ? &t->tok[j + 1] : NULL;
+            subject = n && n->kind == RT_WORD && n->clause == v->clause && !tok_is(t, j + 1, "of");
+        }
+        if (subject)
+            v->flags |= RT_VERB | RT_GLUE;
+    }
+}
+
+static const char *const determiners[] = {
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "my", "our", "your",
+    "each", "every", NULL,
+};
+static const char *const prepositions[] = {
+    "about", "after", "against", "at", "before", "by", "for", "from", "in", "into", "of", "on",
+    "through", "via", "with", "without", NULL,
+};
+
+static int ends_in(const rubric_text *t, size_t i, const char *suffix)
+{
+    return ends_with(rubric_tk(t, i), t->tok[i].len, suffix);
+}
+
+/* Verb forms used as nouns and adjectives are not the verb a sentence
+ * needs: after an article or a possessive ("the copies", "the shared
+ * list", "its binding"), joined to a word by a hyphen ("I/O-bound",
+ * "heap-allocated"), an -s or -ing form before "of" ("the reference
+ * counts of"), an -ing form after a preposition or after an article and
+ * one word ("by sharing", "the late binding"). Lists of terms padded with
+ * articles are full of them; the auxiliaries and contractions stay
+ * verbs. */
+static void unmark_noun_forms(rubric_text *t)
+{
+    for (size_t j = 1; j < t->ntok; j++) {
+        rubric_tok *v = &t->tok[j];
+        if (!(v->flags & RT_VERB) || (v->flags & RT_FUNC))
+            continue;
+        int ing = ends_in(t, j, "ing"), s_form = ends_in(t, j, "s") || ing;
+        int noun = tok_in(t, j - 1, determiners) ||
+                   (tok_sym(t, j - 1, '-') && !(t->tok[j - 1].flags & RT_SPACE) && !(v->flags & RT_SPACE) &&
+                    j >= 2 && t->tok[j - 2].kind == RT_WORD) ||
+                   (s_form && tok_is(t, j + 1, "of") && t->tok[j + 1].clause == v->clause) ||
+                   (ing && (tok_in(t, j - 1, prepositions) || (j >= 2 && tok_in(t, j - 2, determiners) &&
+                                                               t->tok[j - 1].kind == RT_WORD)));
+        if (noun)
+            v->flags &= (unsigned short)~RT_VERB;
+    }
+}
+
+/* Sentences and clauses of every token. */
+static void mark_clauses(rubric_text *t)
 {
     uint32_t sent = 0, clause = 0;
     for (size_t i = 0; i < t->ntok; i++) {
@@ -525,9 +642,114 @@ static void mark_sentences(rubric_text *t)
         t->tok[i].clause = clause;
     }
     t->nsent = t->ntok ? (size_t)sent + 1 : 0;
+    t->nclause = t->ntok ? (size_t)clause + 1 : 0;
+}
+
+/* Whether the word at i disowns what its clause says: "myth",
+ * "wrongly", "people think", "is wrong", "not true"... but not when it
+ * disowns the opposite ("it is a mistake to think otherwise") or what
+ * others think in a phrase that asserts the rest ("contrary to what
+ * people think, ...": contrary is set when "contrary" came before it in
+ * its clause). */
+static int refutes_at(const rubric_text *t, size_t i, int contrary)
+{
+    int after_be = i >= 1 && (tok_is(t, i - 1, "is") || tok_is(t, i - 1, "are") || tok_is(t, i - 1, "was") ||
+                              tok_is(t, i - 1, "be"));
+    int after_not = i >= 1 && (tok_is(t, i - 1, "not") || is_contraction_nt(rubric_tk(t, i - 1), t->tok[i - 1].len));
+    int refute = tok_in(t, i, refute_words) || (tok_in(t, i, refute_verbs) && i >= 1 && tok_in(t, i - 1, refute_subjects)) ||
+                 ((tok_is(t, i, "wrong") || tok_is(t, i, "false")) && after_be) || (tok_is(t, i, "true") && after_not);
+    if (!refute || contrary)
+        return 0;
+    for (size_t j = i + 1; j < t->ntok && j <= i + OTHERWISE_WINDOW && t->tok[j].sent == t->tok[i].sent; j++)
+        if (tok_is(t, j, "otherwise"))
+            return 0;
+    return 1;
+}
+
+/* The first word of the clause that starts at token i, past an opening
+ * conjunction, or ntok. */
+static size_t clause_word(const rubric_text *t, size_t i)
+{
+    static const char *const openers[] = { "but", "and", "yet", "though", "although", NULL };
+    uint32_t c = i < t->ntok ? t->tok[i].clause : 0;
+    while (i < t->ntok && t->tok[i].clause == c && t->tok[i].kind != RT_WORD)
+        i++;
+    if (i >= t->ntok || t->tok[i].clause != c)
+        return t->ntok;
+    return tok_in(t, i, openers) ? i + 1 : i;
+}
+
+/* Whether a clause that disowns what it says (starting at token first)
+ * points back at the clause before it: "..., which is a myth", "..., but
+ * that's a misconception", "... -- a common myth" (no verb of its own). */
+static int refers_back(const rubric_text *t, size_t first, int has_verb)
+{
+    static const char *const pronouns[] = { "that", "this", "it", NULL };
+    static const char *const short_be[] = { "that's", "this's", "it's", NULL };
+    if (!has_verb)
+        return 1;
+    size_t i = clause_word(t, first);
+    return tok_is(t, i, "which") || tok_in(t, i, short_be) ||
+           (tok_in(t, i, pronouns) && (tok_is(t, i + 1, "is") || tok_is(t, i + 1, "was")));
+}
+
+/* Clauses that disown what they say. A cue disowns its own clause only,
+ * as a negation does: in "X, and it is a mistake to think otherwise" or
+ * "Contrary to what people think, X" or "Many think they differ, but X",
+ * X is asserted. Besides, a disowning clause that points back (above)
+ * disowns the clause before it, and one that begins with "that" is
+ * disowned with the clause it completes, the nearest before it in its
+ * sentence that has a verb or disowns: "People think, wrongly, that X".
+ * One pass over the tokens, one over the clauses. */
+static void mark_refuted(rubric_text *t)
+{
+    size_t n = t->nclause;
+    unsigned char *own = xcalloc(n + 1, 1), *verb = xcalloc(n + 1, 1);
+    size_t *first = xcalloc(n + 1, sizeof *first);
+    uint32_t *sent = xcalloc(n + 1, sizeof *sent);
+    t->clause_refuted = xcalloc(n + 1, 1);
+    int contrary = 0;
+    for (size_t i = 0; i < t->ntok; i++) {
+        uint32_t c = t->tok[i].clause;
+        if (i == 0 || t->tok[i - 1].clause != c) {
+            first[c] = i;
+            sent[c] = t->tok[i].sent;
+            contrary = 0;
+        }
+        if (t->tok[i].kind != RT_WORD || (t->tok[i].flags & RT_CODE))
+            continue;
+        verb[c] |= (t->tok[i].flags & RT_VERB) != 0;
+        own[c] |= refutes_at(t, i, contrary) != 0;
+        contrary |= tok_is(t, i, "contrary");
+    }
+    size_t saying = n; /* the last clause of the sentence with a verb or a disowning word */
+    for (size_t c = 0; c < n; c++) {
+        if (c > 0 && sent[c] != sent[c - 1])
+            saying = n;
+        unsigned char r = own[c];
+        if (c + 1 < n && own[c + 1] && sent[c + 1] == sent[c] && refers_back(t, first[c + 1], verb[c + 1]))
+            r = 1;
+        size_t w = clause_word(t, first[c]);
+        if (tok_is(t, w, "that") && t->tok[w].clause == c && !tok_is(t, w + 1, "is") && !tok_is(t, w + 1, "was") &&
+            saying < n && own[saying])
+            r = 1;
+        t->clause_refuted[c] = r;
+        if (own[c] || verb[c])
+            saying = c;
+    }
+    free(own);
+    free(verb);
+    free(first);
+    free(sent);
+}
+
+static void mark_sentences(rubric_text *t)
+{
+    mark_clauses(t);
+    unmark_noun_forms(t);
+    mark_bare_verbs(t);
     t->sent_glue = xcalloc(t->nsent + 1, sizeof *t->sent_glue);
     t->sent_other = xcalloc(t->nsent + 1, sizeof *t->sent_other);
-    t->sent_refuted = xcalloc(t->nsent + 1, 1);
     for (size_t i = 0; i < t->ntok; i++) {
         const rubric_tok *k = &t->tok[i];
         if (k->kind != RT_WORD)
@@ -536,18 +758,8 @@ static void mark_sentences(rubric_text *t)
             t->sent_glue[k->sent]++;
         else
             t->sent_other[k->sent]++;
-        if (k->flags & RT_CODE)
-            continue;
-        int after_be = i >= 1 && (tok_is(t, i - 1, "is") || tok_is(t, i - 1, "are") ||
-                                  tok_is(t, i - 1, "was") || tok_is(t, i - 1, "be"));
-        int after_not = i >= 1 && (tok_is(t, i - 1, "not") || is_contraction_nt(rubric_tk(t, i - 1), t->tok[i - 1].len));
-        int refute = tok_in(t, i, refute_words) ||
-                     (tok_in(t, i, refute_verbs) && i >= 1 && tok_in(t, i - 1, refute_subjects)) ||
-                     ((tok_is(t, i, "wrong") || tok_is(t, i, "false")) && after_be) ||
-                     (tok_is(t, i, "true") && after_not);
-        if (refute)
-            t->sent_refuted[k->sent] = 1;
     }
+    mark_refuted(t);
 }
 
 void rubric_text_init(rubric_text *t, const char *s, size_t n)
@@ -570,7 +782,7 @@ void rubric_text_release(rubric_text *t)
     free(t->tok);
     free(t->sent_glue);
     free(t->sent_other);
-    free(t->sent_refuted);
+    free(t->clause_refuted);
     memset(t, 0, sizeof *t);
 }
 

@@ -8,10 +8,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "grade.h"
+#include "report.h"
 #include "rubric.h"
 #include "util.h"
 
@@ -188,7 +190,11 @@ static void test_bad_patterns(void **state)
     assert_null(err);
     assert_int_equal(rubric_pattern_check("a ... b ... c ... d", &err), 0);
     static const char *const bad[] = {
-        "", "   ", "... identity", "identity ...", "a ... ... b", "x*", "a ... b ... c ... d ... e", NULL,
+        "", "   ", "... identity", "identity ...", "a ... ... b", "x*", "a ... b ... c ... d ... e",
+        /* regex and glob habits, which would match only as typed */
+        "lazy|eager", "(lazy|eager", "lazy|eager)", "()", "lazy?", "[lazy]", "lazy.*", ".*lazy", "*lazy",
+        "*lazy*", "[in|runs in] the background", "(on )?demand|request", "look* ?up", "(look* ?up|lookup)",
+        "(id(x)|hash(x))", NULL,
     };
     for (size_t i = 0; bad[i]; i++) {
         if (rubric_pattern_check(bad[i], &err) != -1)
@@ -203,6 +209,31 @@ static void test_bad_patterns(void **state)
     assert_int_equal(rubric_pattern_check(long_one, &err), -1);
     assert_has(err, "longer than");
     free(err);
+    /* what each habit is told to write instead */
+    static const char *const advice[][2] = {
+        { "lazy|eager", "choices go in parentheses, (lazy|eager)" }, { "(lazy|eager", "a '(' is not closed" },
+        { "lazy|eager)", "a ')' has no '('" }, { "()", "an empty group" }, { "lazy?", "follows a group only" },
+        { "[lazy]", "'[' makes no choice" }, { "lazy.*", "'...' skips up to 6 words" },
+        { "*lazy", "a '*' ends a stem (laz*)" }, { NULL, NULL },
+    };
+    for (size_t i = 0; advice[i][0]; i++) {
+        assert_int_equal(rubric_pattern_check(advice[i][0], &err), -1);
+        assert_has(err, advice[i][1]);
+        free(err);
+        err = NULL;
+    }
+    /* the literal uses of those symbols stay: Python's operators, lists,
+     * subscripts, calls and formulas */
+    static const char *const good[] = {
+        "d1 | d2", "d |= other", "lst = []", "[ x ] * 3", "[[]] * 3", "[0] * n", "d[key]", "a[i] = 1",
+        "id(", "o(n", "next()", "lst = () ... append", "**kwargs", "f(*args)", "n*n", "hash((", NULL,
+    };
+    for (size_t i = 0; good[i]; i++) {
+        if (rubric_pattern_check(good[i], &err) != 0)
+            fail_msg("pattern \"%s\" refused: %s", good[i], err);
+    }
+    FOUND("d1 | d2", "Merge them with d1|d2 in 3.9.");
+    FOUND("[ x ] * 3", "It builds [x] * 3, three references.");
     /* a '*' inside a formula is a symbol, not a prefix */
     assert_int_equal(rubric_pattern_check("n*n", &err), 0);
     FOUND("n*n", "The total is n*n copies.");
@@ -324,6 +355,60 @@ static void test_judge_misconceptions(void **state)
     rubric_result_free(&r);
 }
 
+/* A disowning cue disowns its own clause, not the sentence: the audit's
+ * answers (instructor6, D/ans/disown), against its drill's misconception. */
+static void test_judge_disowning(void **state)
+{
+    static char *kw_lazy[] = { "lazy", "lazily", "on demand", "one at a time" };
+    static char *kw_mem[] = { "constant memory", "(less|little|low) memory" };
+    static char *kw_once[] = { "(only|just) once", "exhausted" };
+    static char *mis_bg[] = { "(in|runs in) (the )?background", "in parallel", "in another thread" };
+    rubric_point lazy[] = {
+        { "lazy", kw_lazy, 4, NULL, 0 }, { "memory", kw_mem, 2, NULL, 0 }, { "once", kw_once, 2, NULL, 0 },
+    };
+    rubric_misconception bg[] = { { "not in parallel", mis_bg, 3 } };
+    static const char *const base = "A generator is lazy and uses constant memory, and it can be consumed only once. ";
+    static const char *const stated[] = {
+        "It computes the values in parallel.",
+        "It computes the values in parallel, and it is a mistake to think otherwise.",
+        "Contrary to what people think, it computes the values in parallel with your code.",
+        "Many tutorials wrongly say it is sequential: it computes the values in parallel.",
+        "It is not true that it waits for next(): it computes the values in parallel.",
+        "Many people think it waits, but it computes the values in parallel.",
+        "It computes the values in parallel and it is wrong to say otherwise.",
+        "Contrary to the myth it computes the values in parallel.",
+        NULL,
+    };
+    static const char *const disowned[] = {
+        "It is a myth that it computes the values in parallel.",
+        "People think it computes the values in parallel; it does not.",
+        "It is often said that it computes the values in parallel, which is a myth.",
+        "Some say it computes the values in parallel, but that's a misconception.",
+        "People often think, wrongly, that it computes the values in parallel.",
+        "The idea that it computes the values in parallel is wrong.",
+        "It is not true that it computes the values in parallel.",
+        "It computes the values in parallel -- a common myth.",
+        NULL,
+    };
+    rubric_result r;
+    rubric_result_init(&r);
+    char text[512];
+    for (size_t i = 0; stated[i]; i++) {
+        snprintf(text, sizeof text, "%s%s", base, stated[i]);
+        rubric_judge(lazy, 3, bg, 1, text, strlen(text), &r);
+        if (!r.misconception)
+            fail_msg("not stated: %s", stated[i]);
+    }
+    for (size_t i = 0; disowned[i]; i++) {
+        snprintf(text, sizeof text, "%s%s", base, disowned[i]);
+        rubric_judge(lazy, 3, bg, 1, text, strlen(text), &r);
+        if (r.misconception)
+            fail_msg("stated: %s", disowned[i]);
+        assert_int_equal(r.hits, 3);
+    }
+    rubric_result_free(&r);
+}
+
 static void test_judge_soup(void **state)
 {
     rubric_result r;
@@ -344,6 +429,41 @@ static void test_judge_soup(void **state)
           &r);
     assert_null(r.soup);
     assert_int_equal(r.hits, 3);
+    /* a bare verb after a plural subject or a pronoun is a verb: sentences
+     * in the plural are not soup (the verb of each is its only one) */
+    static const char *const plural[] = {
+        "Both names refer to the same object when they hold one identity; the equality operators compare "
+        "values through __eq__, and small ints from -5 to 256 stay in one cache.",
+        "Names never compare values: they refer to the same object or not. Small ints from -5 to 256 "
+        "live in a cache, and equality operators call __eq__ instead.",
+        "You compare identity with is: both names point at the same object. Operators like == call "
+        "__eq__ instead, and we keep small ints from -5 to 256 in a cache.",
+        NULL,
+    };
+    for (size_t i = 0; plural[i]; i++) {
+        judge(plural[i], &r);
+        if (r.soup)
+            fail_msg("soup: %s: %s", r.soup, plural[i]);
+        assert_int_equal(r.hits, 3);
+    }
+    /* lists of terms padded with articles stay soup: a verb form after an
+     * article, in a compound or before "of" is a noun, and the bare forms
+     * that head compounds are verbs only after a pronoun */
+    static const char *const padded[] = {
+        "The identity of the objects, the small ints cache of CPython, the equality through __eq__, "
+        "the copies of -5 and 256.",
+        "The same object for the names, the sparse indices hash table, the __eq__ for the equality, "
+        "the shared small ints cache from -5 to 256.",
+        "The same object, the threads lock, the calls of __eq__, the I/O-bound work, the late binding "
+        "of the names, the caching of -5 to 256.",
+        NULL,
+    };
+    for (size_t i = 0; padded[i]; i++) {
+        judge(padded[i], &r);
+        if (!r.soup)
+            fail_msg("not soup: %s", padded[i]);
+        assert_int_equal(r.hits, 0);
+    }
     /* only code */
     judge("`a is b` `a.__eq__(b)`", &r);
     assert_int_equal(r.hits, 0);
@@ -419,11 +539,48 @@ static void test_grade_explain_verdict(void **state)
     assert_false(v.points[2].hit);
     assert_has(v.message, "2 of 3 points; missed: small ints are cached");
 
-    /* a misconception fails with its feedback first; the score stays points / points */
+    /* a misconception fails with its feedback first */
     grade_explain(&d, "is and == are identical: both compare the value, so the same object is equal.", &v);
     assert_int_equal(v.st, ST_FAIL);
     assert_has(v.message, "misconception: `is` compares identity, not value (the answer says \"both compare");
     assert_has(v.message, "points; missed:");
+
+    /* and scores below the pass mark, whatever it hit: at most the most
+     * points that fail (1 of 3 at 0.6), and fewer when it hit fewer */
+    static const char every_point_and_a_misconception[] =
+        "`is` checks identity: both names refer to the same object. `==` calls __eq__, so two distinct "
+        "objects can compare equal. CPython caches small ints from -5 to 256. For small numbers both "
+        "compare the value.";
+    grade_explain(&d, every_point_and_a_misconception, &v);
+    assert_int_equal(v.st, ST_FAIL);
+    assert_true(v.score == 1.0 / 3.0);
+    assert_has(v.message, "3 of 3 points, 1 counted: an answer that fails scores below the pass mark");
+    d.pass_score = 1.0;
+    grade_explain(&d, every_point_and_a_misconception, &v);
+    assert_true(v.score == 2.0 / 3.0);
+    assert_has(v.message, "3 of 3 points, 2 counted");
+    d.pass_score = 0.3;
+    grade_explain(&d, every_point_and_a_misconception, &v);
+    assert_true(v.score == 0.0);
+    assert_has(v.message, "3 of 3 points, 0 counted");
+    d.pass_score = 0.6;
+    grade_explain(&d, "Is and == are identical for small numbers, and the same object is equal to itself.", &v);
+    assert_int_equal(v.st, ST_FAIL);
+    assert_true(v.score == 0.0);
+    assert_null(strstr(v.message, "counted"));
+
+    /* every point missed says why, when the answer mentions it */
+    grade_explain(&d, "`is` checks identity, and == calls __eq__; in the end identity is the same as equality.", &v);
+    assert_has(v.message, "missed: is compares identity (contradicted: \"identity is the same as equality\"); "
+                          "small ints are cached");
+    grade_explain(&d, "The is operator is not about identity: == calls __eq__ and compares the values.", &v);
+    assert_has(v.message, "missed: is compares identity (negated: \"not about identity\"); small ints are cached");
+    grade_explain(&d, "`is` compares the identity of the objects, and == calls __eq__ on them.\n\n- small int cache\n",
+                  &v);
+    assert_has(v.message, "missed: small ints are cached (not in a sentence: \"small int cache\")");
+    /* a quote holds no double quote, so that where it ends is known */
+    grade_explain(&d, "is and == are identical: \"both\" compare the value.", &v);
+    assert_has(v.message, "(the answer says \"both' compare the value\")");
 
     grade_explain(&d, "identity same object __eq__ equality small int cache -5 256", &v);
     assert_int_equal(v.st, ST_FAIL);
@@ -437,6 +594,65 @@ static void test_grade_explain_verdict(void **state)
     drill_verdict_free(&v);
     assert_null(v.points);
     assert_int_equal(v.npoints, 0);
+}
+
+/* What the platform formats (Gradescope, PrairieLearn), which students
+ * read, say of a failed explain answer: why, never which points or
+ * keywords; the answer's own words, which show what matched, neither. */
+static char *withheld(const drill *d, const char *answer, drill_verdict *v)
+{
+    grade_explain(d, answer, v);
+    report_drill rd;
+    memset(&rd, 0, sizeof rd);
+    rd.id = d->id;
+    rd.kind = "explain";
+    rd.st = v->st;
+    rd.score = v->score;
+    rd.message = v->message;
+    return report_explain_withheld(&rd);
+}
+
+static void test_platform_reasons(void **state)
+{
+    drill d;
+    memset(&d, 0, sizeof d);
+    d.id = "is-vs-eq";
+    d.kind = KIND_EXPLAIN;
+    d.rubric = points3;
+    d.nrubric = 3;
+    d.misconceptions = mis2;
+    d.nmisconceptions = 2;
+    d.pass_score = 0.6;
+    drill_verdict v;
+    drill_verdict_init(&v, &d);
+
+    char *w = withheld(&d, "`is` checks identity: both names refer to the same object. `==` calls __eq__. CPython "
+                           "caches small ints from -5 to 256. For small numbers both compare the value.", &v);
+    assert_non_null(w);
+    assert_string_equal(w, "the answer states a misconception: `is` compares identity, not value\n");
+    free(w);
+    /* whatever the quote holds */
+    w = withheld(&d, "is compares identity and == calls __eq__ on the objects. Both \"); compare the value; "
+                     "the answer reads as a list of keywords.", &v);
+    assert_has(v.message, "(the answer says \"Both '); compare the value\")");
+    assert_non_null(w);
+    assert_string_equal(w, "the answer states a misconception: `is` compares identity, not value\n");
+    free(w);
+    w = withheld(&d, "identity same object __eq__ equality small int cache -5 256", &v);
+    assert_non_null(w);
+    assert_string_equal(w, "the answer reads as a list of keywords, not sentences, so nothing it mentions counts\n");
+    free(w);
+    w = withheld(&d, "The is operator is not about identity at all.", &v);
+    assert_non_null(w);
+    assert_string_equal(w, "not every point the rubric asks for is made (which ones is not shown here)\n");
+    free(w);
+    /* a pass, and other kinds, are not this function's */
+    w = withheld(&d, "`is` compares identity: whether both names refer to the same object; == calls __eq__.", &v);
+    assert_int_equal(v.st, ST_PASS);
+    assert_null(w);
+    report_drill rd = { .id = "x", .kind = "choice", .st = ST_FAIL, .message = "misconception: x" };
+    assert_null(report_explain_withheld(&rd));
+    drill_verdict_free(&v);
 }
 
 int main(void)
@@ -453,9 +669,11 @@ int main(void)
         cmocka_unit_test(test_utf8_and_empty),
         cmocka_unit_test(test_judge_points),
         cmocka_unit_test(test_judge_misconceptions),
+        cmocka_unit_test(test_judge_disowning),
         cmocka_unit_test(test_judge_soup),
         cmocka_unit_test(test_judge_long_input),
         cmocka_unit_test(test_grade_explain_verdict),
+        cmocka_unit_test(test_platform_reasons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
