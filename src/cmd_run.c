@@ -28,17 +28,35 @@ static const char run_usage[] =
     "Exit status: 0 the answer passed (or the drill is skipped here); 1 it did not;\n"
     "2 a usage error, or an answer or drill that could not be read.\n";
 
-/* Standard input as an answer, to the limit of one answer in a batch. */
-static char *read_stdin(void)
+/* The answer in FILE, or on standard input for "-": read to the limit of
+ * one answer in a batch, and decoded as grade decodes each answer file of
+ * a folder (answers_text), so that run and grade agree on the same file.
+ * NULL (with the message printed) when it cannot be had; *raw is the
+ * buffer to free. */
+static const char *read_answer(const char *file, char **raw)
 {
-    char lim[32], *text = NULL;
-    size_t len;
-    int e = util_read_fd(STDIN_FILENO, ANSWER_MAX, &text, &len);
-    if (e == EFBIG)
-        fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
-                util_fmt_size(lim, ANSWER_MAX));
-    else if (e)
-        fprintf(stderr, "pydrill: error: run: cannot read standard input: %s\n", strerror(e));
+    char lim[32], *err = NULL;
+    size_t len = 0;
+    *raw = NULL;
+    if (!strcmp(file, "-")) {
+        int e = util_read_fd(STDIN_FILENO, ANSWER_MAX, raw, &len);
+        if (e == EFBIG)
+            fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
+                    util_fmt_size(lim, ANSWER_MAX));
+        else if (e)
+            fprintf(stderr, "pydrill: error: run: cannot read standard input: %s\n", strerror(e));
+        if (e)
+            return NULL;
+    } else if (util_read_named(file, ANSWER_MAX, raw, &len, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        return NULL;
+    }
+    const char *text = answers_text(file, *raw, &len, &err);
+    if (!text) {
+        cmd_print_msg(err);
+        free(err);
+    }
     return text;
 }
 
@@ -90,7 +108,8 @@ int cmd_run(int argc, char **argv)
     int lrc = cmd_load(&src, &c);
     cmd_source_free(&src);
     drill *d = (drill *)catalog_find(&c, id);
-    char *answer = NULL;
+    char *raw = NULL;
+    const char *answer = NULL;
     if (!d) {
         if (lrc != 2)
             cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
@@ -114,30 +133,10 @@ int cmd_run(int argc, char **argv)
         rc = tui_watch(&c, d, file);
         goto out;
     }
-    if (!file || !strcmp(file, "-")) {
-        answer = read_stdin();
-        if (!answer) {
-            rc = EXIT_USAGE;
-            goto out;
-        }
-    } else {
-        size_t len;
-        char *err = NULL;
-        if (util_read_named(file, ANSWER_MAX, &answer, &len, &err) < 0) {
-            cmd_print_msg(err);
-            free(err);
-            rc = EXIT_USAGE;
-            goto out;
-        }
-        if (memchr(answer, '\0', len) || !util_utf8_valid(answer, len)) {
-            char *msg = memchr(answer, '\0', len)
-                            ? xasprintf("%s: error: a NUL byte in it (source code cannot contain one)", file)
-                            : xasprintf("%s: error: not UTF-8 text", file);
-            cmd_print_msg(msg);
-            free(msg);
-            rc = EXIT_USAGE;
-            goto out;
-        }
+    answer = read_answer(file ? file : "-", &raw);
+    if (!answer) {
+        rc = EXIT_USAGE;
+        goto out;
     }
     submission_verdict sv;
     submission_verdict_init(&sv);
@@ -164,7 +163,7 @@ int cmd_run(int argc, char **argv)
         rc = EXIT_USAGE;
     submission_verdict_free(&sv);
 out:
-    free(answer);
+    free(raw);
     catalog_free(&c);
     return rc;
 }
