@@ -99,6 +99,7 @@ void catalog_drill_release(drill *dr)
     free(dr->skip_reason);
     free(dr->truth);
     free(dr->truth_error);
+    free(dr->code_syntax);
     memset(dr, 0, sizeof *dr);
 }
 

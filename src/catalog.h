@@ -114,6 +114,7 @@ typedef struct drill {
     char *skip_reason; /* requires unmet: the drill is `skipped` */
     char *truth;       /* predict: what the code prints (normalised) */
     char *truth_error; /* predict: why the truth could not be computed */
+    char *code_syntax; /* predict: the snippet does not compile ("line L, column C: msg"), or NULL */
 } drill;
 
 typedef struct {

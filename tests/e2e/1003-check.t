@@ -110,6 +110,16 @@ for i in (\"assigns\", \"hidden-assigns\", \"unclosed\"):
 assert \"not an expression\" in d[\"assigns\"][\"message\"], d[\"assigns\"]
 assert \"secret\" not in d[\"hidden-assigns\"][\"message\"] and \"assert\" not in d[\"hidden-assigns\"][\"message\"]"
 '
+test_expect_success 'a predict snippet that does not compile: where and why, unless expect pins the SyntaxError' '
+    S="$K/predict-syntax.json" &&
+    expect_code 1 pydrill check --pack "$S" >out 2>err &&
+    contains err "$S: drill unclosed: error: the snippet does not compile: line 2, column 6: '"'"'('"'"' was never closed" &&
+    contains err "drill stray-tab: error: the snippet does not compile: line 2, column " &&
+    contains err "drill repl-unparsable: error: the snippet does not compile: line 2, column " &&
+    contains err "if the SyntaxError is the point, pin it in expect" &&
+    lacks err "drill pinned:" && lacks err "raised-as-it-runs" && lacks err "repl-one-bad-statement" &&
+    contains out "3 ok, 3 with problems"
+'
 test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
     contains err "drill starter-ok: error: the starter code already passes every test"
