@@ -342,15 +342,40 @@ int kind_tests_starter_fails(const drill *d, const char *code, const char *what,
     return fails(d, code, what, 1, env, dg);
 }
 
+/* Whether a failing answer fails only for a reason no test is about: a
+ * NameError (a misspelt name: a right answer spelt wrong fails so too)
+ * or a crash in every test it fails; or a limit
+ * (time, memory, output) in every test, passing none (`while True: pass`;
+ * an answer that is right but too slow passes the small tests, and its
+ * timeout in the big one is the proof). */
+static int fails_unrelated(const drill_verdict *v)
+{
+    size_t failing = 0, limits = 0;
+    for (size_t i = 0; i < v->ntests; i++) {
+        const test_verdict *t = &v->tests[i];
+        if (t->st == ST_PASS)
+            continue;
+        failing++;
+        if (t->st == ST_TIMEOUT || t->st == ST_MEMORY || t->st == ST_OUTPUT)
+            limits++;
+        else if (t->st != ST_CRASH && /* denied is the proof a cheat is caught */
+                 !(t->st == ST_ERROR && t->got && !strncmp(t->got, "NameError:", strlen("NameError:"))))
+            return 0;
+    }
+    return failing > 0 && (limits == 0 || failing == v->ntests);
+}
+
 /* Each `wrong` answer must fail at least one test: the proof that the
- * tests catch the mistakes the drill is about. One that does not compile
- * proves nothing, so it is reported too. */
+ * tests catch the mistakes the drill is about. One that does not compile,
+ * or fails only for a reason no test is about, proves nothing, so it is
+ * reported too, with how it failed. */
 int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
 {
     int ok = 1;
     for (size_t i = 0; i < d->nwrong; i++) {
         drill_verdict v;
         env->judge(d, d->wrong[i], &v);
+        char *how = NULL;
         if (v.st == ST_PASS) {
             diag_add(dg, "%s: drill %s: error: wrong answer %zu passes every test", d->pack_path, d->id, i);
             ok = 0;
@@ -358,7 +383,14 @@ int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
             diag_add(dg, "%s: drill %s: error: wrong answer %zu does not compile, so it proves nothing: %s",
                      d->pack_path, d->id, i, v.message ? v.message : "");
             ok = 0;
+        } else if (fails_unrelated(&v) && (how = failures_text(&v)) != NULL) {
+            diag_add(dg, "%s: drill %s: error: wrong answer %zu proves nothing: it fails only for a reason no "
+                         "test is about (a misspelt name, a hang, a crash): %s; make it fail by the mistake "
+                         "the drill is about",
+                     d->pack_path, d->id, i, how);
+            ok = 0;
         }
+        free(how);
         drill_verdict_free(&v);
     }
     return ok;

@@ -151,6 +151,15 @@ test_expect_success 'a wrong answer that does not compile proves nothing, and is
     expect_code 1 pydrill check --pack "$C/wrong-answers.json" 2>err &&
     contains err "drill does-not-compile: error: wrong answer 0 does not compile, so it proves nothing: line 1, column 14"
 '
+test_expect_success 'a wrong answer that fails only by a NameError, or hangs in every test, proves nothing, and is caught' '
+    W="$K/wrong-proves-nothing.json" &&
+    expect_code 1 pydrill check --pack "$W" >out 2>err &&
+    contains err "$W: drill total-write: error: wrong answer 0 proves nothing: it fails only for a reason no test is about" &&
+    contains err "wrong answer 0 proves nothing: it fails only for a reason no test is about (a misspelt name, a hang, a crash): test \"three\" (error): NameError: name '"'"'total'"'"' is not defined" &&
+    contains err "wrong answer 1 proves nothing: it fails only for a reason no test is about (a misspelt name, a hang, a crash): test \"three\" (error): NameError: name '"'"'undefined_name'"'"' is not defined" &&
+    contains err "wrong answer 2 proves nothing: it fails only for a reason no test is about (a misspelt name, a hang, a crash): test \"three\" (timeout): over the time limit of 1000 ms" &&
+    lacks err "wrong answer 3" && lacks err "wrong answer 4" && lacks err "wrong answer 5" && test "$(wc -l <err)" -eq 3
+'
 test_expect_success 'a versioned expect is compared with the entry whose range holds; ~= is a compatible release' '
     pydrill check --pack "$C/versioned-expect.json" >out 2>err && contains out "2 ok, 0 with problems, 1 skipped" &&
     contains out "skip never-here: needs Python ~=2.7" && test ! -s err
