@@ -39,7 +39,9 @@ static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
             verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
                  vquote(v, t->raises), guess);
         else
-            verr(v, "raises", "%s is not a built-in exception class", vquote(v, t->raises));
+            verr(v, "raises", "%s is not a built-in exception class, and raises names only those; to test "
+                 "for a class of the answer's own, catch it in setup and check what was caught in expr",
+                 vquote(v, t->raises));
     }
     t->stdout_expect = vget_str(v, j, "stdout", 0);
     const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
