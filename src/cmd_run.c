@@ -26,7 +26,7 @@ static const char run_usage[] =
     "  -h, --help       this help\n"
     "\n"
     "Exit status: 0 the answer passed (or the drill is skipped here); 1 it did not;\n"
-    "2 a usage error, or an answer or drill that could not be read.\n";
+    "2 a usage error, or an answer or drill that could not be read (or graded).\n";
 
 /* The answer in FILE, or on standard input for "-": read to the limit of
  * one answer in a batch, and decoded as grade decodes each answer file of
@@ -122,7 +122,9 @@ int cmd_run(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    engine_plan_drill(d, &dg);
+    /* a drill the plan found broken (an expect that raises, a snippet over
+     * its limit here) grades no one: not graded, and exit 2, as in grade */
+    int broken = engine_plan_drill(d, &dg) < 0;
     cmd_print_diag(&dg);
     diag_free(&dg);
     if (cmd_grader_failed()) {
@@ -159,7 +161,7 @@ int cmd_run(int argc, char **argv)
     fputs(text, stdout);
     free(text);
     rc = sv.drills[0].st == ST_PASS || sv.drills[0].st == ST_SKIPPED ? EXIT_OK : EXIT_FAIL;
-    if (lrc)
+    if (lrc || (broken && sv.drills[0].st == ST_SKIPPED))
         rc = EXIT_USAGE;
     submission_verdict_free(&sv);
 out:

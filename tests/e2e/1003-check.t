@@ -120,6 +120,21 @@ test_expect_success 'a predict snippet that does not compile: where and why, unl
     lacks err "drill pinned:" && lacks err "raised-as-it-runs" && lacks err "repl-one-bad-statement" &&
     contains out "3 ok, 3 with problems"
 '
+test_expect_success 'a predict snippet that cannot run here grades no one: left out of every score, the reason on stderr, exit 2' '
+    T="$K/truth-over-limit.json" && mkdir -p slow && echo 4 >slow/fine.txt && echo 449999985000000 >slow/too-slow.txt &&
+    expect_code 2 pydrill grade --pack "$T" --format json -o r.json slow 2>err &&
+    contains err "$T: drill too-slow: error: the snippet did not run to the end: over the time limit of 300 ms" &&
+    /usr/bin/python3 -c "
+import json
+s = json.load(open(\"r.json\"))[\"submissions\"][0]
+d = {x[\"id\"]: x for x in s[\"drills\"]}
+assert (s[\"score\"], s[\"max\"], s[\"passed\"]) == (1, 1, 1), s
+assert d[\"too-slow\"][\"status\"] == \"skipped\" and d[\"too-slow\"][\"score\"] == 0, d[\"too-slow\"]
+assert d[\"too-slow\"][\"message\"] == \"not graded: the drill is broken (the snippet did not run to the end: over the time limit of 300 ms)\", d" &&
+    expect_code 2 pydrill grade --pack "$T" --format csv slow >csv 2>/dev/null && contains csv "slow,slow,1,1,1,,1" &&
+    expect_code 2 pydrill run too-slow slow/too-slow.txt --pack "$T" >out 2>err &&
+    contains out "SKIPPED" && contains out "not graded: the drill is broken" && lacks out "ERROR"
+'
 test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
     contains err "drill starter-ok: error: the starter code already passes every test"
