@@ -386,6 +386,52 @@ int catalog_expect_ranges_faulty(const drill *d, diag *dg)
     return overlap || gap;
 }
 
+/* Line ends as Windows writes them, "\r\n", become "\n" in what a drill
+ * shows, so that no screen draws the "\r" (a '?' in the quiz, "\r" in
+ * show). In code, a lone "\r" ends a line too: Python reads source so,
+ * and the code that runs is the same. Output to compare (stdout, a
+ * predict's expect) keeps a lone "\r", which a progress line may print;
+ * its "\r\n" is "\n" when compared anyway (SPEC 3.2). */
+static void line_ends(char *s, int code)
+{
+    if (!s)
+        return;
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\r' && r[1] == '\n')
+            continue;
+        *w++ = r[0] == '\r' && code ? '\n' : r[0];
+    }
+    *w = '\0';
+}
+
+static void line_ends_v(char **v, size_t n, int code)
+{
+    for (size_t i = 0; i < n; i++)
+        line_ends(v[i], code);
+}
+
+static void drill_line_ends(drill *dr)
+{
+    line_ends(dr->prompt, 0);
+    line_ends(dr->code, 1);
+    line_ends_v(dr->hints, dr->nhints, 0);
+    line_ends(dr->explanation, 0);
+    line_ends(dr->expect_output, 0);
+    for (size_t i = 0; i < dr->nexpect_versions; i++)
+        line_ends(dr->expect_versions[i].output, 0);
+    for (size_t i = 0; i < dr->ntests; i++) {
+        line_ends(dr->tests[i].setup, 1);
+        line_ends(dr->tests[i].expr, 1);
+        line_ends(dr->tests[i].expect, 1);
+        line_ends(dr->tests[i].stdout_expect, 0);
+    }
+    line_ends(dr->solution, 1);
+    line_ends_v(dr->wrong, dr->nwrong, 1);
+    line_ends_v(dr->choices, dr->nchoices, 0);
+    line_ends(dr->model_answer, 0);
+}
+
 /* Reads drill i into *dr. Returns 0, or -1 (with *dr released) when it
  * had any problem: a drill is used whole or not at all. */
 static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *defs, drill *dr)
@@ -441,6 +487,7 @@ out:
         catalog_drill_release(dr);
         return -1;
     }
+    drill_line_ends(dr);
     return 0;
 }
 

@@ -285,8 +285,6 @@ static void block(FILE *out, const char *title, const char *text)
 
 static void show(const drill *d, int solution, FILE *out)
 {
-    if (d->repl)
-        fprintf(out, "\n(the code is typed at the >>> prompt, one statement at a time)\n");
     if (!solution)
         return;
     if (d->expect_output)

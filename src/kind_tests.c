@@ -398,48 +398,57 @@ int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
     return ok;
 }
 
-/* s with every line after its first indented to the test's text, so that
- * a setup of several lines stays inside its test in the list. */
-static void put_indented(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        fputc(*s, out);
-        if (*s == '\n')
-            fputs("          ", out);
-    }
-}
-
 void kind_tests_show(const drill *d, int solution, FILE *out)
 {
     size_t hidden = 0;
-    int first = 1;
+    sbuf sb;
+    sbuf_init(&sb);
     for (size_t i = 0; i < d->ntests; i++) {
         const drill_test *t = &d->tests[i];
         if (t->hidden && !solution) {
             hidden++;
             continue;
         }
-        if (first)
-            fprintf(out, "\nTests:\n");
-        first = 0;
-        fprintf(out, "    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
+        if (!sb.len)
+            sbuf_addstr(&sb, "\nTests:\n");
+        /* each part of several lines goes on under its own first line */
+        sbuf_addf(&sb, "    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
         if (t->setup) {
-            fputs("after `", out);
-            put_indented(out, t->setup);
-            fputs(t->setup[strlen(t->setup) - 1] == '\n' ? "`\n          " : "`, ", out);
+            sbuf_addstr(&sb, "after `");
+            kind_show_hanging(&sb, t->setup);
+            sbuf_addstr(&sb, "`, ");
         }
-        fputc('`', out);
-        put_indented(out, t->expr);
-        if (t->raises)
-            fprintf(out, "` raises %s\n", t->raises);
-        else {
-            fputs("` == ", out);
-            put_indented(out, t->expect);
-            fputc('\n', out);
+        sbuf_addch(&sb, '`');
+        kind_show_hanging(&sb, t->expr);
+        if (t->raises) {
+            sbuf_addf(&sb, "` raises %s\n", t->raises);
+        } else {
+            sbuf_addstr(&sb, "` == ");
+            kind_show_hanging(&sb, t->expect);
+            sbuf_addch(&sb, '\n');
         }
-        if (t->stdout_expect)
-            fprintf(out, "        and prints: %s\n", t->stdout_expect);
+        /* blank lines at either end are dropped when output is compared
+         * (SPEC 3.2): "" or "\n" asks for no output at all */
+        if (t->stdout_expect && !t->stdout_expect[strspn(t->stdout_expect, " \t\r\n")]) {
+            sbuf_addstr(&sb, "        and prints nothing\n");
+        } else if (t->stdout_expect) {
+            sbuf_addstr(&sb, "        and prints: ");
+            kind_show_hanging(&sb, t->stdout_expect);
+            sbuf_addch(&sb, '\n');
+        }
     }
     if (hidden)
-        fprintf(out, "    and %zu hidden test%s\n", hidden, hidden == 1 ? "" : "s");
+        sbuf_addf(&sb, "    and %zu hidden test%s\n", hidden, hidden == 1 ? "" : "s");
+    /* the author's proofs that the tests catch the mistakes: theirs to
+     * review with the solution, never a candidate's to see */
+    for (size_t i = 0; solution && i < d->nwrong; i++) {
+        sbuf_addf(&sb, "\nWrong answer %zu (must fail a test):\n", i);
+        for (const char *p = d->wrong[i]; *p;) {
+            size_t n = strcspn(p, "\n");
+            sbuf_addf(&sb, "%s%.*s\n", n ? "    " : "", (int)n, p);
+            p += n + (p[n] == '\n');
+        }
+    }
+    fputs(sb.buf ? sb.buf : "", out);
+    sbuf_release(&sb);
 }
