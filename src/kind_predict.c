@@ -235,8 +235,16 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
             if (range)
                 diag_add(dg, "%s: drill %s: error: stale expect for Python %s: %s", d->pack_path, d->id,
                          range, why);
-            else
+            else {
                 diag_add(dg, "%s: drill %s: error: stale expect: %s", d->pack_path, d->id, why);
+                /* the Python the author saw may print the other: say which
+                 * this one is, and how to pin both */
+                diag_add(dg, "%s: drill %s: note: the interpreter is Python %lu.%lu.%lu; if another "
+                             "version printed your expect, give each its own: \"expect\": {\"<3.N\": \"...\", "
+                             "\">=3.N\": \"...\"}",
+                         d->pack_path, d->id, (env->hexversion >> 24) & 0xff, (env->hexversion >> 16) & 0xff,
+                         (env->hexversion >> 8) & 0xff);
+            }
             free(why);
             ok = 0;
         }

@@ -146,7 +146,9 @@ test_expect_success 'a starter or stub that does not compile is caught (it prove
 '
 test_expect_success 'a stale expect is caught with the line that differs' '
     expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
-    contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
+    contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\"" &&
+    minor=$(pydrill --version | sed -n "s/^Python \(3\.[0-9]*\.[0-9]*\).*/\1/p") && test -n "$minor" &&
+    contains err "drill stale: note: the interpreter is Python $minor; if another version printed your expect, give each its own: \"expect\": {\"<3.N\": \"...\", \">=3.N\": \"...\"}"
 '
 test_expect_success 'a stale expect that differs invisibly says where (NFD, no-break space; predict and test values)' '
     expect_code 1 pydrill check --pack "$K/invisible-diff.json" 2>err &&
