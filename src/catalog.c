@@ -560,7 +560,11 @@ static int add_drill(catalog *c, vctx *v, drill *dr)
     return 0;
 }
 
-int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
+/* A pack's text; lister, when a catalog lists it, is the catalog's
+ * context at the listing (/packs/N), where a catalog given as a pack is
+ * said to be one: the listing is the mistake, not the file. */
+static int pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d, vctx *lister,
+                     const char *listed)
 {
     /* a sum of mixed hashes: the same packs in any order give the same */
     uint64_t h = util_fnv1a64(text, len);
@@ -578,7 +582,12 @@ int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t
      * would each be "unknown" and hide the one mistake. */
     if (cJSON_HasObjectItem(root, "packs") && !cJSON_HasObjectItem(root, "drills") &&
         !cJSON_HasObjectItem(root, "pack")) {
-        verr(&v, NULL, "this is a catalog, not a pack: load it with --catalog FILE");
+        if (lister)
+            verr(lister, NULL, "%s is a catalog, not a pack: catalogs do not nest, so list its packs here",
+                 vquote(lister, listed));
+        else
+            verr(&v, NULL, "this is a catalog, not a pack: load it with --catalog FILE");
+        ret = -1;
         goto done;
     }
     vfields(&v, root, pack_fields);
@@ -629,6 +638,11 @@ done:
     vctx_release(&v);
     cJSON_Delete(root);
     return ret;
+}
+
+int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
+{
+    return pack_text(c, path, text, len, d, NULL, NULL);
 }
 
 int catalog_add_pack(catalog *c, const char *path, diag *d)
@@ -718,7 +732,7 @@ int catalog_load(catalog *c, const char *path, diag *d)
             verr(&v, NULL, "%s: %s", it->valuestring, why);
             free(why);
         } else {
-            if (catalog_add_pack_text(c, full, ptext, plen, d) < 0)
+            if (pack_text(c, full, ptext, plen, d, &v, it->valuestring) < 0)
                 failed = 1;
             free(ptext);
         }

@@ -111,7 +111,11 @@ int cmd_run(int argc, char **argv)
     char *raw = NULL;
     const char *answer = NULL;
     if (!d) {
-        if (lrc != 2)
+        /* after a load error, the drill may be in the pack and left out */
+        if (lrc == 1)
+            cmd_usage_error("no drill with id \"%s\" is loaded: if the pack has it, an error above left it "
+                            "out (a drill is loaded whole or not at all)", id);
+        else if (lrc != 2)
             cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
         rc = EXIT_USAGE;
         goto out;

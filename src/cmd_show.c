@@ -117,7 +117,11 @@ int cmd_show(int argc, char **argv)
     cmd_source_free(&src);
     const drill *d = catalog_find(&c, id);
     if (!d) {
-        if (lrc != 2)
+        /* after a load error, the drill may be in the pack and left out */
+        if (lrc == 1)
+            cmd_usage_error("no drill with id \"%s\" is loaded: if the pack has it, an error above left it "
+                            "out (a drill is loaded whole or not at all)", id);
+        else if (lrc != 2)
             cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
         catalog_free(&c);
         return EXIT_USAGE;

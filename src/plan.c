@@ -14,6 +14,9 @@
 #include "runner.h"
 #include "util.h"
 
+/* how the sandbox's refusal of an import begins (sandbox_audit.c) */
+#define SANDBOX_REFUSAL "pydrill sandbox: "
+
 static void requires(drill *dr, diag *d, int *rc)
 {
     char *err = NULL;
@@ -55,6 +58,17 @@ static void requires(drill *dr, diag *d, int *rc)
         const test_outcome *o = &r.outcomes[i];
         if (o->kind == OUT_VALUE)
             continue;
+        /* A module the sandbox refuses on every machine (ctypes): not one
+         * this machine lacks, but a drill that can never run anywhere,
+         * so the pack's mistake (check fails it), as well as skipped. */
+        if (o->kind == OUT_RAISED && (o->denied || (o->exc_type && !strcmp(o->exc_type, "PermissionError") &&
+                                                   o->exc_msg && !strncmp(o->exc_msg, SANDBOX_REFUSAL,
+                                                                          strlen(SANDBOX_REFUSAL))))) {
+            diag_add(d, "%s: drill %s: error: requires.modules names %s, which the sandbox never lets code "
+                        "import (%s): the drill could never run; make it a choice or explain drill",
+                     dr->pack_path, dr->id, dr->req_modules[i], o->exc_msg ? o->exc_msg : "denied");
+            *rc = -1;
+        }
         dr->skip_reason = o->kind == OUT_RAISED
                               ? xasprintf("needs module %s (%s: %s)", dr->req_modules[i], o->exc_type,
                                           o->exc_msg ? o->exc_msg : "")

@@ -243,6 +243,29 @@ test_expect_success 'an explain drill whose model answer misses its own rubric i
     expect_code 1 pydrill check --pack "$C/model-answer.json" 2>err &&
     contains err "drill bad-model: error: the model answer does not meet its own rubric"
 '
+test_expect_success 'a pack with no drill, a catalog with no pack: nothing checked is a problem (exit 1)' '
+    expect_code 1 pydrill check --pack "$K/empty-pack.json" 2>err &&
+    contains err "$K/empty-pack.json: /drills: error: the pack has no drill, so there is nothing to check" &&
+    expect_code 1 pydrill check --catalog "$K/empty-catalog.json" 2>err &&
+    contains err "$K/empty-catalog.json: /packs: error: the catalog lists no pack, so there is nothing to check"
+'
+test_expect_success 'requires.modules naming a module the sandbox refuses is an error; one missing here is a skip' '
+    R="$K/requires-sandboxed.json" &&
+    expect_code 1 pydrill check --pack "$R" >out 2>err &&
+    contains err "$R: drill needs-ctypes: error: requires.modules names ctypes, which the sandbox never lets code import" &&
+    contains out "skip needs-missing: needs module no_such_module_here" && lacks err "needs-missing" &&
+    contains out "1 ok, 1 with problems, 1 skipped"
+'
+test_expect_success 'run and show of a drill a load error left out say so, not only "no drill with id"' '
+    O="$K/one-dropped.json" && echo 2 >two.txt &&
+    for cmd in "run dropped two.txt" "show dropped"; do
+        expect_code 2 pydrill $cmd --pack "$O" >out 2>err &&
+        contains err "$O: /drills/1/mode: error: unknown mode" &&
+        contains err "pydrill: error: no drill with id \"dropped\" is loaded: if the pack has it, an error above left it out" &&
+        lacks err "see pydrill list" || exit 1
+    done &&
+    expect_code 2 pydrill run nowhere two.txt --pack "$O" 2>err && contains err "no drill with id \"nowhere\" is loaded"
+'
 test_expect_success 'the summary counts drills and packs' '
     pydrill check --pack "$C/good.json" >out && contains out "checked 1 drill in 1 pack: 1 ok"
 '

@@ -16,6 +16,12 @@ test_expect_success 'a catalog naming a missing pack says which' '
     expect_code 2 pydrill list --catalog "$FIXTURES/packs/catalog/missing-pack.json" 2>err &&
     contains err "/packs/" && contains err "No such file"
 '
+test_expect_success 'a catalog that lists a catalog: said where it is listed (catalogs do not nest)' '
+    L="$FIXTURES/packs/catalog/catalog-in-catalog.json" &&
+    expect_code 2 pydrill list --catalog "$L" >out 2>err &&
+    contains err "$L: /packs/1: error: \"drills.json\" is a catalog, not a pack: catalogs do not nest, so list its packs here" &&
+    lacks err "load it with --catalog" && test "$(wc -l <err)" -eq 1 && contains out "other-choice"
+'
 test_expect_success 'a catalog that lists one pack twice (under two paths): one error each, where it is listed' '
     L="$FIXTURES/packs/catalog/listed-twice.json" &&
     expect_code 2 pydrill list --catalog "$L" >out 2>err &&
