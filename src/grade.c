@@ -492,6 +492,20 @@ static void check_stdout(const drill_test *t, const test_outcome *o, test_verdic
     free(exp);
 }
 
+/* A MemoryError the memory limit caused: the child reports every
+ * MemoryError as that limit, and the run then ends `memory`. The test it
+ * ended is `memory` too, so that the answer's status is one its tests
+ * have (SPEC 3.1). */
+static int hit_memory_limit(const test_outcome *o, const run_result *r)
+{
+    if (o->kind != OUT_RAISED || r->status != RUN_MEMORY)
+        return 0;
+    for (size_t i = 0; i < o->nexc_builtins; i++)
+        if (o->exc_builtins[i] && strcmp(o->exc_builtins[i], "MemoryError") == 0)
+            return 1;
+    return 0;
+}
+
 static void grade_one(const drill_test *t, const test_outcome *o, const run_result *r,
                       test_verdict *tv)
 {
@@ -530,10 +544,15 @@ static void grade_one(const drill_test *t, const test_outcome *o, const run_resu
             tv->st = ST_PASS;
             break;
         }
+        tv->got = exc_text(o);
+        if (hit_memory_limit(o, r)) {
+            tv->st = ST_MEMORY;
+            tv->message = run_message(r);
+            break;
+        }
         /* SystemExit and KeyboardInterrupt land here too: leaving early is
          * never a pass unless the test asked for exactly that */
         tv->st = ST_ERROR;
-        tv->got = exc_text(o);
         tv->message = o->in_answer ? xasprintf("%s (raised while the answer's code was loading, before "
                                                "the test ran)", tv->got)
                                    : xstrdup(tv->got);
@@ -597,7 +616,8 @@ static char *run_message_shown(const drill *d, const run_result *r, const unsign
         if (run_mask && !run_mask[i])
             continue;
         const test_outcome *o = i < r->noutcomes && r->outcomes ? &r->outcomes[i] : NULL;
-        int here = !o || o->kind == OUT_NOTRUN || o->ended != RUN_OK || (r->status == RUN_DENIED && o->denied);
+        int here = !o || o->kind == OUT_NOTRUN || o->ended != RUN_OK || (r->status == RUN_DENIED && o->denied) ||
+                   hit_memory_limit(o, r);
         event |= here;
         hidden_event |= here && d->tests[i].hidden;
         visible_event |= here && !d->tests[i].hidden;

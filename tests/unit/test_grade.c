@@ -481,6 +481,41 @@ static void test_tests_ending_message_where_it_came(void **state)
     drill_verdict_free(&v);
 }
 
+/* Each test that ran into the memory limit (a MemoryError, and the run
+ * ended memory) is memory, not error: the answer's status is then one its
+ * tests have, and the limit met in a visible test is said in full. */
+static void test_tests_memory_error_is_memory(void **state)
+{
+    drill_test t[3] = { { .name = "shown", .expect_value = &two },
+                        { .name = "raises it", .raises = "MemoryError" },
+                        { .name = "secret", .expect_value = &three, .hidden = 1 } };
+    drill d = mk_drill(KIND_FIX, t, 3);
+    char *mem[] = { "MemoryError", "Exception", "BaseException" };
+    test_outcome o[3] = { raised_out("MemoryError", "", mem, 3), raised_out("MemoryError", "", mem, 3),
+                          raised_out("MemoryError", "", mem, 3) };
+    run_result r = ok_run(o, 3);
+    r.status = RUN_MEMORY;
+    r.message = "over the memory limit of 64 MB";
+    drill_verdict v;
+    drill_verdict_init(&v, &d);
+    grade_tests(&d, &r, NULL, &v);
+    assert_int_equal(v.tests[0].st, ST_MEMORY);
+    assert_string_equal(v.tests[0].message, "over the memory limit of 64 MB");
+    assert_string_equal(v.tests[0].got, "MemoryError");
+    assert_int_equal(v.tests[1].st, ST_PASS); /* it asked for exactly that */
+    assert_int_equal(v.tests[2].st, ST_MEMORY);
+    assert_int_equal(v.st, ST_MEMORY);
+    assert_string_equal(v.message, "over the memory limit of 64 MB");
+    drill_verdict_free(&v);
+
+    /* a MemoryError in a run that did not end memory stays an error */
+    r.status = RUN_OK;
+    drill_verdict_init(&v, &d);
+    grade_tests(&d, &r, NULL, &v);
+    assert_int_equal(v.tests[0].st, ST_ERROR);
+    drill_verdict_free(&v);
+}
+
 static void test_tests_notrun_on_ok_is_crash(void **state)
 {
     drill_test t[3] = { { .name = "t0", .expect_value = &two },
@@ -790,6 +825,7 @@ int main(void)
         cmocka_unit_test(test_tests_tolerance),
         cmocka_unit_test(test_tests_syntax),
         cmocka_unit_test(test_tests_notrun_takes_run_status),
+        cmocka_unit_test(test_tests_memory_error_is_memory),
         cmocka_unit_test(test_tests_notrun_on_ok_is_crash),
         cmocka_unit_test(test_tests_ending_message_where_it_came),
         cmocka_unit_test(test_tests_raises),
