@@ -97,11 +97,12 @@ static const char *last_line(const char *s)
 
 /* Whether the snippet itself does not compile (rather than raising a
  * SyntaxError as it runs: eval('1 +') is a fine drill). Asked only when
- * the truth ends in one, so grading pays nothing for it: a job that
- * compiles the code as an answer is compiled, with no test to run, says
- * where. In repl mode the prompt goes on after a statement that does not
- * compile, and the snippet "does not compile" only when it cannot even be
- * split into statements: then its truth is that one line. */
+ * the truth ends in one, so grading pays nothing for it: a tests job with
+ * no test compiles the code as an answer's and says where it fails. In
+ * repl mode the prompt goes on after a statement that does not compile,
+ * so only a truth of that one line counts (the snippet could not be split
+ * into statements, or its only statement is refused: either way no one
+ * could predict anything else, unless expect says it is the point). */
 static void probe_syntax(drill *dr, const kind_env *env)
 {
     free(dr->code_syntax);
@@ -187,8 +188,7 @@ static char *first_line_diff(const char *got, const char *want, const char *want
     return msg;
 }
 
-/* Whether an `expect` (any of its versions) pins the snippet's own
- * SyntaxError: a drill about code that does not compile says so. */
+/* Whether text has line as a line of its own (trailing blanks aside). */
 static int has_line(const char *text, const char *line)
 {
     size_t n = strlen(line);
@@ -198,6 +198,8 @@ static int has_line(const char *text, const char *line)
     return 0;
 }
 
+/* Whether an `expect` (any of its versions) pins the snippet's own
+ * SyntaxError: a drill about code that does not compile says so. */
 static int expect_pins_syntax(const drill *d)
 {
     const char *line = last_line(d->truth);

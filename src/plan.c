@@ -14,9 +14,6 @@
 #include "runner.h"
 #include "util.h"
 
-/* how the sandbox's refusal of an import begins (sandbox_audit.c) */
-#define SANDBOX_REFUSAL "pydrill sandbox: "
-
 static void requires(drill *dr, diag *d, int *rc)
 {
     char *err = NULL;
@@ -61,9 +58,7 @@ static void requires(drill *dr, diag *d, int *rc)
         /* A module the sandbox refuses on every machine (ctypes): not one
          * this machine lacks, but a drill that can never run anywhere,
          * so the pack's mistake (check fails it), as well as skipped. */
-        if (o->kind == OUT_RAISED && (o->denied || (o->exc_type && !strcmp(o->exc_type, "PermissionError") &&
-                                                   o->exc_msg && !strncmp(o->exc_msg, SANDBOX_REFUSAL,
-                                                                          strlen(SANDBOX_REFUSAL))))) {
+        if (o->kind == OUT_RAISED && o->denied) {
             diag_add(d, "%s: drill %s: error: requires.modules names %s, which the sandbox never lets code "
                         "import (%s): the drill could never run; make it a choice or explain drill",
                      dr->pack_path, dr->id, dr->req_modules[i], o->exc_msg ? o->exc_msg : "denied");
