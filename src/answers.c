@@ -261,29 +261,28 @@ static int has_suffix(const char *s, const char *suffix)
     return n > k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Checks one <id>.py / <id>.txt file's text and adds it to s. */
-static int add_answer_text(submission *s, const char *file, const char *id, const char *text, size_t len,
-                           diag *d)
+const char *answers_text(const char *file, const char *text, size_t *len, char **err)
 {
-    const char *wide = jsontext_wide_encoding(text, len);
+    size_t n = *len;
+    const char *wide = jsontext_wide_encoding(text, n);
     if (wide) {
         /* what Windows editors call "Unicode": said as such, not as binary */
-        diag_add(d, "%s:1:1: error: %s text: save it as UTF-8", file, wide);
-        return -1;
+        *err = xasprintf("%s:1:1: error: %s text: save it as UTF-8", file, wide);
+        return NULL;
     }
     const char *body = text;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        body += 3, len -= 3;
-    const char *nul = memchr(body, '\0', len);
+    if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        body += 3, n -= 3;
+    const char *nul = memchr(body, '\0', n);
     if (nul) {
         int line, col;
-        jsontext_linecol(body, len, (size_t)(nul - body), &line, &col);
-        diag_add(d, "%s:%d:%d: error: contains a NUL byte (not a text file)", file, line, col);
-        return -1;
+        jsontext_linecol(body, n, (size_t)(nul - body), &line, &col);
+        *err = xasprintf("%s:%d:%d: error: contains a NUL byte (not a text file)", file, line, col);
+        return NULL;
     }
-    if (!util_utf8_valid(body, len)) {
+    if (!util_utf8_valid(body, n)) {
         /* Find the first bad byte: the longest valid prefix. */
-        size_t lo = 0, hi = len;
+        size_t lo = 0, hi = n;
         while (lo < hi) {
             size_t mid = lo + (hi - lo + 1) / 2;
             if (util_utf8_valid(body, mid))
@@ -296,8 +295,22 @@ static int add_answer_text(submission *s, const char *file, const char *id, cons
         while (off > 0 && ((unsigned char)body[off] & 0xC0) == 0x80)
             off--;
         int line, col;
-        jsontext_linecol(body, len, off, &line, &col);
-        diag_add(d, "%s:%d:%d: error: not valid UTF-8 text", file, line, col);
+        jsontext_linecol(body, n, off, &line, &col);
+        *err = xasprintf("%s:%d:%d: error: not valid UTF-8 text", file, line, col);
+        return NULL;
+    }
+    *len = n;
+    return body;
+}
+
+/* Checks one <id>.py / <id>.txt file's text and adds it to s. */
+static int add_answer_text(submission *s, const char *file, const char *id, const char *text, size_t len,
+                           diag *d)
+{
+    char *err = NULL;
+    const char *body = answers_text(file, text, &len, &err);
+    if (!body) {
+        diag_take(d, err);
         return -1;
     }
     if (!vctx_blank(body)) /* else no answer: see drop_blank */

@@ -61,6 +61,16 @@ int answers_load(submission *s, const char *path, diag *d);
 /* Loads an answers file from memory (text need not be NUL-terminated);
  * path is only used in messages and as the source. Same convention. */
 int answers_load_text(submission *s, const char *path, const char *text, size_t len, diag *d);
+/* The one reader of an answer's text from a file, for grade (each file of
+ * a folder), run (FILE or standard input) and run --watch alike, so that
+ * the same file gets the same verdict from each: UTF-16 or UTF-32 (what
+ * Windows calls "Unicode") is refused as such, a UTF-8 byte order mark is
+ * dropped, a NUL byte or bytes that are not UTF-8 are refused at their
+ * line and column. text holds *len bytes and a NUL after them. Returns
+ * the answer (text, or just past its byte order mark; NUL-terminated)
+ * with *len its length, or NULL with *err ("FILE:LINE:COL: error: ...",
+ * caller frees). */
+const char *answers_text(const char *file, const char *text, size_t *len, char **err);
 /* NULL when the submission has no answer for id. */
 const char *submission_get(const submission *s, const char *id);
 /* Sets (replaces) the answer for id. */

@@ -99,6 +99,7 @@ void catalog_drill_release(drill *dr)
     free(dr->skip_reason);
     free(dr->truth);
     free(dr->truth_error);
+    free(dr->code_syntax);
     memset(dr, 0, sizeof *dr);
 }
 
@@ -164,35 +165,59 @@ static void vget_limits(vctx *v, const cJSON *obj, drill_limits *lim)
     vpop(v, mark);
 }
 
-/* Built-in exception classes of Python 3.11 (dir(builtins)). */
-static const char *const builtin_exceptions[] = {
-    "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
-    "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning",
-    "ChildProcessError", "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError",
-    "ConnectionResetError", "DeprecationWarning", "EOFError", "EncodingWarning",
-    "EnvironmentError", "Exception", "ExceptionGroup", "FileExistsError", "FileNotFoundError",
-    "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError",
-    "ImportWarning", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError",
-    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
-    "NameError", "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError",
-    "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "RecursionError",
-    "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
-    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError",
-    "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
-    "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning",
-    "UserWarning", "ValueError", "Warning", "ZeroDivisionError", NULL,
+/* Built-in exception classes of every Python pydrill supports (3.11 to
+ * 3.15: dir(builtins) of each), with the minor version that first has
+ * each; no class has left builtins since 3.11. */
+static const struct {
+    const char *name;
+    int since;
+} builtin_exceptions[] = {
+    { "ArithmeticError", 11 }, { "AssertionError", 11 }, { "AttributeError", 11 },
+    { "BaseException", 11 }, { "BaseExceptionGroup", 11 }, { "BlockingIOError", 11 },
+    { "BrokenPipeError", 11 }, { "BufferError", 11 }, { "BytesWarning", 11 },
+    { "ChildProcessError", 11 }, { "ConnectionAbortedError", 11 }, { "ConnectionError", 11 },
+    { "ConnectionRefusedError", 11 }, { "ConnectionResetError", 11 }, { "DeprecationWarning", 11 },
+    { "EOFError", 11 }, { "EncodingWarning", 11 }, { "EnvironmentError", 11 }, { "Exception", 11 },
+    { "ExceptionGroup", 11 }, { "FileExistsError", 11 }, { "FileNotFoundError", 11 },
+    { "FloatingPointError", 11 }, { "FutureWarning", 11 }, { "GeneratorExit", 11 }, { "IOError", 11 },
+    { "ImportCycleError", 15 }, { "ImportError", 11 }, { "ImportWarning", 11 }, { "IndentationError", 11 },
+    { "IndexError", 11 }, { "InterruptedError", 11 }, { "IsADirectoryError", 11 }, { "KeyError", 11 },
+    { "KeyboardInterrupt", 11 }, { "LookupError", 11 }, { "MemoryError", 11 },
+    { "ModuleNotFoundError", 11 }, { "NameError", 11 }, { "NotADirectoryError", 11 },
+    { "NotImplementedError", 11 }, { "OSError", 11 }, { "OverflowError", 11 },
+    { "PendingDeprecationWarning", 11 }, { "PermissionError", 11 }, { "ProcessLookupError", 11 },
+    { "PythonFinalizationError", 13 }, { "RecursionError", 11 }, { "ReferenceError", 11 },
+    { "ResourceWarning", 11 }, { "RuntimeError", 11 }, { "RuntimeWarning", 11 },
+    { "StopAsyncIteration", 11 }, { "StopIteration", 11 }, { "SyntaxError", 11 }, { "SyntaxWarning", 11 },
+    { "SystemError", 11 }, { "SystemExit", 11 }, { "TabError", 11 }, { "TimeoutError", 11 },
+    { "TypeError", 11 }, { "UnboundLocalError", 11 }, { "UnicodeDecodeError", 11 },
+    { "UnicodeEncodeError", 11 }, { "UnicodeError", 11 }, { "UnicodeTranslateError", 11 },
+    { "UnicodeWarning", 11 }, { "UserWarning", 11 }, { "ValueError", 11 }, { "Warning", 11 },
+    { "ZeroDivisionError", 11 },
 };
+
+int catalog_builtin_exception_since(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(builtin_exceptions); i++)
+        if (strcmp(builtin_exceptions[i].name, name) == 0)
+            return builtin_exceptions[i].since;
+    return 0;
+}
 
 int catalog_builtin_exception(const char *name)
 {
-    return vctx_known_index(builtin_exceptions, name) >= 0;
+    return catalog_builtin_exception_since(name) != 0;
 }
 
 const char *catalog_builtin_exception_like(const char *name)
 {
-    for (int i = 0; builtin_exceptions[i]; i++)
-        if (vctx_looks_like(name, builtin_exceptions[i]))
-            return builtin_exceptions[i];
+    for (size_t i = 0; i < ARRAY_SIZE(builtin_exceptions); i++) {
+        const char *b = builtin_exceptions[i].name;
+        /* a slip of a finger, not a class of the author's own: MyError is
+         * no misspelt IOError, though two letters apart */
+        if (vctx_looks_like(name, b) && util_ascii_lower((unsigned char)name[0]) == util_ascii_lower((unsigned char)b[0]))
+            return b;
+    }
     return NULL;
 }
 
@@ -361,6 +386,52 @@ int catalog_expect_ranges_faulty(const drill *d, diag *dg)
     return overlap || gap;
 }
 
+/* Line ends as Windows writes them, "\r\n", become "\n" in what a drill
+ * shows, so that no screen draws the "\r" (a '?' in the quiz, "\r" in
+ * show). In code, a lone "\r" ends a line too: Python reads source so,
+ * and the code that runs is the same. Output to compare (stdout, a
+ * predict's expect) keeps a lone "\r", which a progress line may print;
+ * its "\r\n" is "\n" when compared anyway (SPEC 3.2). */
+static void line_ends(char *s, int code)
+{
+    if (!s)
+        return;
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\r' && r[1] == '\n')
+            continue;
+        *w++ = r[0] == '\r' && code ? '\n' : r[0];
+    }
+    *w = '\0';
+}
+
+static void line_ends_v(char **v, size_t n, int code)
+{
+    for (size_t i = 0; i < n; i++)
+        line_ends(v[i], code);
+}
+
+static void drill_line_ends(drill *dr)
+{
+    line_ends(dr->prompt, 0);
+    line_ends(dr->code, 1);
+    line_ends_v(dr->hints, dr->nhints, 0);
+    line_ends(dr->explanation, 0);
+    line_ends(dr->expect_output, 0);
+    for (size_t i = 0; i < dr->nexpect_versions; i++)
+        line_ends(dr->expect_versions[i].output, 0);
+    for (size_t i = 0; i < dr->ntests; i++) {
+        line_ends(dr->tests[i].setup, 1);
+        line_ends(dr->tests[i].expr, 1);
+        line_ends(dr->tests[i].expect, 1);
+        line_ends(dr->tests[i].stdout_expect, 0);
+    }
+    line_ends(dr->solution, 1);
+    line_ends_v(dr->wrong, dr->nwrong, 1);
+    line_ends_v(dr->choices, dr->nchoices, 0);
+    line_ends(dr->model_answer, 0);
+}
+
 /* Reads drill i into *dr. Returns 0, or -1 (with *dr released) when it
  * had any problem: a drill is used whole or not at all. */
 static int vparse_drill(vctx *v, const cJSON *j, size_t i, const drill_limits *defs, drill *dr)
@@ -416,6 +487,7 @@ out:
         catalog_drill_release(dr);
         return -1;
     }
+    drill_line_ends(dr);
     return 0;
 }
 
@@ -488,7 +560,11 @@ static int add_drill(catalog *c, vctx *v, drill *dr)
     return 0;
 }
 
-int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
+/* A pack's text; lister, when a catalog lists it, is the catalog's
+ * context at the listing (/packs/N), where a catalog given as a pack is
+ * said to be one: the listing is the mistake, not the file. */
+static int pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d, vctx *lister,
+                     const char *listed)
 {
     /* a sum of mixed hashes: the same packs in any order give the same */
     uint64_t h = util_fnv1a64(text, len);
@@ -506,7 +582,12 @@ int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t
      * would each be "unknown" and hide the one mistake. */
     if (cJSON_HasObjectItem(root, "packs") && !cJSON_HasObjectItem(root, "drills") &&
         !cJSON_HasObjectItem(root, "pack")) {
-        verr(&v, NULL, "this is a catalog, not a pack: load it with --catalog FILE");
+        if (lister)
+            verr(lister, NULL, "%s is a catalog, not a pack: catalogs do not nest, so list its packs here",
+                 vquote(lister, listed));
+        else
+            verr(&v, NULL, "this is a catalog, not a pack: load it with --catalog FILE");
+        ret = -1;
         goto done;
     }
     vfields(&v, root, pack_fields);
@@ -557,6 +638,11 @@ done:
     vctx_release(&v);
     cJSON_Delete(root);
     return ret;
+}
+
+int catalog_add_pack_text(catalog *c, const char *path, const char *text, size_t len, diag *d)
+{
+    return pack_text(c, path, text, len, d, NULL, NULL);
 }
 
 int catalog_add_pack(catalog *c, const char *path, diag *d)
@@ -646,7 +732,7 @@ int catalog_load(catalog *c, const char *path, diag *d)
             verr(&v, NULL, "%s: %s", it->valuestring, why);
             free(why);
         } else {
-            if (catalog_add_pack_text(c, full, ptext, plen, d) < 0)
+            if (pack_text(c, full, ptext, plen, d, &v, it->valuestring) < 0)
                 failed = 1;
             free(ptext);
         }

@@ -114,6 +114,7 @@ typedef struct drill {
     char *skip_reason; /* requires unmet: the drill is `skipped` */
     char *truth;       /* predict: what the code prints (normalised) */
     char *truth_error; /* predict: why the truth could not be computed */
+    char *code_syntax; /* predict: the snippet does not compile ("line L, column C: msg"), or NULL */
 } drill;
 
 typedef struct {
@@ -185,9 +186,15 @@ int catalog_expect_ranges_faulty(const drill *dr, diag *d);
 int catalog_range_check(const char *range, char **why);
 /* 1 if s matches ^[a-z0-9][a-z0-9-]{0,63}$ (drill ids, SPEC 2.3). */
 int catalog_id_valid(const char *s);
-/* 1 if name is a built-in exception class of Python 3.11. */
+/* 1 if name is a built-in exception class of some Python pydrill supports
+ * (3.11 to 3.15). */
 int catalog_builtin_exception(const char *name);
-/* The built-in exception class name looks like a misspelling of, or NULL. */
+/* The minor version of Python 3 whose builtins first have the exception
+ * class name (11 for any that 3.11 has; 13 for PythonFinalizationError),
+ * or 0 when none has it. */
+int catalog_builtin_exception_since(const char *name);
+/* The built-in exception class name looks like a misspelling of (same
+ * first letter, close), or NULL. */
 const char *catalog_builtin_exception_like(const char *name);
 
 const char *drill_kind_name(drill_kind k);

@@ -133,10 +133,11 @@ static const char check_usage[] =
     "\n"
     "Validates the catalog and packs, then verifies every drill against the live\n"
     "interpreter: each solution passes all its tests, each fix starter and write stub\n"
-    "fails one, each wrong answer fails one, each predict snippet runs within its\n"
-    "limits, prints the same in two processes and matches its pinned expect (whose\n"
-    "version ranges give each Python 3.11 to 3.15 one output), each test expr is an\n"
-    "expression, each model answer meets its rubric. Warns (and still passes) about\n"
+    "fails one, each wrong answer fails one (not only by a NameError, a crash or a\n"
+    "hang), each predict snippet compiles, runs within its limits, prints the same\n"
+    "in two processes and matches its pinned expect (whose version ranges give each\n"
+    "Python 3.11 to 3.15 one output), each test expr is an expression, each model\n"
+    "answer meets its rubric, each pack has a drill. Warns (and still passes) about\n"
     "a test that compares inside expr, where an answer's object could decide the\n"
     "result, about one that imports a module pydrill does not load before answers\n"
     "run, which an answer could patch first, and about one that imports answer.\n"
@@ -233,12 +234,14 @@ int cmd_check(int argc, char **argv)
     for (size_t i = 0; i < c.ndrills; i++) {
         drill *d = &c.drills[i];
         size_t before = dg.n;
-        int ranges_bad = catalog_expect_ranges_faulty(d, &dg);
-        engine_plan_drill(d, &dg);
+        /* for a drill skipped here, what shows without running it is a
+         * problem all the same: its expect ranges, or a requires no
+         * machine meets */
+        int skip_bad = catalog_expect_ranges_faulty(d, &dg);
+        skip_bad |= engine_plan_drill(d, &dg) < 0 && d->skip_reason;
         if (d->skip_reason) {
-            /* what the ranges alone show is a problem here too */
-            skipped += !ranges_bad;
-            bad += ranges_bad;
+            skipped += !skip_bad;
+            bad += skip_bad;
             printf("skip %s: %s\n", d->id, d->skip_reason);
             continue;
         }
@@ -271,6 +274,18 @@ int cmd_check(int argc, char **argv)
         }
     }
     cJSON_Delete(second);
+    /* A pack with no drill, a catalog with no pack, checks nothing: the
+     * file is most likely not the one meant, or not finished. (A pack
+     * whose drills all had load errors has said so already.) */
+    if (!lrc && c.path && !c.npacks)
+        diag_add(&dg, "%s: /packs: error: the catalog lists no pack, so there is nothing to check", c.path);
+    for (size_t p = 0; !lrc && p < c.npacks; p++) {
+        size_t n = 0;
+        for (size_t i = 0; i < c.ndrills && !n; i++)
+            n += c.drills[i].pack_index == p;
+        if (!n)
+            diag_add(&dg, "%s: /drills: error: the pack has no drill, so there is nothing to check", c.packs[p].path);
+    }
     cmd_print_diag(&dg);
     cmd_print_diag(&warn);
     if (cmd_grader_failed()) {

@@ -26,19 +26,37 @@ static const char run_usage[] =
     "  -h, --help       this help\n"
     "\n"
     "Exit status: 0 the answer passed (or the drill is skipped here); 1 it did not;\n"
-    "2 a usage error, or an answer or drill that could not be read.\n";
+    "2 a usage error, or an answer or drill that could not be read (or graded).\n";
 
-/* Standard input as an answer, to the limit of one answer in a batch. */
-static char *read_stdin(void)
+/* The answer in FILE, or on standard input for "-": read to the limit of
+ * one answer in a batch, and decoded as grade decodes each answer file of
+ * a folder (answers_text), so that run and grade agree on the same file.
+ * NULL (with the message printed) when it cannot be had; *raw is the
+ * buffer to free. */
+static const char *read_answer(const char *file, char **raw)
 {
-    char lim[32], *text = NULL;
-    size_t len;
-    int e = util_read_fd(STDIN_FILENO, ANSWER_MAX, &text, &len);
-    if (e == EFBIG)
-        fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
-                util_fmt_size(lim, ANSWER_MAX));
-    else if (e)
-        fprintf(stderr, "pydrill: error: run: cannot read standard input: %s\n", strerror(e));
+    char lim[32], *err = NULL;
+    size_t len = 0;
+    *raw = NULL;
+    if (!strcmp(file, "-")) {
+        int e = util_read_fd(STDIN_FILENO, ANSWER_MAX, raw, &len);
+        if (e == EFBIG)
+            fprintf(stderr, "pydrill: error: run: the answer on standard input is over the limit of %s\n",
+                    util_fmt_size(lim, ANSWER_MAX));
+        else if (e)
+            fprintf(stderr, "pydrill: error: run: cannot read standard input: %s\n", strerror(e));
+        if (e)
+            return NULL;
+    } else if (util_read_named(file, ANSWER_MAX, raw, &len, &err) < 0) {
+        cmd_print_msg(err);
+        free(err);
+        return NULL;
+    }
+    const char *text = answers_text(file, *raw, &len, &err);
+    if (!text) {
+        cmd_print_msg(err);
+        free(err);
+    }
     return text;
 }
 
@@ -90,9 +108,14 @@ int cmd_run(int argc, char **argv)
     int lrc = cmd_load(&src, &c);
     cmd_source_free(&src);
     drill *d = (drill *)catalog_find(&c, id);
-    char *answer = NULL;
+    char *raw = NULL;
+    const char *answer = NULL;
     if (!d) {
-        if (lrc != 2)
+        /* after a load error, the drill may be in the pack and left out */
+        if (lrc == 1)
+            cmd_usage_error("no drill with id \"%s\" is loaded: if the pack has it, an error above left it "
+                            "out (a drill is loaded whole or not at all)", id);
+        else if (lrc != 2)
             cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
         rc = EXIT_USAGE;
         goto out;
@@ -103,7 +126,9 @@ int cmd_run(int argc, char **argv)
     }
     diag dg;
     diag_init(&dg);
-    engine_plan_drill(d, &dg);
+    /* a drill the plan found broken (an expect that raises, a snippet over
+     * its limit here) grades no one: not graded, and exit 2, as in grade */
+    int broken = engine_plan_drill(d, &dg) < 0;
     cmd_print_diag(&dg);
     diag_free(&dg);
     if (cmd_grader_failed()) {
@@ -114,30 +139,10 @@ int cmd_run(int argc, char **argv)
         rc = tui_watch(&c, d, file);
         goto out;
     }
-    if (!file || !strcmp(file, "-")) {
-        answer = read_stdin();
-        if (!answer) {
-            rc = EXIT_USAGE;
-            goto out;
-        }
-    } else {
-        size_t len;
-        char *err = NULL;
-        if (util_read_named(file, ANSWER_MAX, &answer, &len, &err) < 0) {
-            cmd_print_msg(err);
-            free(err);
-            rc = EXIT_USAGE;
-            goto out;
-        }
-        if (memchr(answer, '\0', len) || !util_utf8_valid(answer, len)) {
-            char *msg = memchr(answer, '\0', len)
-                            ? xasprintf("%s: error: a NUL byte in it (source code cannot contain one)", file)
-                            : xasprintf("%s: error: not UTF-8 text", file);
-            cmd_print_msg(msg);
-            free(msg);
-            rc = EXIT_USAGE;
-            goto out;
-        }
+    answer = read_answer(file ? file : "-", &raw);
+    if (!answer) {
+        rc = EXIT_USAGE;
+        goto out;
     }
     submission_verdict sv;
     submission_verdict_init(&sv);
@@ -160,11 +165,11 @@ int cmd_run(int argc, char **argv)
     fputs(text, stdout);
     free(text);
     rc = sv.drills[0].st == ST_PASS || sv.drills[0].st == ST_SKIPPED ? EXIT_OK : EXIT_FAIL;
-    if (lrc)
+    if (lrc || (broken && sv.drills[0].st == ST_SKIPPED))
         rc = EXIT_USAGE;
     submission_verdict_free(&sv);
 out:
-    free(answer);
+    free(raw);
     catalog_free(&c);
     return rc;
 }

@@ -25,7 +25,7 @@ static void block(FILE *out, const char *title, const char *text)
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, "\n");
-        fprintf(out, "    %.*s\n", (int)n, p);
+        fprintf(out, "%s%.*s\n", n ? "    " : "", (int)n, p);
         p += n + (p[n] == '\n');
     }
 }
@@ -69,7 +69,8 @@ static const char show_usage[] =
     "\n"
     "A drill's question, code and visible tests; hidden tests are counted.\n"
     "\n"
-    "  --solution       add the hidden tests, solution, hints, model answer and explanation\n"
+    "  --solution       add the hidden tests, wrong answers, solution, hints, model answer\n"
+    "                   and explanation\n"
     "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
     "  --pack FILE      a pack to load without a catalog (repeatable)\n"
     "  -h, --help       this help\n";
@@ -116,7 +117,11 @@ int cmd_show(int argc, char **argv)
     cmd_source_free(&src);
     const drill *d = catalog_find(&c, id);
     if (!d) {
-        if (lrc != 2)
+        /* after a load error, the drill may be in the pack and left out */
+        if (lrc == 1)
+            cmd_usage_error("no drill with id \"%s\" is loaded: if the pack has it, an error above left it "
+                            "out (a drill is loaded whole or not at all)", id);
+        else if (lrc != 2)
             cmd_usage_error("no drill with id \"%s\" (see pydrill list)", id);
         catalog_free(&c);
         return EXIT_USAGE;
@@ -135,7 +140,8 @@ int cmd_show(int argc, char **argv)
     }
     fprintf(out, "\n");
     block(out, "Question", d->prompt);
-    block(out, "Code", d->code);
+    /* repl mode echoes what exec mode does not: the drill says which */
+    block(out, d->repl ? "Code (typed at the >>> prompt, one statement at a time)" : "Code", d->code);
     kind_get(d->kind)->show(d, solution, out);
     if (d->nhints && solution)
         for (size_t i = 0; i < d->nhints; i++)

@@ -81,6 +81,16 @@ static int judge_inline(const drill *d, const char *answer, drill_verdict *v)
                                          d->tests[i].expect_error);
             return 0;
         }
+    /* So does a predict drill whose truth could not be had (its snippet
+     * over its limit on this machine): what every answer would be
+     * compared with is missing, and no answer is at fault. */
+    if (kind_get(d->kind)->has_truth && !d->truth) {
+        grade_skipped(d, v);
+        free(v->message);
+        v->message = xasprintf("not graded: the drill is broken (%s)",
+                               d->truth_error ? d->truth_error : "its expected output could not be computed");
+        return 0;
+    }
     /* SPEC 2.6: no answer is `missing`; an empty or blank one is no answer
      * either, here as in a batch and the quiz */
     if (!answer || !answer[strspn(answer, " \t\r\n\f\v")]) {

@@ -106,3 +106,20 @@ char *kind_answer_code(const drill *d, const char *answer, drill_verdict *v)
     }
     return code;
 }
+
+void kind_show_hanging(sbuf *sb, const char *text)
+{
+    size_t col = 0;
+    for (size_t i = sb->len; i > 0 && sb->buf[i - 1] != '\n'; i--)
+        col += ((unsigned char)sb->buf[i - 1] & 0xC0) != 0x80;
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == '\n')
+        n--;
+    for (size_t i = 0; i < n; i++) {
+        sbuf_addch(sb, text[i]);
+        /* a blank line stays blank, with no indent at its end */
+        if (text[i] == '\n' && text[i + 1] != '\n')
+            for (size_t k = 0; k < col; k++)
+                sbuf_addch(sb, ' ');
+    }
+}

@@ -91,6 +91,11 @@ int kind_field_elsewhere(drill_kind k, const char *field, const char **owners);
  * frees), or NULL when the answer cannot become code, with v filled as a
  * `fail` saying why. */
 char *kind_answer_code(const drill *d, const char *answer, drill_verdict *v);
+/* For `show`: adds text to sb with each line after its first indented to
+ * the column sb's last line has reached (a hanging indent), so that code
+ * after "  a) " or "and prints: " keeps its own indentation; a trailing
+ * newline is left out. */
+void kind_show_hanging(sbuf *sb, const char *text);
 /* A parsons drill's right answer: the letters of its lines in order. */
 char *kind_parsons_solution_letters(const drill *d);
 

@@ -104,8 +104,18 @@ static void parse(vctx *v, const cJSON *obj, drill *dr)
 
 static void show(const drill *d, int solution, FILE *out)
 {
-    for (size_t i = 0; i < d->nchoices; i++)
-        fprintf(out, "%s  %c) %s\n", i ? "" : "\n", 'a' + (int)i, d->choices[i]);
+    sbuf sb;
+    sbuf_init(&sb);
+    for (size_t i = 0; i < d->nchoices; i++) {
+        sbuf_addf(&sb, "%s  %c) ", i ? "" : "\n", 'a' + (int)i);
+        kind_show_hanging(&sb, d->choices[i]);
+        sbuf_addch(&sb, '\n');
+    }
+    /* as the quiz says before an answer: the page is a handout too */
+    if (d->nanswer > 1)
+        sbuf_addstr(&sb, "  (several answers are right: give all their letters)\n");
+    fputs(sb.buf ? sb.buf : "", out);
+    sbuf_release(&sb);
     if (solution && d->nanswer) {
         fprintf(out, "\nAnswer:");
         for (size_t i = 0; i < d->nanswer; i++)

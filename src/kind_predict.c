@@ -77,19 +77,62 @@ static void parse(vctx *v, const cJSON *obj, drill *dr)
     parse_expect(v, obj, dr);
 }
 
+/* The exceptions that say the code did not compile: SyntaxError and its
+ * subclasses. */
+static const char *const syntax_errors[] = { "SyntaxError:", "IndentationError:", "TabError:", NULL };
+
+static int is_syntax_line(const char *line)
+{
+    for (const char *const *p = syntax_errors; *p; p++)
+        if (!strncmp(line, *p, strlen(*p)))
+            return 1;
+    return 0;
+}
+
+static const char *last_line(const char *s)
+{
+    const char *nl = strrchr(s, '\n');
+    return nl ? nl + 1 : s;
+}
+
+/* Whether the snippet itself does not compile (rather than raising a
+ * SyntaxError as it runs: eval('1 +') is a fine drill). Asked only when
+ * the truth ends in one, so grading pays nothing for it: a tests job with
+ * no test compiles the code as an answer's and says where it fails. In
+ * repl mode the prompt goes on after a statement that does not compile,
+ * so only a truth of that one line counts (the snippet could not be split
+ * into statements, or its only statement is refused: either way no one
+ * could predict anything else, unless expect says it is the point). */
+static void probe_syntax(drill *dr, const kind_env *env)
+{
+    free(dr->code_syntax);
+    dr->code_syntax = NULL;
+    if (!is_syntax_line(last_line(dr->truth)) || (dr->repl && strchr(dr->truth, '\n')))
+        return;
+    runner_job job = { .kind = JOB_TESTS, .limits = dr->limits, .source = dr->code };
+    run_result r;
+    env->run(&job, &r);
+    if (r.syntax)
+        dr->code_syntax = xasprintf("line %d, column %d: %s", r.syntax_line, r.syntax_col,
+                                    r.syntax_msg && *r.syntax_msg ? r.syntax_msg : "invalid syntax");
+    run_result_free(&r);
+}
+
 /* The truth: what the code prints (with a last "Name: message" line when
  * it ends in an exception), in a child like any answer. */
 static int plan(drill *dr, const kind_env *env, diag *d)
 {
     free(dr->truth);
     free(dr->truth_error);
-    dr->truth = dr->truth_error = NULL;
+    free(dr->code_syntax);
+    dr->truth = dr->truth_error = dr->code_syntax = NULL;
     runner_job job = { .kind = JOB_PREDICT, .limits = dr->limits, .source = dr->code, .repl = dr->repl };
     run_result r;
     env->run(&job, &r);
     int rc = 0;
     if (r.status == RUN_OK && r.out) {
         dr->truth = printed_normalize(r.out, r.out_len, NULL);
+        probe_syntax(dr, env);
     } else {
         dr->truth_error = xasprintf("the snippet did not run to the end: %s",
                                     r.message ? r.message : run_status_name(r.status));
@@ -145,10 +188,27 @@ static char *first_line_diff(const char *got, const char *want, const char *want
     return msg;
 }
 
-static const char *last_line(const char *s)
+/* Whether text has line as a line of its own (trailing blanks aside). */
+static int has_line(const char *text, const char *line)
 {
-    const char *nl = strrchr(s, '\n');
-    return nl ? nl + 1 : s;
+    size_t n = strlen(line);
+    for (const char *p = text; p && (p = strstr(p, line)) != NULL; p += n)
+        if ((p == text || p[-1] == '\n') && (!p[n] || p[n] == '\n' || p[n] == '\r' || p[n] == ' '))
+            return 1;
+    return 0;
+}
+
+/* Whether an `expect` (any of its versions) pins the snippet's own
+ * SyntaxError: a drill about code that does not compile says so. */
+static int expect_pins_syntax(const drill *d)
+{
+    const char *line = last_line(d->truth);
+    if (d->expect_output && has_line(d->expect_output, line))
+        return 1;
+    for (size_t i = 0; i < d->nexpect_versions; i++)
+        if (has_line(d->expect_versions[i].output, line))
+            return 1;
+    return 0;
 }
 
 static int check(const drill *d, const kind_check_env *env, diag *dg)
@@ -177,8 +237,16 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
             if (range)
                 diag_add(dg, "%s: drill %s: error: stale expect for Python %s: %s", d->pack_path, d->id,
                          range, why);
-            else
+            else {
                 diag_add(dg, "%s: drill %s: error: stale expect: %s", d->pack_path, d->id, why);
+                /* the Python the author saw may print the other: say which
+                 * this one is, and how to pin both */
+                diag_add(dg, "%s: drill %s: note: the interpreter is Python %lu.%lu.%lu; if another "
+                             "version printed your expect, give each its own: \"expect\": {\"<3.N\": \"...\", "
+                             "\">=3.N\": \"...\"}",
+                         d->pack_path, d->id, (env->hexversion >> 24) & 0xff, (env->hexversion >> 16) & 0xff,
+                         (env->hexversion >> 8) & 0xff);
+            }
             free(why);
             ok = 0;
         }
@@ -194,6 +262,12 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
         diag_add(dg, "%s: drill %s: error: the snippet ends in %s: it needs something the sandbox refuses "
                      "(processes, sockets, files outside its folder); make it a choice or explain drill",
                  d->pack_path, d->id, last_line(d->truth));
+        ok = 0;
+    }
+    if (d->code_syntax && !expect_pins_syntax(d)) {
+        diag_add(dg, "%s: drill %s: error: the snippet does not compile: %s: every answer but \"%s\" is "
+                     "wrong; fix the code, or, if the SyntaxError is the point, pin it in expect",
+                 d->pack_path, d->id, d->code_syntax, last_line(d->truth));
         ok = 0;
     }
     const cJSON *other = env->other_truths ? cJSON_GetObjectItemCaseSensitive(env->other_truths, d->id) : NULL;
@@ -221,8 +295,6 @@ static void block(FILE *out, const char *title, const char *text)
 
 static void show(const drill *d, int solution, FILE *out)
 {
-    if (d->repl)
-        fprintf(out, "\n(the code is typed at the >>> prompt, one statement at a time)\n");
     if (!solution)
         return;
     if (d->expect_output)

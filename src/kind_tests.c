@@ -39,7 +39,9 @@ static void vparse_test(vctx *v, const cJSON *j, drill_test *t)
             verr(v, "raises", "%s is not a built-in exception class (did you mean \"%s\"?)",
                  vquote(v, t->raises), guess);
         else
-            verr(v, "raises", "%s is not a built-in exception class", vquote(v, t->raises));
+            verr(v, "raises", "%s is not a built-in exception class, and raises names only those; to test "
+                 "for a class of the answer's own, catch it in setup and check what was caught in expr",
+                 vquote(v, t->raises));
     }
     t->stdout_expect = vget_str(v, j, "stdout", 0);
     const cJSON *tol = vget(v, j, "tolerance", J_NUM, 0);
@@ -342,15 +344,40 @@ int kind_tests_starter_fails(const drill *d, const char *code, const char *what,
     return fails(d, code, what, 1, env, dg);
 }
 
+/* Whether a failing answer fails only for a reason no test is about: a
+ * NameError (a misspelt name: a right answer spelt wrong fails so too)
+ * or a crash in every test it fails; or a limit
+ * (time, memory, output) in every test, passing none (`while True: pass`;
+ * an answer that is right but too slow passes the small tests, and its
+ * timeout in the big one is the proof). */
+static int fails_unrelated(const drill_verdict *v)
+{
+    size_t failing = 0, limits = 0;
+    for (size_t i = 0; i < v->ntests; i++) {
+        const test_verdict *t = &v->tests[i];
+        if (t->st == ST_PASS)
+            continue;
+        failing++;
+        if (t->st == ST_TIMEOUT || t->st == ST_MEMORY || t->st == ST_OUTPUT)
+            limits++;
+        else if (t->st != ST_CRASH && /* denied is the proof a cheat is caught */
+                 !(t->st == ST_ERROR && t->got && !strncmp(t->got, "NameError:", strlen("NameError:"))))
+            return 0;
+    }
+    return failing > 0 && (limits == 0 || failing == v->ntests);
+}
+
 /* Each `wrong` answer must fail at least one test: the proof that the
- * tests catch the mistakes the drill is about. One that does not compile
- * proves nothing, so it is reported too. */
+ * tests catch the mistakes the drill is about. One that does not compile,
+ * or fails only for a reason no test is about, proves nothing, so it is
+ * reported too, with how it failed. */
 int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
 {
     int ok = 1;
     for (size_t i = 0; i < d->nwrong; i++) {
         drill_verdict v;
         env->judge(d, d->wrong[i], &v);
+        char *how = NULL;
         if (v.st == ST_PASS) {
             diag_add(dg, "%s: drill %s: error: wrong answer %zu passes every test", d->pack_path, d->id, i);
             ok = 0;
@@ -358,54 +385,70 @@ int kind_tests_wrong_fail(const drill *d, const kind_check_env *env, diag *dg)
             diag_add(dg, "%s: drill %s: error: wrong answer %zu does not compile, so it proves nothing: %s",
                      d->pack_path, d->id, i, v.message ? v.message : "");
             ok = 0;
+        } else if (fails_unrelated(&v) && (how = failures_text(&v)) != NULL) {
+            diag_add(dg, "%s: drill %s: error: wrong answer %zu proves nothing: it fails only for a reason no "
+                         "test is about (a misspelt name, a hang, a crash): %s; make it fail by the mistake "
+                         "the drill is about",
+                     d->pack_path, d->id, i, how);
+            ok = 0;
         }
+        free(how);
         drill_verdict_free(&v);
     }
     return ok;
 }
 
-/* s with every line after its first indented to the test's text, so that
- * a setup of several lines stays inside its test in the list. */
-static void put_indented(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        fputc(*s, out);
-        if (*s == '\n')
-            fputs("          ", out);
-    }
-}
-
 void kind_tests_show(const drill *d, int solution, FILE *out)
 {
     size_t hidden = 0;
-    int first = 1;
+    sbuf sb;
+    sbuf_init(&sb);
     for (size_t i = 0; i < d->ntests; i++) {
         const drill_test *t = &d->tests[i];
         if (t->hidden && !solution) {
             hidden++;
             continue;
         }
-        if (first)
-            fprintf(out, "\nTests:\n");
-        first = 0;
-        fprintf(out, "    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
+        if (!sb.len)
+            sbuf_addstr(&sb, "\nTests:\n");
+        /* each part of several lines goes on under its own first line */
+        sbuf_addf(&sb, "    %s%s: ", t->name, t->hidden ? " (hidden)" : "");
         if (t->setup) {
-            fputs("after `", out);
-            put_indented(out, t->setup);
-            fputs(t->setup[strlen(t->setup) - 1] == '\n' ? "`\n          " : "`, ", out);
+            sbuf_addstr(&sb, "after `");
+            kind_show_hanging(&sb, t->setup);
+            sbuf_addstr(&sb, "`, ");
         }
-        fputc('`', out);
-        put_indented(out, t->expr);
-        if (t->raises)
-            fprintf(out, "` raises %s\n", t->raises);
-        else {
-            fputs("` == ", out);
-            put_indented(out, t->expect);
-            fputc('\n', out);
+        sbuf_addch(&sb, '`');
+        kind_show_hanging(&sb, t->expr);
+        if (t->raises) {
+            sbuf_addf(&sb, "` raises %s\n", t->raises);
+        } else {
+            sbuf_addstr(&sb, "` == ");
+            kind_show_hanging(&sb, t->expect);
+            sbuf_addch(&sb, '\n');
         }
-        if (t->stdout_expect)
-            fprintf(out, "        and prints: %s\n", t->stdout_expect);
+        /* blank lines at either end are dropped when output is compared
+         * (SPEC 3.2): "" or "\n" asks for no output at all */
+        if (t->stdout_expect && !t->stdout_expect[strspn(t->stdout_expect, " \t\r\n")]) {
+            sbuf_addstr(&sb, "        and prints nothing\n");
+        } else if (t->stdout_expect) {
+            sbuf_addstr(&sb, "        and prints: ");
+            kind_show_hanging(&sb, t->stdout_expect);
+            sbuf_addch(&sb, '\n');
+        }
     }
     if (hidden)
-        fprintf(out, "    and %zu hidden test%s\n", hidden, hidden == 1 ? "" : "s");
+        sbuf_addf(&sb, "    and %zu hidden test%s\n", hidden, hidden == 1 ? "" : "s");
+    /* the author's proofs that the tests catch the mistakes: theirs to
+     * review with the solution, never a candidate's to see */
+    for (size_t i = 0; solution && i < d->nwrong; i++) {
+        sbuf_addf(&sb, "\nWrong answer %zu (must fail a test):\n", i);
+        for (const char *p = d->wrong[i]; *p;) {
+            size_t n = strcspn(p, "\n");
+            sbuf_addf(&sb, "%s%.*s\n", n ? "    " : "", (int)n, p);
+            p += n + (p[n] == '\n');
+        }
+    }
+    fputs(sb.buf ? sb.buf : "", out);
+    sbuf_release(&sb);
 }

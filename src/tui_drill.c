@@ -355,6 +355,9 @@ static void drill_doc(tui_app *a, tui_doc *doc, int width, const char *text)
     doc_wrap(doc, R_NORMAL, 1, width, d->prompt);
     if (d->code && !is_code(d)) {
         doc_blank(doc);
+        /* repl mode echoes what exec mode does not: the drill says which */
+        if (d->repl)
+            doc_add(doc, R_DIM, 1, "typed at the >>> prompt, one statement at a time:");
         doc_code(doc, R_NORMAL, 3, d->code, a->code_cls);
     }
     if (drill_input(d) == INPUT_ORDER)

@@ -5,11 +5,19 @@
  * locale has is drawn through curses' wide-character call, and one it has
  * not (an é under LANG=C) as one '?', never as one '?' per byte. A tab
  * reaches the next multiple of CRT_TAB cells, counted from the column the
- * caller says the text starts at: the editor's "tab as four spaces". */
+ * caller says the text starts at: the editor's "tab as four spaces".
+ *
+ * A pack is untrusted, and so is an answer: a bidirectional override or
+ * isolate (U+202A..U+202E, U+2066..U+2069) would reorder the rest of its
+ * line on the terminal, so that the code a learner reads is not the code
+ * that runs (Trojan Source). Every one is drawn as its escape, \u202e,
+ * as `show` and `list` print it: whatever the screen, the list, the
+ * choices, a hint or an interview report, it draws through here. */
 #define _GNU_SOURCE
 #include "tui.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -19,9 +27,13 @@
 /* tab stops: every four cells, as the editor's Tab inserts four spaces */
 #define CRT_TAB 4
 
+/* the escape a bidirectional override is drawn as: \u and four hex digits */
+#define CRT_BIDI_CELLS 6
+
 /* One character of s at cell column col: its bytes, cells, and how to draw
  * it: *ok 1 (s itself), 2 (*wc through the locale), 0 (a '?'), 3 (a tab:
- * that many blanks). */
+ * that many blanks), 4 (a bidirectional override: its escape, *wc the
+ * code point). */
 static size_t crt_char(const char *s, size_t len, int col, int *cells, int *ok, wchar_t *wc)
 {
     unsigned char c = (unsigned char)s[0];
@@ -41,6 +53,12 @@ static size_t crt_char(const char *s, size_t len, int col, int *cells, int *ok, 
         *cells = 1;
         *ok = 0;
         return 1;
+    }
+    if (util_bidi_override(cp)) {
+        *cells = CRT_BIDI_CELLS;
+        *ok = 4;
+        *wc = (wchar_t)cp;
+        return n;
     }
     int w = wcwidth((wchar_t)cp);
     if (w < 0) {
@@ -91,7 +109,11 @@ int crt_put_from(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, a
         }
         if (used + c > maxw)
             break;
-        if (ok == 1)
+        if (ok == 4) {
+            char esc[CRT_BIDI_CELLS + 1];
+            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)wc);
+            waddstr(w, esc);
+        } else if (ok == 1)
             waddnstr(w, s + i, (int)n);
         else if (ok == 2)
             waddnwstr(w, &wc, 1);

@@ -19,6 +19,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include "answers.h"
 #include "util.h"
 
 /* What the folder's watch listens for: FILE written or renamed into
@@ -95,12 +96,22 @@ static void watch_grade(watch_ctx *w)
         free(err);
         return;
     }
-    if (memchr(text, '\0', len) || !util_utf8_valid(text, len)) {
-        w->note = memchr(text, '\0', len) ? xasprintf("%s has a NUL byte (source code cannot contain one)", w->file)
-                                           : xasprintf("%s is not UTF-8 text", w->file);
+    /* read as run and grade read an answer file: the same limit, and the
+     * same text (answers_text), so that all three agree on one file */
+    const char *body = NULL;
+    if (len > ANSWER_MAX) {
+        char lim[32];
+        w->note = xasprintf("%s: error: over the limit of %s for an answer", w->file,
+                            util_fmt_size(lim, ANSWER_MAX));
+    } else if ((body = answers_text(w->file, text, &len, &err)) == NULL) {
+        w->note = err;
+    }
+    if (!body) {
         free(text);
         return;
     }
+    if (body != text)
+        memmove(text, body, len + 1);
     if (w->have_v)
         drill_verdict_free(&w->v);
     drill_verdict_init(&w->v, w->d);

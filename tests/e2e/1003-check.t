@@ -110,6 +110,31 @@ for i in (\"assigns\", \"hidden-assigns\", \"unclosed\"):
 assert \"not an expression\" in d[\"assigns\"][\"message\"], d[\"assigns\"]
 assert \"secret\" not in d[\"hidden-assigns\"][\"message\"] and \"assert\" not in d[\"hidden-assigns\"][\"message\"]"
 '
+test_expect_success 'a predict snippet that does not compile: where and why, unless expect pins the SyntaxError' '
+    S="$K/predict-syntax.json" &&
+    expect_code 1 pydrill check --pack "$S" >out 2>err &&
+    contains err "$S: drill unclosed: error: the snippet does not compile: line 2, column 6: '"'"'('"'"' was never closed" &&
+    contains err "drill stray-tab: error: the snippet does not compile: line 2, column " &&
+    contains err "drill repl-unparsable: error: the snippet does not compile: line 2, column " &&
+    contains err "if the SyntaxError is the point, pin it in expect" &&
+    lacks err "drill pinned:" && lacks err "raised-as-it-runs" && lacks err "repl-one-bad-statement" &&
+    contains out "3 ok, 3 with problems"
+'
+test_expect_success 'a predict snippet that cannot run here grades no one: left out of every score, the reason on stderr, exit 2' '
+    T="$K/truth-over-limit.json" && mkdir -p slow && echo 4 >slow/fine.txt && echo 449999985000000 >slow/too-slow.txt &&
+    expect_code 2 pydrill grade --pack "$T" --format json -o r.json slow 2>err &&
+    contains err "$T: drill too-slow: error: the snippet did not run to the end: over the time limit of 300 ms" &&
+    /usr/bin/python3 -c "
+import json
+s = json.load(open(\"r.json\"))[\"submissions\"][0]
+d = {x[\"id\"]: x for x in s[\"drills\"]}
+assert (s[\"score\"], s[\"max\"], s[\"passed\"]) == (1, 1, 1), s
+assert d[\"too-slow\"][\"status\"] == \"skipped\" and d[\"too-slow\"][\"score\"] == 0, d[\"too-slow\"]
+assert d[\"too-slow\"][\"message\"] == \"not graded: the drill is broken (the snippet did not run to the end: over the time limit of 300 ms)\", d" &&
+    expect_code 2 pydrill grade --pack "$T" --format csv slow >csv 2>/dev/null && contains csv "slow,slow,1,1,1,,1" &&
+    expect_code 2 pydrill run too-slow slow/too-slow.txt --pack "$T" >out 2>err &&
+    contains out "SKIPPED" && contains out "not graded: the drill is broken" && lacks out "ERROR"
+'
 test_expect_success 'a starter that already passes is caught' '
     expect_code 1 pydrill check --pack "$C/starter-passes.json" 2>err &&
     contains err "drill starter-ok: error: the starter code already passes every test"
@@ -121,7 +146,9 @@ test_expect_success 'a starter or stub that does not compile is caught (it prove
 '
 test_expect_success 'a stale expect is caught with the line that differs' '
     expect_code 1 pydrill check --pack "$C/stale-expect.json" 2>err &&
-    contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\""
+    contains err "drill stale: error: stale expect: line 1: expect has \"[3, 1, 2]\", the interpreter prints \"[1, 2, 3]\"" &&
+    minor=$(pydrill --version | sed -n "s/^Python \(3\.[0-9]*\.[0-9]*\).*/\1/p") && test -n "$minor" &&
+    contains err "drill stale: note: the interpreter is Python $minor; if another version printed your expect, give each its own: \"expect\": {\"<3.N\": \"...\", \">=3.N\": \"...\"}"
 '
 test_expect_success 'a stale expect that differs invisibly says where (NFD, no-break space; predict and test values)' '
     expect_code 1 pydrill check --pack "$K/invisible-diff.json" 2>err &&
@@ -141,6 +168,15 @@ test_expect_success 'a wrong answer that does not compile proves nothing, and is
     expect_code 1 pydrill check --pack "$C/wrong-answers.json" 2>err &&
     contains err "drill does-not-compile: error: wrong answer 0 does not compile, so it proves nothing: line 1, column 14"
 '
+test_expect_success 'a wrong answer that fails only by a NameError, or hangs in every test, proves nothing, and is caught' '
+    W="$K/wrong-proves-nothing.json" &&
+    expect_code 1 pydrill check --pack "$W" >out 2>err &&
+    contains err "$W: drill total-write: error: wrong answer 0 proves nothing: it fails only for a reason no test is about" &&
+    contains err "wrong answer 0 proves nothing: it fails only for a reason no test is about (a misspelt name, a hang, a crash): test \"three\" (error): NameError: name '"'"'total'"'"' is not defined" &&
+    contains err "wrong answer 1 proves nothing: it fails only for a reason no test is about (a misspelt name, a hang, a crash): test \"three\" (error): NameError: name '"'"'undefined_name'"'"' is not defined" &&
+    contains err "wrong answer 2 proves nothing: it fails only for a reason no test is about (a misspelt name, a hang, a crash): test \"three\" (timeout): over the time limit of 1000 ms" &&
+    lacks err "wrong answer 3" && lacks err "wrong answer 4" && lacks err "wrong answer 5" && test "$(wc -l <err)" -eq 3
+'
 test_expect_success 'a versioned expect is compared with the entry whose range holds; ~= is a compatible release' '
     pydrill check --pack "$C/versioned-expect.json" >out 2>err && contains out "2 ok, 0 with problems, 1 skipped" &&
     contains out "skip never-here: needs Python ~=2.7" && test ! -s err
@@ -159,6 +195,22 @@ test_expect_success 'expect ranges that overlap or leave a supported version out
     lacks err "required-range-covered" && lacks err "drill fine:" &&
     test "$(grep -c "drill overlap-at-3-12:" err)" -eq 1 && test "$(grep -c "drill gap-at-3-12:" err)" -eq 1 &&
     contains out "checked 5 drills in 1 pack:" && contains out ", 3 with problems," # one needs 3.11-3.13: ok or skipped
+'
+test_expect_success 'raises may name a class of a later Python: graded where it exists, skipped (not refused) where not' '
+    R="$K/raises-new-classes.json" &&
+    minor=$(pydrill --version | sed -n "s/^Python 3\.\([0-9]*\).*/\1/p") && test -n "$minor" &&
+    pydrill check --pack "$R" >out 2>err && test ! -s err && contains out ", 0 with problems," &&
+    if [ "$minor" -lt 13 ]; then
+        contains out "skip finalizing: needs Python >=3.13 (test \"at exit\" expects PythonFinalizationError, new in 3.13; this is 3.$minor."
+    else
+        lacks out "skip finalizing"
+    fi &&
+    if [ "$minor" -lt 15 ]; then
+        contains out "skip import-cycle: needs Python >=3.15 (a hidden test expects an exception class new in 3.15; this is 3.$minor." &&
+        lacks out "ImportCycleError"
+    else
+        lacks out "skip import-cycle"
+    fi && lacks out "skip old-class"
 '
 test_expect_success 'a snippet that hangs is caught, and check ends' '
     expect_code 1 pydrill check --pack "$C/hanging-snippet.json" 2>err &&
@@ -190,6 +242,29 @@ fi
 test_expect_success 'an explain drill whose model answer misses its own rubric is caught' '
     expect_code 1 pydrill check --pack "$C/model-answer.json" 2>err &&
     contains err "drill bad-model: error: the model answer does not meet its own rubric"
+'
+test_expect_success 'a pack with no drill, a catalog with no pack: nothing checked is a problem (exit 1)' '
+    expect_code 1 pydrill check --pack "$K/empty-pack.json" 2>err &&
+    contains err "$K/empty-pack.json: /drills: error: the pack has no drill, so there is nothing to check" &&
+    expect_code 1 pydrill check --catalog "$K/empty-catalog.json" 2>err &&
+    contains err "$K/empty-catalog.json: /packs: error: the catalog lists no pack, so there is nothing to check"
+'
+test_expect_success 'requires.modules naming a module the sandbox refuses is an error; one missing here is a skip' '
+    R="$K/requires-sandboxed.json" &&
+    expect_code 1 pydrill check --pack "$R" >out 2>err &&
+    contains err "$R: drill needs-ctypes: error: requires.modules names ctypes, which the sandbox never lets code import" &&
+    contains out "skip needs-missing: needs module no_such_module_here" && lacks err "needs-missing" &&
+    contains out "1 ok, 1 with problems, 1 skipped"
+'
+test_expect_success 'run and show of a drill a load error left out say so, not only "no drill with id"' '
+    O="$K/one-dropped.json" && echo 2 >two.txt &&
+    for cmd in "run dropped two.txt" "show dropped"; do
+        expect_code 2 pydrill $cmd --pack "$O" >out 2>err &&
+        contains err "$O: /drills/1/mode: error: unknown mode" &&
+        contains err "pydrill: error: no drill with id \"dropped\" is loaded: if the pack has it, an error above left it out" &&
+        lacks err "see pydrill list" || exit 1
+    done &&
+    expect_code 2 pydrill run nowhere two.txt --pack "$O" 2>err && contains err "no drill with id \"nowhere\" is loaded"
 '
 test_expect_success 'the summary counts drills and packs' '
     pydrill check --pack "$C/good.json" >out && contains out "checked 1 drill in 1 pack: 1 ok"

@@ -16,6 +16,12 @@ test_expect_success 'a catalog naming a missing pack says which' '
     expect_code 2 pydrill list --catalog "$FIXTURES/packs/catalog/missing-pack.json" 2>err &&
     contains err "/packs/" && contains err "No such file"
 '
+test_expect_success 'a catalog that lists a catalog: said where it is listed (catalogs do not nest)' '
+    L="$FIXTURES/packs/catalog/catalog-in-catalog.json" &&
+    expect_code 2 pydrill list --catalog "$L" >out 2>err &&
+    contains err "$L: /packs/1: error: \"drills.json\" is a catalog, not a pack: catalogs do not nest, so list its packs here" &&
+    lacks err "load it with --catalog" && test "$(wc -l <err)" -eq 1 && contains out "other-choice"
+'
 test_expect_success 'a catalog that lists one pack twice (under two paths): one error each, where it is listed' '
     L="$FIXTURES/packs/catalog/listed-twice.json" &&
     expect_code 2 pydrill list --catalog "$L" >out 2>err &&
@@ -34,6 +40,38 @@ test_expect_success 'a UTF-16 answer file in a folder is named as such, not as b
     expect_code 2 pydrill grade --pack "$FIXTURES/batch/pack.json" u16 >out 2>err &&
     contains err "u16/mutable-default-predict.txt:1:1: error: UTF-16 text: save it as UTF-8" && lacks err "NUL"
 '
+# One answer file, three readers: grade (the file in a folder), run FILE
+# and run - must give the same verdict, or refuse it with the same words
+# (a byte order mark dropped, UTF-16 named, Latin-1 located). The cases
+# are the files of answer-encodings, each named ID.CASE.EXT.
+# readers_agree FILE
+readers_agree() {
+    f=$1 name=$(basename "$1") && id=${name%%.*} && ext=${name##*.} && pack="$FIXTURES/batch/pack.json" &&
+    rm -rf sub && mkdir sub && cp "$f" "sub/$id.$ext" &&
+    { pydrill grade --pack "$pack" --drill "$id" --format json -o r.json sub 2>gerr; [ $? -le 2 ]; } &&
+    "$PY3" -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["submissions"][0]
+if s.get("error"):
+    print("error", s["error"].split(sys.argv[2], 1)[1])  # what follows the path: ":4:6: error: ..."
+else:
+    print(s["drills"][0]["status"].upper(), "%.2f" % s["drills"][0]["score"])' r.json "$id.$ext" >want &&
+    read -r st rest <want && echo "grade: $st $rest" &&
+    for how in FILE -; do
+        if [ "$how" = - ]; then pydrill run "$id" - --pack "$pack" <"$f" >out 2>err; else pydrill run "$id" "$f" --pack "$pack" >out 2>err; fi
+        rc=$?
+        if [ "$st" = error ]; then
+            [ $rc -eq 2 ] && contains err "$rest" && lacks out "$id" || { echo "run $how: exit $rc"; cat out err; return 1; }
+        else
+            grep -Eq "^  $st +$id +$rest( |$)" out || { echo "run $how (exit $rc) does not say $st $rest:"; cat out err; return 1; }
+            want_rc=1 && { [ "$st" != PASS ] || want_rc=0; } &&
+            [ $rc -eq $want_rc ] || { echo "run $how: exit $rc"; return 1; }
+        fi
+    done
+}
+for f in "$FIXTURES"/e2e/answer-encodings/*; do
+    test_expect_success "answer $(basename "$f"): grade, run FILE and run - agree" "readers_agree \"$f\""
+done
 test_expect_success '200,000 nested brackets: a message, exit 2' '
     /usr/bin/python3 -c "print(\"[\" * 200000)" >deep.json &&
     expect_code 2 timeout 20 "$PYDRILL" list --pack deep.json 2>err && contains err "deep.json:1:"

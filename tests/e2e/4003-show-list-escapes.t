@@ -30,4 +30,16 @@ test_expect_success 'list escapes titles and topics' '
     pydrill list --pack "$P" >out &&
     test "$(raw_controls out)" = 0 && contains out "top\\x1b]52" && contains out "title\\x1b]52"
 '
+# The page's layout, one file per drill and view (ID.txt, ID.solution.txt
+# with --solution): the continuation lines of a choice, a setup or an
+# output under their first line (code keeps its indentation), "several
+# answers are right", "and prints nothing", CRLF code without a "\r",
+# repl code said to be typed at the prompt, wrong answers with --solution.
+for f in "$FIXTURES"/show/layout/*.txt; do
+    name=$(basename "$f" .txt)
+    test_expect_success "show layout: $name" "
+        id=\${name%.solution} && sol= && [ \"\$id\" = \"$name\" ] || sol=--solution
+        pydrill show \"\$id\" \$sol --pack \"\$FIXTURES/show/layout.json\" >out && diff -u \"$f\" out
+    "
+done
 test_done
