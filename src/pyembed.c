@@ -20,6 +20,8 @@
 #include <Python.h>
 #include <opcode.h> /* YIELD_VALUE */
 
+#include <dlfcn.h>
+
 #include "pyembed.h"
 #include "sandbox.h"
 #include "util.h"
@@ -60,6 +62,47 @@ const char *const *pyembed_warm_modules(size_t *n)
 {
     *n = ARRAY_SIZE(warm_modules);
     return warm_modules;
+}
+
+/* The standard library's extension modules (files in lib-dynload, where
+ * this Python has them as files) that an honest answer may import, or that
+ * a module it imports needs. A child may map no new code (seccomp refuses
+ * PROT_EXEC once it is confined: sandbox_seccomp.c), so each is dlopen'ed
+ * here, once, before any fork; the child's import then finds it mapped
+ * already and maps nothing. Only mapped: no module object is made, so a
+ * child that does not import one pays nothing for it. Not here: those the
+ * audit hook refuses (mmap, ctypes, _lsprof, the test modules), and those
+ * whose module falls back on pure Python or that need what the sandbox
+ * refuses anyway (_ssl, _multiprocessing, _posixshmem, _curses, readline,
+ * _dbm: README, Security model). */
+static const char *const preloaded_extensions[] = {
+    "_asyncio", "_bz2", "_contextvars", "_decimal", "_hashlib", "_hmac", "_json", "_lzma",
+    "_queue", "_zoneinfo", "_uuid", "_typing", "_zstd", "_sqlite3", "_statistics", "_struct",
+    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr",
+    "_codecs_tw", "resource", "termios", "_interpreters", "_interpqueues", "_interpchannels",
+};
+
+/* In the sub-interpreter: finds each on the import path (a built-in one is
+ * not found there, and needs nothing) and maps it. A handle is never
+ * closed: the mapping is what the children inherit. */
+static void preload_extensions(void)
+{
+    PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
+    PyObject *finder = bext ? PyObject_GetAttrString(bext, "PathFinder") : NULL;
+    for (size_t i = 0; finder && i < ARRAY_SIZE(preloaded_extensions); i++) {
+        PyObject *spec = PyObject_CallMethod(finder, "find_spec", "s", preloaded_extensions[i]);
+        PyObject *origin = spec && spec != Py_None ? PyObject_GetAttrString(spec, "origin") : NULL;
+        const char *path = origin && PyUnicode_Check(origin) ? PyUnicode_AsUTF8(origin) : NULL;
+        size_t n = path ? strlen(path) : 0;
+        if (n > 3 && strcmp(path + n - 3, ".so") == 0)
+            (void)dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        Py_XDECREF(origin);
+        Py_XDECREF(spec);
+        PyErr_Clear();
+    }
+    Py_XDECREF(finder);
+    Py_XDECREF(bext);
+    PyErr_Clear();
 }
 
 static int status_err(PyStatus st, const char *what, char **err)
@@ -238,6 +281,7 @@ static int start_sub(char **err)
         }
         Py_DECREF(m);
     }
+    preload_extensions();
     if (line_buffered_stdout(err) < 0) {
         PyThreadState_Swap(main_ts);
         return -1;

@@ -83,6 +83,11 @@ static char *absent_imports[LL_MAX_ABSENT];
 static size_t nabsent;
 static int fds_cache[LL_MAX_PATHS];
 static size_t nfds;
+/* The interpreter's own library folders (sys.path, resolved): the only
+ * places an extension module may be loaded from. */
+#define LL_MAX_LIBRARY 16
+static char *library_dirs[LL_MAX_LIBRARY];
+static size_t nlibrary;
 
 int sandbox_landlock_abi(void)
 {
@@ -168,6 +173,14 @@ int sandbox_landlock_readable(const char *real)
     return 0;
 }
 
+int sandbox_landlock_library(const char *real)
+{
+    for (size_t i = 0; i < nlibrary; i++)
+        if (util_path_under(real, library_dirs[i]))
+            return 1;
+    return 0;
+}
+
 /* The folder of every shared object mapped into this process: libpython,
  * libc, and the folder the interpreter's extension modules' libraries
  * live in (an answer that imports decimal loads libmpdec from there). */
@@ -211,6 +224,9 @@ int sandbox_landlock_prepare(char **err)
     struct stat st;
     for (size_t i = 0; i < n && rc == 0; i++) {
         rc = add_path(import[i], 1);
+        char real[PATH_MAX];
+        if (nlibrary < LL_MAX_LIBRARY && realpath(import[i], real))
+            library_dirs[nlibrary++] = xstrdup(real);
         if (import[i][0] == '/' && stat(import[i], &st) < 0 && errno == ENOENT && nabsent < LL_MAX_ABSENT)
             absent_imports[nabsent++] = xstrdup(import[i]);
     }
