@@ -408,6 +408,7 @@ static void job_tests(const runner_job *job)
         if (r && !tampered && t->setup) {
             Py_DECREF(r);
             phase = "setup";
+            pyembed_guard_setup(sc);
             r = sc ? PyEval_EvalCode(sc, ns, ns) : NULL;
             libguard_settle(1);
             tampered = libguard_tripped() || (r && !test_intact(ns, b));
