@@ -515,6 +515,12 @@ int libguard_tripped(void)
 
 void libguard_test(PyObject *setup_code, PyObject *expr_code)
 {
+    /* 3.11: what changed since the answer's phase was compared (the
+     * flush, the test's namespace being made) is no setup's: compare now,
+     * or a swap made there would be credited to a setup that stores the
+     * same name (import json) */
+    if (setup_code)
+        libguard_settle(0);
     trusted_setup = setup_code;
     trusted_expr = expr_code;
 }
@@ -640,10 +646,18 @@ static int storing(PyFrameObject *f, PyObject *code)
 static int by_the_test(void)
 {
     PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    /* No Python frame: C code. Not pydrill's, which changes no library
+     * dict once the guard is armed, but a C callable of the answer's that
+     * C code ran between phases (a weakref callback when pydrill clears a
+     * namespace; before, the flush of a stream the answer made, str() of
+     * an exception of its class: both avoided now, child.c, child_exc.c). */
     if (!f)
-        return 1; /* pydrill's own C code, between phases */
+        return 0;
+    /* The test's code too must be storing: a change made while its frame
+     * runs but by something it only calls, or by a weakref callback or
+     * finalizer the collector runs in the middle of it, is not its own. */
     PyObject *c = (PyObject *)PyFrame_GetCode(f);
-    int ok = trusted_code(c) || (library_code(c) && storing(f, c));
+    int ok = (trusted_code(c) || library_code(c)) && storing(f, c);
     Py_DECREF(c);
     return ok;
 }

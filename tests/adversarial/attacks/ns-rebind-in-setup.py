@@ -1,4 +1,4 @@
-# expect: denied
+# expect: denied; trace: ok
 # sandbox6 F4, the setup's half: a function of the answer's that a setup
 # calls rebinds a name in the test's namespace (here append_to, to another
 # function of its own; in the audit, gotchas.json's mutable-default-fix,

@@ -1,4 +1,4 @@
-# expect: denied
+# expect: denied; trace: ok
 # sandbox6 F4: the bug is left in, and the answer rebinds the test's own
 # names from its caller's frame: once a test has called append_to, its
 # namespace's append_to is a correct function, so the later calls of the
