@@ -65,21 +65,21 @@ const char *const *pyembed_warm_modules(size_t *n)
 }
 
 /* The standard library's extension modules (files in lib-dynload, where
- * this Python has them as files) that an honest answer may import, or that
- * a module it imports needs. A child may map no new code (seccomp refuses
- * PROT_EXEC once it is confined: sandbox_seccomp.c), so each is dlopen'ed
- * here, once, before any fork; the child's import then finds it mapped
- * already and maps nothing. Only mapped: no module object is made, so a
- * child that does not import one pays nothing for it. Not here: those the
- * audit hook refuses (mmap, ctypes, _lsprof, the test modules), and those
- * whose module falls back on pure Python or that need what the sandbox
- * refuses anyway (_ssl, _multiprocessing, _posixshmem, _curses, readline,
- * _dbm: README, Security model). */
+ * this Python has them as files) that an honest answer may import and
+ * that have no pure-Python fallback, or a much slower one. A child may map
+ * no new code (seccomp refuses PROT_EXEC once it is confined:
+ * sandbox_seccomp.c), so each is dlopen'ed here, once, before any fork;
+ * the child's import then finds it mapped and maps nothing. Only mapped:
+ * no module object is made. Few, and none with a library of its own:
+ * every mapping is one more that each fork copies (preloading the 27 such
+ * modules there are, with libcrypto, libsqlite3 and the rest, took a
+ * child from 86 mappings to 216 and cost some 10% of the CPU per answer).
+ * The others fall back on pure Python (decimal, hashlib's builtin hashes,
+ * zoneinfo, uuid), or fail to import (README, Security model); a module
+ * a pack's tests import is loaded before the fork anyway (libguard.c). */
 static const char *const preloaded_extensions[] = {
-    "_asyncio", "_bz2", "_contextvars", "_decimal", "_hashlib", "_hmac", "_json", "_lzma",
-    "_queue", "_zoneinfo", "_uuid", "_typing", "_zstd", "_sqlite3", "_statistics", "_struct",
-    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr",
-    "_codecs_tw", "resource", "termios", "_interpreters", "_interpqueues", "_interpchannels",
+    "_contextvars", /* asyncio and decimal (pure or not) need it */
+    "_asyncio", "_json", "_queue",
 };
 
 /* In the sub-interpreter: finds each on the import path (a built-in one is

@@ -235,9 +235,10 @@ static int add_child_rules(scmp_filter_ctx ctx)
      * load_extension, an extension module imported from a file, an
      * OpenSSL provider named in OPENSSL_CONF), and its code reads the
      * channel's secret from memory. The interpreter maps code only when it
-     * loads an extension module; the standard library's that an answer
-     * may import are loaded before the fork (pyembed.c), so dlopen finds
-     * them mapped already. Anything else fails to map: EPERM. */
+     * loads an extension module; the few of the standard library's that
+     * an answer may import and has no fallback for are mapped before the
+     * fork (pyembed.c), so dlopen finds them mapped already. Anything
+     * else fails to map: EPERM. */
     static const int exec_mappers[] = { SCMP_SYS(mmap), SCMP_SYS(mprotect), SCMP_SYS(pkey_mprotect) };
     for (size_t i = 0; i < ARRAY_SIZE(exec_mappers); i++)
         if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), exec_mappers[i], 1,
