@@ -164,8 +164,47 @@ static int take_item(channel *t, const cJSON *rec)
     return 0;
 }
 
+/* The most JSON nodes a record may hold, counted as 2 per '[' or '{' and
+ * 1 per ',' outside strings (an upper bound on what cJSON allocates: a
+ * node per value). A real child's largest record is one value of at most
+ * VALUE_MAX_ITEMS items, each at most [{"s": k}, {"i": v}], a dict entry:
+ * 8 by this count; the rest of a record is a few dozen. */
+#define NODES_PER_ITEM 10
+#define RECORD_NODES 4096
+#define CHANNEL_MAX_NODES ((size_t)NODES_PER_ITEM * VALUE_MAX_ITEMS + RECORD_NODES)
+
+/* 1 when json has more nodes than any record a real child sends. A record
+ * of 64 MB that is one list of 32 million zeros would cost cJSON some 2 GB
+ * (a node is about 64 bytes) before the item limit refused it; this scan
+ * costs nothing but a pass over bytes already in memory. */
+static int too_many_nodes(const char *json, size_t len)
+{
+    size_t nodes = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = json[i];
+        if (in_string) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_string = 0;
+        } else if (ch == '"') {
+            in_string = 1;
+        } else if (ch == '[' || ch == '{') {
+            nodes += 2;
+        } else if (ch == ',') {
+            nodes++;
+        }
+        if (nodes > CHANNEL_MAX_NODES)
+            return 1;
+    }
+    return 0;
+}
+
 static int take_record(channel *t, const char *json, size_t len)
 {
+    if (too_many_nodes(json, len))
+        return -1;
     cJSON *rec = cJSON_ParseWithLength(json, len);
     if (!cJSON_IsObject(rec)) {
         cJSON_Delete(rec);

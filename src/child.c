@@ -144,15 +144,32 @@ static char *capture_read(int fd, off_t from, off_t to, size_t *len)
     return buf;
 }
 
-static void flush_stdio(void)
+/* The streams that write to the capture, as the child found them before
+ * the answer ran (sys.__stdout__ and sys.__stderr__ may be rebound). */
+static PyObject *real_streams[2];
+
+static void keep_real_streams(void)
 {
-    static const char *const names[] = { "stdout", "stderr", "__stdout__", "__stderr__" };
-    PyObject *done[4];
+    static const char *const names[] = { "__stdout__", "__stderr__" };
     for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
         PyObject *f = PySys_GetObject(names[i]); /* borrowed */
-        done[i] = f;
-        /* sys.__stdout__ is usually sys.stdout: flush each stream once. */
-        if (!f || f == Py_None || (i >= 2 && (f == done[0] || f == done[1])))
+        real_streams[i] = f && f != Py_None ? f : NULL;
+        Py_XINCREF(real_streams[i]);
+    }
+}
+
+/* Flushes what reaches the capture: the real streams, whose flush is the
+ * io module's C code. sys.stdout and sys.stderr are data the answer may
+ * replace (with an object whose flush is a C callable of its own, which
+ * would then run here with no Python frame to say whose it is), so they
+ * are flushed only when they are of the real streams' own type. */
+static void flush_stdio(void)
+{
+    static const char *const names[] = { "stdout", "stderr" };
+    for (size_t i = 0; i < ARRAY_SIZE(names) + ARRAY_SIZE(real_streams); i++) {
+        PyObject *f = i < ARRAY_SIZE(names) ? PySys_GetObject(names[i]) /* borrowed */
+                                            : real_streams[i - ARRAY_SIZE(names)];
+        if (!f || (i < ARRAY_SIZE(names) && (!real_streams[0] || Py_TYPE(f) != Py_TYPE(real_streams[0]))))
             continue;
         PyObject *r = PyObject_CallMethod(f, "flush", NULL);
         Py_XDECREF(r);
@@ -408,6 +425,7 @@ static void job_tests(const runner_job *job)
         if (r && !tampered && t->setup) {
             Py_DECREF(r);
             phase = "setup";
+            pyembed_guard_setup(sc);
             r = sc ? PyEval_EvalCode(sc, ns, ns) : NULL;
             libguard_settle(1);
             tampered = libguard_tripped() || (r && !test_intact(ns, b));
@@ -685,6 +703,7 @@ void child_main(const runner_job *job, const run_limits *limits, pid_t parent, i
     clean_environment();
 
     pyembed_after_fork();
+    keep_real_streams();
     sandbox_on_deny(on_deny);
     sandbox_limits lim = {
         .cpu_seconds = limits->cpu_seconds,

@@ -123,6 +123,36 @@ static int derives_from(PyTypeObject *t, PyTypeObject *c, int depth)
     return 0;
 }
 
+/* str(val), without running a C callable of the answer's from here,
+ * where no Python frame would say whose a change it makes is: a class of
+ * the answer's whose __str__ is not a function (functools.partial(setattr,
+ * ...)) is read through the nearest built-in class's own str, its args.
+ * A __str__ the answer wrote as a function runs as itself, in a frame of
+ * its own. Only the answer's classes' dicts are looked in: those of heap
+ * types, which every Python keeps in tp_dict. */
+static PyObject *exception_str(PyObject *val)
+{
+    PyTypeObject *t = Py_TYPE(val);
+    PyObject *mro = t->tp_mro;
+    for (Py_ssize_t i = 0; mro && PyTuple_Check(mro) && i < PyTuple_GET_SIZE(mro); i++) {
+        PyTypeObject *b = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (!PyType_Check(b) || !(b->tp_flags & Py_TPFLAGS_HEAPTYPE) || !b->tp_dict)
+            break; /* a built-in class: its str is the interpreter's */
+        PyObject *m = PyDict_GetItemString(b->tp_dict, "__str__"); /* borrowed */
+        if (!m)
+            continue;
+        if (PyFunction_Check(m))
+            break;
+        PyTypeObject *base = t;
+        while (base && (base->tp_flags & Py_TPFLAGS_HEAPTYPE))
+            base = base->tp_base;
+        if (base && base->tp_str)
+            return base->tp_str(val);
+        break;
+    }
+    return PyObject_Str(val);
+}
+
 int child_exc_describe(cJSON *rec, int want_traceback)
 {
     PyObject *type, *val, *tb;
@@ -141,7 +171,7 @@ int child_exc_describe(cJSON *rec, int want_traceback)
     char *qn = qualified_type_name(t);
     add_text_n(rec, "type", qn, strlen(qn));
     free(qn);
-    PyObject *s = PyObject_Str(val);
+    PyObject *s = exception_str(val);
     if (s && PyUnicode_Check(s)) {
         /* a lone surrogate has no UTF-8: written as \udXXX rather than
          * losing the whole message */

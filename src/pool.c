@@ -199,6 +199,8 @@ static void worker_send(int fd, uint64_t ticket, uint32_t drill, const drill_ver
     msg_head h = { POOL_MAGIC, MSG_VERDICT, ticket, drill, (uint32_t)len };
     if (!json || write_full(fd, &h, sizeof h) < 0 || write_full(fd, json, len) < 0)
         _exit(1);
+    /* it carries the answer's output and values: see worker_main */
+    explicit_bzero(json, len);
     free(json);
 }
 
@@ -312,6 +314,9 @@ static void worker_main(const catalog *c, int fd)
         run_result_free(&r);
         worker_send(fd, h.ticket, h.drill, &v);
         drill_verdict_free(&v);
+        /* The next child inherits this heap: a freed answer left in it is
+         * one native code could read (another student's work). */
+        explicit_bzero(answer, h.len);
         free(answer);
     }
 }

@@ -20,6 +20,8 @@
 #include <Python.h>
 #include <opcode.h> /* YIELD_VALUE */
 
+#include <dlfcn.h>
+
 #include "pyembed.h"
 #include "sandbox.h"
 #include "util.h"
@@ -60,6 +62,47 @@ const char *const *pyembed_warm_modules(size_t *n)
 {
     *n = ARRAY_SIZE(warm_modules);
     return warm_modules;
+}
+
+/* The standard library's extension modules (files in lib-dynload, where
+ * this Python has them as files) that an honest answer may import and
+ * that have no pure-Python fallback, or a much slower one. A child may map
+ * no new code (seccomp refuses PROT_EXEC once it is confined:
+ * sandbox_seccomp.c), so each is dlopen'ed here, once, before any fork;
+ * the child's import then finds it mapped and maps nothing. Only mapped:
+ * no module object is made. Few, and none with a library of its own:
+ * every mapping is one more that each fork copies (preloading the 27 such
+ * modules there are, with libcrypto, libsqlite3 and the rest, took a
+ * child from 86 mappings to 216 and cost some 10% of the CPU per answer).
+ * The others fall back on pure Python (decimal, hashlib's builtin hashes,
+ * zoneinfo, uuid), or fail to import (README, Security model); a module
+ * a pack's tests import is loaded before the fork anyway (libguard.c). */
+static const char *const preloaded_extensions[] = {
+    "_contextvars", /* asyncio and decimal (pure or not) need it */
+    "_asyncio", "_json", "_queue",
+};
+
+/* In the sub-interpreter: finds each on the import path (a built-in one is
+ * not found there, and needs nothing) and maps it. A handle is never
+ * closed: the mapping is what the children inherit. */
+static void preload_extensions(void)
+{
+    PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
+    PyObject *finder = bext ? PyObject_GetAttrString(bext, "PathFinder") : NULL;
+    for (size_t i = 0; finder && i < ARRAY_SIZE(preloaded_extensions); i++) {
+        PyObject *spec = PyObject_CallMethod(finder, "find_spec", "s", preloaded_extensions[i]);
+        PyObject *origin = spec && spec != Py_None ? PyObject_GetAttrString(spec, "origin") : NULL;
+        const char *path = origin && PyUnicode_Check(origin) ? PyUnicode_AsUTF8(origin) : NULL;
+        size_t n = path ? strlen(path) : 0;
+        if (n > 3 && strcmp(path + n - 3, ".so") == 0)
+            (void)dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        Py_XDECREF(origin);
+        Py_XDECREF(spec);
+        PyErr_Clear();
+    }
+    Py_XDECREF(finder);
+    Py_XDECREF(bext);
+    PyErr_Clear();
 }
 
 static int status_err(PyStatus st, const char *what, char **err)
@@ -238,6 +281,7 @@ static int start_sub(char **err)
         }
         Py_DECREF(m);
     }
+    preload_extensions();
     if (line_buffered_stdout(err) < 0) {
         PyThreadState_Swap(main_ts);
         return -1;
@@ -682,6 +726,48 @@ static void report_change(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyOb
     PyErr_Restore(et, ev_, etb);
 }
 
+/* What may change the test's namespace now: while setup runs, only the
+ * setup's own code (it binds names there on purpose); while the expression
+ * runs, nothing, unless it uses := (as 3.11's version check). */
+enum { NS_ANY, NS_SETUP, NS_NONE };
+static int guard_ns_mode;
+static PyObject *guard_setup_code;
+
+/* 1 if code is want or a code object nested in it (a function, lambda or
+ * generator expression the setup defines). */
+#define NESTED_CODE_DEPTH 8
+static int code_within(PyObject *want, PyObject *code, int depth)
+{
+    if (code == want)
+        return 1;
+    if (depth == 0 || !want || !PyCode_Check(want))
+        return 0;
+    PyObject *consts = PyObject_GetAttrString(want, "co_consts");
+    int found = 0;
+    for (Py_ssize_t i = 0; consts && PyTuple_Check(consts) && i < PyTuple_GET_SIZE(consts) && !found; i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        found = PyCode_Check(c) && code_within(c, code, depth - 1);
+    }
+    Py_XDECREF(consts);
+    PyErr_Clear();
+    return found;
+}
+
+/* 1 if the frame making a change is the setup's own code. No frame is
+ * pydrill's C code: the setup's frame is on the stack while it runs. An
+ * answer's function has code of its own, even one it made with the test
+ * namespace as its globals. */
+static int by_setup(void)
+{
+    PyFrameObject *f = PyEval_GetFrame(); /* borrowed */
+    if (!f)
+        return 1;
+    PyObject *c = (PyObject *)PyFrame_GetCode(f);
+    int ok = code_within(guard_setup_code, c, NESTED_CODE_DEPTH);
+    Py_DECREF(c);
+    return ok;
+}
+
 static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *value)
 {
     if (d != guard_builtins && d != guard_ns) {
@@ -693,13 +779,18 @@ static int guard_cb(PyDict_WatchEvent ev, PyObject *d, PyObject *key, PyObject *
     if (d == guard_builtins) {
         guard_tripped = 1;
     } else if (d == guard_ns) {
-        if (ev == PyDict_EVENT_CLEARED)
+        PyObject *et, *ev_, *etb;
+        PyErr_Fetch(&et, &ev_, &etb);
+        if (ev == PyDict_EVENT_CLEARED || guard_ns_mode == NS_NONE)
             guard_tripped = 1;
         else if (key && PyUnicode_CheckExact(key) &&
                  (PyDict_Contains(pristine_builtins, key) == 1 ||
                   PyUnicode_CompareWithASCIIString(key, "__builtins__") == 0))
             guard_tripped = 1;
+        else if (guard_ns_mode == NS_SETUP && !by_setup())
+            guard_tripped = 1;
         PyErr_Clear();
+        PyErr_Restore(et, ev_, etb);
     }
     return 0;
 }
@@ -729,6 +820,16 @@ static uint64_t dict_version(PyObject *d)
 }
 #endif
 
+void pyembed_guard_setup(PyObject *code)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    guard_setup_code = code;
+    guard_ns_mode = code ? NS_SETUP : NS_ANY;
+#else
+    (void)code; /* 3.11 compares versions: setup binds names, so not during it */
+#endif
+}
+
 void pyembed_guard_expr(const char *expr)
 {
 #if PY_VERSION_HEX < 0x030C0000
@@ -736,7 +837,8 @@ void pyembed_guard_expr(const char *expr)
     if (guard_ns_marked)
         guard_ns_version = dict_version(guard_ns);
 #else
-    (void)expr; /* the watcher sees each change as it is made */
+    guard_setup_code = NULL;
+    guard_ns_mode = strstr(expr, ":=") ? NS_ANY : NS_NONE;
 #endif
 }
 
@@ -745,6 +847,10 @@ int pyembed_guard_start(PyObject *builtins, PyObject *ns)
     guard_builtins = builtins;
     guard_ns = ns;
     guard_tripped = 0;
+#if PY_VERSION_HEX >= 0x030C0000
+    guard_ns_mode = NS_ANY;
+    guard_setup_code = NULL;
+#endif
 #if PY_VERSION_HEX < 0x030C0000
     guard_builtins_version = dict_version(builtins);
     guard_ns_marked = 0;
@@ -779,6 +885,10 @@ int pyembed_guard_stop(void)
     }
 #endif
     guard_builtins = guard_ns = NULL;
+#if PY_VERSION_HEX >= 0x030C0000
+    guard_ns_mode = NS_ANY;
+    guard_setup_code = NULL;
+#endif
     return guard_tripped;
 }
 

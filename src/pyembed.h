@@ -50,6 +50,9 @@ char **pyembed_import_paths(size_t *n);
  * expression (its source); stop returns 1 if either was changed in a way a
  * test must not see. */
 int pyembed_guard_start(PyObject *builtins, PyObject *ns);
+/* The setup is about to run (code: its code object, borrowed): from 3.12
+ * a change to the namespace made by other code than it trips the guard. */
+void pyembed_guard_setup(PyObject *code);
 void pyembed_guard_expr(const char *expr);
 int pyembed_guard_stop(void);
 

@@ -77,6 +77,9 @@ static const char *const denied_events[] = {
     /* a file's metadata, wherever it is: the kernel refuses these too */
     "os.chmod", "os.chown", "os.utime", "os.setxattr", "os.removexattr", "os.chflags",
     "os.lchflags", "os.lchmod", "fcntl.ioctl",
+    /* native code from a file the answer names (seccomp would refuse to
+     * map it: this says why) */
+    "sqlite3.enable_load_extension", "sqlite3.load_extension",
     /* another interpreter of the answer's own making (3.14's
      * concurrent.futures imports _interpreters, so the module is allowed
      * there: see interp_modules) */
@@ -576,6 +579,41 @@ static int denied_import(PyObject *args)
     if (name_in(name, denied_modules, ARRAY_SIZE(denied_modules)) ||
         (!pyembed_stdlib_imports_interpreters() && name_in(name, interp_modules, ARRAY_SIZE(interp_modules))))
         return deny("import", name);
+    /* The second argument is the file an extension module is loaded from
+     * (_imp.create_dynamic dlopens it; an import statement gives None):
+     * only the interpreter's own, never one the answer wrote. */
+    const char *file = path_arg(args, 1);
+    if (file) {
+        char real[PATH_MAX];
+        resolve(file, real);
+        if (in_scratch(real) || !sandbox_landlock_library(real))
+            return deny("import", file);
+    }
+    return 0;
+}
+
+/* Environment variables that make a C library load code or read data
+ * from a path the answer names (OpenSSL's configuration and providers,
+ * glibc's character-set modules, locales and messages, terminfo): with the
+ * variable set, an ordinary library call (import hashlib) loads a file of
+ * the answer's making, and no audit event names it. Other variables may
+ * be set: a test of os.environ is honest, and the C environment starts
+ * clean (child.c). Names ending in '_' are prefixes. */
+static const char *const denied_env[] = {
+    "LD_", "OPENSSL", "SSL_CERT_", "GCONV_PATH", "LOCPATH", "NLSPATH", "TZDIR", "TERMINFO",
+    "TERMINFO_DIRS", "GLIBC_TUNABLES", "MALLOC_", "HOSTALIASES", "LOCALDOMAIN", "RES_OPTIONS",
+    "PYTHON", "CURL_CA_BUNDLE", "SQLITE_",
+};
+
+static int denied_env_name(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(denied_env); i++) {
+        const char *d = denied_env[i];
+        size_t n = strlen(d);
+        int prefix = d[n - 1] == '_' || strcmp(d, "OPENSSL") == 0 || strcmp(d, "PYTHON") == 0;
+        if (prefix ? strncmp(name, d, n) == 0 : strcmp(name, d) == 0)
+            return 1;
+    }
     return 0;
 }
 
@@ -590,6 +628,10 @@ int sandbox_audit_hook(const char *event, PyObject *args, void *data)
         return audit_open(args);
     if (strcmp(event, "import") == 0)
         return denied_import(args);
+    if (strcmp(event, "os.putenv") == 0 || strcmp(event, "os.unsetenv") == 0) {
+        const char *name = path_arg(args, 0);
+        return name && denied_env_name(name) ? deny(event, name) : 0;
+    }
     if (strcmp(event, "socket.__new__") == 0 && is_unix_socket(args))
         return 0;
     for (size_t i = 0; i < ARRAY_SIZE(denied_events); i++) {

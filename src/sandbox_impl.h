@@ -28,6 +28,9 @@ int sandbox_landlock_enforce(int ruleset, char **err);
 /* 1 if the resolved path real is one the interpreter may read (under a
  * prepared folder, or a prepared file): what the audit hook allows. */
 int sandbox_landlock_readable(const char *real);
+/* 1 if the resolved path real is under the interpreter's own import path
+ * (its standard library): where an extension module may come from. */
+int sandbox_landlock_library(const char *real);
 
 /* ---- sandbox_seccomp.c ---- */
 int sandbox_seccomp_prepare(char **err);

@@ -83,6 +83,11 @@ static char *absent_imports[LL_MAX_ABSENT];
 static size_t nabsent;
 static int fds_cache[LL_MAX_PATHS];
 static size_t nfds;
+/* The interpreter's own library folders (sys.path, resolved): the only
+ * places an extension module may be loaded from. */
+#define LL_MAX_LIBRARY 16
+static char *library_dirs[LL_MAX_LIBRARY];
+static size_t nlibrary;
 
 int sandbox_landlock_abi(void)
 {
@@ -168,14 +173,49 @@ int sandbox_landlock_readable(const char *real)
     return 0;
 }
 
+int sandbox_landlock_library(const char *real)
+{
+    for (size_t i = 0; i < nlibrary; i++)
+        if (util_path_under(real, library_dirs[i]))
+            return 1;
+    return 0;
+}
+
+/* 1 if the last part of path names a shared object: "x.so", or "x.so."
+ * followed by version numbers ("libc.so.6", "libpython3.11.so.1.0"). A
+ * folder named "course.solutions" or a binary "grader.sources" is not. */
+static int is_shared_object(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *so = NULL;
+    for (const char *p = strstr(base, ".so"); p; p = strstr(p + 1, ".so"))
+        so = p; /* the last ".so" */
+    if (!so || so == base)
+        return 0;
+    const char *v = so + 3;
+    if (*v == '\0')
+        return 1;
+    while (*v == '.' && v[1] >= '0' && v[1] <= '9') {
+        v++;
+        while (*v >= '0' && *v <= '9')
+            v++;
+    }
+    return *v == '\0';
+}
+
 /* The folder of every shared object mapped into this process: libpython,
  * libc, and the folder the interpreter's extension modules' libraries
- * live in (an answer that imports decimal loads libmpdec from there). */
+ * live in (an answer that imports decimal loads libmpdec from there).
+ * Never the folder of pydrill's own binary, which is where an instructor
+ * may keep the packs and the submissions. */
 static int add_mapped_libraries(void)
 {
     FILE *f = fopen("/proc/self/maps", "re");
     if (!f)
         return 0; /* no /proc: the standard paths below still hold */
+    char exe[PATH_MAX] = "", real[PATH_MAX];
+    char *exe_dir = realpath("/proc/self/exe", exe) ? util_dirname(exe) : NULL;
     char line[PATH_MAX + 128];
     int rc = 0;
     while (rc == 0 && fgets(line, sizeof line, f)) {
@@ -183,12 +223,15 @@ static int add_mapped_libraries(void)
         if (!p)
             continue;
         p[strcspn(p, "\n")] = '\0';
-        if (!strstr(p, ".so"))
+        if (!is_shared_object(p) || !realpath(p, real) || !is_shared_object(real) ||
+            strcmp(real, exe) == 0)
             continue;
-        char *dir = util_dirname(p);
-        rc = add_path(dir, 1);
+        char *dir = util_dirname(real);
+        if (!exe_dir || strcmp(dir, exe_dir) != 0)
+            rc = add_path(dir, 1);
         free(dir);
     }
+    free(exe_dir);
     fclose(f);
     return rc;
 }
@@ -211,6 +254,9 @@ int sandbox_landlock_prepare(char **err)
     struct stat st;
     for (size_t i = 0; i < n && rc == 0; i++) {
         rc = add_path(import[i], 1);
+        char real[PATH_MAX];
+        if (nlibrary < LL_MAX_LIBRARY && realpath(import[i], real))
+            library_dirs[nlibrary++] = xstrdup(real);
         if (import[i][0] == '/' && stat(import[i], &st) < 0 && errno == ENOENT && nabsent < LL_MAX_ABSENT)
             absent_imports[nabsent++] = xstrdup(import[i]);
     }

@@ -3,10 +3,11 @@
  *
  * Two filters. The first, from libseccomp, refuses by name: other
  * processes (fork, exec, ptrace, signals and priorities of others),
- * sockets, the kernel's own state (mounts, modules, time, keys), and every
+ * sockets, the kernel's own state (mounts, modules, time, keys), every
  * change of a file's metadata (mode, owner, times, extended attributes),
  * which Landlock does not cover and an answer run by root could use on
- * any file it can name or open. The second, written by hand, lets ioctl
+ * any file it can name or open, and, for the child, new machine code
+ * (PROT_EXEC) and System V IPC. The second, written by hand, lets ioctl
  * through only for the few requests the interpreter makes on its own
  * descriptors (is this a terminal, how many bytes wait): ioctl is how a
  * process pushes keys into a terminal or makes a file immutable. It also
@@ -228,6 +229,32 @@ static int add_child_rules(scmp_filter_ctx ctx)
     /* Limits may be read, never set. */
     if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prlimit64), 1, SCMP_A2(SCMP_CMP_NE, 0)) < 0)
         return -1;
+    /* No new machine code. Landlock's execute right covers execve only:
+     * a shared object the answer wrote into its scratch folder could be
+     * mapped by any library call that loads one (sqlite3's
+     * load_extension, an extension module imported from a file, an
+     * OpenSSL provider named in OPENSSL_CONF), and its code reads the
+     * channel's secret from memory. The interpreter maps code only when it
+     * loads an extension module; the few of the standard library's that
+     * an answer may import and has no fallback for are mapped before the
+     * fork (pyembed.c), so dlopen finds them mapped already. Anything
+     * else fails to map: EPERM. */
+    static const int exec_mappers[] = { SCMP_SYS(mmap), SCMP_SYS(mprotect), SCMP_SYS(pkey_mprotect) };
+    for (size_t i = 0; i < ARRAY_SIZE(exec_mappers); i++)
+        if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), exec_mappers[i], 1,
+                             SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, PROT_EXEC)) < 0)
+            return -1;
+    /* No System V IPC: its segments, queues and semaphores outlive the
+     * process (memory outside any limit, kept until reboot) and are shared
+     * by key between answers. The standard library uses none of them. */
+    static const int sysv[] = {
+        SCMP_SYS(shmget), SCMP_SYS(shmat),  SCMP_SYS(shmctl), SCMP_SYS(shmdt),  SCMP_SYS(msgget),
+        SCMP_SYS(msgsnd), SCMP_SYS(msgrcv), SCMP_SYS(msgctl), SCMP_SYS(semget), SCMP_SYS(semop),
+        SCMP_SYS(semtimedop), SCMP_SYS(semctl),
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(sysv); i++)
+        if (rule(ctx, SCMP_ACT_ERRNO(EPERM), sysv[i]) < 0)
+            return -1;
     return 0;
 }
 

@@ -17,6 +17,17 @@ for f in "$ADV"/attacks/*.py; do
     name=$(basename "$f" .py)
     mkdir "subs/$name" && cp "$f" "subs/$name/adv-fix.py"
 done
+# The grader runs from a folder whose name holds ".so", beside a copy of
+# the pack, as an instructor may keep them (sandbox6 F5: the read list took
+# the folder of every mapping whose path merely contained ".so", pydrill's
+# own binary among them). A wrapper script (valgrind) stays where it is;
+# the pack is there all the same, and must be unreadable either way.
+mkdir grader.sources
+cp "$ADV/pack.json" grader.sources/pack.json
+if [ "$(head -c 4 "$PYDRILL" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+    cp "$PYDRILL" grader.sources/pydrill
+    PYDRILL="$TRASH/grader.sources/pydrill"
+fi
 stat -c '%a %u %g' "$TMPDIR" >tmpdir.before
 touch marker
 sleep 1 # -newer compares whole seconds on some file systems
@@ -43,7 +54,7 @@ test_expect_success 'every attack ends as it should, and honest answers pass' '
 test_expect_success 'no file appeared outside the scratch folders' '
     found=$( { find "$TRASH" -newer marker ! -path "$TRASH" ! -path "$TRASH/tmp" \
                  ! -name report.json ! -name "grade.*" ! -name tmpdir.before ! -path "$TRASH/subs*" \
-                 ! -path "$TRASH/home" ! -path "$TRASH/state";
+                 ! -path "$TRASH/home" ! -path "$TRASH/state" ! -path "$TRASH/grader.sources*";
                find /tmp "$TOP" -maxdepth 3 -name "pydrill-escape-*" -newer marker; } 2>/dev/null)
     test -z "$found" || { echo "escaped: $found"; false; }
 '
