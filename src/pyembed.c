@@ -20,7 +20,9 @@
 #include <Python.h>
 #include <opcode.h> /* YIELD_VALUE */
 
+#include <dirent.h>
 #include <dlfcn.h>
+#include <limits.h>
 
 #include "pyembed.h"
 #include "sandbox.h"
@@ -64,44 +66,92 @@ const char *const *pyembed_warm_modules(size_t *n)
     return warm_modules;
 }
 
-/* The standard library's extension modules (files in lib-dynload, where
- * this Python has them as files) that an honest answer may import and
- * that have no pure-Python fallback, or a much slower one. A child may map
- * no new code (seccomp refuses PROT_EXEC once it is confined:
- * sandbox_seccomp.c), so each is dlopen'ed here, once, before any fork;
- * the child's import then finds it mapped and maps nothing. Only mapped:
- * no module object is made. Few, and none with a library of its own:
- * every mapping is one more that each fork copies (preloading the 27 such
- * modules there are, with libcrypto, libsqlite3 and the rest, took a
- * child from 86 mappings to 216 and cost some 10% of the CPU per answer).
- * The others fall back on pure Python (decimal, hashlib's builtin hashes,
- * zoneinfo, uuid), or fail to import (README, Security model); a module
- * a pack's tests import is loaded before the fork anyway (libguard.c). */
-static const char *const preloaded_extensions[] = {
-    "_contextvars", /* asyncio and decimal (pure or not) need it */
-    "_asyncio", "_json", "_queue",
+/* The standard library's extension modules that are files (lib-dynload)
+ * are mapped here, once, before any fork: a child may map no new code
+ * (seccomp refuses PROT_EXEC once it is confined: sandbox_seccomp.c), so
+ * its import must find the file mapped already. Debian builds most of the
+ * standard library into libpython and keeps a few dozen files; a pyenv or
+ * source build keeps math, _random, _datetime, _csv, _socket, zlib... as
+ * files, and each must be mapped or `import random` fails there. So every
+ * file of the folder is mapped, but for those listed here: the ones the
+ * audit hook refuses anyway (sandbox_audit.c), test modules, and those
+ * with a library of their own whose module falls back on pure Python or
+ * is of no use in a sandbox (each mapping is one more that each fork
+ * copies: all 27 of Debian's, with libcrypto, libsqlite3, libmpdec and
+ * the rest, took a child from 86 mappings to 216 and some 10% more CPU per
+ * answer). Those then fail to import (README, Security model), and the
+ * standard library's fallbacks take over: decimal on _pydecimal, hashlib
+ * on its built-in hashes, zipfile and shutil without bz2 and lzma. Only
+ * mapped: no module object is made. A module a pack's tests import is
+ * imported before the fork anyway (libguard.c). */
+static const char *const not_preloaded[] = {
+    /* refused by the hook, or a way around it */
+    "_ctypes", "mmap", "_lsprof", "_xxsubinterpreters", "_xxinterpchannels", "_remote_debugging",
+    /* libraries of their own, with a fallback or no use here */
+    "_hashlib", "_ssl", "_decimal", "_uuid", "_sqlite3", "_bz2", "_lzma", "_zstd", "_tkinter",
+    "_curses", "_curses_panel", "readline", "_dbm", "_gdbm", "nis", "ossaudiodev", "spwd", "_crypt",
+    /* the CJK codecs: six modules for '…'.encode('shift_jis') and kin */
+    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr",
+    "_codecs_tw", "audioop",
 };
 
-/* In the sub-interpreter: finds each on the import path (a built-in one is
- * not found there, and needs nothing) and maps it. A handle is never
- * closed: the mapping is what the children inherit. */
+static int preloaded(const char *name)
+{
+    if (!strncmp(name, "_test", 5) || !strncmp(name, "xx", 2) || !strncmp(name, "_xx", 3))
+        return 0;
+    for (size_t i = 0; i < ARRAY_SIZE(not_preloaded); i++)
+        if (!strcmp(name, not_preloaded[i]))
+            return 0;
+    return 1;
+}
+
+/* Maps the extension files of one folder whose module is preloaded. A
+ * handle is never closed: the mapping is what the children inherit. */
+static void preload_folder(const char *dir, PyObject *suffixes)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(suffixes); i++) {
+            const char *suf = PyUnicode_AsUTF8(PyList_GET_ITEM(suffixes, i));
+            size_t k = suf ? strlen(suf) : 0;
+            if (!suf || n <= k || strcmp(e->d_name + n - k, suf) != 0)
+                continue;
+            char name[NAME_MAX + 1];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(e->d_name, "."), e->d_name);
+            if (preloaded(name)) {
+                char *path = xasprintf("%s/%s", dir, e->d_name);
+                (void)dlopen(path, RTLD_NOW | RTLD_LOCAL);
+                free(path);
+            }
+            break;
+        }
+    }
+    closedir(d);
+    PyErr_Clear();
+}
+
+/* In the sub-interpreter: the folders of sys.path named lib-dynload (the
+ * standard library's; site-packages are left to the tests' imports). */
 static void preload_extensions(void)
 {
-    PyObject *bext = PyImport_ImportModule("_frozen_importlib_external");
-    PyObject *finder = bext ? PyObject_GetAttrString(bext, "PathFinder") : NULL;
-    for (size_t i = 0; finder && i < ARRAY_SIZE(preloaded_extensions); i++) {
-        PyObject *spec = PyObject_CallMethod(finder, "find_spec", "s", preloaded_extensions[i]);
-        PyObject *origin = spec && spec != Py_None ? PyObject_GetAttrString(spec, "origin") : NULL;
-        const char *path = origin && PyUnicode_Check(origin) ? PyUnicode_AsUTF8(origin) : NULL;
-        size_t n = path ? strlen(path) : 0;
-        if (n > 3 && strcmp(path + n - 3, ".so") == 0)
-            (void)dlopen(path, RTLD_NOW | RTLD_LOCAL);
-        Py_XDECREF(origin);
-        Py_XDECREF(spec);
-        PyErr_Clear();
+    PyObject *mach = PyImport_ImportModule("importlib.machinery");
+    PyObject *suffixes = mach ? PyObject_GetAttrString(mach, "EXTENSION_SUFFIXES") : NULL;
+    PyObject *path = PySys_GetObject("path"); /* borrowed */
+    if (suffixes && PyList_Check(suffixes) && path && PyList_Check(path)) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(path); i++) {
+            PyObject *p = PyList_GET_ITEM(path, i);
+            const char *dir = PyUnicode_Check(p) ? PyUnicode_AsUTF8(p) : NULL;
+            size_t n = dir ? strlen(dir) : 0;
+            if (n >= 11 && strcmp(dir + n - 11, "lib-dynload") == 0)
+                preload_folder(dir, suffixes);
+        }
     }
-    Py_XDECREF(finder);
-    Py_XDECREF(bext);
+    Py_XDECREF(suffixes);
+    Py_XDECREF(mach);
     PyErr_Clear();
 }
 
