@@ -71,15 +71,22 @@ const char *const *pyembed_warm_modules(size_t *n)
  * sandbox_seccomp.c), so each is dlopen'ed here, once, before any fork;
  * the child's import then finds it mapped and maps nothing. Only mapped:
  * no module object is made. Few, and none with a library of its own:
- * every mapping is one more that each fork copies (preloading the 27 such
- * modules there are, with libcrypto, libsqlite3 and the rest, took a
- * child from 86 mappings to 216 and cost some 10% of the CPU per answer).
+ * every mapping is one more that each fork copies (all 27 such modules,
+ * with libcrypto, libsqlite3 and the rest, took a child from 86 mappings
+ * to 216 and cost some 10% of the CPU per answer; these take it to 128).
  * The others fall back on pure Python (decimal, hashlib's builtin hashes,
  * zoneinfo, uuid), or fail to import (README, Security model); a module
  * a pack's tests import is loaded before the fork anyway (libguard.c). */
 static const char *const preloaded_extensions[] = {
     "_contextvars", /* asyncio and decimal (pure or not) need it */
     "_asyncio", "_json", "_queue",
+    /* multiprocessing's locks and pools then meet the sandbox's refusal
+     * (PermissionError), which pydrill check reports for what it is */
+    "_multiprocessing", "_posixshmem",
+    /* small, and what an answer may reach for: limits and terminal
+     * settings to read (sqlite3 is not here: libsqlite3 alone is some
+     * ten more mappings) */
+    "resource", "termios",
 };
 
 /* In the sub-interpreter: finds each on the import path (a built-in one is
