@@ -87,6 +87,13 @@ static const char *const preloaded_extensions[] = {
      * settings to read (sqlite3 is not here: libsqlite3 alone is some
      * ten more mappings) */
     "resource", "termios",
+    /* built into Debian's libpython (not found on the path there, so they
+     * cost nothing), files in a build with shared modules such as pyenv's,
+     * where the standard library needs them at every turn */
+    "_bisect", "_blake2", "_csv", "_datetime", "_elementtree", "_heapq", "_md5", "_opcode",
+    "_pickle", "_posixsubprocess", "_random", "_sha1", "_sha2", "_sha256", "_sha512", "_sha3",
+    "_socket", "_statistics", "_struct", "array", "binascii", "cmath", "fcntl", "grp", "math",
+    "pyexpat", "select", "unicodedata", "zlib",
 };
 
 /* In the sub-interpreter: finds each on the import path (a built-in one is
