@@ -1,9 +1,9 @@
 # expect: denied|error
 # sandbox6 F1: a shared object written into the scratch folder and loaded
-# by sqlite3's load_extension runs native code (no ctypes needed). The hook
-# refuses the sqlite3 events; seccomp refuses to map it as code anyway.
-# Where _sqlite3 is a file of lib-dynload (Debian, pyenv), it is not mapped
-# before the fork (pyembed.c), so import sqlite3 itself fails: error.
+# by sqlite3's load_extension runs native code (no ctypes needed). sqlite3
+# does not import now (its library is not mapped before the fork, and the
+# child maps no new code); where it does, the hook refuses the sqlite3
+# events, and seccomp refuses to map the object as code anyway.
 # mark.so, made from this C (x86_64; gcc -Os -shared -fPIC -nostdlib -s):
 #   static long sys3(long n, long a, long b, long c) { long r; __asm__ volatile("syscall"
 #       : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory"); return r; }
