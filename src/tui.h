@@ -435,6 +435,11 @@ void iv_pump(tui_app *a);            /* grades what was handed in, one at a time
 void iv_step(tui_app *a);            /* the background grading made progress */
 void iv_clear(tui_app *a);
 void iv_note_run(tui_app *a);        /* Ctrl-R on the open drill of an interview */
+size_t iv_left(const tui_app *a);    /* answers not graded yet */
+/* The drills a report gave away are revealed for this session. */
+void iv_reveal(tui_app *a, const interview_record *r);
+const char *iv_unkept_reason(void);  /* why the report just ended is not kept, or NULL */
+void iv_unkept_forget(void);
 /* See it happen (tui_trace.c): the steps of the open predict drill's code. */
 int trace_offered(tui_app *a);       /* w on the result, ^G on the drill once answered */
 void trace_open(tui_app *a);         /* starts the trace; the screen shows it */
