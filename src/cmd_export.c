@@ -72,8 +72,9 @@ static int export_interviews(long n, const char *format, const char *out)
             char when[32];
             interview_when(list[i].started, when);
             long secs = (long)(list[i].seconds + 0.5);
-            sbuf_addf(&sb, "%zu  %s  %.1f/%zu  %ldm%02lds ", i + 1, when, interview_score(&list[i]), list[i].n,
-                      secs / 60, secs % 60);
+            /* as `grade` counts: a drill not graded here is out of both */
+            sbuf_addf(&sb, "%zu  %s  %.2f/%zu  %ldm%02lds %s", i + 1, when, interview_score(&list[i]),
+                      interview_max(&list[i]), secs / 60, secs % 60, list[i].interrupted ? " INTERRUPTED" : "");
             for (size_t k = 0; k < list[i].n; k++) {
                 /* a report file is anyone's to edit: its ids reach the
                  * terminal escaped, as --interview N has them */
@@ -84,6 +85,12 @@ static int export_interviews(long n, const char *format, const char *out)
             sbuf_addch(&sb, '\n');
         }
         text = sbuf_detach(&sb, NULL);
+        if (!count) {
+            /* not silence: the wrong user or XDG_STATE_HOME looks the same */
+            char *line = xasprintf("pydrill: no interviews kept in %s/interviews", dir);
+            cmd_print_msg(line);
+            free(line);
+        }
     } else if ((size_t)n > count) {
         rc = cmd_usage_error("export: --interview %ld: the quiz has kept %zu interview%s (in %s/interviews)", n,
                              count, count == 1 ? "" : "s", dir);

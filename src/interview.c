@@ -21,11 +21,14 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kind.h"
 #include "util.h"
@@ -64,6 +67,7 @@ static void item_free(interview_item *it)
     free(it->err);
     free(it->explanation);
     free(it->model_answer);
+    free(it->seen_before);
 }
 
 void interview_record_free(interview_record *r)
@@ -73,6 +77,7 @@ void interview_record_free(interview_record *r)
     free(r->items);
     free(r->python);
     free(r->path);
+    free(r->owner_boot);
     interview_record_init(r);
 }
 
@@ -80,8 +85,85 @@ double interview_score(const interview_record *r)
 {
     double s = 0;
     for (size_t i = 0; i < r->n; i++)
-        s += r->items[i].score;
+        if (r->items[i].st != ST_SKIPPED)
+            s += r->items[i].score;
     return s;
+}
+
+size_t interview_max(const interview_record *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++)
+        n += r->items[i].st != ST_SKIPPED;
+    return n;
+}
+
+/* ---- who writes a journal ---- */
+
+static char *boot_id(void)
+{
+    char *data = NULL, *err = NULL;
+    size_t n = 0;
+    if (util_read_file("/proc/sys/kernel/random/boot_id", &data, &n, &err) < 0) {
+        free(err);
+        return NULL;
+    }
+    while (n && (data[n - 1] == '\n' || data[n - 1] == ' '))
+        data[--n] = '\0';
+    return data;
+}
+
+/* The start time of a process (field 22 of /proc/PID/stat), 0 when unknown:
+ * with the pid it names one process, a reused pid another. */
+static unsigned long long proc_start(long pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    char *data = NULL, *err = NULL;
+    size_t n = 0;
+    if (util_read_file(path, &data, &n, &err) < 0) {
+        free(err);
+        return 0;
+    }
+    unsigned long long start = 0;
+    const char *p = strrchr(data, ')'); /* the command name may hold anything */
+    if (p) {
+        /* ") S ppid ...": field 3 follows; start time is field 22 */
+        int field = 2;
+        for (p++; *p && field < 22; p++)
+            if (*p == ' ')
+                field++;
+        if (field == 22)
+            start = strtoull(p, NULL, 10);
+    }
+    free(data);
+    return start;
+}
+
+void interview_set_running(interview_record *r)
+{
+    r->owner_pid = (long)getpid();
+    r->owner_start = proc_start(r->owner_pid);
+    free(r->owner_boot);
+    r->owner_boot = boot_id();
+}
+
+int interview_owner_gone(const interview_record *r)
+{
+    if (!r->owner_pid)
+        return 0;
+    if (r->owner_pid < 0)
+        return 1;
+    char *boot = boot_id();
+    int other_boot = boot && r->owner_boot && strcmp(boot, r->owner_boot);
+    free(boot);
+    if (other_boot)
+        return 1;
+    if (kill((pid_t)r->owner_pid, 0) < 0 && errno == ESRCH)
+        return 1;
+    /* alive, or another user's: the same process only if it started then */
+    unsigned long long start = proc_start(r->owner_pid);
+    return start && r->owner_start && start != r->owner_start;
 }
 
 static char *dup_or_null(const char *s)
@@ -202,8 +284,16 @@ char *interview_to_json(const interview_record *r)
     cJSON_AddNumberToObject(root, "minutes", r->minutes);
     cJSON_AddBoolToObject(root, "timed_out", r->timed_out);
     cJSON_AddNumberToObject(root, "score", interview_score(r));
-    cJSON_AddNumberToObject(root, "max", (double)r->n);
+    cJSON_AddNumberToObject(root, "max", (double)interview_max(r));
     add_str(root, "python", r->python);
+    if (r->interrupted)
+        cJSON_AddBoolToObject(root, "interrupted", 1);
+    if (r->owner_pid) {
+        cJSON *o = cJSON_AddObjectToObject(root, "running");
+        cJSON_AddNumberToObject(o, "pid", (double)r->owner_pid);
+        cJSON_AddNumberToObject(o, "start", (double)r->owner_start);
+        add_str(o, "boot", r->owner_boot);
+    }
     cJSON *arr = cJSON_AddArrayToObject(root, "drills");
     for (size_t i = 0; i < r->n; i++) {
         const interview_item *it = &r->items[i];
@@ -215,6 +305,11 @@ char *interview_to_json(const interview_record *r)
         cJSON_AddStringToObject(o, "status", status_name(it->st));
         cJSON_AddNumberToObject(o, "score", it->score);
         cJSON_AddNumberToObject(o, "seconds", it->seconds);
+        cJSON_AddBoolToObject(o, "shown", it->shown);
+        if (it->passed_on)
+            cJSON_AddBoolToObject(o, "passed_on", 1);
+        cJSON_AddNumberToObject(o, "runs", it->runs);
+        add_str(o, "seen_before", it->seen_before);
         add_str(o, "answer", it->answer);
         add_str(o, "message", it->message);
         add_str(o, "expected", it->expected);
@@ -297,6 +392,13 @@ static void item_from_json(interview_record *r, const cJSON *o)
     if (it->score > 1)
         it->score = 1;
     it->seconds = jnum(o, "seconds");
+    /* a report from before "shown" was kept: every drill counts as shown */
+    const cJSON *shown = cJSON_GetObjectItemCaseSensitive(o, "shown");
+    it->shown = !cJSON_IsBool(shown) || cJSON_IsTrue(shown);
+    it->passed_on = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "passed_on"));
+    double runs = jnum(o, "runs");
+    it->runs = runs < 1e6 ? (int)runs : 1000000;
+    it->seen_before = jstr(o, "seen_before");
     it->answer = jstr(o, "answer");
     it->message = jstr(o, "message");
     it->expected = jstr(o, "expected");
@@ -364,6 +466,15 @@ int interview_from_json(const char *text, size_t len, const char *what, intervie
     r->minutes = jnum(root, "minutes");
     r->timed_out = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "timed_out"));
     r->python = jstr(root, "python");
+    r->interrupted = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "interrupted"));
+    const cJSON *run = cJSON_GetObjectItemCaseSensitive(root, "running");
+    if (cJSON_IsObject(run)) {
+        r->owner_pid = (long)jnum(run, "pid");
+        r->owner_start = (unsigned long long)jnum(run, "start");
+        r->owner_boot = jstr(run, "boot");
+        if (!r->owner_pid)
+            r->owner_pid = -1; /* a journal all the same: no one's, so its writer is gone */
+    }
     const cJSON *o;
     cJSON_ArrayForEach(o, drills)
     {
@@ -376,44 +487,105 @@ int interview_from_json(const char *text, size_t len, const char *what, intervie
 
 /* ---- the folder ---- */
 
+/* A temporary file in dir holding data, flushed to disk. */
+static char *write_temp(const char *dir, const char *data, char **err)
+{
+    char *tmp = xasprintf("%s/.pydrill-XXXXXX.tmp", dir);
+    int fd = mkstemps(tmp, 4);
+    if (fd < 0) {
+        *err = xasprintf("%s: error: no file can be made there: %s", dir, strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    size_t len = strlen(data), off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        off += (size_t)w;
+    }
+    int e = off < len ? (errno ? errno : ENOSPC) : 0;
+    if (!e && fsync(fd) < 0)
+        e = errno;
+    if (close(fd) < 0 && !e)
+        e = errno;
+    if (e) {
+        *err = xasprintf("%s: error: cannot write: %s", tmp, strerror(e));
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+int interview_write_new(const char *stem, const char *ext, const char *data, char **path, char **err)
+{
+    *path = NULL;
+    char *dir = util_dirname(stem);
+    char *tmp = write_temp(dir, data, err);
+    free(dir);
+    if (!tmp)
+        return -1;
+    int rc = -1;
+    for (int i = 1; i <= IV_SAVE_TRIES; i++) {
+        char *p = i == 1 ? xasprintf("%s.%s", stem, ext) : xasprintf("%s-%d.%s", stem, i, ext);
+        /* link() never replaces: the name is ours or taken */
+        if (link(tmp, p) == 0) {
+            *path = p;
+            rc = 0;
+            break;
+        }
+        int e = errno;
+        if (e != EEXIST) {
+            *err = xasprintf("%s: error: cannot write: %s", p, strerror(e));
+            free(p);
+            break;
+        }
+        free(p);
+        if (i == IV_SAVE_TRIES)
+            *err = xasprintf("%s.%s: error: %d files of that name are there already", stem, ext, IV_SAVE_TRIES);
+    }
+    unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
 int interview_save(interview_record *r, const char *dir, char **err)
 {
+    char *json = interview_to_json(r);
+    int rc;
+    if (r->path) {
+        /* its own file (the journal it kept): replaced whole */
+        rc = util_write_atomic(r->path, json, strlen(json), err);
+        free(json);
+        return rc;
+    }
     char *folder = xasprintf("%s/" IV_DIR, dir);
     if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
         *err = xasprintf("%s: error: cannot create folder: %s", dir, strerror(errno));
         free(folder);
+        free(json);
         return -1;
     }
     if (mkdir(folder, 0700) < 0 && errno != EEXIST) {
         *err = xasprintf("%s: error: cannot create folder: %s", folder, strerror(errno));
         free(folder);
+        free(json);
         return -1;
     }
     char stamp[32];
     struct tm tm;
     localtime_r(&r->started, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    char *path = NULL;
-    for (int i = 1; i <= IV_SAVE_TRIES && !path; i++) {
-        char *p = i == 1 ? xasprintf("%s/%s.json", folder, stamp) : xasprintf("%s/%s-%d.json", folder, stamp, i);
-        struct stat st;
-        if (lstat(p, &st) < 0 && errno == ENOENT)
-            path = p;
-        else
-            free(p);
-    }
+    char *stem = xasprintf("%s/%s", folder, stamp), *path = NULL;
+    rc = interview_write_new(stem, "json", json, &path, err);
+    free(stem);
     free(folder);
-    if (!path) {
-        *err = xasprintf("%s/" IV_DIR ": error: too many interviews saved at %s", dir, stamp);
-        return -1;
-    }
-    char *json = interview_to_json(r);
-    int rc = util_write_atomic(path, json, strlen(json), err);
     free(json);
-    if (rc < 0) {
-        free(path);
+    if (rc < 0)
         return -1;
-    }
     free(r->path);
     r->path = path;
     return 0;
@@ -487,6 +659,14 @@ void interview_list(const char *dir, interview_record **out, size_t *n, size_t *
         }
         free(data);
         r.path = path;
+        if (r.owner_pid) {
+            if (!interview_owner_gone(&r)) {
+                /* an interview still running in another quiz: no report yet */
+                interview_record_free(&r);
+                continue;
+            }
+            r.interrupted = 1;
+        }
         *out = xrealloc(*out, (*n + 1) * sizeof(**out));
         (*out)[(*n)++] = r;
     }
@@ -494,4 +674,60 @@ void interview_list(const char *dir, interview_record **out, size_t *n, size_t *
     free(folder);
     if (*n > 1)
         qsort(*out, *n, sizeof(**out), by_newest);
+}
+
+size_t interview_recover(const char *dir)
+{
+    interview_record *list;
+    size_t n, bad, kept = 0;
+    interview_list(dir, &list, &n, &bad, NULL);
+    for (size_t i = 0; i < n; i++) {
+        interview_record *r = &list[i];
+        if (!r->owner_pid)
+            continue;
+        /* its writer is gone: from now on a report, marked interrupted */
+        r->owner_pid = 0;
+        free(r->owner_boot);
+        r->owner_boot = NULL;
+        r->interrupted = 1;
+        char *err = NULL;
+        if (interview_save(r, dir, &err) == 0)
+            kept++;
+        free(err);
+    }
+    for (size_t i = 0; i < n; i++)
+        interview_record_free(&list[i]);
+    free(list);
+    return kept;
+}
+
+char **interview_shown_since(const char *dir, time_t since)
+{
+    interview_record *list;
+    size_t n, bad, k = 0;
+    interview_list(dir, &list, &n, &bad, NULL);
+    char **out = xcalloc(1, sizeof *out);
+    /* newest first: the latest report that showed a drill is named */
+    for (size_t i = 0; i < n; i++) {
+        const interview_record *r = &list[i];
+        if (r->started < since)
+            continue;
+        char when[32];
+        interview_when(r->started, when);
+        for (size_t j = 0; j < r->n; j++) {
+            int dup = 0;
+            for (size_t m = 0; m < k && !dup; m += 2)
+                dup = !strcmp(out[m], r->items[j].id);
+            if (dup)
+                continue;
+            out = xrealloc(out, (k + 3) * sizeof *out);
+            out[k++] = xstrdup(r->items[j].id);
+            out[k++] = xasprintf("in the interview report of %s", when);
+            out[k] = NULL;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        interview_record_free(&list[i]);
+    free(list);
+    return out;
 }

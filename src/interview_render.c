@@ -119,13 +119,43 @@ static size_t topics_of(const interview_record *r, topic_sum **out)
         const interview_item *it = &r->items[idx[k]];
         if (!n || strcmp(t[n - 1].topic, it->topic))
             t[n++] = (topic_sum){ it->topic, idx[k], 0, 0 }; /* the first: ties sort by index */
-        t[n - 1].score += it->score;
-        t[n - 1].n++;
+        /* a drill not graded here counts neither way (SPEC 3.1) */
+        if (it->st != ST_SKIPPED) {
+            t[n - 1].score += it->score;
+            t[n - 1].n++;
+        }
     }
     free(idx);
     qsort(t, n, sizeof *t, cmp_topic_first);
     *out = t;
     return n;
+}
+
+/* What a status alone does not say: a `missing` drill never reached or
+ * passed on, a `skipped` one left out. "" when nothing. */
+static const char *item_note(const interview_item *it)
+{
+    if (it->st == ST_SKIPPED)
+        return " (not graded here: left out of the score)";
+    if (it->st != ST_MISSING)
+        return "";
+    if (!it->shown)
+        return " (not reached)";
+    return it->passed_on ? " (skipped by the candidate)" : " (no answer)";
+}
+
+/* "12.5", "0.67", "4": two decimals at most, as the bars have them */
+static void fmt_score(char buf[32], double v)
+{
+    snprintf(buf, 32, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf);
+        while (e > dot + 1 && e[-1] == '0')
+            *--e = '\0';
+        if (e == dot + 1)
+            *dot = '\0';
+    }
 }
 
 static void render_item(const interview_item *it, size_t i, int utf8, interview_sink sink, void *ctx)
@@ -135,8 +165,13 @@ static void render_item(const interview_item *it, size_t i, int utf8, interview_
     fmt_secs(t, it->seconds);
     sink(ctx, IV_NORMAL, 0, "");
     emitf(sink, ctx, IV_HEAD, 0, "%zu. %s (%s)", i + 1, it->title, it->id);
-    emitf(sink, ctx, st_style(it->st), 3, "%s %s   score %.2f   %s   %s, %s", it->st == ST_PASS ? ok : bad,
-          status_name(it->st), it->score, t, it->kind ? it->kind : "?", it->topic);
+    emitf(sink, ctx, st_style(it->st), 3, "%s %s%s   score %.2f   %s   %s, %s", it->st == ST_PASS ? ok : bad,
+          status_name(it->st), item_note(it), it->score, t, it->kind ? it->kind : "?", it->topic);
+    if (it->runs)
+        emitf(sink, ctx, IV_DIM, 3, "Ran the visible tests (Ctrl-R) %d time%s before handing it in", it->runs,
+              it->runs == 1 ? "" : "s");
+    if (it->seen_before)
+        emitf(sink, ctx, IV_FAIL, 3, "Answer seen before: %s", it->seen_before);
     int prose = it->kind && !strcmp(it->kind, "explain");
     sink(ctx, IV_TITLE, 3, "Your answer");
     if (it->answer && *it->answer)
@@ -214,12 +249,26 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
     fmt_secs(took, r->seconds);
     fmt_minutes(mins, r->minutes);
     double score = interview_score(r);
+    size_t max = interview_max(r), seen = 0;
+    for (size_t i = 0; i < r->n; i++)
+        seen += r->items[i].seen_before != NULL;
+    char sc[32];
+    fmt_score(sc, score);
     sink(ctx, IV_TITLE, 0, "Interview report");
     emitf(sink, ctx, IV_DIM, 0, "%s, %s of %s%s%s%s", when, took, mins,
           r->timed_out ? ", the time ran out" : "", r->python ? ", Python " : "", r->python ? r->python : "");
+    if (r->interrupted)
+        sink(ctx, IV_FAIL, 0,
+             "INTERRUPTED: the quiz ended before the interview did (killed, or the machine stopped); this is "
+             "what had been handed in by then. An answer being typed then is not here.");
     sink(ctx, IV_NORMAL, 0, "");
-    emitf(sink, ctx, IV_NORMAL, 0, "Score: %.1f / %zu (%.0f%%)", score, r->n,
-          r->n ? 100.0 * score / (double)r->n : 0.0);
+    emitf(sink, ctx, IV_NORMAL, 0, "Score: %s / %zu (%.0f%%)", sc, max, max ? 100.0 * score / (double)max : 0.0);
+    if (max < r->n)
+        emitf(sink, ctx, IV_DIM, 0, "%zu drill%s could not be graded here and %s left out of the score", r->n - max,
+              r->n - max == 1 ? "" : "s", r->n - max == 1 ? "is" : "are");
+    if (seen)
+        emitf(sink, ctx, IV_FAIL, 0, "%zu drill%s had %s answer shown before this interview (marked below)", seen,
+              seen == 1 ? "" : "s", seen == 1 ? "its" : "their");
     sink(ctx, IV_NORMAL, 0, "");
     sink(ctx, IV_TITLE, 0, "By topic");
     topic_sum *topics;
@@ -230,6 +279,12 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
         sbuf sb;
         sbuf_init(&sb);
         add_column(&sb, topics[t].topic, IV_TOPIC_W);
+        if (!n) {
+            sbuf_addstr(&sb, "not graded here");
+            sink(ctx, IV_DIM, 2, sb.buf);
+            sbuf_release(&sb);
+            continue;
+        }
         int fill = (int)(s / (double)n * IV_BAR_W + 0.5);
         for (int i = 0; i < IV_BAR_W; i++)
             sbuf_addstr(&sb, i < fill ? full : empty);
@@ -245,8 +300,9 @@ void interview_render(const interview_record *r, int utf8, interview_sink sink, 
         const interview_item *it = &r->items[i];
         char t[32];
         fmt_secs(t, it->seconds);
-        emitf(sink, ctx, st_style(it->st), 2, "%s %-8s %.2f %7s  %s", it->st == ST_PASS ? ok : bad,
-              status_name(it->st), it->score, t, it->title);
+        emitf(sink, ctx, st_style(it->st), 2, "%s %-8s %.2f %7s  %s%s%s", it->st == ST_PASS ? ok : bad,
+              status_name(it->st), it->score, t, it->title, item_note(it),
+              it->seen_before ? " (answer seen before)" : "");
     }
     for (size_t i = 0; i < r->n; i++)
         render_item(&r->items[i], i, utf8, sink, ctx);
@@ -373,7 +429,25 @@ static void html_sink(void *ctx, interview_style st, int indent, const char *tex
     }
     sbuf_addf(sb, "<%s class=\"%s\" style=\"margin-left:%dch\">", st == IV_CODE ? "pre" : "div", html_class(st),
               indent);
-    report_markup(sb, text, MARKUP_HTML);
+    if (st == IV_CODE) {
+        /* a block per line: a line the page wraps goes on under a
+         * continuation mark (the CSS), never at the block's left edge
+         * where it would read as a line of its own */
+        const char *p = text;
+        for (;;) {
+            const char *nl = strchrnul(p, '\n');
+            char *line = xmemdup(p, (size_t)(nl - p));
+            sbuf_addstr(sb, "<span class=\"l\">");
+            report_markup(sb, line, MARKUP_HTML);
+            sbuf_addstr(sb, "</span>");
+            free(line);
+            if (!*nl)
+                break;
+            p = nl + 1;
+        }
+    } else {
+        report_markup(sb, text, MARKUP_HTML);
+    }
     sbuf_addf(sb, "</%s>\n", st == IV_CODE ? "pre" : "div");
 }
 
@@ -395,6 +469,15 @@ char *interview_html(const interview_record *r)
                 ".bar{font-family:monospace;white-space:pre}\n"
                 "pre.code{background:#f5f5f5;padding:.3rem .5rem;margin:.2rem 0;white-space:pre-wrap;"
                 "overflow-wrap:anywhere}\n"
+                /* each line a block; the rows a long line wraps onto start
+                 * 2ch in, under a grey arrow (a background repeated down
+                 * the line's left edge, covered on its first row) */
+                "pre.code .l{display:block;min-height:1.35em;line-height:1.35em;padding-left:2ch;"
+                "text-indent:-2ch;background:linear-gradient(#f5f5f5,#f5f5f5) 0 0/2ch 1.35em no-repeat,"
+                "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='16' height='16'%3E"
+                "%3Ctext x='1' y='12' font-size='12' fill='%23999'%3E%E2%86%AA%3C/text%3E%3C/svg%3E\") "
+                "0 0/2ch 1.35em repeat-y}\n"
+                ".ok,.bad{white-space:pre-wrap}\n"
                 "</style>\n</head>\n<body>\n");
     interview_render(r, 1, html_sink, &sb);
     sbuf_addstr(&sb, "</body>\n</html>\n");

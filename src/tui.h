@@ -241,6 +241,10 @@ typedef struct {
     drill_verdict v;
     double secs;
     int retried;       /* graded again once after pydrill failed to run it */
+    int shown;         /* it was on screen */
+    int passed_on;     /* handed in empty with Ctrl-S */
+    int runs;          /* Ctrl-R runs of its visible tests */
+    char *seen_before; /* where its answer was shown before, or NULL */
 } tui_iv_item;
 
 typedef struct tui_app {
@@ -329,6 +333,7 @@ typedef struct tui_app {
     int iv_timed_out;
     tui_grading ivg;             /* grades handed-in answers in the background */
     size_t iv_grading;           /* the item ivg grades */
+    char *iv_path;               /* its journal in the state folder (SPEC 5: nothing lost to a crash) */
 
     /* report: the interview just ended, or a past one */
     interview_record *rep;
@@ -429,6 +434,12 @@ void iv_finish(tui_app *a, int timed_out); /* ends it: drafts handed in, graded,
 void iv_pump(tui_app *a);            /* grades what was handed in, one at a time */
 void iv_step(tui_app *a);            /* the background grading made progress */
 void iv_clear(tui_app *a);
+void iv_note_run(tui_app *a);        /* Ctrl-R on the open drill of an interview */
+size_t iv_left(const tui_app *a);    /* answers not graded yet */
+/* The drills a report gave away are revealed for this session. */
+void iv_reveal(tui_app *a, const interview_record *r);
+const char *iv_unkept_reason(void);  /* why the report just ended is not kept, or NULL */
+void iv_unkept_forget(void);
 /* See it happen (tui_trace.c): the steps of the open predict drill's code. */
 int trace_offered(tui_app *a);       /* w on the result, ^G on the drill once answered */
 void trace_open(tui_app *a);         /* starts the trace; the screen shows it */

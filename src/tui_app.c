@@ -377,8 +377,9 @@ static void app_end_interview_and_quit(tui_app *a)
 static void app_small_quit(tui_app *a)
 {
     if (a->mode == MODE_INTERVIEW && !a->iv_done && !a->rep)
-        app_confirm(a, app_end_interview_and_quit,
-                    "End the interview and quit? Drafts are handed in, the report kept.");
+        /* guarded, as Esc's "End the interview now?": a q typed ahead is no y */
+        app_confirm_guarded(a, app_end_interview_and_quit,
+                            "End the interview and quit? Drafts are handed in, the report kept.");
     else
         app_interrupt(a);
 }

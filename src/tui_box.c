@@ -474,12 +474,21 @@ static void box_external_editor(tui_app *a)
         goto out;
     }
     if (ended) {
-        /* the clock ran out while the editor was open: what the editor
-         * had does not count; the draft as it stood is handed in */
+        /* the clock ran out while the editor was open: what it had saved
+         * is the draft (SPEC 5: a drill with a draft is never missing) */
+        char *data = NULL, *err = NULL;
+        size_t n;
+        int saved = util_read_file(path, &data, &n, &err) == 0 && (n != strlen(sent) || memcmp(data, sent, n));
+        if (saved) {
+            if (n && data[n - 1] == '\n')
+                data[n - 1] = '\0';
+            edbuf_set_text(a->ed, data);
+        }
+        free(data);
+        free(err);
         iv_finish(a, 1);
-        app_msg(a, "Time is up: %s was still open, so it was closed and what it had is not counted; every "
-                   "draft was handed in as it stood.",
-                ed);
+        app_msg(a, "Time is up: %s was still open, so it was closed; %s every draft was handed in as it stood.", ed,
+                saved ? "what it had saved was taken as this drill's answer, and" : "it had saved nothing new;");
         goto out;
     }
     if (pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 127) {

@@ -576,6 +576,8 @@ static void drill_grade(tui_app *a, int visible_only)
         a->run_text = xstrdup(a->answer_sent);
     }
     a->tick = 0;
+    if (visible_only)
+        iv_note_run(a);
     if (!tui_grading_start(&a->g, d, a->answer_sent, visible_only, &a->v))
         drill_graded(a, &a->v);
 }
@@ -750,7 +752,8 @@ int drill_key(tui_app *a, int k)
             tui_grading_cancel(&a->g);
             app_msg(a, "run cancelled");
         } else if (a->mode == MODE_INTERVIEW) {
-            app_confirm(a, drill_end_interview, "End the interview now? Drafts are handed in as they stand.");
+            /* guarded: Esc then y is a vi user's reflex, not an answer */
+            app_confirm_guarded(a, drill_end_interview, "End the interview now? Drafts are handed in as they stand.");
         } else {
             app_close_drill(a);
             if (a->mode == MODE_REVIEW) {

@@ -24,9 +24,14 @@ int tui_plan(drill *d, char **err)
             goto check;
     diag dg;
     diag_init(&dg);
+    size_t failures = engine_internal_failures(NULL);
     int rc = engine_plan_drill(d, &dg);
-    planned = xrealloc(planned, (nplanned + 1) * sizeof *planned);
-    planned[nplanned++] = d;
+    /* a plan that met no process for a moment says nothing of the drill:
+     * not remembered, so that the next use plans it again */
+    if (engine_internal_failures(NULL) == failures) {
+        planned = xrealloc(planned, (nplanned + 1) * sizeof *planned);
+        planned[nplanned++] = d;
+    }
     if (rc < 0 && dg.n && !d->skip_reason) {
         sbuf sb;
         sbuf_init(&sb);

@@ -61,11 +61,120 @@ void iv_clear(tui_app *a)
     tui_grading_cancel(&a->ivg);
     for (size_t i = 0; i < a->niv; i++) {
         free(a->iv[i].answer);
+        free(a->iv[i].seen_before);
         drill_verdict_free(&a->iv[i].v);
     }
     free(a->iv);
     a->iv = NULL;
     a->niv = 0;
+    free(a->iv_path);
+    a->iv_path = NULL;
+}
+
+void iv_note_run(tui_app *a)
+{
+    if (a->mode == MODE_INTERVIEW && !a->iv_done && a->qpos < a->niv)
+        a->iv[a->qpos].runs++;
+}
+
+/* How long a report that showed a drill's answers marks that drill in the
+ * next interviews of the same state folder ("answer seen before"). */
+#define IV_SEEN_DAYS 30
+
+/* Where d's answer was shown before (caller frees), or NULL: in this quiz
+ * session (a result, a reveal, a report), a practice pass after a reveal,
+ * or a report kept in the state folder in the last IV_SEEN_DAYS days. */
+static char *iv_seen_before(tui_app *a, const drill *d, char **shown)
+{
+    for (size_t k = 0; shown && shown[k]; k += 2)
+        if (!strcmp(shown[k], d->id))
+            return xstrdup(shown[k + 1]);
+    if (a->sess[d - a->cat->drills].revealed)
+        return xstrdup("in this quiz session (a result or a report showed it)");
+    state_entry *e = app_entry(a, d);
+    if (e && e->revealed_pass)
+        return xstrdup("in practice (passed after the answer was shown)");
+    return NULL;
+}
+
+/* A drill that cannot be graded here (a test whose expected value cannot
+ * be had, a snippet whose output cannot be known) is not drawn: it would
+ * count neither way. A plan that met no process for a moment is no sign
+ * of that: the drill is drawn, and planned again when it is used. */
+static int iv_gradable(drill *d)
+{
+    if (!tui_drill_usable(d))
+        return 0;
+    char *err = NULL;
+    size_t failures = engine_internal_failures(NULL);
+    int rc = tui_plan(d, &err);
+    free(err);
+    if (rc == 0 && !d->skip_reason)
+        for (size_t i = 0; i < d->ntests; i++)
+            if (d->tests[i].expect_error)
+                rc = -1;
+    return rc == 0 ? !d->skip_reason : engine_internal_failures(NULL) != failures;
+}
+
+/* The interview as it stands, as a record: the report once every answer is
+ * graded (final), else its journal (what was handed in so far). */
+static interview_record *iv_record(tui_app *a, int final)
+{
+    interview_record *r = xcalloc(1, sizeof *r);
+    interview_record_init(r);
+    r->started = a->iv_started;
+    r->seconds = final || a->iv_done ? a->iv_seconds : (iv_clock_ms(a) - a->iv_start_ms) / 1000.0;
+    r->minutes = a->minutes;
+    r->timed_out = a->iv_timed_out;
+    r->python = xstrdup(engine_python_version());
+    for (size_t i = 0; i < a->niv; i++) {
+        const tui_iv_item *it = &a->iv[i];
+        const drill *d = &a->cat->drills[it->drill];
+        if (it->state == IV_DONE) {
+            interview_add(r, d, it->answer, &it->v, it->secs);
+        } else {
+            /* a journal's: handed in and not graded yet, or not handed in */
+            drill_verdict v;
+            drill_verdict_init(&v, d);
+            if (it->answer) {
+                v.st = ST_SKIPPED;
+                v.message = xstrdup("not graded: the interview was interrupted before this answer was graded");
+            } else {
+                grade_missing(d, &v);
+            }
+            interview_add(r, d, it->answer, &v, it->secs);
+            drill_verdict_free(&v);
+        }
+        interview_item *x = &r->items[r->n - 1];
+        x->shown = it->shown;
+        x->passed_on = it->passed_on;
+        x->runs = it->runs;
+        x->seen_before = it->seen_before ? xstrdup(it->seen_before) : NULL;
+    }
+    if (a->iv_path)
+        r->path = xstrdup(a->iv_path);
+    if (!final)
+        interview_set_running(r);
+    return r;
+}
+
+/* Writes the interview's journal: what was handed in so far, so that a
+ * kill -9 or a power cut leaves an interrupted report, not nothing. A
+ * failure here is said when the report cannot be kept either. */
+static void iv_journal(tui_app *a)
+{
+    if (!a->iv || a->rep || a->mode != MODE_INTERVIEW)
+        return;
+    char *dir = state_dir(), *err = NULL;
+    if (!dir)
+        return;
+    interview_record *r = iv_record(a, 0);
+    if (interview_save(r, dir, &err) == 0 && !a->iv_path)
+        a->iv_path = xstrdup(r->path);
+    free(err);
+    free(dir);
+    interview_record_free(r);
+    free(r);
 }
 
 void app_start_interview(tui_app *a)
@@ -84,14 +193,45 @@ void app_start_interview(tui_app *a)
         pool[i] = pool[j];
         pool[j] = t;
     }
-    /* the first count drills of the shuffle that can be answered here */
+    /* drills whose answers were shown before go last: drawn only when
+     * the others are too few, and then marked in the report */
+    char *dir = state_dir();
+    if (dir)
+        interview_recover(dir);
+    char **shown = dir ? interview_shown_since(dir, app_now() - IV_SEEN_DAYS * 86400) : NULL;
+    free(dir);
+    char **seen = xcalloc(n, sizeof *seen);
+    size_t nfresh = 0;
+    for (size_t i = 0; i < n; i++) {
+        seen[i] = iv_seen_before(a, &a->cat->drills[pool[i]], shown);
+        if (!seen[i]) {
+            /* stable: fresh ones to the front, in shuffled order */
+            size_t t = pool[i];
+            char *ts = seen[i];
+            memmove(pool + nfresh + 1, pool + nfresh, (i - nfresh) * sizeof *pool);
+            memmove(seen + nfresh + 1, seen + nfresh, (i - nfresh) * sizeof *seen);
+            pool[nfresh] = t;
+            seen[nfresh++] = ts;
+        }
+    }
+    for (size_t k = 0; shown && shown[k]; k++)
+        free(shown[k]);
+    free(shown);
+    /* the first count drills of that order that can be graded here */
     size_t want = (size_t)a->count < n ? (size_t)a->count : n, got = 0;
-    for (size_t i = 0; i < n && got < want; i++)
-        if (tui_drill_usable(&a->cat->drills[pool[i]]))
-            pool[got++] = pool[i];
+    for (size_t i = 0; i < n; i++) {
+        if (got < want && iv_gradable(&a->cat->drills[pool[i]])) {
+            pool[got] = pool[i];
+            seen[got++] = seen[i];
+        } else {
+            free(seen[i]);
+        }
+        seen[i] = i < got ? seen[i] : NULL;
+    }
     if (!got) {
         free(pool);
-        app_msg(a, "No drills for an interview: their requirements are not met here.");
+        free(seen);
+        app_msg(a, "No drills for an interview: none of them can be graded here.");
         return;
     }
     if (a->open)
@@ -108,9 +248,11 @@ void app_start_interview(tui_app *a)
     for (size_t i = 0; i < a->niv; i++) {
         a->iv[i].drill = pool[i];
         a->iv[i].state = IV_TODO;
+        a->iv[i].seen_before = seen[i];
         drill_verdict_init(&a->iv[i].v, &a->cat->drills[pool[i]]);
     }
     free(pool);
+    free(seen);
     a->mode = MODE_INTERVIEW;
     a->iv_done = 0;
     a->rep_esc_only = 0;
@@ -121,6 +263,8 @@ void app_start_interview(tui_app *a)
     a->iv_start_ms = util_now_ms();
     a->iv_deadline_ms = a->iv_start_ms + a->minutes * 60000.0;
     app_open_drill(a, a->iv[0].drill);
+    a->iv[0].shown = 1;
+    iv_journal(a);
     char mins[48];
     app_fmt_minutes(mins, sizeof mins, a->minutes);
     app_msg(a, "Interview: %zu drill%s, %s. No hints. Good luck.", a->niv, a->niv == 1 ? "" : "s", mins);
@@ -206,8 +350,12 @@ static int iv_take(tui_app *a)
 void iv_submit(tui_app *a)
 {
     int taken = iv_take(a);
+    if (!taken && a->qpos < a->niv)
+        a->iv[a->qpos].passed_on = 1;
     if (++a->qpos < a->niv) {
         app_open_drill(a, a->iv[a->qpos].drill);
+        a->iv[a->qpos].shown = 1;
+        iv_journal(a);
         if (taken)
             app_msg(a, "Answer recorded. Drill %zu of %zu.", a->qpos + 1, a->niv);
         else
@@ -226,7 +374,7 @@ static void iv_history(tui_app *a, const interview_record *r)
     cJSON_AddNumberToObject(o, "time", (double)app_now());
     cJSON_AddStringToObject(o, "mode", "interview");
     cJSON_AddNumberToObject(o, "score", interview_score(r));
-    cJSON_AddNumberToObject(o, "max", (double)r->n);
+    cJSON_AddNumberToObject(o, "max", (double)interview_max(r));
     cJSON_AddNumberToObject(o, "seconds", r->seconds);
     if (r->path) {
         const char *base = strrchr(r->path, '/');
@@ -251,6 +399,17 @@ static void iv_history(tui_app *a, const interview_record *r)
 /* Why the report of the interview just ended could not be kept (NULL:
  * it was, or there is none). */
 static char *iv_unkept_why;
+
+const char *iv_unkept_reason(void)
+{
+    return iv_unkept_why;
+}
+
+void iv_unkept_forget(void)
+{
+    free(iv_unkept_why);
+    iv_unkept_why = NULL;
+}
 
 /* Saves r in the state folder; *err (caller frees) when it cannot. */
 static int iv_keep(interview_record *r, char **err)
@@ -282,7 +441,7 @@ int iv_report_unkept(tui_app *a)
 /* A report gives the answers away as a result screen does (the real
  * output, the right option, the model answer, the explanation): in this
  * quiz session a pass of those drills is "passed after reveal". */
-static void iv_reveal(tui_app *a, const interview_record *r)
+void iv_reveal(tui_app *a, const interview_record *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         const interview_item *it = &r->items[i];
@@ -297,19 +456,18 @@ static void iv_reveal(tui_app *a, const interview_record *r)
 /* Every answer is graded: the report is built, kept and shown. */
 static void iv_complete(tui_app *a)
 {
-    interview_record *r = xcalloc(1, sizeof *r);
-    interview_record_init(r);
-    r->started = a->iv_started;
-    r->seconds = a->iv_seconds;
-    r->minutes = a->minutes;
-    r->timed_out = a->iv_timed_out;
-    r->python = xstrdup(engine_python_version());
-    for (size_t i = 0; i < a->niv; i++) {
-        const tui_iv_item *it = &a->iv[i];
-        interview_add(r, &a->cat->drills[it->drill], it->answer, &it->v, it->secs);
-    }
+    interview_record *r = iv_record(a, 1);
     char *err = NULL;
-    iv_keep(r, &err);
+    /* over its journal when there is one: the same name */
+    if (iv_keep(r, &err) < 0 && r->path) {
+        free(r->path);
+        r->path = NULL;
+        free(err);
+        err = NULL;
+        iv_keep(r, &err);
+    }
+    free(a->iv_path);
+    a->iv_path = NULL;
     iv_history(a, r);
     if (err)
         app_msg(a, "The report could not be kept: %s", err);
@@ -365,7 +523,7 @@ int iv_quitting(const tui_app *a)
     return iv_quit_when_kept && a->iv_done && !a->rep;
 }
 
-static size_t iv_left(const tui_app *a)
+size_t iv_left(const tui_app *a)
 {
     size_t n = 0;
     for (size_t i = 0; i < a->niv; i++)
@@ -388,13 +546,22 @@ void iv_pump(tui_app *a)
         tui_iv_item *it = &a->iv[i];
         drill *d = &a->cat->drills[it->drill];
         char *err = NULL;
-        if (tui_plan(d, &err) < 0) {
-            /* the drill cannot be graded here: say why in the report */
+        size_t failures = engine_internal_failures(NULL);
+        if (tui_plan(d, &err) < 0 || engine_internal_failures(NULL) != failures) {
+            /* the drill cannot be graded here, or pydrill could not run
+             * it: not the candidate's doing, so it counts neither way
+             * (SPEC 3.1), and the report says why */
+            const char *last = NULL;
+            engine_internal_failures(&last);
             drill_verdict_free(&it->v);
             drill_verdict_init(&it->v, d);
-            it->v.st = ST_ERROR;
-            it->v.message = err;
+            it->v.st = ST_SKIPPED;
+            it->v.message = engine_internal_failures(NULL) != failures
+                                ? xasprintf("not graded: pydrill could not run it here (%s)", last ? last : "?")
+                                : xasprintf("not graded: %s", err ? err : "the drill cannot be graded here");
+            free(err);
             it->state = IV_DONE;
+            iv_journal(a);
             continue;
         }
         a->iv_grading = i;
@@ -420,6 +587,17 @@ void iv_step(tui_app *a)
         /* pydrill could not run it (no process for a moment): once more,
          * rather than a crash held against the candidate */
         it->state = it->v.internal && !it->retried++ ? IV_QUEUED : IV_DONE;
+        if (it->state == IV_DONE && it->v.internal) {
+            /* twice: pydrill's failure, not a 0 for the candidate */
+            char *why = xasprintf("not graded: pydrill could not run it (%s)",
+                                  it->v.message ? it->v.message : "no process");
+            drill_verdict_free(&it->v);
+            drill_verdict_init(&it->v, &a->cat->drills[it->drill]);
+            it->v.st = ST_SKIPPED;
+            it->v.message = why;
+        }
+        if (it->state == IV_DONE)
+            iv_journal(a);
         iv_pump(a);
     }
 }
@@ -452,344 +630,6 @@ void iv_finish(tui_app *a, int timed_out)
     }
     a->rep_top = 0;
     a->screen = SCR_REPORT;
+    iv_journal(a);
     iv_pump(a);
-}
-
-/* ---- the report ---- */
-
-typedef struct {
-    tui_doc *doc;
-    int width;
-} report_ctx;
-
-static crt_role report_role(interview_style st)
-{
-    switch (st) {
-    case IV_TITLE: return R_TITLE;
-    case IV_PASS: return R_PASS;
-    case IV_FAIL: return R_FAIL;
-    case IV_DIM: return R_DIM;
-    case IV_BAR: return R_BAR;
-    case IV_HEAD: return R_KEY;
-    default: return R_NORMAL;
-    }
-}
-
-/* One line of text, wrapped at spaces when it is wider than the screen
- * (summary lines, bars, the drill table): a narrow terminal shows all of
- * it rather than its start. */
-static void report_line(report_ctx *c, crt_role r, int indent, const char *p, size_t n)
-{
-    int width = c->width - indent;
-    if (width < 8)
-        width = 8;
-    do {
-        size_t show, take = doc_wrap_take(p, n, width, &show);
-        char *line = xmemdup(p, show);
-        doc_add(c->doc, r, indent, line);
-        free(line);
-        p += take;
-        n -= take;
-    } while (n > 0);
-}
-
-static void report_sink(void *ctx, interview_style st, int indent, const char *text)
-{
-    report_ctx *c = ctx;
-    if (!*text) {
-        doc_blank(c->doc);
-        return;
-    }
-    /* an author's prose re-wrapped; code and output line by line as they
-     * are; the rest, the candidate's words too, line by line, wrapped
-     * when too wide (a line break the candidate typed is kept) */
-    const char *p = text;
-    for (;;) {
-        const char *nl = strchrnul(p, '\n');
-        if (st == IV_CODE) {
-            char *line = xmemdup(p, (size_t)(nl - p));
-            doc_add(c->doc, report_role(st), indent + 1, line);
-            free(line);
-        } else if (st == IV_WRAP) {
-            doc_wrap(c->doc, report_role(st), indent + 1, c->width, text);
-            return;
-        } else {
-            report_line(c, report_role(st), indent + 1, p, (size_t)(nl - p));
-        }
-        if (!*nl)
-            break;
-        p = nl + 1;
-    }
-}
-
-void report_draw(tui_app *a, WINDOW *w)
-{
-    int h = getmaxy(w), wd = getmaxx(w);
-    app_draw_header(a, w, "pydrill interview report");
-    tui_doc doc;
-    doc_init(&doc);
-    int y0 = 1;
-    if (!a->rep) {
-        size_t left = iv_left(a);
-        doc_add(&doc, R_TITLE, 1, "Interview over");
-        doc_blank(&doc);
-        doc_addf(&doc, R_WARN, 1, "%s Grading the answers handed in: %zu left...", crt_spinner(a->tick), left);
-    } else {
-        if (a->rep_owned && !a->rep->path) {
-            /* said on every frame, not once: leaving or quitting loses it */
-            tui_doc warn;
-            doc_init(&warn);
-            char *s = xasprintf("This report is NOT kept (%s): x or X exports it to the current folder.",
-                                iv_unkept_why ? iv_unkept_why : "the state folder cannot be written");
-            doc_wrap(&warn, R_FAIL, 1, wd - 1, s);
-            free(s);
-            for (size_t i = 0; i < warn.n && i < 2; i++) {
-                crt_fill(w, y0, 0, crt_attr(R_FAIL));
-                doc_draw(&warn, w, y0++, 1, i);
-            }
-            doc_free(&warn);
-        }
-        report_ctx c = { &doc, wd - 2 };
-        interview_render(a->rep, crt_utf8(), report_sink, &c);
-    }
-    int body = h - 2 - y0;
-    if (body < 1)
-        body = 1;
-    if (doc.n <= (size_t)body)
-        a->rep_top = 0;
-    else if (a->rep_top > doc.n - (size_t)body)
-        a->rep_top = doc.n - (size_t)body;
-    doc_draw(&doc, w, y0, body, a->rep_top);
-    doc_free(&doc);
-    tui_hint hints[] = {
-        { "j/k", "scroll", 50 }, { "x", "export text", 70 }, { "X", "export HTML", 60 },
-        { "Esc", a->rep_back == SCR_PAST ? "past interviews" : "list", 90 },
-    };
-    /* keys offered once they are taken again (the clock ended it) */
-    int held = a->keys_held_ms > util_now_ms();
-    app_draw_footer(a, w, hints, a->rep && !held ? ARRAY_SIZE(hints) : 0);
-}
-
-/* Writes the report as text or HTML to the current folder; nth is its
- * number in `pydrill export --interviews` (0: it is not kept, so none). */
-static int report_export(tui_app *a, const interview_record *r, int html, size_t nth)
-{
-    char stamp[32];
-    struct tm tm;
-    localtime_r(&r->started, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    /* the folder named in full, in a failure too ("/", not ".") */
-    char cwd[4096];
-    const char *here = getcwd(cwd, sizeof cwd) ? cwd : ".";
-    char *path = xasprintf("%s%spydrill-interview-%s.%s", here, strcmp(here, "/") ? "/" : "", stamp,
-                           html ? "html" : "txt");
-    char *text = html ? interview_html(r) : interview_text(r);
-    char *err = NULL;
-    int rc = util_write_atomic(path, text, strlen(text), &err);
-    if (rc < 0) {
-        if (nth)
-            app_msg(a, "export failed: %s. `pydrill export --interview %zu%s -o FILE` writes it elsewhere.", err,
-                    nth, html ? " --format html" : "");
-        else
-            app_msg(a, "export failed: %s", err);
-        free(err);
-    } else {
-        app_msg(a, "report written to %s", path);
-        iv_reveal(a, r);
-    }
-    free(text);
-    free(path);
-    return rc;
-}
-
-int iv_report_export(tui_app *a, int html)
-{
-    if (!a->rep)
-        return -1;
-    int rc = report_export(a, a->rep, html, 0);
-    if (rc == 0 && a->rep_owned && !a->rep->path)
-        app_note_at_exit("the interview report was not kept in the state folder, but exported: %s", a->msg);
-    return rc;
-}
-
-static void report_leave(tui_app *a)
-{
-    a->mode = MODE_PRACTICE;
-    a->screen = a->rep_back;
-    if (a->rep_owned) {
-        interview_record_free(a->rep);
-        free(a->rep);
-    }
-    a->rep = NULL;
-    a->rep_owned = 0;
-    a->rep_esc_only = 0;
-    free(iv_unkept_why);
-    iv_unkept_why = NULL;
-    if (a->screen != SCR_PAST)
-        iv_clear(a);
-}
-
-/* Leaves the report, asking first when leaving would lose it. */
-static void report_leave_asking(tui_app *a)
-{
-    if (iv_report_unkept(a))
-        app_confirm_guarded(a, report_leave,
-                            "This report is NOT kept: leaving it loses it. y leaves anyway; any other key stays "
-                            "(x or X exports it first).");
-    else
-        report_leave(a);
-}
-
-/* rows a page key moves the report: a screen, less a line kept in view */
-static size_t report_page(void)
-{
-    int h = getmaxy(stdscr) - 4;
-    return h > 1 ? (size_t)h : 1;
-}
-
-int report_key(tui_app *a, int k)
-{
-    if (!a->rep) {
-        /* grading what was handed in: a moment */
-        return 0;
-    }
-    size_t nth = a->rep_owned ? (a->rep->path ? 1 : 0) : a->past_cur + 1;
-    switch (k) {
-    case 'j':
-    case TK(KEY_DOWN): a->rep_top++; break;
-    case 'k':
-    case TK(KEY_UP): a->rep_top = a->rep_top ? a->rep_top - 1 : 0; break;
-    case ' ':
-    case TK(KEY_NPAGE): a->rep_top += report_page(); break;
-    case TK(KEY_PPAGE): a->rep_top = a->rep_top > report_page() ? a->rep_top - report_page() : 0; break;
-    case 'g':
-    case TK(KEY_HOME): a->rep_top = 0; break;
-    case 'G':
-    case TK(KEY_END): a->rep_top = (size_t)-1; break;
-    case 'x': report_export(a, a->rep, 0, nth); break;
-    case 'X': report_export(a, a->rep, 1, nth); break;
-    case 'q':
-    case '\n':
-    case TK(KEY_ENTER):
-        if (a->rep_esc_only) {
-            /* the clock ended it, maybe mid-sentence: a letter or a new
-             * line typed on is no way out */
-            app_msg(a, "The time ran out; this is your report. Esc goes back to the list.");
-            break;
-        }
-        report_leave_asking(a);
-        break;
-    case TK_ESC: report_leave_asking(a); break;
-    default: return 0;
-    }
-    return TUI_REDRAW;
-}
-
-/* ---- past interviews ---- */
-
-static void past_free(tui_app *a)
-{
-    for (size_t i = 0; i < a->npast; i++)
-        interview_record_free(&a->past[i]);
-    free(a->past);
-    a->past = NULL;
-    a->npast = 0;
-}
-
-void past_open(tui_app *a)
-{
-    past_free(a);
-    char *dir = state_dir();
-    if (dir)
-        interview_list(dir, &a->past, &a->npast, &a->past_unreadable, NULL);
-    free(dir);
-    a->past_cur = a->past_top = 0;
-    a->screen = SCR_PAST;
-}
-
-void past_draw(tui_app *a, WINDOW *w)
-{
-    int h = getmaxy(w), wd = getmaxx(w);
-    app_draw_header(a, w, "pydrill past interviews");
-    int top_y = 2, rows = h - 4;
-    if (!a->npast)
-        crt_puts(w, top_y, 2, wd - 2, "No interviews yet: i on the list starts one.", A_NORMAL);
-    else
-        crt_puts(w, 1, 1, wd - 1, "when              score       %    time   drills", crt_attr(R_DIM));
-    if (a->past_cur < a->past_top)
-        a->past_top = a->past_cur;
-    if (a->past_cur >= a->past_top + (size_t)rows)
-        a->past_top = a->past_cur - (size_t)rows + 1;
-    for (int y = 0; y < rows; y++) {
-        size_t i = a->past_top + (size_t)y;
-        if (i >= a->npast)
-            break;
-        const interview_record *r = &a->past[i];
-        char when[32];
-        interview_when(r->started, when);
-        double s = interview_score(r);
-        long secs = (long)(r->seconds + 0.5);
-        sbuf sb;
-        sbuf_init(&sb);
-        sbuf_addf(&sb, "%-16s  %4.1f/%-3zu %3.0f%%  %3ldm%02lds  ", when, s, r->n,
-                  r->n ? 100.0 * s / (double)r->n : 0.0, secs / 60, secs % 60);
-        for (size_t k = 0; k < r->n; k++)
-            sbuf_addf(&sb, "%s%s", k ? ", " : "", r->items[k].id);
-        int sel = i == a->past_cur;
-        attr_t at = sel ? crt_attr(R_SELECT) : A_NORMAL;
-        if (sel)
-            crt_fill(w, top_y + y, 0, at);
-        crt_puts(w, top_y + y, 1, wd - 1, sb.buf, at);
-        sbuf_release(&sb);
-    }
-    tui_hint hints[] = {
-        { "Enter", "open", 90 }, { "x", "export text", 70 }, { "X", "export HTML", 60 }, { "Esc", "list", 80 },
-    };
-    if (a->past_unreadable && !a->msg) {
-        char *s = xasprintf("%zu file%s in the interviews folder could not be read", a->past_unreadable,
-                            a->past_unreadable == 1 ? "" : "s");
-        crt_puts(w, h - 2, 1, wd - 1, s, crt_attr(R_WARN));
-        free(s);
-    }
-    app_draw_footer(a, w, hints, a->npast ? ARRAY_SIZE(hints) : 0);
-}
-
-int past_key(tui_app *a, int k)
-{
-    switch (k) {
-    case 'j':
-    case TK(KEY_DOWN):
-        if (a->past_cur + 1 < a->npast)
-            a->past_cur++;
-        break;
-    case 'k':
-    case TK(KEY_UP):
-        if (a->past_cur)
-            a->past_cur--;
-        break;
-    case '\n':
-    case TK(KEY_ENTER):
-        if (a->npast) {
-            a->rep = &a->past[a->past_cur];
-            a->rep_owned = 0;
-            a->rep_back = SCR_PAST;
-            a->rep_top = 0;
-            a->rep_esc_only = 0;
-            a->screen = SCR_REPORT;
-            iv_reveal(a, a->rep);
-        }
-        break;
-    case 'x':
-    case 'X':
-        if (a->npast)
-            report_export(a, &a->past[a->past_cur], k == 'X', a->past_cur + 1);
-        break;
-    case TK_ESC:
-    case 'q':
-        past_free(a);
-        a->screen = SCR_LIST;
-        break;
-    default: return 0;
-    }
-    return TUI_REDRAW;
 }

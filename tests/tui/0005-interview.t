@@ -41,13 +41,13 @@ test_expect_success 'i on the list starts one; the countdown ends it: the draft 
     tui_wait "Start an interview: 1 drill on concurrency, 2 seconds, no hints? [y/N]" && tui_keys y &&
     tui_wait "interview 1/1" && tui_wait "What the GIL serialises" && tui_keys b &&
     tui_wait "Time is up" && tui_wait "Interview report" &&
-    tui_wait "concurrency" && tui_wait "Score: 1.0 / 1" && tui_wait "✓ pass     1.00"
+    tui_wait "concurrency" && tui_wait "Score: 1 / 1" && tui_wait "✓ pass     1.00"
 '
 
 test_expect_success 'a right answer scores in the report, with a full bar' '
     tui_wait "Esc list" && tui_keys Escape && tui_wait "topic: concurrency" && tui_keys i && tui_wait "[y/N]" && tui_keys y &&
     tui_wait "interview 1/1" &&
-    tui_keys b Enter && tui_wait "Score: 1.0 / 1" && tui_wait "██████████" &&
+    tui_keys b Enter && tui_wait "Score: 1 / 1" && tui_wait "██████████" &&
     tui_wait "Only one thread executes Python bytecode" &&
     test "$(wc -l <"$XDG_STATE_HOME/pydrill/history.jsonl")" -eq 3
 '

@@ -11,7 +11,7 @@ REQ="$TUI_FIX/requires.json"   # 2 answerable drills, 3 with unmet requires
 answer_both() {
     tui_wait "interview 1/2" && tui_wait "Pick the first answer of Answerable" && tui_lacks "Needs" &&
     tui_keys a Enter && tui_wait "interview 2/2" && tui_wait "Pick the first answer of Answerable" &&
-    tui_lacks "Needs" && tui_keys a Enter && tui_wait "Interview report" && tui_wait "Score: 2.0 / 2" &&
+    tui_lacks "Needs" && tui_keys a Enter && tui_wait "Interview report" && tui_wait "Score: 2 / 2" &&
     tui_wait "Answerable one" && tui_wait "Answerable two" && tui_lacks "Needs"
 }
 

@@ -14,14 +14,14 @@ test_expect_success 'the clock runs out on a draft: it is graded as it stands, n
     tui_keys Down End BSpace BSpace BSpace BSpace && tui_type "return n * n" &&
     tui_wait "2│     return n * n" &&
     tui_wait "Time is up" && tui_wait "Interview report" && tui_wait "the time ran out" &&
-    tui_wait "Score: 1.0 / 1" && tui_wait "✓ pass     1.00" && tui_lacks "missing"
+    tui_wait "Score: 1 / 1" && tui_wait "✓ pass     1.00" && tui_lacks "missing"
 '
 
 test_expect_success 'an explain draft is graded too' '
     tui_start -- --pack "$PACK" --mode interview --topic memory --count 1 --minutes 0.08 &&
     tui_wait "Your answer, in words" &&
     tui_type "Its reference count drops to zero; the cycle collector finds cycles." &&
-    tui_wait "Time is up" && tui_wait "Score: 1.0 / 1" && tui_lacks "missing"
+    tui_wait "Time is up" && tui_wait "Score: 1 / 1" && tui_lacks "missing"
 '
 
 test_expect_success 'an untouched starter is no answer: missing' '
@@ -44,7 +44,7 @@ test_expect_success 'i asks first, saying the minutes right; n cancels' '
 test_expect_success 'an interview answer (the buggy stub, edited, submitted) leaves the practice answer alone' '
     tui_keys i && tui_wait "[y/N]" && tui_keys y && tui_wait "Interview: 1 drill, 1 minute. No hints." &&
     tui_wait "interview 1/1" && tui_wait "2│     pass" && tui_keys Down End && tui_type "  # stub" && tui_keys C-s &&
-    tui_wait "Interview report" && tui_wait "✗ fail" && tui_wait "Score: 0.0 / 1" &&
+    tui_wait "Interview report" && tui_wait "✗ fail" && tui_wait "Score: 0 / 1" &&
     tui_keys Escape && tui_wait "✓ write" && tui_wait "1/5 passed" &&
     tui_keys Enter && tui_wait "2│     return n * n" && tui_keys Escape && tui_wait "✓ write" &&
     tui_keys x && tui_wait "exported 1 answer to" && f=$(ls pydrill-answers-*.json) &&
@@ -75,8 +75,8 @@ assert all(\"expected\" not in t for t in ts if t[\"hidden\"]), ts
 
 test_expect_success 'p lists past interviews, newest first; Enter opens one' '
     tui_keys p && tui_wait "pydrill past interviews" && tui_screen >s &&
-    test "$(grep -c "square-write" s)" -eq 4 && grep "square-write" s | head -n 1 | grep -q " 0.5/1" &&
-    grep "square-write" s | sed -n 2p | grep -q " 0.0/1" &&
+    test "$(grep -c "square-write" s)" -eq 4 && grep "square-write" s | head -n 1 | grep -q " 0.50/1" &&
+    grep "square-write" s | sed -n 2p | grep -q " 0.00/1" &&
     tui_keys Enter && tui_wait "Interview report" && tui_wait "return n + n" &&
     tui_keys Escape && tui_wait "pydrill past interviews" && tui_keys j Enter && tui_wait "Interview report" &&
     tui_wait "    pass" && tui_keys Escape && tui_wait "pydrill past interviews"
@@ -94,7 +94,7 @@ test_expect_success 'x and X export a past interview as text and as HTML' '
 
 test_expect_success 'pydrill export lists the kept interviews and writes one as text, HTML or JSON' '
     pydrill export --interviews >list && test "$(wc -l <list)" -eq 5 &&
-    head -n 1 list | grep -q "^1  .*  0.5/1  .* square-write$" &&
+    head -n 1 list | grep -q "^1  .*  0.50/1  .* square-write$" &&
     pydrill export --interview 1 >one.txt && contains one.txt "return n + n" && contains one.txt "expected: 9" &&
     pydrill export --interview 1 --format html -o one.html && contains one.html "<!DOCTYPE html>" &&
     pydrill export --interview 2 --format json | /usr/bin/python3 -c "import json, sys; r = json.load(sys.stdin); assert r[\"format\"] == \"pydrill-interview/1\" and r[\"score\"] == 0, r" &&

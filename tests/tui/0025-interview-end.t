@@ -44,7 +44,7 @@ test_expect_success 'the clock ends an $EDITOR still open: its text does not cou
     tui_wait "interview 1/1" && tui_wait "1│ def square(n):" &&
     tui_keys Down End BSpace BSpace BSpace BSpace && tui_type "return n + n" &&
     tui_wait "2│     return n + n" && tui_keys C-e &&
-    tui_wait "Interview report" && tui_wait "was still open, so it was closed" &&
+    tui_wait "Interview report" && tui_wait_joined "was still open, so it was closed" &&
     tui_wait "0m06s of 6 seconds, the time ran out" && tui_wait "return n + n" && tui_lacks "from the editor" &&
     ! pgrep -f "sleep 9.77" >/dev/null &&
     contains "$(ls "$IV"/*.json)" "return n + n" && lacks "$(ls "$IV"/*.json)" "from the editor" &&

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "interview.h"
 #include "util.h"
@@ -341,6 +343,232 @@ static void test_many_topics(void **st)
     interview_record_free(&r);
 }
 
+/* F11: a skipped drill (cannot be graded here) counts neither way, as
+ * `grade` has it (SPEC 3.1): out of the score and the max, the bars too. */
+static void test_skipped_counts_neither_way(void **st)
+{
+    (void)st;
+    interview_record r;
+    build(&r);
+    drill d;
+    drill_verdict v;
+    make_fix(&d, &v);
+    d.id = "broken-write";
+    d.title = "Broken";
+    v.st = ST_SKIPPED;
+    v.score = 0;
+    interview_add(&r, &d, "x = 1", &v, 3);
+    drill_verdict_free(&v);
+    assert_int_equal(r.n, 3);
+    assert_int_equal(interview_max(&r), 2);
+    assert_float_equal(interview_score(&r), 1.5, 1e-9);
+    char *json = interview_to_json(&r);
+    assert_non_null(strstr(json, "\"max\":\t2"));
+    char *text = interview_text(&r);
+    assert_non_null(strstr(text, "Score: 1.5 / 2 (75%)"));
+    assert_non_null(strstr(text, "1 drill could not be graded here and is left out of the score"));
+    assert_non_null(strstr(text, "functions        ##########---------- 0.50/1"));
+    assert_non_null(strstr(text, "Broken (not graded here: left out of the score)"));
+    free(text);
+    free(json);
+    interview_record_free(&r);
+}
+
+/* F9: never reached, passed on, left empty; F3: seen before; Ctrl-R runs */
+static void test_item_notes(void **st)
+{
+    (void)st;
+    interview_record r;
+    interview_record_init(&r);
+    r.started = T0;
+    const char *titles[] = { "Never shown", "Passed on", "Left empty" };
+    for (int i = 0; i < 3; i++) {
+        drill d;
+        drill_verdict v;
+        make_fix(&d, &v);
+        d.title = (char *)titles[i];
+        drill_verdict_free(&v);
+        drill_verdict_init(&v, &d);
+        v.st = ST_MISSING;
+        interview_add(&r, &d, NULL, &v, 0);
+        drill_verdict_free(&v);
+    }
+    r.items[1].shown = r.items[2].shown = 1;
+    r.items[1].passed_on = 1;
+    r.items[2].runs = 12;
+    r.items[2].seen_before = xstrdup("in the interview report of 2023-11-14 22:13");
+    char *text = interview_text(&r);
+    assert_non_null(strstr(text, "Never shown (not reached)"));
+    assert_non_null(strstr(text, "Passed on (skipped by the candidate)"));
+    assert_non_null(strstr(text, "Left empty (no answer) (answer seen before)"));
+    assert_non_null(strstr(text, "Ran the visible tests (Ctrl-R) 12 times"));
+    assert_non_null(strstr(text, "Answer seen before: in the interview report of 2023-11-14 22:13"));
+    assert_non_null(strstr(text, "1 drill had its answer shown before this interview"));
+    char *json = interview_to_json(&r), *err = NULL;
+    interview_record back;
+    assert_int_equal(interview_from_json(json, strlen(json), "x", &back, &err), 0);
+    assert_false(back.items[0].shown);
+    assert_true(back.items[1].passed_on);
+    assert_int_equal(back.items[2].runs, 12);
+    assert_string_equal(back.items[2].seen_before, r.items[2].seen_before);
+    char *again = interview_to_json(&back);
+    assert_string_equal(again, json);
+    free(again);
+    interview_record_free(&back);
+    free(json);
+    free(text);
+    interview_record_free(&r);
+}
+
+/* A score as the bars have it: 0.67, not 0.7 */
+static void test_score_two_decimals(void **st)
+{
+    (void)st;
+    interview_record r;
+    build(&r);
+    r.items[0].score = 2.0 / 3;
+    r.items[1].score = 0;
+    char *text = interview_text(&r);
+    assert_non_null(strstr(text, "Score: 0.67 / 2 (33%)"));
+    free(text);
+    interview_record_free(&r);
+}
+
+/* F5: names are taken exclusively; nothing is ever replaced */
+static void test_write_new_never_replaces(void **st)
+{
+    (void)st;
+    char *stem = xasprintf("%s/pydrill-interview-x", root), *p1, *p2, *p3, *err = NULL;
+    assert_int_equal(interview_write_new(stem, "txt", "one", &p1, &err), 0);
+    assert_int_equal(interview_write_new(stem, "txt", "two", &p2, &err), 0);
+    assert_int_equal(interview_write_new(stem, "txt", "three", &p3, &err), 0);
+    char *want = xasprintf("%s-2.txt", stem);
+    assert_string_equal(p2, want);
+    char *data;
+    size_t n;
+    assert_int_equal(util_read_file(p1, &data, &n, &err), 0);
+    assert_string_equal(data, "one");
+    free(data);
+    assert_int_equal(util_read_file(p3, &data, &n, &err), 0);
+    assert_string_equal(data, "three");
+    free(data);
+    /* no temporary file is left beside them */
+    char *cmd = xasprintf("ls -A '%s' | grep -c tmp", root);
+    FILE *f = popen(cmd, "r");
+    int count = -1;
+    assert_int_equal(fscanf(f, "%d", &count), 1);
+    pclose(f);
+    assert_int_equal(count, 0);
+    free(cmd);
+    free(want);
+    free(p1);
+    free(p2);
+    free(p3);
+    free(stem);
+}
+
+/* F5: two processes saving reports of the same second at once: both kept */
+static void test_save_same_second_race(void **st)
+{
+    (void)st;
+    enum { KIDS = 8 };
+    pid_t kids[KIDS];
+    for (int i = 0; i < KIDS; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            interview_record r;
+            build(&r);
+            char *err = NULL;
+            _exit(interview_save(&r, root, &err) == 0 ? 0 : 1);
+        }
+    }
+    for (int i = 0; i < KIDS; i++) {
+        int status;
+        assert_int_equal(waitpid(kids[i], &status, 0), kids[i]);
+        assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    interview_record *list;
+    size_t n, unreadable;
+    interview_list(root, &list, &n, &unreadable, NULL);
+    assert_int_equal(n, KIDS);
+    assert_int_equal(unreadable, 0);
+    for (size_t i = 0; i < n; i++)
+        interview_record_free(&list[i]);
+    free(list);
+}
+
+/* F4: a journal of a running interview is no report; once its writer is
+ * gone it is an interrupted one, listed, and kept as such by recover. */
+static void test_journal_interrupted(void **st)
+{
+    (void)st;
+    interview_record r;
+    build(&r);
+    interview_set_running(&r);
+    char *err = NULL;
+    assert_int_equal(interview_save(&r, root, &err), 0);
+    assert_false(interview_owner_gone(&r));
+    interview_record *list;
+    size_t n, unreadable;
+    interview_list(root, &list, &n, &unreadable, NULL);
+    assert_int_equal(n, 0); /* ours, still running */
+    free(list);
+    /* the same journal written by a process that has ended */
+    pid_t kid = fork();
+    if (kid == 0) {
+        interview_record k;
+        build(&k);
+        k.path = xstrdup(r.path);
+        interview_set_running(&k);
+        char *e = NULL;
+        _exit(interview_save(&k, root, &e) == 0 ? 0 : 1);
+    }
+    int status;
+    assert_int_equal(waitpid(kid, &status, 0), kid);
+    assert_int_equal(WEXITSTATUS(status), 0);
+    interview_list(root, &list, &n, &unreadable, NULL);
+    assert_int_equal(n, 1);
+    assert_true(list[0].interrupted);
+    char *text = interview_text(&list[0]);
+    assert_non_null(strstr(text, "INTERRUPTED"));
+    free(text);
+    interview_record_free(&list[0]);
+    free(list);
+    assert_int_equal(interview_recover(root), 1);
+    assert_int_equal(interview_recover(root), 0);
+    char *data;
+    size_t len;
+    assert_int_equal(util_read_file(r.path, &data, &len, &err), 0);
+    assert_null(strstr(data, "\"running\""));
+    assert_non_null(strstr(data, "\"interrupted\":\ttrue"));
+    free(data);
+    interview_record_free(&r);
+}
+
+/* F3: the drills of earlier reports, each with the report that showed it */
+static void test_shown_since(void **st)
+{
+    (void)st;
+    interview_record a, b;
+    build(&a);
+    build(&b);
+    b.started = T0 - 100 * 86400;
+    char *err = NULL;
+    assert_int_equal(interview_save(&a, root, &err), 0);
+    assert_int_equal(interview_save(&b, root, &err), 0);
+    char **shown = interview_shown_since(root, T0 - 86400);
+    assert_non_null(shown[0]);
+    assert_string_equal(shown[0], "append-fix");
+    assert_non_null(strstr(shown[1], "in the interview report of "));
+    assert_string_equal(shown[2], "refcount-explain");
+    assert_null(shown[4]);
+    for (size_t i = 0; shown[i]; i++)
+        free(shown[i]);
+    free(shown);
+    interview_record_free(&a);
+    interview_record_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +581,13 @@ int main(void)
         cmocka_unit_test(test_text_escapes_controls),
         cmocka_unit_test(test_topic_column_utf8),
         cmocka_unit_test(test_many_topics),
+        cmocka_unit_test(test_skipped_counts_neither_way),
+        cmocka_unit_test(test_item_notes),
+        cmocka_unit_test(test_score_two_decimals),
+        cmocka_unit_test_setup_teardown(test_write_new_never_replaces, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_same_second_race, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_journal_interrupted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shown_since, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
