@@ -10,6 +10,9 @@
 #define SANDBOX_FD_BASE 240
 /* The open-file limit that leaves room above SANDBOX_FD_BASE for them. */
 #define SANDBOX_MIN_OPEN_FILES 256
+/* Set by make check-valgrind's wrapper (tests/valgrind/pydrill): the
+ * child is valgrind too, and maps the code it translates. */
+#define SANDBOX_VALGRIND_ENV "PYDRILL_UNDER_VALGRIND"
 
 /* ---- sandbox_landlock.c ---- */
 /* The kernel's Landlock ABI version, or -1 when it has none (or it is off). */
