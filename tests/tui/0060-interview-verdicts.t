@@ -61,3 +61,5 @@ test_expect_success 'F10: Esc then y (a vi reflex) does not end the interview' '
     tui_keys Escape && tui_wait "End the interview now" && tui_wait "[y/N]" && tui_keys y &&
     tui_wait "Interview report"
 '
+
+test_done

@@ -85,3 +85,5 @@ test_expect_success 'F7: "This report is NOT kept" is shown whole, with what to 
     tui_wait "1│ def square(n):" && tui_keys C-s && tui_wait "Interview report" &&
     tui_wait "This report is NOT kept" && tui_wait_joined "x or X exports it to the current folder."
 '
+
+test_done
