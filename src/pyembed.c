@@ -53,11 +53,15 @@ static char *const clean_environ[] = {
 extern char **environ;
 
 /* Modules imported into the warm sub-interpreter before any fork, so each
- * child starts with them loaded instead of paying for the import. */
+ * child starts with them loaded instead of paying for the import. The one
+ * codec whose name is a builtin's too: importing encodings.ascii in a child
+ * binds "ascii" in the encodings package, which the library guard must
+ * take for a builtin shadowed (3.15 no longer loads it at start-up). */
 static const char *const warm_modules[] = {
     "io", "traceback", "ast", "collections", "functools", "itertools",
     "operator", "copy", "weakref", "gc", "threading", "math", "re",
     "dataclasses", "typing", "contextlib", "abc", "heapq", "bisect", "string",
+    "encodings.ascii",
 };
 
 const char *const *pyembed_warm_modules(size_t *n)
@@ -85,8 +89,6 @@ const char *const *pyembed_warm_modules(size_t *n)
  * mapped: no module object is made. A module a pack's tests import is
  * imported before the fork anyway (libguard.c). */
 static const char *const not_preloaded[] = {
-    /* refused by the hook, or a way around it */
-    "_ctypes", "mmap", "_lsprof", "_xxsubinterpreters", "_xxinterpchannels", "_remote_debugging",
     /* libraries of their own, with a fallback or no use here */
     "_hashlib", "_ssl", "_decimal", "_uuid", "_sqlite3", "_bz2", "_lzma", "_zstd", "_tkinter",
     "_curses", "_curses_panel", "readline", "_dbm", "_gdbm", "nis", "ossaudiodev", "spwd", "_crypt",
@@ -98,6 +100,8 @@ static const char *const not_preloaded[] = {
 static int preloaded(const char *name)
 {
     if (!strncmp(name, "_test", 5) || !strncmp(name, "xx", 2) || !strncmp(name, "_xx", 3))
+        return 0;
+    if (sandbox_module_refused(name))
         return 0;
     for (size_t i = 0; i < ARRAY_SIZE(not_preloaded); i++)
         if (!strcmp(name, not_preloaded[i]))

@@ -38,6 +38,9 @@ void sandbox_arm(void);
 /* Records that the answer tried something that is refused, for layers
  * that refuse without raising (the thread cap, the library guard). */
 void sandbox_notify_denied(const char *what);
+/* 1 if importing the module (or a submodule of it) is refused in answers,
+ * whatever the importer: what is never imported need not be preloaded. */
+int sandbox_module_refused(const char *name);
 
 /* Once, in the parent, with the interpreter started and before any child:
  * captures the hook's trusted objects, compiles the seccomp filters and

@@ -568,6 +568,12 @@ static int name_in(const char *name, const char *const *list, size_t n)
     return 0;
 }
 
+int sandbox_module_refused(const char *name)
+{
+    return name_in(name, denied_modules, ARRAY_SIZE(denied_modules)) ||
+           (!pyembed_stdlib_imports_interpreters() && name_in(name, interp_modules, ARRAY_SIZE(interp_modules)));
+}
+
 static int denied_import(PyObject *args)
 {
     PyObject *m = PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
@@ -576,8 +582,7 @@ static int denied_import(PyObject *args)
         PyErr_Clear();
         return 0;
     }
-    if (name_in(name, denied_modules, ARRAY_SIZE(denied_modules)) ||
-        (!pyembed_stdlib_imports_interpreters() && name_in(name, interp_modules, ARRAY_SIZE(interp_modules))))
+    if (sandbox_module_refused(name))
         return deny("import", name);
     /* The second argument is the file an extension module is loaded from
      * (_imp.create_dynamic dlopens it; an import statement gives None):
