@@ -100,16 +100,49 @@ static int check(const drill *d, const kind_check_env *env, diag *dg)
     return ok;
 }
 
+static void show_patterns(FILE *out, const char *label, char **pats, size_t n)
+{
+    if (!n)
+        return;
+    fprintf(out, "      %s: ", label);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s\"%s\"", i ? ", " : "", pats[i]);
+    fprintf(out, "\n");
+}
+
+/* With the solution, what grading listens for: an author checking a pack,
+ * or an instructor wondering why an answer scored as it did, reads the
+ * rubric here rather than in the JSON. */
 static void show(const drill *d, int solution, FILE *out)
 {
-    if (!solution || !d->model_answer)
+    if (!solution)
         return;
-    fprintf(out, "\nModel answer:\n");
-    const char *p = d->model_answer;
-    while (*p) {
-        size_t n = strcspn(p, "\n");
-        fprintf(out, "    %.*s\n", (int)n, p);
-        p += n + (p[n] == '\n');
+    if (d->model_answer) {
+        fprintf(out, "\nModel answer:\n");
+        const char *p = d->model_answer;
+        while (*p) {
+            size_t n = strcspn(p, "\n");
+            fprintf(out, "    %.*s\n", (int)n, p);
+            p += n + (p[n] == '\n');
+        }
+    }
+    if (!d->nrubric)
+        return;
+    size_t need = 0; /* the fewest points that pass, counted as grade.c counts */
+    while (need < d->nrubric && (double)need + 1e-9 < d->pass_score * (double)d->nrubric)
+        need++;
+    fprintf(out, "\nRubric (passes with %zu of its %zu point%s: pass_score %g):\n", need, d->nrubric,
+            d->nrubric == 1 ? "" : "s", d->pass_score);
+    for (size_t i = 0; i < d->nrubric; i++) {
+        const rubric_point *r = &d->rubric[i];
+        fprintf(out, "  %zu. %s\n", i + 1, r->point);
+        show_patterns(out, "heard in", r->keywords, r->nkeywords);
+        show_patterns(out, "undone by", r->contradicts, r->ncontradicts);
+    }
+    for (size_t i = 0; i < d->nmisconceptions; i++) {
+        const rubric_misconception *m = &d->misconceptions[i];
+        fprintf(out, "%s  - %s\n", i ? "" : "Misconceptions (stating one fails the answer):\n", m->feedback);
+        show_patterns(out, "heard in", m->keywords, m->nkeywords);
     }
 }
 
