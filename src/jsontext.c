@@ -41,7 +41,8 @@ void jsontext_linecol(const char *text, size_t len, size_t off, int *line, int *
         off = len;
     for (size_t i = 0; i < off; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if (ch == '\n') {
+        /* a lone CR ends a line too, as editors count (old Mac files) */
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) {
             l++;
             c = 1;
         } else if ((ch & 0xC0) != 0x80) {

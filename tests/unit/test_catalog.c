@@ -486,6 +486,14 @@ static void test_linecol(void **state)
     jsontext_linecol(t, strlen(t), 1000, &l, &c);
     assert_int_equal(l, 3);
     assert_int_equal(c, 1);
+    /* CRLF is one break, a lone CR (old Mac files) one too */
+    const char *u = "a\r\nb\rcd";
+    jsontext_linecol(u, strlen(u), 3, &l, &c); /* 'b' */
+    assert_int_equal(l, 2);
+    assert_int_equal(c, 1);
+    jsontext_linecol(u, strlen(u), 6, &l, &c); /* 'd' */
+    assert_int_equal(l, 3);
+    assert_int_equal(c, 2);
 }
 
 static void test_names(void **state)
