@@ -82,6 +82,8 @@ static size_t char_cells(uint32_t c)
         { 0xFE30, 0xFE4F },   { 0xFF00, 0xFF60 },   { 0xFFE0, 0xFFE6 },   { 0x1F300, 0x1F64F },
         { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
     };
+    if (util_bidi_override(c))
+        return UTIL_BIDI_ESCAPE_CELLS; /* drawn as its escape (tui_text.c) */
     for (size_t i = 0; i < ARRAY_SIZE(zero); i++)
         if (c >= zero[i].lo && c <= zero[i].hi)
             return 0;

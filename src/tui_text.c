@@ -27,9 +27,6 @@
 /* tab stops: every four cells, as the editor's Tab inserts four spaces */
 #define CRT_TAB 4
 
-/* the escape a bidirectional override is drawn as: \u and four hex digits */
-#define CRT_BIDI_CELLS 6
-
 /* One character of s at cell column col: its bytes, cells, and how to draw
  * it: *ok 1 (s itself), 2 (*wc through the locale), 0 (a '?'), 3 (a tab:
  * that many blanks), 4 (a bidirectional override: its escape, *wc the
@@ -55,7 +52,7 @@ static size_t crt_char(const char *s, size_t len, int col, int *cells, int *ok, 
         return 1;
     }
     if (util_bidi_override(cp)) {
-        *cells = CRT_BIDI_CELLS;
+        *cells = UTIL_BIDI_ESCAPE_CELLS;
         *ok = 4;
         *wc = (wchar_t)cp;
         return n;
@@ -110,7 +107,7 @@ int crt_put_from(WINDOW *w, int y, int x, int maxw, const char *s, size_t len, a
         if (used + c > maxw)
             break;
         if (ok == 4) {
-            char esc[CRT_BIDI_CELLS + 1];
+            char esc[UTIL_BIDI_ESCAPE_CELLS + 1];
             snprintf(esc, sizeof esc, "\\u%04x", (unsigned)wc);
             waddstr(w, esc);
         } else if (ok == 1)

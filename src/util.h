@@ -154,6 +154,8 @@ int util_ascii_ncasecmp(const char *a, const char *b, size_t n);
  * U+2066..U+2069), which reorder what is shown after them; the marks
  * LRM and RLM are not among them. */
 int util_bidi_override(uint32_t cp);
+/* The cells such a character takes where it is drawn escaped: \u202e. */
+#define UTIL_BIDI_ESCAPE_CELLS 6
 /* 1 if the n bytes are valid UTF-8. */
 int util_utf8_valid(const char *s, size_t n);
 /* Folder part of a path ("." when none); caller frees. */

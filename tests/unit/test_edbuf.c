@@ -424,6 +424,8 @@ static void test_cells(void **state)
     assert_int_equal(edbuf_cells(E_ACUTE, 2), 1);
     assert_int_equal(edbuf_cells(KAN KAN, 6), 4);
     assert_int_equal(edbuf_cells("e\xCC\x81", 3), 1); /* e + combining acute */
+    /* a bidi override is drawn as its escape, \u202e: six cells */
+    assert_int_equal(edbuf_cells("a\xE2\x80\xAE" "b", 5), 8);
 }
 
 /* A tab is as wide as the quiz draws it: to the next multiple of four. */
