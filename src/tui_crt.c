@@ -521,12 +521,17 @@ static void crt_read_paste(void)
         size_t keep = crt_pasted.len;
         while (keep > 0 && crt_pasted.buf[keep - 1] != '\r' && crt_pasted.buf[keep - 1] != '\n')
             keep--;
-        if (keep == 0)
-            keep = crt_pasted.len; /* one long line: cut where the limit fell */
+        size_t cut = keep ? crt_pasted.len - keep : 0;
+        if (keep == 0) {
+            /* one long line: cut where the limit fell, and say so */
+            crt_note("The paste was over %u MiB in one line: its first %zu bytes went in; the rest (%zu bytes) "
+                     "was dropped.",
+                     CRT_PASTE_MAX >> 20, crt_pasted.len, dropped);
+            return;
+        }
         size_t lines = 0;
         for (size_t j = 0; j < keep; j++)
             lines += crt_pasted.buf[j] == '\r' || (crt_pasted.buf[j] == '\n' && (!j || crt_pasted.buf[j - 1] != '\r'));
-        size_t cut = crt_pasted.len - keep;
         crt_pasted.len = keep;
         crt_pasted.buf[keep] = '\0';
         crt_note("The paste was over %u MiB: its first %zu line%s went in; the rest (%zu bytes) was dropped.",

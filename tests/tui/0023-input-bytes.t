@@ -53,4 +53,14 @@ test_expect_success 'a paste over 1 MiB keeps its whole lines and says it was cu
     draft mutable-default-predict >kept && test "$(wc -l <kept)" -eq 87381 && test "$(tail -n 1 kept)" = "line 087381"
 '
 
+test_expect_success 'a paste over 1 MiB in one line says how many bytes went in, not "0 lines"' '
+    /usr/bin/python3 -c "import sys; sys.stdout.write(\"x\" * 1500000)" >long.txt &&
+    rm -f "$P" && tui_start -- --pack "$PACK" && tui_wait "▶ · predict" && tui_keys Enter &&
+    tui_wait "Your answer: what it prints" &&
+    tmux -L "$TUI_SOCK" load-buffer -b long long.txt && tmux -L "$TUI_SOCK" paste-buffer -p -b long -t t &&
+    tui_wait "The paste was over 1 MiB in one line: its first 1048576 bytes went in; the rest (451424 bytes)" &&
+    tui_lacks "first 0 lines" && tui_keys Escape && tui_wait "topic: all" && tui_quit &&
+    test "$(draft mutable-default-predict | wc -c)" -eq 1048576
+'
+
 test_done
