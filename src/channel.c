@@ -24,29 +24,29 @@ void run_result_init(run_result *r)
 static void outcome_free(test_outcome *o)
 {
     value_free(o->value);
-    free(o->exc_type);
-    free(o->exc_msg);
+    util_free_wiped(o->exc_type);
+    util_free_wiped(o->exc_msg);
     for (size_t i = 0; i < o->nexc_builtins; i++)
-        free(o->exc_builtins[i]);
-    free(o->exc_builtins);
-    free(o->traceback);
-    free(o->reason);
-    free(o->out);
-    free(o->denied);
-    free(o->ended_msg);
+        util_free_wiped(o->exc_builtins[i]);
+    util_free_wiped(o->exc_builtins);
+    util_free_wiped(o->traceback);
+    util_free_wiped(o->reason);
+    util_free_wiped(o->out);
+    util_free_wiped(o->denied);
+    util_free_wiped(o->ended_msg);
     memset(o, 0, sizeof *o);
 }
 
 void run_result_free(run_result *r)
 {
-    free(r->message);
-    free(r->syntax_msg);
+    util_free_wiped(r->message);
+    util_free_wiped(r->syntax_msg);
     for (size_t i = 0; i < r->noutcomes; i++)
         outcome_free(&r->outcomes[i]);
-    free(r->outcomes);
-    free(r->out);
-    free(r->err);
-    free(r->trace);
+    util_free_wiped(r->outcomes);
+    util_free_wiped(r->out);
+    util_free_wiped(r->err);
+    util_free_wiped(r->trace);
     run_result_init(r);
 }
 
@@ -68,9 +68,9 @@ void channel_init(channel *c, const char *secret, job_kind kind, size_t nitems, 
 
 void channel_free(channel *c)
 {
-    sbuf_release(&c->buf);
-    free(c->denied);
-    free(c->fatal);
+    sbuf_release_wiped(&c->buf);
+    util_free_wiped(c->denied);
+    util_free_wiped(c->fatal);
     explicit_bzero(c->secret, sizeof c->secret);
     memset(c, 0, sizeof *c);
 }
@@ -322,7 +322,9 @@ static int parse_frames(channel *t)
         off += head + (size_t)len;
     }
     if (off) {
+        /* the frames taken, cleared: they carry the answer's words */
         memmove(t->buf.buf, t->buf.buf + off, t->buf.len - off);
+        explicit_bzero(t->buf.buf + t->buf.len - off, off);
         t->buf.len -= off;
         t->buf.buf[t->buf.len] = '\0';
     }

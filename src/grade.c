@@ -77,12 +77,14 @@ void drill_verdict_init(drill_verdict *v, const drill *d)
     v->st = ST_MISSING;
 }
 
+/* Cleared as they are freed: a verdict carries the answer's words, and a
+ * worker's next child is forked from the heap it was in. */
 static void test_verdict_release(test_verdict *t)
 {
-    free(t->name);
-    free(t->expected);
-    free(t->got);
-    free(t->message);
+    util_free_wiped(t->name);
+    util_free_wiped(t->expected);
+    util_free_wiped(t->got);
+    util_free_wiped(t->message);
 }
 
 void drill_verdict_free(drill_verdict *v)
@@ -91,14 +93,14 @@ void drill_verdict_free(drill_verdict *v)
         test_verdict_release(&v->tests[i]);
     free(v->tests);
     for (size_t i = 0; i < v->npoints; i++) {
-        free(v->points[i].point);
-        free(v->points[i].note);
+        util_free_wiped(v->points[i].point);
+        util_free_wiped(v->points[i].note);
     }
     free(v->points);
-    free(v->message);
-    free(v->out);
-    free(v->err);
-    free(v->traceback);
+    util_free_wiped(v->message);
+    util_free_wiped(v->out);
+    util_free_wiped(v->err);
+    util_free_wiped(v->traceback);
     drill_verdict_init(v, v->drill);
 }
 

@@ -276,6 +276,7 @@ static void worker_main(const catalog *c, int fd) __attribute__((noreturn));
 static void worker_main(const catalog *c, int fd)
 {
     char *err = NULL;
+    util_wipe_freed(0);
     runner_after_fork_worker();
     if (sandbox_worker_confine(&err) < 0) {
         /* Every answer this worker would take is failed by the coordinator
@@ -289,6 +290,12 @@ static void worker_main(const catalog *c, int fd)
      * and a free chunk malloc walks is a page a child's malloc writes to. */
     malloc_trim(0);
     take_heap_holes();
+    /* The coordinator wipes what it frees (pool_start); the holes above
+     * were taken without, and from here the worker wipes again: a child's
+     * frames and the verdict made of them carry an answer's output and
+     * values, and the next student's child is forked from this heap.
+     * Each child stops wiping at once (runner.c): its heap dies with it. */
+    util_wipe_freed(1);
     /* The coordinator's own dispositions mean nothing here, and the
      * children need the defaults: once, for all of them. (A worker whose
      * coordinator is gone dies of SIGPIPE, or of its parent-death signal.) */
@@ -323,6 +330,34 @@ static void worker_main(const catalog *c, int fd)
 
 /* ---- the coordinator's side -------------------------------------------- */
 
+static void scrub_sbuf(sbuf *b)
+{
+    if (b->buf)
+        explicit_bzero(b->buf, b->cap);
+}
+
+/* A worker that replaces a dead one is forked from the coordinator in the
+ * middle of the batch: the answers it holds (queued, in flight, in the
+ * buffers to and from the workers) would be in every child this worker
+ * forks. They are another student's: gone before the first child. (What
+ * the coordinator freed is wiped already: pool_start.) */
+static void scrub_inherited(pool *p)
+{
+    for (size_t i = 0; i < p->qlen; i++) {
+        job *j = &p->queue[(p->qhead + i) % p->qcap];
+        if (j->answer)
+            explicit_bzero(j->answer, strlen(j->answer));
+    }
+    for (int i = 0; i < p->n; i++) {
+        worker *w = &p->w[i];
+        for (size_t h = 0; h < w->nheld; h++)
+            if (w->held[h].answer)
+                explicit_bzero(w->held[h].answer, strlen(w->held[h].answer));
+        scrub_sbuf(&w->out);
+        scrub_sbuf(&w->in);
+    }
+}
+
 static int spawn_worker(pool *p, int k, char **err)
 {
     worker *w = &p->w[k];
@@ -349,6 +384,7 @@ static int spawn_worker(pool *p, int k, char **err)
         for (int i = 0; i < p->n; i++)
             if (i != k && p->w[i].fd >= 0)
                 close(p->w[i].fd);
+        scrub_inherited(p);
         worker_main(p->c, sv[1]);
     }
     close(sv[1]);
@@ -363,6 +399,13 @@ static int spawn_worker(pool *p, int k, char **err)
 
 pool *pool_start(const catalog *c, int n, char **err)
 {
+    /* answers pass through here too, and a worker that replaces a dead one
+     * is forked from here mid-batch (scrub_inherited); a child's frames
+     * and the verdicts sent back are parsed with cJSON, whose nodes are
+     * small blocks util_wipe_freed does not reach */
+    util_wipe_freed(1);
+    static cJSON_Hooks wiped = { malloc, util_free_wiped };
+    cJSON_InitHooks(&wiped);
     pool *p = xcalloc(1, sizeof *p);
     p->c = c;
     p->n = n > 0 ? n : 1;

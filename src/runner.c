@@ -365,6 +365,9 @@ runner_task *runner_spawn(const runner_job *job)
         return t;
     }
     if (pid == 0) {
+        /* the worker wipes what it frees (pool.c); an answer's own heap
+         * dies with it, and wiping would only cost the answer time */
+        util_wipe_freed(0);
         close(p[0]);
         /* A session (and so a process group) of its own: the deadline
          * kills everything the answer managed to start, kill(0, ...)
@@ -482,7 +485,9 @@ int runner_task_step(runner_task *t)
     for (;;) {
         ssize_t r = read(t->fd, chunk, sizeof chunk);
         if (r > 0) {
-            if (channel_feed(&t->chan, chunk, (size_t)r) < 0)
+            int bad = channel_feed(&t->chan, chunk, (size_t)r) < 0;
+            explicit_bzero(chunk, (size_t)r); /* the answer's words, on this stack */
+            if (bad)
                 break;
             if (t->chan.item_done) {
                 /* Each finished item earns the next one its own time. */

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,6 +85,34 @@ void sbuf_init(sbuf *sb)
     sb->len = 0;
     sb->buf = xmalloc(sb->cap);
     sb->buf[0] = '\0';
+}
+
+/* any byte but 0: a block read after its free shows as this, not as a
+ * string's end */
+#define UTIL_WIPE_BYTE 0xA5
+
+void util_wipe_freed(int on)
+{
+#ifdef M_PERTURB
+    (void)mallopt(M_PERTURB, on ? UTIL_WIPE_BYTE : 0);
+#else
+    (void)on;
+#endif
+}
+
+void util_free_wiped(void *p)
+{
+    if (!p)
+        return;
+    explicit_bzero(p, malloc_usable_size(p));
+    free(p);
+}
+
+void sbuf_release_wiped(sbuf *sb)
+{
+    if (sb->buf)
+        explicit_bzero(sb->buf, sb->cap);
+    sbuf_release(sb);
 }
 
 void sbuf_release(sbuf *sb)

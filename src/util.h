@@ -20,6 +20,17 @@ char *xmemdup(const void *p, size_t n); /* adds a NUL after n bytes */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 
+/* From now on (on != 0) or no longer, this process overwrites each block
+ * it frees (glibc's M_PERTURB; elsewhere nothing): the grader's processes
+ * that children are forked from pass answers' words through their heap.
+ * Inherited across fork. */
+void util_wipe_freed(int on);
+/* free(p), its bytes cleared first: for what carries an answer's words
+ * (output, values, messages, frames) in a process children are forked
+ * from. glibc's small-block cache keeps freed blocks as they were, so
+ * util_wipe_freed alone leaves them. */
+void util_free_wiped(void *p);
+
 /* Growable byte buffer, always NUL-terminated. */
 typedef struct {
     char *buf;
@@ -28,6 +39,8 @@ typedef struct {
 
 void sbuf_init(sbuf *sb);
 void sbuf_release(sbuf *sb);
+/* sbuf_release, the whole buffer cleared first (util_free_wiped). */
+void sbuf_release_wiped(sbuf *sb);
 void sbuf_add(sbuf *sb, const void *data, size_t n);
 void sbuf_addstr(sbuf *sb, const char *s);
 void sbuf_addch(sbuf *sb, char c);

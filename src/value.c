@@ -95,7 +95,7 @@ void value_free(value *v)
             value_free(v->items[i]);
     }
     free(v->items);
-    free(v->text);
+    util_free_wiped(v->text); /* an answer's value: see grade.c */
     free(v);
 }
 

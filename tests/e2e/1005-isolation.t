@@ -17,4 +17,17 @@ test_expect_success 'an answer sees none of the grader'"'"'s environment' '
     SECRET_TOKEN=hunter2 pydrill grade --pack "$E" --format text e/c1 >out &&
     contains out "PASS     environment" && lacks out hunter2
 '
+# One student's answer leaves nothing of itself in the processes that grade
+# the next: its output, exception and values pass through the worker's
+# heap and stack (frames, verdicts), and each next child is a copy of it.
+L="$FIXTURES/e2e/leftovers"
+/usr/bin/python3 "$TOP/tests/e2e/leftovers_scan.py" "$PYDRILL" "$FIXTURES/e2e/leftovers.json" "$L/a" "$L/b" >scan.out 2>&1
+scan=$?
+if [ "$scan" -eq 77 ]; then
+    test_skip "the next answer's processes hold nothing of the one before" "this user may not read another process's memory"
+else
+    test_expect_success "the next answer's processes hold nothing of the one before (output, exception, values)" '
+        cat scan.out && test '"$scan"' -eq 0
+    '
+fi
 test_done
