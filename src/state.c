@@ -736,23 +736,39 @@ int state_history_add(const char *json, char **err)
     }
     /* O_APPEND: one write of a whole line, so two quizzes at once cannot
      * interleave their lines, and history is never rewritten */
-    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    int fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) {
         *err = xasprintf("%s: error: %s", path, strerror(errno));
         free(path);
         return -1;
     }
-    char *line = xasprintf("%s\n", json);
+    /* A line left half-written (a full disk) is ended first, so that this
+     * one does not run into it. */
+    struct stat st;
+    char last = '\n';
+    if (fstat(fd, &st) == 0 && st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
+        last = '\n';
+    char *line = xasprintf("%s%s\n", last == '\n' ? "" : "\n", json);
     size_t len = strlen(line);
     ssize_t w = write(fd, line, len);
     int e = errno;
     free(line);
+    const char *undone = "";
+    if (w >= 0 && w < (ssize_t)len) {
+        /* a short write (the disk is full): take the part back, unless
+         * another quiz has appended after it since */
+        off_t end = lseek(fd, 0, SEEK_CUR);
+        if (w == 0 || (end >= w && fstat(fd, &st) == 0 && st.st_size == end && ftruncate(fd, end - w) == 0))
+            undone = w ? " (the part written was taken back)" : "";
+        else
+            undone = " (part of the line stays; the next line starts on a line of its own)";
+    }
     if (close(fd) < 0 && w == (ssize_t)len) {
         w = -1;
         e = errno;
     }
     if (w != (ssize_t)len) {
-        *err = xasprintf("%s: error: %s", path, w < 0 ? strerror(e) : "short write");
+        *err = xasprintf("%s: error: %s%s", path, w < 0 ? strerror(e) : "short write: is the disk full?", undone);
         free(path);
         return -1;
     }

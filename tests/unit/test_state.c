@@ -916,6 +916,28 @@ static void test_history_appends_lines(void **st)
     free(dir);
 }
 
+static void test_history_ends_a_half_line_first(void **st)
+{
+    (void)st;
+    char *err = NULL;
+    assert_int_equal(state_history_add("{\"a\":1}", &err), 0);
+    char *dir = state_dir();
+    char *path = xasprintf("%s/history.jsonl", dir);
+    /* what a write cut short by a full disk once left */
+    FILE *f = fopen(path, "a");
+    assert_non_null(f);
+    fputs("{\"mode\":\"prac", f);
+    fclose(f);
+    assert_int_equal(state_history_add("{\"b\":2}", &err), 0);
+    char *data = NULL;
+    size_t n = 0;
+    assert_int_equal(util_read_file(path, &data, &n, &err), 0);
+    assert_string_equal(data, "{\"a\":1}\n{\"mode\":\"prac\n{\"b\":2}\n");
+    free(data);
+    free(path);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -942,6 +964,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_current_skips_other_revisions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_self_grade_replaces_the_automatic_one, setup, teardown),
         cmocka_unit_test_setup_teardown(test_history_appends_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history_ends_a_half_line_first, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xdg_fallback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unusable_folder_is_an_error, setup, teardown),
