@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +20,8 @@
 #define OUT_TMP_TRIES 16
 /* Buffered bytes that make a write. */
 #define OUT_BUFFER 65536
+/* links followed to find a stream's name, as the kernel's own limit */
+#define OUT_LINK_HOPS 40
 
 static void out_reset(util_out *o)
 {
@@ -127,6 +130,82 @@ static void out_pending_drop(const char *tmp)
     }
 }
 
+/* The descriptor a name stands for, when it names one of this process's
+ * own streams: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N,
+ * /proc/<our pid>/fd/N. -1 otherwise. */
+static int fd_named(const char *p)
+{
+    if (!strcmp(p, "/dev/stdout"))
+        return STDOUT_FILENO;
+    if (!strcmp(p, "/dev/stderr"))
+        return STDERR_FILENO;
+    char self[32];
+    snprintf(self, sizeof self, "/proc/%ld/fd/", (long)getpid());
+    const char *const prefixes[] = { "/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", self };
+    for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(p, prefixes[i], n) != 0 || p[n] < '0' || p[n] > '9')
+            continue;
+        char *end;
+        long fd = strtol(p + n, &end, 10);
+        return *end || fd > INT_MAX ? -1 : (int)fd;
+    }
+    return -1;
+}
+
+/* -o /dev/stdout with stdout sent to a file (> gradebook.csv), or a link
+ * to one of those names: the stream the shell opened, written where it
+ * stands (its O_APPEND kept), not the link replaced by a file of the
+ * report (which, as root, replaced the system's /dev/stdout). Follows the
+ * chain of links by hand, since the last one (/proc/self/fd/1) leads to
+ * the file itself. */
+static int out_stream_fd(const char *path)
+{
+    char cur[PATH_MAX], next[PATH_MAX];
+    if (snprintf(cur, sizeof cur, "%s", path) >= (int)sizeof cur)
+        return -1;
+    for (int hop = 0; hop < OUT_LINK_HOPS; hop++) {
+        int fd = fd_named(cur);
+        if (fd >= 0)
+            return fd;
+        ssize_t n = readlink(cur, next, sizeof next - 1);
+        if (n < 0)
+            return -1;
+        next[n] = '\0';
+        if (next[0] == '/') {
+            memcpy(cur, next, (size_t)n + 1);
+        } else {
+            char *slash = strrchr(cur, '/');
+            size_t keep = slash ? (size_t)(slash - cur) + 1 : 0;
+            if (keep + (size_t)n + 1 > sizeof cur)
+                return -1;
+            memcpy(cur + keep, next, (size_t)n + 1);
+        }
+    }
+    return -1;
+}
+
+/* The folders of the system's devices and kernel views: a report renamed
+ * over a name there (-o /dev/core, a link to /proc/kcore) would replace a
+ * part of the system, as root. */
+static int in_system_folder(const char *path)
+{
+    char *dir = util_dirname(path);
+    char real[PATH_MAX];
+    int r = 0;
+    if (realpath(dir, real)) {
+        /* /dev itself, not /dev/shm, a file system of files */
+        const char *const sys[] = { "/proc", "/sys" };
+        r = !strcmp(real, "/dev");
+        for (size_t i = 0; i < ARRAY_SIZE(sys); i++) {
+            size_t n = strlen(sys[i]);
+            r |= !strncmp(real, sys[i], n) && (real[n] == '\0' || real[n] == '/');
+        }
+    }
+    free(dir);
+    return r;
+}
+
 int util_out_open(util_out *o, const char *path, char **err)
 {
     out_reset(o);
@@ -139,6 +218,16 @@ int util_out_open(util_out *o, const char *path, char **err)
         return -1;
     }
     o->path = xstrdup(path);
+    int stream = out_stream_fd(path);
+    if (stream >= 0) {
+        o->fd = fcntl(stream, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+        if (o->fd < 0) {
+            *err = xasprintf("%s: error: cannot write: %s", path,
+                             errno == EBADF ? "that descriptor is not open" : strerror(errno));
+            goto fail;
+        }
+        return 0;
+    }
     struct stat st;
     /* Follows links on purpose: -o /dev/stdout names a device. */
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -161,6 +250,11 @@ int util_out_open(util_out *o, const char *path, char **err)
                 fcntl(o->fd, F_SETFL, fl & ~O_NONBLOCK);
         }
         return 0;
+    }
+    if (in_system_folder(path)) {
+        *err = xasprintf("%s: error: will not replace a file in a system folder (/dev, /proc, /sys): name a "
+                         "file elsewhere", path);
+        goto fail;
     }
     o->fd = create_temp(path, &o->tmp);
     if (o->fd < 0) {

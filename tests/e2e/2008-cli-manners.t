@@ -158,7 +158,7 @@ test_expect_success 'a failed -o names the path asked for, never the temporary f
     contains err "nowhere/r.json: error: cannot write: No such file or directory" &&
     lacks err ".tmp" &&
     expect_code 2 grade -o /proc/version ok/ada.json 2>err &&
-    contains err "/proc/version: error: cannot write: No such file or directory (no file can be made in /proc)" &&
+    contains err "/proc/version: error: will not replace a file in a system folder (/dev, /proc, /sys)" &&
     mkdir ro && chmod 555 ro &&
     if [ "$(id -u)" -ne 0 ]; then
         expect_code 2 grade -o ro/r.json ok/ada.json 2>err &&
@@ -173,6 +173,20 @@ test_expect_success '-o leaves no temporary file behind, and replaces a link rat
     test "$(cat victim)" = precious &&
     test ! -L outdir/r.json && $PY -m json.tool outdir/r.json >/dev/null &&
     test "$(ls -A outdir)" = r.json
+'
+
+test_expect_success '-o /dev/stdout with stdout sent to a file is that stream: the file gets the report, the link stays' '
+    expect_code 0 grade --format csv -o /dev/stdout ok/ada.json >gb.csv &&
+    test -L /dev/stdout && head -n 1 gb.csv | grep -q "^candidate,source,score" &&
+    echo first >gb2.csv && expect_code 0 grade --format csv -o /dev/stdout ok/ada.json >>gb2.csv &&
+    test "$(head -n 1 gb2.csv)" = first && test "$(sed -n 2p gb2.csv | cut -c1-9)" = candidate &&
+    ln -s /proc/self/fd/1 mine && expect_code 0 grade --format csv -o mine ok/ada.json >gb3.csv &&
+    test -L mine && cmp gb.csv gb3.csv &&
+    expect_code 0 grade --format csv -o /dev/fd/7 ok/ada.json 7>gb4.csv && cmp gb.csv gb4.csv &&
+    expect_code 2 grade --format csv -o /dev/fd/7 ok/ada.json 2>err &&
+    contains err "/dev/fd/7: error: cannot write: that descriptor is not open" &&
+    expect_code 2 grade --format csv -o /dev/pydrill-test-report ok/ada.json 2>err &&
+    contains err "will not replace a file in a system folder" && test ! -e /dev/pydrill-test-report
 '
 
 # A getrandom() that gives the bytes we choose when 8 are asked for (the
