@@ -217,7 +217,7 @@ int cmd_check(int argc, char **argv)
     int lrc = cmd_load(&src, &c);
     cmd_source_free(&src);
     if (lrc == 2 || cmd_start_runner() < 0) {
-        printf("checked nothing: the drills could not be loaded\n");
+        printf("checked nothing: %s\n", lrc == 2 ? "the drills could not be loaded" : "the grader could not start");
         catalog_free(&c);
         return EXIT_USAGE;
     }

@@ -255,6 +255,16 @@ int pyembed_start(char **err)
 
     if (main_ts)
         return 0;
+    /* CPython makes its paths absolute from the current folder, and in a
+     * folder removed behind the shell it prints a traceback of its own and
+     * names no cause */
+    char here[PATH_MAX];
+    if (!getcwd(here, sizeof here) && errno != ERANGE) {
+        *err = errno == ENOENT ? xstrdup("the current folder no longer exists (it was removed while this shell was "
+                                         "in it): cd to another folder and run pydrill again")
+                               : xasprintf("cannot tell the current folder: %s", strerror(errno));
+        return -1;
+    }
     PyPreConfig_InitIsolatedConfig(&pre);
     pre.utf8_mode = 1;
     st = Py_PreInitialize(&pre);

@@ -189,6 +189,15 @@ test_expect_success '-o /dev/stdout with stdout sent to a file is that stream: t
     contains err "will not replace a file in a system folder" && test ! -e /dev/pydrill-test-report
 '
 
+test_expect_success 'run from a folder removed behind the shell: the cause, not CPython'"'"'s traceback' '
+    here=$PWD && mkdir gone && cd gone && rmdir ../gone &&
+    expect_code 2 "$PYDRILL" grade --pack "$PACK" "$here/ok/ada.json" 2>"$here/err" &&
+    expect_code 2 "$PYDRILL" check --pack "$PACK" >"$here/out" 2>>"$here/err" &&
+    cd "$here" &&
+    contains err "the current folder no longer exists" && lacks err Traceback && lacks err getpath &&
+    contains out "checked nothing: the grader could not start"
+'
+
 # A getrandom() that gives the bytes we choose when 8 are asked for (the
 # temporary name's), so that a link can be planted at the very name -o
 # will try.
