@@ -45,6 +45,32 @@ static int export_output(const char *text, const char *out)
     return cmd_finish_stdout();
 }
 
+/* -o inside the quiz's state folder: its progress file and interview
+ * records are the only copies there are, and export reads them; a report
+ * renamed over one would replace it. Refused, as grade and report refuse
+ * an -o that names one of their inputs. */
+static int output_in_state(const char *out)
+{
+    char *dir = state_dir();
+    char *sreal = dir ? realpath(dir, NULL) : NULL;
+    char *odir = util_dirname(out);
+    char *oreal = realpath(odir, NULL);
+    int in = 0;
+    if (sreal && oreal) {
+        size_t n = strlen(sreal);
+        in = !strncmp(oreal, sreal, n) && (oreal[n] == '\0' || oreal[n] == '/');
+    }
+    if (in)
+        cmd_usage_error("-o %s is inside the quiz's state folder (%s), where its progress and interviews are "
+                        "kept: writing there could replace one of them; write it elsewhere",
+                        out, dir);
+    free(oreal);
+    free(odir);
+    free(sreal);
+    free(dir);
+    return in;
+}
+
 /* --interviews, or --interview N: the reports under the state folder. */
 static int export_interviews(long n, const char *format, const char *out)
 {
@@ -166,6 +192,8 @@ int cmd_export(int argc, char **argv)
         return cmd_args_error(&a, "-o needs a file name");
     if (out && strcmp(out, "-") == 0)
         out = NULL;
+    if (out && output_in_state(out))
+        return EXIT_USAGE;
     if (format && interview < 1)
         return cmd_args_error(&a, "--format goes with --interview N");
     if (interview >= 0)

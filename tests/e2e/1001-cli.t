@@ -67,6 +67,16 @@ test_expect_success 'export with no saved progress writes an empty answers file'
 test_expect_success 'export with an unknown option exits 2' '
     expect_code 2 pydrill export --bogus 2>err
 '
+test_expect_success 'export -o into the state folder is refused before anything is written (it holds the only copies)' '
+    mkdir -p "$XDG_STATE_HOME/pydrill/interviews" && echo "{\"format\": \"keep me\"}" >"$XDG_STATE_HOME/pydrill/progress.json" &&
+    expect_code 2 pydrill export -o "$XDG_STATE_HOME/pydrill/progress.json" 2>err &&
+    contains err "is inside the quiz'"'"'s state folder" &&
+    expect_code 2 pydrill export --interview 1 -o "$XDG_STATE_HOME/pydrill/interviews/x.json" 2>err &&
+    contains err "is inside the quiz'"'"'s state folder" &&
+    ln -s "$XDG_STATE_HOME/pydrill" st && expect_code 2 pydrill export -o st/progress.json 2>err &&
+    test "$(cat "$XDG_STATE_HOME/pydrill/progress.json")" = "{\"format\": \"keep me\"}" &&
+    rm -rf st "$XDG_STATE_HOME/pydrill"
+'
 test_expect_success 'list: a pack without a catalog title starts with its first topic, not a blank line' '
     pydrill list --pack "$TOP/drills/gotchas.json" >out &&
     test -n "$(head -n 1 out)" && test "$(grep -c "^$" out)" -eq "$(($(grep -c "^[a-z]" out) - 1))"
