@@ -80,7 +80,12 @@ static int export_interviews(long n, const char *format, const char *out)
     interview_record *list;
     size_t count, unreadable;
     char **why;
-    interview_list(dir, &list, &count, &unreadable, &why);
+    int lerr = interview_list(dir, &list, &count, &unreadable, &why);
+    if (lerr) {
+        int rc = cmd_usage_error("export: cannot read %s/interviews: %s", dir, strerror(lerr));
+        free(dir);
+        return rc;
+    }
     /* each one named, so that it can be looked at or moved away */
     for (size_t i = 0; i < unreadable; i++) {
         char *line = xasprintf("pydrill: warning: %s (left alone)", why[i]);

@@ -615,7 +615,7 @@ static int by_newest(const void *a, const void *b)
     return strcmp(y->path, x->path);
 }
 
-void interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable, char ***why)
+int interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable, char ***why)
 {
     *out = NULL;
     *n = 0;
@@ -625,8 +625,10 @@ void interview_list(const char *dir, interview_record **out, size_t *n, size_t *
     char *folder = xasprintf("%s/" IV_DIR, dir);
     DIR *d = opendir(folder);
     if (!d) {
+        /* none kept is no folder; any other failure is not "none" */
+        int e = errno == ENOENT ? 0 : errno;
         free(folder);
-        return;
+        return e;
     }
     struct dirent *e;
     while ((e = readdir(d))) {
@@ -674,6 +676,7 @@ void interview_list(const char *dir, interview_record **out, size_t *n, size_t *
     free(folder);
     if (*n > 1)
         qsort(*out, *n, sizeof(**out), by_newest);
+    return 0;
 }
 
 size_t interview_recover(const char *dir)

@@ -90,8 +90,11 @@ char **interview_shown_since(const char *dir, time_t since);
  * interrupted). Files that cannot be
  * read are counted in *unreadable and left alone; when why is not NULL it
  * gets one message per such file ("PATH: what is wrong"), NULL-terminated.
- * Caller frees each record, each message and both arrays. */
-void interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable, char ***why);
+ * Caller frees each record, each message and both arrays. Returns 0
+ * (also when the folder does not exist: none kept), or the errno of a
+ * folder that is there but cannot be read (EACCES, ENOTDIR), with none
+ * listed. */
+int interview_list(const char *dir, interview_record **out, size_t *n, size_t *unreadable, char ***why);
 
 /* The report as lines for a reader: each line has a style, an indent and
  * its text; IV_WRAP lines are prose a screen may re-wrap, IV_ANSWER the

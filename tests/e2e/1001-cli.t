@@ -67,6 +67,16 @@ test_expect_success 'export with no saved progress writes an empty answers file'
 test_expect_success 'export with an unknown option exits 2' '
     expect_code 2 pydrill export --bogus 2>err
 '
+test_expect_success 'export --interviews on a folder it cannot read says so, exit 2, never "none kept"' '
+    XDG_STATE_HOME=/etc/passwd expect_code 2 pydrill export --interviews 2>err &&
+    contains err "cannot read /etc/passwd/pydrill/interviews: Not a directory" && lacks err "no interviews kept" &&
+    if [ "$(id -u)" -ne 0 ]; then
+        mkdir -p locked/pydrill/interviews && chmod 000 locked/pydrill/interviews &&
+        XDG_STATE_HOME=$PWD/locked expect_code 2 pydrill export --interview 1 2>err &&
+        chmod 700 locked/pydrill/interviews &&
+        contains err "interviews: Permission denied" && lacks err "has kept 0"
+    fi
+'
 test_expect_success 'export -o into the state folder is refused before anything is written (it holds the only copies)' '
     mkdir -p "$XDG_STATE_HOME/pydrill/interviews" && echo "{\"format\": \"keep me\"}" >"$XDG_STATE_HOME/pydrill/progress.json" &&
     expect_code 2 pydrill export -o "$XDG_STATE_HOME/pydrill/progress.json" 2>err &&
