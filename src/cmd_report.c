@@ -13,6 +13,7 @@
  * the `grade --format json` of the whole batch. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,6 +307,67 @@ static void agreed_free(agreed *a)
     free(a->said);
 }
 
+/* The drills of the first line read: grade writes every drill it loaded,
+ * in the same order, in every line of a batch. */
+typedef struct {
+    sbuf ids; /* "id\n" each */
+    int set;
+    size_t file, line; /* where they were read; line 0: the packs given */
+} drill_list;
+
+static void drill_ids(const report_sub *s, sbuf *out)
+{
+    for (size_t i = 0; i < s->ndrills; i++)
+        sbuf_addf(out, "%s\n", s->drills[i].id);
+}
+
+/* Why a line does not hold together, or NULL: totals that are not the sums
+ * of its drills, or other drills than the first line's. report checks the
+ * types and ranges of each field; a line edited or damaged within them
+ * (a drill's column gone, a status flipped, a score of 99 of 3) would
+ * otherwise change a gradebook without a word. Caller frees. */
+static char *line_disagrees(const report_sub *s, drill_list *first, const shard *shards, size_t f, size_t lineno)
+{
+    if (s->error && !s->ndrills)
+        return NULL; /* unreadable: no drills, nothing to add up */
+    double score = 0, max = 0;
+    int passed = 0;
+    for (size_t i = 0; i < s->ndrills; i++) {
+        if (s->drills[i].st == ST_SKIPPED)
+            continue;
+        score += s->drills[i].score;
+        max += 1;
+        passed += s->drills[i].st == ST_PASS;
+    }
+    /* each drill's score is rounded to 4 decimals, as is their sum */
+    double slack = ((double)s->ndrills + 1) * 5e-5 + 1e-9;
+    if (fabs(score - s->score) > slack || max != s->max || passed != s->passed)
+        return xasprintf("its totals (score %g, max %g, passed %d) are not those of its drills (%g, %g, %d): "
+                         "the line was edited or damaged",
+                         s->score, s->max, s->passed, score, max, passed);
+    sbuf here;
+    sbuf_init(&here);
+    drill_ids(s, &here);
+    char *why = NULL;
+    if (!first->set) {
+        first->ids = here;
+        first->set = 1;
+        first->file = f;
+        first->line = lineno;
+        return NULL;
+    }
+    if (strcmp(here.buf ? here.buf : "", first->ids.buf ? first->ids.buf : "") != 0) {
+        char *of = first->line ? xasprintf("%s:%zu", shards[first->file].name, first->line)
+                               : xstrdup("the packs given, which these lines were graded with");
+        why = xasprintf("its drills are not those of %s (a drill missing, added, repeated, renamed or moved): "
+                        "the line was edited or damaged, or the shards are of other batches",
+                        of);
+        free(of);
+    }
+    sbuf_release(&here);
+    return why;
+}
+
 /* Reads a line back by where pass 1 found it. */
 static char *read_entry(const shard *sh, const entry *e)
 {
@@ -364,6 +426,8 @@ int cmd_report(int argc, char **argv)
      * between is one part of the class graded otherwise; and the list of
      * submissions it was cut from ("batch") */
     agreed packs = { 0 }, batch = { 0 };
+    drill_list first_drills = { 0 };
+    char loaded[CATALOG_DIGEST_HEX] = "";
     linereader *lr = xcalloc(1, sizeof *lr);
     diag d;
     diag_init(&d);
@@ -422,6 +486,8 @@ int cmd_report(int argc, char **argv)
         }
     }
 
+    if (src.catalog || src.npacks)
+        catalog_digest_hex(&c, loaded);
     /* Pass 1: every line checked, and where each position is. */
     size_t total = 0, total_line = 0, total_file = 0;
     int python_differs = 0;
@@ -478,6 +544,21 @@ int cmd_report(int argc, char **argv)
                 cJSON_Delete(j);
                 continue;
             }
+            if (!first_drills.set && loaded[0]) {
+                /* graded with the packs given: their drills, in order, are
+                 * what every line holds (the first line may be the odd one) */
+                const cJSON *pk = cJSON_GetObjectItemCaseSensitive(j, "packs");
+                if (cJSON_IsString(pk) && !strcmp(pk->valuestring, loaded)) {
+                    for (size_t k = 0; k < c.ndrills; k++)
+                        sbuf_addf(&first_drills.ids, "%s\n", c.drills[k].id);
+                    first_drills.set = 1;
+                }
+            }
+            char *odd = line_disagrees(s, &first_drills, shards, f, lineno);
+            if (odd) {
+                diag_add(&d, "%s:%zu: error: %s", shards[f].name, lineno, odd);
+                free(odd);
+            }
             if (!total) {
                 total = s->total;
                 total_file = f;
@@ -533,8 +614,6 @@ int cmd_report(int argc, char **argv)
     }
     report_view_release(&v);
     if (packs.value && (src.catalog || src.npacks)) {
-        char loaded[CATALOG_DIGEST_HEX];
-        catalog_digest_hex(&c, loaded);
         if (strcmp(loaded, packs.value))
             diag_add(&d, "pydrill: error: report: the shards were graded with other packs than those given "
                          "here, or with --drill (%s:%zu): give the packs they were graded with, or give none",
@@ -668,6 +747,7 @@ out:
         free(lr->buf);
     free(lr);
     free(python);
+    sbuf_release(&first_drills.ids);
     agreed_free(&packs);
     agreed_free(&batch);
     free(title);

@@ -123,6 +123,46 @@ test_expect_success 'shards of another batch, or lines that are not ours: refuse
     contains err "onedoc.json: error: the rest of it is skipped: it holds no line of pydrill grade --format jsonl"
 '
 
+# A line edited or damaged within the types and ranges of its fields: each
+# shard line's totals must be its drills' sums, and its drills those of
+# the packs given (or, without them, of the first line).
+test_expect_success 'a line whose totals or drills do not hold together: refused, located, nothing written' '
+    $PY - part1.jsonl <<-\PYEOF &&
+	import json, sys
+	lines = open(sys.argv[1]).read().splitlines()
+	# the first line with drills to edit (a submission that could not be
+	# read has none), and one that is not a pass
+	at = next(i for i, l in enumerate(lines)
+	          if len(json.loads(l)["drills"]) >= 2 and any(x["status"] not in ("pass", "skipped") for x in json.loads(l)["drills"]))
+	open("at", "w").write("%d" % (at + 1))
+	def write(name, edit):
+	    d = json.loads(lines[at]); edit(d)
+	    open(name, "w").write("\n".join(lines[:at] + [json.dumps(d)] + lines[at + 1:]) + "\n")
+	write("dropped.jsonl", lambda d: d["drills"].pop())
+	write("repeated.jsonl", lambda d: d["drills"].append(d["drills"][0]))
+	def renamed(d): d["drills"][0]["id"] = "nope"
+	write("renamed.jsonl", renamed)
+	def moved(d): d["drills"].reverse()
+	write("moved.jsonl", moved)
+	def big(d): d["score"] = 99
+	write("big.jsonl", big)
+	def flipped(d):
+	    k = next(x for x in d["drills"] if x["status"] != "pass" and x["status"] != "skipped")
+	    k["status"], k["score"] = "pass", 1
+	write("flipped.jsonl", flipped)
+	PYEOF
+    for f in dropped repeated renamed moved big flipped; do
+        expect_code 2 report --pack "$PACK" --format csv $f.jsonl part2.jsonl part3.jsonl >out 2>err || return 1
+        test ! -s out && grep -q "^$f.jsonl:$(cat at): error: " err && contains err "nothing written" || { echo $f; cat err; return 1; }
+    done &&
+    contains err "are not those of its drills" &&
+    report --pack "$PACK" --format csv moved.jsonl part2.jsonl part3.jsonl 2>err; test $? -eq 2 &&
+    contains err "moved.jsonl:$(cat at): error: its drills are not those of the packs given" &&
+    lacks err "part2.jsonl" &&
+    report --format csv renamed.jsonl part2.jsonl part3.jsonl 2>err; test $? -eq 2 &&
+    contains err "renamed.jsonl:$(cat at): error: its drills are not those of renamed.jsonl:"
+'
+
 # A shard graded again after its pack changed (a drill fixed between the
 # runs) would grade part of the class otherwise: each line names the packs
 # it was graded with, and report refuses a mix, or packs other than those.
