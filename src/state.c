@@ -232,6 +232,7 @@ static int entry_from_json(state *s, const cJSON *item, char **err)
     if (num_field(item, name = "attempts", 0, STATE_COUNT_MAX, 1, &d, &set, &why) < 0)
         goto bad;
     e->attempts = set ? (int)d : 0;
+    e->base_attempts = e->attempts;
     if (bool_field(item, name = "passed", &e->passed, &why) < 0 ||
         bool_field(item, name = "revealed_pass", &e->revealed_pass, &why) < 0)
         goto bad;
@@ -518,10 +519,48 @@ static int was_reset(const state *s, const char *id)
     return 0;
 }
 
+/* mine, a drill this process changed, with what another process saved of
+ * the same drill since (d, moved from): the parts this one did not change
+ * are d's; a graded answer adds its attempts to d's and keeps the better
+ * of each score. Opening a drill in a second quiz and typing in it (a
+ * draft) used to write that quiz's stale copy of the whole entry over the
+ * pass the first quiz had just saved. */
+static void merge_entry(state_entry *mine, state_entry *d)
+{
+    if ((mine->changed & STATE_CHANGED_ALL) || mine->revision != d->revision)
+        return; /* mine is all new: a revision started afresh here, or there */
+    state_entry m = *d;
+    memset(d, 0, sizeof *d); /* moved into m */
+    m.dirty = 1;
+    m.changed = mine->changed;
+    if (mine->changed & STATE_CHANGED_DRAFT) {
+        free(m.draft);
+        m.draft = mine->draft;
+        mine->draft = NULL;
+    }
+    if (mine->changed & STATE_CHANGED_RESULT) {
+        m.attempts += mine->attempts - mine->base_attempts;
+        m.last_status = mine->last_status;
+        free(m.last_answer);
+        m.last_answer = mine->last_answer;
+        mine->last_answer = NULL;
+        m.passed |= mine->passed;
+        m.revealed_pass = (m.revealed_pass || mine->revealed_pass) && !m.passed;
+        if (mine->best_score > m.best_score)
+            m.best_score = mine->best_score;
+    }
+    if (mine->changed & STATE_CHANGED_CARD)
+        m.card = mine->card;
+    m.base_attempts = m.attempts - (mine->attempts - mine->base_attempts);
+    entry_release(mine);
+    *mine = m;
+}
+
 /* Takes in what another process saved since this one loaded or last
  * saved: the entries of `disk` this process did not change replace its
- * own, and its own unchanged entries that are no longer on disk (another
- * process reset them) go. */
+ * own, those it changed keep what it did not change (merge_entry), and
+ * its own unchanged entries that are no longer on disk (another process
+ * reset them) go. */
 static void merge_from(state *s, state *disk)
 {
     size_t j = 0;
@@ -536,8 +575,12 @@ static void merge_from(state *s, state *disk)
     for (size_t i = 0; i < disk->n; i++) {
         state_entry *d = &disk->entries[i];
         state_entry *mine = entry_lookup(s, d->id);
-        if ((mine && mine->dirty) || was_reset(s, d->id))
+        if (was_reset(s, d->id))
             continue;
+        if (mine && mine->dirty) {
+            merge_entry(mine, d);
+            continue;
+        }
         if (!mine) {
             s->entries = xrealloc(s->entries, (s->n + 1) * sizeof(*s->entries));
             mine = &s->entries[s->n++];
@@ -603,8 +646,11 @@ int state_save(state *s, char **err)
     if (lfd >= 0)
         close(lfd); /* and the lock with it */
     if (rc == 0) {
-        for (size_t i = 0; i < s->n; i++)
+        for (size_t i = 0; i < s->n; i++) {
             s->entries[i].dirty = 0;
+            s->entries[i].changed = 0;
+            s->entries[i].base_attempts = s->entries[i].attempts;
+        }
         for (size_t i = 0; i < s->nresets; i++)
             free(s->resets[i]);
         free(s->resets);
@@ -647,6 +693,7 @@ state_entry *state_get(state *s, const char *id, int revision)
         entry_release(e);
         entry_init(e, keep, revision);
         free(keep);
+        e->changed |= STATE_CHANGED_ALL;
     }
     e->dirty = 1;
     return e;
@@ -663,6 +710,7 @@ void state_set_draft(state *s, const char *id, int revision, const char *text)
     state_entry *e = state_get(s, id, revision);
     free(e->draft);
     e->draft = text ? xstrdup(text) : NULL;
+    e->changed |= STATE_CHANGED_DRAFT;
 }
 
 void state_reset(state *s, const char *id)
@@ -692,6 +740,7 @@ void state_record(state *s, const char *id, int revision, int status, double sco
     free(e->draft);
     e->draft = NULL;
     e->last_status = status;
+    e->changed |= STATE_CHANGED_DRAFT | STATE_CHANGED_RESULT;
     /* A skipped drill (SPEC 3.1) counts neither way: no attempt, no review. */
     if (status == ST_SKIPPED)
         return;
@@ -711,6 +760,7 @@ void state_record(state *s, const char *id, int revision, int status, double sco
         g = hints_used == 0 && retries == 0 ? REVIEW_GOOD : REVIEW_HARD;
     }
     review_update(&e->card, g, now);
+    e->changed |= STATE_CHANGED_CARD;
 }
 
 void state_self_grade(state *s, const char *id, int revision, const review_card *before, review_grade g, time_t now)
@@ -718,6 +768,7 @@ void state_self_grade(state *s, const char *id, int revision, const review_card 
     state_entry *e = state_get(s, id, revision);
     e->card = *before;
     review_update(&e->card, g, now);
+    e->changed |= STATE_CHANGED_CARD;
 }
 
 int state_history_add(const char *json, char **err)

@@ -19,10 +19,19 @@ typedef struct {
     int last_status;     /* a status (grade.h), -1 when never graded */
     double best_score;
     int dirty;           /* changed by this process since its last save */
+    unsigned changed;    /* which parts (STATE_CHANGED_*): a save takes in the rest */
+    int base_attempts;   /* attempts when loaded or last saved: this process added the difference */
     char *last_answer;   /* last submitted answer */
     char *draft;         /* unsubmitted editor text */
     review_card card;
 } state_entry;
+
+/* The parts of an entry a process changes; another process's save of the
+ * same drill keeps the parts this one did not change. */
+#define STATE_CHANGED_DRAFT 1u  /* the draft */
+#define STATE_CHANGED_RESULT 2u /* an answer graded: attempts, status, scores, last answer */
+#define STATE_CHANGED_CARD 4u   /* the review schedule */
+#define STATE_CHANGED_ALL 8u    /* all of it (a new revision started afresh) */
 
 typedef struct {
     char *path;          /* progress.json, or NULL when no state folder is known */

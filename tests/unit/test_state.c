@@ -354,6 +354,51 @@ static void test_two_processes_merge(void **st)
     state_free(&a);
 }
 
+/* Two processes change the same drill: each save keeps the parts the
+ * other changed. A second quiz that only typed a draft in a drill the
+ * first had just passed wrote its stale copy of the whole entry over the
+ * pass; one that graded a failing answer there lost the pass and the
+ * first attempt. */
+static void test_two_processes_same_drill(void **st)
+{
+    (void)st;
+    state a, b;
+    load_ok(&a);
+    load_ok(&b);
+    state_record(&a, "d", 1, ST_PASS, 1, "right", 0, 0, 0, T0);
+    save_ok(&a);
+    state_set_draft(&b, "d", 1, "# B");
+    save_ok(&b);
+    const state_entry *e = state_find(&b, "d", 1);
+    assert_non_null(e);
+    assert_true(e->passed);
+    assert_int_equal(e->attempts, 1);
+    assert_int_equal(e->last_status, ST_PASS);
+    assert_float_equal(e->best_score, 1.0, 1e-9);
+    assert_string_equal(e->last_answer, "right");
+    assert_string_equal(e->draft, "# B");
+    assert_int_equal(e->card.reps, 1);
+    /* b now grades a wrong answer there: a second attempt, the pass and
+     * the best score kept */
+    state_record(&b, "d", 1, ST_ERROR, 0, "wrong", 0, 0, 0, T0 + 10);
+    save_ok(&b);
+    /* and a, which has not seen b's saves, types a draft again */
+    state_set_draft(&a, "d", 1, "# A");
+    save_ok(&a);
+    state_free(&a);
+    state_free(&b);
+    load_ok(&a);
+    e = state_find(&a, "d", 1);
+    assert_non_null(e);
+    assert_int_equal(e->attempts, 2);
+    assert_true(e->passed);
+    assert_float_equal(e->best_score, 1.0, 1e-9);
+    assert_int_equal(e->last_status, ST_ERROR);
+    assert_string_equal(e->last_answer, "wrong");
+    assert_string_equal(e->draft, "# A");
+    state_free(&a);
+}
+
 /* A folder that cannot be made at start is tried again by each save:
  * the message says why, and fixing the folder lets progress be saved. */
 static void test_folder_made_later(void **st)
@@ -951,6 +996,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_foreign_format_set_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_format_left_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_processes_merge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_processes_same_drill, setup, teardown),
         cmocka_unit_test_setup_teardown(test_folder_made_later, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_utf8_set_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_second_corrupt_file_does_not_overwrite_first, setup, teardown),
