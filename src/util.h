@@ -98,17 +98,21 @@ int util_read_named(const char *path, size_t cap, char **data, size_t *len, char
 /* "1 MiB", "16 MiB", "512 bytes": a limit for messages. Returns buf. */
 char *util_fmt_size(char buf[32], size_t n);
 
-/* An output: standard output, or a file replaced atomically (a temporary
- * file with an unpredictable name, created with O_EXCL beside the target,
- * so a planted symbolic link is never followed; fsync; rename). A target
- * that exists and is not a regular file (a device such as /dev/null or
- * /dev/full, a FIFO, a terminal) is written in place. Writes are buffered
+/* An output: standard output, or a file replaced atomically (a file with
+ * no name beside the target where O_TMPFILE works, else a temporary file
+ * with an unpredictable name created with O_EXCL, so a planted symbolic
+ * link is never followed; fsync; a temporary name; rename), keeping the
+ * mode and owner of the file it replaces. A target that exists and is not
+ * a regular file (a device such as /dev/null or /dev/full, a FIFO, a
+ * terminal) is written in place, and a name for one of the process's own
+ * streams (/dev/stdout, /proc/self/fd/N) is that stream. Writes are buffered
  * and the first failure is kept: util_out_close reports it with the path
  * the user asked for, never the temporary name. */
 typedef struct {
     int fd;        /* -1 for a memory output */
     char *path;    /* as asked, NULL for standard output */
     char *tmp;     /* the temporary file renamed over path, or NULL */
+    int anon;      /* fd is a file with no name yet (O_TMPFILE): named tmp when closed */
     int err;       /* errno of the first failure, 0 */
     int memory;    /* collect in buf, never written (tests, and callers that want the text) */
     sbuf buf;

@@ -28,6 +28,7 @@ static void out_reset(util_out *o)
     o->fd = -1;
     o->path = NULL;
     o->tmp = NULL;
+    o->anon = 0;
     o->err = 0;
     o->memory = 0;
     /* an empty sbuf: it allocates on first use */
@@ -44,34 +45,98 @@ void util_out_open_memory(util_out *o)
 /* A temporary file beside path: ".NAME.<16 hex digits>.tmp", created with
  * O_EXCL (which never follows a link planted at that name) and mode 0666
  * less the umask, as the report itself should be. */
-static int create_temp(const char *path, char **tmp)
+static void out_pending_add(char *tmp);
+
+static char *temp_name(const char *path)
 {
     char *dir = util_dirname(path);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    unsigned long long r = 0;
+    if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+        r ^= (unsigned long long)getpid() * 0x9E3779B97F4A7C15ULL ^ (unsigned long long)util_now_ms();
+    /* a long name is cut so that the temporary name stays legal */
+    char *name = xasprintf("%s/.%.200s.%016llx.tmp", dir, base, r);
+    free(dir);
+    return name;
+}
+
+static int create_temp(const char *path, char **tmp)
+{
     for (int i = 0; i < OUT_TMP_TRIES; i++) {
-        unsigned long long r = 0;
-        if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
-            r ^= (unsigned long long)getpid() * 0x9E3779B97F4A7C15ULL ^ (unsigned long long)util_now_ms();
-        /* a long name is cut so that the temporary name stays legal */
-        char *name = xasprintf("%s/.%.200s.%016llx.tmp", dir, base, r);
+        char *name = temp_name(path);
         int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0666);
         if (fd >= 0) {
-            free(dir);
             *tmp = name;
             return fd;
         }
         int e = errno;
         free(name);
         if (e != EEXIST) {
-            free(dir);
             errno = e;
             return -1;
         }
     }
-    free(dir);
     errno = EEXIST;
     return -1;
+}
+
+/* The report is written into a file with no name yet (O_TMPFILE) where
+ * the file system can: a run killed with SIGKILL, or a machine that goes
+ * down, then leaves nothing beside the target. It gets its temporary name
+ * only when whole (name_anon), and is renamed over the target at once.
+ * -1 where it cannot be (no O_TMPFILE here, no /proc to link it from). */
+static int create_anon(const char *path)
+{
+    char *dir = util_dirname(path);
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    free(dir);
+    if (fd < 0)
+        return -1;
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    if (access(proc, F_OK) < 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Gives the unnamed file its temporary name (linkat never replaces a name
+ * that exists, so a link planted there is not followed either). */
+static int name_anon(util_out *o)
+{
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", o->fd);
+    for (int i = 0; i < OUT_TMP_TRIES; i++) {
+        char *name = temp_name(o->path);
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0) {
+            o->tmp = name;
+            out_pending_add(name);
+            return 0;
+        }
+        int e = errno;
+        free(name);
+        if (e != EEXIST) {
+            errno = e;
+            return -1;
+        }
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+/* A file replaced keeps its mode, and its owner and group where this user
+ * may give them: a gradebook kept at 0600 must not come back 0644 (cp and
+ * a shell's > keep them too). */
+static void keep_owner_and_mode(int fd, const char *path)
+{
+    struct stat old;
+    if (lstat(path, &old) < 0 || !S_ISREG(old.st_mode))
+        return;
+    if (fchown(fd, old.st_uid, old.st_gid) < 0)
+        (void)fchown(fd, (uid_t)-1, old.st_gid); /* a group of one's own, at least */
+    (void)fchmod(fd, old.st_mode & 07777);
 }
 
 /* The temporary files of outputs not closed yet: removed when Ctrl-C or
@@ -256,7 +321,15 @@ int util_out_open(util_out *o, const char *path, char **err)
                          "file elsewhere", path);
         goto fail;
     }
+    o->fd = create_anon(path);
+    if (o->fd >= 0) {
+        o->anon = 1;
+        keep_owner_and_mode(o->fd, path);
+        return 0;
+    }
     o->fd = create_temp(path, &o->tmp);
+    if (o->fd >= 0)
+        keep_owner_and_mode(o->fd, path);
     if (o->fd < 0) {
         /* the file is written beside its target and renamed over it: say
          * where, when it is that folder that refuses (-o /proc/version) */
@@ -349,7 +422,9 @@ int util_out_close(util_out *o, char **err)
         return 0;
     }
     util_out_flush(o);
-    if (!o->err && o->tmp && fsync(o->fd) < 0)
+    if (!o->err && (o->tmp || o->anon) && fsync(o->fd) < 0)
+        o->err = errno;
+    if (!o->err && o->anon && name_anon(o) < 0)
         o->err = errno;
     if (o->fd > STDERR_FILENO && close(o->fd) < 0 && !o->err)
         o->err = errno;

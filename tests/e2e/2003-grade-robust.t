@@ -130,6 +130,27 @@ test_expect_success '-o replaces the file whole and leaves no temporary file' '
     test "$(ls -A atomic)" = r.json
 '
 
+test_expect_success '-o over a file keeps its mode (and, where the user may, its owner and group)' '
+    mkdir private && echo old >private/g.csv && chmod 600 private/g.csv &&
+    expect_code 0 grade --format csv -o private/g.csv ok/ada.json &&
+    test "$(stat -c %a private/g.csv)" = 600 && lacks private/g.csv old &&
+    if [ "$(id -u)" -eq 0 ]; then
+        echo old >private/h.csv && chmod 640 private/h.csv && chown 65534:65534 private/h.csv &&
+        expect_code 0 grade --format csv -o private/h.csv ok/ada.json &&
+        test "$(stat -c %a:%u:%g private/h.csv)" = 640:65534:65534
+    fi
+'
+
+test_expect_success 'a run killed with SIGKILL midway leaves no temporary file beside the report' '
+    printf "{\"format\": \"pydrill-answers/1\", \"answers\": {\"mean-write\": \"import time\\\\ntime.sleep(2)\\\\n\"}}"  >slow9.json || exit 1
+    mkdir k9 && "$PYDRILL" grade --pack "$PACK" --format json -o k9/r.json slow9.json ok/ada.json 2>/dev/null &
+    pid=$!
+    sleep 0.5
+    kill -9 $pid || exit 1
+    wait $pid
+    test -z "$(ls -A k9)" || { echo "left behind: $(ls -A k9)"; exit 1; }
+'
+
 test_expect_success 'a run killed midway leaves no half report' '
     printf "{\"format\": \"pydrill-answers/1\", \"answers\": {\"mean-write\": \"import time\\\\ntime.sleep(2)\\\\n\"}}"  >slow.json || exit 1
     "$PYDRILL" grade --pack "$PACK" --format json -o killed.json slow.json ok/ada.json 2>/dev/null &
