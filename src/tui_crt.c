@@ -251,6 +251,11 @@ int crt_init(const char *what, char **err)
     }
     if (!getenv("ESCDELAY"))
         set_escdelay(25);
+    /* curses (and an $EDITOR started from here) takes LINES and COLUMNS
+     * over the terminal's own size: an exported value is stale at the
+     * first resize, and the quiz was drawn at it for good */
+    unsetenv("LINES");
+    unsetenv("COLUMNS");
     crt_screen = newterm(NULL, stdout, stdin);
     if (!crt_screen) {
         *err = crt_term_refused();

@@ -27,6 +27,14 @@ test_expect_success 'a drill at the minimum size 40x10 still shows the answer bo
     tui_wait "Fix the shared default list" && tui_keys Escape && tui_quit
 '
 
+test_expect_success 'LINES and COLUMNS left in the environment do not fix the size: the terminal'"'"'s own is drawn, and followed' '
+    tui_start LINES=10 COLUMNS=40 -- --pack "$PACK" && tui_wait "Mutable default argument" &&
+    tui_lacks "too small" && test "$(tui_screen | awk "{ if (length(\$0) > m) m = length(\$0) } END { print m }")" -gt 40 &&
+    tmux -L "$TUI_SOCK" resize-window -t t -x 30 -y 8 && tui_wait "Terminal too small: 30x8" &&
+    tmux -L "$TUI_SOCK" resize-window -t t -x 100 -y 30 && tui_wait "Mutable default argument" &&
+    tui_lacks "too small" && tui_quit
+'
+
 test_expect_success 'colours are used by default' '
     tui_start -- --pack "$PACK" && tui_wait "Mutable default argument" &&
     tui_screen -e >s && grep -qE "$sgr_color" s && tui_quit
