@@ -12,16 +12,19 @@
 #define QUIZ_MINUTES_MAX 1000000
 
 static const char quiz_usage[] =
-    "usage: pydrill [quiz] [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
+    "usage: pydrill [quiz] [--catalog F | --pack F ...]\n"
+    "                      [--mode practice|interview|review]\n"
     "                      [--topic T] [--count N] [--minutes M]\n"
     "\n"
     "The ncurses quiz (the default command). Press ? in it for the keys.\n"
     "\n"
-    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, else\n"
+    "                   the installed one)\n"
     "  --pack FILE      a pack to load without a catalog (repeatable)\n"
-    "  --mode MODE      practice (the list, default), interview (start one at once) or\n"
-    "                   review (the drills due for review)\n"
-    "  --topic T        start with the topic filter on T (an interview draws from T only)\n"
+    "  --mode MODE      practice (the list, default), interview (start one at\n"
+    "                   once) or review (the drills due for review)\n"
+    "  --topic T        start with the topic filter on T (an interview draws from\n"
+    "                   T only)\n"
     "  --count N        drills in an interview (default 10)\n"
     "  --minutes M      an interview's countdown, fractions allowed (default 30)\n"
     "  -h, --help       this help\n"
@@ -102,7 +105,10 @@ int cmd_quiz(int argc, char **argv)
         }
     }
     if (optind < argc) {
-        rc = cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
+        /* main has moved a command named after options to the front: a
+         * word left here names none */
+        rc = cmd_args_error(&a, "unexpected argument \"%s\" (no such command; pydrill --help lists them)",
+                            argv[optind]);
         goto out;
     }
 
