@@ -135,6 +135,11 @@ int cmd_quiz(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
+    /* no-color.org: NO_COLOR turns colours off when present and not an
+     * empty string; curses' side asks only whether it is set */
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && !*no_color)
+        unsetenv("NO_COLOR");
     rc = tui_quiz(&c, &o);
 done:
     catalog_free(&c);
