@@ -532,7 +532,12 @@ char *util_path_join(const char *dir, const char *rel)
 {
     if (rel[0] == '/' || !dir[0] || strcmp(dir, ".") == 0)
         return xstrdup(rel);
-    return xasprintf("%s/%s", dir, rel);
+    /* one slash between them, whatever dir ends with (HOME=/ was
+     * "//.local/...") */
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return xasprintf("%.*s%s%s", (int)n, dir, dir[n - 1] == '/' ? "" : "/", rel);
 }
 
 /* Copies n bytes, each byte that is not part of valid UTF-8 (a NUL too)

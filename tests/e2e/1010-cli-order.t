@@ -98,4 +98,11 @@ s = json.load(open(\"out.json\"))[\"submissions\"][0]
 assert s[\"error\"].startswith(s[\"source\"] + \": error: \"), s"
 '
 
+test_expect_success 'HOME=/ and an XDG_STATE_HOME ending in / give paths with one slash' '
+    (unset XDG_STATE_HOME; HOME=/ pydrill export --interviews >out 2>err) ;
+    contains err "/.local/state/pydrill" && lacks err "//" &&
+    XDG_STATE_HOME="$PWD/st/" pydrill export --interviews >out 2>err &&
+    contains err "$PWD/st/pydrill/interviews" && lacks err "//"
+'
+
 test_done

@@ -180,6 +180,24 @@ static void test_fmt_size(void **state)
     assert_string_equal(util_fmt_size(b, 1000), "1000 bytes");
 }
 
+/* HOME=/ said "//.local/state/pydrill" (newcomer7 F9) */
+static void test_path_join(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        { "/", ".local/state", "/.local/state" }, { "/home/u", "x", "/home/u/x" },
+        { "/home/u/", "x", "/home/u/x" },          { "/home/u//", "x", "/home/u/x" },
+        { "//", "x", "/x" },                         { "subs/", "a.py", "subs/a.py" },
+        { ".", "a.py", "a.py" },                     { "", "a.py", "a.py" },
+        { "d", "/abs", "/abs" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *p = util_path_join(cases[i][0], cases[i][1]);
+        assert_string_equal(p, cases[i][2]);
+        free(p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_out_memory),
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_fmt_size),
+        cmocka_unit_test(test_path_join),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
