@@ -52,15 +52,7 @@ static int cmp_str(const void *a, const void *b)
 /* A whole number in [lo, hi], nothing else. */
 static int parse_long(const char *s, long lo, long hi, long *out)
 {
-    char *end;
-    errno = 0;
-    if (!s || !*s || *s == ' ' || *s == '+')
-        return -1;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
+    return util_parse_long(s, lo, hi, out);
 }
 
 /* The largest -j and N of --shard. */

@@ -54,7 +54,6 @@ int cmd_quiz(int argc, char **argv)
         if (cmd_source_take(&src, opt, optarg))
             continue;
         const char *v = optarg;
-        char *end;
         switch (opt) {
         case 'h':
             rc = cmd_help(&a);
@@ -79,9 +78,8 @@ int cmd_quiz(int argc, char **argv)
             o.topic = v;
             break;
         case OPT_COUNT: {
-            errno = 0;
-            long n = strtol(v, &end, 10);
-            if (errno || *end || end == v || n < 1 || n > 100000) {
+            long n;
+            if (util_parse_long(v, 1, 100000, &n) < 0) {
                 rc = cmd_args_error(&a, "--count needs a whole number of drills, 1 or more");
                 goto out;
             }
@@ -89,9 +87,8 @@ int cmd_quiz(int argc, char **argv)
             break;
         }
         case OPT_MINUTES: {
-            errno = 0;
-            double x = strtod(v, &end);
-            if (errno || *end || end == v || !(x > 0) || x > QUIZ_MINUTES_MAX) {
+            double x;
+            if (util_parse_decimal(v, 0, QUIZ_MINUTES_MAX, &x) < 0 || !(x > 0)) {
                 rc = cmd_args_error(&a, "--minutes needs a positive number of minutes, at most %d (fractions allowed, "
                                         "e.g. 0.5)", QUIZ_MINUTES_MAX);
                 goto out;

@@ -98,6 +98,29 @@ s = json.load(open(\"out.json\"))[\"submissions\"][0]
 assert s[\"error\"].startswith(s[\"source\"] + \": error: \"), s"
 '
 
+test_expect_success 'numbers are digits: a space, a sign, hex or an exponent is a usage error' '
+    for v in " 3" "+3" "3 " 0x3; do
+        expect_code 2 pydrill --count "$v" --pack "$E" </dev/null 2>err && contains err "--count needs" || exit 1
+        expect_code 2 pydrill export --interview "$v" 2>err && contains err "--interview needs" || exit 1
+        expect_code 2 pydrill grade -j "$v" --pack "$E" x.json 2>err && contains err "-j" || exit 1
+    done &&
+    for v in " 3" "+3" 0x10 1e1 . 0 0.0; do
+        expect_code 2 pydrill --minutes "$v" --pack "$E" </dev/null 2>err && contains err "--minutes needs" || exit 1
+    done &&
+    for v in .5 2. 0.25; do
+        expect_code 2 pydrill --minutes "$v" --pack "$E" </dev/null 2>err && lacks err "--minutes" || exit 1
+    done
+'
+
+test_expect_success 'README'"'"'s Environment table names every variable pydrill reads' '
+    sed -n "/^### Environment/,/^### /p" "$TOP/README.md" >env.md && test -s env.md &&
+    names=$( (grep -ho "getenv(\"[A-Z_]*\")" "$TOP"/src/*.c | cut -d\" -f2;
+              grep -ho "define ENV_[A-Z_]* \"[A-Z_]*\"" "$TOP"/src/*.c | cut -d\" -f2) |
+            grep -E "^(PYDRILL_|TMPDIR$|NO_COLOR$|XDG_STATE_HOME$|VISUAL$|EDITOR$|JOB_COMPLETION_INDEX$)" | sort -u) &&
+    test -n "$names" &&
+    for v in $names; do contains env.md "\`$v\`" || exit 1; done
+'
+
 test_expect_success 'HOME=/ and an XDG_STATE_HOME ending in / give paths with one slash' '
     (unset XDG_STATE_HOME; HOME=/ pydrill export --interviews >out 2>err) ;
     contains err "/.local/state/pydrill" && lacks err "//" &&
