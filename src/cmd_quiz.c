@@ -103,9 +103,9 @@ int cmd_quiz(int argc, char **argv)
     }
     if (optind < argc) {
         /* main has moved a command named after options to the front: a
-         * word left here names none */
-        rc = cmd_args_error(&a, "unexpected argument \"%s\" (no such command; pydrill --help lists them)",
-                            argv[optind]);
+         * word left here names none (or came after "--") */
+        rc = cmd_args_error(&a, "unexpected argument \"%s\" (the quiz takes none; pydrill --help lists the "
+                                "commands)", argv[optind]);
         goto out;
     }
 

@@ -30,7 +30,8 @@ test_expect_success 'an option'"'"'s value that names a command is its value, no
 
 test_expect_success 'a word after the options that is no command is named as such' '
     expect_code 2 pydrill --pack "$E" lsit >out 2>err &&
-    contains err "unexpected argument \"lsit\" (no such command" && test ! -s out
+    contains err "unexpected argument \"lsit\" (the quiz takes none; pydrill --help lists the commands)" &&
+    test ! -s out
 '
 
 # Every option of every command (from the sources), before the command:
