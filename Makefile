@@ -140,6 +140,16 @@ fuzz: deps-fuzz
 BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
 
+# install and uninstall hand these paths to the shell unquoted: a space
+# made two paths of one (a stray /tmp/p, and a q/ tree in the clone) and
+# then failed. Refused before anything is built or made.
+INSTALL_PATH_VARS = DESTDIR PREFIX BASH_COMPLETION_DIR ZSH_COMPLETION_DIR
+ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)
+$(foreach v,$(INSTALL_PATH_VARS),$(if $(filter-out 1,$(words x$($(v))x)),$(error $(v)="$($(v))" has a space \
+  in it, which make install and uninstall cannot quote: choose a path without one (a symbolic link to \
+  the folder will do))))
+endif
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pydrill/drills $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR)

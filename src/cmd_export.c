@@ -167,7 +167,6 @@ int cmd_export(int argc, char **argv)
     cmd_args_init(&a, "export", export_usage, argc, argv, "o:h", longopts);
     int opt;
     while ((opt = cmd_args_next(&a)) != -1) {
-        char *end;
         switch (opt) {
         case 'o': out = optarg; continue;
         case OPT_INTERVIEWS:
@@ -176,9 +175,7 @@ int cmd_export(int argc, char **argv)
             continue;
         case OPT_INTERVIEW:
             numbered = 1;
-            errno = 0;
-            interview = strtol(optarg, &end, 10);
-            if (errno || *end || end == optarg || interview < 1 || interview > 1000000)
+            if (util_parse_long(optarg, 1, 1000000, &interview) < 0)
                 return cmd_args_error(&a, "--interview needs a number, 1 for the newest interview");
             continue;
         case OPT_FORMAT:

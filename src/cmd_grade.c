@@ -52,15 +52,7 @@ static int cmp_str(const void *a, const void *b)
 /* A whole number in [lo, hi], nothing else. */
 static int parse_long(const char *s, long lo, long hi, long *out)
 {
-    char *end;
-    errno = 0;
-    if (!s || !*s || *s == ' ' || *s == '+')
-        return -1;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
+    return util_parse_long(s, lo, hi, out);
 }
 
 /* The largest -j and N of --shard. */
@@ -148,35 +140,43 @@ static int parse_shard(const cmd_args *a, const char *val, grade_opts *o)
 static char *grade_usage(int jobs)
 {
     return xasprintf(
-        "usage: pydrill grade [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
-        "                     [--shard K/N | --shard auto] [--reveal-hidden] [--quiet]\n"
-        "                     [--drill ID ...] [--from LIST] SUBMISSION...\n"
+        "usage: pydrill grade [--catalog F | --pack F ...] [-j N] [--format FMT]\n"
+        "                     [-o FILE] [--shard K/N | --shard auto] [--reveal-hidden]\n"
+        "                     [--quiet] [--drill ID ...] [--from LIST] SUBMISSION...\n"
         "\n"
         "Grades every submission against every drill loaded and writes one report.\n"
         "A SUBMISSION is an answers file (pydrill-answers/1), a folder of <id>.py and\n"
         "<id>.txt files, or - for an answers file on standard input.\n"
         "\n"
-        "  --catalog FILE      the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+        "  --catalog FILE      the catalog (default: $PYDRILL_CATALOG, ./drills.json,\n"
+        "                      else the installed one)\n"
         "  --pack FILE         a pack to load without a catalog (repeatable)\n"
-        "  -j, --jobs N        answers graded at once (default here: %d, the CPUs this process may use)\n"
-        "  --format FMT        text (default), json, jsonl, junit, tap, html, csv, gradescope,\n"
-        "                      prairielearn (the last two: exactly one submission)\n"
-        "  -o, --output FILE   write the report to FILE (replaced whole, never half-written)\n"
-        "  --from LIST         also grade the submissions LIST names, one path a line (- reads\n"
-        "                      them from standard input): more than a command line holds\n"
+        "  -j, --jobs N        answers graded at once (default here: %d, the CPUs\n"
+        "                      this process may use)\n"
+        "  --format FMT        text (default), json, jsonl, junit, tap, html, csv,\n"
+        "                      gradescope, prairielearn (the last two: exactly one\n"
+        "                      submission)\n"
+        "  -o, --output FILE   write the report to FILE (replaced whole, never\n"
+        "                      half-written)\n"
+        "  --from LIST         also grade the submissions LIST names, one path a line\n"
+        "                      (- reads them from standard input): more than a\n"
+        "                      command line holds\n"
         "  --shard K/N         grade only the submissions at sorted positions p with\n"
-        "                      (p - 1) mod N = K - 1; merge the shards with pydrill report\n"
-        "  --shard auto        K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or a\n"
-        "                      Kubernetes Indexed Job (JOB_COMPLETION_INDEX, PYDRILL_SHARDS)\n"
-        "  --drill ID          grade only this drill of those loaded (repeatable): one question\n"
-        "                      of a platform, one assignment of a course\n"
-        "  --reveal-hidden     show hidden tests' expected and actual values (not for candidates)\n"
+        "                      (p - 1) mod N = K - 1; merge the shards with\n"
+        "                      pydrill report\n"
+        "  --shard auto        K and N from a Slurm job array (SLURM_ARRAY_TASK_*) or\n"
+        "                      a Kubernetes Indexed Job (JOB_COMPLETION_INDEX,\n"
+        "                      PYDRILL_SHARDS)\n"
+        "  --drill ID          grade only this drill of those loaded (repeatable): one\n"
+        "                      question of a platform, one assignment of a course\n"
+        "  --reveal-hidden     show hidden tests' expected and actual values (not for\n"
+        "                      candidates)\n"
         "  -q, --quiet         no progress bar, even on a terminal\n"
         "  -h, --help          this help\n"
         "\n"
-        "Exit status: 0 every answer passed; 1 an answer did not pass; 2 a usage error, or an\n"
-        "input that could not be read or an output that could not be written (everything\n"
-        "readable is still graded and reported). See pydrill(1).\n",
+        "Exit status: 0 every answer passed; 1 an answer did not pass; 2 a usage error,\n"
+        "or an input that could not be read or an output that could not be written\n"
+        "(everything readable is still graded and reported). See pydrill(1).\n",
         jobs);
 }
 
@@ -484,9 +484,12 @@ static void note_unknown(const catalog *c, const submission *sub, const char *pa
     }
     /* a folder named like an answer to a drill graded here, and no answer */
     for (size_t f = 0; f < sub->nfolder_answers; f++)
-        if (catalog_find(c, sub->folder_answers[f].id) && !submission_get(sub, sub->folder_answers[f].id))
-            diag_add(&sv->warnings, "%s: warning: is a folder, not an answer file: drill %s has no answer",
-                     sub->folder_answers[f].path, sub->folder_answers[f].id);
+        if (catalog_find(c, sub->folder_answers[f].id) && !submission_get(sub, sub->folder_answers[f].id)) {
+            char *shown = util_name_shown(sub->folder_answers[f].path);
+            diag_add(&sv->warnings, "%s: warning: is a folder, not an answer file: drill %s has no answer", shown,
+                     sub->folder_answers[f].id);
+            free(shown);
+        }
     if (n > UNKNOWN_LISTED)
         sbuf_addf(&sb, " and %zu more", n - UNKNOWN_LISTED);
     if (n) {
@@ -692,7 +695,9 @@ int cmd_grade(int argc, char **argv)
                 sbuf_init(&sb);
                 for (size_t i = 0; i < ad.n; i++)
                     sbuf_addf(&sb, "%s%s", i ? "; " : "", ad.msgs[i]);
-                sv[s].error = sbuf_detach(&sb, NULL);
+                /* the path in it written as the source is (bad\xff), so
+                 * reports name it once, not a second time mangled */
+                sv[s].error = util_name_shown(sb.buf ? sb.buf : "");
                 sbuf_release(&sb);
                 cmd_print_diag(&ad);
                 bad_input = 1;
@@ -707,7 +712,7 @@ int cmd_grade(int argc, char **argv)
                 unreadable += child_drills;
                 continue;
             }
-            note_unknown(&c, &sub, path, &sv[s], &unknown);
+            note_unknown(&c, &sub, sv[s].source, &sv[s], &unknown); /* the path as shown */
             engine_batch_add(batch, s, &sub, &sv[s]);
             submission_free(&sub);
         }

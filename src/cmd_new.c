@@ -10,9 +10,10 @@
 static const char new_usage[] =
     "usage: pydrill new KIND\n"
     "\n"
-    "Prints a template drill of KIND (predict, fix, write, choice, explain, parsons) that\n"
-    "passes pydrill check once its placeholders are replaced by a real question. Put it\n"
-    "in a pack's \"drills\" array; docs/authoring.md describes every field.\n"
+    "Prints a template drill of KIND (predict, fix, write, choice, explain,\n"
+    "parsons) that passes pydrill check once its placeholders are replaced by a\n"
+    "real question. Put it in a pack's \"drills\" array; docs/authoring.md\n"
+    "describes every field.\n"
     "\n"
     "  -h, --help   this help\n";
 

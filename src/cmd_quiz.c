@@ -12,16 +12,19 @@
 #define QUIZ_MINUTES_MAX 1000000
 
 static const char quiz_usage[] =
-    "usage: pydrill [quiz] [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
+    "usage: pydrill [quiz] [--catalog F | --pack F ...]\n"
+    "                      [--mode practice|interview|review]\n"
     "                      [--topic T] [--count N] [--minutes M]\n"
     "\n"
     "The ncurses quiz (the default command). Press ? in it for the keys.\n"
     "\n"
-    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, else\n"
+    "                   the installed one)\n"
     "  --pack FILE      a pack to load without a catalog (repeatable)\n"
-    "  --mode MODE      practice (the list, default), interview (start one at once) or\n"
-    "                   review (the drills due for review)\n"
-    "  --topic T        start with the topic filter on T (an interview draws from T only)\n"
+    "  --mode MODE      practice (the list, default), interview (start one at\n"
+    "                   once) or review (the drills due for review)\n"
+    "  --topic T        start with the topic filter on T (an interview draws from\n"
+    "                   T only)\n"
     "  --count N        drills in an interview (default 10)\n"
     "  --minutes M      an interview's countdown, fractions allowed (default 30)\n"
     "  -h, --help       this help\n"
@@ -51,7 +54,6 @@ int cmd_quiz(int argc, char **argv)
         if (cmd_source_take(&src, opt, optarg))
             continue;
         const char *v = optarg;
-        char *end;
         switch (opt) {
         case 'h':
             rc = cmd_help(&a);
@@ -76,9 +78,8 @@ int cmd_quiz(int argc, char **argv)
             o.topic = v;
             break;
         case OPT_COUNT: {
-            errno = 0;
-            long n = strtol(v, &end, 10);
-            if (errno || *end || end == v || n < 1 || n > 100000) {
+            long n;
+            if (util_parse_long(v, 1, 100000, &n) < 0) {
                 rc = cmd_args_error(&a, "--count needs a whole number of drills, 1 or more");
                 goto out;
             }
@@ -86,9 +87,8 @@ int cmd_quiz(int argc, char **argv)
             break;
         }
         case OPT_MINUTES: {
-            errno = 0;
-            double x = strtod(v, &end);
-            if (errno || *end || end == v || !(x > 0) || x > QUIZ_MINUTES_MAX) {
+            double x;
+            if (util_parse_decimal(v, 0, QUIZ_MINUTES_MAX, &x) < 0 || !(x > 0)) {
                 rc = cmd_args_error(&a, "--minutes needs a positive number of minutes, at most %d (fractions allowed, "
                                         "e.g. 0.5)", QUIZ_MINUTES_MAX);
                 goto out;
@@ -102,7 +102,10 @@ int cmd_quiz(int argc, char **argv)
         }
     }
     if (optind < argc) {
-        rc = cmd_args_error(&a, "unexpected argument \"%s\"", argv[optind]);
+        /* main has moved a command named after options to the front: a
+         * word left here names none (or came after "--") */
+        rc = cmd_args_error(&a, "unexpected argument \"%s\" (the quiz takes none; pydrill --help lists the "
+                                "commands)", argv[optind]);
         goto out;
     }
 
@@ -129,6 +132,11 @@ int cmd_quiz(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
+    /* no-color.org: NO_COLOR turns colours off when present and not an
+     * empty string; curses' side asks only whether it is set */
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && !*no_color)
+        unsetenv("NO_COLOR");
     rc = tui_quiz(&c, &o);
 done:
     catalog_free(&c);

@@ -69,9 +69,10 @@ static const char show_usage[] =
     "\n"
     "A drill's question, code and visible tests; hidden tests are counted.\n"
     "\n"
-    "  --solution       add the hidden tests, wrong answers, solution, hints, model answer,\n"
-    "                   rubric and explanation\n"
-    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --solution       add the hidden tests, wrong answers, solution, hints,\n"
+    "                   model answer, rubric and explanation\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, else\n"
+    "                   the installed one)\n"
     "  --pack FILE      a pack to load without a catalog (repeatable)\n"
     "  -h, --help       this help\n";
 

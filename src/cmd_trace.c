@@ -15,7 +15,8 @@
 #include "util.h"
 
 static const char trace_usage[] =
-    "usage: pydrill trace ID [--code FILE | -] [--format text|json] [--catalog F | --pack F ...]\n"
+    "usage: pydrill trace ID [--code FILE | -] [--format text|json]\n"
+    "                     [--catalog F | --pack F ...]\n"
     "\n"
     "Runs the code of drill ID (or FILE, or standard input with -) in the sandbox,\n"
     "under the drill's limits, with a line tracer, and shows each step: the line,\n"
@@ -23,9 +24,11 @@ static const char trace_usage[] =
     "step, by an id that stays with it (o1, o2, ...); one that several names or\n"
     "containers refer to is marked shared.\n"
     "\n"
-    "  --code FILE      trace FILE instead of the drill's code (- reads standard input)\n"
+    "  --code FILE      trace FILE instead of the drill's code (- reads standard\n"
+    "                   input)\n"
     "  --format FMT     text (default) or json (pydrill-trace/1, see the README)\n"
-    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, the installed one)\n"
+    "  --catalog FILE   the catalog (default: $PYDRILL_CATALOG, ./drills.json, else\n"
+    "                   the installed one)\n"
     "  --pack FILE      a pack to load without a catalog (repeatable)\n"
     "  -h, --help       this help\n"
     "\n"

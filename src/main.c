@@ -6,32 +6,41 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "engine.h"
+#include "util.h"
 
 static const char usage[] =
-    "usage: pydrill [quiz]  [--catalog F | --pack F ...] [--mode practice|interview|review]\n"
+    "usage: pydrill [quiz]  [--catalog F | --pack F ...]\n"
+    "                       [--mode practice|interview|review]\n"
     "                       [--topic T] [--count N] [--minutes M]\n"
     "       pydrill list    [--catalog F | --pack F ...] [--format text|json]\n"
     "       pydrill show    ID [--solution]\n"
     "       pydrill run     ID [FILE | -] [--watch]\n"
-    "       pydrill grade   [--catalog F | --pack F ...] [-j N] [--format FMT] [-o FILE]\n"
-    "                       [--shard K/N | --shard auto] [--reveal-hidden] [--quiet]\n"
-    "                       [--drill ID ...] [--from LIST] SUBMISSION...\n"
-    "       pydrill report  [--catalog F | --pack F ...] [--format FMT] [-o FILE] SHARD.jsonl...\n"
+    "       pydrill grade   [--catalog F | --pack F ...] [-j N] [--format FMT]\n"
+    "                       [-o FILE] [--shard K/N | --shard auto] [--reveal-hidden]\n"
+    "                       [--quiet] [--drill ID ...] [--from LIST] SUBMISSION...\n"
+    "       pydrill report  [--catalog F | --pack F ...] [--format FMT] [-o FILE]\n"
+    "                       SHARD.jsonl...\n"
     "       pydrill trace   ID [--code FILE | -] [--format text|json]\n"
     "       pydrill check   [--catalog F | --pack F ...]\n"
     "       pydrill new     KIND\n"
     "       pydrill export  [-o FILE]\n"
-    "       pydrill export  --interviews | --interview N [--format text|html|json] [-o FILE]\n"
+    "       pydrill export  --interviews | --interview N [--format text|html|json]\n"
+    "                       [-o FILE]\n"
     "       pydrill --help | --version | help COMMAND\n"
     "\n"
-    "Formats for grade and report: text json jsonl junit tap html csv gradescope prairielearn.\n"
-    "Kinds: predict fix write choice explain parsons. Every command takes --help.\n"
-    "Exit codes: 0 all passed / no problem, 1 an answer did not pass or check found a problem,\n"
-    "2 usage error, unreadable input or an output that could not be written. See pydrill(1).\n";
+    "Options go anywhere on the line, before the command too. Every command\n"
+    "takes --help.\n"
+    "Formats for grade and report: text json jsonl junit tap html csv gradescope\n"
+    "prairielearn.\n"
+    "Kinds: predict fix write choice explain parsons.\n"
+    "Exit codes: 0 all passed / no problem, 1 an answer did not pass or check\n"
+    "found a problem, 2 usage error, unreadable input or an output that could not\n"
+    "be written. See pydrill(1).\n";
 
 static const struct {
     const char *name;
@@ -51,6 +60,81 @@ static int (*find_command(const char *name))(int, char **)
     return NULL;
 }
 
+/* The options of any command that take a value (the word after them is
+ * that value, never the command), and those that take none; a word after
+ * neither kind is where the options stop. tests/e2e/1010-cli-order.t
+ * checks these against every command's table. */
+static const char *const value_options[] = { "catalog", "pack",   "output", "format", "jobs", "shard", "from",
+                                             "drill",   "mode",   "topic",  "count",  "minutes", "code",
+                                             "interview" };
+static const char *const flag_options[] = { "help", "version", "interviews", "reveal-hidden", "quiet",
+                                            "watch", "solution" };
+static const char value_letters[] = "oj";
+static const char flag_letters[] = "hqV";
+
+#define COUNT(a) (sizeof a / sizeof a[0])
+
+/* 1 when the long option word (after "--", without "=value") takes a
+ * value, 0 when it takes none, -1 when it is no option of pydrill's or an
+ * abbreviation that could be either. Exact names first ("--interview"
+ * and "--interviews"), then the unique prefixes getopt_long accepts. */
+static int long_takes_value(const char *name, size_t len)
+{
+    int value = 0, flag = 0;
+    for (size_t i = 0; i < COUNT(value_options); i++)
+        if (strlen(value_options[i]) == len && !strncmp(value_options[i], name, len))
+            return 1;
+    for (size_t i = 0; i < COUNT(flag_options); i++)
+        if (strlen(flag_options[i]) == len && !strncmp(flag_options[i], name, len))
+            return 0;
+    for (size_t i = 0; i < COUNT(value_options); i++)
+        value += !strncmp(value_options[i], name, len);
+    for (size_t i = 0; i < COUNT(flag_options); i++)
+        flag += !strncmp(flag_options[i], name, len);
+    return value && !flag ? 1 : flag && !value ? 0 : -1;
+}
+
+/* Where the command is when options come before it (`pydrill --pack F
+ * list`): the first word that is not an option or an option's value.
+ * Its index, or 0 when there is none or the options cannot be read
+ * without knowing the command (an unknown option: the quiz says so). */
+static int command_index(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *w = argv[i];
+        if (!strcmp(w, "--"))
+            return 0;
+        if (w[0] != '-' || !w[1])
+            return i;
+        if (w[1] == '-') {
+            if (strchr(w, '='))
+                continue;
+            int v = long_takes_value(w + 2, strlen(w + 2));
+            if (v < 0)
+                return 0;
+            i += v;
+            continue;
+        }
+        /* a cluster of letters (-qj4, -oFILE): a value letter takes the
+         * rest of the word, or the next word when it ends the cluster */
+        for (const char *p = w + 1; *p; p++) {
+            if (strchr(value_letters, *p)) {
+                i += !p[1];
+                break;
+            }
+            if (!strchr(flag_letters, *p))
+                return 0;
+        }
+    }
+    return 0;
+}
+
+static const char help_usage[] =
+    "usage: pydrill help [COMMAND]\n"
+    "\n"
+    "Shows how to use COMMAND (the same as pydrill COMMAND --help), or with\n"
+    "no COMMAND every command's usage (pydrill --help).\n";
+
 static int run(int argc, char **argv)
 {
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -62,6 +146,13 @@ static int run(int argc, char **argv)
             fputs(usage, stdout);
             return EXIT_OK;
         }
+        if (argc > 3)
+            return cmd_usage_error("help: unexpected argument \"%s\" (pydrill help COMMAND: one command)",
+                                   argv[3]);
+        if (!strcmp(argv[2], "help")) {
+            fputs(help_usage, stdout);
+            return EXIT_OK;
+        }
         int (*fn)(int, char **) = find_command(argv[2]);
         if (!fn || argv[2][0] == '_')
             return cmd_usage_error("help: unknown command \"%s\"", argv[2]);
@@ -69,11 +160,29 @@ static int run(int argc, char **argv)
         return fn(2, args);
     }
     if (argc >= 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
+        if (argc > 2)
+            return cmd_usage_error("%s: unexpected argument \"%s\" (it takes none)", argv[1], argv[2]);
         printf("pydrill %s\nPython %s (embedded)\nsandbox: %s\n", PYDRILL_VERSION, engine_python_version(),
                engine_sandbox_features());
         return EXIT_OK;
     }
-    if (argc < 2 || argv[1][0] == '-')
+    if (argc >= 2 && argv[1][0] == '-') {
+        /* options before the command are its own: the command is moved
+         * to the front, the rest keeps its order */
+        int k = command_index(argc, argv);
+        int (*fn)(int, char **) = k ? find_command(argv[k]) : NULL;
+        if (!fn || argv[k][0] == '_')
+            return cmd_quiz(argc, argv);
+        char **args = xcalloc((size_t)argc + 1, sizeof *args);
+        args[0] = argv[k];
+        for (int i = 1, j = 1; i < argc; i++)
+            if (i != k)
+                args[j++] = argv[i];
+        int rc = fn(argc - 1, args);
+        free(args);
+        return rc;
+    }
+    if (argc < 2)
         return cmd_quiz(argc, argv);
     int (*fn)(int, char **) = find_command(argv[1]);
     if (fn)

@@ -133,8 +133,9 @@ static void add_submission(sbuf *sb, const report_sub *s)
             sbuf_addf(sb, "%s/%s, %d passed\n", report_fmt_num(a, s->score), report_fmt_num(b, s->max),
                       s->passed);
     }
+    /* a warning is located already ("PATH: warning: ..."): one prefix */
     for (size_t i = 0; i < s->nwarnings; i++)
-        add_line(sb, "  ", "warning: ", s->warnings[i]);
+        add_line(sb, "  ", strstr(s->warnings[i], ": warning: ") ? "" : "warning: ", s->warnings[i]);
     for (size_t i = 0; i < s->ndrills; i++) {
         int w = (int)strlen(s->drills[i].id);
         if (w > idw)

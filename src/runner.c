@@ -94,10 +94,8 @@ static int read_time_scale(char **err)
     const char *e = getenv("PYDRILL_TIME_SCALE");
     if (!e || !*e)
         return 0;
-    char *end;
-    errno = 0;
-    long v = strtol(e, &end, 10);
-    if (errno || end == e || *end || v < 1 || v > RUNLIMITS_MAX_SCALE) {
+    long v;
+    if (util_parse_long(e, 1, RUNLIMITS_MAX_SCALE, &v) < 0) {
         *err = xasprintf("PYDRILL_TIME_SCALE must be a whole number from 1 to %d, not \"%.40s\"",
                          RUNLIMITS_MAX_SCALE, e);
         return -1;

@@ -37,7 +37,7 @@ char *state_dir(void)
     const char *xdg = getenv("XDG_STATE_HOME");
     /* The XDG spec says relative paths are invalid and must be ignored. */
     if (xdg && xdg[0] == '/')
-        return xasprintf("%s/pydrill", xdg);
+        return util_path_join(xdg, "pydrill");
     const char *home = getenv("HOME");
     if (!home || !home[0]) {
         struct passwd *pw = getpwuid(getuid());
@@ -45,7 +45,7 @@ char *state_dir(void)
     }
     if (!home)
         return NULL;
-    return xasprintf("%s/.local/state/pydrill", home);
+    return util_path_join(home, ".local/state/pydrill");
 }
 
 /* mkdir -p; folders it creates are private (0700): answers and drafts are

@@ -528,11 +528,45 @@ char *util_dirname(const char *path)
     return xstrndup(path, (size_t)(slash - path));
 }
 
+int util_parse_long(const char *s, long lo, long hi, long *out)
+{
+    if (!s || !*s || strspn(s, "0123456789") != strlen(s))
+        return -1;
+    errno = 0;
+    long v = strtol(s, NULL, 10);
+    if (errno || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int util_parse_decimal(const char *s, double lo, double hi, double *out)
+{
+    if (!s)
+        return -1;
+    size_t whole = strspn(s, "0123456789"), frac = 0;
+    if (s[whole] == '.')
+        frac = strspn(s + whole + 1, "0123456789");
+    if (whole + frac == 0 || s[whole + (s[whole] == '.') + frac] != '\0')
+        return -1;
+    errno = 0;
+    double v = strtod(s, NULL); /* LC_NUMERIC is "C" (main) */
+    if (errno || !(v >= lo && v <= hi))
+        return -1;
+    *out = v;
+    return 0;
+}
+
 char *util_path_join(const char *dir, const char *rel)
 {
     if (rel[0] == '/' || !dir[0] || strcmp(dir, ".") == 0)
         return xstrdup(rel);
-    return xasprintf("%s/%s", dir, rel);
+    /* one slash between them, whatever dir ends with (HOME=/ was
+     * "//.local/...") */
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return xasprintf("%.*s%s%s", (int)n, dir, dir[n - 1] == '/' ? "" : "/", rel);
 }
 
 /* Copies n bytes, each byte that is not part of valid UTF-8 (a NUL too)

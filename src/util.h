@@ -97,6 +97,13 @@ int util_read_regular(int dirfd, const char *name, const char *shown, size_t cap
 int util_read_named(const char *path, size_t cap, char **data, size_t *len, char **err);
 /* "1 MiB", "16 MiB", "512 bytes": a limit for messages. Returns buf. */
 char *util_fmt_size(char buf[32], size_t n);
+/* Numbers given on the command line or in the environment, strictly:
+ * util_parse_long takes ASCII digits only (no sign, space, or 0x) for a
+ * value from lo to hi; util_parse_decimal digits with at most one '.'
+ * ("0.5", "2.", ".5"; no exponent, no hex) for one from lo to hi. 0 with
+ * *out set, or -1 for anything else. */
+int util_parse_long(const char *s, long lo, long hi, long *out);
+int util_parse_decimal(const char *s, double lo, double hi, double *out);
 
 /* An output: standard output, or a file replaced atomically (a file with
  * no name beside the target where O_TMPFILE works, else a temporary file

@@ -97,7 +97,7 @@ test_expect_success 'a full stdout is an error (exit 2), for every command that 
 '
 
 test_expect_success 'a PYDRILL_TIME_SCALE that is not a whole number from 1 to 1000 is an error, not 1' '
-    for v in 0 abc 1001 -5 2x; do
+    for v in 0 abc 1001 -5 2x " 2" "+2" "2 " 0x2; do
         PYDRILL_TIME_SCALE=$v expect_code 2 "$PYDRILL" run mean-write ok/ada.json --pack "$PACK" >out 2>err || exit 1
         contains err "PYDRILL_TIME_SCALE must be a whole number from 1 to 1000, not \"$v\"" || exit 1
     done

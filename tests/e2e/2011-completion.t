@@ -55,4 +55,14 @@ test_expect_success 'make install puts both where the shells look, and the man p
     contains plan "doc/pydrill.1 /dest/usr/share/man/man1/pydrill.1"
 '
 
+test_expect_success 'make install and uninstall refuse a path with a space before doing anything' '
+    for v in PREFIX DESTDIR; do
+        for goal in install uninstall; do
+            expect_code 2 make -n --no-print-directory -C "$TOP" $goal "$v=$TRASH/p q" >plan 2>err || exit 1
+            contains err "$v=\"$TRASH/p q\" has a space in it" && test ! -s plan || exit 1
+        done
+    done &&
+    test ! -e "$TRASH/p" && test ! -e "$TOP/q"
+'
+
 test_done

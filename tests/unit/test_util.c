@@ -180,6 +180,47 @@ static void test_fmt_size(void **state)
     assert_string_equal(util_fmt_size(b, 1000), "1000 bytes");
 }
 
+/* HOME=/ said "//.local/state/pydrill" (newcomer7 F9) */
+static void test_path_join(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        { "/", ".local/state", "/.local/state" }, { "/home/u", "x", "/home/u/x" },
+        { "/home/u/", "x", "/home/u/x" },          { "/home/u//", "x", "/home/u/x" },
+        { "//", "x", "/x" },                         { "subs/", "a.py", "subs/a.py" },
+        { ".", "a.py", "a.py" },                     { "", "a.py", "a.py" },
+        { "d", "/abs", "/abs" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *p = util_path_join(cases[i][0], cases[i][1]);
+        assert_string_equal(p, cases[i][2]);
+        free(p);
+    }
+}
+
+/* PYDRILL_TIME_SCALE=" 2" was taken as 2 (newcomer7 F9) */
+static void test_parse_numbers(void **state)
+{
+    (void)state;
+    long l = -1;
+    double d = -1;
+    assert_int_equal(util_parse_long("42", 1, 100, &l), 0);
+    assert_int_equal(l, 42);
+    assert_int_equal(util_parse_long("007", 1, 100, &l), 0);
+    assert_int_equal(l, 7);
+    static const char *const bad_long[] = { "", " 2", "+2", "2 ", "-2", "0x2", "2.0", "101", "0", "99999999999999999999" };
+    for (size_t i = 0; i < sizeof bad_long / sizeof bad_long[0]; i++)
+        assert_int_equal(util_parse_long(bad_long[i], 1, 100, &l), -1);
+    assert_int_equal(util_parse_decimal("0.5", 0, 10, &d), 0);
+    assert_true(d == 0.5);
+    assert_int_equal(util_parse_decimal(".5", 0, 10, &d), 0);
+    assert_int_equal(util_parse_decimal("2.", 0, 10, &d), 0);
+    assert_true(d == 2);
+    static const char *const bad_dec[] = { "", ".", " 1", "+1", "1e1", "0x1", "1.2.3", "inf", "nan", "11", "-1" };
+    for (size_t i = 0; i < sizeof bad_dec / sizeof bad_dec[0]; i++)
+        assert_int_equal(util_parse_decimal(bad_dec[i], 0, 10, &d), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +230,8 @@ int main(void)
         cmocka_unit_test(test_out_memory),
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_fmt_size),
+        cmocka_unit_test(test_path_join),
+        cmocka_unit_test(test_parse_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
