@@ -18,20 +18,12 @@ def kids(pid):
         return []
 
 
-def descendants(pid):
-    out = []
-    for k in kids(pid):
-        out.append(k)
-        out.extend(descendants(k))
-    return out
-
-
-def live(pid):
+def state(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+            return f.read().rsplit(")", 1)[1].split()[0]
     except OSError:
-        return False
+        return "X"
 
 
 def count(pid):
@@ -66,24 +58,33 @@ def main():
         if MARKER not in first:
             print("A's line lacks the marker: %r" % first[:200])
             return 2
-        # B's child: the one live process below a process below the coordinator
+        # B's child: a child of the worker asleep in its time.sleep (A's
+        # child may still be exiting beside it, its own memory full of the
+        # marker: that one is not the next answer's)
         end = time.monotonic() + WAIT_S
         procs = []
         while time.monotonic() < end:
-            procs = [d for d in descendants(p.pid) if live(d)]
-            if any(kids(d) and any(live(k) for k in kids(d)) for d in procs):
+            for w in kids(p.pid):
+                asleep = [c for c in kids(w) if state(c) == "S"]
+                if asleep:
+                    procs = [("worker", w), ("B's child", asleep[-1])]
+                    break
+            if procs:
                 break
             time.sleep(0.05)
         else:
             print("B's child never appeared")
             return 2
-        found = {d: count(d) for d in procs}
+        found = {(role, pid): count(pid) for role, pid in procs}
+        if state(procs[1][1]) != "S":
+            print("B's child was not asleep all through the scan: try again")
+            return 2
         if all(v is None for v in found.values()):
             print("unreadable")
             return 77
-        leaks = {d: v for d, v in found.items() if v}
+        leaks = {"%s %d" % k: v for k, v in found.items() if v}
         if leaks:
-            print("leak: %s (pid: copies of A's marker)" % leaks)
+            print("leak: %s (copies of A's marker)" % leaks)
             return 1
         print("clean: %d processes read" % sum(v is not None for v in found.values()))
         return 0
