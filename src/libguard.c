@@ -7,8 +7,11 @@
  * the objects of Python classes at its top level (json._default_encoder,
  * random._inst), whose dicts hold attributes that shadow their methods.
  * Every one of those dicts is watched (pyembed.c: live on 3.12+, by
- * comparison on 3.11). What counts as tampering is decided here, in one
- * place, for both.
+ * comparison on 3.11). What no dict holds, a function's closure cells and
+ * the code in a C descriptor (property, classmethod, staticmethod,
+ * partial), is compared after each phase on every version
+ * (libguard_slots.c). What counts as tampering is decided here, in one
+ * place, for all of them.
  *
  * Who made a change: on 3.12+ the frame running when it is made (see
  * by_the_test). The test's own setup and expression may change the
@@ -22,6 +25,7 @@
 #include <Python.h>
 
 #include "libguard.h"
+#include "libguard_slots.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +44,8 @@ enum {
     LG_OBJECT,
     LG_OBJECT_DICT,
     LG_CODE, /* code of a library function */
+    LG_FUNCTION,
+    LG_FIXED_DICT, /* a partial's keywords, a function's __kwdefaults__ */
 };
 
 /* How deep the walks go: classes nested in classes, code nested in code,
@@ -155,6 +161,7 @@ static void type_name(PyTypeObject *t, PyObject *d, char *buf, size_t n)
 }
 
 static int walk_type(PyTypeObject *t, int depth);
+static const char *utf8(PyObject *s);
 
 /* A library function's code, the code nested in it, and what it wraps
  * (functools.wraps' __wrapped__, a closure's functions). */
@@ -169,47 +176,104 @@ static void walk_code(PyObject *code, int depth)
     PyErr_Clear();
 }
 
-static void walk_function(PyObject *v, int depth)
+/* "fractions._operator_fallbacks.<locals>.forward" */
+static void function_name(PyObject *f, char *buf, size_t n)
+{
+    PyObject *mod = PyFunction_GetModule(f); /* borrowed */
+    PyObject *qual = PyObject_GetAttrString(f, "__qualname__");
+    const char *m = mod && PyUnicode_Check(mod) ? PyUnicode_AsUTF8(mod) : NULL;
+    const char *q = qual && PyUnicode_Check(qual) ? PyUnicode_AsUTF8(qual) : NULL;
+    snprintf(buf, n, "%s%s%s", m ? m : "", m ? "." : "", q ? q : "?");
+    Py_XDECREF(qual);
+    PyErr_Clear();
+}
+
+/* A library function (every one, not every code: the closures that share
+ * code hold cells of their own), or a descriptor whose slots hold one.
+ * where names it for messages. */
+static void walk_function(PyObject *v, const char *where, int depth)
 {
     if (depth > LG_MAX_DEPTH)
         return;
-    if (Py_IS_TYPE(v, &PyClassMethod_Type) || Py_IS_TYPE(v, &PyStaticMethod_Type) || Py_IS_TYPE(v, &PyProperty_Type)) {
-        static const char *const inner[] = { "__func__", "fget", "fset", "fdel" };
+    PyObject *kw = NULL;
+    if (libguard_slots_descriptor(v, where, &kw)) {
+        static const char *const inner[] = { "__func__", "fget", "fset", "fdel", "func" };
+        if (kw)
+            watch(kw, LG_FIXED_DICT, where);
         for (size_t i = 0; i < ARRAY_SIZE(inner); i++) {
             PyObject *f = PyObject_GetAttrString(v, inner[i]);
             if (f && f != Py_None)
-                walk_function(f, depth + 1);
+                walk_function(f, where, depth + 1);
             Py_XDECREF(f);
             PyErr_Clear();
         }
         return;
     }
-    if (!PyFunction_Check(v) || find(PyFunction_GetCode(v)))
+    if (!PyFunction_Check(v) || !add(v, LG_FUNCTION, ""))
         return;
+    char name[LG_NAME_MAX];
+    function_name(v, name, sizeof name);
     walk_code(PyFunction_GetCode(v), 0);
+    libguard_slots_cells(v, name);
+    /* changeable in place, as __defaults__ (a tuple) is not */
+    PyObject *kwdefaults = PyFunction_GetKwDefaults(v); /* borrowed */
+    if (kwdefaults && PyDict_Check(kwdefaults)) {
+        char what[2 * LG_NAME_MAX];
+        snprintf(what, sizeof what, "%s.__kwdefaults__", name);
+        watch(kwdefaults, LG_FIXED_DICT, what);
+    }
     /* (a function's dict is looked in, not made, by getattr) */
     PyObject *wrapped = PyObject_GetAttrString(v, "__wrapped__");
     if (wrapped)
-        walk_function(wrapped, depth + 1);
+        walk_function(wrapped, name, depth + 1);
     Py_XDECREF(wrapped);
     PyErr_Clear();
     PyObject *cells = PyFunction_GetClosure(v); /* borrowed */
     for (Py_ssize_t i = 0; cells && PyTuple_Check(cells) && i < PyTuple_GET_SIZE(cells); i++) {
         PyObject *c = PyCell_GET(PyTuple_GET_ITEM(cells, i));
         if (c)
-            walk_function(c, depth + 1);
+            walk_function(c, name, depth + 1);
     }
     PyErr_Clear();
 }
 
-static int walk_class_dict(PyObject *d, int depth)
+static int walk_object(PyObject *v, const char *name);
+
+/* An object of a Python class that works as a descriptor in a library
+ * class (functools.cached_property, enum.property): what it runs is in
+ * its own dict (func, fget), which __init__ can change again. */
+static int is_python_descriptor(PyObject *v)
+{
+    PyTypeObject *t = Py_TYPE(v);
+    return !PyType_Check(v) && !PyFunction_Check(v) && t->tp_descr_get && t->tp_dictoffset != 0 &&
+           PyType_HasFeature(t, Py_TPFLAGS_HEAPTYPE) && !PyType_HasFeature(t, Py_TPFLAGS_IMMUTABLETYPE);
+}
+
+static int walk_descriptor_object(PyObject *v, const char *where, int depth)
+{
+    if (walk_object(v, where) < 0)
+        return -1;
+    PyObject *d = pyembed_object_dict(v);
+    Py_ssize_t pos = 0;
+    PyObject *k, *f;
+    while (d && PyDict_Next(d, &pos, &k, &f))
+        walk_function(f, where, depth + 1);
+    Py_XDECREF(d);
+    return 0;
+}
+
+static int walk_class_dict(PyObject *d, const char *cls, int depth)
 {
     Py_ssize_t pos = 0;
     PyObject *k, *v;
     while (PyDict_Next(d, &pos, &k, &v)) {
         if (PyType_Check(v) && walk_type((PyTypeObject *)v, depth + 1) < 0)
             return -1;
-        walk_function(v, 0);
+        char where[2 * LG_NAME_MAX];
+        snprintf(where, sizeof where, "%s.%s", cls, utf8(k));
+        walk_function(v, where, 0);
+        if (is_python_descriptor(v) && walk_descriptor_object(v, where, depth) < 0)
+            return -1;
     }
     return 0;
 }
@@ -228,7 +292,7 @@ static int walk_type(PyTypeObject *t, int depth)
     add(t, LG_TYPE, name);
     int rc = watch(d, LG_TYPE_DICT, name);
     if (rc == 0)
-        rc = walk_class_dict(d, depth);
+        rc = walk_class_dict(d, name, depth);
     Py_DECREF(d);
     PyObject *mro = t->tp_mro; /* borrowed */
     for (Py_ssize_t i = 1; rc == 0 && mro && PyTuple_Check(mro) && i < PyTuple_GET_SIZE(mro); i++)
@@ -259,7 +323,9 @@ static int walk_module(const char *modname, PyObject *m)
     PyObject *k, *v;
     while (PyDict_Next(md, &pos, &k, &v)) {
         int rc = 0;
-        walk_function(v, 0);
+        char where[LG_NAME_MAX];
+        snprintf(where, sizeof where, "%s.%s", modname, utf8(k));
+        walk_function(v, where, 0);
         if (PyType_Check(v)) {
             rc = walk_type((PyTypeObject *)v, 0);
         } else if (!PyModule_Check(v) && !PyCallable_Check(v) && PyUnicode_Check(k) &&
@@ -333,7 +399,7 @@ static int snapshot(void *unused)
     (void)unused;
     table_free();
     pyembed_watch_reset(on_change);
-    if (read_opcodes(NULL) < 0)
+    if (read_opcodes(NULL) < 0 || libguard_slots_reset() < 0)
         return -1;
     capture_swappers();
     PyObject *mods = PySys_GetObject("modules"); /* borrowed */
@@ -362,162 +428,6 @@ static int snapshot(void *unused)
 int libguard_snapshot(void)
 {
     return pyembed_in_sub(snapshot, NULL);
-}
-
-/* Modules a test may import that load nothing the sandbox refuses and do
- * nothing on import: the ones a pack's tests import are loaded before any
- * answer, so that they are guarded too (and each child need not import
- * them). Any other module a test imports is left to the child. */
-static const char *const preloadable[] = {
-    "array", "asyncio", "base64", "binascii", "bisect", "calendar", "cmath", "collections", "collections.abc",
-    "contextlib", "contextvars", "copy", "csv", "dataclasses", "datetime", "decimal", "difflib", "dis", "enum",
-    "fnmatch", "fractions", "functools", "glob", "graphlib", "hashlib", "heapq", "html", "inspect", "io",
-    "ipaddress", "itertools", "json", "keyword", "math", "numbers", "operator", "pathlib", "pickle", "pprint",
-    "queue", "random", "re", "reprlib", "secrets", "shlex", "statistics", "string", "struct", "textwrap",
-    "time", "timeit", "tomllib", "tracemalloc", "types", "typing", "unicodedata", "urllib.parse", "weakref",
-    "zlib",
-};
-
-static int preloadable_name(const char *name)
-{
-    for (size_t i = 0; i < ARRAY_SIZE(preloadable); i++)
-        if (strcmp(name, preloadable[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* The absolute module names code src imports at any depth (import X,
- * from X import y: X), as a new list of str; NULL when src does not parse
- * (a test that does not parse fails in the child, as before). */
-static PyObject *imported_names(const char *src)
-{
-    PyObject *out = NULL;
-    PyObject *ast = PyImport_ImportModule("ast");
-    PyObject *tree = ast ? PyObject_CallMethod(ast, "parse", "s", src) : NULL;
-    PyObject *nodes = tree ? PyObject_CallMethod(ast, "walk", "O", tree) : NULL;
-    PyObject *list = nodes ? PySequence_List(nodes) : NULL;
-    PyObject *imp = ast ? PyObject_GetAttrString(ast, "Import") : NULL;
-    PyObject *imp_from = ast ? PyObject_GetAttrString(ast, "ImportFrom") : NULL;
-    if (!list || !imp || !imp_from || !(out = PyList_New(0)))
-        goto done;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(list); i++) {
-        PyObject *node = PyList_GET_ITEM(list, i);
-        if (PyObject_IsInstance(node, imp_from) == 1) {
-            PyObject *m = PyObject_GetAttrString(node, "module");
-            PyObject *level = PyObject_GetAttrString(node, "level");
-            /* from . import x names no module of the library */
-            if (m && PyUnicode_Check(m) && level && PyLong_AsLong(level) == 0)
-                PyList_Append(out, m);
-            Py_XDECREF(m);
-            Py_XDECREF(level);
-        } else if (PyObject_IsInstance(node, imp) == 1) {
-            PyObject *aliases = PyObject_GetAttrString(node, "names");
-            for (Py_ssize_t j = 0; aliases && PyList_Check(aliases) && j < PyList_GET_SIZE(aliases); j++) {
-                PyObject *nm = PyObject_GetAttrString(PyList_GET_ITEM(aliases, j), "name");
-                if (nm && PyUnicode_Check(nm))
-                    PyList_Append(out, nm);
-                Py_XDECREF(nm);
-            }
-            Py_XDECREF(aliases);
-        }
-        PyErr_Clear();
-    }
-done:
-    Py_XDECREF(imp);
-    Py_XDECREF(imp_from);
-    Py_XDECREF(list);
-    Py_XDECREF(nodes);
-    Py_XDECREF(tree);
-    Py_XDECREF(ast);
-    PyErr_Clear();
-    return out;
-}
-
-/* Imports what src imports, when preloadable and not loaded yet; *loaded
- * counts the new ones. */
-static void preload_one(const char *src, int *loaded)
-{
-    PyObject *names = imported_names(src);
-    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
-    for (Py_ssize_t j = 0; names && mods && j < PyList_GET_SIZE(names); j++) {
-        const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(names, j));
-        if (!name || !preloadable_name(name) || PyDict_GetItemString(mods, name))
-            continue;
-        PyObject *m = PyImport_ImportModule(name);
-        if (m)
-            (*loaded)++;
-        Py_XDECREF(m);
-        PyErr_Clear();
-    }
-    Py_XDECREF(names);
-    PyErr_Clear();
-}
-
-typedef struct {
-    const char *src;
-    sbuf out;
-} unguarded_args;
-
-static int unguarded(void *arg)
-{
-    unguarded_args *a = arg;
-    PyObject *names = imported_names(a->src);
-    PyObject *mods = PySys_GetObject("modules"); /* borrowed */
-    for (Py_ssize_t j = 0; names && mods && j < PyList_GET_SIZE(names); j++) {
-        const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(names, j));
-        if (!name || PyDict_GetItemString(mods, name))
-            continue;
-        /* once each */
-        int seen = 0;
-        for (Py_ssize_t k = 0; k < j && !seen; k++)
-            seen = PyUnicode_Compare(PyList_GET_ITEM(names, k), PyList_GET_ITEM(names, j)) == 0;
-        if (!seen) {
-            sbuf_addstr(&a->out, a->out.len ? ", " : "");
-            sbuf_addstr(&a->out, name);
-        }
-    }
-    Py_XDECREF(names);
-    PyErr_Clear();
-    return 0;
-}
-
-char *libguard_unguarded(const char *src)
-{
-    unguarded_args a = { .src = src };
-    sbuf_init(&a.out);
-    if (src)
-        pyembed_in_sub(unguarded, &a);
-    if (!a.out.len) {
-        sbuf_release(&a.out);
-        return NULL;
-    }
-    return sbuf_detach(&a.out, NULL);
-}
-
-typedef struct {
-    const char *const *srcs;
-    size_t n;
-    int loaded;
-} preload_args;
-
-static int preload(void *arg)
-{
-    preload_args *a = arg;
-    for (size_t i = 0; i < a->n; i++)
-        if (a->srcs[i])
-            preload_one(a->srcs[i], &a->loaded);
-    return 0;
-}
-
-int libguard_preload(const char *const *srcs, size_t n)
-{
-    preload_args a = { srcs, n, 0 };
-    pyembed_in_sub(preload, &a);
-    if (!a.loaded)
-        return 0;
-    if (libguard_snapshot() < 0 || pyembed_refreeze() < 0)
-        return -1;
-    return a.loaded;
 }
 
 size_t libguard_known(size_t *dicts)
@@ -596,22 +506,63 @@ static void stored_names(PyObject *code, PyObject *names, int depth)
     PyErr_Clear();
 }
 
+static void accept_setup(void)
+{
+    if (accepted)
+        return;
+    accepted = pyembed_hide(PySet_New(NULL));
+    if (accepted)
+        stored_names(trusted_setup, accepted, 0);
+    PyErr_Clear();
+}
+
+static int is_code_like(PyObject *v);
+static void refuse(const char *verb, const char *what, const char *key);
+
+/* The slots no dict holds (libguard_slots.h), on every Python: no
+ * watcher sees them, so each change is judged after the phase that made
+ * it. Where the library's own code rebinds a closure's variable (nonlocal),
+ * data may change as in its module's namespace; code may not, since the
+ * changer cannot be told after the fact. Any other slot is as fixed as a
+ * function's __defaults__: nothing of the library's changes it, so a
+ * change is the answer's, unless the setup's own code stores
+ * cell_contents (the names it stores credit it, as 3.11's sweep does);
+ * a descriptor changes only through a call (__init__, __setstate__),
+ * which is never credited. */
+static void check_slots(int accept)
+{
+    size_t pos = 0;
+    libguard_slot_change c;
+    while (libguard_slots_next_change(&pos, &c)) {
+        int bad = !c.rebound || is_code_like(c.old) || is_code_like(c.now);
+        if (bad && accept && c.cell) {
+            accept_setup();
+            PyObject *attr = PyUnicode_FromString("cell_contents");
+            bad = !(attr && accepted && PySet_Contains(accepted, attr) == 1);
+            Py_XDECREF(attr);
+            PyErr_Clear();
+        }
+        if (bad)
+            refuse("changing", c.name, NULL);
+        Py_XDECREF(c.old);
+    }
+}
+
 void libguard_settle(int accept)
 {
-    if (!armed || pyembed_watch_live())
+    if (!armed)
         return;
     /* the phase may have ended in the exception its test expects */
     PyObject *et, *ev, *etb;
     PyErr_Fetch(&et, &ev, &etb);
-    if (accept) {
-        accepted = pyembed_hide(PySet_New(NULL));
-        if (accepted)
-            stored_names(trusted_setup, accepted, 0);
-        PyErr_Clear();
+    if (!pyembed_watch_live()) {
+        if (accept)
+            accept_setup();
+        sweeping = accept ? -1 : 1;
+        pyembed_watch_sweep();
+        sweeping = 0;
     }
-    sweeping = accept ? -1 : 1;
-    pyembed_watch_sweep();
-    sweeping = 0;
+    check_slots(accept);
     Py_CLEAR(accepted);
     PyErr_Restore(et, ev, etb);
 }
@@ -817,6 +768,9 @@ static void on_change(PyObject *d, PyObject *key, PyObject *old, PyObject *newv)
     case LG_TYPE_DICT:
     case LG_OBJECT_DICT:
         bad = !key || is_code_like(old) || is_code_like(newv);
+        break;
+    case LG_FIXED_DICT:
+        bad = 1; /* data that decides what library code does, as __defaults__ */
         break;
     default:
         return;

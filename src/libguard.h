@@ -8,7 +8,9 @@
  * reports, as `denied`, an answer that rebinds, adds over a builtin's name
  * or removes a function, class, module or descriptor there; swaps a
  * library function's code or defaults; changes a library class's bases or
- * an object's class; or replaces a library module in sys.modules. Data
+ * an object's class; or replaces a library module in sys.modules; or
+ * changes in place a library function's closure cells or the code held by
+ * a library descriptor (libguard_slots.h). Data
  * (sys.stdout, tempfile.tempdir, a cache) may change: library code changes
  * its own. What the test's own setup and expression change is theirs.
  * See the README's security model for what is not promised. */

@@ -18,6 +18,7 @@
  * between fork and the job. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <opcode.h> /* YIELD_VALUE */
 
 #include <dirent.h>
@@ -1065,6 +1066,29 @@ void pyembed_watch_sweep(void)
     }
     PyErr_Restore(et, ev, etb);
 #endif
+}
+
+PyObject **pyembed_cell_slot(PyObject *cell)
+{
+    return cell && PyCell_Check(cell) ? &((PyCellObject *)cell)->ob_ref : NULL;
+}
+
+PyObject **pyembed_member_slot(PyObject *obj, PyTypeObject *base, const char *name)
+{
+    PyObject **slot = NULL;
+    if (!obj || !PyObject_TypeCheck(obj, base))
+        return NULL;
+    PyObject *d = pyembed_type_dict(base);
+    PyObject *descr = d ? PyDict_GetItemString(d, name) : NULL; /* borrowed */
+    if (descr && Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+        /* (the names of these two differ from 3.12; the values do not) */
+        if (m && (m->type == T_OBJECT || m->type == T_OBJECT_EX))
+            slot = (PyObject **)((char *)obj + m->offset);
+    }
+    Py_XDECREF(d);
+    PyErr_Clear();
+    return slot;
 }
 
 PyObject *pyembed_hide(PyObject *o)

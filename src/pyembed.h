@@ -98,6 +98,13 @@ void pyembed_frames_forget(void);
 int pyembed_frame_suspended(PyFrameObject *f);
 PyObject *pyembed_exception_args(PyObject *exc);
 PyObject *pyembed_type_dict(PyTypeObject *t);
+/* Where a cell keeps its contents, and where obj (an object of class base
+ * or of a subclass) keeps the object member name of base (property's
+ * fget, classmethod's __func__): slots that no dict holds and no audit
+ * event tells a change of, which the library guard compares (borrowed
+ * addresses, valid while obj lives; NULL when there is none). */
+PyObject **pyembed_cell_slot(PyObject *cell);
+PyObject **pyembed_member_slot(PyObject *obj, PyTypeObject *base, const char *name);
 /* o (a container only pydrill's C code holds: a clean copy of the
  * builtins, the library guard's copies) taken out of the collector's
  * lists, so that no gc.get_objects() or gc.get_referrers() of an answer's

@@ -1,6 +1,7 @@
 #!/bin/bash
 # 0001-attacks.t - every attack answer in attacks/ is graded in one batch
-# against the fix drill of pack.json, next to honest answers. Each attack's
+# against a drill of pack.json (the fix drill, unless it names another),
+# next to honest answers. Each attack's
 # first line says what it must end as: "# expect: STATUS", several allowed
 # as "a|b", or "!pass" for anything but a pass. The grader must come back
 # normally, and nothing may appear outside the answers' scratch folders.
@@ -13,9 +14,12 @@ mkdir -p "$TMPDIR" subs
 # Under ASan a 10 GB malloc must fail like any other, not abort the child.
 [ -n "$ASAN_OPTIONS" ] && export ASAN_OPTIONS="$ASAN_OPTIONS:allocator_may_return_null=1"
 
+# An attack on library code that only some tests call names the drill it
+# answers ("; drill: adv-mean" on its first line); any other answers adv-fix.
 for f in "$ADV"/attacks/*.py; do
     name=$(basename "$f" .py)
-    mkdir "subs/$name" && cp "$f" "subs/$name/adv-fix.py"
+    drill=$(sed -n '1s/.*; *drill: *\([a-z0-9-]*\).*/\1/p' "$f")
+    mkdir "subs/$name" && cp "$f" "subs/$name/${drill:-adv-fix}.py"
 done
 # The grader runs from a folder whose name holds ".so", beside a copy of
 # the pack, as an instructor may keep them (sandbox6 F5: the read list took

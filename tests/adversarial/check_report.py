@@ -1,7 +1,8 @@
-"""check_report.py ATTACKS REPORT - compares a pydrill-report/1 (one drill
-per submission, one submission per attack) with each attack file's first
+"""check_report.py ATTACKS REPORT - compares a pydrill-report/1 (one
+submission per attack, answering one drill) with each attack file's first
 line, "# expect: STATUS" ("a|b" for several, "!pass" for anything but a
-pass), then optional "; KEY: VALUE" parts: "score: X", the drill's score
+pass), then optional "; KEY: VALUE" parts: "drill: ID", the drill it
+answers (adv-fix when not said); "score: X", the drill's score
 must be X; "never: TEXT", TEXT must appear nowhere in the submission's
 report (what a hidden test handed the answer); "trace: ..." is for
 check_traces.py. Prints one line per attack; exits 1 on any mismatch or if
@@ -28,11 +29,13 @@ def main(attacks, report_path):
         want = parts[0]
         keys = {k.strip(): v.strip() for k, v in (p.split(":", 1) for p in parts[1:] if ":" in p)}
         sub = got.get(name)
-        if not sub or len(sub.get("drills", [])) != 1:
-            print(f"BAD {name}: not graded")
+        want_id = keys.get("drill", "adv-fix")
+        ds = [d for d in (sub or {}).get("drills", []) if d.get("id") == want_id]
+        if len(ds) != 1:
+            print(f"BAD {name}: {want_id} not graded")
             bad += 1
             continue
-        d = sub["drills"][0]
+        d = ds[0]
         status = d["status"]
         ok = status != "pass" if want == "!pass" else status in want.split("|")
         if "score" in keys and abs(d["score"] - float(keys["score"])) > 1e-9:

@@ -50,7 +50,7 @@ test_expect_success 'a test that imports answer gets a hint (its names are in th
     contains out "3 warnings"
 '
 test_expect_success 'every module on the early-load list loads before answers (a test importing them all gets no warning)' '
-    /usr/bin/python3 - "$TOP/src/libguard.c" >all.json <<\EOF &&
+    /usr/bin/python3 - "$TOP/src/libguard_preload.c" >all.json <<\EOF &&
 import json, re, sys
 src = open(sys.argv[1]).read()
 names = re.findall(r"\"([a-z0-9_.]+)\"", src.split("preloadable[] = {", 1)[1].split("};", 1)[0])

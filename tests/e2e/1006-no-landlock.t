@@ -8,6 +8,7 @@ NOLL="$TOP/${B:-build}/tests/nolandlock"
 ADV="$TOP/tests/adversarial"
 mkdir -p honest/x attack/x
 cp "$ADV/attacks/honest.py" honest/x/adv-fix.py
+cp "$ADV/attacks/honest-library-checked.py" honest/x/adv-mean.py
 cp "$ADV/attacks/read-pack.py" attack/x/adv-fix.py
 
 test_expect_success 'without Landlock, answers are not run' '

@@ -114,7 +114,7 @@ EOF
 test_expect_success 'the guide names every module loaded before answers run (warm and preloadable)' '
     bt=$(printf "\140") &&
     for m in $(sed -n "/^static const char \*const warm_modules\[\] = {/,/^};/p" "$TOP/src/pyembed.c" | grep -o "\"[a-z0-9_.]*\"" | tr -d "\"") \
-             $(sed -n "/^static const char \*const preloadable\[\] = {/,/^};/p" "$TOP/src/libguard.c" | grep -o "\"[a-z0-9_.]*\"" | tr -d "\""); do
+             $(sed -n "/^static const char \*const preloadable\[\] = {/,/^};/p" "$TOP/src/libguard_preload.c" | grep -o "\"[a-z0-9_.]*\"" | tr -d "\""); do
         n=$((n + 1)) && grep -qF -- "$bt$m$bt" "$DOC" || { echo "$m is not in the guide"; exit 1; }
     done &&
     test "$n" -gt 60

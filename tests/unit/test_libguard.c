@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "libguard.h"
+#include "libguard_slots.h"
 #include "quiet_runner.h"
 #include "runner.h"
 
@@ -85,6 +86,40 @@ static const guard_case cases[] = {
       NULL, "1", RUN_OK, NULL },
     { "library data changed (honest)", "import string, re\nstring.whitespace = ' '\nre.compile('a+')\n", NULL, "1",
       RUN_OK, NULL },
+    { "a library function's closure cell swapped (sandbox7 F1)",
+      "import fractions\nfor c in fractions.Fraction.__truediv__.__closure__:\n"
+      "    if getattr(c.cell_contents, '__name__', '') == '_div':\n        c.cell_contents = lambda a, b: 0\n",
+      NULL, "1", RUN_DENIED, "changing fractions.Fraction._operator_fallbacks.<locals>.forward.__closure__[" },
+    { "a library method's __class__ cell emptied",
+      "import random\ndel random.Random.seed.__closure__[0].cell_contents\n", NULL, "1", RUN_DENIED,
+      "changing random.Random.seed.__closure__[__class__]" },
+    { "a library property re-initialised (sandbox7 F2)",
+      "import fractions\nfractions.Fraction.numerator.__init__(lambda a: 0)\n", NULL, "1", RUN_DENIED,
+      "changing fractions.Fraction.numerator.fget" },
+    { "a library classmethod re-initialised",
+      "import fractions\nvars(fractions.Fraction)['from_float'].__init__(lambda cls, f: cls(42))\n", NULL, "1",
+      RUN_DENIED, "changing fractions.Fraction.from_float.__func__" },
+    { "a library staticmethod re-initialised",
+      "import contextlib\nvars(contextlib._BaseExitStack)['_create_cb_wrapper'].__init__(lambda *a, **k: None)\n",
+      NULL, "1", RUN_DENIED, "changing contextlib._BaseExitStack._create_cb_wrapper.__func__" },
+    { "a library cached_property re-initialised",
+      "import ipaddress\nvars(ipaddress._BaseNetwork)['hostmask'].__init__(lambda s: 0)\n", NULL, "1",
+      RUN_DENIED, "changing ipaddress._BaseNetwork.hostmask.func" },
+    { "an enum.property re-initialised",
+      "import enum\nvars(enum.Enum)['value'].__init__(lambda s: 0)\n", NULL, "1", RUN_DENIED,
+      "changing enum.Enum.value.fget" },
+    { "a library function's keyword defaults changed in place",
+      "import json\njson.dumps.__kwdefaults__['sort_keys'] = True\n", NULL, "1", RUN_DENIED,
+      "changing json.dumps.__kwdefaults__.sort_keys" },
+    { "Fraction arithmetic, statistics, an enum, a cached_property (honest)",
+      "import enum, fractions, ipaddress, statistics\nstatistics.mean([1, 2, 4])\nfractions.Fraction(1, 3) / 2\n"
+      "class K(enum.Enum):\n    A = 1\nK.A.value\nipaddress.ip_network('10.0.0.0/8').hostmask\n",
+      NULL, "1", RUN_OK, NULL },
+    { "the test's own setup swaps a closure cell",
+      "def half(x):\n    return x / 2\n",
+      "import fractions\nfor c in fractions.Fraction.__truediv__.__closure__:\n"
+      "    if getattr(c.cell_contents, '__name__', '') == '_div':\n        c.cell_contents = lambda a, b: 1",
+      "half(fractions.Fraction(3))", RUN_OK, NULL },
     { "the test's own setup feeds input()", "def ask():\n    return input()\n",
       "import builtins\nbuiltins.input = lambda *a: '3'", "ask()", RUN_OK, NULL },
     { "the test's own setup patches a library function", "import heapq\ndef low(xs):\n    return heapq.nsmallest(1, xs)\n",
@@ -93,9 +128,10 @@ static const guard_case cases[] = {
 
 static int setup(void **state)
 {
-    /* as planning does for a pack whose tests import json and asyncio */
-    static const char *const test_code[] = { "import json", "json.dumps(1)", "import asyncio" };
-    if (quiet_runner_start() < 0 || libguard_preload(test_code, 3) != 2)
+    /* as planning does for a pack whose tests import these */
+    static const char *const test_code[] = { "import json", "json.dumps(1)", "import asyncio",
+                                             "import fractions, statistics", "import ipaddress" };
+    if (quiet_runner_start() < 0 || libguard_preload(test_code, 5) != 5)
         return -1;
     return 0;
 }
@@ -107,6 +143,9 @@ static void test_the_snapshot_knows_the_loaded_library(void **state)
     /* the warm modules alone bring some 80 modules and 400 classes */
     assert_true(dicts > 200);
     assert_true(known > dicts);
+    /* and the closure cells and descriptor slots of that library, which
+     * no dict holds (some 1000 on 3.11 with the modules of setup) */
+    assert_true(libguard_slots_count() > 500);
 }
 
 static void test_each_case_ends_as_it_should(void **state)
@@ -136,7 +175,7 @@ static const struct {
 } unguarded_cases[] = {
     { "import json, heapq\nfrom collections import Counter", NULL },
     { "import colorsys", "colorsys" },
-    { "import colorsys as c, json\nfrom colorsys import hls_to_rgb\nimport ipaddress", "colorsys, ipaddress" },
+    { "import colorsys as c, json\nfrom colorsys import hls_to_rgb\nimport sched", "colorsys, sched" },
     { "def f():\n    import xml.etree.ElementTree as ET\n    return ET", "xml.etree.ElementTree" },
     { "from . import sibling\nfrom .. import up", NULL },
     { "json.dumps(", NULL }, /* does not parse: the child says so */
