@@ -498,6 +498,8 @@ void app_confirm_guarded(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...
 int app_answer_current(const tui_app *a, const state_entry *e);
 /* What is ending the quiz: "Ctrl-C", or the signal (leave_sig) that came. */
 const char *app_leave_cause(const tui_app *a);
+/* The same words for a signal (0: "Ctrl-C"). */
+const char *app_signal_cause(int sig);
 /* A line for stderr once the terminal is given back ("pydrill: " first). */
 void app_note_at_exit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends a key's text (a code point) to a string that grows (search). */

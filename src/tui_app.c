@@ -442,14 +442,19 @@ static int app_key(tui_app *a, int k)
     return 0;
 }
 
-const char *app_leave_cause(const tui_app *a)
+const char *app_signal_cause(int sig)
 {
-    switch (a->leave_sig) {
+    switch (sig) {
     case SIGHUP: return "SIGHUP (the terminal was closed)";
     case SIGTERM: return "SIGTERM";
     case SIGINT: return "SIGINT";
     default: return "Ctrl-C";
     }
+}
+
+const char *app_leave_cause(const tui_app *a)
+{
+    return app_signal_cause(a->leave_sig);
 }
 
 /* SIGHUP, SIGTERM (or a SIGINT sent with kill) arrived: leave as Ctrl-C
