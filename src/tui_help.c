@@ -52,6 +52,7 @@ static const char *const help_lines[] = {
     "See it happen",
     "  Left/Right    step back, forward    Home/End  first, last step",
     "  j/k PgUp/PgDn scroll the picture    q/Esc     back",
+    "  p             every printed line, or the last that fit",
     "Interview report",
     "  j/k PgUp/PgDn g/G scroll   x export text   X export HTML   Esc back",
     "Anywhere",
