@@ -20,6 +20,45 @@
 static int weak; /* no Landlock, and the user said that is fine */
 static int worker_confined; /* this process loaded the common filters already */
 
+/* Hard limits this process inherited (ulimit -v, -t, -f in a login
+ * node's profile, a batch system) that no child can go above: each
+ * answer gets the lower of the drill's limit and that one (set_limit),
+ * and this says so once, rather than every drill being called broken. */
+static char *hard_limits_note(void)
+{
+    static const struct { int res; const char *what, *ulimit; } caps[] = {
+        { RLIMIT_AS, "address space", "ulimit -v" },
+        { RLIMIT_CPU, "CPU time", "ulimit -t" },
+        { RLIMIT_FSIZE, "file size", "ulimit -f" },
+    };
+    sbuf sb;
+    sbuf_init(&sb);
+    for (size_t i = 0; i < ARRAY_SIZE(caps); i++) {
+        struct rlimit rl;
+        if (getrlimit(caps[i].res, &rl) < 0 || rl.rlim_max == RLIM_INFINITY)
+            continue;
+        if (caps[i].res == RLIMIT_CPU)
+            sbuf_addf(&sb, "%s%s %llu s (%s)", sb.len ? ", " : "", caps[i].what,
+                      (unsigned long long)rl.rlim_max, caps[i].ulimit);
+        else if (rl.rlim_max >= 1u << 20)
+            sbuf_addf(&sb, "%s%s %llu MiB (%s)", sb.len ? ", " : "", caps[i].what,
+                      (unsigned long long)(rl.rlim_max >> 20), caps[i].ulimit);
+        else
+            sbuf_addf(&sb, "%s%s %llu KiB (%s)", sb.len ? ", " : "", caps[i].what,
+                      (unsigned long long)(rl.rlim_max >> 10), caps[i].ulimit);
+    }
+    if (!sb.len) {
+        sbuf_release(&sb);
+        return NULL;
+    }
+    char *note = xasprintf("warning: hard limits here cap every answer, whatever its drill allows: %s; an "
+                           "answer that needs more ends memory, timeout or output, and drills are judged "
+                           "under them too (raise them to grade under the drills' own limits)",
+                           sb.buf);
+    sbuf_release(&sb);
+    return note;
+}
+
 int sandbox_prepare(char **err, char **warning)
 {
     *warning = NULL;
@@ -29,16 +68,30 @@ int sandbox_prepare(char **err, char **warning)
     }
     if (sandbox_landlock_abi() < 1) {
         const char *allow = getenv(ENV_ALLOW_NO_LANDLOCK);
+        const char *why = sandbox_landlock_refused()
+                              ? "Landlock is refused to this process (EPERM: a container's seccomp profile, "
+                                "such as Docker's default before 20.10, blocks its system calls; allow "
+                                "landlock_create_ruleset, landlock_add_rule and landlock_restrict_self)"
+                              : "this kernel has no Landlock (Linux 5.13 or later, with landlock in its lsm= "
+                                "list)";
         if (!allow || strcmp(allow, "1") != 0) {
-            *err = xstrdup("this kernel has no Landlock (Linux 5.13 or later, with landlock in its lsm= list), "
-                           "so answers could read any file; pydrill refuses to run them. Set "
-                           ENV_ALLOW_NO_LANDLOCK "=1 to run them with the audit hook alone confining "
-                           "files (not for untrusted answers)");
+            *err = xasprintf("%s, so answers could read any file; pydrill refuses to run them. Set "
+                             ENV_ALLOW_NO_LANDLOCK "=1 to run them with the audit hook alone confining "
+                             "files (not for untrusted answers)",
+                             why);
             return -1;
         }
         weak = 1;
-        *warning = xstrdup("warning: no Landlock on this kernel: files are confined by the audit hook "
-                           "alone (" ENV_ALLOW_NO_LANDLOCK "=1)");
+        *warning = xasprintf("warning: no Landlock here (%s): files are confined by the audit hook alone "
+                             "(" ENV_ALLOW_NO_LANDLOCK "=1)",
+                             sandbox_landlock_refused() ? "refused to this process" : "not in this kernel");
+    }
+    char *caps = hard_limits_note();
+    if (caps) {
+        char *both = *warning ? xasprintf("%s\npydrill: %s", *warning, caps) : xstrdup(caps);
+        free(*warning);
+        free(caps);
+        *warning = both;
     }
     if (sandbox_seccomp_prepare(err) < 0 || sandbox_landlock_prepare(err) < 0)
         return -1;
@@ -68,6 +121,15 @@ int sandbox_worker_confine(char **err)
 
 static int set_limit(int res, rlim_t soft, rlim_t hard, const char *name, char **err)
 {
+    /* no process may raise its hard limit: under a lower one inherited,
+     * that one is the answer's (hard_limits_note said so) */
+    struct rlimit cur;
+    if (getrlimit(res, &cur) == 0 && cur.rlim_max != RLIM_INFINITY) {
+        if (hard > cur.rlim_max)
+            hard = cur.rlim_max;
+        if (soft > hard)
+            soft = hard;
+    }
     struct rlimit rl = { soft, hard };
     if (setrlimit(res, &rl) == 0)
         return 0;

@@ -17,6 +17,9 @@
 /* ---- sandbox_landlock.c ---- */
 /* The kernel's Landlock ABI version, or -1 when it has none (or it is off). */
 int sandbox_landlock_abi(void);
+/* 1 when the kernel has Landlock but this process may not use it (EPERM:
+ * a container's seccomp profile), rather than the kernel lacking it. */
+int sandbox_landlock_refused(void);
 /* Parent: opens every path the interpreter may read (its standard library,
  * the shared libraries mapped into this process, a few device and time
  * zone files), once, for every child to put into its ruleset. */

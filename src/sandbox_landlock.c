@@ -89,14 +89,23 @@ static size_t nfds;
 static char *library_dirs[LL_MAX_LIBRARY];
 static size_t nlibrary;
 
+static int abi_errno;
+
 int sandbox_landlock_abi(void)
 {
     static int abi = -2;
     if (abi == -2) {
         long v = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+        abi_errno = v < 0 ? errno : 0;
         abi = v < 0 ? -1 : (int)v;
     }
     return abi;
+}
+
+int sandbox_landlock_refused(void)
+{
+    (void)sandbox_landlock_abi();
+    return abi_errno == EPERM;
 }
 
 static unsigned long long fs_rights(int abi)

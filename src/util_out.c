@@ -321,6 +321,13 @@ int util_out_open(util_out *o, const char *path, char **err)
                          "file elsewhere", path);
         goto fail;
     }
+    /* a file this user may not write is not replaced behind its mode's
+     * back (a shell's >, cp and sort -o refuse it too) */
+    struct stat cur;
+    if (lstat(path, &cur) == 0 && S_ISREG(cur.st_mode) && access(path, W_OK) < 0 && errno == EACCES) {
+        *err = xasprintf("%s: error: cannot write: Permission denied (the file is read-only to you)", path);
+        goto fail;
+    }
     o->fd = create_anon(path);
     if (o->fd >= 0) {
         o->anon = 1;

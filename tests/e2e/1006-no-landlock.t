@@ -14,6 +14,12 @@ test_expect_success 'without Landlock, answers are not run' '
     expect_code 2 "$NOLL" "$PYDRILL" grade --pack "$ADV/pack.json" honest/x >out 2>err &&
     contains err "no Landlock" && contains err PYDRILL_ALLOW_NO_LANDLOCK
 '
+test_expect_success 'Landlock refused to the process (EPERM, a container profile): said so, not blamed on the kernel' '
+    NOLANDLOCK_EPERM=1 expect_code 2 "$NOLL" "$PYDRILL" grade --pack "$ADV/pack.json" honest/x >out 2>err &&
+    contains err "Landlock is refused to this process (EPERM" && lacks err "this kernel has no Landlock" &&
+    contains err PYDRILL_ALLOW_NO_LANDLOCK &&
+    "$NOLL" "$PYDRILL" grade --pack "$ADV/pack.json" honest/x >out 2>err; contains err "this kernel has no Landlock"
+'
 test_expect_success '--version says the sandbox lacks it' '
     "$NOLL" "$PYDRILL" --version >out && contains out "no landlock"
 '

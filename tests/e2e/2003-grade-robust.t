@@ -134,6 +134,12 @@ test_expect_success '-o over a file keeps its mode (and, where the user may, its
     mkdir private && echo old >private/g.csv && chmod 600 private/g.csv &&
     expect_code 0 grade --format csv -o private/g.csv ok/ada.json &&
     test "$(stat -c %a private/g.csv)" = 600 && lacks private/g.csv old &&
+    if [ "$(id -u)" -ne 0 ]; then
+        echo keep >private/ro.csv && chmod 444 private/ro.csv &&
+        expect_code 2 grade --format csv -o private/ro.csv ok/ada.json 2>err &&
+        contains err "private/ro.csv: error: cannot write: Permission denied (the file is read-only to you)" &&
+        test "$(cat private/ro.csv)" = keep
+    fi &&
     if [ "$(id -u)" -eq 0 ]; then
         echo old >private/h.csv && chmod 640 private/h.csv && chown 65534:65534 private/h.csv &&
         expect_code 0 grade --format csv -o private/h.csv ok/ada.json &&

@@ -198,6 +198,23 @@ test_expect_success 'run from a folder removed behind the shell: the cause, not 
     contains out "checked nothing: the grader could not start"
 '
 
+# Hard limits inherited from a login node's profile or a batch system cap
+# each answer; they are said once, not blamed on every drill as "broken".
+if ldd "$PYDRILL" 2>/dev/null | grep -q libasan; then
+    test_skip 'a hard ulimit -v or -t below the drills'"'"' limits: said once, answers still graded' 'ASan needs more address space'
+else
+test_expect_success 'a hard ulimit -v or -t below the drills'"'"' limits: said once, answers still graded' '
+    ( ulimit -v 150000 && exec "$PYDRILL" grade --pack "$PACK" --format json -o lim.json ok/ada.json ) 2>err; rc=$?;
+    test $rc -le 1 && lacks err "broken" && lacks err "setrlimit" &&
+    test "$(grep -c "hard limits here cap every answer" err)" -eq 1 && contains err "(ulimit -v)" &&
+    expect_code 0 grade --format json -o free.json ok/ada.json 2>err2 && lacks err2 "hard limits" &&
+    $PY -c "import json; a = json.load(open(\"lim.json\")); b = json.load(open(\"free.json\")); st = lambda r: [d[\"status\"] for s in r[\"submissions\"] for d in s[\"drills\"]]; assert st(a) == st(b), (st(a), st(b))" &&
+    "$PYDRILL" check --pack "$PACK" >free.out 2>/dev/null
+    ( ulimit -t 5 && exec "$PYDRILL" check --pack "$PACK" ) >out 2>err
+    cmp free.out out && contains err "CPU time 5 s (ulimit -t)" && lacks err "setrlimit"
+'
+fi
+
 # A getrandom() that gives the bytes we choose when 8 are asked for (the
 # temporary name's), so that a link can be planted at the very name -o
 # will try.
