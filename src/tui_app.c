@@ -434,6 +434,13 @@ static int app_key(tui_app *a, int k)
         }
         return a->quit ? TUI_QUIT : TUI_REDRAW;
     }
+    if (h < TUI_MIN_H || wd < TUI_MIN_W) {
+        if (k == 'q')
+            app_small_quit(a);
+        return a->quit ? TUI_QUIT : TUI_REDRAW;
+    }
+    if (a->help)
+        return help_key(a, k);
     if (a->notice && k == TK_ESC) {
         /* read: it goes (stderr says it again at exit) */
         free(a->notice);
@@ -442,13 +449,6 @@ static int app_key(tui_app *a, int k)
         a->msg = NULL;
         return TUI_REDRAW;
     }
-    if (h < TUI_MIN_H || wd < TUI_MIN_W) {
-        if (k == 'q')
-            app_small_quit(a);
-        return a->quit ? TUI_QUIT : TUI_REDRAW;
-    }
-    if (a->help)
-        return help_key(a, k);
     free(a->msg);
     a->msg = NULL;
     int typing = (a->screen == SCR_DRILL && drill_typing(a)) || (a->screen == SCR_LIST && a->searching);

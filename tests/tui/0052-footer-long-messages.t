@@ -79,4 +79,12 @@ for size in "40 12" "60 20" "80 24"; do
     '
 done
 
+test_expect_success 'watch mode says the set-aside name on stderr too' '
+    printf "def append_to(x, lst=[]):\n    lst.append(x)\n    return lst\n" >"$TRASH/answer.py" &&
+    stop_quiz && rm -rf "$S" && mkdir -p "$S" && echo "{ not json" >"$S/progress.json" &&
+    tui_start -- run --pack "$PACK" mutable-default-fix "$TRASH/answer.py" --watch &&
+    tui_wait "FAIL" && tui_wait "set aside as" && aside=$(ls "$S"/progress.json.corrupt-*) &&
+    tui_keys q && tui_wait "[exit 1]" && contains "$TRASH/stderr" "set aside as $aside, starting afresh"
+'
+
 test_done
