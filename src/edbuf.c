@@ -130,7 +130,8 @@ static size_t byte_at_cells(const ed_line *l, size_t cells)
     return i;
 }
 
-static size_t prev_boundary(const ed_line *l, size_t col)
+/* The code point boundaries either side of col. */
+static size_t prev_code_point(const ed_line *l, size_t col)
 {
     while (col > 0) {
         col--;
@@ -140,12 +141,40 @@ static size_t prev_boundary(const ed_line *l, size_t col)
     return col;
 }
 
-static size_t next_boundary(const ed_line *l, size_t col)
+static size_t next_code_point(const ed_line *l, size_t col)
 {
     if (col >= l->len)
         return l->len;
     size_t k = utf8_len((unsigned char)l->s[col]);
     return col + k > l->len ? l->len : col + k;
+}
+
+/* The code point at col takes no cell of its own (a combining mark, a
+ * zero-width joiner, a variation selector): it is drawn with the one
+ * before it, and belongs to that character. */
+static int joins_previous(const ed_line *l, size_t col)
+{
+    size_t k;
+    return col > 0 && col < l->len && char_cells(utf8_decode(l->s + col, &k)) == 0;
+}
+
+/* A character as drawn is a code point and the zero-cell ones after it:
+ * the cursor moves and deletes by these, never stopping between a letter
+ * and its accent (where what is typed would take the accent). */
+static size_t prev_boundary(const ed_line *l, size_t col)
+{
+    col = prev_code_point(l, col);
+    while (joins_previous(l, col))
+        col = prev_code_point(l, col);
+    return col;
+}
+
+static size_t next_boundary(const ed_line *l, size_t col)
+{
+    col = next_code_point(l, col);
+    while (joins_previous(l, col))
+        col = next_code_point(l, col);
+    return col;
 }
 
 /* Text from outside (a paste, $EDITOR, the starter code) is made safe for
@@ -335,6 +364,8 @@ static void clamp_cursor(edbuf *b, size_t row, size_t col)
         col = l->len;
     while (col > 0 && ((unsigned char)l->s[col] & 0xC0) == 0x80)
         col--;
+    while (joins_previous(l, col))
+        col = prev_code_point(l, col);
     b->col = col;
 }
 

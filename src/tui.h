@@ -257,6 +257,8 @@ typedef struct tui_app {
     char *msg;              /* one-shot status line */
     /* confirmation prompt: y runs it */
     char *confirm;
+    char *confirm_short;    /* its shorter form (app_confirm_short), for a screen too small for it */
+    char *notice;           /* kept above the footer until Esc hides it (a state file set aside) */
     void (*confirm_fn)(struct tui_app *);
     double confirm_ms;      /* when a guarded question appeared (app_confirm_guarded), else 0 */
     double keys_held_ms;    /* keys are dropped until then (the clock ended an interview) */
@@ -362,6 +364,9 @@ int tui_quiz(catalog *c, const tui_options *o);
 /* Shared by the screens (tui_app.c). */
 void app_msg(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void app_confirm(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A shorter form of the question just asked, drawn when the full one
+ * would not fit above the footer with its keys (its details left out). */
+void app_confirm_short(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 state_entry *app_entry(tui_app *a, const drill *d); /* NULL when never seen */
 void app_save(tui_app *a);
 void app_open_drill(tui_app *a, size_t di);
@@ -498,6 +503,8 @@ void app_confirm_guarded(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...
 int app_answer_current(const tui_app *a, const state_entry *e);
 /* What is ending the quiz: "Ctrl-C", or the signal (leave_sig) that came. */
 const char *app_leave_cause(const tui_app *a);
+/* The same words for a signal (0: "Ctrl-C"). */
+const char *app_signal_cause(int sig);
 /* A line for stderr once the terminal is given back ("pydrill: " first). */
 void app_note_at_exit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends a key's text (a code point) to a string that grows (search). */

@@ -27,6 +27,8 @@ static void app_vconfirm(tui_app *a, void (*fn)(tui_app *), int guarded, const c
 {
     free(a->confirm);
     a->confirm = xvasprintf(fmt, ap);
+    free(a->confirm_short);
+    a->confirm_short = NULL;
     a->confirm_fn = fn;
     a->confirm_ms = 0;
     if (guarded) {
@@ -41,6 +43,15 @@ void app_confirm(tui_app *a, void (*fn)(tui_app *), const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     app_vconfirm(a, fn, 0, fmt, ap);
+    va_end(ap);
+}
+
+void app_confirm_short(tui_app *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(a->confirm_short);
+    a->confirm_short = xvasprintf(fmt, ap);
     va_end(ap);
 }
 
@@ -229,15 +240,22 @@ void app_ask_quit(tui_app *a)
         app_quit(a);
         return;
     }
-    if (app_answers(a))
+    /* the why may be a long path: a small screen gets the question
+     * without it (the line under it gives it) */
+    if (app_answers(a)) {
         app_confirm(a, app_quit_anyway,
                     "Your progress is NOT saved (%s). y quits anyway and loses it; x exports the answers to a "
                     "new ./pydrill-answers-DATE-TIME.json and quits; any other key stays.",
                     app_unsaved);
-    else
+        app_confirm_short(a, "Your progress is NOT saved (why: below). y quits anyway and loses it; x exports "
+                             "the answers to a new ./pydrill-answers-DATE-TIME.json and quits; any other key stays.");
+    } else {
         app_confirm(a, app_quit_anyway, "Your progress is NOT saved (%s). y quits anyway and loses it; any "
                                         "other key stays.",
                     app_unsaved);
+        app_confirm_short(a, "Your progress is NOT saved (why: below). y quits anyway and loses it; any other key "
+                             "stays.");
+    }
 }
 
 /* x at that question: the answers go out the one way left, then the quiz quits. */
@@ -423,6 +441,14 @@ static int app_key(tui_app *a, int k)
     }
     if (a->help)
         return help_key(a, k);
+    if (a->notice && k == TK_ESC) {
+        /* read: it goes (stderr says it again at exit) */
+        free(a->notice);
+        a->notice = NULL;
+        free(a->msg);
+        a->msg = NULL;
+        return TUI_REDRAW;
+    }
     free(a->msg);
     a->msg = NULL;
     int typing = (a->screen == SCR_DRILL && drill_typing(a)) || (a->screen == SCR_LIST && a->searching);
@@ -442,14 +468,19 @@ static int app_key(tui_app *a, int k)
     return 0;
 }
 
-const char *app_leave_cause(const tui_app *a)
+const char *app_signal_cause(int sig)
 {
-    switch (a->leave_sig) {
+    switch (sig) {
     case SIGHUP: return "SIGHUP (the terminal was closed)";
     case SIGTERM: return "SIGTERM";
     case SIGINT: return "SIGINT";
     default: return "Ctrl-C";
     }
+}
+
+const char *app_leave_cause(const tui_app *a)
+{
+    return app_signal_cause(a->leave_sig);
 }
 
 /* SIGHUP, SIGTERM (or a SIGINT sent with kill) arrived: leave as Ctrl-C
@@ -600,7 +631,10 @@ int tui_quiz(catalog *c, const tui_options *o)
         free(err);
         err = NULL;
     } else if (a->st.notice) {
-        app_msg(a, "%s", a->st.notice);
+        /* a file set aside: its name stays on screen until Esc, and on
+         * stderr at exit, so that where the progress went is not lost */
+        a->notice = xstrdup(a->st.notice);
+        app_note_at_exit("%s", a->st.notice);
     }
     app_prune_stale(a);
     app_collect_topics(a);
@@ -661,6 +695,8 @@ out:
     free(a->search);
     free(a->msg);
     free(a->confirm);
+    free(a->confirm_short);
+    free(a->notice);
     free(a->answer_sent);
     free(a->g.traceback);
     free(a->plan_err);

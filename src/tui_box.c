@@ -428,6 +428,34 @@ static int box_run_editor(const char *cmd, const char *path, double deadline_ms,
     return rc < 0 ? -1 : ended;
 }
 
+/* The quiz is leaving on a signal that came while the editor was open:
+ * what the editor had saved in its file becomes the draft (kept, or
+ * handed in by an interview), and stderr says which it was. */
+static void box_take_on_leave(tui_app *a, const char *ed, const char *path, const char *sent)
+{
+    char *data = NULL, *err = NULL;
+    size_t n = 0;
+    int read_ok = util_read_file(path, &data, &n, &err) == 0;
+    int saved = read_ok && (n != strlen(sent) || memcmp(data, sent, n));
+    const char *id = a->cat->drills[a->di].id;
+    const char *cause = app_signal_cause(crt_signalled());
+    if (saved) {
+        if (n && data[n - 1] == '\n')
+            data[n - 1] = '\0';
+        edbuf_set_text(a->ed, data);
+        app_note_at_exit("%s was open when %s came: what it had saved is the draft of %s", ed, cause, id);
+    } else if (read_ok) {
+        app_note_at_exit("%s was open when %s came; it had saved nothing new: the draft of %s is as it was typed",
+                         ed, cause, id);
+    } else {
+        app_note_at_exit("%s was open when %s came; its file could not be read back (%s): the draft of %s is as "
+                         "it was typed",
+                         ed, cause, err ? err : "?", id);
+    }
+    free(data);
+    free(err);
+}
+
 /* $VISUAL/$EDITOR on the answer, in a temporary .py file. In an interview
  * the clock goes on: when it runs out the editor is ended (box_wait_editor)
  * and the interview too, with the drafts as they stood. */
@@ -463,14 +491,16 @@ static void box_external_editor(tui_app *a)
     int ended = box_run_editor(cmd, path, interview ? a->iv_deadline_ms : 0, &pid, &st, &tty_errno);
     free(cmd);
     crt_resume();
-    if (ended < 0) {
+    if (ended < 0 && !crt_signalled()) {
         /* not ours to read any more: leave, as a closed terminal does
          * (after SIGHUP that is what happened: nothing more to say) */
-        if (!crt_signalled()) {
-            app_note_at_exit("the terminal could not be taken back from the editor (%s): %s", ed,
-                             strerror(tty_errno));
-            raise(SIGHUP);
-        }
+        app_note_at_exit("the terminal could not be taken back from the editor (%s): %s", ed, strerror(tty_errno));
+        raise(SIGHUP);
+    }
+    if (crt_signalled() && !ended) {
+        /* SIGHUP or SIGTERM ended the editor with the quiz: what it had
+         * saved is the draft, as when an interview's clock ends it */
+        box_take_on_leave(a, ed, path, sent);
         goto out;
     }
     if (ended) {

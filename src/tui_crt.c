@@ -702,6 +702,13 @@ int crt_key(void)
             crt_read_paste();
             return TK_PASTE;
         }
+        if (c == KEY_RESIZE) {
+            /* the terminal may have moved or dropped what it showed (tmux
+             * reflows its rows; resizes that came during a paste were
+             * taken in only after it): the next frame repaints every cell,
+             * not just what curses thinks has changed */
+            clearok(curscr, TRUE);
+        }
         if (c > 0xFF) {
             if (c > KEY_MAX) {
                 int k = crt_extended_key(c);

@@ -156,21 +156,119 @@ void app_draw_header(tui_app *a, WINDOW *w, const char *left)
         crt_puts(w, 0, wd - rw, rw, right, h);
 }
 
+/* Rows the standing "Progress NOT saved" line may wrap over, at most
+ * (and a quarter of the screen's rows between header and footer); a reason
+ * longer than that is cut, marked, and shown whole by the help overlay. */
+#define APP_UNSAVED_ROWS 3
+
+/* Draws text wrapped over the rows that end above row base, as many as it
+ * needs up to room, then keys (when given) after it. When that is too
+ * many rows, alt (a shorter form, may be NULL) is tried; when that is too,
+ * the text's first rows are drawn, the cut marked, and the keys keep the
+ * last row: a question is never shown without its keys. Returns the rows
+ * used. */
+static int frame_block(WINDOW *w, int base, int room, const char *text, const char *alt, const char *keys,
+                       crt_role role, attr_t fill)
+{
+    int wd = getmaxx(w);
+    if (room < 1)
+        return 0;
+    const char *forms[2] = { text, alt };
+    tui_doc d;
+    for (int f = 0; f < 2; f++) {
+        if (!forms[f])
+            continue;
+        char *s = keys ? xasprintf("%s %s", forms[f], keys) : xstrdup(forms[f]);
+        doc_init(&d);
+        doc_wrap(&d, role, 1, wd - 1, s);
+        free(s);
+        int n = (int)d.n;
+        if (n <= room) {
+            for (int i = 0; i < n; i++) {
+                crt_fill(w, base - n + i, 0, fill);
+                doc_draw(&d, w, base - n + i, 1, (size_t)i);
+            }
+            doc_free(&d);
+            return n;
+        }
+        doc_free(&d);
+    }
+    const char *el = crt_glyph(G_ELLIPSIS);
+    int ew = crt_width(el, strlen(el));
+    int trows = keys ? room - 1 : room;
+    doc_init(&d);
+    doc_wrap(&d, role, 1, wd - 1, alt ? alt : text);
+    for (int i = 0; i < trows && i < (int)d.n; i++) {
+        int y = base - room + i;
+        crt_fill(w, y, 0, fill);
+        doc_draw(&d, w, y, 1, (size_t)i);
+        if (i == trows - 1) {
+            const doc_line *l = &d.lines[i];
+            int x = 1 + l->indent + crt_width(l->text, l->len) + 1;
+            if (x > wd - ew)
+                x = wd - ew;
+            crt_puts(w, y, x, ew, el, crt_attr(role));
+        }
+    }
+    doc_free(&d);
+    if (keys) {
+        char *s = xasprintf("%s %s", el, keys);
+        crt_fill(w, base - 1, 0, fill);
+        crt_puts(w, base - 1, 1, wd - 1, s, crt_attr(role));
+        free(s);
+    }
+    return room;
+}
+
+/* The standing line of a save that failed, wrapped over up to max rows
+ * that end above row base; the cut of a longer one is marked. Returns the
+ * rows used. */
+static int frame_unsaved(WINDOW *w, int base, int max)
+{
+    int wd = getmaxx(w);
+    attr_t fa = crt_attr(R_FAIL);
+    char *s = xasprintf("Progress NOT saved: %s", app_unsaved_reason());
+    tui_doc d;
+    doc_init(&d);
+    doc_wrap(&d, R_FAIL, 1, wd - 1, s);
+    free(s);
+    int n = (int)d.n < max ? (int)d.n : max;
+    for (int i = 0; i < n; i++) {
+        crt_fill(w, base - n + i, 0, fa);
+        doc_draw(&d, w, base - n + i, 1, (size_t)i);
+    }
+    if ((int)d.n > n) {
+        /* the rest is one key away */
+        char *mark = xasprintf(" %s F1 shows all ", crt_glyph(G_ELLIPSIS));
+        int mw = crt_width(mark, strlen(mark));
+        int x = wd - mw < 1 ? 1 : wd - mw;
+        for (int c = x; c < wd; c++)
+            crt_puts(w, base - 1, c, 1, " ", fa);
+        crt_puts(w, base - 1, x, wd - x, mark, fa | A_BOLD);
+        free(mark);
+    }
+    doc_free(&d);
+    return n;
+}
+
 /* Footer keys: drop the least important until they fit, the help key last
  * and always there. */
 void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
 {
     int ht = getmaxy(w), wd = getmaxx(w);
     /* rows stack up from the footer: a failed save (until one succeeds,
-     * on every screen), then a question, the spinner or a message */
+     * on every screen), then a question, the spinner, a message or a
+     * notice, in the rows under the header that they need */
     int base = ht - 1;
     if (app_unsaved_reason()) {
-        base--;
-        crt_fill(w, base, 0, crt_attr(R_FAIL));
-        char *s = xasprintf("Progress NOT saved: %s", app_unsaved_reason());
-        crt_puts(w, base, 1, wd - 1, s, crt_attr(R_FAIL));
-        free(s);
+        int max = (ht - 2) / 4;
+        if (max > APP_UNSAVED_ROWS)
+            max = APP_UNSAVED_ROWS;
+        if (max < 1)
+            max = 1;
+        base -= frame_unsaved(w, base, max);
     }
+    int room = base - 1;
     if (tui_grading_busy(&a->g) && !a->confirm) {
         /* a submitted answer is no longer being typed: keys are ignored */
         char *s = xasprintf("%s %s", crt_spinner(a->tick),
@@ -179,20 +277,12 @@ void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
         crt_fill(w, base - 1, 0, A_NORMAL);
         crt_puts(w, base - 1, 1, wd - 1, s, crt_attr(R_WARN));
         free(s);
-    } else if (a->confirm || a->msg) {
-        /* a long message or question (a path, a reason) takes up to three lines */
-        char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_confirm_keys(a)) : NULL;
-        tui_doc d;
-        doc_init(&d);
-        doc_wrap(&d, R_WARN, 1, wd - 1, s ? s : a->msg);
-        size_t nl = d.n < 3 ? d.n : 3;
-        for (size_t i = 0; i < nl; i++) {
-            int y = base - (int)nl + (int)i;
-            crt_fill(w, y, 0, s ? crt_attr(R_WARN) : A_NORMAL);
-            doc_draw(&d, w, y, 1, i);
-        }
-        doc_free(&d);
-        free(s);
+    } else if (a->confirm) {
+        frame_block(w, base, room, a->confirm, a->confirm_short, app_confirm_keys(a), R_WARN, crt_attr(R_WARN));
+    } else if (a->msg) {
+        frame_block(w, base, room, a->msg, NULL, NULL, R_WARN, A_NORMAL);
+    } else if (a->notice) {
+        frame_block(w, base, room, a->notice, NULL, "(Esc hides this)", R_WARN, A_NORMAL);
     }
     int typing = (a->screen == SCR_DRILL && drill_typing(a)) || (a->screen == SCR_LIST && a->searching);
     tui_hint help = { typing ? "F1" : "?", "help", 0 };
@@ -231,21 +321,18 @@ void app_draw_footer(tui_app *a, WINDOW *w, const tui_hint *hints, size_t n)
 }
 
 /* Under the "too small" message, a question waiting for its answer (or
- * the status line), wrapped to what room there is: a key that quits must
- * not be answered blind. */
+ * the status line, or a notice), wrapped to what room there is: a key
+ * that quits must not be answered blind, so a question keeps its keys. */
 void app_draw_small_note(tui_app *a, WINDOW *w)
 {
     int h, wd;
     getmaxyx(w, h, wd);
-    const char *text = a->confirm ? a->confirm : a->msg;
-    if (!text || h <= 4 || wd < 8)
+    if (h <= 4 || wd < 8)
         return;
-    char *s = a->confirm ? xasprintf("%s %s", a->confirm, app_confirm_keys(a)) : xstrdup(text);
-    tui_doc d;
-    doc_init(&d);
-    doc_wrap(&d, a->confirm ? R_WARN : R_NORMAL, 0, wd, s);
-    for (size_t i = 0; i < d.n && 4 + (int)i < h; i++)
-        doc_draw(&d, w, 4 + (int)i, 1, i);
-    doc_free(&d);
-    free(s);
+    if (a->confirm)
+        frame_block(w, h, h - 4, a->confirm, a->confirm_short, app_confirm_keys(a), R_WARN, A_NORMAL);
+    else if (a->msg)
+        frame_block(w, h, h - 4, a->msg, NULL, NULL, R_NORMAL, A_NORMAL);
+    else if (a->notice)
+        frame_block(w, h, h - 4, a->notice, NULL, "(Esc hides this)", R_NORMAL, A_NORMAL);
 }

@@ -52,6 +52,7 @@ static const char *const help_lines[] = {
     "See it happen",
     "  Left/Right    step back, forward    Home/End  first, last step",
     "  j/k PgUp/PgDn scroll the picture    q/Esc     back",
+    "  p             every printed line, or the last that fit",
     "Interview report",
     "  j/k PgUp/PgDn g/G scroll   x export text   X export HTML   Esc back",
     "Anywhere",
@@ -89,20 +90,35 @@ static int help_hang(const char *s, int width)
     return s[i] && (int)i <= width / 2 ? (int)i : 4;
 }
 
-/* The help lines (then a blank and how to close) wrapped to width cells. */
-static size_t help_layout(int width, const char *marks, help_row **out)
+/* The help lines (then a blank and how to close) wrapped to width cells;
+ * first, when the progress is not being saved, why, whole (the line above
+ * the footer may have had to cut it). unsaved holds that text, for as
+ * long as the rows point into it (caller frees). */
+static size_t help_layout(int width, const char *marks, help_row **out, char **unsaved)
 {
-    size_t n = 0, cap = ARRAY_SIZE(help_lines) * 3 + 4;
+    size_t nent = 0, nfix = ARRAY_SIZE(help_lines);
+    const char *ent[ARRAY_SIZE(help_lines) + 4];
+    *unsaved = NULL;
+    if (app_unsaved_reason()) {
+        *unsaved = xstrdup(app_unsaved_reason());
+        ent[nent++] = "Progress NOT saved";
+        ent[nent++] = *unsaved;
+    }
+    size_t first_help = nent;
+    for (size_t i = 0; i < nfix; i++)
+        ent[nent++] = help_lines[i];
+    ent[nent++] = "";
+    ent[nent++] = "Press any key to close.";
+    size_t n = 0, cap = nent * 3 + 4;
     help_row *r = xmalloc(cap * sizeof *r);
-    for (size_t i = 0; i < ARRAY_SIZE(help_lines) + 2; i++) {
-        const char *s = i < ARRAY_SIZE(help_lines) ? help_lines[i]
-                        : i == ARRAY_SIZE(help_lines) ? ""
-                                                      : "Press any key to close.";
+    for (size_t i = 0; i < nent; i++) {
+        const char *s = ent[i];
         if (!strncmp(s, "  Marks:", 8))
             s = marks;
-        int title = s[0] != ' ' && s[0] && i < ARRAY_SIZE(help_lines);
+        int title = i < first_help ? i == 0 : s[0] != ' ' && s[0] && i < first_help + nfix;
         size_t len = strlen(s);
-        int hang = help_hang(s, width), indent = 0;
+        /* the reason goes under its title, two cells in */
+        int hang = i < first_help ? 2 : help_hang(s, width), indent = i == 1 && first_help ? 2 : 0;
         do {
             if (n + 1 >= cap) {
                 cap *= 2;
@@ -141,7 +157,8 @@ void help_draw(tui_app *a, WINDOW *w)
     char marks[160];
     help_marks(marks, sizeof marks);
     help_row *rows;
-    size_t total = help_layout(bw - 4, marks, &rows);
+    char *unsaved;
+    size_t total = help_layout(bw - 4, marks, &rows, &unsaved);
     int bh = help_height(h, total);
     int body = bh - 2;
     size_t last = total > (size_t)body ? total - (size_t)body : 0;
@@ -151,6 +168,7 @@ void help_draw(tui_app *a, WINDOW *w)
     WINDOW *box = derwin(w, bh, bw, y0, x0);
     if (!box) {
         free(rows);
+        free(unsaved);
         return;
     }
     werase(box);
@@ -176,6 +194,7 @@ void help_draw(tui_app *a, WINDOW *w)
                 r->title ? crt_attr(R_TITLE) : A_NORMAL);
     }
     free(rows);
+    free(unsaved);
     delwin(box);
 }
 
@@ -184,8 +203,10 @@ int help_key(tui_app *a, int k)
     char marks[160];
     help_marks(marks, sizeof marks);
     help_row *rows;
-    size_t total = help_layout(help_width(getmaxx(stdscr)) - 4, marks, &rows);
+    char *unsaved;
+    size_t total = help_layout(help_width(getmaxx(stdscr)) - 4, marks, &rows, &unsaved);
     free(rows);
+    free(unsaved);
     int body = help_height(getmaxy(stdscr), total) - 2;
     if (total > (size_t)body) {
         switch (k) {

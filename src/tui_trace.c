@@ -21,7 +21,8 @@
 #define BOX_MAX_W 64
 /* Rows a box shows at most (names of a frame, attributes of an object). */
 #define BOX_ROWS 48
-/* Lines of printed output shown under the picture. */
+/* Lines of printed output shown under the picture at least (its free
+ * rows show more); p shows them all. */
 #define PRINTED_LINES 4
 
 typedef struct tui_trace {
@@ -33,6 +34,8 @@ typedef struct tui_trace {
     char *err;           /* why there is no trace */
     size_t step;
     size_t pic_top;      /* scroll of the picture */
+    int all_printed;     /* p: every printed line, not just the last that fit */
+    int to_printed;      /* scroll to the printed lines at the next draw */
 } tui_trace;
 
 typedef struct {
@@ -362,7 +365,7 @@ static void build_picture(tui_trace *t, tui_doc *doc, int x, int width)
     }
 }
 
-/* What was printed up to this step: its last lines. */
+/* What was printed up to this step, all of it. */
 static char *printed(const tui_trace *t)
 {
     sbuf sb;
@@ -375,13 +378,35 @@ static char *printed(const tui_trace *t)
         sbuf_addstr(&sb, t->doc.output_after);
     while (sb.len && sb.buf[sb.len - 1] == '\n')
         sb.buf[--sb.len] = '\0';
-    size_t lines = 0, at = sb.len;
-    while (at > 0 && lines < PRINTED_LINES)
-        if (sb.buf[--at] == '\n')
-            lines++;
-    char *s = xstrdup(sb.buf + (at && sb.buf[at] == '\n' ? at + 1 : at));
-    sbuf_release(&sb);
-    return s;
+    return sbuf_detach(&sb, NULL);
+}
+
+/* Adds the printed lines under the picture: as many of the last ones as
+ * the free rows hold (PRINTED_LINES at least), a mark saying how many are
+ * above when that is not all; every one with all set. Returns 1 when p
+ * changes what is shown (some were left out, or all do not fit). */
+static int add_printed(tui_doc *doc, const char *out, int x, int free_rows, int all)
+{
+    size_t lines = 1;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    /* the title takes a row, and a cut its mark */
+    size_t fit = free_rows > 1 ? (size_t)free_rows - 1 : 0;
+    size_t show = fit > PRINTED_LINES ? fit - 1 : PRINTED_LINES;
+    if (all || lines <= fit || lines <= show) {
+        doc_add(doc, R_TITLE, x, all && lines > fit ? "Printed (all of it; p: the last lines only)" : "Printed");
+        doc_add(doc, R_NORMAL, x + 1, out);
+        return all && lines > fit;
+    }
+    const char *p = out + strlen(out);
+    for (size_t k = 0; k < show && p > out; p--)
+        if (p[-1] == '\n' && ++k == show)
+            break;
+    doc_add(doc, R_TITLE, x, "Printed");
+    doc_addf(doc, R_DIM, x + 1, "%s %zu line%s above (p shows all)", crt_glyph(G_ELLIPSIS), lines - show,
+             lines - show == 1 ? "" : "s");
+    doc_add(doc, R_NORMAL, x + 1, p);
+    return 1;
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -519,17 +544,20 @@ void trace_draw(tui_app *a, WINDOW *w)
         pic_y = body_y + ch + 1;
         pic_h = body_h - ch - 1;
     }
-    int more = 0;
+    int more = 0, cut = 0;
     if (t->have_doc && t->doc.nsteps && pic_h > 0) {
         tui_doc doc;
         doc_init(&doc);
         build_picture(t, &doc, px, pw);
+        size_t pic_n = doc.n;
         char *out = printed(t);
-        if (*out) {
-            doc_add(&doc, R_TITLE, px, "Printed");
-            doc_add(&doc, R_NORMAL, px + 1, out);
-        }
+        if (*out)
+            cut = add_printed(&doc, out, px, pic_h - (int)doc.n, t->all_printed);
         free(out);
+        if (t->to_printed) {
+            t->to_printed = 0;
+            t->pic_top = pic_n;
+        }
         if (doc.n <= (size_t)pic_h)
             t->pic_top = 0;
         else if (t->pic_top > doc.n - (size_t)pic_h)
@@ -538,7 +566,7 @@ void trace_draw(tui_app *a, WINDOW *w)
         more = doc.n > (size_t)pic_h;
         doc_free(&doc);
     }
-    tui_hint hints[5];
+    tui_hint hints[6];
     size_t n = 0;
     if (t->have_doc && t->doc.nsteps > 1) {
         hints[n++] = (tui_hint){ crt_utf8() ? "\u2190/\u2192" : "Left/Right", "step", 100 };
@@ -546,6 +574,8 @@ void trace_draw(tui_app *a, WINDOW *w)
     }
     if (more)
         hints[n++] = (tui_hint){ "j/k", "scroll", 40 };
+    if (cut)
+        hints[n++] = (tui_hint){ "p", t->all_printed ? "last printed" : "all printed", 50 };
     hints[n++] = (tui_hint){ "q", "back", 90 };
     app_draw_footer(a, w, hints, n);
 }
@@ -591,6 +621,13 @@ int trace_key(tui_app *a, int k)
         return TUI_REDRAW;
     case TK(KEY_NPAGE):
         t->pic_top += 10;
+        return TUI_REDRAW;
+    case 'p':
+        /* every printed line (the picture scrolled to them), or back */
+        t->all_printed = !t->all_printed;
+        t->to_printed = t->all_printed;
+        if (!t->all_printed)
+            t->pic_top = 0;
         return TUI_REDRAW;
     case TK(KEY_PPAGE):
         t->pic_top = t->pic_top > 10 ? t->pic_top - 10 : 0;

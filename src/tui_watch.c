@@ -348,6 +348,9 @@ int tui_watch(catalog *c, drill *d, const char *file)
     }
     tui_grading_cancel(&w.g);
     crt_done();
+    /* as the quiz does: where a set-aside state file went outlives the screen */
+    if (w.st.notice)
+        fprintf(stderr, "pydrill: %s\n", w.st.notice);
     if (w.state_fail)
         fprintf(stderr, "pydrill: warning: progress not saved: %s\n", w.state_fail);
     if (w.have_v && !tui_grading_busy(&w.g))

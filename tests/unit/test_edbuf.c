@@ -559,6 +559,57 @@ static void test_version_moves_do_not_count(void **state)
     edbuf_free(b);
 }
 
+/* A base and its combining marks are one character as drawn: the cursor
+ * never stops between them, Backspace and Delete take them together, and
+ * text typed after one does not take its accent (learner7 G7). */
+#define COMBINING_ACUTE "\xCC\x81" /* U+0301 */
+#define ZWJ "\xE2\x80\x8D"         /* U+200D, zero cells in the width table */
+static void test_combining_marks_move_and_delete_with_their_base(void **state)
+{
+    (void)state;
+    edbuf *b = edbuf_new("cafe" COMBINING_ACUTE " ok");
+    edbuf_set_cursor(b, 0, 0);
+    edbuf_move(b, 0, 3);
+    assert_cursor(b, 0, 3);
+    edbuf_move(b, 0, 1); /* over e and its accent */
+    assert_cursor(b, 0, 6);
+    edbuf_move(b, 0, -1);
+    assert_cursor(b, 0, 3);
+    edbuf_insert(b, "Q");
+    assert_text(b, "cafQe" COMBINING_ACUTE " ok");
+    edbuf_move(b, 0, 1);
+    edbuf_backspace(b);
+    assert_text(b, "cafQ ok");
+    assert_cursor(b, 0, 4);
+    edbuf_free(b);
+
+    b = edbuf_new("e" COMBINING_ACUTE COMBINING_ACUTE "x");
+    edbuf_set_cursor(b, 0, 0);
+    edbuf_delete(b);
+    assert_text(b, "x");
+    edbuf_free(b);
+
+    /* set_cursor (a click, up/down in a wrapped box) lands on the base */
+    b = edbuf_new("e" COMBINING_ACUTE "x");
+    edbuf_set_cursor(b, 0, 1);
+    assert_cursor(b, 0, 0);
+    edbuf_free(b);
+
+    /* a zero-width joiner goes with what it follows, as it takes no cell */
+    b = edbuf_new("a" ZWJ "b");
+    edbuf_set_cursor(b, 0, 0);
+    edbuf_move(b, 0, 1);
+    assert_cursor(b, 0, 4);
+    edbuf_free(b);
+
+    /* a mark at the start of a line, with no base, is a character of its own */
+    b = edbuf_new(COMBINING_ACUTE "x");
+    edbuf_set_cursor(b, 0, 0);
+    edbuf_move(b, 0, 1);
+    assert_cursor(b, 0, 2);
+    edbuf_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -592,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_line_start_and_set_cursor),
         cmocka_unit_test(test_redo),
         cmocka_unit_test(test_version_moves_do_not_count),
+        cmocka_unit_test(test_combining_marks_move_and_delete_with_their_base),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
