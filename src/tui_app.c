@@ -5,6 +5,7 @@
 #include "tui.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -184,6 +185,15 @@ int app_export_answers(tui_app *a, char **path, char **err)
      * name: link() never replaces a file, even one made a moment ago */
     char *tmp = xasprintf(".pydrill-answers-%s.%ld.tmp", stamp, (long)getpid());
     if (state_export_current(&a->st, a->cat, tmp, err) < 0) {
+        /* that message names our hidden temporary file and "."; the user
+         * asked for a file in this folder: say which, and where */
+        int e = access(".", W_OK | X_OK) < 0 ? errno : 0;
+        char cwd[PATH_MAX];
+        const char *here = getcwd(cwd, sizeof cwd) ? cwd : "the current folder";
+        char *why = *err;
+        *err = e ? xasprintf("cannot write pydrill-answers-%s.json in %s: %s", stamp, here, strerror(e))
+                 : xasprintf("cannot write pydrill-answers-%s.json in %s (%s)", stamp, here, why ? why : "?");
+        free(why);
         free(tmp);
         return -1;
     }

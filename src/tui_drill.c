@@ -284,7 +284,7 @@ void app_next(tui_app *a)
             app_open_drill(a, a->queue[a->qpos]);
         } else {
             a->mode = MODE_PRACTICE;
-            app_msg(a, "Review finished: %zu drills.", a->nqueue);
+            app_msg(a, "Review finished: %zu drill%s.", a->nqueue, a->nqueue == 1 ? "" : "s");
         }
         return;
     }

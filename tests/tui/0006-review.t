@@ -26,7 +26,7 @@ test_expect_success 'later, the failed drill is due: the list counts it and mark
 test_expect_success 'v opens the review queue with the due drill only' '
     tui_keys v && tui_wait "review 1/1" && tui_wait "Mutable default argument" &&
     tui_type "[1]" && tui_keys Enter && tui_type "[1, 2]" && tui_keys C-s && tui_wait "PASS" &&
-    tui_wait "n next due drill" && tui_keys n && tui_wait "Review finished: 1 drills." &&
+    tui_wait "n next due drill" && tui_keys n && tui_wait "Review finished: 1 drill." &&
     tui_wait "0 due" && tui_quit
 '
 

@@ -35,6 +35,17 @@ test_expect_success 'x again in the same second: another name, the first file ke
     test "$(ls -a | grep -c "^\.pydrill-answers")" -eq 0
 '
 
+if [ "$(id -u)" -ne 0 ]; then
+test_expect_success 'x in a folder it may not write: the export'"'"'s own name and the folder, not a hidden temporary file' '
+    mkdir -p "$TRASH/st5" && tui_start XDG_STATE_HOME="$TRASH/st5" PYDRILL_NOW=$NOW -- --pack "$PACK" &&
+    tui_wait "Mutable default argument" && tui_keys Enter && tui_wait "Your answer" &&
+    tui_type "[1]" && tui_keys C-s && tui_wait "score 0." && tui_keys Escape && tui_wait "topic: all" &&
+    { chmod 555 "$TRASH" && tui_keys x && tui_wait_joined "cannot write pydrill-answers-$STAMP.json in $TRASH: Permission denied"; }
+    rc=$?; chmod 755 "$TRASH"; test $rc -eq 0 &&
+    tui_lacks ".tmp" && tui_quit
+'
+fi
+
 test_expect_success 'the quit question offers x only when there is something to export' '
     S="$TRASH/st2/pydrill" && mkdir -p "$S" &&
     tui_start XDG_STATE_HOME="$TRASH/st2" -- --pack "$PACK" && tui_wait "Mutable default argument" &&
