@@ -62,7 +62,6 @@ static const char *const store_op_names[] = {
 };
 #define LG_STORE_OPS ARRAY_SIZE(store_op_names)
 static int store_ops[LG_STORE_OPS];
-static int extended_arg_op = -1;
 
 typedef struct {
     const void *p;
@@ -364,11 +363,10 @@ static int read_opcodes(void *unused)
     PyObject *opmap = opcode ? PyObject_GetAttrString(opcode, "opmap") : NULL;
     for (size_t i = 0; i < LG_STORE_OPS; i++)
         store_ops[i] = read_opcode(opmap, store_op_names[i]);
-    extended_arg_op = read_opcode(opmap, "EXTENDED_ARG");
     Py_XDECREF(opmap);
     Py_XDECREF(opcode);
     PyErr_Clear();
-    return store_ops[0] < 0 || extended_arg_op < 0 ? -1 : 0;
+    return store_ops[0] < 0 ? -1 : 0;
 }
 
 /* Library code that stores into another module's namespace on purpose,
@@ -468,6 +466,17 @@ static int is_store_op(int op)
     return 0;
 }
 
+typedef struct {
+    PyObject *co_names, *names;
+} stores;
+
+static void on_store(int op, unsigned long arg, void *ctx)
+{
+    stores *s = ctx;
+    if (is_store_op(op) && arg < (unsigned long)PyTuple_GET_SIZE(s->co_names))
+        PySet_Add(s->names, PyTuple_GET_ITEM(s->co_names, arg));
+}
+
 /* The names code stores to with its own instructions (and each string
  * constant, for setattr(obj, "name", value) and d["name"] = value), in
  * it and in the code nested in it, added to the set names. */
@@ -475,23 +484,11 @@ static void stored_names(PyObject *code, PyObject *names, int depth)
 {
     if (depth > LG_MAX_DEPTH || !code || !PyCode_Check(code))
         return;
-    PyObject *bytes = PyCode_GetCode((PyCodeObject *)code);
     PyObject *co_names = PyObject_GetAttrString(code, "co_names");
     PyObject *consts = PyObject_GetAttrString(code, "co_consts");
-    if (bytes && PyBytes_Check(bytes) && co_names && PyTuple_Check(co_names)) {
-        const unsigned char *b = (const unsigned char *)PyBytes_AS_STRING(bytes);
-        Py_ssize_t n = PyBytes_GET_SIZE(bytes);
-        unsigned long ext = 0;
-        for (Py_ssize_t i = 0; i + 1 < n; i += 2) {
-            if (b[i] == extended_arg_op) {
-                ext = (ext | b[i + 1]) << 8;
-                continue;
-            }
-            unsigned long arg = ext | b[i + 1];
-            ext = 0;
-            if (is_store_op(b[i]) && arg < (unsigned long)PyTuple_GET_SIZE(co_names))
-                PySet_Add(names, PyTuple_GET_ITEM(co_names, arg));
-        }
+    if (co_names && PyTuple_Check(co_names)) {
+        stores s = { co_names, names };
+        libguard_each_op(code, on_store, &s);
     }
     for (Py_ssize_t i = 0; consts && PyTuple_Check(consts) && i < PyTuple_GET_SIZE(consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(consts, i);
@@ -500,7 +497,6 @@ static void stored_names(PyObject *code, PyObject *names, int depth)
         else
             stored_names(c, names, depth + 1);
     }
-    Py_XDECREF(bytes);
     Py_XDECREF(co_names);
     Py_XDECREF(consts);
     PyErr_Clear();

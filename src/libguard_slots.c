@@ -119,24 +119,10 @@ static Py_ssize_t tuple_size(PyObject *t)
     return t && PyTuple_Check(t) ? PyTuple_GET_SIZE(t) : 0;
 }
 
-/* The free variables that code (and code nested in it) rebinds with its
- * own instructions (nonlocal x; x = ...), added to the set names. Its
- * fast locals are its varnames, then the cellvars that are not also
- * arguments, then the freevars (3.11 on). */
-static void rebound_names(PyObject *code, PyObject *names, int depth)
+void libguard_each_op(PyObject *code, void (*fn)(int op, unsigned long arg, void *ctx), void *ctx)
 {
-    if (depth > LGS_MAX_DEPTH || !code || !PyCode_Check(code))
-        return;
-    PyObject *bytes = PyCode_GetCode((PyCodeObject *)code);
-    PyObject *varnames = PyObject_GetAttrString(code, "co_varnames");
-    PyObject *cellvars = PyObject_GetAttrString(code, "co_cellvars");
-    PyObject *freevars = PyObject_GetAttrString(code, "co_freevars");
-    PyObject *consts = PyObject_GetAttrString(code, "co_consts");
-    Py_ssize_t first_free = tuple_size(varnames);
-    for (Py_ssize_t i = 0; i < tuple_size(cellvars); i++)
-        if (PySequence_Contains(varnames, PyTuple_GET_ITEM(cellvars, i)) != 1)
-            first_free++;
-    if (tuple_size(freevars) && bytes && PyBytes_Check(bytes)) {
+    PyObject *bytes = code && PyCode_Check(code) ? PyCode_GetCode((PyCodeObject *)code) : NULL;
+    if (bytes && PyBytes_Check(bytes)) {
         const unsigned char *b = (const unsigned char *)PyBytes_AS_STRING(bytes);
         Py_ssize_t n = PyBytes_GET_SIZE(bytes);
         unsigned long ext = 0;
@@ -145,16 +131,49 @@ static void rebound_names(PyObject *code, PyObject *names, int depth)
                 ext = (ext | b[i + 1]) << 8;
                 continue;
             }
-            unsigned long arg = ext | b[i + 1];
+            fn(b[i], ext | b[i + 1], ctx);
             ext = 0;
-            if ((b[i] == store_deref || b[i] == delete_deref) && arg >= (unsigned long)first_free &&
-                arg - first_free < (unsigned long)tuple_size(freevars))
-                PySet_Add(names, PyTuple_GET_ITEM(freevars, arg - first_free));
         }
+    }
+    Py_XDECREF(bytes);
+    PyErr_Clear();
+}
+
+typedef struct {
+    PyObject *freevars, *names;
+    Py_ssize_t first_free;
+} rebinds;
+
+static void on_rebind(int op, unsigned long arg, void *ctx)
+{
+    rebinds *r = ctx;
+    if ((op == store_deref || op == delete_deref) && arg >= (unsigned long)r->first_free &&
+        arg - r->first_free < (unsigned long)tuple_size(r->freevars))
+        PySet_Add(r->names, PyTuple_GET_ITEM(r->freevars, arg - r->first_free));
+}
+
+/* The free variables that code (and code nested in it) rebinds with its
+ * own instructions (nonlocal x; x = ...), added to the set names. Its
+ * fast locals are its varnames, then the cellvars that are not also
+ * arguments, then the freevars (3.11 on). */
+static void rebound_names(PyObject *code, PyObject *names, int depth)
+{
+    if (depth > LGS_MAX_DEPTH || !code || !PyCode_Check(code))
+        return;
+    PyObject *varnames = PyObject_GetAttrString(code, "co_varnames");
+    PyObject *cellvars = PyObject_GetAttrString(code, "co_cellvars");
+    PyObject *freevars = PyObject_GetAttrString(code, "co_freevars");
+    PyObject *consts = PyObject_GetAttrString(code, "co_consts");
+    Py_ssize_t first_free = tuple_size(varnames);
+    for (Py_ssize_t i = 0; i < tuple_size(cellvars); i++)
+        if (PySequence_Contains(varnames, PyTuple_GET_ITEM(cellvars, i)) != 1)
+            first_free++;
+    if (tuple_size(freevars)) {
+        rebinds r = { freevars, names, first_free };
+        libguard_each_op(code, on_rebind, &r);
     }
     for (Py_ssize_t i = 0; i < tuple_size(consts); i++)
         rebound_names(PyTuple_GET_ITEM(consts, i), names, depth + 1);
-    Py_XDECREF(bytes);
     Py_XDECREF(varnames);
     Py_XDECREF(cellvars);
     Py_XDECREF(freevars);

@@ -19,6 +19,11 @@
  * that rebind a closure's variable, functools.partial). 0, or -1. */
 int libguard_slots_reset(void);
 
+/* Calls fn(op, arg, ctx) for each instruction of code (not of the code
+ * nested in it), EXTENDED_ARG folded into the next one's argument. After
+ * libguard_slots_reset. */
+void libguard_each_op(PyObject *code, void (*fn)(int op, unsigned long arg, void *ctx), void *ctx);
+
 /* Records the cells of library function fn's closure, named after
  * fname ("fractions._operator_fallbacks.<locals>.forward"). */
 void libguard_slots_cells(PyObject *fn, const char *fname);

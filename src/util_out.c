@@ -129,14 +129,13 @@ static int name_anon(util_out *o)
 /* A file replaced keeps its mode, and its owner and group where this user
  * may give them: a gradebook kept at 0600 must not come back 0644 (cp and
  * a shell's > keep them too). */
-static void keep_owner_and_mode(int fd, const char *path)
+static void keep_owner_and_mode(int fd, const struct stat *old)
 {
-    struct stat old;
-    if (lstat(path, &old) < 0 || !S_ISREG(old.st_mode))
+    if (!old || !S_ISREG(old->st_mode))
         return;
-    if (fchown(fd, old.st_uid, old.st_gid) < 0)
-        (void)fchown(fd, (uid_t)-1, old.st_gid); /* a group of one's own, at least */
-    (void)fchmod(fd, old.st_mode & 07777);
+    if (fchown(fd, old->st_uid, old->st_gid) < 0)
+        (void)fchown(fd, (uid_t)-1, old->st_gid); /* a group of one's own, at least */
+    (void)fchmod(fd, old->st_mode & 07777);
 }
 
 /* The temporary files of outputs not closed yet: removed when Ctrl-C or
@@ -324,19 +323,20 @@ int util_out_open(util_out *o, const char *path, char **err)
     /* a file this user may not write is not replaced behind its mode's
      * back (a shell's >, cp and sort -o refuse it too) */
     struct stat cur;
-    if (lstat(path, &cur) == 0 && S_ISREG(cur.st_mode) && access(path, W_OK) < 0 && errno == EACCES) {
+    const struct stat *old = lstat(path, &cur) == 0 ? &cur : NULL;
+    if (old && S_ISREG(old->st_mode) && access(path, W_OK) < 0 && errno == EACCES) {
         *err = xasprintf("%s: error: cannot write: Permission denied (the file is read-only to you)", path);
         goto fail;
     }
     o->fd = create_anon(path);
     if (o->fd >= 0) {
         o->anon = 1;
-        keep_owner_and_mode(o->fd, path);
+        keep_owner_and_mode(o->fd, old);
         return 0;
     }
     o->fd = create_temp(path, &o->tmp);
     if (o->fd >= 0)
-        keep_owner_and_mode(o->fd, path);
+        keep_owner_and_mode(o->fd, old);
     if (o->fd < 0) {
         /* the file is written beside its target and renamed over it: say
          * where, when it is that folder that refuses (-o /proc/version) */

@@ -6,21 +6,6 @@
 . "$(dirname "$0")/../e2e/lib.sh"
 . "$TOP/tests/tui/tui-lib.sh"
 
-# draft_of STATE ID : the draft kept for drill ID
-draft_of() {
-    /usr/bin/python3 -c "
-import json, sys
-print(json.load(open(sys.argv[1]))['entries'][sys.argv[2]].get('draft', ''))
-" "$1/pydrill/progress.json" "$2" 2>/dev/null
-}
-
-# wait_for CMD... : up to ~10 s for CMD to succeed
-wait_for() {
-    i=0
-    while [ $i -lt 200 ]; do "$@" && return 0; sleep 0.05; i=$((i + 1)); done
-    echo "--- never: $*"
-    return 1
-}
 has_draft() { draft_of "$1" "$2" | grep -qF -- "$3"; }
 
 cat >"$TRASH/slow-editor.sh" <<EOS

@@ -115,3 +115,19 @@ tui_wait_joined() {
     tui_screen
     return 1
 }
+
+# draft_of STATE ID : the draft kept for drill ID
+draft_of() {
+    /usr/bin/python3 -c "
+import json, sys
+print(json.load(open(sys.argv[1]))['entries'][sys.argv[2]].get('draft', ''))
+" "$1/pydrill/progress.json" "$2" 2>/dev/null
+}
+
+# wait_for CMD... : up to ~10 s for CMD to succeed
+wait_for() {
+    i=0
+    while [ $i -lt 200 ]; do "$@" && return 0; sleep 0.05; i=$((i + 1)); done
+    echo "--- never: $*"
+    return 1
+}
